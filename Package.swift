@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "registry",
+  products: [
+    .executable(name: "registry", targets: ["RegistryCLI"]),
+    .library(name: "Schema", targets: ["Schema"]),
+    .library(name: "Migrate", targets: ["Migrate"]),
+    .library(name: "Launch", targets: ["Launch"]),
+    .library(name: "Registry", targets: ["Registry"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]),
+    .systemLibrary(
+      name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]),
+    .target(name: "Schema", dependencies: ["CLibYAML"], swiftSettings: upcoming),
+    .target(name: "Migrate", dependencies: ["Schema"], swiftSettings: upcoming),
+    .target(name: "Launch", dependencies: ["Schema", "Migrate"], swiftSettings: upcoming),
+    .target(name: "Registry", dependencies: ["Schema", "Migrate", "CGit2"], swiftSettings: upcoming),
+    .executableTarget(
+      name: "RegistryCLI",
+      dependencies: [
+        "Schema", "Migrate", "Launch", "Registry",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: upcoming),
+    .target(name: "TestSupport", dependencies: ["Schema"], path: "Tests/TestSupport"),
+    .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"]),
+    .testTarget(name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"]),
+    .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+  ]
+)

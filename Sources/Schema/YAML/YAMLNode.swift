@@ -1,0 +1,210 @@
+/// One node of a YAML document: a scalar, a mapping (ordered) or a sequence, with its source
+/// marks, style and comments.
+///
+/// Equality (`==`) compares content only: the resolved value of every scalar (so plain `1` and
+/// `"1"` differ, while `"x"` and `x` are equal), the order of mapping entries and of sequence
+/// items, and explicit tags. Mapping entries compare as a set (YAML mappings are unordered),
+/// although the tree keeps their order. Marks, styles and comments are ignored, so that a
+/// parse → emit → parse round trip compares equal.
+public struct YAMLNode: Sendable, CustomStringConvertible {
+  public enum Kind: Sendable {
+    case scalar(String, ScalarStyle)
+    case mapping([YAMLPair], CollectionStyle)
+    case sequence([YAMLNode], CollectionStyle)
+  }
+
+  public var kind: Kind
+  /// Where the node starts in the source (`Mark.none` for nodes built in code).
+  public var start: Mark
+  /// Where the node ends in the source (exclusive).
+  public var end: Mark
+  /// An explicit tag such as `!!str`, if the source had one.
+  public var tag: String?
+  public var comments: YAMLComments
+
+  public init(
+    _ kind: Kind, start: Mark = .none, end: Mark = .none, tag: String? = nil,
+    comments: YAMLComments = YAMLComments()
+  ) {
+    self.kind = kind
+    self.start = start
+    self.end = end
+    self.tag = tag
+    self.comments = comments
+  }
+
+  public var description: String { YAMLEmitter.emit(self) }
+}
+
+/// A key and its value in a mapping.
+public struct YAMLPair: Sendable {
+  public var key: YAMLNode
+  public var value: YAMLNode
+
+  public init(key: YAMLNode, value: YAMLNode) {
+    self.key = key
+    self.value = value
+  }
+
+  public init(_ key: String, _ value: YAMLNode) {
+    self.key = .string(key)
+    self.value = value
+  }
+}
+
+// MARK: - Building nodes in code
+
+extension YAMLNode {
+  /// A string scalar; written plain when that reads back as the same string, quoted otherwise.
+  public static func string(_ value: String) -> YAMLNode {
+    YAMLNode(.scalar(value, .plain), tag: nil).forcingString()
+  }
+
+  public static func int(_ value: Int) -> YAMLNode { YAMLNode(.scalar(String(value), .plain)) }
+
+  public static func float(_ value: Double) -> YAMLNode {
+    YAMLNode(.scalar(ScalarResolver.spell(value), .plain))
+  }
+
+  public static func bool(_ value: Bool) -> YAMLNode {
+    YAMLNode(.scalar(value ? "true" : "false", .plain))
+  }
+
+  public static let null = YAMLNode(.scalar("null", .plain))
+
+  public static func mapping(_ pairs: [YAMLPair], style: CollectionStyle = .block) -> YAMLNode {
+    YAMLNode(.mapping(pairs, style))
+  }
+
+  public static func mapping(_ pairs: KeyValuePairs<String, YAMLNode>) -> YAMLNode {
+    YAMLNode(.mapping(pairs.map { YAMLPair($0.key, $0.value) }, .block))
+  }
+
+  public static func sequence(_ items: [YAMLNode], style: CollectionStyle = .block) -> YAMLNode {
+    YAMLNode(.sequence(items, style))
+  }
+
+  /// Builds a node for a resolved value (plain style; strings quoted only where needed).
+  public static func from(_ value: ResolvedScalar) -> YAMLNode {
+    switch value {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    case .string(let s): return .string(s)
+    }
+  }
+
+  /// Marks a plain scalar whose spelling would resolve to a non-string as double-quoted,
+  /// so that it stays a string.
+  func forcingString() -> YAMLNode {
+    guard case .scalar(let text, .plain) = kind, tag == nil else { return self }
+    if case .string = ScalarResolver.resolvePlain(text) { return self }
+    var copy = self
+    copy.kind = .scalar(text, .doubleQuoted)
+    return copy
+  }
+}
+
+// MARK: - Reading nodes
+
+extension YAMLNode {
+  /// The scalar text, if this is a scalar.
+  public var scalar: String? {
+    if case .scalar(let s, _) = kind { return s }
+    return nil
+  }
+
+  /// The scalar style, if this is a scalar.
+  public var scalarStyle: ScalarStyle? {
+    if case .scalar(_, let style) = kind { return style }
+    return nil
+  }
+
+  /// The entries, if this is a mapping.
+  public var mapping: [YAMLPair]? {
+    if case .mapping(let pairs, _) = kind { return pairs }
+    return nil
+  }
+
+  /// The items, if this is a sequence.
+  public var sequence: [YAMLNode]? {
+    if case .sequence(let items, _) = kind { return items }
+    return nil
+  }
+
+  public var isScalar: Bool { scalar != nil }
+  public var isMapping: Bool { mapping != nil }
+  public var isSequence: Bool { sequence != nil }
+
+  /// The value of the entry with this scalar key, if this is a mapping that has it.
+  public subscript(key: String) -> YAMLNode? {
+    guard case .mapping(let pairs, _) = kind else { return nil }
+    for pair in pairs where pair.key.scalar == key { return pair.value }
+    return nil
+  }
+
+  /// The typed value of a scalar (core schema for plain scalars, string otherwise).
+  public var resolved: ResolvedScalar? {
+    guard case .scalar(let text, let style) = kind else { return nil }
+    return ScalarResolver.resolve(text, style: style, tag: tag)
+  }
+
+  /// Whether this is a scalar that resolves to null (`null`, `~`, or nothing).
+  public var isNull: Bool {
+    if case .null? = resolved { return true }
+    return false
+  }
+
+  /// A short name of the node's type for messages: "mapping", "sequence", or the scalar type.
+  public var typeName: String {
+    switch kind {
+    case .mapping: return "mapping"
+    case .sequence: return "sequence"
+    case .scalar: return resolved?.typeName ?? "scalar"
+    }
+  }
+
+  /// The keys of a mapping, in order (scalar keys only).
+  public var keys: [String] {
+    mapping?.compactMap { $0.key.scalar } ?? []
+  }
+}
+
+// MARK: - Content equality
+
+extension YAMLNode: Equatable {
+  public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+    switch (lhs.kind, rhs.kind) {
+    case (.scalar, .scalar):
+      return lhs.resolved == rhs.resolved && normalizedTag(lhs.tag) == normalizedTag(rhs.tag)
+    case (.mapping(let a, _), .mapping(let b, _)):
+      guard a.count == b.count else { return false }
+      var inOrder = true
+      for (x, y) in zip(a, b) where x.key != y.key || x.value != y.value {
+        inOrder = false
+        break
+      }
+      if inOrder { return true }
+      for x in a {
+        guard let y = b.first(where: { $0.key == x.key }), y.value == x.value else { return false }
+      }
+      return true
+    case (.sequence(let a, _), .sequence(let b, _)):
+      return a == b
+    default:
+      return false
+    }
+  }
+
+  private static func normalizedTag(_ tag: String?) -> String? {
+    switch tag {
+    case nil, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+      "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+      "tag:yaml.org,2002:seq":
+      return nil
+    default:
+      return tag
+    }
+  }
+}

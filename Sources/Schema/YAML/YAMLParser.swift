@@ -1,0 +1,445 @@
+internal import CLibYAML
+
+/// Entry points of the YAML document layer.
+public enum YAML {
+  /// Parses a source that must hold exactly one document.
+  ///
+  /// - Throws: `YAMLError` located at the problem: syntax, duplicate key (with the first
+  ///   occurrence as `related`), alias budget, depth or size limit, several documents,
+  ///   invalid UTF-8, tab indentation, or an empty source.
+  public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError)
+    -> YAMLDocument
+  {
+    let parser = YAMLParser(bytes: bytes, limits: limits)
+    let docs = try parser.parse(single: true)
+    guard let doc = docs.first else {
+      throw YAMLError(
+        .emptyDocument, "the file holds no YAML document", at: Mark(line: 1, column: 1, offset: 0),
+        hint: "a recipe is a YAML mapping; start with 'name: ...'")
+    }
+    return doc
+  }
+
+  /// Parses a source that must hold exactly one document.
+  public static func parse(_ text: String, limits: YAMLLimits = .default) throws(YAMLError)
+    -> YAMLDocument
+  {
+    try parse(Array(text.utf8), limits: limits)
+  }
+
+  /// Parses every document of a stream (`---` separated); an empty source gives none.
+  public static func parseStream(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError)
+    -> [YAMLDocument]
+  {
+    try YAMLParser(bytes: bytes, limits: limits).parse(single: false)
+  }
+}
+
+/// Owns one libyaml parser over an owned copy of the input bytes; builds node trees from its
+/// event stream, with marks, styles and comments.
+final class YAMLParser {
+  private let parser: UnsafeMutablePointer<yaml_parser_t>
+  private let buffer: UnsafeMutableBufferPointer<UInt8>
+  private let limits: YAMLLimits
+  private var initialized = false
+
+  init(bytes: [UInt8], limits: YAMLLimits) {
+    self.limits = limits
+    parser = .allocate(capacity: 1)
+    buffer = .allocate(capacity: max(bytes.count, 1))
+    _ = buffer.initialize(from: bytes)
+    self.count = bytes.count
+  }
+
+  private let count: Int
+
+  deinit {
+    if initialized { yaml_parser_delete(parser) }
+    parser.deallocate()
+    buffer.deallocate()
+  }
+
+  // MARK: - Builder state
+
+  private struct Frame {
+    var isMapping: Bool
+    var pairs: [YAMLPair] = []
+    var items: [YAMLNode] = []
+    var pendingKey: YAMLNode?
+    var start: Mark
+    var style: CollectionStyle
+    var tag: String?
+    var anchor: String?
+    var comments: YAMLComments
+    var size = 1
+    var keyIndex: [String: Int]? = nil
+  }
+
+  private var stack: [Frame] = []
+  private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+  private var aliasExpanded = 0
+  private var pendingComments: [String] = []
+  private var lastEnd = 0
+  private var lastEndTrailable = false
+  private var root: YAMLNode?
+  private var rootSize = 0
+
+  func parse(single: Bool) throws(YAMLError) -> [YAMLDocument] {
+    if count > limits.maxDocumentBytes {
+      throw YAMLError(
+        .sizeLimit,
+        "the document is \(count) bytes, more than the limit of \(limits.maxDocumentBytes) bytes",
+        at: Mark(line: 1, column: 1, offset: 0),
+        hint: "recipes are small; split the file or raise the limit")
+    }
+    guard yaml_parser_initialize(parser) == 1 else {
+      throw YAMLError(.syntax, "cannot initialise the YAML parser", at: Mark(line: 1, column: 1, offset: 0))
+    }
+    initialized = true
+    yaml_parser_set_input_string(parser, buffer.baseAddress, count)
+    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+
+    var docs: [YAMLDocument] = []
+    var explicitStart = false
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
+      defer { yaml_event_delete(&event) }
+      let start = mark(event.start_mark)
+      let end = mark(event.end_mark)
+      switch event.type {
+      case YAML_STREAM_START_EVENT, YAML_NO_EVENT:
+        lastEnd = end.offset
+      case YAML_STREAM_END_EVENT:
+        collectComments(upTo: count)
+        if !pendingComments.isEmpty, !docs.isEmpty {
+          docs[docs.count - 1].trailingComments += pendingComments
+          pendingComments = []
+        }
+        return docs
+      case YAML_DOCUMENT_START_EVENT:
+        if single, !docs.isEmpty {
+          throw YAMLError(
+            .multipleDocuments, "a second YAML document starts here; a recipe file holds one",
+            at: start, hint: "remove the '---' line or split the file into one file per document")
+        }
+        collectComments(upTo: start.offset)
+        explicitStart = event.data.document_start.implicit == 0
+        lastEnd = end.offset
+        lastEndTrailable = false
+      case YAML_DOCUMENT_END_EVENT:
+        collectComments(upTo: max(start.offset, lastEnd))
+        lastEndTrailable = false
+        let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
+        docs.append(
+          YAMLDocument(root: node, trailingComments: pendingComments, explicitStart: explicitStart))
+        pendingComments = []
+        root = nil
+        anchors = [:]
+        aliasExpanded = 0
+        lastEnd = max(lastEnd, end.offset)
+      case YAML_SCALAR_EVENT:
+        collectComments(upTo: start.offset)
+        let s = event.data.scalar
+        let text = String(
+          decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+        let style: ScalarStyle
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        var node = YAMLNode(
+          .scalar(text, style), start: start, end: end, tag: cString(s.tag),
+          comments: YAMLComments(before: takePending()))
+        if let anchor = cString(s.anchor) { anchors[anchor] = (node, 1) }
+        node.tag = normalizeTag(node.tag)
+        try add(node, size: 1)
+        lastEnd = end.offset
+        lastEndTrailable = true
+      case YAML_ALIAS_EVENT:
+        collectComments(upTo: start.offset)
+        let name = cString(event.data.alias.anchor) ?? ""
+        guard let target = anchors[name] else {
+          throw YAMLError(
+            .unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: start,
+            hint: "define '&\(name)' on a complete node earlier in the document")
+        }
+        aliasExpanded += target.size
+        if aliasExpanded > limits.maxAliasExpansion {
+          throw YAMLError(
+            .aliasBudget,
+            "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)",
+            at: start, hint: "write the values out, or reference smaller anchors")
+        }
+        var node = target.node
+        node.start = start
+        node.end = end
+        node.comments = YAMLComments(before: takePending())
+        try add(node, size: target.size)
+        lastEnd = end.offset
+        lastEndTrailable = true
+      case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+        let isMapping = event.type == YAML_MAPPING_START_EVENT
+        let flow: Bool
+        let tag: String?
+        let anchor: String?
+        if isMapping {
+          let m = event.data.mapping_start
+          flow = m.style == YAML_FLOW_MAPPING_STYLE
+          tag = cString(m.tag)
+          anchor = cString(m.anchor)
+        } else {
+          let q = event.data.sequence_start
+          flow = q.style == YAML_FLOW_SEQUENCE_STYLE
+          tag = cString(q.tag)
+          anchor = cString(q.anchor)
+        }
+        collectComments(upTo: start.offset)
+        if stack.count >= limits.maxDepth {
+          throw YAMLError(
+            .depthLimit, "nesting is deeper than \(limits.maxDepth) levels", at: start,
+            hint: "flatten the document; recipes need only a few levels")
+        }
+        // Comments before a block collection belong to its first entry, so leave them pending.
+        let comments = flow ? YAMLComments(before: takePending()) : YAMLComments()
+        stack.append(
+          Frame(
+            isMapping: isMapping, start: start, style: flow ? .flow : .block,
+            tag: normalizeTag(tag), anchor: anchor, comments: comments))
+        lastEnd = end.offset
+        lastEndTrailable = false
+      case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+        let frame = stack.removeLast()
+        if frame.style == .flow { collectComments(upTo: start.offset) }
+        let kind: YAMLNode.Kind =
+          frame.isMapping ? .mapping(frame.pairs, frame.style) : .sequence(frame.items, frame.style)
+        let nodeEnd = frame.style == .flow ? end : lastEndMark(fallback: start)
+        let node = YAMLNode(
+          kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
+        try add(node, size: frame.size)
+        if frame.style == .flow {
+          lastEnd = end.offset
+          lastEndTrailable = true
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  // MARK: - Tree building
+
+  private var lastCompletedEnd = Mark.none
+
+  private func lastEndMark(fallback: Mark) -> Mark {
+    lastCompletedEnd.isKnown ? lastCompletedEnd : fallback
+  }
+
+  private func add(_ node: YAMLNode, size: Int) throws(YAMLError) {
+    lastCompletedEnd = node.end
+    guard !stack.isEmpty else {
+      root = node
+      rootSize = size
+      return
+    }
+    let top = stack.count - 1
+    stack[top].size += size
+    if !stack[top].isMapping {
+      stack[top].items.append(node)
+      return
+    }
+    guard let key = stack[top].pendingKey else {
+      guard node.isScalar else {
+        throw YAMLError(
+          .nonScalarKey, "a mapping key must be a plain value, not a \(node.typeName)",
+          at: node.start, hint: "quote the key or restructure the mapping")
+      }
+      try checkDuplicate(node, frame: top)
+      stack[top].pendingKey = node
+      return
+    }
+    stack[top].pairs.append(YAMLPair(key: key, value: node))
+    stack[top].pendingKey = nil
+  }
+
+  private func checkDuplicate(_ key: YAMLNode, frame top: Int) throws(YAMLError) {
+    let text = key.scalar ?? ""
+    func fail(_ first: YAMLNode) -> YAMLError {
+      YAMLError(
+        .duplicateKey, "duplicate key '\(text)' (first defined at \(first.start))", at: key.start,
+        related: first.start, hint: "remove one of the two '\(text)' entries; YAML keeps only one")
+    }
+    if let index = stack[top].keyIndex {
+      if let i = index[text], stack[top].pairs[i].key == key { throw fail(stack[top].pairs[i].key) }
+      stack[top].keyIndex![text] = stack[top].pairs.count
+      return
+    }
+    for pair in stack[top].pairs where pair.key.scalar == text && pair.key == key {
+      throw fail(pair.key)
+    }
+    if stack[top].pairs.count >= 16 {
+      var index: [String: Int] = [:]
+      for (i, pair) in stack[top].pairs.enumerated() { index[pair.key.scalar ?? ""] = i }
+      index[text] = stack[top].pairs.count
+      stack[top].keyIndex = index
+    }
+  }
+
+  // MARK: - Comments
+
+  private func takePending() -> [String] {
+    guard !pendingComments.isEmpty else { return [] }
+    defer { pendingComments = [] }
+    return pendingComments
+  }
+
+  /// Scans the bytes between the last event and `limit` for `#` comments: one on the line of a
+  /// scalar or flow collection just completed trails that node; others wait for the next node.
+  private func collectComments(upTo limit: Int) {
+    var i = max(lastEnd, 0)
+    guard i < limit, limit <= count else {
+      if limit > lastEnd { lastEnd = min(limit, count) }
+      return
+    }
+    var sawNewline = false
+    let b = buffer
+    while i < limit {
+      let c = b[i]
+      if c == 0x0A {
+        sawNewline = true
+      } else if c == UInt8(ascii: "#") {
+        var j = i + 1
+        while j < count, b[j] != 0x0A, b[j] != 0x0D { j += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
+        if !sawNewline, lastEndTrailable {
+          attachTrailing(text)
+        } else {
+          pendingComments.append(text)
+        }
+        i = j
+        continue
+      }
+      i += 1
+    }
+    lastEnd = limit
+    if sawNewline { lastEndTrailable = false }
+  }
+
+  private func attachTrailing(_ text: String) {
+    lastEndTrailable = false
+    guard !stack.isEmpty else {
+      root?.comments.trailing = text
+      return
+    }
+    let top = stack.count - 1
+    if stack[top].isMapping {
+      if stack[top].pendingKey != nil {
+        stack[top].pendingKey!.comments.trailing = text
+      } else if !stack[top].pairs.isEmpty {
+        stack[top].pairs[stack[top].pairs.count - 1].value.comments.trailing = text
+      } else {
+        pendingComments.append(text)
+      }
+    } else if !stack[top].items.isEmpty {
+      stack[top].items[stack[top].items.count - 1].comments.trailing = text
+    } else {
+      pendingComments.append(text)
+    }
+  }
+
+  // MARK: - C helpers
+
+  private func mark(_ m: yaml_mark_t) -> Mark {
+    Mark(line: Int(m.line) + 1, column: Int(m.column) + 1, offset: byteOffset(ofCharacter: Int(m.index)))
+  }
+
+  // libyaml counts `index` in characters (after a BOM); nodes need byte offsets.
+  private lazy var bomLength: Int =
+    count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+  private lazy var isASCII: Bool = !buffer[..<count].contains { $0 >= 0x80 }
+  private var cursorChar = 0
+  private var cursorByte = -1
+
+  private func byteOffset(ofCharacter index: Int) -> Int {
+    if isASCII { return index + bomLength }
+    if cursorByte < 0 || index < cursorChar {
+      cursorChar = 0
+      cursorByte = bomLength
+    }
+    while cursorChar < index, cursorByte < count {
+      cursorByte += 1
+      while cursorByte < count, buffer[cursorByte] & 0xC0 == 0x80 { cursorByte += 1 }
+      cursorChar += 1
+    }
+    return cursorByte
+  }
+
+  private func cString(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let p else { return nil }
+    return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+  }
+
+  private func normalizeTag(_ tag: String?) -> String? {
+    guard let tag else { return nil }
+    if tag.hasPrefix("!!") { return "tag:yaml.org,2002:" + tag.dropFirst(2) }
+    return tag
+  }
+
+  private func parserError() -> YAMLError {
+    let p = parser.pointee
+    let problem = p.problem.map { String(cString: $0) } ?? "invalid YAML"
+    let context = p.context.map { String(cString: $0) }
+    let at = mark(p.problem_mark)
+    let offset = at.offset
+    if offset >= 0, offset < count, buffer[offset] == 0x09 {
+      return YAMLError(
+        .tabIndentation, "a tab character is used for indentation", at: at,
+        hint: "YAML indents with spaces only; replace the tab with spaces")
+    }
+    if p.error == YAML_READER_ERROR {
+      let readerAt = readerMark(offset: Int(p.problem_offset))
+      if problem.contains("UTF-8") || problem.contains("octet") {
+        return YAMLError(
+          .invalidUTF8, "invalid UTF-8 (\(problem))", at: readerAt,
+          hint: "save the file as UTF-8")
+      }
+      return YAMLError(
+        .syntax, problem, at: readerAt,
+        hint: problem.contains("control") ? "remove control characters such as NUL bytes" : nil)
+    }
+    var message = problem
+    if let context { message = "\(problem) \(context)" }
+    var hint: String?
+    if problem.contains("could not find expected ':'") {
+      hint = "a mapping entry needs 'key: value'; check the indentation and a missing colon"
+    } else if problem.contains("did not find expected") {
+      hint = "check the indentation and that every quote and bracket is closed"
+    } else if problem.contains("mapping values are not allowed") {
+      hint = "quote a value that contains ': ', or fix the indentation"
+    }
+    return YAMLError(.syntax, message, at: at, hint: hint)
+  }
+
+  /// The line and column of a byte offset, for reader errors that carry only an offset.
+  private func readerMark(offset: Int) -> Mark {
+    var line = 1
+    var column = 1
+    var i = 0
+    let limit = min(max(offset, 0), count)
+    while i < limit {
+      let c = buffer[i]
+      if c == 0x0A {
+        line += 1
+        column = 1
+      } else if c & 0xC0 != 0x80 {
+        column += 1
+      }
+      i += 1
+    }
+    return Mark(line: line, column: column, offset: limit)
+  }
+}
