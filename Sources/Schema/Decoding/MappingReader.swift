@@ -1,0 +1,286 @@
+/// Reads typed values out of one YAML mapping, reporting located problems to a
+/// `DecodeContext`, and remembering which keys were read so that `finish()` can report the
+/// unknown ones with a did-you-mean hint.
+///
+/// Getters return nil (after reporting) when a value is absent or has the wrong type, so that
+/// decoding goes on and every problem of a document is found in one pass.
+public final class MappingReader {
+  public let node: YAMLNode
+  public let path: KeyPath
+  public let context: DecodeContext
+  private var consumed: Set<String> = []
+  private let pairs: [YAMLPair]
+
+  /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
+  /// A null node (an empty section such as `env:`) reads as an empty mapping.
+  public init?(_ node: YAMLNode, path: KeyPath, context: DecodeContext) {
+    self.node = node
+    self.path = path
+    self.context = context
+    if let pairs = node.mapping {
+      self.pairs = pairs
+    } else if node.isNull {
+      self.pairs = []
+    } else {
+      context.error(
+        "type-mismatch", "expected a mapping, found \(Self.describe(node))", at: node, path: path,
+        hint: path.isEmpty ? "a recipe is a YAML mapping of keys to values" : nil)
+      return nil
+    }
+  }
+
+  /// The keys in the order they appear.
+  public var keys: [String] { pairs.compactMap { $0.key.scalar } }
+
+  /// Whether the mapping has the key (without marking it read).
+  public func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar == key } }
+
+  /// The raw value node of a key, marking it read.
+  public func node(_ key: String) -> YAMLNode? {
+    consumed.insert(key)
+    return pairs.first { $0.key.scalar == key }?.value
+  }
+
+  /// The key node itself (for locations of key-level problems).
+  public func keyNode(_ key: String) -> YAMLNode? {
+    pairs.first { $0.key.scalar == key }?.key
+  }
+
+  /// Marks keys as read without reading them.
+  public func consume(_ keys: String...) { for k in keys { consumed.insert(k) } }
+
+  private func missing(_ key: String, required: Bool, hint: String?) {
+    guard required else { return }
+    context.error(
+      "missing-key", "missing required key '\(key)'\(path.isEmpty ? "" : " in \(path)")", at: node,
+      path: path / key, hint: hint)
+  }
+
+  // MARK: - Scalars
+
+  /// A string; any scalar is accepted by its text (`0.8.1`, `8000`), a non-scalar is an error.
+  public func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+    guard let v = node(key) else {
+      missing(key, required: required, hint: hint)
+      return nil
+    }
+    return Self.string(v, path: path / key, context: context)
+  }
+
+  /// A non-negative or any integer; a quoted number (`"4"`) is accepted as upstream tools do.
+  public func int(_ key: String, required: Bool = false, min: Int? = nil) -> Int? {
+    guard let v = node(key) else {
+      missing(key, required: required, hint: nil)
+      return nil
+    }
+    return Self.int(v, path: path / key, context: context, min: min)
+  }
+
+  /// A number (integer or float); a quoted number is accepted.
+  public func double(_ key: String, required: Bool = false) -> Double? {
+    guard let v = node(key) else {
+      missing(key, required: required, hint: nil)
+      return nil
+    }
+    return Self.double(v, path: path / key, context: context)
+  }
+
+  /// A boolean (`true`/`false`; quoted `"true"` is accepted).
+  public func bool(_ key: String, required: Bool = false) -> Bool? {
+    guard let v = node(key) else {
+      missing(key, required: required, hint: nil)
+      return nil
+    }
+    return Self.bool(v, path: path / key, context: context)
+  }
+
+  /// One of a closed set of values; an unknown value is an error listing the allowed ones.
+  public func oneOf(
+    _ key: String, _ allowed: [String], required: Bool = false, caseInsensitive: Bool = true
+  ) -> String? {
+    guard let v = node(key) else {
+      missing(key, required: required, hint: "one of: \(allowed.joined(separator: ", "))")
+      return nil
+    }
+    return Self.oneOf(v, allowed, path: path / key, context: context, caseInsensitive: caseInsensitive)
+  }
+
+  /// A nested mapping reader.
+  public func mapping(_ key: String, required: Bool = false) -> MappingReader? {
+    guard let v = node(key) else {
+      missing(key, required: required, hint: nil)
+      return nil
+    }
+    return MappingReader(v, path: path / key, context: context)
+  }
+
+  /// A mapping of strings to scalars written as strings (an `env` block); non-scalar values
+  /// are errors. Values keep their text (`1` and `"1"` both give "1").
+  public func stringMap(_ key: String) -> [(key: String, value: String)]? {
+    guard let v = node(key) else { return nil }
+    return Self.stringMap(v, path: path / key, context: context)
+  }
+
+  /// A list of strings (a scalar alone is an error).
+  public func stringList(_ key: String) -> [String]? {
+    guard let v = node(key) else { return nil }
+    guard let items = v.sequence else {
+      if v.isNull { return [] }
+      context.error(
+        "type-mismatch", "expected a list, found \(Self.describe(v))", at: v, path: path / key)
+      return nil
+    }
+    var out: [String] = []
+    for (i, item) in items.enumerated() {
+      if let s = Self.string(item, path: (path / key).appending(index: i), context: context) {
+        out.append(s)
+      }
+    }
+    return out
+  }
+
+  /// Reports every key that was not read: an error or warning (the context decides) with a
+  /// did-you-mean hint drawn from `known` (or from the keys read).
+  public func finish(known: [String]? = nil, severity: Diagnostic.Severity? = nil) {
+    let candidates = known ?? Array(consumed)
+    for pair in pairs {
+      guard let k = pair.key.scalar, !consumed.contains(k) else { continue }
+      let hint =
+        DidYouMean.hint(for: k, in: candidates)
+        ?? "known keys here: \(candidates.sorted().joined(separator: ", "))"
+      context.report(
+        severity ?? context.unknownKeySeverity, code: "unknown-key",
+        "unknown key '\(k)'\(path.isEmpty ? "" : " in \(path)")", at: pair.key, path: path / k,
+        hint: hint)
+    }
+  }
+
+  /// Keys present but not read so far, in order.
+  public var unreadKeys: [String] { keys.filter { !consumed.contains($0) } }
+
+  // MARK: - Node-level conversions (shared with list items)
+
+  public static func describe(_ node: YAMLNode) -> String {
+    switch node.kind {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .scalar(let text, _):
+      let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+      return "\(node.resolved?.typeName ?? "scalar") '\(shown)'"
+    }
+  }
+
+  public static func string(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> String? {
+    guard let text = v.scalar else {
+      context.error("type-mismatch", "expected a string, found \(describe(v))", at: v, path: path)
+      return nil
+    }
+    if v.isNull { return nil }
+    return text
+  }
+
+  public static func int(_ v: YAMLNode, path: KeyPath, context: DecodeContext, min: Int? = nil) -> Int? {
+    var value: Int?
+    switch v.resolved {
+    case .int(let i)?:
+      value = i
+    case .string(let s)?:
+      value = Int(s.trimmingSpaces)
+    case .float? where v.scalar?.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 43 }) == true:
+      // An integer literal beyond 64 bits resolves as a float.
+      context.error("out-of-range", "integer \(v.scalar ?? "") is out of range", at: v, path: path,
+        hint: "use a value below 2^63")
+      return nil
+    default:
+      break
+    }
+    guard let value else {
+      context.error("type-mismatch", "expected an integer, found \(describe(v))", at: v, path: path)
+      return nil
+    }
+    if let min, value < min {
+      context.error(
+        "out-of-range", "expected an integer of at least \(min), found \(value)", at: v, path: path)
+      return nil
+    }
+    return value
+  }
+
+  public static func double(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> Double? {
+    switch v.resolved {
+    case .int(let i)?: return Double(i)
+    case .float(let d)?: return d
+    case .string(let s)?:
+      if let d = Double(s.trimmingSpaces) { return d }
+      if s == "inf" || s == "infinity" { return .infinity }
+    default: break
+    }
+    context.error("type-mismatch", "expected a number, found \(describe(v))", at: v, path: path)
+    return nil
+  }
+
+  public static func bool(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> Bool? {
+    switch v.resolved {
+    case .bool(let b)?: return b
+    case .string(let s)?:
+      switch s.lowercased() {
+      case "true": return true
+      case "false": return false
+      case "yes", "on", "no", "off":
+        context.error(
+          "type-mismatch", "expected a boolean, found string '\(s)'", at: v, path: path,
+          hint: "YAML 1.2 reads '\(s)' as a string; write true or false")
+        return nil
+      default: break
+      }
+    default: break
+    }
+    context.error("type-mismatch", "expected a boolean, found \(describe(v))", at: v, path: path,
+      hint: "write true or false")
+    return nil
+  }
+
+  public static func oneOf(
+    _ v: YAMLNode, _ allowed: [String], path: KeyPath, context: DecodeContext,
+    caseInsensitive: Bool = true
+  ) -> String? {
+    guard let text = string(v, path: path, context: context) else { return nil }
+    if let match = allowed.first(where: { caseInsensitive ? $0.lowercased() == text.lowercased() : $0 == text }) {
+      return match
+    }
+    var hint = "allowed values: \(allowed.joined(separator: ", "))"
+    if let near = DidYouMean.closest(to: text, in: allowed) { hint = "did you mean '\(near)'? " + hint }
+    context.error("invalid-value", "'\(text)' is not an allowed value for \(path.lastKey ?? "this key")",
+      at: v, path: path, hint: hint)
+    return nil
+  }
+
+  public static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)
+    -> [(key: String, value: String)]?
+  {
+    guard let reader = MappingReader(v, path: path, context: context) else { return nil }
+    var out: [(key: String, value: String)] = []
+    for pair in reader.pairs {
+      guard let k = pair.key.scalar else { continue }
+      reader.consumed.insert(k)
+      guard let value = pair.value.scalar else {
+        context.error(
+          "type-mismatch", "expected a string value for '\(k)', found \(describe(pair.value))",
+          at: pair.value, path: path / k, hint: "quote the value: \(k): \"...\"")
+        continue
+      }
+      out.append((k, pair.value.isNull && pair.value.scalar?.isEmpty != false ? "" : value))
+    }
+    return out
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs (no Foundation).
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return String(s)
+  }
+}
