@@ -86,9 +86,13 @@ public enum YAMLEmitter {
         writeComments(item.comments.before, indent: indent, into: &out)
         out += pad + "-"
         let text = inline(item, indent: indent + 2)
+        let comment = item.comments.trailing.map { "  #" + $0 } ?? ""
+        if let newline = text.firstIndex(of: "\n") {
+          out += " " + text[..<newline] + comment + text[newline...] + "\n"
+          continue
+        }
         if !text.isEmpty { out += " " + text }
-        if let t = item.comments.trailing { out += "  #" + t }
-        out += "\n"
+        out += comment + "\n"
       }
     }
   }
@@ -109,9 +113,14 @@ public enum YAMLEmitter {
       emitSequenceBody(items, indent: indent + 2, into: &out)
     default:
       let text = inline(value, indent: indent + 2)
+      let comment = (value.comments.trailing ?? keyTrailing).map { "  #" + $0 } ?? ""
+      if let newline = text.firstIndex(of: "\n") {
+        // A block scalar: the comment goes on its header line, never into its content.
+        out += " " + text[..<newline] + comment + text[newline...] + "\n"
+        return
+      }
       if !text.isEmpty { out += " " + text }
-      if let t = value.comments.trailing ?? keyTrailing { out += "  #" + t }
-      out += "\n"
+      out += comment + "\n"
     }
   }
 

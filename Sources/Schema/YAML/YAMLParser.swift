@@ -97,7 +97,6 @@ final class YAMLParser {
     }
     initialized = true
     yaml_parser_set_input_string(parser, buffer.baseAddress, count)
-    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
 
     var docs: [YAMLDocument] = []
     var explicitStart = false
@@ -158,7 +157,8 @@ final class YAMLParser {
         node.tag = normalizeTag(node.tag)
         try add(node, size: 1)
         lastEnd = end.offset
-        lastEndTrailable = true
+        // A block scalar ends at the start of the line after it: nothing there trails it.
+        lastEndTrailable = style != .literal && style != .folded
       case YAML_ALIAS_EVENT:
         collectComments(upTo: start.offset)
         let name = cString(event.data.alias.anchor) ?? ""
@@ -212,8 +212,10 @@ final class YAMLParser {
         lastEnd = end.offset
         lastEndTrailable = false
       case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+        // Comments before the end belong inside the collection (a trailing comment on its last
+        // entry); for block collections the end mark sits at the next token.
+        collectComments(upTo: max(start.offset, lastEnd))
         let frame = stack.removeLast()
-        if frame.style == .flow { collectComments(upTo: start.offset) }
         let kind: YAMLNode.Kind =
           frame.isMapping ? .mapping(frame.pairs, frame.style) : .sequence(frame.items, frame.style)
         let nodeEnd = frame.style == .flow ? end : lastEndMark(fallback: start)
@@ -401,7 +403,13 @@ final class YAMLParser {
         hint: "YAML indents with spaces only; replace the tab with spaces")
     }
     if p.error == YAML_READER_ERROR {
-      let readerAt = readerMark(offset: Int(p.problem_offset))
+      var badByte = Int(p.problem_offset)
+      if problem.contains("trailing"), badByte > 0, badByte <= count {
+        // Point at the sequence's leading byte, not at the continuation that broke it.
+        badByte -= 1
+        while badByte > 0, buffer[badByte] & 0xC0 == 0x80 { badByte -= 1 }
+      }
+      let readerAt = readerMark(offset: badByte)
       if problem.contains("UTF-8") || problem.contains("octet") {
         return YAMLError(
           .invalidUTF8, "invalid UTF-8 (\(problem))", at: readerAt,

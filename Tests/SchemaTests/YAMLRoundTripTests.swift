@@ -1,0 +1,123 @@
+import Testing
+@testable import Schema
+
+import Foundation
+
+/// parse → emit → parse gives an equal tree, and the emitter is stable, for every YAML file of
+/// the shared corpus and every fixture of this package.
+@Suite struct YAMLRoundTripTests {
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static func yamlFiles(under dir: URL) -> [URL] {
+    guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
+    return e.compactMap { $0 as? URL }
+      .filter { ["yaml", "yml"].contains($0.pathExtension) }
+      .sorted { $0.path < $1.path }
+  }
+
+  static var corpusFiles: [URL] {
+    let corpus = packageRoot.appendingPathComponent("../shared/corpus").standardized
+    guard FileManager.default.fileExists(atPath: corpus.path) else {
+      print("skip: ../shared/corpus is absent beside the checkout; corpus round trips not run")
+      return []
+    }
+    return yamlFiles(under: corpus)
+  }
+
+  static var ownFiles: [URL] {
+    ["Tests", "spec", "registry"].flatMap { yamlFiles(under: packageRoot.appendingPathComponent($0)) }
+      .filter { !$0.path.contains("/invalid/") }
+  }
+
+  private func commentCount(_ node: YAMLNode) -> Int {
+    var n = node.comments.before.count + (node.comments.trailing == nil ? 0 : 1)
+    switch node.kind {
+    case .scalar: break
+    case .mapping(let pairs, _): for p in pairs { n += commentCount(p.key) + commentCount(p.value) }
+    case .sequence(let items, _): for i in items { n += commentCount(i) }
+    }
+    return n
+  }
+
+  private func check(_ url: URL) throws {
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let docs: [YAMLDocument]
+    do {
+      docs = try YAML.parseStream(bytes)
+    } catch {
+      // Malformed files must fail with a location; they are checked elsewhere.
+      #expect(error.mark.line >= 1, "\(url.path): \(error)")
+      return
+    }
+    let emitted = YAMLEmitter.emitStream(docs)
+    let again = try YAML.parseStream(Array(emitted.utf8))
+    #expect(again.count == docs.count, "\(url.lastPathComponent)")
+    for (a, b) in zip(docs, again) {
+      #expect(a.root == b.root, "\(url.path) changed in a round trip:\n\(emitted)")
+      #expect(
+        commentCount(a.root) + a.trailingComments.count == commentCount(b.root) + b.trailingComments.count,
+        "\(url.path) lost comments")
+    }
+    #expect(YAMLEmitter.emitStream(again) == emitted, "\(url.path): emitter is not stable")
+  }
+
+  @Test func corpusFilesRoundTrip() throws {
+    let files = Self.corpusFiles
+    for url in files { try check(url) }
+  }
+
+  @Test func ownFilesRoundTrip() throws {
+    for url in Self.ownFiles { try check(url) }
+  }
+
+  @Test func hostileScalarsRoundTrip() throws {
+    let values = [
+      "plain", "1.0", "true", "null", "~", "", " leading", "trailing ", "a: b", "a #b", "#x",
+      "- item", "[x]", "{y}", "'q'", "\"dq\"", "multi\nline\n", "no-newline\nend", "tab\there",
+      "$(rm -rf /)", "`id`", "a;b", "*.yaml", "no", "on", "0755", "é—✓", "\u{7}bell", "--- ",
+      "two\n\nblank\n\n", "  indented\nfirst", "x: |", "@at", "%pct", "!bang", "&amp", "back\\slash",
+    ]
+    var pairs: [YAMLPair] = []
+    for (i, v) in values.enumerated() { pairs.append(YAMLPair("k\(i)", .string(v))) }
+    pairs.append(YAMLPair("list", .sequence(values.map { .string($0) })))
+    pairs.append(YAMLPair("flow", .sequence(values.map { .string($0) }, style: .flow)))
+    let node = YAMLNode.mapping(pairs)
+    let text = YAMLEmitter.emit(node)
+    let back = try YAML.parse(text).root
+    for (i, v) in values.enumerated() {
+      #expect(back["k\(i)"]?.resolved == .string(v), "value \(v.debugDescription) came back as \(String(describing: back["k\(i)"]?.resolved))")
+    }
+    #expect(back == node)
+  }
+
+  @Test func commentsStayWithTheirKeys() throws {
+    let src = """
+      # header comment
+      name: demo   # trailing on name
+      resources:  # on the section
+        # before gpu_type
+        gpu_type: gb200
+        nodes: 2 # two nodes
+      list:
+        # before first item
+        - a  # after a
+        - b
+      # footer
+
+      """
+    let doc = try YAML.parse(src)
+    #expect(doc.root.mapping?[0].key.comments.before == [" header comment"])
+    #expect(doc.root["name"]?.comments.trailing == " trailing on name")
+    #expect(doc.root.mapping?[1].key.comments.trailing == " on the section")
+    #expect(doc.root["resources"]?.mapping?[0].key.comments.before == [" before gpu_type"])
+    #expect(doc.root["resources"]?["nodes"]?.comments.trailing == " two nodes")
+    #expect(doc.root["list"]?.sequence?[0].comments.before == [" before first item"])
+    #expect(doc.root["list"]?.sequence?[0].comments.trailing == " after a")
+    #expect(doc.trailingComments == [" footer"])
+    let out = YAMLEmitter.emit(doc)
+    for c in ["# header comment", "# trailing on name", "# on the section", "# before gpu_type", "# two nodes", "# before first item", "# after a", "# footer"] {
+      #expect(out.contains(c), "lost \(c)")
+    }
+  }
+}
