@@ -5,5 +5,19 @@ struct RegistryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "registry",
     abstract: "A git-backed registry of LLM-serving recipes.",
-    subcommands: [])
+    discussion: """
+      Recipes say everything needed to reproduce one serving configuration: model and
+      precision, engine and its exact version, GPU type, topology, flags, environment and
+      benchmark. Errors print like a compiler's (file:line:col) on stderr; data goes to stdout,
+      as JSON with --json.
+
+      Examples:
+        registry validate recipes/                  check every recipe under a folder
+        registry validate --json my-recipe.yaml     the same facts as JSON
+        registry schema show v1                     print the v1 JSON Schema
+        registry bench yaml                         document layer vs raw libyaml
+
+      Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
+      """,
+    subcommands: [Validate.self, SchemaCommand.self, Bench.self])
 }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Schema
+
+struct BenchYAML: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "yaml",
+    abstract: "Parse generated recipes with the document layer and with raw libyaml; print MB/s and the ratio.",
+    discussion: "Budget: the document layer takes at most 2× the raw libyaml time.")
+
+  @Option(help: "How many recipes to generate.")
+  var count = 20_000
+
+  @Option(help: "Timed repetitions; the best is reported.")
+  var iterations = 5
+
+  @OptionGroup var global: GlobalOptions
+
+  struct Report: Codable {
+    var recipes: Int
+    var bytes: Int
+    var rawLibYAMLSeconds: Double
+    var documentLayerSeconds: Double
+    var rawMBps: Double
+    var documentMBps: Double
+    var ratio: Double
+    var budget: Double
+    var withinBudget: Bool
+  }
+
+  func run() throws {
+    var gen = SyntheticRecipes(seed: 7)
+    let docs = (0..<count).map { Array(gen.v1Recipe(name: "bench-\($0)").utf8) }
+    let bytes = docs.reduce(0) { $0 + $1.count }
+    let clock = ContinuousClock()
+
+    func best(_ body: () -> Void) -> Double {
+      var best = Double.infinity
+      for _ in 0..<max(iterations, 1) {
+        let t = clock.measure(body)
+        best = min(best, Double(t.components.seconds) + Double(t.components.attoseconds) * 1e-18)
+      }
+      return best
+    }
+
+    var sink = 0
+    let raw = best { for d in docs { sink &+= RawLibYAML.countEvents(d) } }
+    let layer = best {
+      for d in docs {
+        if let doc = try? YAML.parse(d) { sink &+= doc.root.mapping?.count ?? 0 }
+      }
+    }
+    let mb = Double(bytes) / 1_000_000
+    let report = Report(
+      recipes: count, bytes: bytes, rawLibYAMLSeconds: raw, documentLayerSeconds: layer,
+      rawMBps: mb / raw, documentMBps: mb / layer, ratio: layer / raw, budget: 2.0,
+      withinBudget: layer / raw <= 2.0)
+    if global.json {
+      try JSONOutput.print(report)
+    } else {
+      let t = Terminal(colorChoice: global.color)
+      t.out("recipes            \(count) (\(fmt(mb)) MB)")
+      t.out("raw libyaml events \(fmt(raw * 1000)) ms  \(fmt(report.rawMBps)) MB/s")
+      t.out("document layer     \(fmt(layer * 1000)) ms  \(fmt(report.documentMBps)) MB/s")
+      t.out("ratio              \(fmt(report.ratio))× raw libyaml (budget ≤ 2×) \(report.withinBudget ? "ok" : "OVER BUDGET")")
+    }
+    if sink == 42 { print("") }
+  }
+}
+
+/// Two decimals, no Foundation.
+func fmt(_ x: Double) -> String {
+  guard x.isFinite else { return String(x) }
+  let r = (x * 100).rounded() / 100
+  var s = String(r)
+  if let dot = s.firstIndex(of: ".") {
+    let decimals = s.distance(from: dot, to: s.endIndex) - 1
+    if decimals == 1 { s += "0" }
+  } else {
+    s += ".00"
+  }
+  return s
+}
