@@ -1,0 +1,46 @@
+/// The facts of one recipe that the index stores and search filters on.
+///
+/// Every recipe format that can be decoded gives one; fields a format does not carry are nil.
+public struct RecipeSummary: Sendable, Hashable, Codable {
+  public var name: String
+  public var model: String?
+  public var engine: String?
+  /// The engine version as the recipe spells it (`v0.5.5.post2`), from its version field or
+  /// its image tag.
+  public var engineVersion: String?
+  public var image: String?
+  public var gpuType: String?
+  public var gpusPerNode: Int?
+  public var totalGPUs: Int?
+  public var nodes: Int?
+  public var precision: String?
+  public var topology: Topology?
+  /// The format id (`v2`, `sglang-v1`, `spark`, ...).
+  public var format: String
+  /// `experimental`, `functional`, `benchmarked` or `deprecated` (v2); nil when not stated.
+  public var status: String?
+
+  public init(
+    name: String, model: String? = nil, engine: String? = nil, engineVersion: String? = nil,
+    image: String? = nil, gpuType: String? = nil, gpusPerNode: Int? = nil, totalGPUs: Int? = nil,
+    nodes: Int? = nil, precision: String? = nil, topology: Topology? = nil, format: String,
+    status: String? = nil
+  ) {
+    self.name = name
+    self.model = model
+    self.engine = engine
+    self.engineVersion = engineVersion
+    self.image = image
+    self.gpuType = gpuType
+    self.gpusPerNode = gpusPerNode
+    self.totalGPUs = totalGPUs
+    self.nodes = nodes
+    self.precision = precision
+    self.topology = topology
+    self.format = format
+    self.status = status
+  }
+
+  /// Whether search hides it unless asked.
+  public var isDeprecated: Bool { status == "deprecated" }
+}
