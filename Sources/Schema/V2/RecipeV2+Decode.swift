@@ -17,7 +17,6 @@ extension RecipeV2 {
 
   static func decode(root: YAMLNode, context: DecodeContext, checkVariants: Bool) -> RecipeV2? {
     guard let r = MappingReader(root, path: .root, context: context) else { return nil }
-    var ok = true
     if let schemaNode = r.node("schema") {
       if schemaNode.scalar != schemaVersion {
         context.error(
@@ -75,9 +74,7 @@ extension RecipeV2 {
       checkBan(engine: engine.name, topology: topology, serving: serving, args: args, roles: roles,
         root: root, context: context)
     }
-    _ = ok
-    ok = name != nil && model != nil && engine != nil && topology != nil
-    guard ok, let name, let model, let engine, let topology else { return nil }
+    guard let name, let model, let engine, let topology else { return nil }
     let recipe = RecipeV2(
       name: name, description: description, labels: labels, status: status, model: model,
       engine: engine, resources: resources, topology: topology, serving: serving, args: args,
@@ -424,17 +421,15 @@ extension RecipeV2 {
       let merged = deepMerge(base, variant.override)
       let sub = DecodeContext(file: context.file, unknownKeySeverity: .error)
       _ = decode(root: merged, context: sub, checkVariants: false)
-      let range = variant.override.start.offset..<max(variant.override.end.offset, variant.override.start.offset)
       for var d in sub.diagnostics {
         let inside: Bool
         if let loc = d.location, variant.override.start.isKnown {
-          // Compare by line/column against the variant's span.
+          // Inside the variant when it lies in the variant's span.
           let s = variant.override.start, e = variant.override.end
           inside = (loc.line, loc.column) >= (s.line, s.column) && (loc.line, loc.column) < (e.line, e.column)
         } else {
           inside = false
         }
-        _ = range
         if inside {
           d.path = KeyPath(vpath.components + d.path.components)
         } else {
