@@ -1,0 +1,22 @@
+extension RecipeV2 {
+  /// The serving engine: `engine: {name, version, image}`.
+  public struct Engine: Sendable, Hashable {
+    public enum Name: String, Sendable, Hashable, CaseIterable {
+      case sglang
+      case vllm
+      case trtllm
+    }
+
+    public var name: Name
+    /// The exact engine version (`0.5.8`, `0.11.0rc2`), always a string.
+    public var version: String?
+    /// The container image, with tag and/or digest (`repo:tag@sha256:...`).
+    public var image: String?
+
+    public init(name: Name, version: String? = nil, image: String? = nil) {
+      self.name = name
+      self.version = version
+      self.image = image
+    }
+  }
+}

@@ -1,0 +1,13 @@
+extension RecipeV2 {
+  /// One engine flag and its value: `args: {kv-cache-dtype: fp8_e4m3}`. The flag is written
+  /// without leading `--` (a short flag keeps its single dash: `-tp`).
+  public struct EngineArg: Sendable, Hashable {
+    public var flag: String
+    public var value: ArgValue
+
+    public init(_ flag: String, _ value: ArgValue) {
+      self.flag = flag
+      self.value = value
+    }
+  }
+}

@@ -1,0 +1,20 @@
+extension RecipeV2 {
+  /// The maturity of a recipe: `status: functional`, or `status: {state: deprecated, reason: ...}`.
+  public struct Status: Sendable, Hashable {
+    public enum State: String, Sendable, Hashable, CaseIterable {
+      case experimental
+      case functional
+      case benchmarked
+      case deprecated
+    }
+
+    public var state: State
+    /// Why (required for `deprecated`; allowed for any state).
+    public var reason: String?
+
+    public init(_ state: State, reason: String? = nil) {
+      self.state = state
+      self.reason = reason
+    }
+  }
+}
