@@ -37,7 +37,7 @@ let package = Package(
       ],
       swiftSettings: upcoming),
     .target(name: "TestSupport", dependencies: ["Schema"], path: "Tests/TestSupport"),
-    .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"]),
+    .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"]),
     .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport"]),
