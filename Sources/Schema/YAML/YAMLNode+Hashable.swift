@@ -23,3 +23,11 @@ extension YAMLNode: Hashable {
     }
   }
 }
+
+extension YAMLPair: Hashable {
+  public static func == (a: YAMLPair, b: YAMLPair) -> Bool { a.key == b.key && a.value == b.value }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(key)
+    hasher.combine(value)
+  }
+}

@@ -1,0 +1,91 @@
+// MARK: - Index accessors
+
+extension RecipeV1 {
+  /// `model.path`.
+  public var modelPath: String? { model?.path }
+  /// `model.precision`.
+  public var precision: String? { model?.precision }
+  /// `resources.gpu_type`, lower-cased.
+  public var gpuType: String? { resources?.gpuType?.lowercased() }
+  /// `resources.gpus_per_node`.
+  public var gpusPerNode: Int? { resources?.gpusPerNode }
+  /// The engine: `backend.type`, or sglang.
+  public var engineName: String { backend.engine }
+  /// The container image: `model.container`, else `identity.container.image`.
+  public var image: String? {
+    model?.container ?? section("identity")?["container"]?["image"]?.scalar
+  }
+
+  /// The engine version: `sglang_version`, else the tag of `model.container`
+  /// (`lmsysorg/sglang:v0.5.8-cu130` → `v0.5.8-cu130`; a bare `0.5.5.post2` is itself the
+  /// version), else `identity.frameworks.<engine>`.
+  public var engineVersion: String? {
+    if let sglangVersion { return sglangVersion }
+    if let c = model?.container {
+      if let colon = c.lastIndex(of: ":"), !c[c.index(after: colon)...].contains("/") {
+        return String(c[c.index(after: colon)...])
+      }
+      if let f = c.first, f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true) { return c }
+    }
+    let key = engineName == "trtllm" ? "tensorrt_llm" : engineName
+    return section("identity")?["frameworks"]?[key]?.scalar
+  }
+
+  /// Aggregated or disaggregated (from the resources, else from the engine config roles).
+  public var topology: V1Topology? {
+    if let t = resources?.topology { return t }
+    if backend.configs[.aggregated] != nil { return .aggregated }
+    if backend.configs[.prefill] != nil || backend.configs[.decode] != nil { return .disaggregated }
+    return nil
+  }
+
+  /// Nodes of a role (`aggregated` for an aggregated recipe).
+  public func nodes(_ role: V1Role) -> Int? {
+    switch role {
+    case .prefill: return resources?.prefillNodes
+    case .decode: return resources?.decodeNodes
+    case .aggregated: return resources?.aggNodes
+    }
+  }
+
+  /// Workers of a role.
+  public func workers(_ role: V1Role) -> Int? {
+    switch role {
+    case .prefill: return resources?.prefillWorkers
+    case .decode: return resources?.decodeWorkers
+    case .aggregated: return resources?.aggWorkers
+    }
+  }
+
+  /// All nodes of the recipe.
+  public var totalNodes: Int? {
+    switch topology {
+    case .aggregated?: return nodes(.aggregated)
+    case .disaggregated?:
+      guard nodes(.prefill) != nil || nodes(.decode) != nil else { return nil }
+      return (nodes(.prefill) ?? 0) + (nodes(.decode) ?? 0)
+    case nil: return nil
+    }
+  }
+
+  /// Total GPUs: nodes × GPUs per node, or the explicit GPUs per worker × workers when a role
+  /// shares nodes (`decode_nodes: 0`) or has no node count.
+  public var totalGPUs: Int? {
+    guard let topology else { return nil }
+    let roles: [(V1Role, Int?)] =
+      topology == .aggregated
+      ? [(.aggregated, resources?.gpusPerAgg)]
+      : [(.prefill, resources?.gpusPerPrefill), (.decode, resources?.gpusPerDecode)]
+    var total = 0
+    for (role, perWorker) in roles {
+      if let perWorker, let w = workers(role) {
+        total += perWorker * w
+      } else if let n = nodes(role), let g = gpusPerNode {
+        total += n * g
+      } else {
+        return nil
+      }
+    }
+    return total
+  }
+}

@@ -1,0 +1,58 @@
+/// The `benchmark` section. The common keys are typed; the runner-specific ones
+/// (thresholds, mooncake workload, ...) are type-checked and kept in the source node.
+public struct V1Benchmark: Sendable, Hashable {
+  /// sa-bench, mooncake-router, gsm8k, gpqa, mmlu, manual, ... (unknown types are warnings).
+  public var type: String?
+  public var isl: Int?
+  public var osl: Int?
+  public var concurrencies: V1Concurrencies?
+  public var requestRate: V1RequestRate?
+  public var randomRangeRatio: Double?
+  public var source: YAMLNode?
+
+  public init() {}
+
+  static let intKeys = [
+    "num_prompts_mult", "num_warmup_mult", "ttft_threshold_ms", "itl_threshold_ms", "num_examples",
+    "max_tokens", "num_threads", "num_shots", "repeat",
+  ]
+  static let boolKeys = ["use_chat_template", "reuse_http_connections", "export_node_metrics"]
+  static let stringKeys = [
+    "custom_tokenizer", "mooncake_workload", "trace_file", "dataset_name", "aiperf_package", "command",
+  ]
+  static let keys =
+    ["type", "isl", "osl", "concurrencies", "req_rate", "random_range_ratio"] + intKeys + boolKeys
+    + stringKeys + ["env"]
+
+  static func decode(_ r: MappingReader) -> V1Benchmark {
+    var b = V1Benchmark()
+    b.source = r.node
+    b.type = V1Values.open(r, "type", V1Values.benchmarkTypes)
+    b.isl = V1Values.int(r, "isl", min: 1)
+    b.osl = V1Values.int(r, "osl", min: 1)
+    if let n = r.node("concurrencies") {
+      b.concurrencies = V1Concurrencies.decode(n, path: r.path / "concurrencies", context: r.context)
+    }
+    if let n = r.node("req_rate") {
+      b.requestRate = V1RequestRate.decode(n, path: r.path / "req_rate", context: r.context)
+    }
+    b.randomRangeRatio = r.double("random_range_ratio")
+    for k in intKeys { _ = V1Values.int(r, k) }
+    for k in boolKeys { _ = r.bool(k) }
+    for k in stringKeys { _ = r.string(k) }
+    _ = r.stringMap("env")
+    r.finish(known: keys)
+    return b
+  }
+
+  func encode() -> YAMLNode {
+    var b = V1MappingBuilder(source: source, canonical: Self.keys)
+    b.string("type", type)
+    b.int("isl", isl)
+    b.int("osl", osl)
+    b.scalar("concurrencies", concurrencies, read: V1Concurrencies.read, make: \.node)
+    b.scalar("req_rate", requestRate, read: V1RequestRate.read, make: \.node)
+    b.double("random_range_ratio", randomRangeRatio)
+    return b.build()
+  }
+}

@@ -1,0 +1,37 @@
+/// The engine flags of one role, in source order.
+public struct V1EngineConfig: Sendable, Hashable {
+  public var flags: [V1EngineFlag]
+  /// The source mapping (kept for its comments and styles), if decoded.
+  public var source: YAMLNode?
+
+  public init(flags: [V1EngineFlag] = [], source: YAMLNode? = nil) {
+    self.flags = flags
+    self.source = source
+  }
+
+  /// The value of a flag by name (as written).
+  public subscript(name: String) -> YAMLNode? { flags.first { $0.name == name }?.value }
+
+  static func decode(_ node: YAMLNode, path: KeyPath, context: DecodeContext) -> V1EngineConfig? {
+    guard let reader = MappingReader(node, path: path, context: context) else { return nil }
+    let pairs = node.mapping ?? []
+    var flags: [V1EngineFlag] = []
+    for p in pairs {
+      guard let k = p.key.scalar else { continue }
+      flags.append(V1EngineFlag(name: k, value: p.value))
+    }
+    _ = reader
+    return V1EngineConfig(flags: flags, source: node)
+  }
+
+  func encode() -> YAMLNode {
+    if let source, source.mapping != nil || flags.isEmpty {
+      let rebuilt = YAMLNode.mapping(flags.map { YAMLPair($0.name, $0.value) })
+      if rebuilt == source || (flags.isEmpty && source.isNull) { return source }
+      var node = source
+      node.kind = .mapping(flags.map { YAMLPair($0.name, $0.value) }, .block)
+      return node
+    }
+    return .mapping(flags.map { YAMLPair($0.name, $0.value) })
+  }
+}
