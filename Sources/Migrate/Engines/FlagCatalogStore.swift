@@ -33,6 +33,8 @@ public struct FlagCatalogStore: Sendable {
   private let catalogsByEngine: [Engine: [FlagCatalog]]
   /// Every row of renames.tsv, in file order.
   public let renameTable: [FlagRename]
+  /// Every row of `<engine>/registered-parsers.tsv`.
+  public let registeredNameTable: [RegisteredNames]
 
   // MARK: - Loading
 
@@ -87,7 +89,9 @@ public struct FlagCatalogStore: Sendable {
   /// Builds a store from file texts keyed by path relative to `spec/engines`.
   init(files: [String: String], origin: Origin) throws(FlagCatalogError) {
     var byEngine: [Engine: [FlagCatalog]] = [:]
+    var registered: [RegisteredNames] = []
     for (path, text) in files {
+      if path.hasSuffix("/registered-parsers.tsv") { registered += RegisteredNames.parse(text) }
       let parts = path.split(separator: "/")
       guard parts.count == 2, let engine = Engine(rawValue: String(parts[0])),
         parts[1].hasSuffix(".tsv"),
@@ -101,6 +105,10 @@ public struct FlagCatalogStore: Sendable {
     self.renameTable = try files["renames.tsv"].map { text throws(FlagCatalogError) in
       try RenameTableParser.parse(text, file: "renames.tsv")
     } ?? []
+    self.registeredNameTable = registered.sorted {
+      ($0.engine.rawValue, $0.flag) < ($1.engine.rawValue, $1.flag)
+        || (($0.engine, $0.flag) == ($1.engine, $1.flag) && $0.version < $1.version)
+    }
     self.origin = origin
   }
 
@@ -199,6 +207,15 @@ public struct FlagCatalogStore: Sendable {
     return rows.sorted {
       $0.element.since != $1.element.since ? $0.element.since < $1.element.since : $0.offset < $1.offset
     }.map(\.element)
+  }
+
+  /// The names registered for `flag` (any spelling the catalog resolves) in `version`
+  /// or the nearest lower captured version; nil when none are recorded.
+  public func registeredNames(engine: Engine, version: EngineVersion, flag: String) -> RegisteredNames? {
+    let primary = catalog(engine: engine, version: version).catalog?.resolve(flag)?.flag.name ?? flag
+    return registeredNameTable.last {
+      $0.engine == engine && $0.flag == primary && $0.version <= version
+    }
   }
 
   /// Flags of the `from` catalog of which no spelling (primary or alias) exists in the

@@ -12,12 +12,14 @@ public enum Suggest {
   /// - Parameters:
   ///   - word: what the user wrote, e.g. `--tp-szie`.
   ///   - candidates: the valid spellings.
-  /// - Returns: the best candidate within the allowed distance.
+  /// - Returns: the best candidate within the allowed distance; nil also when `word` is
+  ///   itself a candidate.
   public static func closest(_ word: String, in candidates: some Sequence<String>) -> String? {
     let significant = word.drop(while: { $0 == "-" }).unicodeScalars.count
     let limit = significant <= 4 ? 1 : (significant <= 8 ? 2 : 3)
     var best: (candidate: String, distance: Int)?
-    for candidate in candidates where candidate != word {
+    for candidate in candidates {
+      if candidate == word { return nil }  // already valid: nothing to suggest
       let bound = min(limit, best.map { $0.distance } ?? limit)
       let d = distance(word, candidate, limit: bound)
       guard d <= bound else { continue }
