@@ -1,3 +1,4 @@
+import Foundation
 import Migrate
 import Testing
 
@@ -103,5 +104,44 @@ struct ContainerImageTests {
     let port = ContainerImage("registry.local:5000/sglang:v0.5.9")
     #expect(port.repository == "registry.local:5000/sglang")
     #expect(port.version == EngineVersion("0.5.9"))
+  }
+}
+
+@Suite("ContainerImage over the shared corpus")
+struct CorpusImageTests {
+  static let corpus = "/work/shared/corpus"
+
+  /// Every `lmsysorg/sglang:v…` / `vllm/vllm-openai:v…` reference in the corpus recipes
+  /// yields a version whose release starts the tag, and versions sort consistently.
+  @Test func versionedImageTagsParse() throws {
+    guard let enumerator = FileManager.default.enumerator(atPath: Self.corpus) else {
+      print("skipping corpus image test: \(Self.corpus) not present")
+      return
+    }
+    var references: Set<String> = []
+    for case let path as String in enumerator where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+      guard let text = Paths.read(Self.corpus + "/" + path) else { continue }
+      for line in text.split(separator: "\n") {
+        for repo in ["lmsysorg/sglang:v", "vllm/vllm-openai:v"] {
+          guard let r = line.range(of: repo) else { continue }
+          let ref = line[r.lowerBound...].prefix { !" \"'\t,".contains($0) }
+          references.insert(String(ref))
+        }
+      }
+    }
+    if references.isEmpty {
+      print("skipping corpus image test: no versioned sglang/vllm images found")
+      return
+    }
+    var versions: [EngineVersion] = []
+    for ref in references.sorted() {
+      let image = ContainerImage(ref)
+      let version = try #require(image.version, "\(ref)")
+      #expect(!image.isMovingTag)
+      #expect(image.tag?.hasPrefix(version.original) == true, "\(ref)")
+      versions.append(version)
+    }
+    let sorted = versions.sorted()
+    for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(a <= b) }
   }
 }

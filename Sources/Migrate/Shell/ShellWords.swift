@@ -2,7 +2,7 @@
 /// `extra_args` strings.
 ///
 /// Rules (a subset of POSIX `sh` token recognition, no expansion):
-/// - unquoted spaces, tabs and newlines separate words;
+/// - unquoted spaces, tabs, carriage returns and newlines separate words;
 /// - `'…'` keeps everything literally up to the next `'`;
 /// - `"…"` keeps text literally except that `\` escapes `$`, `` ` ``, `"`, `\` and
 ///   newline (line continuation); any other `\x` keeps both characters;
