@@ -38,7 +38,9 @@ let package = Package(
       swiftSettings: upcoming),
     .target(name: "TestSupport", dependencies: ["Schema"], path: "Tests/TestSupport"),
     .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"]),
+    .testTarget(
+      name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

@@ -1,0 +1,87 @@
+/// A container image reference and the engine version its tag names, if any.
+///
+/// `lmsysorg/sglang:v0.5.8-cu130` → repository `lmsysorg/sglang`, tag `v0.5.8-cu130`,
+/// version `0.5.8`. `vllm/vllm-openai:nightly`, `lmsysorg/sglang:dev` or a missing tag
+/// (implicitly `latest`) give no version and set ``isMovingTag``. A digest
+/// (`image@sha256:…`) pins the bytes whatever the tag says (``isPinnedByDigest``).
+///
+/// The version is the longest leading part of the tag, split at `-`, that parses as an
+/// ``EngineVersion`` with at least two release components (so date tags such as
+/// `20260609` are not versions). For Dynamo runtime images
+/// (`nvcr.io/nvidia/ai-dynamo/sglang-runtime:0.6.1`) this is the Dynamo release, not the
+/// version of the engine inside.
+public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
+  /// The reference as written.
+  public let reference: String
+  /// Registry and path without tag or digest, e.g. `nvcr.io/nvidia/ai-dynamo/sglang-runtime`.
+  public let repository: String
+  /// The tag, nil when absent.
+  public let tag: String?
+  /// The digest after `@`, e.g. `sha256:46da…`, nil when absent.
+  public let digest: String?
+  /// The version named by the tag, nil when the tag names none.
+  public let version: EngineVersion?
+  /// True when the tag is known to move (`latest`, `dev`, `nightly…`, `main`) or absent.
+  public let isMovingTag: Bool
+
+  /// Tags (or tag prefixes before `-`) that are republished over time.
+  static let movingTagWords: Set<String> = [
+    "latest", "dev", "nightly", "main", "master", "edge", "stable", "head", "unstable",
+  ]
+
+  /// Splits `reference` into repository, tag and digest and extracts the version.
+  public init(_ reference: String) {
+    self.reference = reference
+    var rest = Substring(reference)
+    if let at = rest.firstIndex(of: "@") {
+      digest = String(rest[rest.index(after: at)...])
+      rest = rest[..<at]
+    } else {
+      digest = nil
+    }
+    let lastSlash = rest.lastIndex(of: "/")
+    if let colon = rest.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+      repository = String(rest[..<colon])
+      let t = String(rest[rest.index(after: colon)...])
+      tag = t.isEmpty ? nil : t
+    } else {
+      repository = String(rest)
+      tag = nil
+    }
+    if let tag {
+      version = ContainerImage.version(fromTag: tag)
+      let firstWord = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+      isMovingTag =
+        version == nil
+        && (ContainerImage.movingTagWords.contains(firstWord)
+          || ContainerImage.movingTagWords.contains(tag.lowercased()))
+    } else {
+      version = nil
+      isMovingTag = true
+    }
+  }
+
+  /// True when the reference carries a digest.
+  public var isPinnedByDigest: Bool { digest != nil }
+
+  public var description: String { reference }
+
+  /// The version named by an image tag, or nil.
+  ///
+  /// - Parameter tag: e.g. `v0.5.8.post1-cu130-runtime`, `0.16.0-t5`, `v0.17.0`.
+  public static func version(fromTag tag: String) -> EngineVersion? {
+    guard let first = tag.utf8.first else { return nil }
+    let startsLikeVersion =
+      (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+      || first == UInt8(ascii: "v") || first == UInt8(ascii: "V")
+    guard startsLikeVersion else { return nil }
+    let segments = tag.split(separator: "-", omittingEmptySubsequences: false)
+    var count = segments.count
+    while count > 0 {
+      let candidate = segments[0..<count].joined(separator: "-")
+      if let v = EngineVersion(candidate), v.release.count >= 2 { return v }
+      count -= 1
+    }
+    return nil
+  }
+}

@@ -1,0 +1,29 @@
+/// Flags a launch plan sets itself, per engine, and the flags seed 001 bans from
+/// `extra_args`.
+///
+/// Two sets, deliberately separate: ``owned(by:)`` are flags the launcher always
+/// controls (host, port, model, served model name) — a recipe must not set them.
+/// ``extraArgsBanned(engine:)`` is seed 001's rule for named-field recipes: the owned
+/// flags, `--trust-remote-code` (a recipe field there, not launcher-owned) and every
+/// spelling of a named field.
+public enum LauncherFlags {
+  /// Flags the launcher owns on `engine`, every accepted spelling.
+  public static func owned(by engine: Engine) -> [String] {
+    switch engine {
+    case .sglang: ["--host", "--port", "--model-path", "--model", "--served-model-name"]
+    case .vllm: ["--host", "--port", "--model", "--served-model-name"]
+    case .trtllm: ["--host", "--port"]
+    }
+  }
+
+  /// Flags seed 001 bans in `extra_args` besides named fields and owned flags.
+  public static let seedBannedExtras: [String] = ["--trust-remote-code"]
+
+  /// Every spelling that seed 001 refuses in `extra_args` on `engine`.
+  public static func extraArgsBanned(engine: Engine) -> Set<String> {
+    var banned = Set(owned(by: engine))
+    banned.formUnion(seedBannedExtras)
+    for mapping in NamedFieldFlags.all(engine: engine) { banned.formUnion(mapping.spellings) }
+    return banned
+  }
+}

@@ -1,0 +1,36 @@
+/// Engine-neutral serving parameters that recipes state as first-class fields
+/// (seed 001's `engine.llm` table plus data/expert parallel), mapped to engine flags by
+/// ``NamedFieldFlags``.
+public enum NamedField: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+  case tensorParallelSize
+  case pipelineParallelSize
+  case dataParallelSize
+  case expertParallelSize
+  case gpuMemoryUtilization
+  case contextLength
+  case maxConcurrentRequests
+
+  /// The YAML key, e.g. `tensor_parallel_size`.
+  public var yamlKey: String {
+    switch self {
+    case .tensorParallelSize: "tensor_parallel_size"
+    case .pipelineParallelSize: "pipeline_parallel_size"
+    case .dataParallelSize: "data_parallel_size"
+    case .expertParallelSize: "expert_parallel_size"
+    case .gpuMemoryUtilization: "gpu_memory_utilization"
+    case .contextLength: "context_length"
+    case .maxConcurrentRequests: "max_concurrent_requests"
+    }
+  }
+
+  /// The field for a YAML key, or nil.
+  public init?(yamlKey: String) {
+    guard let field = Self.allCases.first(where: { $0.yamlKey == yamlKey }) else { return nil }
+    self = field
+  }
+
+  /// True for integer fields; ``gpuMemoryUtilization`` is a fraction in (0, 1].
+  public var isInteger: Bool { self != .gpuMemoryUtilization }
+
+  public var description: String { yamlKey }
+}

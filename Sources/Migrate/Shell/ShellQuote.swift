@@ -1,0 +1,36 @@
+/// POSIX shell quoting for argv elements and env values in rendered launch plans.
+public enum ShellQuote {
+  /// `word` as one POSIX `sh` word that expands to exactly `word`.
+  ///
+  /// Returns `word` unchanged when it is non-empty and made only of
+  /// `A-Z a-z 0-9 _ - . / : , + = @ %` (no glob, expansion, quote, space or `~`
+  /// characters); otherwise wraps it in single quotes, writing each
+  /// embedded `'` as `'\''`. The empty string becomes `''`.
+  public static func quote(_ word: String) -> String {
+    if !word.isEmpty, word.utf8.allSatisfy(isSafe) { return word }
+    var out = "'"
+    for scalar in word.unicodeScalars {
+      if scalar == "'" { out += #"'\''"# } else { out.unicodeScalars.append(scalar) }
+    }
+    out += "'"
+    return out
+  }
+
+  /// Each element quoted, joined by single spaces.
+  public static func join(_ words: [String]) -> String {
+    words.map(quote).joined(separator: " ")
+  }
+
+  private static func isSafe(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      true
+    case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"),
+      UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "+"), UInt8(ascii: "="),
+      UInt8(ascii: "@"), UInt8(ascii: "%"):
+      true
+    default: false
+    }
+  }
+}
