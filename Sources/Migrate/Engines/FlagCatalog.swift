@@ -1,3 +1,5 @@
+import Schema
+
 /// The CLI flags one engine version accepts, loaded from a catalog TSV.
 ///
 /// TSV layout (see `spec/engines/README.md`): a header line
@@ -120,7 +122,7 @@ public struct FlagCatalog: Sendable, Hashable {
   /// The catalog's primary names closest to `spelling` for a did-you-mean hint.
   public func suggestion(for spelling: String) -> String? {
     let bare = spelling.split(separator: "=", maxSplits: 1).first.map(String.init) ?? spelling
-    return Suggest.closest(bare, in: exactIndex.keys.filter { !$0.hasPrefix("--no-") })
+    return DidYouMean.closest(to: bare, in: exactIndex.keys.filter { !$0.hasPrefix("--no-") })
   }
 
   // MARK: - Private

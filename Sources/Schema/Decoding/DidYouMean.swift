@@ -1,19 +1,31 @@
-/// Suggestions for misspelled names (keys, enum values, flags).
+/// Did-you-mean suggestions for misspelled names (keys, enum values, engine flags).
+///
+/// Distance is the optimal-string-alignment variant of Damerau–Levenshtein (insert, delete,
+/// substitute, swap two adjacent characters) over Unicode scalars, with case and `-`/`_`
+/// folded so `Prefill_Nodes` finds `prefill-nodes`.
 public enum DidYouMean {
-  /// The candidate closest to `word` by edit distance (with transpositions, case-insensitive,
-  /// `-` and `_` treated alike), if it is close enough to be a plausible typo.
+  /// The candidate closest to `word`, or nil when none is close enough or `word` is itself a
+  /// candidate.
+  ///
+  /// The allowed distance grows with the word: 1 for up to 4 characters, 2 up to 8, 3 beyond
+  /// (leading dashes not counted). Ties go to the smaller candidate, so results are
+  /// deterministic.
   public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-    let w = normalize(word)
-    var best: (String, Int)?
+    let significant = word.drop(while: { $0 == "-" }).unicodeScalars.count
+    let limit = significant <= 4 ? 1 : (significant <= 8 ? 2 : 3)
+    let w = fold(word)
+    var best: (candidate: String, distance: Int)?
     for candidate in candidates {
-      let c = normalize(candidate)
-      if c == w { return candidate }
-      let limit = max(1, min(w.count, c.count) / 3)
-      if abs(c.count - w.count) > limit { continue }
-      let d = distance(w, c)
-      if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+      if candidate == word { return nil }
+      let bound = min(limit, best?.distance ?? limit)
+      let d = distance(w, fold(candidate), limit: bound)
+      guard d <= bound else { continue }
+      if let current = best, d > current.distance || (d == current.distance && candidate >= current.candidate) {
+        continue
+      }
+      best = (candidate, d)
     }
-    return best?.0
+    return best?.candidate
   }
 
   /// "did you mean 'x'?" or nil.
@@ -21,31 +33,44 @@ public enum DidYouMean {
     closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
   }
 
-  private static func normalize(_ s: String) -> [UInt8] {
-    s.utf8.map { c in
-      if c == UInt8(ascii: "_") { return UInt8(ascii: "-") }
-      if c >= 65 && c <= 90 { return c + 32 }
+  /// The optimal-string-alignment distance between `a` and `b` (exact characters).
+  ///
+  /// - Parameter limit: stop early and return `limit + 1` once the distance is known to
+  ///   exceed it.
+  public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
+  }
+
+  private static func fold(_ s: String) -> [Unicode.Scalar] {
+    s.unicodeScalars.map { c in
+      if c == "_" { return "-" }
+      if c.value >= 65 && c.value <= 90 { return Unicode.Scalar(c.value + 32)! }
       return c
     }
   }
 
-  /// Optimal string alignment distance (Damerau-Levenshtein without repeated edits).
-  static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var prev2 = [Int](repeating: 0, count: b.count + 1)
-    var prev = Array(0...b.count)
-    var cur = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      cur[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-        cur[j] = v
+  private static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+    if abs(x.count - y.count) > limit { return limit == .max ? limit : limit + 1 }
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var previous2 = [Int](repeating: 0, count: y.count + 1)
+    var previous = Array(0...y.count)
+    var current = [Int](repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+      current[0] = i
+      var rowMin = current[0]
+      for j in 1...y.count {
+        let cost = x[i - 1] == y[j - 1] ? 0 : 1
+        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+          value = min(value, previous2[j - 2] + 1)
+        }
+        current[j] = value
+        rowMin = min(rowMin, value)
       }
-      (prev2, prev, cur) = (prev, cur, prev2)
+      if limit != .max, rowMin > limit { return limit + 1 }
+      (previous2, previous, current) = (previous, current, previous2)
     }
-    return prev[b.count]
+    return previous[y.count]
   }
 }
