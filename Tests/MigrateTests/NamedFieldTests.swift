@@ -1,4 +1,5 @@
 import Migrate
+import Schema
 import Testing
 
 @Suite("Named fields")

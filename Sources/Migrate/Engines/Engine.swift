@@ -1,26 +1,4 @@
-/// The serving engines the registry knows about.
-///
-/// `rawValue` is the spelling used in recipes (`engine.name`) and in the catalog
-/// folder names under `spec/engines/`.
-public enum Engine: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-  /// SGLang (`python -m sglang.launch_server`).
-  case sglang
-  /// vLLM (`vllm serve`).
-  case vllm
-  /// TensorRT-LLM (`trtllm-serve`). No flag catalog is shipped for it.
-  case trtllm
+public import Schema
 
-  /// Parses an engine name, accepting common spellings (`SGLang`, `vLLM`,
-  /// `tensorrt-llm`, `trt-llm`, `trtllm-serve`).
-  public init?(name: String) {
-    switch name.lowercased() {
-    case "sglang": self = .sglang
-    case "vllm": self = .vllm
-    case "trtllm", "trt-llm", "tensorrt-llm", "tensorrt_llm", "tensorrtllm", "trtllm-serve":
-      self = .trtllm
-    default: return nil
-    }
-  }
-
-  public var description: String { rawValue }
-}
+/// The serving engines the registry knows about (defined in `Schema` as `EngineName`).
+public typealias Engine = EngineName

@@ -1,3 +1,4 @@
+import Schema
 #if canImport(FoundationEssentials)
   internal import FoundationEssentials
 #else

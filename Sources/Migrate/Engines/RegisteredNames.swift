@@ -1,3 +1,4 @@
+import Schema
 /// Names registered for an open-set flag in one engine version, e.g. vLLM
 /// `--tool-call-parser` (from `spec/engines/<engine>/registered-parsers.tsv`).
 ///

@@ -1,3 +1,4 @@
+import Schema
 /// Parses `spec/engines/renames.tsv` (`engine old new since note value`).
 enum RenameTableParser {
   /// - Throws: ``FlagCatalogError`` `.tooFewColumns` / `.missingHeader` with the line.

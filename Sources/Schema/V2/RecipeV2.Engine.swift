@@ -1,11 +1,7 @@
 extension RecipeV2 {
   /// The serving engine: `engine: {name, version, image}`.
   public struct Engine: Sendable, Hashable {
-    public enum Name: String, Sendable, Hashable, CaseIterable {
-      case sglang
-      case vllm
-      case trtllm
-    }
+    public typealias Name = EngineName
 
     public var name: Name
     /// The exact engine version (`0.5.8`, `0.11.0rc2`), always a string.

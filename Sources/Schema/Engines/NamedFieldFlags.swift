@@ -26,7 +26,7 @@ public struct NamedFieldFlags: Sendable, Hashable {
   /// The field.
   public let field: NamedField
   /// The engine.
-  public let engine: Engine
+  public let engine: EngineName
   /// The flag to emit; nil when ``form`` is ``Form/unsupported``.
   public let canonical: String?
   /// Every spelling the engine accepts for it (canonical first), for import and for the
@@ -40,7 +40,7 @@ public struct NamedFieldFlags: Sendable, Hashable {
   public let note: String
 
   public init(
-    field: NamedField, engine: Engine, canonical: String?, spellings: [String], form: Form,
+    field: NamedField, engine: EngineName, canonical: String?, spellings: [String], form: Form,
     provenance: Provenance, note: String = ""
   ) {
     self.field = field
@@ -53,7 +53,7 @@ public struct NamedFieldFlags: Sendable, Hashable {
   }
 
   /// The mapping of `field` on `engine`.
-  public static func flags(for field: NamedField, engine: Engine) -> NamedFieldFlags {
+  public static func flags(for field: NamedField, engine: EngineName) -> NamedFieldFlags {
     switch engine {
     case .sglang: sglang(field)
     case .vllm: vllm(field)
@@ -62,16 +62,26 @@ public struct NamedFieldFlags: Sendable, Hashable {
   }
 
   /// The mappings of every field on `engine`, in ``NamedField/allCases`` order.
-  public static func all(engine: Engine) -> [NamedFieldFlags] {
+  public static func all(engine: EngineName) -> [NamedFieldFlags] {
     NamedField.allCases.map { flags(for: $0, engine: engine) }
   }
 
   /// The named field a flag spelling belongs to on `engine` (`--tp` → tensor parallel).
   /// `--flag=value` is accepted.
-  public static func field(forFlag spelling: String, engine: Engine) -> NamedField? {
-    let bare = spelling.split(separator: "=", maxSplits: 1).first.map(String.init) ?? spelling
-    return all(engine: engine).first { $0.spellings.contains(bare) }?.field
+  public static func field(forFlag spelling: String, engine: EngineName) -> NamedField? {
+    let bare = normalize(spelling)
+    return all(engine: engine).first { $0.spellings.contains { normalize($0) == bare } }?.field
   }
+
+  /// A flag spelling without `=value` and leading dashes, lower case, `_` as `-`: the form
+  /// in which `--tp_size`, `tp-size` and `--TP-SIZE=4` compare equal.
+  public static func normalize(_ spelling: String) -> String {
+    var s = Substring(spelling)
+    if let eq = s.firstIndex(of: "=") { s = s[..<eq] }
+    while s.first == "-" { s = s.dropFirst() }
+    return String(s.lowercased().map { $0 == "_" ? "-" : $0 })
+  }
+
 
   // MARK: - Tables
 

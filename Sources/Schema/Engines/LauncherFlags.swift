@@ -8,7 +8,7 @@
 /// spelling of a named field.
 public enum LauncherFlags {
   /// Flags the launcher owns on `engine`, every accepted spelling.
-  public static func owned(by engine: Engine) -> [String] {
+  public static func owned(by engine: EngineName) -> [String] {
     switch engine {
     case .sglang: ["--host", "--port", "--model-path", "--model", "--served-model-name"]
     case .vllm: ["--host", "--port", "--model", "--served-model-name"]
@@ -20,7 +20,7 @@ public enum LauncherFlags {
   public static let seedBannedExtras: [String] = ["--trust-remote-code"]
 
   /// Every spelling that seed 001 refuses in `extra_args` on `engine`.
-  public static func extraArgsBanned(engine: Engine) -> Set<String> {
+  public static func extraArgsBanned(engine: EngineName) -> Set<String> {
     var banned = Set(owned(by: engine))
     banned.formUnion(seedBannedExtras)
     for mapping in NamedFieldFlags.all(engine: engine) { banned.formUnion(mapping.spellings) }

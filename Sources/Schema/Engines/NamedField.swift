@@ -2,13 +2,16 @@
 /// (seed 001's `engine.llm` table plus data/expert parallel), mapped to engine flags by
 /// ``NamedFieldFlags``.
 public enum NamedField: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-  case tensorParallelSize
-  case pipelineParallelSize
-  case dataParallelSize
-  case expertParallelSize
-  case gpuMemoryUtilization
-  case contextLength
-  case maxConcurrentRequests
+  case tensorParallelSize = "tensor_parallel_size"
+  case pipelineParallelSize = "pipeline_parallel_size"
+  case dataParallelSize = "data_parallel_size"
+  case expertParallelSize = "expert_parallel_size"
+  case gpuMemoryUtilization = "gpu_memory_utilization"
+  case contextLength = "context_length"
+  case maxConcurrentRequests = "max_concurrent_requests"
+
+  /// The YAML key (same as `yamlKey`).
+  public var key: String { rawValue }
 
   /// The YAML key, e.g. `tensor_parallel_size`.
   public var yamlKey: String {
