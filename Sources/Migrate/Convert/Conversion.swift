@@ -1,0 +1,24 @@
+public import Schema
+
+/// The outcome of reading or writing one format: the value (nil when it failed), located
+/// diagnostics, what could not be expressed, and where source comments go.
+public struct Conversion<Value: Sendable>: Sendable {
+  public var value: Value?
+  public var diagnostics: [Diagnostic]
+  public var losses: [LossEntry]
+  /// Comments of the source, by their path in the output.
+  public var comments: [CommentPlacement]
+
+  public init(
+    value: Value?, diagnostics: [Diagnostic] = [], losses: [LossEntry] = [],
+    comments: [CommentPlacement] = []
+  ) {
+    self.value = value
+    self.diagnostics = diagnostics
+    self.losses = losses
+    self.comments = comments
+  }
+
+  /// Whether the conversion produced a value and no errors.
+  public var succeeded: Bool { value != nil && !diagnostics.hasErrors }
+}
