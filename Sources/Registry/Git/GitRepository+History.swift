@@ -1,0 +1,141 @@
+internal import CGit2
+
+extension GitRepository {
+  // MARK: - Revwalk
+
+  /// Ids of the commits reachable from `rev`, newest first (commit time, parents after children).
+  ///
+  /// - Parameters:
+  ///   - path: when given, only commits where the entry at this path (file or directory)
+  ///     differs from every parent (for a root commit: exists) — the commits that changed it.
+  ///   - limit: stop after this many commits.
+  /// - Throws: ``GitError/Code/notFound`` if `rev` does not resolve.
+  public func commits(from rev: String, touching path: String? = nil, limit: Int? = nil)
+    throws(GitError) -> [ObjectID]
+  {
+    let start = try resolve(rev)
+    var walker: OpaquePointer?
+    try check(git_revwalk_new(&walker, pointer), "git_revwalk_new", object: nil)
+    defer { git_revwalk_free(walker) }
+    try check(
+      git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue),
+      "git_revwalk_sorting", object: nil)
+    var startOID = start.gitOID
+    try check(git_revwalk_push(walker, &startOID), "git_revwalk_push", object: "rev '\(rev)'")
+
+    var result = [ObjectID]()
+    // The entry id at `path` per commit, so linear history looks each tree up once.
+    var pathIDs = [ObjectID: ObjectID?]()
+    var oid = git_oid()
+    while true {
+      if let limit, result.count >= limit { break }
+      let rc = git_revwalk_next(&oid, walker)
+      if rc == GIT_ITEROVER.rawValue { break }
+      try check(rc, "git_revwalk_next", object: "rev '\(rev)'")
+      let id = ObjectID(oid)
+      guard let path else {
+        result.append(id)
+        continue
+      }
+      let commit = try lookupCommit(id)
+      defer { git_commit_free(commit) }
+      let mine = try entryID(at: path, ofCommit: id, commit, cache: &pathIDs)
+      let parentCount = git_commit_parentcount(commit)
+      var changed = true
+      if parentCount == 0 {
+        changed = mine != nil
+      } else {
+        for i in 0..<parentCount {
+          guard let p = git_commit_parent_id(commit, i) else { continue }
+          let parentID = ObjectID(p)
+          let theirs = try entryID(at: path, ofCommit: parentID, nil, cache: &pathIDs)
+          if theirs == mine {
+            changed = false
+            break
+          }
+        }
+      }
+      pathIDs[id] = .some(mine)
+      if changed { result.append(id) }
+    }
+    return result
+  }
+
+  private func entryID(
+    at path: String, ofCommit id: ObjectID, _ commit: OpaquePointer?,
+    cache: inout [ObjectID: ObjectID?]
+  ) throws(GitError) -> ObjectID? {
+    if let cached = cache[id] { return cached }
+    let owned = commit == nil ? try lookupCommit(id) : nil
+    defer { if let owned { git_commit_free(owned) } }
+    guard let handle = commit ?? owned else { return nil }
+    let tree = try lookupTree(ObjectID(git_commit_tree_id(handle)))
+    defer { git_tree_free(tree) }
+    let found = try entryID(at: path, in: tree)
+    cache[id] = .some(found)
+    return found
+  }
+
+  // MARK: - Diff
+
+  /// The files that differ between two trees.
+  ///
+  /// - Parameters:
+  ///   - old: the old tree; nil for an empty tree (everything added).
+  ///   - new: the new tree; nil for an empty tree (everything deleted).
+  ///   - detectRenames: pair deletions and additions of similar content as renames.
+  public func diff(from old: ObjectID?, to new: ObjectID?, detectRenames: Bool = false)
+    throws(GitError) -> [TreeDelta]
+  {
+    let oldTree = try old.map { (id) throws(GitError) in try lookupTree(id) }
+    defer { if let oldTree { git_tree_free(oldTree) } }
+    let newTree = try new.map { (id) throws(GitError) in try lookupTree(id) }
+    defer { if let newTree { git_tree_free(newTree) } }
+
+    var options = git_diff_options()
+    try check(
+      git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init",
+      object: nil)
+    var diff: OpaquePointer?
+    try check(
+      git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, &options), "git_diff_tree_to_tree",
+      object: "trees \(old.map(\.description) ?? "empty")..\(new.map(\.description) ?? "empty")")
+    defer { git_diff_free(diff) }
+
+    if detectRenames {
+      var find = git_diff_find_options()
+      try check(
+        git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
+        "git_diff_find_options_init", object: nil)
+      find.flags = GIT_DIFF_FIND_RENAMES.rawValue
+      try check(git_diff_find_similar(diff, &find), "git_diff_find_similar", object: nil)
+    }
+
+    let count = git_diff_num_deltas(diff)
+    var result = [TreeDelta]()
+    result.reserveCapacity(count)
+    for i in 0..<count {
+      guard let d = git_diff_get_delta(diff, i)?.pointee else { continue }
+      let status: TreeDelta.Status
+      switch d.status {
+      case GIT_DELTA_ADDED: status = .added
+      case GIT_DELTA_DELETED: status = .deleted
+      case GIT_DELTA_MODIFIED: status = .modified
+      case GIT_DELTA_RENAMED: status = .renamed
+      case GIT_DELTA_COPIED: status = .copied
+      case GIT_DELTA_TYPECHANGE: status = .typeChanged
+      default: status = .other
+      }
+      let oldExists = d.old_file.flags & GIT_DIFF_FLAG_EXISTS.rawValue != 0
+      let newExists = d.new_file.flags & GIT_DIFF_FLAG_EXISTS.rawValue != 0
+      result.append(
+        TreeDelta(
+          status: status,
+          oldPath: d.old_file.path.map { String(cString: $0) } ?? "",
+          newPath: d.new_file.path.map { String(cString: $0) } ?? "",
+          oldID: oldExists && status != .added ? ObjectID(d.old_file.id) : nil,
+          newID: newExists && status != .deleted ? ObjectID(d.new_file.id) : nil))
+    }
+    return result
+  }
+}
