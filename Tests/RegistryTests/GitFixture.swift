@@ -65,6 +65,10 @@ final class GitFixture {
 
   /// Lines of a git command's output (empty output gives no lines).
   func gitLines(_ args: String..., in dir: String) throws -> [String] {
+    try gitLines(args, in: dir)
+  }
+
+  func gitLines(_ args: [String], in dir: String) throws -> [String] {
     let text = try git(args, in: dir)
     return text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
