@@ -32,7 +32,9 @@ final class GitFixture {
   }
 
   @discardableResult
-  func git(_ args: [String], in dir: String, allowFailure: Bool = false) throws -> String {
+  func git(
+    _ args: [String], in dir: String, allowFailure: Bool = false, stdin: String? = nil
+  ) throws -> String {
     clock += 60
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -51,6 +53,7 @@ final class GitFixture {
     let out = Pipe()
     let err = FileHandle(forWritingAtPath: "/dev/null")
     process.standardOutput = out
+    if let stdin { process.standardInput = FileHandle(forReadingAtPath: stdin) }
     process.standardError = allowFailure ? err : FileHandle.standardError
     try process.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()

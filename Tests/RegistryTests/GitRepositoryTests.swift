@@ -169,5 +169,7 @@ struct GitRepositoryTests {
     #expect(try repo.blobs(ids).map { String(decoding: $0, as: UTF8.self) } == texts)
     let missing = try #require(ObjectID(hex: String(repeating: "ab", count: 20)))
     #expect((#expect(throws: GitError.self) { try repo.blob(missing) })?.code == .notFound)
+    let tree = try repo.tree(at: "HEAD")
+    #expect((#expect(throws: GitError.self) { try repo.blob(tree) })?.code == .notFound)
   }
 }

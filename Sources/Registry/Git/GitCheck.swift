@@ -6,10 +6,11 @@ internal import CGit2
 /// and tolerates it being NULL.
 @inline(__always)
 func check(
-  _ rc: Int32, _ function: StaticString, object: String?, repository: String? = nil
+  _ rc: Int32, _ function: StaticString, object: @autoclosure () -> String?,
+  repository: String? = nil
 ) throws(GitError) {
   if rc >= 0 { return }
-  throw makeGitError(rc, function, object: object, repository: repository)
+  throw makeGitError(rc, function, object: object(), repository: repository)
 }
 
 /// Builds a ``GitError`` for a failed libgit2 call from `git_error_last()`.

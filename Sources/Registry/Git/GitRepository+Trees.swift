@@ -147,14 +147,15 @@ extension GitRepository {
   }
 
   /// The size of a blob in bytes, read from the object header.
+  ///
+  /// - Throws: ``GitError/Code/notFound`` if there is no object with that id.
   public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, pointer), "git_repository_odb", object: nil)
-    defer { git_odb_free(odb) }
+    let odb = try objectDatabase()
     var oid = id.gitOID
     var size = 0
     var type = GIT_OBJECT_ANY
-    try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header",
+    try check(
+      git_odb_read_header(&size, &type, odb.pointer, &oid), "git_odb_read_header",
       object: "blob \(id)")
     return size
   }
@@ -162,15 +163,22 @@ extension GitRepository {
   /// Calls `body` with the bytes of a blob, without copying them.
   ///
   /// The buffer is only valid inside `body`.
+  /// - Throws: ``GitError/Code/notFound`` if there is no blob with that id.
   public func withBlob<R>(
     _ id: ObjectID, _ body: (UnsafeRawBufferPointer) throws(GitError) -> R
   ) throws(GitError) -> R {
+    let odb = try objectDatabase()
     var oid = id.gitOID
-    var blob: OpaquePointer?
-    try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup", object: "blob \(id)")
-    guard let blob else { throw missing("git_blob_lookup", object: "blob \(id)") }
-    defer { git_blob_free(blob) }
-    let size = Int(git_blob_rawsize(blob))
-    return try body(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+    var object: OpaquePointer?
+    try check(git_odb_read(&object, odb.pointer, &oid), "git_odb_read", object: "blob \(id)")
+    guard let object else { throw missing("git_odb_read", object: "blob \(id)") }
+    defer { git_odb_object_free(object) }
+    guard git_odb_object_type(object) == GIT_OBJECT_BLOB else {
+      throw GitError(
+        code: .notFound, message: "the requested type does not match the type in the ODB",
+        function: "git_odb_read", object: "blob \(id)", repository: path)
+    }
+    let size = git_odb_object_size(object)
+    return try body(UnsafeRawBufferPointer(start: git_odb_object_data(object), count: size))
   }
 }

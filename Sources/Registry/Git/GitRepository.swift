@@ -6,6 +6,8 @@ internal import CGit2
 /// to one task, or open one per task.
 public final class GitRepository {
   let pointer: OpaquePointer
+  /// The object database, opened on first use.
+  private var database: ObjectDatabase?
 
   /// The directory the repository lives in: the work tree, or the git dir when bare
   /// (no trailing slash).
@@ -86,9 +88,22 @@ public final class GitRepository {
 
   /// `check` with this repository's path in the error.
   @inline(__always)
-  func check(_ rc: Int32, _ function: StaticString, object: String?) throws(GitError) {
+  func check(
+    _ rc: Int32, _ function: StaticString, object: @autoclosure () -> String?
+  ) throws(GitError) {
     if rc >= 0 { return }
-    throw makeGitError(rc, function, object: object, repository: path)
+    throw makeGitError(rc, function, object: object(), repository: path)
+  }
+
+  /// The object database handle (opened once, then reused).
+  func objectDatabase() throws(GitError) -> ObjectDatabase {
+    if let database { return database }
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, pointer), "git_repository_odb", object: nil)
+    guard let odb else { throw missing("git_repository_odb", object: nil) }
+    let opened = ObjectDatabase(pointer: odb)
+    database = opened
+    return opened
   }
 
   /// An error for a libgit2 call that succeeded but returned no object.

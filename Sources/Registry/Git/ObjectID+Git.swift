@@ -14,10 +14,7 @@ extension ObjectID {
   /// The libgit2 representation.
   var gitOID: git_oid {
     var oid = git_oid()
-    let b = bytes
-    withUnsafeMutableBytes(of: &oid) { raw in
-      for i in 0..<ObjectID.byteCount { raw[i] = b[i] }
-    }
+    withUnsafeMutableBytes(of: &oid) { store(to: $0.baseAddress!) }
     return oid
   }
 }

@@ -30,13 +30,16 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// Creates an id from raw memory holding 20 bytes.
   init(raw: UnsafeRawPointer) {
-    var h: UInt64 = 0
-    var m: UInt64 = 0
-    var l: UInt32 = 0
-    for i in 0..<8 { h = h << 8 | UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) }
-    for i in 8..<16 { m = m << 8 | UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) }
-    for i in 16..<20 { l = l << 8 | UInt32(raw.load(fromByteOffset: i, as: UInt8.self)) }
-    (high, middle, low) = (h, m, l)
+    high = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+    middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+  }
+
+  /// Writes the 20 raw bytes to memory.
+  func store(to raw: UnsafeMutableRawPointer) {
+    raw.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+    raw.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+    raw.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
   }
 
   /// Creates an id from 40 hex digits (either case); nil otherwise.
