@@ -72,6 +72,41 @@ struct GitHistoryTests {
     }
   }
 
+  @Test("tree diff handles mode changes, type changes and file/directory swaps like git")
+  func diffEdgeCases() throws {
+    let fx = try GitFixture()
+    let dir = try fx.makeRepo()
+    try fx.write("a", "file a\n", in: dir)
+    try fx.write("b.sh", "echo\n", in: dir)
+    try fx.write("c", "target\n", in: dir)
+    try fx.write("d/x", "x\n", in: dir)
+    try fx.write("e", "plain\n", in: dir)
+    try fx.write("a.txt", "sorts after a/\n", in: dir)
+    try fx.commitAll("before", in: dir)
+    try FileManager.default.removeItem(atPath: dir + "/a")
+    try fx.write("a/inner", "now a dir\n", in: dir)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/b.sh")
+    try FileManager.default.removeItem(atPath: dir + "/d")
+    try fx.write("d", "now a file\n", in: dir)
+    try FileManager.default.removeItem(atPath: dir + "/e")
+    try FileManager.default.createSymbolicLink(atPath: dir + "/e", withDestinationPath: "c")
+    try fx.commitAll("after", in: dir)
+    let repo = try GitRepository(at: dir)
+    let deltas = try repo.diff(from: repo.tree(at: "HEAD~1"), to: repo.tree(at: "HEAD"))
+    let expected = try fx.gitLines("diff-tree", "-r", "--name-status", "HEAD~1", "HEAD", in: dir)
+    func letter(_ s: TreeDelta.Status) -> String {
+      switch s {
+      case .added: "A"
+      case .deleted: "D"
+      case .modified: "M"
+      case .typeChanged: "T"
+      default: "?"
+      }
+    }
+    #expect(deltas.map { "\(letter($0.status))\t\($0.newPath)" } == expected)
+    #expect(deltas.count == 6)
+  }
+
   @Test("tree diff matches git diff-tree -r, with and without rename detection")
   func diffMatchesDiffTree() throws {
     let fx = try GitFixture()
@@ -117,6 +152,7 @@ struct GitHistoryTests {
     let everything = try repo.diff(from: nil, to: repo.tree(at: "HEAD"))
     #expect(everything.allSatisfy { $0.status == .added && $0.oldID == nil })
     #expect(everything.map(\.newPath) == (try fx.gitLines("ls-tree", "-r", "--name-only", "HEAD", in: dir)))
+    #expect(try repo.diff(from: repo.tree(at: "HEAD"), to: repo.tree(at: "HEAD")).isEmpty)
     let nothing = try repo.diff(from: repo.tree(at: "HEAD"), to: nil)
     #expect(nothing.count == everything.count && nothing.allSatisfy { $0.status == .deleted })
   }
