@@ -141,6 +141,16 @@ struct GitWriteTests {
     try repo.deleteReference("refs/heads/new")
     #expect(try repo.referenceTarget("refs/heads/new") == nil)
 
+    // Another writer holding the ref lock.
+    let lock = dir + "/.git/refs/heads/main.lock"
+    #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+    let locked = #expect(throws: GitError.self) {
+      try repo.updateReference("refs/heads/main", to: c1, expecting: .value(tip), message: "x")
+    }
+    #expect(locked?.code == .locked)
+    try FileManager.default.removeItem(atPath: lock)
+    #expect(try fx.git("rev-parse", "main", in: dir) == tip.hex)
+
     let invalid = #expect(throws: GitError.self) {
       try repo.updateReference("refs/heads/a..b", to: c1, expecting: .any, message: "x")
     }

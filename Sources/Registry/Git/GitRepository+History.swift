@@ -131,7 +131,7 @@ extension GitRepository {
         let newMode = git_tree_entry_filemode(b).rawValue
         if oldID == newID && oldMode == newMode { continue }
         let base = path.count
-        appendName(a, to: &path)
+        appendName(of: a, to: &path)
         defer { path.removeSubrange(base...) }
         if oldMode == FileMode.tree.rawValue {
           let oldSub = try lookupTree(oldID)
@@ -160,7 +160,7 @@ extension GitRepository {
     _ entry: OpaquePointer, path: inout [UInt8], into result: inout [TreeDelta], added: Bool
   ) throws(GitError) {
     let base = path.count
-    appendName(entry, to: &path)
+    appendName(of: entry, to: &path)
     defer { path.removeSubrange(base...) }
     let id = ObjectID(git_tree_entry_id(entry))
     if git_tree_entry_filemode(entry).rawValue == FileMode.tree.rawValue {
@@ -174,17 +174,6 @@ extension GitRepository {
         TreeDelta(
           status: added ? .added : .deleted, oldPath: name, newPath: name,
           oldID: added ? nil : id, newID: added ? id : nil))
-    }
-  }
-
-  private func appendName(_ entry: OpaquePointer, to path: inout [UInt8]) {
-    guard let name = git_tree_entry_name(entry) else { return }
-    UnsafeRawPointer(name).withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-      var k = 0
-      while bytes[k] != 0 {
-        path.append(bytes[k])
-        k += 1
-      }
     }
   }
 

@@ -93,14 +93,7 @@ extension GitRepository {
     for i in 0..<count {
       guard let e = git_tree_entry_byindex(tree, i) else { continue }
       let mode = git_tree_entry_filemode(e).rawValue
-      guard let name = git_tree_entry_name(e) else { continue }
-      UnsafeRawPointer(name).withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-        var j = 0
-        while bytes[j] != 0 {
-          path.append(bytes[j])
-          j += 1
-        }
-      }
+      appendName(of: e, to: &path)
       if mode == FileMode.tree.rawValue {
         var sub: OpaquePointer?
         try check(
@@ -118,6 +111,18 @@ extension GitRepository {
             mode: FileMode(rawValue: mode)))
       }
       path.removeSubrange(base...)
+    }
+  }
+
+  /// Appends a tree entry's name (raw bytes) to a path buffer.
+  func appendName(of entry: OpaquePointer, to path: inout [UInt8]) {
+    guard let name = git_tree_entry_name(entry) else { return }
+    UnsafeRawPointer(name).withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+      var k = 0
+      while bytes[k] != 0 {
+        path.append(bytes[k])
+        k += 1
+      }
     }
   }
 
