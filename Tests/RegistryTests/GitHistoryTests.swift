@@ -72,6 +72,39 @@ struct GitHistoryTests {
     }
   }
 
+  @Test("path-limited revwalk simplifies merges like git log -- path")
+  func revwalkSimplifiesMerges() throws {
+    let fx = try GitFixture()
+    let dir = try fx.makeRepo()
+    try fx.write("recipes/a.yaml", "v: 1\n", in: dir)
+    try fx.write("recipes/b.yaml", "v: 1\n", in: dir)
+    try fx.commitAll("base", in: dir)
+    try fx.git("checkout", "-q", "-b", "side", in: dir)
+    try fx.write("recipes/a.yaml", "v: side\n", in: dir)
+    try fx.commitAll("side a", in: dir)
+    try fx.write("recipes/b.yaml", "v: side\n", in: dir)
+    try fx.commitAll("side b", in: dir)
+    try fx.git("checkout", "-q", "main", in: dir)
+    try fx.write("recipes/c.yaml", "v: 1\n", in: dir)
+    try fx.commitAll("main c", in: dir)
+    // Keep main's a.yaml and b.yaml: the side branch's changes are discarded.
+    try fx.git("merge", "-q", "-s", "ours", "--no-edit", "side", in: dir)
+    try fx.write("recipes/a.yaml", "v: 2\n", in: dir)
+    try fx.commitAll("main a", in: dir)
+    try fx.git("checkout", "-q", "-b", "other", "HEAD~2", in: dir)
+    try fx.write("recipes/b.yaml", "v: other\n", in: dir)
+    try fx.commitAll("other b", in: dir)
+    try fx.git("checkout", "-q", "main", in: dir)
+    try fx.git("merge", "-q", "--no-edit", "other", in: dir)
+    let repo = try GitRepository(at: dir)
+    for path in ["recipes/a.yaml", "recipes/b.yaml", "recipes/c.yaml", "recipes"] {
+      let expected = try fx.gitLines("log", "--format=%H", "main", "--", path, in: dir)
+      #expect(try repo.commits(from: "main", touching: path).map(\.hex) == expected, "path \(path)")
+    }
+    #expect(try !fx.gitLines("log", "--format=%s", "main", "--", "recipes/a.yaml", in: dir)
+      .contains("side a"))
+  }
+
   @Test("tree diff handles mode changes, type changes and file/directory swaps like git")
   func diffEdgeCases() throws {
     let fx = try GitFixture()

@@ -3,17 +3,22 @@ internal import CGit2
 extension GitRepository {
   // MARK: - Revwalk
 
-  /// Ids of the commits reachable from `rev`, newest first (commit time, parents after children).
+  /// Ids of the commits reachable from `rev`, newest first.
   ///
+  /// Without a path: every reachable commit, by commit time with parents after children.
+  /// With a path: the commits that changed the entry (file or directory) at that path, by
+  /// commit time, with git's default history simplification (as `git log -- path`): a commit
+  /// whose entry equals one of its parents' is skipped and only that parent is followed; a
+  /// root commit counts if the path exists in it.
   /// - Parameters:
-  ///   - path: when given, only commits where the entry at this path (file or directory)
-  ///     differs from every parent (for a root commit: exists) — the commits that changed it.
+  ///   - path: slash-separated path relative to the root tree.
   ///   - limit: stop after this many commits.
   /// - Throws: ``GitError/Code/notFound`` if `rev` does not resolve.
   public func commits(from rev: String, touching path: String? = nil, limit: Int? = nil)
     throws(GitError) -> [ObjectID]
   {
     let start = try resolve(rev)
+    if let path { return try commits(from: start, touching: path, limit: limit) }
     var walker: OpaquePointer?
     try check(git_revwalk_new(&walker, pointer), "git_revwalk_new", object: nil)
     defer { git_revwalk_free(walker) }
@@ -24,41 +29,59 @@ extension GitRepository {
     try check(git_revwalk_push(walker, &startOID), "git_revwalk_push", object: "rev '\(rev)'")
 
     var result = [ObjectID]()
-    // The entry id at `path` per commit, so linear history looks each tree up once.
-    var pathIDs = [ObjectID: ObjectID?]()
     var oid = git_oid()
     while true {
       if let limit, result.count >= limit { break }
       let rc = git_revwalk_next(&oid, walker)
       if rc == GIT_ITEROVER.rawValue { break }
       try check(rc, "git_revwalk_next", object: "rev '\(rev)'")
-      let id = ObjectID(oid)
-      guard let path else {
-        result.append(id)
-        continue
-      }
+      result.append(ObjectID(oid))
+    }
+    return result
+  }
+
+  /// Path-limited walk with git's default simplification (follow the first TREESAME parent).
+  private func commits(from start: ObjectID, touching path: String, limit: Int?)
+    throws(GitError) -> [ObjectID]
+  {
+    var result = [ObjectID]()
+    // The entry id at `path` per commit, so each commit's tree is searched once.
+    var pathIDs = [ObjectID: ObjectID?]()
+    var seen: Set<ObjectID> = [start]
+    var queue = CommitQueue()
+    queue.push(start, time: try commitTime(start))
+    while let id = queue.pop() {
+      if let limit, result.count >= limit { break }
       let commit = try lookupCommit(id)
       defer { git_commit_free(commit) }
       let mine = try entryID(at: path, ofCommit: id, commit, cache: &pathIDs)
       let parentCount = git_commit_parentcount(commit)
-      var changed = true
-      if parentCount == 0 {
-        changed = mine != nil
-      } else {
-        for i in 0..<parentCount {
-          guard let p = git_commit_parent_id(commit, i) else { continue }
-          let parentID = ObjectID(p)
-          let theirs = try entryID(at: path, ofCommit: parentID, nil, cache: &pathIDs)
-          if theirs == mine {
-            changed = false
-            break
-          }
+      var parents = [ObjectID]()
+      parents.reserveCapacity(Int(parentCount))
+      for i in 0..<parentCount {
+        if let p = git_commit_parent_id(commit, i) { parents.append(ObjectID(p)) }
+      }
+      var follow = parents
+      var changed = parents.isEmpty ? mine != nil : true
+      for parent in parents {
+        if try entryID(at: path, ofCommit: parent, nil, cache: &pathIDs) == mine {
+          follow = [parent]
+          changed = false
+          break
         }
       }
-      pathIDs[id] = .some(mine)
       if changed { result.append(id) }
+      for parent in follow where seen.insert(parent).inserted {
+        queue.push(parent, time: try commitTime(parent))
+      }
     }
     return result
+  }
+
+  private func commitTime(_ id: ObjectID) throws(GitError) -> Int64 {
+    let commit = try lookupCommit(id)
+    defer { git_commit_free(commit) }
+    return Int64(git_commit_time(commit))
   }
 
   private func entryID(
