@@ -22,6 +22,13 @@ struct GitPerformanceTests {
         }
       }
     }
+    // 2000 more commits, each changing one recipe; every 20th changes recipes/o42/m3/e1/r7.yaml.
+    for c in 0..<2000 {
+      let target = c % 20 == 0 ? "recipes/o42/m3/e1/r7" : "recipes/o\(c % 100)/m\(c % 10)/e\(c % 4)/r\(c % 25)"
+      let body = "name: changed-\(c)\n"
+      stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_001 + c) +0000\ndata 2\nc\n"
+      stream += "M 100644 inline \(target).yaml\ndata \(body.utf8.count)\n\(body)\n"
+    }
     let input = fx.path("stream")
     try Data(stream.utf8).write(to: URL(fileURLWithPath: input))
     try fx.git(["-c", "core.bare=true", "fast-import", "--quiet", "--import-marks-if-exists=/dev/null"]
@@ -68,6 +75,20 @@ struct GitPerformanceTests {
       }
       publishes.append(ms)
     }
+    let recipe = "recipes/o42/m3/e1/r7.yaml"
+    var history = [ObjectID]()
+    let historyMs = try milliseconds { history = try repo.commits(from: "main", touching: recipe) }
+    let clock = ContinuousClock()
+    var expected = [String]()
+    let gitElapsed = try clock.measure {
+      expected = try fx.gitLines("log", "--format=%H", "main", "--", recipe, in: dir)
+    }
+    #expect(history.count == 101)
+    #expect(history.map(\.hex) == expected)
+    let warmMs = try milliseconds { history = try repo.commits(from: "main", touching: recipe) }
+    let allMs = try milliseconds { _ = try repo.commits(from: "main") }
+    print("perf: history \(historyMs) ms, warm \(warmMs) ms, unfiltered walk \(allMs) ms (git log: \(gitElapsed))")
+
     var deltas = [TreeDelta]()
     let diff = try milliseconds {
       deltas = try repo.diff(from: tree, to: repo.tree(at: "main"))

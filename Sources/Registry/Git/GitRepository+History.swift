@@ -45,8 +45,10 @@ extension GitRepository {
     throws(GitError) -> [ObjectID]
   {
     var result = [ObjectID]()
-    // The entry id at `path` per commit, so each commit's tree is searched once.
+    let components = path.split(separator: "/").map(String.init)
+    if components.isEmpty { return try commits(from: start.hex, touching: nil, limit: limit) }
     var pathIDs = [ObjectID: ObjectID?]()
+    var memo = [[ObjectID: ObjectID?]](repeating: [:], count: components.count)
     var seen: Set<ObjectID> = [start]
     var queue = CommitQueue()
     queue.push(start, time: try commitTime(start))
@@ -54,7 +56,8 @@ extension GitRepository {
       if let limit, result.count >= limit { break }
       let commit = try lookupCommit(id)
       defer { git_commit_free(commit) }
-      let mine = try entryID(at: path, ofCommit: id, commit, cache: &pathIDs)
+      let mine = try entryID(
+        at: components, ofCommit: id, commit, cache: &pathIDs, memo: &memo)
       let parentCount = git_commit_parentcount(commit)
       var parents = [ObjectID]()
       parents.reserveCapacity(Int(parentCount))
@@ -64,7 +67,8 @@ extension GitRepository {
       var follow = parents
       var changed = parents.isEmpty ? mine != nil : true
       for parent in parents {
-        if try entryID(at: path, ofCommit: parent, nil, cache: &pathIDs) == mine {
+        if try entryID(
+          at: components, ofCommit: parent, nil, cache: &pathIDs, memo: &memo) == mine {
           follow = [parent]
           changed = false
           break
@@ -84,19 +88,46 @@ extension GitRepository {
     return Int64(git_commit_time(commit))
   }
 
+  /// The id of the entry at `path` in a commit's tree, or nil if absent.
+  ///
+  /// `cache` maps commit ids to results; `memo[d]` maps the id of a tree at depth `d` of the
+  /// path to the result, so commits sharing subtrees on the path share the lookup.
   private func entryID(
-    at path: String, ofCommit id: ObjectID, _ commit: OpaquePointer?,
-    cache: inout [ObjectID: ObjectID?]
+    at components: [String], ofCommit id: ObjectID, _ commit: OpaquePointer?,
+    cache: inout [ObjectID: ObjectID?], memo: inout [[ObjectID: ObjectID?]]
   ) throws(GitError) -> ObjectID? {
     if let cached = cache[id] { return cached }
     let owned = commit == nil ? try lookupCommit(id) : nil
     defer { if let owned { git_commit_free(owned) } }
     guard let handle = commit ?? owned else { return nil }
-    let tree = try lookupTree(ObjectID(git_commit_tree_id(handle)))
-    defer { git_tree_free(tree) }
-    let found = try entryID(at: path, in: tree)
-    cache[id] = .some(found)
-    return found
+    var treeIDs = [ObjectID]()
+    var current = ObjectID(git_commit_tree_id(handle))
+    var found: ObjectID?? = nil
+    for (depth, name) in components.enumerated() {
+      if let known = memo[depth][current] {
+        found = .some(known)
+        break
+      }
+      treeIDs.append(current)
+      let tree = try lookupTree(current)
+      defer { git_tree_free(tree) }
+      guard let entry = git_tree_entry_byname(tree, name) else {
+        found = .some(nil)
+        break
+      }
+      let child = ObjectID(git_tree_entry_id(entry))
+      if depth == components.count - 1 {
+        found = .some(child)
+      } else if git_tree_entry_filemode(entry).rawValue != FileMode.tree.rawValue {
+        found = .some(nil)
+        break
+      }
+      current = child
+    }
+    let result = found ?? nil
+    for (depth, tree) in treeIDs.enumerated() { memo[depth][tree] = .some(result) }
+    cache[id] = .some(result)
+    return result
   }
 
   // MARK: - Diff
