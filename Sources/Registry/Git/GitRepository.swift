@@ -20,7 +20,10 @@ public final class GitRepository {
     self.path = Self.trimmingSlash(workdir ?? gitDir)
   }
 
-  deinit { git_repository_free(pointer) }
+  deinit {
+    database = nil
+    git_repository_free(pointer)
+  }
 
   // MARK: - Opening and creating
 
