@@ -1,0 +1,18 @@
+/// Why an index file cannot be used (it is then rebuilt, never trusted).
+public enum IndexError: Error, Sendable, Hashable, CustomStringConvertible {
+  case truncated
+  case badMagic
+  case unsupportedVersion(UInt32)
+  case checksumMismatch
+  case malformed(String)
+
+  public var description: String {
+    switch self {
+    case .truncated: return "the index file is truncated"
+    case .badMagic: return "the file is not a registry index"
+    case .unsupportedVersion(let v): return "index format version \(v) is not supported"
+    case .checksumMismatch: return "the index file is corrupted (checksum mismatch)"
+    case .malformed(let why): return "the index file is malformed: \(why)"
+    }
+  }
+}

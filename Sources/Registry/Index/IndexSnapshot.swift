@@ -1,0 +1,165 @@
+public import Schema
+import Foundation
+
+/// The index of one registry tree, read from its file: fixed-size records over two string
+/// tables, so that loading costs one read and one checksum, and a query decodes only the
+/// strings of the records it returns.
+public struct IndexSnapshot: Sendable {
+  /// The tree the index describes.
+  public let treeID: ObjectID
+  public let count: Int
+  let bytes: [UInt8]
+  let dictionary: [String]
+  let uniqueOffsetsStart: Int
+  let uniqueBlobStart: Int
+  let uniqueCount: Int
+  let recordsStart: Int
+
+  /// Reads and verifies an index file's bytes.
+  /// - Throws: `IndexError` for a truncated, foreign, newer or corrupted file.
+  public init(bytes: [UInt8]) throws(IndexError) {
+    let h = IndexFormat.headerSize
+    guard bytes.count >= h + 8 + 8 else { throw .truncated }
+    guard Array(bytes[0..<4]) == IndexFormat.magic else { throw .badMagic }
+    let parsed: Result<(ObjectID, Int, [String], Int, Int, Int, Int), IndexError> = bytes.withUnsafeBytes { raw in
+      let version = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
+      guard version == IndexFormat.version else { return .failure(.unsupportedVersion(version)) }
+      let checksumAt = raw.count - 8
+      let stored = raw.loadUnaligned(fromByteOffset: checksumAt, as: UInt64.self).littleEndian
+      guard FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored else {
+        return .failure(.checksumMismatch)
+      }
+      let tree = ObjectID(raw: raw.baseAddress! + 8)
+      func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+      let records = u32(28)
+      let dictCount = u32(32)
+      let uniqueCount = u32(36)
+      var at = h
+      // Dictionary strings.
+      let dictOffsets = at
+      at += (dictCount + 1) * 4
+      guard at <= checksumAt else { return .failure(.truncated) }
+      let dictBlob = at
+      let dictLength = u32(dictOffsets + dictCount * 4)
+      at += dictLength
+      guard at <= checksumAt else { return .failure(.truncated) }
+      var dictionary: [String] = []
+      dictionary.reserveCapacity(dictCount)
+      for i in 0..<dictCount {
+        let s = u32(dictOffsets + i * 4)
+        let e = u32(dictOffsets + (i + 1) * 4)
+        guard s <= e, e <= dictLength else { return .failure(.malformed("dictionary offsets")) }
+        dictionary.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(dictBlob + s)..<(dictBlob + e)]), as: UTF8.self))
+      }
+      // Unique strings.
+      let uniqueOffsets = at
+      at += (uniqueCount + 1) * 4
+      guard at <= checksumAt else { return .failure(.truncated) }
+      let uniqueBlob = at
+      at += u32(uniqueOffsets + uniqueCount * 4)
+      guard at + records * IndexFormat.recordSize == checksumAt else {
+        return .failure(.malformed("section sizes do not add up"))
+      }
+      return .success((tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, at))
+    }
+    let (tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, recordsStart) = try parsed.get()
+    self.treeID = tree
+    self.count = records
+    self.bytes = bytes
+    self.dictionary = dictionary
+    self.uniqueOffsetsStart = uniqueOffsets
+    self.uniqueBlobStart = uniqueBlob
+    self.uniqueCount = uniqueCount
+    self.recordsStart = recordsStart
+  }
+
+  // MARK: - Raw access
+
+  @inline(__always) func u32(_ at: Int) -> UInt32 {
+    bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
+  }
+
+  @inline(__always) func recordOffset(_ i: Int) -> Int { recordsStart + i * IndexFormat.recordSize }
+
+  /// The dictionary id of a field of record `i` (`IndexFormat.none` when unset).
+  @inline(__always) func dictID(_ i: Int, _ field: IndexFormat.Field) -> UInt32 {
+    u32(recordOffset(i) + field.rawValue)
+  }
+
+  /// The dictionary id of a value, if any record uses it.
+  func dictID(of value: String) -> UInt32? {
+    dictionary.firstIndex(of: value).map { UInt32($0) }
+  }
+
+  func dictString(_ id: UInt32) -> String? {
+    id == IndexFormat.none || Int(id) >= dictionary.count ? nil : dictionary[Int(id)]
+  }
+
+  func unique(_ id: UInt32) -> String? {
+    guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
+    let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
+    let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
+    return bytes.withUnsafeBytes {
+      String(decoding: UnsafeRawBufferPointer(rebasing: $0[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]), as: UTF8.self)
+    }
+  }
+
+  /// The raw UTF-8 bytes of a unique string (for substring search without decoding).
+  func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
+    let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
+    return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[(uniqueBlobStart + s)..<(uniqueBlobStart + e)])) }
+  }
+
+  @inline(__always) func int(_ i: Int, _ offset: Int) -> Int? {
+    let v = Int32(bitPattern: u32(recordOffset(i) + offset))
+    return v < 0 ? nil : Int(v)
+  }
+
+  // MARK: - Records
+
+  public func name(_ i: Int) -> String { unique(u32(recordOffset(i) + IndexFormat.nameOffset)) ?? "" }
+  public func path(_ i: Int) -> String { unique(u32(recordOffset(i) + IndexFormat.pathOffset)) ?? "" }
+
+  func nameID(_ i: Int) -> UInt32 { u32(recordOffset(i) + IndexFormat.nameOffset) }
+
+  public func blobID(_ i: Int) -> ObjectID {
+    bytes.withUnsafeBytes { ObjectID(raw: $0.baseAddress! + recordOffset(i) + IndexFormat.blobOffset) }
+  }
+
+  /// Whether record `i` failed to decode.
+  public func isInvalid(_ i: Int) -> Bool { bytes[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0 }
+
+  public func topology(_ i: Int) -> Topology? {
+    switch bytes[recordOffset(i) + IndexFormat.topologyOffset] {
+    case 1: return .aggregated
+    case 2: return .disaggregated
+    default: return nil
+    }
+  }
+
+  public func gpusPerNode(_ i: Int) -> Int? { int(i, IndexFormat.gpusPerNodeOffset) }
+  public func totalGPUs(_ i: Int) -> Int? { int(i, IndexFormat.totalGPUsOffset) }
+  public func nodes(_ i: Int) -> Int? { int(i, IndexFormat.nodesOffset) }
+
+  public func summary(_ i: Int) -> RecipeSummary {
+    RecipeSummary(
+      name: name(i), model: dictString(dictID(i, .model)), engine: dictString(dictID(i, .engine)),
+      engineVersion: dictString(dictID(i, .engineVersion)), image: dictString(dictID(i, .image)),
+      gpuType: dictString(dictID(i, .gpuType)), gpusPerNode: gpusPerNode(i), totalGPUs: totalGPUs(i),
+      nodes: nodes(i), precision: dictString(dictID(i, .precision)), topology: topology(i),
+      format: dictString(dictID(i, .format)) ?? "unknown", status: dictString(dictID(i, .status)))
+  }
+
+  public func diagnostics(_ i: Int) -> [Diagnostic] {
+    guard let text = unique(u32(recordOffset(i) + IndexFormat.diagnosticsOffset)) else { return [] }
+    return (try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))) ?? []
+  }
+
+  public func recipe(_ i: Int) -> IndexedRecipe {
+    IndexedRecipe(path: path(i), blobID: blobID(i), summary: summary(i), diagnostics: diagnostics(i))
+  }
+
+  /// Every record, decoded (for tests and full rewrites; queries should not need it).
+  public var all: [IndexedRecipe] { (0..<count).map(recipe) }
+}
