@@ -1,0 +1,67 @@
+import Foundation
+
+/// Index files under the git directory (`<git dir>/registry-index/<tree id>.idx`), written
+/// to a temporary file and renamed into place, so readers never see a torn file.
+struct IndexCache {
+  let directory: String
+  /// How many index files to keep (older ones are deleted).
+  var keep = 6
+
+  init(gitDirectory: String) {
+    directory = gitDirectory + "/registry-index"
+  }
+
+  func path(for tree: ObjectID) -> String { directory + "/" + tree.hex + ".idx" }
+
+  /// The snapshot of `tree`, if a valid cache file exists; a corrupt one is deleted.
+  func load(_ tree: ObjectID) -> IndexSnapshot? {
+    load(path: path(for: tree)).flatMap { $0.treeID == tree ? $0 : nil }
+  }
+
+  private func load(path: String) -> IndexSnapshot? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    do {
+      return try IndexSnapshot(bytes: [UInt8](data))
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      return nil
+    }
+  }
+
+  /// The most recently written valid snapshot other than `tree`'s, as a base for an
+  /// incremental update.
+  func latest(excluding tree: ObjectID) -> IndexSnapshot? {
+    for file in filesNewestFirst() where !file.hasSuffix(tree.hex + ".idx") {
+      if let s = load(path: file) { return s }
+    }
+    return nil
+  }
+
+  private func filesNewestFirst() -> [String] {
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return [] }
+    let files = names.filter { $0.hasSuffix(".idx") }.map { directory + "/" + $0 }
+    let dated = files.map { f -> (String, Date) in
+      (f, (try? fm.attributesOfItem(atPath: f)[.modificationDate] as? Date) ?? .distantPast)
+    }
+    return dated.sorted { $0.1 > $1.1 }.map(\.0)
+  }
+
+  /// Stores index bytes for `tree` atomically; failures (read-only repository) are ignored:
+  /// the index is a cache.
+  func store(_ bytes: [UInt8], for tree: ObjectID) {
+    let fm = FileManager.default
+    try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let final = path(for: tree)
+    let temp = directory + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+    guard fm.createFile(atPath: temp, contents: Data(bytes)) else { return }
+    if rename(temp, final) != 0 { try? fm.removeItem(atPath: temp) }
+    prune()
+  }
+
+  private func prune() {
+    let files = filesNewestFirst()
+    guard files.count > keep else { return }
+    for f in files[keep...] { try? FileManager.default.removeItem(atPath: f) }
+  }
+}

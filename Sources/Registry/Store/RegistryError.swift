@@ -1,0 +1,40 @@
+public import Schema
+
+/// Why a registry operation failed, with what to do about it.
+public enum RegistryError: Error, Sendable, CustomStringConvertible {
+  case notARegistry(path: String)
+  case invalidConfig([Diagnostic])
+  case git(GitError)
+  case recipeNotFound(name: String, rev: String, suggestion: String?)
+  case ambiguousRecipe(name: String, paths: [String])
+  case io(String)
+
+  public var description: String {
+    switch self {
+    case .notARegistry(let path):
+      return "no registry.yaml in \(path): run 'registry init' or pass --repo"
+    case .invalidConfig(let ds):
+      return "registry.yaml is invalid:\n" + ds.map(\.description).joined(separator: "\n")
+    case .git(let e):
+      return e.description
+    case .recipeNotFound(let name, let rev, let suggestion):
+      var s = "no recipe named '\(name)' at \(rev)"
+      if let suggestion { s += " (did you mean '\(suggestion)'?)" }
+      return s
+    case .ambiguousRecipe(let name, let paths):
+      return "several recipes are named '\(name)': \(paths.joined(separator: ", "))"
+    case .io(let message):
+      return message
+    }
+  }
+
+  /// The process exit code of DESIGN.md for this error.
+  public var exitCode: Int32 {
+    switch self {
+    case .recipeNotFound, .notARegistry: return 3
+    case .git(let e) where e.code == .notFound: return 3
+    case .git(let e) where e.code == .modified || e.code == .locked: return 4
+    default: return 1
+    }
+  }
+}

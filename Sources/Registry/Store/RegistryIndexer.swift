@@ -1,0 +1,149 @@
+import Dispatch
+import Migrate
+import Schema
+import Synchronization
+
+/// Builds the index of a registry tree: from the cache, incrementally from the last cached
+/// tree (re-reading only changed blobs), or cold (every recipe blob, in parallel).
+struct RegistryIndexer {
+  let repositoryPath: String
+  let cache: IndexCache
+  var workers = 2
+
+  /// Whether a tree path is a recipe file under `root`.
+  static func isRecipePath(_ path: String, root: String) -> Bool {
+    (root.isEmpty || path.hasPrefix(root + "/")) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+  }
+
+  /// Reads one recipe blob into an index record (errors kept, warnings dropped).
+  static func index(_ bytes: [UInt8], path: String, blob: ObjectID) -> IndexedRecipe {
+    let read = RecipeReader.read(bytes, file: path)
+    var errors = read.diagnostics.filter { $0.severity == .error }
+    if errors.isEmpty && !read.isValid {
+      errors = [Diagnostic(.error, code: "unreadable", "the recipe could not be read", at: SourceLocation(file: path, line: 1, column: 1))]
+    }
+    return IndexedRecipe(path: path, blobID: blob, summary: read.summary, diagnostics: errors)
+  }
+
+  /// The snapshot of `tree` whose recipes live under `root`.
+  func snapshot(
+    repository: GitRepository, tree: ObjectID, root: String, configBlob: ObjectID?,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(RegistryError) -> IndexSnapshot {
+    if let cached = cache.load(tree) { return cached }
+    if let base = cache.latest(excluding: tree),
+      let snapshot = try incremental(repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
+    {
+      return snapshot
+    }
+    return try cold(repository: repository, tree: tree, root: root, progress: progress)
+  }
+
+  private func incremental(
+    repository: GitRepository, base: IndexSnapshot, tree: ObjectID, root: String, configBlob: ObjectID?
+  ) throws(RegistryError) -> IndexSnapshot? {
+    let deltas: [TreeDelta]
+    do {
+      deltas = try repository.diff(from: base.treeID, to: tree)
+    } catch {
+      return nil
+    }
+    // A changed registry.yaml may move the root: start over.
+    if deltas.contains(where: { $0.oldPath == RegistryConfig.fileName || $0.newPath == RegistryConfig.fileName }) {
+      return nil
+    }
+    let relevant = deltas.filter { Self.isRecipePath($0.oldPath, root: root) || Self.isRecipePath($0.newPath, root: root) }
+    if relevant.count > max(2_000, base.count / 4) { return nil }
+    var removedIDs: [ObjectID: [String]] = [:]
+    var added: [(String, ObjectID)] = []
+    for d in relevant {
+      if let old = d.oldID, d.status != .added, Self.isRecipePath(d.oldPath, root: root) {
+        removedIDs[old, default: []].append(d.oldPath)
+      }
+      if let new = d.newID, d.status != .deleted, Self.isRecipePath(d.newPath, root: root) {
+        added.append((d.newPath, new))
+      }
+    }
+    var dropping = Set<Int>()
+    if !removedIDs.isEmpty {
+      for i in 0..<base.count {
+        if let paths = removedIDs[base.blobID(i)], paths.contains(base.path(i)) { dropping.insert(i) }
+      }
+    }
+    var writer = IndexWriter(base: base, dropping: dropping)
+    for (path, id) in added {
+      do {
+        let bytes = try repository.blob(id)
+        writer.add(Self.index(bytes, path: path, blob: id))
+      } catch {
+        throw .git(error)
+      }
+    }
+    return try store(writer.bytes(tree: tree), tree: tree)
+  }
+
+  private func cold(
+    repository: GitRepository, tree: ObjectID, root: String, progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(RegistryError) -> IndexSnapshot {
+    var entries: [BlobEntry] = []
+    do {
+      try repository.forEachBlob(inTree: tree, under: root.isEmpty ? nil : root) { e in
+        let path = root.isEmpty ? e.path : e.path
+        if Self.isRecipePath(path, root: root) { entries.append(e) }
+      }
+    } catch {
+      throw .git(error)
+    }
+    let total = entries.count
+    let n = max(1, min(workers, total / 256 + 1))
+    let results = Mutex<[[IndexedRecipe]]>(Array(repeating: [], count: n))
+    let failure = Mutex<GitError?>(nil)
+    let done = Atomic<Int>(0)
+    let path = repositoryPath
+    let shared = entries
+    DispatchQueue.concurrentPerform(iterations: n) { worker in
+      let repo: GitRepository
+      do throws(GitError) {
+        repo = try GitRepository(at: path)
+      } catch {
+        failure.withLock { $0 = error }
+        return
+      }
+      var out: [IndexedRecipe] = []
+      out.reserveCapacity(total / n + 1)
+      var k = worker
+      while k < total {
+        let e = shared[k]
+        do throws(GitError) {
+          let record = try repo.withBlob(e.id) { raw throws(GitError) in
+            Self.index(Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id)
+          }
+          out.append(record)
+        } catch {
+          failure.withLock { $0 = error }
+          return
+        }
+        let d = done.add(1, ordering: .relaxed).newValue
+        if d % 2_000 == 0 { progress?(d, total) }
+        k += n
+      }
+      results.withLock { $0[worker] = out }
+    }
+    if let error = failure.withLock({ $0 }) { throw .git(error) }
+    var writer = IndexWriter()
+    // Interleave back into tree order, so a cold build is deterministic.
+    let chunks = results.withLock { $0 }
+    for k in 0..<total { writer.add(chunks[k % n][k / n]) }
+    progress?(total, total)
+    return try store(writer.bytes(tree: tree), tree: tree)
+  }
+
+  private func store(_ bytes: [UInt8], tree: ObjectID) throws(RegistryError) -> IndexSnapshot {
+    cache.store(bytes, for: tree)
+    do {
+      return try IndexSnapshot(bytes: bytes)
+    } catch {
+      throw .io("internal error: a freshly written index does not read back (\(error))")
+    }
+  }
+}
