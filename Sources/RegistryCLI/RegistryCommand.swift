@@ -12,6 +12,8 @@ struct RegistryCommand: ParsableCommand {
       as JSON with --json.
 
       Examples:
+        registry search --gpu gb200                 recipes for GB200 in the registry
+        registry show deepseek-r1-fp8-gb200-disagg  one recipe, at HEAD or NAME@REV
         registry validate recipes/                  check every recipe under a folder
         registry validate --json my-recipe.yaml     the same facts as JSON
         registry schema show v1                     print the v1 JSON Schema
@@ -19,5 +21,8 @@ struct RegistryCommand: ParsableCommand {
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
-    subcommands: [Validate.self, SchemaCommand.self, Bench.self])
+    subcommands: [
+      Search.self, Show.self, List.self, Stats.self, Init.self, Validate.self, SchemaCommand.self,
+      Bench.self,
+    ])
 }

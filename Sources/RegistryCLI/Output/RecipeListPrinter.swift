@@ -1,0 +1,29 @@
+import Schema
+
+/// Prints recipe rows as a table, JSON, YAML or paths (data on stdout).
+enum RecipeListPrinter {
+  static func print(
+    _ rows: [RecipeRow], registry: String, commit: String, format: OutputFormat, terminal: Terminal
+  ) throws {
+    switch format {
+    case .json:
+      try JSONOutput.print(RecipeList(registry: registry, commit: commit, count: rows.count, recipes: rows), terminal: terminal)
+    case .yaml:
+      terminal.out(YAMLEmitter.emit(.sequence(rows.map(\.node))))
+    case .paths:
+      for r in rows { terminal.out(r.path) }
+    case .table:
+      if rows.isEmpty {
+        terminal.err("no recipes match")
+        return
+      }
+      let table = Table(
+        headers: ["NAME", "MODEL", "ENGINE", "GPU", "TOPOLOGY", "PRECISION"],
+        rows: rows.map { r in
+          [r.name + (r.valid ? "" : " (invalid)"), r.model ?? "-", r.engineText, r.gpuText, r.topology ?? "-", r.precision ?? "-"]
+        })
+      terminal.out(table.render(width: terminal.width, color: terminal.stdoutColor))
+      terminal.err("\(rows.count) recipe\(rows.count == 1 ? "" : "s") at \(String(commit.prefix(12)))")
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Migrate
+import Registry
+import Schema
+
+struct Search: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Find recipes by GPU, model, engine and version, precision, topology, size.",
+    discussion: """
+      Filters combine with AND; a repeated --gpu/--precision/--status means any of them.
+      Engine versions come from the recipe's version field or its image tag, and ranges
+      order real spellings (v0.5.5.post2 > v0.5.5 > v0.5.0rc2): >=0.5,<0.6  ~0.5.5  ^0.10  =0.5.8
+      Deprecated recipes are hidden unless --status deprecated; invalid files with --invalid.
+
+      Examples:
+        registry search --gpu gb200
+        registry search --gpu gb200 --engine sglang --engine-version '>=0.5'
+        registry search deepseek --mode disagg --min-gpus 16 -o json
+        registry search --model qwen3 --rev v2025.11 -o paths
+      """)
+
+  @Argument(help: "Text matched against names and models (case-insensitive).")
+  var text: String?
+
+  @Option(name: .long, help: "GPU type (gb200, gb300, h100, h200, b200, gb10...); repeatable.")
+  var gpu: [String] = []
+  @Option(help: "Model, case-insensitive substring.")
+  var model: String?
+  @Option(help: "Engine: sglang, vllm or trtllm.")
+  var engine: String?
+  @Option(name: .customLong("engine-version"), help: "Engine version range, e.g. '>=0.5,<0.6', '~0.5.5', '^0.10'.")
+  var engineVersion: String?
+  @Option(help: "Precision (fp4, fp8, bf16...); repeatable.")
+  var precision: [String] = []
+  @Option(help: "Topology: agg or disagg.")
+  var mode: Topology?
+  @Option(name: .customLong("min-gpus"), help: "At least this many GPUs in total.")
+  var minGPUs: Int?
+  @Option(name: .customLong("max-gpus"), help: "At most this many GPUs in total.")
+  var maxGPUs: Int?
+  @Option(help: "Exactly this many nodes.")
+  var nodes: Int?
+  @Option(help: "Status (experimental, functional, benchmarked, deprecated, unspecified); repeatable.")
+  var status: [String] = []
+  @Flag(help: "Include recipes that fail to decode.")
+  var invalid = false
+  @Option(help: "The git rev to search (branch, tag, commit, HEAD~3).")
+  var rev = "HEAD"
+  @Option(help: "Sort by name, model, gpu, gpus, engine-version.")
+  var sort: SortKey = .name
+  @Option(help: "At most this many results.")
+  var limit: Int?
+  @Option(name: .short, help: "Output: table, json, yaml or paths.")
+  var output: OutputFormat = .table
+  @Flag(name: .customLong("fail-on-no-result"), help: "Exit 1 when nothing matches.")
+  var failOnNoResult = false
+
+  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var global: GlobalOptions
+
+  enum SortKey: String, ExpressibleByArgument, CaseIterable {
+    case name, model, gpu, gpus
+    case engineVersion = "engine-version"
+  }
+
+  func query() throws -> SearchQuery {
+    var q = SearchQuery()
+    q.text = text
+    q.gpus = gpu
+    q.model = model
+    q.engine = engine
+    if let engineVersion {
+      do {
+        q.engineVersions = try VersionRange(parsing: engineVersion)
+      } catch {
+        throw ValidationError("--engine-version '\(engineVersion)': \(error.message)\n  hint: \(error.hint)")
+      }
+    }
+    q.precisions = precision
+    q.topology = mode
+    q.minGPUs = minGPUs
+    q.maxGPUs = maxGPUs
+    q.nodes = nodes
+    q.statuses = status
+    q.includeInvalid = invalid
+    return q
+  }
+
+  func run() throws {
+    let q = try query()
+    try reportingErrors {
+      let terminal = Terminal(colorChoice: global.color)
+      let registry = try registryOptions.open()
+      let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
+      var rows = index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) }
+      rows.sort(by: sort.order)
+      if let limit { rows = Array(rows.prefix(max(limit, 0))) }
+      try RecipeListPrinter.print(
+        rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
+        terminal: terminal)
+      if failOnNoResult && rows.isEmpty { throw ExitStatus.invalid }
+    }
+  }
+}
+
+extension Topology: ExpressibleByArgument {
+  public init?(argument: String) {
+    switch argument.lowercased() {
+    case "agg", "aggregated": self = .aggregated
+    case "disagg", "disaggregated": self = .disaggregated
+    default: return nil
+    }
+  }
+}
+
+extension Search.SortKey {
+  func order(_ a: RecipeRow, _ b: RecipeRow) -> Bool {
+    switch self {
+    case .name: return a.name < b.name
+    case .model: return (a.model ?? "", a.name) < (b.model ?? "", b.name)
+    case .gpu: return (a.gpuType ?? "", a.name) < (b.gpuType ?? "", b.name)
+    case .gpus: return (a.totalGPUs ?? 0, a.name) < (b.totalGPUs ?? 0, b.name)
+    case .engineVersion:
+      let va = a.engineVersion.flatMap { EngineVersion($0) }
+      let vb = b.engineVersion.flatMap { EngineVersion($0) }
+      switch (va, vb) {
+      case let (x?, y?) where x != y: return x > y
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return a.name < b.name
+      }
+    }
+  }
+}
