@@ -7,9 +7,16 @@ struct Table {
     let n = headers.count
     var widths = (0..<n).map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
     let gap = 2
+    // Shrink the widest column, the first (the name) last of all.
     while widths.reduce(0, +) + gap * (n - 1) > width {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 else { break }
-      widths[widest] -= 1
+      let others = widths.indices.dropFirst().filter { widths[$0] > 8 }
+      if let widest = others.max(by: { widths[$0] < widths[$1] }) {
+        widths[widest] -= 1
+      } else if widths[0] > 12 {
+        widths[0] -= 1
+      } else {
+        break
+      }
     }
     func cell(_ s: String, _ w: Int) -> String {
       if s.count > w { return String(s.prefix(max(w - 1, 0))) + "…" }

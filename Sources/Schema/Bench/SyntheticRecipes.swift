@@ -80,4 +80,35 @@ public struct SyntheticRecipes: Sendable {
     s += "  concurrencies: \"4x8x16x32x64\"\n  req_rate: \"inf\"\n"
     return s
   }
+
+  public static let vllmVersions = ["0.8.5.post1", "0.10.1.1", "0.10.2", "0.11.0", "0.17.0", "0.20.1"]
+  public static let statuses = ["experimental", "functional", "benchmarked", "deprecated"]
+
+  /// One v2 recipe named `name` (vLLM or SGLang, aggregated or disaggregated, some deprecated).
+  public mutating func v2Recipe(name: String) -> String {
+    let gpu = pick(Self.gpus)
+    let model = pick(Self.models)
+    let sglang = next() % 2 == 0
+    let version = sglang ? String(pick(Self.sglangVersions).dropFirst()) : pick(Self.vllmVersions)
+    let image = sglang ? "lmsysorg/sglang:v\(version)-cu130" : "vllm/vllm-openai:v\(version)"
+    let disagg = next() % 2 == 0
+    let gpn = pick([4, 8])
+    let tp = pick([1, 2, 4, 8].filter { $0 <= gpn })
+    let status = pick(Self.statuses)
+    var s = "# synthetic v2 recipe\nschema: v2\nname: \(name)\n"
+    s += "status: " + (status == "deprecated" ? "{state: deprecated, reason: superseded}" : status) + "\n"
+    s += "model:\n  path: \(model)\n  precision: \(pick(Self.precisions))\n"
+    s += "engine:\n  name: \(sglang ? "sglang" : "vllm")\n  version: \"\(version)\"\n  image: \(image)\n"
+    s += "resources:\n  gpu_type: \(gpu)\n  gpus_per_node: \(gpn)\n"
+    if disagg {
+      s += "topology:\n  prefill: {nodes: \(1 + next() % 2), workers: 1}\n  decode: {nodes: \(1 + next() % 4), workers: 1}\n"
+    } else {
+      s += "topology:\n  aggregated: {nodes: \(1 + next() % 2), workers: 1}\n"
+    }
+    s += "serving:\n  tensor_parallel_size: \(tp)\n  context_length: \(pick([8192, 32768, 131072]))\n"
+    s += "args:\n  kv-cache-dtype: fp8_e4m3\n  trust-remote-code: true\n"
+    s += "env:\n  PYTHONUNBUFFERED: \"1\"\n"
+    s += "benchmark:\n  tool: sa-bench\n  isl: 1024\n  osl: 1024\n  concurrencies: [4, 8, 16]\n"
+    return s
+  }
 }
