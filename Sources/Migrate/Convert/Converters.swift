@@ -6,6 +6,7 @@ public enum Converters {
   public static let all: [any FormatConverter] = [
     V2Identity(),
     NamedFieldConverter(),
+    DynamoConverter(),
   ]
 
   /// The converter of a format (sparkrun is read by its own converter when present, else by

@@ -24,7 +24,8 @@ public struct EngineArgv: Sendable, Hashable {
   public var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
   /// Every other flag, in source order (repeated flags merged into a list).
   public var args: [RecipeV2.EngineArg] = []
-  /// Launcher-owned flags (host, port, model, served model name) with their values.
+  /// Launcher-owned flags (host, port, model, model path, served model name — on any engine,
+  /// as the v2 decoder refuses them in args) with their values.
   public var owned: [Flag] = []
   /// Words that belong to no flag.
   public var positionals: [String] = []
@@ -65,7 +66,8 @@ public struct EngineArgv: Sendable, Hashable {
     var result = EngineArgv()
     let (flags, positionals) = flags(words)
     result.positionals = positionals
-    let owned = Set(LauncherFlags.owned(by: engine).map { NamedFieldFlags.normalize($0) })
+    // Owned on any engine: v2 args never hold them (`launcher-owned-flag`).
+    let owned = Set(NamedField.launcherOwnedFlags)
     for f in flags {
       let bare = NamedFieldFlags.normalize(f.flag)
       if owned.contains(bare) {
