@@ -21,6 +21,7 @@ public enum ForeignCatalogs {
   /// `0.5.8`), nil for local names (`vllm-node`) and moving tags (`latest`).
   public static func version(ofImage image: String?) -> String? {
     guard let image else { return nil }
-    return ContainerImage(image).version?.original
+    guard let v = ContainerImage(image).version?.original else { return nil }
+    return v.first == "v" || v.first == "V" ? String(v.dropFirst()) : v
   }
 }

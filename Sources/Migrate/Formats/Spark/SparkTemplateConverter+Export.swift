@@ -90,6 +90,7 @@ extension SparkTemplateConverter {
     if let h = launcher.host { want(.host, "--host", .string(h), [h]) }
     if let p = launcher.port { want(.port, "--port", .int(p), [String(p)]) }
     if let s = recipe.model.servedName { want(.servedName, "--served-model-name", .string(s), [s]) }
+    want(.model, "--model", .string(recipe.model.path), [recipe.model.path])
 
     // Parameters: what the template is rendered with.
     var params = launcher.parameters ?? .mapping([])
@@ -118,7 +119,13 @@ extension SparkTemplateConverter {
         for (index, flag) in t.flags.enumerated() {
           if flag.spelling.isEmpty { lines.append(flag.value.words.map(\.raw)); continue }
           let slot = SparkTemplateSlot.of(flag.spelling, value: flag.value.value, engine: engine)
-          guard let w = wanted.firstIndex(where: { !$0.used && $0.slot == slot }) else { continue }
+          guard let w = wanted.firstIndex(where: { !$0.used && $0.slot == slot }) else {
+            // A repeat of a flag already written keeps its words when v2 still has that value.
+            if let w = wanted.firstIndex(where: { $0.slot == slot }), ForeignValues.same(wanted[w].value, flag.value.value) {
+              lines.append(flagWords(flag, flag.value.words.map(\.raw)))
+            }
+            continue
+          }
           wanted[w].used = true
           if slot == .model {
             lines.append(flagWords(flag, renderValue(flag.value, wanted: .string(recipe.model.path),
@@ -141,13 +148,13 @@ extension SparkTemplateConverter {
             head.append(modelPlaceholder(recipe.model.path))
           }
         }
-        for w in wanted where !w.used {
+        for w in wanted where !w.used && w.slot != .model {
           lines.append(newFlag(w, params: &params))
         }
         command = CommandTemplate.render(head: head, lines: lines)
       } else {
         command = stored
-        for w in wanted where w.slot != .host && w.slot != .port {
+        for w in wanted where w.slot != .host && w.slot != .port && w.slot != .model {
           losses.add(KeyPath(parsing: w.slot.v2Path), ([w.spelling] + w.words).joined(separator: " "),
             "the command template is not one engine invocation, so the flag cannot be written into it")
         }
@@ -162,7 +169,7 @@ extension SparkTemplateConverter {
         lines.append(["--model-path", modelPlaceholder(recipe.model.path)])
       case .trtllm: head = ["trtllm-serve", modelPlaceholder(recipe.model.path)]
       }
-      for w in wanted { lines.append(newFlag(w, params: &params)) }
+      for w in wanted where w.slot != .model { lines.append(newFlag(w, params: &params)) }
       command = CommandTemplate.render(head: head, lines: lines)
     }
 

@@ -191,7 +191,10 @@ public struct SparkTemplateConverter: Sendable {
         spellings.append(.init(f, flagKey(flag.spelling)))
       case .arg:
         let key = flagKey(flag.spelling)
-        if let i = args.firstIndex(where: { $0.flag == key }) {
+        if let i = args.firstIndex(where: { $0.flag == key }), ForeignValues.same(args[i].value, value) {
+          ctx.warning("repeated-flag", "'\(flag.spelling)' is given twice with the same value; v2 keeps it once",
+            at: commandNode, path: "command")
+        } else if let i = args.firstIndex(where: { $0.flag == key }) {
           let old = args[i].value
           let merged: [RecipeV2.ArgValue] = (old.listItems) + value.listItems
           args[i].value = .list(merged)
