@@ -7,6 +7,10 @@ public enum Converters {
     V2Identity(),
     NamedFieldConverter(),
     DynamoConverter(),
+    SparkConverter(),
+    SparkrunConverter(),
+    VLLMArgsConverter(),
+    EngineConfigConverter(),
   ]
 
   /// The converter of a format (sparkrun is read by its own converter when present, else by

@@ -1,0 +1,17 @@
+public import Schema
+
+/// `sparkrun`: spark-arena/sparkrun recipes (`recipe_version: "2"`, `runtime`, `min_nodes`,
+/// `metadata`, `executor_config`), read and written by the shared `SparkTemplateConverter`
+/// (the runtime gives the engine when the command does not).
+public struct SparkrunConverter: FormatConverter {
+  public init() {}
+  public var format: RecipeFormat { .sparkrun }
+
+  public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
+    SparkTemplateConverter(flavor: .sparkrun).toV2(documents, file: file)
+  }
+
+  public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
+    SparkTemplateConverter(flavor: .sparkrun).fromV2(recipe)
+  }
+}
