@@ -64,6 +64,16 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   /// True when the reference carries a digest.
   public var isPinnedByDigest: Bool { digest != nil }
 
+  /// Whether this is an NVIDIA Dynamo runtime image (`nvcr.io/nvidia/ai-dynamo/*-runtime`),
+  /// whose tag is Dynamo's release, not the engine's.
+  public var isDynamoRuntime: Bool {
+    repository.contains("ai-dynamo/") && repository.hasSuffix("-runtime")
+  }
+
+  /// The engine version the image pins: its tag's version, except for images whose tag
+  /// names something else (Dynamo runtimes).
+  public var engineVersion: EngineVersion? { isDynamoRuntime ? nil : version }
+
   public var description: String { reference }
 
   /// The version named by an image tag, or nil.

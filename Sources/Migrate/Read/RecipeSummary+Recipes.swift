@@ -4,7 +4,7 @@ extension RecipeSummary {
   /// The summary of a v2 recipe (or of a foreign recipe imported to v2); the engine version
   /// is the pinned one, else the version of the image tag.
   public init(_ r: RecipeV2, format: RecipeFormat) {
-    let version = r.engineVersion ?? r.engineImage.flatMap { ContainerImage($0).version?.description }
+    let version = r.engineVersion ?? r.engineImage.flatMap { ContainerImage($0).engineVersion?.description }
     self.init(
       name: r.name, model: r.model.path, engine: r.engineName.rawValue, engineVersion: version,
       image: r.engineImage, gpuType: r.gpuType?.lowercased(), gpusPerNode: r.gpusPerNode,

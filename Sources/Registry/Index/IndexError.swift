@@ -4,6 +4,7 @@ public enum IndexError: Error, Sendable, Hashable, CustomStringConvertible {
   case badMagic
   case unsupportedVersion(UInt32)
   case checksumMismatch
+  case staleReader
   case malformed(String)
 
   public var description: String {
@@ -12,6 +13,7 @@ public enum IndexError: Error, Sendable, Hashable, CustomStringConvertible {
     case .badMagic: return "the file is not a registry index"
     case .unsupportedVersion(let v): return "index format version \(v) is not supported"
     case .checksumMismatch: return "the index file is corrupted (checksum mismatch)"
+    case .staleReader: return "the index was written by a build that reads recipes differently"
     case .malformed(let why): return "the index file is malformed: \(why)"
     }
   }

@@ -1,6 +1,6 @@
 /// The binary layout of an index file (little-endian):
 ///
-///     magic "RGIX" | version u32 | tree id (20) | records u32 | dict strings u32 | unique strings u32
+///     magic "RGIX" | version u32 | reader fingerprint u64 | tree id (20) | records u32 | dict strings u32 | unique strings u32
 ///     dict offsets ((n+1) × u32) | dict bytes
 ///     unique offsets ((n+1) × u32) | unique bytes
 ///     records (records × 80 bytes)
@@ -16,8 +16,9 @@
 ///     77 flags u8 (bit 0: has errors) | 78 pad (2)
 enum IndexFormat {
   static let magic: [UInt8] = Array("RGIX".utf8)
-  static let version: UInt32 = 1
-  static let headerSize = 4 + 4 + 20 + 4 + 4 + 4
+  static let version: UInt32 = 2
+  static let headerSize = 4 + 4 + 8 + 20 + 4 + 4 + 4
+  static let treeOffset = 16
   static let recordSize = 80
   static let none: UInt32 = 0xFFFF_FFFF
 

@@ -29,11 +29,13 @@ public struct IndexSnapshot: Sendable {
       guard FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored else {
         return .failure(.checksumMismatch)
       }
-      let tree = ObjectID(raw: raw.baseAddress! + 8)
+      let fingerprint = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+      guard fingerprint == IndexFingerprint.current else { return .failure(.staleReader) }
+      let tree = ObjectID(raw: raw.baseAddress! + IndexFormat.treeOffset)
       func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
-      let records = u32(28)
-      let dictCount = u32(32)
-      let uniqueCount = u32(36)
+      let records = u32(36)
+      let dictCount = u32(40)
+      let uniqueCount = u32(44)
       var at = h
       // Dictionary strings.
       let dictOffsets = at

@@ -109,6 +109,7 @@ public struct IndexWriter {
     func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
     out.append(contentsOf: IndexFormat.magic)
     u32(IndexFormat.version)
+    withUnsafeBytes(of: IndexFingerprint.current.littleEndian) { out.append(contentsOf: $0) }
     out.append(contentsOf: tree.bytes)
     u32(UInt32(recordCount))
     u32(UInt32(dictionary.count))
