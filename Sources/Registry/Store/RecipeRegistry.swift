@@ -63,9 +63,9 @@ public final class RecipeRegistry {
     let (commit, tree) = try resolve(rev)
     let (config, configBlob) = try self.config(tree: tree)
     let indexer = RegistryIndexer(repositoryPath: repository.gitDirectory, cache: cache)
-    let snapshot = try indexer.snapshot(
+    let (snapshot, build) = try indexer.snapshot(
       repository: repository, tree: tree, root: config.root, configBlob: configBlob, progress: progress)
-    return RegistryIndex(commit: commit, tree: tree, config: config, snapshot: snapshot)
+    return RegistryIndex(commit: commit, tree: tree, config: config, snapshot: snapshot, build: build)
   }
 
   /// The recipe called `name` at `rev` (names are what recipes say, not file names).

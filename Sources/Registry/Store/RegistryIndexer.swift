@@ -29,19 +29,20 @@ struct RegistryIndexer {
   func snapshot(
     repository: GitRepository, tree: ObjectID, root: String, configBlob: ObjectID?,
     progress: (@Sendable (Int, Int) -> Void)? = nil
-  ) throws(RegistryError) -> IndexSnapshot {
-    if let cached = cache.load(tree) { return cached }
+  ) throws(RegistryError) -> (IndexSnapshot, IndexBuild) {
+    if let cached = cache.load(tree) { return (cached, .cached) }
     if let base = cache.latest(excluding: tree),
-      let snapshot = try incremental(repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
+      let (snapshot, reread) = try incremental(repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
     {
-      return snapshot
+      return (snapshot, .incremental(base: base.treeID, reread: reread))
     }
-    return try cold(repository: repository, tree: tree, root: root, progress: progress)
+    let snapshot = try cold(repository: repository, tree: tree, root: root, progress: progress)
+    return (snapshot, .cold(read: snapshot.count))
   }
 
   private func incremental(
     repository: GitRepository, base: IndexSnapshot, tree: ObjectID, root: String, configBlob: ObjectID?
-  ) throws(RegistryError) -> IndexSnapshot? {
+  ) throws(RegistryError) -> (IndexSnapshot, Int)? {
     let deltas: [TreeDelta]
     do {
       deltas = try repository.diff(from: base.treeID, to: tree)
@@ -79,7 +80,7 @@ struct RegistryIndexer {
         throw .git(error)
       }
     }
-    return try store(writer.bytes(tree: tree), tree: tree)
+    return (try store(writer.bytes(tree: tree), tree: tree), added.count)
   }
 
   private func cold(
