@@ -10,5 +10,5 @@ struct Bench: ParsableCommand {
       Examples:
         registry bench yaml --count 20000        document layer vs a raw libyaml event loop
       """,
-    subcommands: [BenchYAML.self])
+    subcommands: [BenchYAML.self, BenchRegistry.self])
 }
