@@ -42,6 +42,9 @@ extension LaunchPlan {
         guard r.path.hasPrefix("/") else {
           throw .invalidPlan(field: field + ".readiness.path", message: "path must start with '/'")
         }
+        guard r.path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+          throw .invalidPlan(field: field + ".readiness.path", message: "path contains spaces or control characters")
+        }
         guard r.port ?? p.port != nil else {
           throw .invalidPlan(field: field + ".readiness.port", message: "no port to probe")
         }
