@@ -46,48 +46,48 @@ public struct ComposeRenderer: PlanRenderer {
         let argv = p.argv(headAddress: p.name, nodeRank: String(rank)).map {
           NodeHostTemplate.substitute($0, host: nodeService)
         }
-        var svc: [YAMLPair] = [YAMLPair("image", .string(image))]
-        svc.append(YAMLPair("entrypoint", .sequence([.string(argv[0])])))
-        svc.append(YAMLPair("command", .sequence(argv.dropFirst().map { .string($0) })))
+        var svc: [YAMLPair] = [YAMLText.pair("image", YAMLText.str(image))]
+        svc.append(YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])))
+        svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
         let env = p.effectiveEnv
         if !env.isEmpty {
-          svc.append(YAMLPair("environment", .mapping(env.map { YAMLPair($0.name, .string($0.value)) })))
+          svc.append(YAMLText.pair("environment", .mapping(env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
         }
         if !p.role.isWorker {
           let deps = healthy.isEmpty ? workers : healthy
-          if !deps.isEmpty { svc.append(YAMLPair("depends_on", Self.dependsOn(deps, healthy: Set(healthy)))) }
+          if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", Self.dependsOn(deps, healthy: Set(healthy)))) }
         }
         if hostNetwork {
-          svc.append(YAMLPair("network_mode", .string("host")))
+          svc.append(YAMLText.pair("network_mode", YAMLText.str("host")))
         } else if let port = p.port, rank == 0 {
-          svc.append(YAMLPair("ports", .sequence([.string("\(port):\(port)")])))
+          svc.append(YAMLText.pair("ports", .sequence([YAMLText.str("\(port):\(port)")])))
         }
-        svc.append(YAMLPair("ipc", .string("host")))
-        if let shm = p.sharedMemory { svc.append(YAMLPair("shm_size", .string(shm))) }
+        svc.append(YAMLText.pair("ipc", YAMLText.str("host")))
+        if let shm = p.sharedMemory { svc.append(YAMLText.pair("shm_size", YAMLText.str(shm))) }
         if let g = p.gpus {
-          var dev: [YAMLPair] = [YAMLPair("driver", .string("nvidia"))]
+          var dev: [YAMLPair] = [YAMLText.pair("driver", YAMLText.str("nvidia"))]
           if let ids = g.ids {
-            dev.append(YAMLPair("device_ids", .sequence(ids.map { .string(String($0)) })))
+            dev.append(YAMLText.pair("device_ids", .sequence(ids.map { YAMLText.str(String($0)) })))
           } else {
-            dev.append(YAMLPair("count", .int(g.count)))
+            dev.append(YAMLText.pair("count", .int(g.count)))
           }
-          dev.append(YAMLPair("capabilities", .sequence([.string("gpu")])))
+          dev.append(YAMLText.pair("capabilities", .sequence([YAMLText.str("gpu")])))
           svc.append(
-            YAMLPair(
+            YAMLText.pair(
               "deploy",
               .mapping([
-                YAMLPair(
+                YAMLText.pair(
                   "resources",
-                  .mapping([YAMLPair("reservations", .mapping([YAMLPair("devices", .sequence([.mapping(dev)]))]))]))
+                  .mapping([YAMLText.pair("reservations", .mapping([YAMLText.pair("devices", .sequence([.mapping(dev)]))]))]))
               ])))
         }
         if rank == 0, let r = p.readiness, let port = r.port ?? p.port {
           let url = "http://\(r.host ?? "127.0.0.1"):\(port)\(r.path)"
-          svc.append(YAMLPair("healthcheck", Self.healthcheck(url: url, r)))
+          svc.append(YAMLText.pair("healthcheck", Self.healthcheck(url: url, r)))
           healthy.append(name)
         }
         if p.role.isWorker { workers.append(name) }
-        services.append(YAMLPair(name, .mapping(svc)))
+        services.append(YAMLText.pair(name, .mapping(svc)))
       }
     }
 
@@ -100,28 +100,28 @@ public struct ComposeRenderer: PlanRenderer {
         let name = "benchmark-c\(c)"
         let argv = b.argv(concurrency: c).map { NodeHostTemplate.substitute($0, host: nodeService) }
         var svc: [YAMLPair] = [
-          YAMLPair("image", .string(image)),
-          YAMLPair("entrypoint", .sequence([.string(argv[0])])),
-          YAMLPair("command", .sequence(argv.dropFirst().map { .string($0) })),
+          YAMLText.pair("image", YAMLText.str(image)),
+          YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])),
+          YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })),
         ]
         if !b.env.isEmpty {
-          svc.append(YAMLPair("environment", .mapping(b.env.map { YAMLPair($0.name, .string($0.value)) })))
+          svc.append(YAMLText.pair("environment", .mapping(b.env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
         }
         var deps = Self.dependsOnPairs(healthy, healthy: Set(healthy))
         if let prev = previous {
-          deps.append(YAMLPair(prev, .mapping([YAMLPair("condition", .string("service_completed_successfully"))])))
+          deps.append(YAMLText.pair(prev, .mapping([YAMLText.pair("condition", YAMLText.str("service_completed_successfully"))])))
         }
-        if !deps.isEmpty { svc.append(YAMLPair("depends_on", .mapping(deps))) }
-        if hostNetwork { svc.append(YAMLPair("network_mode", .string("host"))) }
-        svc.append(YAMLPair("restart", .string("no")))
-        services.append(YAMLPair(name, .mapping(svc)))
+        if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", .mapping(deps))) }
+        if hostNetwork { svc.append(YAMLText.pair("network_mode", YAMLText.str("host"))) }
+        svc.append(YAMLText.pair("restart", YAMLText.str("no")))
+        services.append(YAMLText.pair(name, .mapping(svc)))
         previous = name
       }
     }
 
     let root = YAMLNode.mapping([
-      YAMLPair("name", .string(Self.projectName(plan.recipe.name))),
-      YAMLPair("services", .mapping(services)),
+      YAMLText.pair("name", YAMLText.str(Self.projectName(plan.recipe.name))),
+      YAMLText.pair("services", .mapping(services)),
     ])
     return RenderedLaunch(text: YAMLEmitter.emit(root), warnings: warnings)
   }
@@ -132,18 +132,18 @@ public struct ComposeRenderer: PlanRenderer {
 
   static func dependsOnPairs(_ names: [String], healthy: Set<String>) -> [YAMLPair] {
     names.map {
-      YAMLPair($0, .mapping([YAMLPair("condition", .string(healthy.contains($0) ? "service_healthy" : "service_started"))]))
+      YAMLText.pair($0, .mapping([YAMLText.pair("condition", YAMLText.str(healthy.contains($0) ? "service_healthy" : "service_started"))]))
     }
   }
 
   static func healthcheck(url: String, _ r: ReadinessCheck) -> YAMLNode {
     let probe = "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)"
     return .mapping([
-      YAMLPair("test", .sequence(["CMD", "python3", "-c", probe, url].map { .string($0) })),
-      YAMLPair("interval", .string(duration(r.intervalSeconds))),
-      YAMLPair("timeout", .string("5s")),
-      YAMLPair("retries", .int(3)),
-      YAMLPair("start_period", .string("\(r.timeoutSeconds)s")),
+      YAMLText.pair("test", .sequence(["CMD", "python3", "-c", probe, url].map { YAMLText.str($0) })),
+      YAMLText.pair("interval", YAMLText.str(duration(r.intervalSeconds))),
+      YAMLText.pair("timeout", YAMLText.str("5s")),
+      YAMLText.pair("retries", .int(3)),
+      YAMLText.pair("start_period", YAMLText.str("\(r.timeoutSeconds)s")),
     ])
   }
 

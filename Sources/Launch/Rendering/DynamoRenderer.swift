@@ -48,27 +48,31 @@ public struct DynamoRenderer: PlanRenderer {
     for g in groups {
       let p = g.process
       var svc: [YAMLPair] = []
-      svc.append(YAMLPair("componentType", .string(p.role.isWorker ? "worker" : "frontend")))
+      svc.append(YAMLText.pair("componentType", YAMLText.str(p.role.isWorker ? "worker" : "frontend")))
       if p.role == .prefill || p.role == .decode {
-        svc.append(YAMLPair("subComponentType", .string(p.role.rawValue)))
+        svc.append(YAMLText.pair("subComponentType", YAMLText.str(p.role.rawValue)))
       }
-      svc.append(YAMLPair("replicas", .int(g.replicas)))
+      svc.append(YAMLText.pair("replicas", .int(g.replicas)))
       if p.nodeCount > 1 {
-        svc.append(YAMLPair("multinode", .mapping([YAMLPair("nodeCount", .int(p.nodeCount))])))
+        svc.append(YAMLText.pair("multinode", .mapping([YAMLText.pair("nodeCount", .int(p.nodeCount))])))
         if p.distributed != nil {
           warnings.append("k8s: \(p.name): the Dynamo operator sets the multi-node rendezvous flags itself")
         }
       }
       if let gpus = p.gpus {
-        svc.append(YAMLPair("resources", .mapping([YAMLPair("limits", .mapping([YAMLPair("gpu", .string(String(gpus.count)))]))])))
+        svc.append(YAMLText.pair("resources", .mapping([YAMLText.pair("limits", .mapping([YAMLText.pair("gpu", YAMLText.str(String(gpus.count)))]))])))
         if gpus.ids != nil { warnings.append("k8s: \(p.name): pinned GPU ids are ignored; Kubernetes assigns devices") }
       }
       if let shm = p.sharedMemory {
-        svc.append(YAMLPair("sharedMemory", .mapping([YAMLPair("size", .string(shm))])))
+        if let size = Self.quantity(shm) {
+          svc.append(YAMLText.pair("sharedMemory", .mapping([YAMLText.pair("size", YAMLText.str(size))])))
+        } else {
+          warnings.append("k8s: \(p.name): shared memory size \(ShellQuote.quote(shm)) is not a Kubernetes quantity; omitted")
+        }
       }
       if let cache = modelCache {
-        svc.append(YAMLPair("volumeMounts", .sequence([.mapping([
-          YAMLPair("name", .string(cache.pvcName)), YAMLPair("mountPoint", .string(cache.mountPath)),
+        svc.append(YAMLText.pair("volumeMounts", .sequence([.mapping([
+          YAMLText.pair("name", YAMLText.str(cache.pvcName)), YAMLText.pair("mountPoint", YAMLText.str(cache.mountPath)),
         ])])))
       }
       var argv = p.argv
@@ -82,54 +86,54 @@ public struct DynamoRenderer: PlanRenderer {
       if commandEnd == argv.startIndex { commandEnd = argv.index(after: argv.startIndex) }
       var container: [YAMLPair] = []
       if let image = p.image {
-        container.append(YAMLPair("image", .string(image)))
+        container.append(YAMLText.pair("image", YAMLText.str(image)))
       } else {
         throw .unsupported(target: .k8s, message: "process '\(p.name)' has no container image")
       }
-      container.append(YAMLPair("command", .sequence(argv[..<commandEnd].map { .string($0) })))
+      container.append(YAMLText.pair("command", .sequence(argv[..<commandEnd].map { YAMLText.str($0) })))
       if commandEnd < argv.endIndex {
-        container.append(YAMLPair("args", .sequence(argv[commandEnd...].map { .string($0) })))
+        container.append(YAMLText.pair("args", .sequence(argv[commandEnd...].map { YAMLText.str($0) })))
       }
       var env = p.effectiveEnv
       if let cache = modelCache, !env.contains(where: { $0.name == "HF_HOME" }) {
         env.append(EnvVar("HF_HOME", cache.mountPath))
       }
       if !env.isEmpty {
-        container.append(YAMLPair("env", .sequence(env.map {
-          .mapping([YAMLPair("name", .string($0.name)), YAMLPair("value", .string($0.value))])
+        container.append(YAMLText.pair("env", .sequence(env.map {
+          .mapping([YAMLText.pair("name", YAMLText.str($0.name)), YAMLText.pair("value", YAMLText.str($0.value))])
         })))
       }
-      svc.append(YAMLPair("extraPodSpec", .mapping([YAMLPair("mainContainer", .mapping(container))])))
-      services.append(YAMLPair(g.key, .mapping(svc)))
+      svc.append(YAMLText.pair("extraPodSpec", .mapping([YAMLText.pair("mainContainer", .mapping(container))])))
+      services.append(YAMLText.pair(g.key, .mapping(svc)))
     }
 
     var spec: [YAMLPair] = []
     if ["vllm", "sglang", "trtllm"].contains(plan.engine) {
-      spec.append(YAMLPair("backendFramework", .string(plan.engine)))
+      spec.append(YAMLText.pair("backendFramework", YAMLText.str(plan.engine)))
     } else {
       warnings.append("k8s: engine '\(plan.engine)' is not a Dynamo backend framework")
     }
     if let cache = modelCache {
-      spec.append(YAMLPair("pvcs", .sequence([.mapping([
-        YAMLPair("name", .string(cache.pvcName)), YAMLPair("create", .bool(false)),
+      spec.append(YAMLText.pair("pvcs", .sequence([.mapping([
+        YAMLText.pair("name", YAMLText.str(cache.pvcName)), YAMLText.pair("create", .bool(false)),
       ])])))
     }
-    spec.append(YAMLPair("services", .mapping(services)))
+    spec.append(YAMLText.pair("services", .mapping(services)))
     if plan.benchmark != nil {
       warnings.append("k8s: the benchmark step is not part of a DynamoGraphDeployment; run it separately")
     }
 
-    var metadata: [YAMLPair] = [YAMLPair("name", .string(name))]
-    var labels: [YAMLPair] = [YAMLPair("app.kubernetes.io/managed-by", .string("registry"))]
+    var metadata: [YAMLPair] = [YAMLText.pair("name", YAMLText.str(name))]
+    var labels: [YAMLPair] = [YAMLText.pair("app.kubernetes.io/managed-by", YAMLText.str("registry"))]
     if let commit = plan.recipe.commit, Self.isLabelValue(commit) {
-      labels.append(YAMLPair("registry/commit", .string(commit)))
+      labels.append(YAMLText.pair("registry/commit", YAMLText.str(commit)))
     }
-    metadata.append(YAMLPair("labels", .mapping(labels)))
+    metadata.append(YAMLText.pair("labels", .mapping(labels)))
     let dgd = YAMLNode.mapping([
-      YAMLPair("apiVersion", .string("nvidia.com/v1alpha1")),
-      YAMLPair("kind", .string("DynamoGraphDeployment")),
-      YAMLPair("metadata", .mapping(metadata)),
-      YAMLPair("spec", .mapping(spec)),
+      YAMLText.pair("apiVersion", YAMLText.str("nvidia.com/v1alpha1")),
+      YAMLText.pair("kind", YAMLText.str("DynamoGraphDeployment")),
+      YAMLText.pair("metadata", .mapping(metadata)),
+      YAMLText.pair("spec", .mapping(spec)),
     ])
     var docs: [YAMLDocument] = []
     if let cache = modelCache {
@@ -160,55 +164,76 @@ public struct DynamoRenderer: PlanRenderer {
 
   static func pvc(_ cache: ModelCacheOptions) -> YAMLNode {
     var spec: [YAMLPair] = [
-      YAMLPair("accessModes", .sequence([.string("ReadWriteMany")])),
-      YAMLPair("resources", .mapping([YAMLPair("requests", .mapping([YAMLPair("storage", .string(cache.size))]))])),
+      YAMLText.pair("accessModes", .sequence([YAMLText.str("ReadWriteMany")])),
+      YAMLText.pair("resources", .mapping([YAMLText.pair("requests", .mapping([YAMLText.pair("storage", YAMLText.str(cache.size))]))])),
     ]
-    if let sc = cache.storageClass { spec.append(YAMLPair("storageClassName", .string(sc))) }
+    if let sc = cache.storageClass { spec.append(YAMLText.pair("storageClassName", YAMLText.str(sc))) }
     return .mapping([
-      YAMLPair("apiVersion", .string("v1")),
-      YAMLPair("kind", .string("PersistentVolumeClaim")),
-      YAMLPair("metadata", .mapping([YAMLPair("name", .string(cache.pvcName))])),
-      YAMLPair("spec", .mapping(spec)),
+      YAMLText.pair("apiVersion", YAMLText.str("v1")),
+      YAMLText.pair("kind", YAMLText.str("PersistentVolumeClaim")),
+      YAMLText.pair("metadata", .mapping([YAMLText.pair("name", YAMLText.str(cache.pvcName))])),
+      YAMLText.pair("spec", .mapping(spec)),
     ])
   }
 
   static func downloadJob(_ cache: ModelCacheOptions, model: String, name: String) -> YAMLNode {
     var env: [YAMLNode] = [
-      .mapping([YAMLPair("name", .string("HF_HOME")), YAMLPair("value", .string(cache.mountPath))])
+      .mapping([YAMLText.pair("name", YAMLText.str("HF_HOME")), YAMLText.pair("value", YAMLText.str(cache.mountPath))])
     ]
     if let secret = cache.tokenSecret {
       env.append(.mapping([
-        YAMLPair("name", .string("HF_TOKEN")),
-        YAMLPair("valueFrom", .mapping([YAMLPair("secretKeyRef", .mapping([
-          YAMLPair("name", .string(secret)), YAMLPair("key", .string("HF_TOKEN")),
+        YAMLText.pair("name", YAMLText.str("HF_TOKEN")),
+        YAMLText.pair("valueFrom", .mapping([YAMLText.pair("secretKeyRef", .mapping([
+          YAMLText.pair("name", YAMLText.str(secret)), YAMLText.pair("key", YAMLText.str("HF_TOKEN")),
         ]))])),
       ]))
     }
     let container = YAMLNode.mapping([
-      YAMLPair("name", .string("download")),
-      YAMLPair("image", .string(cache.downloadImage)),
-      YAMLPair("command", .sequence(["sh", "-c", "pip install -q huggingface_hub && exec huggingface-cli download \"$0\"", model].map { .string($0) })),
-      YAMLPair("env", .sequence(env)),
-      YAMLPair("volumeMounts", .sequence([.mapping([
-        YAMLPair("name", .string(cache.pvcName)), YAMLPair("mountPath", .string(cache.mountPath)),
+      YAMLText.pair("name", YAMLText.str("download")),
+      YAMLText.pair("image", YAMLText.str(cache.downloadImage)),
+      YAMLText.pair("command", .sequence(["sh", "-c", "pip install -q huggingface_hub && exec huggingface-cli download \"$0\"", model].map { YAMLText.str($0) })),
+      YAMLText.pair("env", .sequence(env)),
+      YAMLText.pair("volumeMounts", .sequence([.mapping([
+        YAMLText.pair("name", YAMLText.str(cache.pvcName)), YAMLText.pair("mountPath", YAMLText.str(cache.mountPath)),
       ])])),
     ])
     return .mapping([
-      YAMLPair("apiVersion", .string("batch/v1")),
-      YAMLPair("kind", .string("Job")),
-      YAMLPair("metadata", .mapping([YAMLPair("name", .string(String((name + "-model-download").prefix(63))))])),
-      YAMLPair("spec", .mapping([
-        YAMLPair("backoffLimit", .int(3)),
-        YAMLPair("template", .mapping([YAMLPair("spec", .mapping([
-          YAMLPair("restartPolicy", .string("Never")),
-          YAMLPair("containers", .sequence([container])),
-          YAMLPair("volumes", .sequence([.mapping([
-            YAMLPair("name", .string(cache.pvcName)),
-            YAMLPair("persistentVolumeClaim", .mapping([YAMLPair("claimName", .string(cache.pvcName))])),
+      YAMLText.pair("apiVersion", YAMLText.str("batch/v1")),
+      YAMLText.pair("kind", YAMLText.str("Job")),
+      YAMLText.pair("metadata", .mapping([YAMLText.pair("name", YAMLText.str(String((name + "-model-download").prefix(63))))])),
+      YAMLText.pair("spec", .mapping([
+        YAMLText.pair("backoffLimit", .int(3)),
+        YAMLText.pair("template", .mapping([YAMLText.pair("spec", .mapping([
+          YAMLText.pair("restartPolicy", YAMLText.str("Never")),
+          YAMLText.pair("containers", .sequence([container])),
+          YAMLText.pair("volumes", .sequence([.mapping([
+            YAMLText.pair("name", YAMLText.str(cache.pvcName)),
+            YAMLText.pair("persistentVolumeClaim", .mapping([YAMLText.pair("claimName", YAMLText.str(cache.pvcName))])),
           ])])),
         ]))])),
       ])),
     ])
+  }
+
+  /// A docker-style size (`64g`, `16m`, `1gb`) as a Kubernetes quantity (`64Gi`); Kubernetes
+  /// quantities pass through. `nil` when it is neither.
+  static func quantity(_ size: String) -> String? {
+    let digits = size.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
+    guard !digits.isEmpty, digits.first != ".", digits.filter({ $0 == "." }).count <= 1 else { return nil }
+    let unit = size.dropFirst(digits.count)
+    let binary = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "k", "M", "G", "T", "P", "E"]
+    if binary.contains(String(unit)) { return size }
+    var u = unit.lowercased()
+    if u.hasSuffix("b") { u.removeLast() }
+    if u.hasSuffix("i") { u.removeLast() }
+    switch u {
+    case "": return String(digits)
+    case "k": return digits + "Ki"
+    case "m": return digits + "Mi"
+    case "g": return digits + "Gi"
+    case "t": return digits + "Ti"
+    default: return nil
+    }
   }
 
   /// `sglang` → `Sglang`, `trtllm` → `Trtllm`.

@@ -64,7 +64,7 @@ public struct EngineConfigRenderer: PlanRenderer {
     }
     let pairs = keys.map { k in
       let v = values[k]!
-      return YAMLPair(k, v.count == 1 ? v[0] : .sequence(v))
+      return YAMLText.pair(k, v.count == 1 ? v[0] : .sequence(v))
     }
     return RenderedLaunch(text: YAMLEmitter.emit(.mapping(pairs)), warnings: warnings)
   }
@@ -83,7 +83,7 @@ public struct EngineConfigRenderer: PlanRenderer {
     case .float where text.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }):
       return YAMLNode(.scalar(text, .plain))
     default:
-      return .string(text)
+      return YAMLText.str(text)
     }
   }
 }

@@ -122,7 +122,7 @@ public struct ShellRenderer: PlanRenderer {
 
   static let cleanup = #"""
     cleanup() {
-      local rc=$? name pid rpid i alive
+      local rc=$? name pid rpid watchdog
       trap - EXIT INT TERM
       set +e
       for name in "${!HOST_OF[@]}"; do
@@ -134,14 +134,14 @@ public struct ShellRenderer: PlanRenderer {
       for pid in "${PID_OF[@]}"; do
         kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
       done
-      for ((i = 0; i < 100; i++)); do
-        alive=0
-        for pid in "${PID_OF[@]}"; do
-          if kill -0 -- "-$pid" 2>/dev/null; then alive=1; fi
-        done
-        ((alive)) || break
-        sleep 0.1
-      done
+      # Give them 10 s, then SIGKILL whatever is left of each process group.
+      (
+        sleep 10
+        for pid in "${PID_OF[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
+      ) &
+      watchdog=$!
+      for pid in "${PID_OF[@]}"; do wait "$pid" 2>/dev/null; done
+      kill -- "-$watchdog" 2>/dev/null || kill "$watchdog" 2>/dev/null
       for pid in "${PID_OF[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
       wait 2>/dev/null
       log "stopped ${#PID_OF[@]} process(es); logs in $RUN_DIR/logs"

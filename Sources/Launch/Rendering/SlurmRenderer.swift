@@ -59,19 +59,18 @@ public struct SlurmRenderer: PlanRenderer {
       }
 
       cleanup() {
-        local rc=$? pid i alive
+        local rc=$? pid watchdog
         trap - EXIT INT TERM
         set +e
         for pid in "${PID_OF[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-        for ((i = 0; i < 150; i++)); do
-          alive=0
-          for pid in "${PID_OF[@]}"; do
-            if kill -0 "$pid" 2>/dev/null; then alive=1; fi
-          done
-          ((alive)) || break
-          sleep 0.2
-        done
-        for pid in "${PID_OF[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+        # srun forwards the signal to its tasks; give them 30 s, then SIGKILL the steps.
+        (
+          sleep 30
+          for pid in "${PID_OF[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+        ) &
+        watchdog=$!
+        for pid in "${PID_OF[@]}"; do wait "$pid" 2>/dev/null; done
+        kill "$watchdog" 2>/dev/null
         wait 2>/dev/null
         log "stopped ${#PID_OF[@]} step(s); logs in $RUN_DIR/logs"
         exit "$rc"

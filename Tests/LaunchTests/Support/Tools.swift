@@ -44,8 +44,16 @@ enum Tools {
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: argv[0].hasPrefix("/") ? argv[0] : (which(argv[0]) ?? argv[0]))
-    p.arguments = Array(argv.dropFirst())
+    // Foundation's Process leaves most signals blocked in grandchildren here (SigBlk
+    // fffffffe3bfaea27), so SIGTERM would never reach the processes a script starts. Clear the
+    // mask first, as a terminal or sbatch would, then exec the command.
+    let program = argv[0].hasPrefix("/") ? argv[0] : (which(argv[0]) ?? argv[0])
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [
+      "python3", "-c",
+      "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); signal.signal(signal.SIGPIPE, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+      program,
+    ] + argv.dropFirst()
     if let environment { p.environment = environment }
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
