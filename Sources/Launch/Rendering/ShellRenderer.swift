@@ -104,7 +104,7 @@ public struct ShellRenderer: PlanRenderer {
 
   private func header(_ plan: LaunchPlan) -> String {
     var s = "#!/usr/bin/env bash\n"
-    s += "# shellcheck disable=SC2030,SC2031  # env is exported in per-process subshells on purpose\n"
+    s += "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
     s += "# Launch script for recipe \(Self.comment(plan.recipe.name))"
     if let v = plan.recipe.variant { s += " variant \(Self.comment(v))" }
     s += "\n"

@@ -18,7 +18,7 @@ public struct SlurmRenderer: PlanRenderer {
     let total = plan.totalNodes
     let sched = plan.scheduling
     var s = "#!/bin/bash\n"
-    s += "# shellcheck disable=SC2030,SC2031  # env is exported in per-process subshells on purpose\n"
+    s += "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
     s += "#SBATCH --job-name=\(Self.jobName(sched.jobName ?? plan.recipe.name))\n"
     s += "#SBATCH --nodes=\(total)\n"
     s += "#SBATCH --ntasks-per-node=1\n"
