@@ -41,6 +41,52 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: canary), "a hostile value was executed")
   }
 
+  @Test("ssh fan-out delivers hostile argv and env byte-exact through a stand-in ssh, and stops them")
+  func sshRun() throws {
+    let engine = try FakeEngine()
+    defer { engine.remove() }
+    try Tools.write(Self.fakeSSH, to: engine.bin.appendingPathComponent("ssh"), executable: true)
+    let canary = engine.root.appendingPathComponent("canary").path
+    let port = try Tools.freePorts(1)[0]
+    var plan = SamplePlans.hostilePlan(port: port, canary: canary, nodes: .hosts(["gpu-a"]))
+    plan.processes[0].readiness?.host = "127.0.0.1"
+    let file = engine.root.appendingPathComponent("launch.sh")
+    let text = try ShellRenderer().render(plan).text
+    #expect(text.contains("ssh \"${SSH_OPTS[@]}\" gpu-a -- "))
+    try Tools.write(text, to: file)
+    let r = try Tools.run(
+      ["/bin/bash", file.path], environment: engine.environment(runDir: engine.root.appendingPathComponent("run")),
+      timeout: 90)
+    #expect(r.status == 0, "\(r.output)")
+    let records = try engine.load()
+    let worker = try #require(records.first { $0.kind == "server" && $0.port == port })
+    #expect(worker.argv == plan.processes[0].argv)
+    for e in plan.processes[0].env { #expect(worker.env[e.name] == e.value, "\(e.name)") }
+    let hosts = try String(contentsOf: engine.records.appendingPathComponent("ssh-hosts"), encoding: .utf8)
+    #expect(hosts.split(separator: "\n").filter { $0 == "gpu-a" }.count >= 3, "2 processes + cleanup kills")
+    #expect(!FileManager.default.fileExists(atPath: canary), "a hostile value was executed")
+    #expect(!Tools.isListening(port))
+    for rec in records where rec.kind == "server" { #expect(!Tools.isAlive(rec.pid)) }
+  }
+
+  /// A stand-in ssh: skips options and the host, then does what sshd does with the command:
+  /// joins the words with spaces and hands them to the login shell with `-c`.
+  static let fakeSSH = #"""
+    #!/bin/bash
+    while [[ $# -gt 0 ]]; do
+      case $1 in
+        -o) shift 2 ;;
+        -*) shift ;;
+        *) break ;;
+      esac
+    done
+    host=$1
+    shift
+    [[ ${1:-} == -- ]] && shift
+    echo "$host" >>"$FAKE_RECORD_DIR/ssh-hosts"
+    exec bash -c "$*"
+    """#
+
   @Test("compose output parses back to the exact strings and validates")
   func compose() throws {
     let plan = SamplePlans.hostilePlan()

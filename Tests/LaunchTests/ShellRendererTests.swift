@@ -24,9 +24,10 @@ import Testing
   func sshFanOut() throws {
     let plan = SamplePlans.sglangDisaggregated(nodes: .hosts(["localhost", "gpu-b", "gpu-c"]))
     let text = try ShellRenderer().render(plan).text
-    #expect(text.contains("ssh -o BatchMode=yes gpu-b -- 'bash -c '\\''set -m"))
-    #expect(text.contains("ssh -o BatchMode=yes gpu-c -- "))
-    #expect(!text.contains("ssh -o BatchMode=yes localhost"))
+    #expect(text.contains("ssh \"${SSH_OPTS[@]}\" gpu-b -- 'bash -c '\\''set -m"))
+    #expect(text.contains("ssh \"${SSH_OPTS[@]}\" gpu-c -- "))
+    #expect(!text.contains("localhost --"))
+    #expect(text.contains("SSH_OPTS=(-o BatchMode=yes)"))
     // The decode head is gpu-b: rank 1 on gpu-c rendezvous there; the router addresses gpu-b.
     #expect(text.contains("--dist-init-addr gpu-b:5757 --nnodes 2 --node-rank 1"))
     #expect(text.contains("--decode http://gpu-b:30001"))

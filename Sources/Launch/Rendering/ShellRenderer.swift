@@ -26,6 +26,7 @@ public struct ShellRenderer: PlanRenderer {
       mkdir -p "$RUN_DIR/logs"
       declare -A PID_OF=() LOG_OF=() HOST_OF=()
       NAMES=()
+      SSH_OPTS=(\(ShellQuote.join(sshOptions)))
 
       """
     s += BashSupport.functions + "\n"
@@ -48,7 +49,7 @@ public struct ShellRenderer: PlanRenderer {
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
           let remote = "set -m\n(\n\(body))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
           let remoteCommand = "bash -c " + ShellQuote.quote(remote)
-          s += "ssh \(ShellQuote.join(sshOptions)) \(ShellQuote.quote(host)) -- "
+          s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
           s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
           s += "HOST_OF[\(name)]=\(ShellQuote.quote(host))\n"
         } else {
@@ -128,7 +129,7 @@ public struct ShellRenderer: PlanRenderer {
       for name in "${!HOST_OF[@]}"; do
         rpid=$(sed -n 's/^launch: remote-pid \([0-9][0-9]*\)$/\1/p' "${LOG_OF[$name]}" | head -n 1)
         if [[ -n $rpid ]]; then
-          ssh -o BatchMode=yes "${HOST_OF[$name]}" -- kill -TERM -- "-$rpid" 2>/dev/null
+          ssh "${SSH_OPTS[@]}" "${HOST_OF[$name]}" -- kill -TERM -- "-$rpid" </dev/null 2>/dev/null
         fi
       done
       for pid in "${PID_OF[@]}"; do

@@ -142,7 +142,9 @@ enum SamplePlans {
   ]
 
   /// A plan whose argv and env carry every hostile string (with `CANARY` replaced by `canary`).
-  static func hostilePlan(port: Int = 8100, canary: String = "/nonexistent/canary") -> LaunchPlan {
+  static func hostilePlan(
+    port: Int = 8100, canary: String = "/nonexistent/canary", nodes: NodeSet = .count(1)
+  ) -> LaunchPlan {
     let values = hostile.map { $0.replacingOccurrences(of: "CANARY", with: canary) }
     var env: [EnvVar] = []
     for (i, v) in values.enumerated() { env.append(EnvVar("HOSTILE_\(i)", v)) }
@@ -156,7 +158,7 @@ enum SamplePlans {
       name: "cfg", role: .aggregated, node: 0, image: "img", argv: ["vllm", "serve"] + values.map { "--arg=" + $0 })
     return LaunchPlan(
       recipe: RecipeReference(name: values[0] + values[2], commit: values[5]),
-      target: .shell, engine: "vllm", nodes: .count(1), model: ModelReference(path: values[3]),
+      target: .shell, engine: "vllm", nodes: nodes, model: ModelReference(path: values[3]),
       processes: [worker, cfg],
       benchmark: BenchmarkStep(
         argv: ["vllm", "bench", "serve", "--base-url", "http://127.0.0.1:\(port)", "--label", values[2]],
