@@ -10,6 +10,10 @@ import Testing
     #expect(try LaunchPlan(json: text) == plan)
     #expect(text.contains("\"origin\" : {\n"))
     #expect(text.contains("\"kind\" : \"engine-default\""))
+    #expect(text.contains("\"nodes\" : {\n    \"count\" : 1\n  }"))
+    var hosts = plan
+    hosts.nodes = .hosts(["a", "b"])
+    #expect(try LaunchPlan(json: try hosts.jsonString()) == hosts)
     // Sorted keys: top-level keys appear in lexical order.
     let keys = ["benchmark", "engine", "model", "nodes", "processes", "recipe", "scheduling", "target", "warnings"]
     let positions = keys.map { text.range(of: "\n  \"\($0)\" :")?.lowerBound }
