@@ -105,12 +105,41 @@ import Testing
     #expect(result.stderr.contains("launch: router ready"))
   }
 
+  @Test("without a benchmark the script serves until SIGTERM, then stops every process")
+  func servesUntilTerminated() throws {
+    let engine = try FakeEngine()
+    defer { engine.remove() }
+    let port = try Tools.freePorts(1)[0]
+    var plan = SamplePlans.vllmAggregated(port: port)
+    plan.benchmark = nil
+    let file = engine.root.appendingPathComponent("launch.sh")
+    try Tools.write(try ShellRenderer().render(plan).text, to: file)
+    // Start the script, wait until it reports all ready, then send SIGTERM (bounded waits).
+    let driver = """
+      bash "$1" 2>"$2" &
+      pid=$!
+      for _ in $(seq 200); do grep -q 'serving; press Ctrl-C' "$2" && break; sleep 0.1; done
+      kill -TERM "$pid"
+      wait "$pid"
+      echo "rc=$?"
+      """
+    let r = try Tools.run(
+      ["/bin/bash", "-c", driver, "driver", file.path, engine.root.appendingPathComponent("stderr").path],
+      environment: engine.environment(runDir: engine.root.appendingPathComponent("run")), timeout: 60)
+    let stderr = (try? String(contentsOf: engine.root.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
+    #expect(r.stdout.contains("rc=143"), "\(r.output)\n\(stderr)")
+    #expect(stderr.contains("launch: vllm ready"))
+    #expect(stderr.contains("stopped 1 process(es)"))
+    #expect(!Tools.isListening(port))
+    for rec in try engine.load() where rec.kind == "server" { #expect(!Tools.isAlive(rec.pid)) }
+  }
+
   @Test("a process that never gets ready fails the script with a clear message and its log tail")
   func readinessTimeout() throws {
     let engine = try FakeEngine()
     defer { engine.remove() }
     let port = try Tools.freePorts(1)[0]
-    var plan = SamplePlans.vllmAggregated(port: port, timeout: 2)
+    var plan = SamplePlans.vllmAggregated(port: port, timeout: 4)
     plan.processes[0].readiness?.path = "/never"
     let script = try ShellRenderer().render(plan).text
     let file = engine.root.appendingPathComponent("launch.sh")
@@ -120,7 +149,7 @@ import Testing
       environment: engine.environment(runDir: engine.root.appendingPathComponent("run"), startDelay: 0.1),
       timeout: 60)
     #expect(r.status != 0)
-    #expect(r.stderr.contains("vllm not ready at http://127.0.0.1:\(port)/never after 2 s"), "\(r.stderr)")
+    #expect(r.stderr.contains("vllm not ready at http://127.0.0.1:\(port)/never after 4 s"), "\(r.stderr)")
     #expect(r.stderr.contains("fake server listening"), "log tail missing: \(r.stderr)")
     #expect(try engine.load().filter { $0.kind == "bench" }.isEmpty)
     #expect(!Tools.isListening(port))

@@ -19,7 +19,19 @@ public struct ShellRenderer: PlanRenderer {
     try plan.validate()
     var warnings: [String] = []
     var s = header(plan)
-    s += "set -euo pipefail\nset -m  # each background process gets its own process group\n\n"
+    s += "set -euo pipefail\n"
+    let anyLocal = plan.processes.contains { p in
+      (0..<(p.isMultiNode ? p.nodeCount : 1)).contains { plan.nodes.host(p.node + $0).map(NodeSet.isLocal) ?? true }
+    }
+    if anyLocal {
+      s += """
+        # Each local process runs in its own session (process group) so cleanup can stop all it
+        # spawned, and a Ctrl-C reaches this script, not the servers.
+        if command -v setsid >/dev/null 2>&1; then SETSID=(setsid); else SETSID=(); set -m; fi
+
+        """
+    }
+    s += "\n"
     s += """
       RUN_DIR=${LAUNCH_RUN_DIR:-}
       if [[ -z $RUN_DIR ]]; then RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/launch.XXXXXX"); fi
@@ -43,17 +55,19 @@ public struct ShellRenderer: PlanRenderer {
         let argv = p.argv(headAddress: head, nodeRank: String(rank)).map { word in
           NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
         }
-        let body = BashSupport.exports(p.effectiveEnv, indent: "  ")
-          + "  exec \(ShellQuote.join(argv))\n"
+        // `execPrefix` is renderer text (never plan data): how the process is detached.
+        func body(_ execPrefix: String) -> String {
+          BashSupport.exports(p.effectiveEnv, indent: "  ") + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
+        }
         let log = "\"$RUN_DIR/logs/\(name).log\""
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
-          let remote = "set -m\n(\n\(body))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
+          let remote = "set -m\n(\n\(body("")))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
           let remoteCommand = "bash -c " + ShellQuote.quote(remote)
           s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
           s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
           s += "HOST_OF[\(name)]=\(ShellQuote.quote(host))\n"
         } else {
-          s += "(\n\(body)) </dev/null >\(log) 2>&1 &\n"
+          s += "(\n\(body("\"${SETSID[@]}\" "))) </dev/null >\(log) 2>&1 &\n"
         }
         s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log); NAMES+=(\(name))\n"
         s += "printf '%s %s\\n' \(name) \"$!\" >>\"$RUN_DIR/pids\"\n"
