@@ -49,3 +49,16 @@ import Testing
     #expect(throws: LaunchError.self) { try target.renderer.render(plan) }
   }
 }
+
+@Suite struct ExtraArgsTests {
+  @Test("extra args are appended, recorded as overrides, and duplicates warn")
+  func duplicates() {
+    var p = SamplePlans.vllmAggregated(port: 8000).processes[0]
+    let before = p.argv
+    let warnings = p.appendExtraArgs(["--port", "9000", "--enforce-eager", "-cc.cudagraph_mode=PIECEWISE"])
+    #expect(p.argv == before + ["--port", "9000", "--enforce-eager", "-cc.cudagraph_mode=PIECEWISE"])
+    #expect(warnings == ["vllm: extra argument --port repeats a flag already set (was 8000); the extra value wins"])
+    #expect(p.provenance.suffix(3).map(\.key) == ["--port", "--enforce-eager", "-cc.cudagraph_mode"])
+    #expect(p.provenance.last?.origin == ValueOrigin(.override, "-- extra args"))
+  }
+}
