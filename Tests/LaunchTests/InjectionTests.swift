@@ -87,6 +87,32 @@ import Testing
     exec bash -c "$*"
     """#
 
+  @Test("the sbatch script delivers hostile argv and env byte-exact through srun bash -c")
+  func sbatchRun() throws {
+    let engine = try FakeEngine()
+    defer { engine.remove() }
+    try Tools.write(SlurmRendererTests.fakeSrun, to: engine.bin.appendingPathComponent("srun"), executable: true)
+    try Tools.write(
+      "#!/bin/sh\necho \"$3\" | tr , '\\n'\n", to: engine.bin.appendingPathComponent("scontrol"), executable: true)
+    let canary = engine.root.appendingPathComponent("canary").path
+    let port = try Tools.freePorts(1)[0]
+    let plan = SamplePlans.hostilePlan(port: port, canary: canary)
+    let file = engine.root.appendingPathComponent("job.sbatch")
+    try Tools.write(try SlurmRenderer().render(plan).text, to: file)
+    let env = engine.environment(
+      runDir: engine.root.appendingPathComponent("run"), extra: ["SLURM_JOB_NODELIST": "127.0.0.1"])
+    let r = try Tools.run(["/bin/bash", file.path], environment: env, timeout: 90)
+    #expect(r.status == 0, "\(r.output)")
+    let records = try engine.load()
+    let worker = try #require(records.first { $0.kind == "server" && $0.port == port })
+    #expect(worker.argv == plan.processes[0].argv)
+    for e in plan.processes[0].env { #expect(worker.env[e.name] == e.value, "\(e.name)") }
+    let bench = try #require(records.first { $0.kind == "bench" })
+    #expect(bench.argv == plan.benchmark!.argv(concurrency: 3))
+    #expect(!FileManager.default.fileExists(atPath: canary), "a hostile value was executed")
+    #expect(!Tools.isListening(port))
+  }
+
   @Test("compose output parses back to the exact strings and validates")
   func compose() throws {
     let plan = SamplePlans.hostilePlan()

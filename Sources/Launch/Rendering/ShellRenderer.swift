@@ -151,12 +151,15 @@ public struct ShellRenderer: PlanRenderer {
       done
       # Give them 10 s, then SIGKILL whatever is left of each process group.
       (
-        sleep 10
+        trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+        sleep 10 &
+        nap=$!
+        wait "$nap"
         for pid in "${PID_OF[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
       ) &
       watchdog=$!
       for pid in "${PID_OF[@]}"; do wait "$pid" 2>/dev/null; done
-      kill -- "-$watchdog" 2>/dev/null || kill "$watchdog" 2>/dev/null
+      kill "$watchdog" 2>/dev/null
       for pid in "${PID_OF[@]}"; do kill -KILL -- "-$pid" 2>/dev/null; done
       wait 2>/dev/null
       log "stopped ${#PID_OF[@]} process(es); logs in $RUN_DIR/logs"

@@ -65,7 +65,10 @@ public struct SlurmRenderer: PlanRenderer {
         for pid in "${PID_OF[@]}"; do kill -TERM "$pid" 2>/dev/null; done
         # srun forwards the signal to its tasks; give them 30 s, then SIGKILL the steps.
         (
-          sleep 30
+          trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+          sleep 30 &
+          nap=$!
+          wait "$nap"
           for pid in "${PID_OF[@]}"; do kill -KILL "$pid" 2>/dev/null; done
         ) &
         watchdog=$!
