@@ -37,7 +37,6 @@ public struct ShellRenderer: PlanRenderer {
       if [[ -z $RUN_DIR ]]; then RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/launch.XXXXXX"); fi
       mkdir -p "$RUN_DIR/logs"
       declare -A PID_OF=() LOG_OF=() HOST_OF=()
-      NAMES=()
       SSH_OPTS=(\(ShellQuote.join(sshOptions)))
 
       """
@@ -69,7 +68,7 @@ public struct ShellRenderer: PlanRenderer {
         } else {
           s += "(\n\(body("\"${SETSID[@]}\" "))) </dev/null >\(log) 2>&1 &\n"
         }
-        s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log); NAMES+=(\(name))\n"
+        s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log)\n"
         s += "printf '%s %s\\n' \(name) \"$!\" >>\"$RUN_DIR/pids\"\n"
         s += "log \"started \(name) (pid $!)\"\n"
       }

@@ -165,7 +165,7 @@ public struct SlurmRenderer: PlanRenderer {
   /// A job name made of safe characters only.
   static func jobName(_ name: String) -> String {
     let safe = String(name.unicodeScalars.map {
-      ($0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+      (("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
         || $0 == "-" || $0 == "_" || $0 == ".") ? Character($0) : "_"
     })
     return safe.isEmpty ? "launch" : String(safe.prefix(64))
