@@ -1,0 +1,13 @@
+/// A consecutive run of nodes used by one worker role (prefill, decode or aggregated).
+public struct NodeGroup: Sendable, Hashable, Codable {
+  public var role: ProcessRole
+  /// The index of the group's first node in the plan's node list.
+  public var firstNode: Int
+  public var nodeCount: Int
+
+  public init(role: ProcessRole, firstNode: Int, nodeCount: Int) {
+    self.role = role
+    self.firstNode = firstNode
+    self.nodeCount = nodeCount
+  }
+}

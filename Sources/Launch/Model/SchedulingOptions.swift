@@ -1,0 +1,21 @@
+/// Batch-scheduler settings for the `slurm` target (ignored elsewhere).
+public struct SchedulingOptions: Sendable, Hashable, Codable {
+  /// The job name; defaults to the recipe name.
+  public var jobName: String?
+  /// The time limit as SLURM spells it (`01:00:00`), if any.
+  public var timeLimit: String?
+  /// GPUs per node to request, if any.
+  public var gpusPerNode: Int?
+  /// Whether to ask for whole nodes.
+  public var exclusive: Bool
+
+  public init(
+    jobName: String? = nil, timeLimit: String? = nil, gpusPerNode: Int? = nil,
+    exclusive: Bool = true
+  ) {
+    self.jobName = jobName
+    self.timeLimit = timeLimit
+    self.gpusPerNode = gpusPerNode
+    self.exclusive = exclusive
+  }
+}

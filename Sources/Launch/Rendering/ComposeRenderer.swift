@@ -1,0 +1,168 @@
+internal import Schema
+
+/// Renders a plan as a docker compose file, built as a YAML node tree (never by string
+/// concatenation) and written by `YAMLEmitter`.
+///
+/// One service per process instance, with the exact argv in exec form (`entrypoint` is the
+/// program, `command` its arguments, so the image's own entrypoint cannot change them),
+/// environment as a string mapping, NVIDIA GPU reservations, published ports, an exec-form
+/// healthcheck from the readiness check, `ipc: host`, and `depends_on` with
+/// `condition: service_healthy` for frontends, routers and the benchmark. The benchmark is
+/// one run-once service per concurrency, each after the previous one completed.
+/// `{node:N}` placeholders become the service name of the first worker on node N.
+public struct ComposeRenderer: PlanRenderer {
+  public var target: LaunchTarget { .compose }
+  /// Use the host network (`network_mode: host`) instead of publishing ports.
+  public var hostNetwork: Bool
+
+  public init(hostNetwork: Bool = false) {
+    self.hostNetwork = hostNetwork
+  }
+
+  public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
+    try plan.validate()
+    var warnings: [String] = []
+    var services: [YAMLPair] = []
+    var healthy: [String] = []  // services with a healthcheck
+    var workers: [String] = []
+
+    func nodeService(_ n: Int) -> String {
+      if hostNetwork { return "127.0.0.1" }
+      let p = plan.processes.first { $0.role.isWorker && $0.node == n }
+        ?? plan.processes.first { $0.node == n } ?? plan.processes[0]
+      return p.name
+    }
+
+    for p in plan.processes {
+      guard let image = p.image else {
+        throw .unsupported(target: .compose, message: "process '\(p.name)' has no container image")
+      }
+      let instances = p.isMultiNode ? p.nodeCount : 1
+      if p.nodeCount > 1 {
+        warnings.append("compose: \(p.name) spans \(p.nodeCount) nodes; all instances run on this host")
+      }
+      for rank in 0..<instances {
+        let name = rank == 0 ? p.name : "\(p.name)-rank\(rank)"
+        let argv = p.argv(headAddress: p.name, nodeRank: String(rank)).map {
+          NodeHostTemplate.substitute($0, host: nodeService)
+        }
+        var svc: [YAMLPair] = [YAMLText.pair("image", YAMLText.str(image))]
+        svc.append(YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])))
+        svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
+        let env = p.effectiveEnv
+        if !env.isEmpty {
+          svc.append(YAMLText.pair("environment", .mapping(env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
+        }
+        if !p.role.isWorker {
+          let deps = healthy.isEmpty ? workers : healthy
+          if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", Self.dependsOn(deps, healthy: Set(healthy)))) }
+        }
+        if hostNetwork {
+          svc.append(YAMLText.pair("network_mode", YAMLText.str("host")))
+        } else if let port = p.port, rank == 0 {
+          svc.append(YAMLText.pair("ports", .sequence([YAMLText.str("\(port):\(port)")])))
+        }
+        svc.append(YAMLText.pair("ipc", YAMLText.str("host")))
+        if let shm = p.sharedMemory { svc.append(YAMLText.pair("shm_size", YAMLText.str(shm))) }
+        if let g = p.gpus {
+          var dev: [YAMLPair] = [YAMLText.pair("driver", YAMLText.str("nvidia"))]
+          if let ids = g.ids {
+            dev.append(YAMLText.pair("device_ids", .sequence(ids.map { YAMLText.str(String($0)) })))
+          } else {
+            dev.append(YAMLText.pair("count", .int(g.count)))
+          }
+          dev.append(YAMLText.pair("capabilities", .sequence([YAMLText.str("gpu")])))
+          svc.append(
+            YAMLText.pair(
+              "deploy",
+              .mapping([
+                YAMLText.pair(
+                  "resources",
+                  .mapping([YAMLText.pair("reservations", .mapping([YAMLText.pair("devices", .sequence([.mapping(dev)]))]))]))
+              ])))
+        }
+        if rank == 0, let r = p.readiness, let port = r.port ?? p.port {
+          let url = "http://\(r.host ?? "127.0.0.1"):\(port)\(r.path)"
+          svc.append(YAMLText.pair("healthcheck", Self.healthcheck(url: url, r)))
+          healthy.append(name)
+        }
+        if p.role.isWorker { workers.append(name) }
+        services.append(YAMLText.pair(name, .mapping(svc)))
+      }
+    }
+
+    if let b = plan.benchmark {
+      guard let image = b.image ?? plan.processes.first(where: { !$0.role.isWorker })?.image
+        ?? plan.processes.first?.image
+      else { throw .unsupported(target: .compose, message: "the benchmark has no container image") }
+      var previous: String?
+      for c in b.concurrencies {
+        let name = "benchmark-c\(c)"
+        let argv = b.argv(concurrency: c).map { NodeHostTemplate.substitute($0, host: nodeService) }
+        var svc: [YAMLPair] = [
+          YAMLText.pair("image", YAMLText.str(image)),
+          YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])),
+          YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })),
+        ]
+        if !b.env.isEmpty {
+          svc.append(YAMLText.pair("environment", .mapping(b.env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
+        }
+        var deps = Self.dependsOnPairs(healthy, healthy: Set(healthy))
+        if let prev = previous {
+          deps.append(YAMLText.pair(prev, .mapping([YAMLText.pair("condition", YAMLText.str("service_completed_successfully"))])))
+        }
+        if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", .mapping(deps))) }
+        if hostNetwork { svc.append(YAMLText.pair("network_mode", YAMLText.str("host"))) }
+        svc.append(YAMLText.pair("restart", YAMLText.str("no")))
+        services.append(YAMLText.pair(name, .mapping(svc)))
+        previous = name
+      }
+    }
+
+    let root = YAMLNode.mapping([
+      YAMLText.pair("name", YAMLText.str(Self.projectName(plan.recipe.name))),
+      YAMLText.pair("services", .mapping(services)),
+    ])
+    return RenderedLaunch(text: YAMLEmitter.emit(root), warnings: warnings)
+  }
+
+  static func dependsOn(_ names: [String], healthy: Set<String>) -> YAMLNode {
+    .mapping(dependsOnPairs(names, healthy: healthy))
+  }
+
+  static func dependsOnPairs(_ names: [String], healthy: Set<String>) -> [YAMLPair] {
+    names.map {
+      YAMLText.pair($0, .mapping([YAMLText.pair("condition", YAMLText.str(healthy.contains($0) ? "service_healthy" : "service_started"))]))
+    }
+  }
+
+  static func healthcheck(url: String, _ r: ReadinessCheck) -> YAMLNode {
+    let probe = "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)"
+    return .mapping([
+      YAMLText.pair("test", .sequence(["CMD", "python3", "-c", probe, url].map { YAMLText.str($0) })),
+      YAMLText.pair("interval", YAMLText.str(duration(r.intervalSeconds))),
+      YAMLText.pair("timeout", YAMLText.str("5s")),
+      YAMLText.pair("retries", .int(3)),
+      YAMLText.pair("start_period", YAMLText.str("\(r.timeoutSeconds)s")),
+    ])
+  }
+
+  static func duration(_ seconds: Double) -> String {
+    let ms = max(1, Int((seconds * 1000).rounded()))
+    return ms % 1000 == 0 ? "\(ms / 1000)s" : "\(ms)ms"
+  }
+
+  /// A compose project name: lower-case letters, digits, `-` and `_`, starting alphanumeric.
+  static func projectName(_ name: String) -> String {
+    var out = ""
+    for u in name.lowercased().unicodeScalars {
+      if ("a"..."z").contains(u) || ("0"..."9").contains(u) || ((u == "-" || u == "_") && !out.isEmpty) {
+        out.unicodeScalars.append(u)
+      } else if !out.isEmpty, !out.hasSuffix("-") {
+        out += "-"
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? "launch" : out
+  }
+}

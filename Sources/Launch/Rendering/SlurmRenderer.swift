@@ -1,0 +1,173 @@
+/// Renders a plan as one portable sbatch script.
+///
+/// Nothing site- or run-specific is baked in: no job ids, node names or addresses. At run
+/// time the script splits `scontrol show hostnames "$SLURM_JOB_NODELIST"` into the plan's
+/// node groups, starts each process with `srun --nodes=N --ntasks-per-node=1 --nodelist=...`
+/// (one task per node; env exported inside the srun'd `bash -c` script, never through
+/// `--export`), passes the head node's address as `$1` for `--dist-init-addr` and uses
+/// `$SLURM_PROCID` as the node rank, waits for readiness, runs the benchmark on the batch
+/// node, and stops every step on exit.
+public struct SlurmRenderer: PlanRenderer {
+  public var target: LaunchTarget { .slurm }
+
+  public init() {}
+
+  public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
+    try plan.validate()
+    var warnings: [String] = []
+    let total = plan.totalNodes
+    let sched = plan.scheduling
+    var s = "#!/bin/bash\n"
+    s += "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
+    s += "#SBATCH --job-name=\(Self.jobName(sched.jobName ?? plan.recipe.name))\n"
+    s += "#SBATCH --nodes=\(total)\n"
+    s += "#SBATCH --ntasks-per-node=1\n"
+    if sched.exclusive { s += "#SBATCH --exclusive\n" }
+    if let g = sched.gpusPerNode { s += "#SBATCH --gpus-per-node=\(g)\n" }
+    if let t = sched.timeLimit {
+      if t.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }), !t.isEmpty {
+        s += "#SBATCH --time=\(t)\n"
+      } else {
+        warnings.append("slurm: ignored time limit \(ShellQuote.quote(t)): not in SLURM's [D-]HH:MM:SS form")
+      }
+    }
+    s += "# Launch script for recipe \(ShellRenderer.comment(plan.recipe.name))"
+    if let v = plan.recipe.variant { s += " variant \(ShellRenderer.comment(v))" }
+    s += "\n"
+    if let c = plan.recipe.commit { s += "# commit \(ShellRenderer.comment(c))\n" }
+    s += "# Rendered by registry (target slurm). Submit with: sbatch THIS_FILE\n"
+    for w in plan.warnings { s += "# warning: \(ShellRenderer.comment(w))\n" }
+    s += "set -euo pipefail\n\n"
+    s += BashSupport.functions + "\n"
+    s += """
+      if [[ -z ${SLURM_JOB_NODELIST:-} ]]; then
+        echo "launch: error: run this script with sbatch" >&2
+        exit 64
+      fi
+      mapfile -t NODES < <(scontrol show hostnames "$SLURM_JOB_NODELIST")
+      if ((${#NODES[@]} < \(total))); then
+        die "this plan needs \(total) nodes, the job has ${#NODES[@]}"
+      fi
+      RUN_DIR=${LAUNCH_RUN_DIR:-${SLURM_SUBMIT_DIR:-$PWD}/launch-${SLURM_JOB_ID:-local}}
+      mkdir -p "$RUN_DIR/logs"
+      declare -A PID_OF=() LOG_OF=()
+
+      # node_list FIRST COUNT: the nodes FIRST..FIRST+COUNT-1, comma-separated.
+      node_list() {
+        local IFS=,
+        echo "${NODES[*]:$1:$2}"
+      }
+
+      cleanup() {
+        local rc=$? pid watchdog
+        trap - EXIT INT TERM
+        set +e
+        for pid in "${PID_OF[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+        # srun forwards the signal to its tasks; give them 30 s, then SIGKILL the steps.
+        (
+          trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+          sleep 30 &
+          nap=$!
+          wait "$nap"
+          for pid in "${PID_OF[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+        ) &
+        watchdog=$!
+        for pid in "${PID_OF[@]}"; do wait "$pid" 2>/dev/null; done
+        kill "$watchdog" 2>/dev/null
+        wait 2>/dev/null
+        log "stopped ${#PID_OF[@]} step(s); logs in $RUN_DIR/logs"
+        exit "$rc"
+      }
+      trap cleanup EXIT
+      trap 'exit 130' INT
+      trap 'exit 143' TERM
+
+
+      """
+    s += "# --- node groups ---\n"
+    for g in plan.nodeGroups {
+      s += "\(g.role.rawValue.uppercased())_NODES=(\"${NODES[@]:\(g.firstNode):\(g.nodeCount)}\")\n"
+      s += "log \"\(g.role.rawValue) nodes: ${\(g.role.rawValue.uppercased())_NODES[*]}\"\n"
+    }
+    s += "log \"head node: ${NODES[0]}; run dir: $RUN_DIR\"\n\n"
+
+    for p in plan.processes {
+      let instances = p.isMultiNode ? p.nodeCount : 1
+      if p.nodeCount > 1, p.distributed == nil {
+        warnings.append("slurm: \(p.name) spans \(p.nodeCount) nodes without distributed flags; starting one instance")
+      }
+      var words = p.argv.map(Self.runtimeWord)
+      if p.isMultiNode, let d = p.distributed {
+        words += [
+          ShellQuote.quote(d.initAddressFlag), "\"$1\":\(d.initPort)",
+          ShellQuote.quote(d.nodeCountFlag), String(p.nodeCount),
+          ShellQuote.quote(d.nodeRankFlag), "\"$SLURM_PROCID\"",
+        ]
+      }
+      let inner = "set -eu\n" + BashSupport.exports(p.effectiveEnv) + "exec " + words.joined(separator: " ") + "\n"
+      s += "# --- \(p.name) (\(p.role.rawValue)) ---\n"
+      s += "srun --nodes=\(instances) --ntasks=\(instances) --ntasks-per-node=1 --overlap \\\n"
+      s += "  --nodelist=\"$(node_list \(p.node) \(instances))\" --job-name=\(p.name) \\\n"
+      s += "  --output=\"$RUN_DIR/logs/\(p.name).%t.log\" \\\n"
+      s += "  bash -c \(ShellQuote.quote(inner)) \(p.name) \"${NODES[\(p.node)]}\" "
+      s += "\"${NODES[@]}\" </dev/null &\n"
+      s += "PID_OF[\(p.name)]=$!; LOG_OF[\(p.name)]=\"$RUN_DIR/logs/\(p.name).0.log\"\n"
+      s += "log \"started \(p.name) on $(node_list \(p.node) \(instances)) (srun pid $!)\"\n\n"
+    }
+
+    s += "# --- readiness ---\n"
+    for p in plan.processes {
+      guard let r = p.readiness, let port = r.port ?? p.port else { continue }
+      let host = r.host.map(ShellQuote.quote) ?? "\"${NODES[\(p.node)]}\""
+      s += "wait_ready \(p.name) \(host) \(port) \(ShellQuote.quote(r.path)) "
+      s += "\(r.timeoutSeconds) \(BashSupport.seconds(r.intervalSeconds))\n"
+    }
+    s += "log \"all processes ready\"\n\n"
+
+    if let b = plan.benchmark {
+      s += "# --- benchmark (on the batch node) ---\n"
+      for c in b.concurrencies {
+        let words = b.argv(concurrency: c).map(Self.batchWord)
+        s += "log \"benchmark: concurrency \(c)\"\n"
+        s += "(\n" + BashSupport.exports(b.env, indent: "  ")
+        s += "  exec \(words.joined(separator: " "))\n"
+        s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
+      }
+      s += "log \"benchmark done\"\n"
+    } else {
+      s += "log \"serving until the job ends\"\n"
+      s += "wait -n \"${PID_OF[@]}\"\n"
+    }
+    return RenderedLaunch(text: s, warnings: warnings)
+  }
+
+  /// An argv word inside the srun'd script, where `$2...` are the job's nodes:
+  /// `{node:N}` becomes `"${N+2}"`, everything else is quoted.
+  static func runtimeWord(_ word: String) -> String {
+    NodeHostTemplate.segments(word).map {
+      switch $0 {
+      case .text(let t): return ShellQuote.quote(t)
+      case .nodeHost(let n): return "\"${\(n + 2)}\""
+      }
+    }.joined()
+  }
+
+  /// An argv word in the batch script itself, where the node list is `NODES`.
+  static func batchWord(_ word: String) -> String {
+    NodeHostTemplate.segments(word).map {
+      switch $0 {
+      case .text(let t): return ShellQuote.quote(t)
+      case .nodeHost(let n): return "\"${NODES[\(n)]}\""
+      }
+    }.joined()
+  }
+
+  /// A job name made of safe characters only.
+  static func jobName(_ name: String) -> String {
+    let safe = String(name.unicodeScalars.map {
+      (("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+        || $0 == "-" || $0 == "_" || $0 == ".") ? Character($0) : "_"
+    })
+    return safe.isEmpty ? "launch" : String(safe.prefix(64))
+  }
+}
