@@ -8,7 +8,8 @@ public struct IndexSnapshot: Sendable {
   /// The tree the index describes.
   public let treeID: ObjectID
   public let count: Int
-  let bytes: [UInt8]
+  let storage: IndexStorage
+  var raw: UnsafeRawBufferPointer { storage.bytes }
   let dictionary: [String]
   let uniqueOffsetsStart: Int
   let uniqueBlobStart: Int
@@ -18,10 +19,23 @@ public struct IndexSnapshot: Sendable {
   /// Reads and verifies an index file's bytes.
   /// - Throws: `IndexError` for a truncated, foreign, newer or corrupted file.
   public init(bytes: [UInt8]) throws(IndexError) {
+    try self.init(storage: IndexStorage(copying: bytes))
+  }
+
+  /// Maps and verifies the index file at `path`; nil when the file cannot be read.
+  init?(mapping path: String) throws(IndexError) {
+    guard let storage = IndexStorage(mapping: path) else { return nil }
+    try self.init(storage: storage)
+  }
+
+  init(storage: IndexStorage) throws(IndexError) {
     let h = IndexFormat.headerSize
-    guard bytes.count >= h + 8 + 8 else { throw .truncated }
-    guard Array(bytes[0..<4]) == IndexFormat.magic else { throw .badMagic }
-    let parsed: Result<(ObjectID, Int, [String], Int, Int, Int, Int), IndexError> = bytes.withUnsafeBytes { raw in
+    let raw = storage.bytes
+    guard raw.count >= h + 8 + 8 else { throw .truncated }
+    guard raw[0] == IndexFormat.magic[0], raw[1] == IndexFormat.magic[1], raw[2] == IndexFormat.magic[2],
+      raw[3] == IndexFormat.magic[3]
+    else { throw .badMagic }
+    let parsed: Result<(ObjectID, Int, [String], Int, Int, Int, Int), IndexError> = {
       let version = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
       guard version == IndexFormat.version else { return .failure(.unsupportedVersion(version)) }
       let checksumAt = raw.count - 8
@@ -63,11 +77,11 @@ public struct IndexSnapshot: Sendable {
         return .failure(.malformed("section sizes do not add up"))
       }
       return .success((tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, at))
-    }
+    }()
     let (tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, recordsStart) = try parsed.get()
     self.treeID = tree
     self.count = records
-    self.bytes = bytes
+    self.storage = storage
     self.dictionary = dictionary
     self.uniqueOffsetsStart = uniqueOffsets
     self.uniqueBlobStart = uniqueBlob
@@ -78,7 +92,7 @@ public struct IndexSnapshot: Sendable {
   // MARK: - Raw access
 
   @inline(__always) func u32(_ at: Int) -> UInt32 {
-    bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
+    raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian
   }
 
   @inline(__always) func recordOffset(_ i: Int) -> Int { recordsStart + i * IndexFormat.recordSize }
@@ -101,16 +115,14 @@ public struct IndexSnapshot: Sendable {
     guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
     let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
     let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
-    return bytes.withUnsafeBytes {
-      String(decoding: UnsafeRawBufferPointer(rebasing: $0[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]), as: UTF8.self)
-    }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]), as: UTF8.self)
   }
 
   /// The raw UTF-8 bytes of a unique string (for substring search without decoding).
   func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
     let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
-    return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[(uniqueBlobStart + s)..<(uniqueBlobStart + e)])) }
+    return body(UnsafeRawBufferPointer(rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]))
   }
 
   @inline(__always) func int(_ i: Int, _ offset: Int) -> Int? {
@@ -126,14 +138,14 @@ public struct IndexSnapshot: Sendable {
   func nameID(_ i: Int) -> UInt32 { u32(recordOffset(i) + IndexFormat.nameOffset) }
 
   public func blobID(_ i: Int) -> ObjectID {
-    bytes.withUnsafeBytes { ObjectID(raw: $0.baseAddress! + recordOffset(i) + IndexFormat.blobOffset) }
+    ObjectID(raw: raw.baseAddress! + recordOffset(i) + IndexFormat.blobOffset)
   }
 
   /// Whether record `i` failed to decode.
-  public func isInvalid(_ i: Int) -> Bool { bytes[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0 }
+  public func isInvalid(_ i: Int) -> Bool { raw[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0 }
 
   public func topology(_ i: Int) -> Topology? {
-    switch bytes[recordOffset(i) + IndexFormat.topologyOffset] {
+    switch raw[recordOffset(i) + IndexFormat.topologyOffset] {
     case 1: return .aggregated
     case 2: return .disaggregated
     default: return nil

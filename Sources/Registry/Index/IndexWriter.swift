@@ -7,7 +7,9 @@ public struct IndexWriter {
   private var dictionary: [String] = []
   private var dictIDs: [String: UInt32] = [:]
   private var uniqueBlob: [UInt8] = []
-  private var uniqueOffsets: [UInt32] = [0]
+  /// Little-endian u32 offsets into `uniqueBlob`, one more than the strings.
+  private var uniqueOffsets: [UInt8] = [0, 0, 0, 0]
+  private var uniqueCount = 0
   private var records: [UInt8] = []
   private var recordCount = 0
 
@@ -24,20 +26,33 @@ public struct IndexWriter {
     }
     dictionary = base.dictionary
     for (i, s) in dictionary.enumerated() { dictIDs[s] = UInt32(i) }
-    base.bytes.withUnsafeBytes { raw in
-      let offsets = base.uniqueOffsetsStart
-      let blobLength = Int(raw.loadUnaligned(fromByteOffset: offsets + base.uniqueCount * 4, as: UInt32.self).littleEndian)
-      uniqueOffsets = (0...base.uniqueCount).map {
-        raw.loadUnaligned(fromByteOffset: offsets + $0 * 4, as: UInt32.self).littleEndian
+    let raw = base.raw
+    let offsets = base.uniqueOffsetsStart
+    let blobLength = Int(raw.loadUnaligned(fromByteOffset: offsets + base.uniqueCount * 4, as: UInt32.self).littleEndian)
+    uniqueCount = base.uniqueCount
+    uniqueOffsets = Self.copy(raw, offsets, (base.uniqueCount + 1) * 4)
+    uniqueBlob = Self.copy(raw, base.uniqueBlobStart, blobLength, reserve: 4_096)
+    // Copy the kept records in runs between the dropped ones.
+    records.reserveCapacity((kept + 16) * IndexFormat.recordSize)
+    var runStart = 0
+    for i in dropping.sorted() + [base.count] {
+      if i > runStart {
+        let from = base.recordOffset(runStart)
+        records.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[from..<(from + (i - runStart) * IndexFormat.recordSize)]))
       }
-      uniqueBlob = Array(raw[base.uniqueBlobStart..<(base.uniqueBlobStart + blobLength)])
-      records.reserveCapacity((kept + 16) * IndexFormat.recordSize)
-      for i in 0..<base.count where !dropping.contains(i) {
-        let at = base.recordOffset(i)
-        records.append(contentsOf: raw[at..<(at + IndexFormat.recordSize)])
-      }
+      runStart = i + 1
     }
     recordCount = kept
+  }
+
+  /// `count` bytes of `raw` from `offset`, copied with memcpy, with room for `reserve` more.
+  private static func copy(_ raw: UnsafeRawBufferPointer, _ offset: Int, _ count: Int, reserve: Int = 64) -> [UInt8] {
+    var out = [UInt8](unsafeUninitializedCapacity: count + reserve) { buf, initialized in
+      if count > 0 { UnsafeMutableRawPointer(buf.baseAddress!).copyMemory(from: raw.baseAddress! + offset, byteCount: count) }
+      initialized = count
+    }
+    out.reserveCapacity(count + reserve)
+    return out
   }
 
   private mutating func dict(_ s: String?) -> UInt32 {
@@ -52,8 +67,9 @@ public struct IndexWriter {
   private mutating func unique(_ s: String?) -> UInt32 {
     guard let s else { return IndexFormat.none }
     uniqueBlob.append(contentsOf: s.utf8)
-    uniqueOffsets.append(UInt32(uniqueBlob.count))
-    return UInt32(uniqueOffsets.count - 2)
+    withUnsafeBytes(of: UInt32(uniqueBlob.count).littleEndian) { uniqueOffsets.append(contentsOf: $0) }
+    uniqueCount += 1
+    return UInt32(uniqueCount - 1)
   }
 
   /// Adds one record.
@@ -105,7 +121,7 @@ public struct IndexWriter {
     }
     out.reserveCapacity(
       IndexFormat.headerSize + dictBlob.count + uniqueBlob.count + records.count
-        + 4 * (dictOffsets.count + uniqueOffsets.count) + 8)
+        + 4 * dictOffsets.count + uniqueOffsets.count + 8)
     func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
     out.append(contentsOf: IndexFormat.magic)
     u32(IndexFormat.version)
@@ -113,10 +129,10 @@ public struct IndexWriter {
     out.append(contentsOf: tree.bytes)
     u32(UInt32(recordCount))
     u32(UInt32(dictionary.count))
-    u32(UInt32(uniqueOffsets.count - 1))
+    u32(UInt32(uniqueCount))
     for o in dictOffsets { u32(o) }
     out.append(contentsOf: dictBlob)
-    for o in uniqueOffsets { u32(o) }
+    out.append(contentsOf: uniqueOffsets)
     out.append(contentsOf: uniqueBlob)
     out.append(contentsOf: records)
     let checksum = out.withUnsafeBytes { FastHash.hash($0) }

@@ -19,9 +19,8 @@ struct IndexCache {
   }
 
   private func load(path: String) -> IndexSnapshot? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
     do {
-      return try IndexSnapshot(bytes: [UInt8](data))
+      return try IndexSnapshot(mapping: path)
     } catch {
       try? FileManager.default.removeItem(atPath: path)
       return nil
@@ -54,7 +53,22 @@ struct IndexCache {
     try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let final = path(for: tree)
     let temp = directory + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
-    guard fm.createFile(atPath: temp, contents: Data(bytes)) else { return }
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return }
+    let written = bytes.withUnsafeBytes { buf -> Bool in
+      var done = 0
+      while done < buf.count {
+        let n = write(fd, buf.baseAddress! + done, buf.count - done)
+        if n <= 0 { return false }
+        done += n
+      }
+      return true
+    }
+    close(fd)
+    guard written else {
+      try? fm.removeItem(atPath: temp)
+      return
+    }
     if rename(temp, final) != 0 { try? fm.removeItem(atPath: temp) }
     prune()
   }

@@ -30,7 +30,9 @@ struct RegistryIndexer {
     repository: GitRepository, tree: ObjectID, root: String, configBlob: ObjectID?,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(RegistryError) -> (IndexSnapshot, IndexBuild) {
+    let trace = Trace("index")
     if let cached = cache.load(tree) { return (cached, .cached) }
+    trace.mark("cache miss")
     if let base = cache.latest(excluding: tree),
       let (snapshot, reread) = try incremental(repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
     {
@@ -43,9 +45,12 @@ struct RegistryIndexer {
   private func incremental(
     repository: GitRepository, base: IndexSnapshot, tree: ObjectID, root: String, configBlob: ObjectID?
   ) throws(RegistryError) -> (IndexSnapshot, Int)? {
+    let trace = Trace("incremental")
     let deltas: [TreeDelta]
+    defer { trace.mark("done") }
     do {
       deltas = try repository.diff(from: base.treeID, to: tree)
+      trace.mark("diff")
     } catch {
       return nil
     }
@@ -71,7 +76,9 @@ struct RegistryIndexer {
         if let paths = removedIDs[base.blobID(i)], paths.contains(base.path(i)) { dropping.insert(i) }
       }
     }
+    trace.mark("dropping")
     var writer = IndexWriter(base: base, dropping: dropping)
+    trace.mark("writer")
     for (path, id) in added {
       do {
         let bytes = try repository.blob(id)
@@ -80,7 +87,12 @@ struct RegistryIndexer {
         throw .git(error)
       }
     }
-    return (try store(writer.bytes(tree: tree), tree: tree), added.count)
+    trace.mark("added")
+    let bytes = writer.bytes(tree: tree)
+    trace.mark("bytes")
+    let stored = try store(bytes, tree: tree)
+    trace.mark("stored")
+    return (stored, added.count)
   }
 
   private func cold(
@@ -142,6 +154,8 @@ struct RegistryIndexer {
   private func store(_ bytes: [UInt8], tree: ObjectID) throws(RegistryError) -> IndexSnapshot {
     cache.store(bytes, for: tree)
     do {
+      // Map the file just written (no copy); fall back to the bytes when it could not be written.
+      if let mapped = try IndexSnapshot(mapping: cache.path(for: tree)) { return mapped }
       return try IndexSnapshot(bytes: bytes)
     } catch {
       throw .io("internal error: a freshly written index does not read back (\(error))")

@@ -27,6 +27,8 @@ struct BenchRegistry: ParsableCommand {
   var keep: String?
   @Option(help: "Timed repetitions of the fast operations; the best is reported.")
   var iterations = 5
+  @Flag(help: "Keep an existing index cache (skips the cold-index figure when one is there).")
+  var keepCache = false
   @OptionGroup var global: GlobalOptions
 
   struct Figure: Codable {
@@ -54,7 +56,7 @@ struct BenchRegistry: ParsableCommand {
       t.err("generating \(count) recipes in \(path)…")
       try SyntheticRegistry.generate(at: path, count: count, seed: 3)
     }
-    try? FileManager.default.removeItem(atPath: path + "/registry-index")
+    if !keepCache { try? FileManager.default.removeItem(atPath: path + "/registry-index") }
     var figures: [Figure] = []
     var matches: [String: Int] = [:]
 

@@ -8,7 +8,10 @@ public final class MappingReader {
   public let node: YAMLNode
   public let path: KeyPath
   public let context: DecodeContext
-  private var consumed: Set<String> = []
+  /// Which entries were read, parallel to `pairs`.
+  private var read: [Bool]
+  /// Every key asked for (present or not): did-you-mean candidates when none are given.
+  private var asked: [String] = []
   private let pairs: [YAMLPair]
 
   /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
@@ -19,8 +22,10 @@ public final class MappingReader {
     self.context = context
     if let pairs = node.mapping {
       self.pairs = pairs
+      self.read = Array(repeating: false, count: pairs.count)
     } else if node.isNull {
       self.pairs = []
+      self.read = []
     } else {
       context.error(
         "type-mismatch", "expected a mapping, found \(Self.describe(node))", at: node, path: path,
@@ -37,8 +42,14 @@ public final class MappingReader {
 
   /// The raw value node of a key, marking it read.
   public func node(_ key: String) -> YAMLNode? {
-    consumed.insert(key)
-    return pairs.first { $0.key.scalar == key }?.value
+    asked.append(key)
+    for i in pairs.indices {
+      if case .scalar(let k, _) = pairs[i].key.kind, k == key {
+        read[i] = true
+        return pairs[i].value
+      }
+    }
+    return nil
   }
 
   /// The key node itself (for locations of key-level problems).
@@ -47,7 +58,10 @@ public final class MappingReader {
   }
 
   /// Marks keys as read without reading them.
-  public func consume(_ keys: String...) { for k in keys { consumed.insert(k) } }
+  public func consume(_ keys: String...) { for k in keys { _ = node(k) } }
+
+  /// Marks these keys as read without reading them.
+  public func consume(contentsOf keys: [String]) { for k in keys { _ = node(k) } }
 
   private func missing(_ key: String, required: Bool, hint: String?) {
     guard required else { return }
@@ -142,9 +156,12 @@ public final class MappingReader {
   /// Reports every key that was not read: an error or warning (the context decides) with a
   /// did-you-mean hint drawn from `known` (or from the keys read).
   public func finish(known: [String]? = nil, severity: Diagnostic.Severity? = nil) {
-    let candidates = known ?? Array(consumed)
-    for pair in pairs {
-      guard let k = pair.key.scalar, !consumed.contains(k) else { continue }
+    var candidates = known ?? []
+    if known == nil {
+      for k in asked where !candidates.contains(k) { candidates.append(k) }
+    }
+    for (i, pair) in pairs.enumerated() {
+      guard let k = pair.key.scalar, !read[i] else { continue }
       let hint =
         DidYouMean.hint(for: k, in: candidates)
         ?? "known keys here: \(candidates.sorted().joined(separator: ", "))"
@@ -156,7 +173,9 @@ public final class MappingReader {
   }
 
   /// Keys present but not read so far, in order.
-  public var unreadKeys: [String] { keys.filter { !consumed.contains($0) } }
+  public var unreadKeys: [String] {
+    pairs.indices.compactMap { read[$0] ? nil : pairs[$0].key.scalar }
+  }
 
   // MARK: - Node-level conversions (shared with list items)
 
@@ -262,7 +281,7 @@ public final class MappingReader {
     var out: [(key: String, value: String)] = []
     for pair in reader.pairs {
       guard let k = pair.key.scalar else { continue }
-      reader.consumed.insert(k)
+      _ = reader.node(k)
       guard let value = pair.value.scalar else {
         context.error(
           "type-mismatch", "expected a string value for '\(k)', found \(describe(pair.value))",

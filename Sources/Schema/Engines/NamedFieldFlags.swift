@@ -69,17 +69,35 @@ public struct NamedFieldFlags: Sendable, Hashable {
   /// The named field a flag spelling belongs to on `engine` (`--tp` → tensor parallel).
   /// `--flag=value` is accepted.
   public static func field(forFlag spelling: String, engine: EngineName) -> NamedField? {
-    let bare = normalize(spelling)
-    return all(engine: engine).first { $0.spellings.contains { normalize($0) == bare } }?.field
+    lookup[engine]?[normalize(spelling)]
   }
+
+  /// Normalized spelling → field, per engine, computed once.
+  private static let lookup: [EngineName: [String: NamedField]] = {
+    var out: [EngineName: [String: NamedField]] = [:]
+    for engine in EngineName.allCases {
+      var table: [String: NamedField] = [:]
+      for mapping in all(engine: engine) {
+        for spelling in mapping.spellings { table[normalize(spelling)] = mapping.field }
+      }
+      out[engine] = table
+    }
+    return out
+  }()
 
   /// A flag spelling without `=value` and leading dashes, lower case, `_` as `-`: the form
   /// in which `--tp_size`, `tp-size` and `--TP-SIZE=4` compare equal.
   public static func normalize(_ spelling: String) -> String {
-    var s = Substring(spelling)
-    if let eq = s.firstIndex(of: "=") { s = s[..<eq] }
-    while s.first == "-" { s = s.dropFirst() }
-    return String(s.lowercased().map { $0 == "_" ? "-" : $0 })
+    var u = Substring(spelling).utf8[...]
+    if let eq = u.firstIndex(of: UInt8(ascii: "=")) { u = u[..<eq] }
+    while u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+    var needsWork = false
+    for c in u where c == UInt8(ascii: "_") || (c >= 65 && c <= 90) || c >= 0x80 {
+      needsWork = true
+      break
+    }
+    if !needsWork { return String(Substring(u)) }
+    return String(String(Substring(u)).lowercased().map { $0 == "_" ? "-" : $0 })
   }
 
 

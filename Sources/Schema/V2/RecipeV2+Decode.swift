@@ -442,8 +442,3 @@ extension RecipeV2 {
     }
   }
 }
-
-extension MappingReader {
-  /// Marks every given key as read.
-  func consume(contentsOf keys: [String]) { for k in keys { consume(k) } }
-}
