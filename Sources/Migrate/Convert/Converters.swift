@@ -4,7 +4,8 @@ public import Schema
 public enum Converters {
   /// Every converter the registry ships.
   public static let all: [any FormatConverter] = [
-    V2Identity()
+    V2Identity(),
+    SGLangV1Converter(),
   ]
 
   /// The converter of a format (sparkrun is read by its own converter when present, else by
