@@ -242,9 +242,10 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
   static func exportDocument(_ recipe: RecipeV2, variantsFromV2: Bool) -> ExportedDocument {
     let own = ownExtra(recipe)
     let p = recipe.provenance
-    let layout: V1Layout = own != nil && p?.roundtrip?.layout == "proposal" ? .seed : .srtSlurm
+    let isOwn = p.map { ["sglang-v1", "srt-slurm"].contains($0.sourceFormat) } ?? false
+    let layout: V1Layout = isOwn && p?.roundtrip?.layout == "proposal" ? .seed : .srtSlurm
     let hints = SGLangV1Hints(own?["hints"])
-    let keyOrder = own != nil ? p?.roundtrip?.keyOrder ?? [] : []
+    let keyOrder = isOwn ? p?.roundtrip?.keyOrder ?? [] : []
     let overrides = own?["overrides"]?.mapping ?? []
     var base = recipe
     base.variants = []

@@ -68,7 +68,7 @@ struct SGLangV1Import {
     // Launcher-owned and dashed flags have no v2 place: the residue keeps them.
     for r in roles {
       flags[r]?.removeAll {
-        NamedField.launcherOwnedFlags.contains(NamedFieldFlags.normalize($0.name)) || $0.name.hasPrefix("-")
+        Self.launcherOwned.contains(NamedFieldFlags.normalize($0.name)) || $0.name.hasPrefix("-")
       }
     }
     // Named fields, per role (one spelling per field in the whole recipe).
@@ -76,7 +76,7 @@ struct SGLangV1Import {
     for r in roles {
       var found: [NamedField: [Item]] = [:]
       for item in flags[r] ?? [] {
-        guard let f = NamedField.field(forFlag: item.name, engine: engine),
+        guard let f = Self.fieldTable[engine]?[NamedFieldFlags.normalize(item.name)],
           NamedFieldFlags.flags(for: f, engine: engine).form == .value
         else { continue }
         found[f, default: []].append(item)
@@ -169,6 +169,21 @@ struct SGLangV1Import {
   }
 
   // MARK: - Pieces
+
+  static let launcherOwned = Set(NamedField.launcherOwnedFlags)
+
+  /// Normalized flag spelling → named field, per engine (`NamedFieldFlags`, built once).
+  static let fieldTable: [EngineName: [String: NamedField]] = {
+    var out: [EngineName: [String: NamedField]] = [:]
+    for engine in EngineName.allCases {
+      var m: [String: NamedField] = [:]
+      for f in NamedFieldFlags.all(engine: engine) {
+        for s in f.spellings where m[NamedFieldFlags.normalize(s)] == nil { m[NamedFieldFlags.normalize(s)] = f.field }
+      }
+      out[engine] = m
+    }
+    return out
+  }()
 
   static func baseName(_ file: String) -> String {
     var s = Substring(file)
