@@ -6,8 +6,8 @@ struct BenchMigrate: ParsableCommand {
     commandName: "migrate",
     abstract: "Time v1 → v2 migration of generated files against plain parsing of them.",
     discussion: """
-      Generates N v1 recipes in a temporary folder, times a plain parse of all of them, then
-      their migration (parse + convert + emit + write), and prints files/s and the ratio.
+      Generates N v1 recipes in a temporary folder, times a plain parse of all of them, then \
+      their migration (parse + convert + emit + write), and prints files/s and the ratio. \
       Budget: 10 000 files in at most 2 s.
 
       Examples:

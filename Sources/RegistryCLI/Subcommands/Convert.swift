@@ -6,11 +6,11 @@ struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Convert recipes between formats (through v2).",
     discussion: """
-      The source format is detected from each document (--from overrides). A folder converts
-      every recipe file in it (recursively); -o then names an output folder that mirrors it.
-      Without -o the output goes to stdout (several files as a YAML stream). Comments move
-      with their keys. Whatever the target cannot express is a loss: it is reported and the
-      command exits 1 unless --allow-loss. --verify re-reads the output and checks that every
+      The source format is detected from each document (--from overrides). A folder converts \
+      every recipe file in it (recursively); -o then names an output folder that mirrors it. \
+      Without -o the output goes to stdout (several files as a YAML stream). Comments move \
+      with their keys. Whatever the target cannot express is a loss: it is reported and the \
+      command exits 1 unless --allow-loss. --verify re-reads the output and checks that every \
       role gets the same engine flags and environment, model, engine and topology.
 
       Examples:

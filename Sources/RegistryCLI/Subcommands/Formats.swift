@@ -5,7 +5,7 @@ struct Formats: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the recipe formats: id, description and a tiny example.",
     discussion: """
-      The ids are what `registry convert --from/--to` takes. `converter: yes` means the format
+      The ids are what `registry convert --from/--to` takes. `converter: yes` means the format \
       can be read into v2 and written from it.
 
       Examples:

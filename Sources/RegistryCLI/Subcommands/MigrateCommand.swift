@@ -7,10 +7,10 @@ struct MigrateCommand: ParsableCommand {
     commandName: "migrate",
     abstract: "Migrate recipes between schema versions: v1 → v2 or v2 → v1.",
     discussion: """
-      Files and folders (recursively; files of another format are skipped). v1 → v2 → v1 is
-      lossless for every recipe the v1 decoder accepts: what v2 has no field for is kept in
-      provenance.roundtrip. Output goes to stdout, or back into each file with --in-place
-      (written to a temporary file and renamed, never half-written); --dry-run prints a
+      Files and folders (recursively; files of another format are skipped). v1 → v2 → v1 is \
+      lossless for every recipe the v1 decoder accepts: what v2 has no field for is kept in \
+      provenance.roundtrip. Output goes to stdout, or back into each file with --in-place \
+      (written to a temporary file and renamed, never half-written); --dry-run prints a \
       unified diff instead. Losses exit 1 unless --allow-loss.
 
       Examples:

@@ -8,9 +8,9 @@ struct SchemaCheck: ParsableCommand {
     commandName: "check",
     abstract: "Check the spec files: JSON Schema metaschema, and every example decodes.",
     discussion: """
-      Validates spec/v1/schema.yaml and spec/v2/schema.yaml against the JSON Schema 2020-12
-      metaschema with check-jsonschema when it is installed (says so when it is not), and
-      decodes every spec/<version>/examples/*.yaml with the Swift decoder (no errors allowed).
+      Validates spec/v1/schema.yaml and spec/v2/schema.yaml against the JSON Schema 2020-12 \
+      metaschema with check-jsonschema when it is installed (says so when it is not), and \
+      decodes every spec/<version>/examples/*.yaml with the Swift decoder (no errors allowed). \
       Run it from the repository root, or pass --spec.
 
       Examples:

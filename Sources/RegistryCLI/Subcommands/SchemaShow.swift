@@ -6,7 +6,7 @@ struct SchemaShow: ParsableCommand {
     commandName: "show",
     abstract: "Print the JSON Schema (2020-12, in YAML) of a recipe schema version.",
     discussion: """
-      The schema files are compiled into the binary (scripts/embed-resources), so this works
+      The schema files are compiled into the binary (scripts/embed-resources), so this works \
       from any directory.
 
       Examples:

@@ -6,11 +6,11 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Validate recipe files and folders.",
     discussion: """
-      Decodes every file (folders recursively: *.yaml, *.yml) and reports every problem like a
-      compiler on stderr: `file:line:col: error: message [key.path]` and a `hint:` line, then a
-      summary line such as `3 files, 1 error, 2 warnings`. With --schema auto (the default)
-      the format of each file is detected: v2 and v1 recipes are decoded; a foreign format
-      (spark, dynamo, ...) is named and, when a converter reads it, imported to v2 and
+      Decodes every file (folders recursively: *.yaml, *.yml) and reports every problem like a \
+      compiler on stderr: `file:line:col: error: message [key.path]` and a `hint:` line, then a \
+      summary line such as `3 files, 1 error, 2 warnings`. With --schema auto (the default) \
+      the format of each file is detected: v2 and v1 recipes are decoded; a foreign format \
+      (spark, dynamo, ...) is named and, when a converter reads it, imported to v2 and \
       validated as v2.
 
       Examples:
