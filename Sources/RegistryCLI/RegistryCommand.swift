@@ -17,12 +17,14 @@ struct RegistryCommand: ParsableCommand {
         registry validate recipes/                  check every recipe under a folder
         registry validate --json my-recipe.yaml     the same facts as JSON
         registry schema show v1                     print the v1 JSON Schema
+        registry convert --to v2 recipe.yaml        any format to v2 (see registry formats)
+        registry migrate v1 v2 --dry-run recipes/   what a v1 → v2 migration would change
         registry bench yaml                         document layer vs raw libyaml
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
     subcommands: [
-      Search.self, Show.self, List.self, Stats.self, Init.self, Validate.self, SchemaCommand.self,
-      Bench.self,
+      Search.self, Show.self, List.self, Stats.self, Validate.self, Convert.self, MigrateCommand.self,
+      Formats.self, SchemaCommand.self, Init.self, Bench.self,
     ])
 }

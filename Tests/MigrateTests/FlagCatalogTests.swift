@@ -143,9 +143,9 @@ struct FlagCatalogTests {
       paths += names.filter { $0.hasSuffix(".tsv") }.map { engine + "/" + $0 }
     }
     paths.append("renames.tsv")
-    #expect(Set(paths) == Set(EmbeddedCatalogs.files.keys), "run scripts/embed-catalogs")
+    #expect(Set(paths) == Set(EmbeddedCatalogs.files.keys), "run scripts/embed-resources")
     for path in paths {
-      #expect(EmbeddedCatalogs.files[path] == Paths.read(Paths.specEngines + "/" + path), "\(path) drifted; run scripts/embed-catalogs")
+      #expect(EmbeddedCatalogs.files[path] == Paths.read(Paths.specEngines + "/" + path), "\(path) drifted; run scripts/embed-resources")
     }
     for engine in [Engine.sglang, .vllm] {
       #expect(embedded.catalogs(engine: engine) == Self.store.catalogs(engine: engine))

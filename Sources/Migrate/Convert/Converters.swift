@@ -5,6 +5,7 @@ public enum Converters {
   /// Every converter the registry ships.
   public static let all: [any FormatConverter] = [
     V2Identity(),
+    SGLangV1Converter(),
     NamedFieldConverter(),
     DynamoConverter(),
     SparkConverter(),

@@ -15,7 +15,7 @@ import Schema
 /// 2. `spec/engines` in the executable's folder or any ancestor of it;
 /// 3. `spec/engines` in the current directory or any ancestor of it;
 /// 4. the copies compiled into the binary (`EmbeddedCatalogs.generated.swift`, written by
-///    `scripts/embed-catalogs`), so the CLI works from anywhere.
+///    `scripts/embed-resources`), so the CLI works from anywhere.
 public struct FlagCatalogStore: Sendable {
   /// Where the catalogs came from.
   public enum Origin: Sendable, Hashable {

@@ -4,5 +4,10 @@ struct SchemaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schema",
     abstract: "Print or check the recipe schemas (spec/v1, spec/v2).",
-    subcommands: [])
+    discussion: """
+      Examples:
+        registry schema show v2        print the v2 JSON Schema (embedded in the binary)
+        registry schema check          metaschema check + every spec example decodes
+      """,
+    subcommands: [SchemaShow.self, SchemaCheck.self])
 }

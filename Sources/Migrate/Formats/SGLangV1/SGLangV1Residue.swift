@@ -1,0 +1,189 @@
+import Schema
+
+/// What a v1 document says that the v2 fields do not: the difference between the source and
+/// the v1 document rebuilt from v2 (`set` values, `delete`d keys, key `order`), and comments
+/// that have no key of their own in v2. Kept in `provenance.roundtrip.extra`, applied by the
+/// exporter, so that v1 → v2 → v1 is exact.
+struct SGLangV1Residue {
+  struct Set { var path: KeyPath; var value: YAMLNode }
+  struct Order { var path: KeyPath; var keys: [String] }
+  struct Comment { var path: KeyPath; var key: YAMLComments; var value: YAMLComments }
+
+  var sets: [Set] = []
+  var deletes: [KeyPath] = []
+  var orders: [Order] = []
+  var comments: [Comment] = []
+
+  var isEmpty: Bool { sets.isEmpty && deletes.isEmpty && orders.isEmpty && comments.isEmpty }
+
+  // MARK: - Diff and apply
+
+  /// The residue that turns `rebuilt` into `original` (content and key order).
+  static func diff(original: YAMLNode, rebuilt: YAMLNode) -> SGLangV1Residue {
+    var r = SGLangV1Residue()
+    r.diff(original, rebuilt, .root)
+    return r
+  }
+
+  private mutating func diff(_ o: YAMLNode, _ b: YAMLNode, _ path: KeyPath) {
+    if let op = o.mapping, let bp = b.mapping, o.tag == b.tag {
+      var resulting: [String] = []
+      for p in bp {
+        guard let k = p.key.scalar else { continue }
+        if o[k] == nil { deletes.append(path / k) } else { resulting.append(k) }
+      }
+      for p in op {
+        guard let k = p.key.scalar else { continue }
+        if let bv = b[k] { diff(p.value, bv, path / k) } else {
+          sets.append(Set(path: path / k, value: p.value))
+          resulting.append(k)
+        }
+      }
+      let want = op.compactMap { $0.key.scalar }
+      if resulting != want { orders.append(Order(path: path, keys: want)) }
+      return
+    }
+    if o != b || o.tag != b.tag { sets.append(Set(path: path, value: o)) }
+  }
+
+  /// `node` with the residue applied (deletes, then sets, then key orders).
+  func apply(to node: YAMLNode) -> YAMLNode {
+    var out = node
+    for d in deletes { Self.remove(&out, d.components[...]) }
+    for s in sets { Self.set(&out, s.path.components[...], s.value) }
+    for o in orders { Self.reorder(&out, o.path.components[...], o.keys) }
+    return out
+  }
+
+  static func remove(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>) {
+    guard let first = path.first else { return }
+    switch (first, node.kind) {
+    case (.key(let k), .mapping(var pairs, let style)):
+      guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
+      if path.count == 1 { pairs.remove(at: i) } else { remove(&pairs[i].value, path.dropFirst()) }
+      node.kind = .mapping(pairs, style)
+    case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
+      if path.count == 1 { items.remove(at: i) } else { remove(&items[i], path.dropFirst()) }
+      node.kind = .sequence(items, style)
+    default: return
+    }
+  }
+
+  static func set(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ value: YAMLNode) {
+    guard let first = path.first else { node = value; return }
+    switch first {
+    case .key(let k):
+      if node.mapping == nil { node = .mapping([]) }
+      guard case .mapping(var pairs, let style) = node.kind else { return }
+      if let i = pairs.firstIndex(where: { $0.key.scalar == k }) {
+        set(&pairs[i].value, path.dropFirst(), value)
+      } else {
+        var v = YAMLNode.mapping([])
+        set(&v, path.dropFirst(), value)
+        pairs.append(YAMLPair(k, v))
+      }
+      node.kind = .mapping(pairs, style)
+    case .index(let i):
+      guard case .sequence(var items, let style) = node.kind, items.indices.contains(i) else { return }
+      set(&items[i], path.dropFirst(), value)
+      node.kind = .sequence(items, style)
+    }
+  }
+
+  static func reorder(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ keys: [String]) {
+    if let first = path.first {
+      switch (first, node.kind) {
+      case (.key(let k), .mapping(var pairs, let style)):
+        guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
+        reorder(&pairs[i].value, path.dropFirst(), keys)
+        node.kind = .mapping(pairs, style)
+      case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
+        reorder(&items[i], path.dropFirst(), keys)
+        node.kind = .sequence(items, style)
+      default: return
+      }
+      return
+    }
+    guard case .mapping(let pairs, let style) = node.kind else { return }
+    node.kind = .mapping(ordered(pairs, keys), style)
+  }
+
+  /// Pairs sorted by their index in `keys`; keys not listed keep their relative order at the end.
+  static func ordered(_ pairs: [YAMLPair], _ keys: [String]) -> [YAMLPair] {
+    var rank: [String: Int] = [:]
+    for (i, k) in keys.enumerated() where rank[k] == nil { rank[k] = i }
+    return pairs.enumerated().sorted { a, b in
+      let ra = a.element.key.scalar.flatMap { rank[$0] } ?? (keys.count + a.offset)
+      let rb = b.element.key.scalar.flatMap { rank[$0] } ?? (keys.count + b.offset)
+      return ra < rb
+    }.map(\.element)
+  }
+
+  // MARK: - Storage in provenance.roundtrip.extra
+
+  static func pathNode(_ p: KeyPath) -> YAMLNode {
+    .sequence(p.components.map { c in
+      switch c {
+      case .key(let k): return .string(k)
+      case .index(let i): return .int(i)
+      }
+    }, style: .flow)
+  }
+
+  static func path(_ n: YAMLNode?) -> KeyPath? {
+    guard let items = n?.sequence else { return nil }
+    return KeyPath(items.map { item in
+      if case .int(let i)? = item.resolved { return .index(i) }
+      return .key(item.scalar ?? "")
+    })
+  }
+
+  static func commentsNode(_ c: YAMLComments) -> YAMLNode {
+    var pairs: [YAMLPair] = []
+    if !c.before.isEmpty { pairs.append(YAMLPair("before", .sequence(c.before.map { .string($0) }))) }
+    if let t = c.trailing { pairs.append(YAMLPair("trailing", .string(t))) }
+    return .mapping(pairs, style: .flow)
+  }
+
+  static func comments(_ n: YAMLNode?) -> YAMLComments {
+    YAMLComments(before: n?["before"]?.sequence?.compactMap(\.scalar) ?? [], trailing: n?["trailing"]?.scalar)
+  }
+
+  /// Entries of `extra` (`set`, `delete`, `order`, `comments`); empty lists are left out.
+  var pairs: [YAMLPair] {
+    var out: [YAMLPair] = []
+    if !sets.isEmpty {
+      out.append(YAMLPair("set", .sequence(sets.map { .mapping(["path": Self.pathNode($0.path), "value": $0.value]) })))
+    }
+    if !deletes.isEmpty { out.append(YAMLPair("delete", .sequence(deletes.map(Self.pathNode)))) }
+    if !orders.isEmpty {
+      out.append(YAMLPair("order", .sequence(orders.map {
+        .mapping(["path": Self.pathNode($0.path), "keys": .sequence($0.keys.map { .string($0) }, style: .flow)])
+      })))
+    }
+    if !comments.isEmpty {
+      out.append(YAMLPair("comments", .sequence(comments.map {
+        .mapping(["path": Self.pathNode($0.path), "key": Self.commentsNode($0.key), "value": Self.commentsNode($0.value)])
+      })))
+    }
+    return out
+  }
+
+  init() {}
+
+  /// Reads the residue back from `extra`.
+  init(extra: YAMLNode?) {
+    for s in extra?["set"]?.sequence ?? [] {
+      if let p = Self.path(s["path"]), let v = s["value"] { sets.append(Set(path: p, value: v)) }
+    }
+    deletes = (extra?["delete"]?.sequence ?? []).compactMap { Self.path($0) }
+    for o in extra?["order"]?.sequence ?? [] {
+      if let p = Self.path(o["path"]) { orders.append(Order(path: p, keys: o["keys"]?.sequence?.compactMap(\.scalar) ?? [])) }
+    }
+    for c in extra?["comments"]?.sequence ?? [] {
+      if let p = Self.path(c["path"]) {
+        comments.append(Comment(path: p, key: Self.comments(c["key"]), value: Self.comments(c["value"])))
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Migrate
+
+struct BenchMigrate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "migrate",
+    abstract: "Time v1 → v2 migration of generated files against plain parsing of them.",
+    discussion: """
+      Generates N v1 recipes in a temporary folder, times a plain parse of all of them, then \
+      their migration (parse + convert + emit + write), and prints files/s and the ratio. \
+      Budget: 10 000 files in at most 2 s.
+
+      Examples:
+        registry bench migrate
+        registry bench migrate --count 2000 --json
+      """)
+
+  @Option(help: "How many v1 files to generate.")
+  var count = 10_000
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    let r = try MigrationBench.run(count: count)
+    if global.json {
+      try JSONOutput.print(r)
+    } else {
+      let t = Terminal(colorChoice: global.color)
+      t.out("files              \(r.files) (\(fmt(Double(r.bytes) / 1_000_000)) MB)")
+      t.out("plain parse        \(fmt(r.parseSeconds * 1000)) ms  \(Int(r.parseFilesPerSecond)) files/s")
+      t.out("migrate v1 → v2    \(fmt(r.migrateSeconds * 1000)) ms  \(Int(r.migrateFilesPerSecond)) files/s")
+      t.out("ratio              \(fmt(r.ratio))× plain parse; budget \(fmt(r.budgetSeconds)) s \(r.withinBudget ? "ok" : "OVER BUDGET")")
+      if r.failures > 0 { t.err("\(r.failures) files failed to migrate") }
+    }
+    if r.failures > 0 { throw ExitStatus.invalid }
+  }
+}
