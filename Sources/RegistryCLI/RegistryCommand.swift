@@ -17,12 +17,15 @@ struct RegistryCommand: ParsableCommand {
         registry validate recipes/                  check every recipe under a folder
         registry validate --json my-recipe.yaml     the same facts as JSON
         registry schema show v1                     print the v1 JSON Schema
+        registry lint recipes/ --engine-version 0.5.23  engine-version drift before launch
+        registry upgrade my-recipe.yaml --engine-version 0.5.23 --dry-run
+        registry engines sglang 0.5.1               the flags of one catalog
         registry bench yaml                         document layer vs raw libyaml
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Init.self, Validate.self, SchemaCommand.self,
-      Bench.self,
+      LintCommand.self, Engines.self, Upgrade.self, Bench.self,
     ])
 }
