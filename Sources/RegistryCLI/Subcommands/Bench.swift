@@ -9,6 +9,7 @@ struct Bench: ParsableCommand {
 
       Examples:
         registry bench yaml --count 20000        document layer vs a raw libyaml event loop
+        registry bench lint                      lint 10k recipes next to plain validation
       """,
-    subcommands: [BenchYAML.self])
+    subcommands: [BenchYAML.self, BenchLint.self])
 }

@@ -53,6 +53,16 @@ public struct FlagValueRule: LintRule {
     }
     let choices = flag.choices
     guard !choices.isEmpty, !choices.contains(where: { $0.hasPrefix("<") }), !choices.contains(text) else { return }
+    if context.catalogMatch?.kind == .nearestLower, let catalog = context.catalog,
+      let newer = context.store.catalogs(engine: context.engine).first(where: {
+        $0.version > catalog.version && $0.resolve(flag.name)?.flag.choices.contains(text) == true
+      })
+    {
+      context.report(.warning, code: "flag-choice",
+        "'\(text)' is not a choice of '\(flag.name)' in the \(catalog.version.normalized) catalog used for \(context.engine) \(context.version?.normalized ?? "?"), but is in \(newer.version.normalized); it may have been added in between",
+        at: site.path, hint: "check that this version accepts it, or pin \(newer.version.normalized)")
+      return
+    }
     let near = DidYouMean.closest(to: text, in: choices)
     context.report(.error, code: "flag-choice", "'\(text)' is not a choice of '\(flag.name)'", at: site.path,
       hint: (near.map { "did you mean '\($0)'? " } ?? "") + "choices: \(choices.joined(separator: ", "))")
