@@ -19,12 +19,16 @@ struct RegistryCommand: ParsableCommand {
         registry schema show v1                     print the v1 JSON Schema
         registry convert --to v2 recipe.yaml        any format to v2 (see registry formats)
         registry migrate v1 v2 --dry-run recipes/   what a v1 → v2 migration would change
+        registry lint recipes/ --engine-version 0.5.23  engine-version drift before launch
+        registry upgrade my-recipe.yaml --engine-version 0.5.23 --dry-run
+        registry engines sglang 0.5.1               the flags of one catalog
         registry bench yaml                         document layer vs raw libyaml
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
     subcommands: [
-      Search.self, Show.self, List.self, Stats.self, Validate.self, Convert.self, MigrateCommand.self,
-      Formats.self, SchemaCommand.self, Init.self, Bench.self,
+      Search.self, Show.self, List.self, Stats.self, Validate.self, LintCommand.self, Convert.self,
+      MigrateCommand.self, Upgrade.self, Formats.self, Engines.self, SchemaCommand.self, Init.self,
+      Bench.self,
     ])
 }

@@ -10,6 +10,7 @@ struct Bench: ParsableCommand {
       Examples:
         registry bench yaml --count 20000        document layer vs a raw libyaml event loop
         registry bench migrate --count 10000     v1 → v2 migration vs plain parse
+        registry bench lint                      lint 10k recipes next to plain validation
       """,
-    subcommands: [BenchYAML.self, BenchRegistry.self, BenchMigrate.self])
+    subcommands: [BenchYAML.self, BenchRegistry.self, BenchMigrate.self, BenchLint.self])
 }

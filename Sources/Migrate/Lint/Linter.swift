@@ -1,0 +1,98 @@
+public import Schema
+
+/// Checks recipes for engine-version drift and contradictions that the schema alone cannot see.
+///
+/// Works on a ``ReadRecipe`` of any format: the recipe is read into v2 (decoded, or imported
+/// through its format's converter) and every rule runs on that; locations point into the
+/// source file (exact for v2, best effort for imported formats). Flags are checked against
+/// the catalog of the pinned engine version (`engine.version`, else the image tag's version)
+/// or of a target version given by the caller (`registry lint --engine-version`).
+///
+/// ```swift
+/// let linter = Linter(catalogs: try FlagCatalogStore.load())
+/// let result = linter.lint(RecipeReader.read(bytes, file: "r.yaml"))
+/// for d in result.diagnostics { print(d) }
+/// ```
+public struct Linter: Sendable {
+  /// The catalogs flags are checked against.
+  public let store: FlagCatalogStore
+  /// The rules run, in order.
+  public let rules: [any LintRule]
+
+  /// Every rule the registry ships.
+  public static let defaultRules: [any LintRule] = [
+    FlagCatalogRule(), FlagValueRule(), ArgOwnershipRule(), ParallelismRule(),
+    DisaggregationRule(), PrecisionRule(), EnvAcrossRolesRule(), SecretRule(), ImageTagRule(),
+  ]
+
+  /// Every code a lint rule can report, plus the notes the linter itself emits.
+  public static let codes: Set<String> = Set(defaultRules.flatMap(\.codes)).union([
+    "catalog-nearest-lower", "no-catalog", "not-linted",
+  ])
+
+  public init(catalogs: FlagCatalogStore, rules: [any LintRule] = Linter.defaultRules) {
+    self.store = catalogs
+    self.rules = rules
+  }
+
+  /// Lints one read recipe.
+  ///
+  /// - Parameters:
+  ///   - read: the recipe as read by ``RecipeReader``; its diagnostics come first in the result.
+  ///   - engineVersion: a target version to check against instead of the pinned one.
+  public func lint(_ read: ReadRecipe, engineVersion: EngineVersion? = nil) -> LintResult {
+    var result = LintResult(
+      file: read.file, name: read.summary.name, format: read.format, engine: nil,
+      checkedVersion: nil, versionSource: nil, catalog: nil, diagnostics: read.diagnostics)
+    var recipe = read.v2
+    if recipe == nil, read.v1 != nil, let converter = Converters.converter(for: read.format) {
+      let c = converter.toV2(read.documents, file: read.file)
+      recipe = c.value
+      result.diagnostics += c.diagnostics.filter { !result.diagnostics.contains($0) }
+    }
+    guard let recipe else {
+      if !read.diagnostics.hasErrors {
+        let at = read.documents.first.map { SourceLocation(file: read.file, mark: $0.root.start) }
+        result.diagnostics.append(
+          Diagnostic(.note, code: "not-linted",
+            "this \(read.format.rawValue) recipe cannot be read into v2 in this build, so it is not linted",
+            at: at, hint: "convert it to v2 ('registry migrate') to lint it"))
+      }
+      return result
+    }
+    result.engine = recipe.engine.name
+    let (version, source) = Self.checkedVersion(recipe, override: engineVersion)
+    let context = LintContext(
+      recipe: recipe, file: read.file, format: read.format,
+      sourceRoot: read.documents.first?.root, store: store, version: version,
+      versionSource: source, isTargetOverride: engineVersion != nil, existing: result.diagnostics)
+    result.checkedVersion = version
+    result.versionSource = source
+    result.catalog = context.catalogMatch
+    if let match = context.catalogMatch, !store.catalogs(engine: recipe.engine.name).isEmpty {
+      switch match.kind {
+      case .exact: break
+      case .nearestLower:
+        context.report(.note, code: "catalog-nearest-lower", match.note, at: "engine.version",
+          hint: "flags are checked against \(recipe.engine.name) \(match.catalog?.version.normalized ?? "?")")
+      case .none:
+        context.report(.note, code: "no-catalog", match.note, at: "engine.version",
+          hint: "flags are not checked; pin a catalogued version ('registry engines')")
+      }
+    }
+    for rule in rules { rule.check(context) }
+    result.diagnostics += context.diagnostics
+    return result
+  }
+
+  /// The version to check against and where it came from: the override, `engine.version`,
+  /// or the version named by the image tag.
+  public static func checkedVersion(_ recipe: RecipeV2, override: EngineVersion?) -> (EngineVersion?, String?) {
+    if let override { return (override, "--engine-version") }
+    if let text = recipe.engine.version, let v = EngineVersion(text) { return (v, "engine.version") }
+    if let image = recipe.engine.image, let v = ContainerImage(image).engineVersion {
+      return (v, "engine.image")
+    }
+    return (nil, nil)
+  }
+}
