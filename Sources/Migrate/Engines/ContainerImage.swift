@@ -1,3 +1,4 @@
+import Schema
 /// A container image reference and the engine version its tag names, if any.
 ///
 /// `lmsysorg/sglang:v0.5.8-cu130` → repository `lmsysorg/sglang`, tag `v0.5.8-cu130`,
@@ -66,9 +67,7 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether this is an NVIDIA Dynamo runtime image (`nvcr.io/nvidia/ai-dynamo/*-runtime`),
   /// whose tag is Dynamo's release, not the engine's.
-  public var isDynamoRuntime: Bool {
-    repository.contains("ai-dynamo/") && repository.hasSuffix("-runtime")
-  }
+  public var isDynamoRuntime: Bool { DynamoRuntimeImage.matches(reference) }
 
   /// The engine version the image pins: its tag's version, except for images whose tag
   /// names something else (Dynamo runtimes).

@@ -18,10 +18,11 @@ extension RecipeV1 {
 
   /// The engine version: `sglang_version`, else the tag of `model.container`
   /// (`lmsysorg/sglang:v0.5.8-cu130` → `v0.5.8-cu130`; a bare `0.5.5.post2` is itself the
-  /// version), else `identity.frameworks.<engine>`.
+  /// version), else `identity.frameworks.<engine>`. A Dynamo runtime image's tag is Dynamo's
+  /// release, not the engine's, so it is skipped.
   public var engineVersion: String? {
     if let sglangVersion { return sglangVersion }
-    if let c = model?.container {
+    if let c = model?.container, !DynamoRuntimeImage.matches(c) {
       if let colon = c.lastIndex(of: ":"), !c[c.index(after: colon)...].contains("/") {
         return String(c[c.index(after: colon)...])
       }

@@ -67,6 +67,15 @@ public struct FlagCatalogRule: LintRule {
         continue
       }
       let near = catalog.suggestion(for: spelling)
+      if context.catalogMatch?.kind == .nearestLower {
+        // Without a catalog of this exact version the flag may exist in a release in between.
+        context.report(.warning, code: "unknown-flag",
+          "'\(spelling)' is in no catalog (the \(catalog.version.normalized) catalog stands in for \(pinned)); it may exist only in releases in between",
+          at: site.path,
+          hint: (near.map { "did you mean '\(String($0.drop { $0 == "-" }))'? " } ?? "")
+            + "check that \(engine) \(version.normalized) accepts it")
+        continue
+      }
       context.report(.error, code: "unknown-flag", "'\(spelling)' is not a flag of \(pinned)", at: site.path,
         hint: near.map { "did you mean '\(String($0.drop { $0 == "-" }))'?" }
           ?? "remove it; 'registry engines \(engine) \(catalog.version.normalized)' lists the flags")

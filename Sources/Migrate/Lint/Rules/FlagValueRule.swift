@@ -64,6 +64,13 @@ public struct FlagValueRule: LintRule {
       return
     }
     let near = DidYouMean.closest(to: text, in: choices)
+    if context.catalogMatch?.kind == .nearestLower {
+      // Without a catalog of this exact version the choice may have been added in between.
+      context.report(.warning, code: "flag-choice",
+        "'\(text)' is not a choice of '\(flag.name)' in the \(context.catalog?.version.normalized ?? "?") catalog standing in for \(context.engine) \(context.version?.normalized ?? "?")",
+        at: site.path, hint: (near.map { "did you mean '\($0)'? " } ?? "") + "check that this version accepts it; choices there: \(choices.joined(separator: ", "))")
+      return
+    }
     context.report(.error, code: "flag-choice", "'\(text)' is not a choice of '\(flag.name)'", at: site.path,
       hint: (near.map { "did you mean '\($0)'? " } ?? "") + "choices: \(choices.joined(separator: ", "))")
   }
