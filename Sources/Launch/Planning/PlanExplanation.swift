@@ -18,7 +18,10 @@ public struct PlanExplanation: Sendable, Hashable, Codable {
     var rows: [Row] = []
     for p in plan.processes {
       let flags = LaunchProcess.flagValues(p.argv)
+      var seen: [String: Int] = [:]
       for prov in p.provenance {
+        let n = seen[prov.key, default: 0]
+        seen[prov.key] = n + 1
         let value: String?
         if prov.key.hasPrefix("env:") {
           value = p.env.last { $0.name == prov.key.dropFirst(4) }?.value
@@ -27,7 +30,8 @@ public struct PlanExplanation: Sendable, Hashable, Codable {
         } else if prov.key == "model" {
           value = plan.model.path
         } else {
-          value = flags.last { $0.flag == prov.key }?.value
+          let all = flags.filter { $0.flag == prov.key }
+          value = all.isEmpty ? nil : all[min(n, all.count - 1)].value
         }
         rows.append(Row(process: p.name, key: prov.key, value: value, origin: prov.origin))
       }
