@@ -23,12 +23,13 @@ struct RegistryCommand: ParsableCommand {
         registry upgrade my-recipe.yaml --engine-version 0.5.23 --dry-run
         registry engines sglang 0.5.1               the flags of one catalog
         registry bench yaml                         document layer vs raw libyaml
+        registry plan NAME --target shell           a launch script (also compose, slurm, k8s)
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Validate.self, LintCommand.self, Convert.self,
-      MigrateCommand.self, Upgrade.self, Formats.self, Engines.self, SchemaCommand.self, Init.self,
+      MigrateCommand.self, Upgrade.self, Plan.self, Formats.self, Engines.self, SchemaCommand.self, Init.self,
       Bench.self,
     ])
 }

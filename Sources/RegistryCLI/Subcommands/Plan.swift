@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import Launch
+import Migrate
+import Registry
+import Schema
+
+struct Plan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Turn a recipe into a launch: a shell script, compose file, sbatch script, DGD or engine config.",
+    discussion: """
+      RECIPE is a registry recipe NAME[@REV] or a recipe FILE of any format. The plan sets the
+      launcher-owned flags (model, served model name, host, port) once, builds each role's
+      engine flags from the recipe's named fields and args, adds a router or Dynamo frontend
+      for disaggregated recipes, and the benchmark step. Precedence: recipe < --variant <
+      --set/--unset and shortcuts < -- extra args (a warning names each flag they repeat).
+
+      Targets: shell (bash; local, or ssh to --nodes), compose (docker compose), slurm (one
+      sbatch script), k8s (Dynamo DynamoGraphDeployment), engine-config (the first worker's
+      --config YAML). The text goes to stdout, or atomically to -o FILE; warnings to stderr.
+      --json prints the plan itself; --explain lists every flag and env value with its origin.
+
+      Examples:
+        registry plan deepseek-r1-fp8-h200-agg-tp8 --target shell > launch.sh
+        registry plan deepseek-r1-fp8-h100-disagg-1p2d-tp16 --target slurm -o job.sbatch
+        registry plan gpt-oss-120b-mxfp4-spark-vllm-solo --solo --port 9000 --gpu-mem 0.8
+        registry plan my-recipe.yaml --target compose --set env.NCCL_DEBUG=INFO --unset args.enforce-eager
+        registry plan minimax-m2-5-awq-spark-vllm-cluster --nodes 192.168.1.10,192.168.1.11
+        registry plan my-recipe@HEAD~2 --variant low-latency --explain
+        registry plan my-recipe --json -- --load-format safetensors
+      """)
+
+  @Argument(help: "NAME[@REV] of a registry recipe, or a recipe FILE.")
+  var recipe: String
+  @Option(help: "shell, compose, slurm, k8s or engine-config.")
+  var target: LaunchTarget = .shell
+  @Option(help: "Apply a variant of the recipe first.")
+  var variant: String?
+  @Option(name: .customLong("set"), help: ArgumentHelp("Set a recipe value (typed by the schema).", valueName: "key.path=value"))
+  var sets: [String] = []
+  @Option(name: .customLong("unset"), help: ArgumentHelp("Remove a recipe value.", valueName: "key.path"))
+  var unsets: [String] = []
+  @Option(help: "The port clients connect to (launcher.port).")
+  var port: Int?
+  @Option(help: "Tensor parallel size (serving.tensor_parallel_size).")
+  var tp: Int?
+  @Option(name: .customLong("gpu-mem"), help: "GPU memory fraction (serving.gpu_memory_utilization).")
+  var gpuMem: Double?
+  @Option(name: .customLong("max-model-len"), help: "Context length (serving.context_length).")
+  var maxModelLen: Int?
+  @Option(help: "Container image (engine.image).")
+  var image: String?
+  @Flag(help: "Run on one node; a cluster-only recipe fails.")
+  var solo = false
+  @Option(help: ArgumentHelp("Hosts to run on, comma-separated, head node first.", valueName: "h1,h2"))
+  var nodes: String?
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to FILE (atomically).", valueName: "FILE"))
+  var output: String?
+  @Flag(help: "List every flag and env value with where it came from.")
+  var explain = false
+  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var global: GlobalOptions
+  @Argument(parsing: .postTerminator, help: "Extra engine arguments after --, appended to every worker.")
+  var extraArgs: [String] = []
+
+  func validate() throws {
+    if solo, nodes != nil { throw ValidationError("--solo and --nodes exclude each other") }
+    for s in sets where RecipeOverride(setting: s) == nil {
+      throw ValidationError("--set takes key.path=value, not '\(s)'")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let terminal = Terminal(colorChoice: global.color)
+      let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
+      let (read, reference) = try load()
+      let (v2, diagnostics) = Planner.recipe(from: read)
+      printer.printAll(diagnostics.filter { $0.severity == .error })
+      guard let v2 else { throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe") }
+
+      var options = PlanOptions(
+        target: target, variant: variant,
+        overrides: sets.compactMap(RecipeOverride.init(setting:)) + unsets.map(RecipeOverride.init(unsetting:)),
+        port: port, tensorParallelSize: tp, gpuMemoryUtilization: gpuMem, maxModelLen: maxModelLen, image: image,
+        extraArgs: extraArgs)
+      if solo { options.nodes = .solo }
+      if let nodes { options.nodes = .hosts(nodes.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+
+      let catalogs = try? FlagCatalogStore.load()
+      let plan: LaunchPlan
+      do throws(PlanningError) {
+        plan = try Planner(catalogs: catalogs).plan(v2, reference: reference, options: options)
+      } catch {
+        switch error {
+        case .recipe(let ds):
+          printer.printAll(ds)
+          throw CLIError("cannot plan '\(reference.name)': \(ds.errorCount) error(s)")
+        case .launch(let e):
+          throw CLIError(e.description)
+        }
+      }
+
+      let text: String
+      var warnings = plan.warnings
+      if global.json {
+        text = try plan.jsonString()
+      } else if explain {
+        text = PlanExplanation(plan).table
+      } else {
+        do throws(LaunchError) {
+          let rendered = try target.renderer.render(plan)
+          text = rendered.text
+          warnings += rendered.warnings
+        } catch {
+          throw CLIError(error.description)
+        }
+      }
+      if !global.quiet { for w in warnings { terminal.err("warning: \(w)") } }
+      if let output {
+        do {
+          try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+          if target == .shell || target == .slurm, !global.json, !explain {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output)
+          }
+        } catch {
+          throw CLIError("cannot write \(output): \(error.localizedDescription)")
+        }
+      } else {
+        Terminal.write(text, to: STDOUT_FILENO)
+      }
+    }
+  }
+
+  /// The recipe named on the command line: a file when one exists at that path, else a
+  /// registry recipe NAME[@REV].
+  func load() throws -> (ReadRecipe, Launch.RecipeReference) {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: recipe, isDirectory: &isDir), !isDir.boolValue {
+      guard let data = FileManager.default.contents(atPath: recipe) else { throw CLIError("cannot read \(recipe)") }
+      let read = RecipeReader.read([UInt8](data), file: recipe)
+      let name = Planner.recipe(from: read).0?.name ?? read.summary.name
+      return (read, Launch.RecipeReference(name: name, file: recipe))
+    }
+    let ref = Registry.RecipeReference(parsing: recipe)
+    let registry = try registryOptions.open()
+    let found = try registry.recipe(named: ref.name, at: ref.rev ?? "HEAD")
+    return (found.read, Launch.RecipeReference(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path))
+  }
+}
+
+extension LaunchTarget: ExpressibleByArgument {}
