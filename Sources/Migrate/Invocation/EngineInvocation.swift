@@ -40,7 +40,7 @@ public struct EngineInvocation: Sendable, Hashable, Codable {
     let engine = recipe.engineName
     var flags: [String] = []
     for field in NamedField.allCases {
-      guard let value = servingValue(resolved.serving, field) else { continue }
+      guard let value = resolved.serving.text(field) else { continue }
       let mapping = NamedFieldFlags.flags(for: field, engine: engine)
       guard let canonical = mapping.canonical else { continue }
       switch mapping.form {
@@ -59,18 +59,6 @@ public struct EngineInvocation: Sendable, Hashable, Codable {
     recipe.topology.roles.keys.sorted().map { build(recipe, role: $0, catalog: catalog) }
   }
 
-  /// The spelling of a value for a command line.
-  static func servingValue(_ s: RecipeV2.Serving, _ field: NamedField) -> String? {
-    switch field {
-    case .tensorParallelSize: return s.tensorParallelSize.map(String.init)
-    case .pipelineParallelSize: return s.pipelineParallelSize.map(String.init)
-    case .dataParallelSize: return s.dataParallelSize.map(String.init)
-    case .expertParallelSize: return s.expertParallelSize.map(String.init)
-    case .gpuMemoryUtilization: return s.gpuMemoryUtilization.map { String($0) }
-    case .contextLength: return s.contextLength.map(String.init)
-    case .maxConcurrentRequests: return s.maxConcurrentRequests.map(String.init)
-    }
-  }
 
   /// The command-line words of one arg (`flag` is stored without leading dashes; a short
   /// flag keeps its one dash).

@@ -158,7 +158,7 @@ final class DynamoImporter {
     } else {
       let a = workers[0], b = workers[1]
       for field in NamedField.allCases {
-        if let x = EngineArgv.text(a.argv.serving, field), x == EngineArgv.text(b.argv.serving, field) {
+        if let x = a.argv.serving.text(field), x == b.argv.serving.text(field) {
           var s = EngineArgv()
           s.serving = serving
           _ = s.set(field, x)
@@ -169,7 +169,7 @@ final class DynamoImporter {
       for w in workers {
         var rc = RecipeV2.RoleConfig()
         for field in NamedField.allCases where !serving.isSet(field) {
-          if let x = EngineArgv.text(w.argv.serving, field) {
+          if let x = w.argv.serving.text(field) {
             var s = EngineArgv()
             s.serving = rc.serving
             _ = s.set(field, x)

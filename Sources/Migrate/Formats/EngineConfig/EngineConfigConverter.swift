@@ -174,11 +174,11 @@ public struct EngineConfigConverter: FormatConverter {
     if hasModelKey { entries.append(YAMLPair("model", .string(recipe.model.path))) }
     let spellings = recipe.provenance?.roundtrip?.flagSpellings ?? []
     for field in NamedField.allCases {
-      guard let v = ForeignValues.servingValue(serving, field) else { continue }
+      guard let v = serving.value(field) else { continue }
       let m = NamedFieldFlags.flags(for: field, engine: engine)
       if m.form == .value, let c = m.canonical {
         let key = spellings.first { $0.field == field }?.flag ?? String(c.drop { $0 == "-" })
-        entries.append(YAMLPair(key, ForeignValues.node(v)))
+        entries.append(YAMLPair(key, v.flatNode))
       } else if m.form == .switchWhenGreaterThanOne, let c = m.canonical, case .int(let n) = v, n > 1 {
         entries.append(YAMLPair(String(c.drop { $0 == "-" }), .bool(true)))
       } else {
@@ -189,7 +189,7 @@ public struct EngineConfigConverter: FormatConverter {
       if case .bool(false) = a.value, let neg = catalog?.resolve("--" + a.flag)?.flag.negations.first {
         entries.append(YAMLPair(String(neg.dropFirst(2)), .bool(true)))
       } else {
-        entries.append(YAMLPair(a.flag, ForeignValues.node(a.value)))
+        entries.append(YAMLPair(a.flag, a.value.flatNode))
       }
     }
     if let p = recipe.launcher?.port { entries.append(YAMLPair("port", .int(p))) }

@@ -11,18 +11,6 @@ struct NamedFieldExporter {
     losses.append(LossEntry(path: path, value: value, reason: reason))
   }
 
-  /// The YAML node of an arg value.
-  static func node(_ v: RecipeV2.ArgValue) -> YAMLNode {
-    switch v {
-    case .string(let s): return .string(s)
-    case .int(let i): return .int(i)
-    case .float(let d): return .float(d)
-    case .bool(let b): return .bool(b)
-    case .null: return .null
-    case .list(let items): return .sequence(items.map(node), style: .flow)
-    case .structured(let n): return n
-    }
-  }
 
   /// The `extra_args` string of some args; banned flags are losses.
   mutating func extraArgs(_ args: [RecipeV2.EngineArg], engine: EngineName, path: KeyPath) -> String? {
@@ -75,7 +63,7 @@ struct NamedFieldExporter {
     var llm: [YAMLPair] = []
     let s = r.serving
     for field in NamedFieldImporter.namedKeys {
-      guard let text = EngineArgv.text(s, field) else { continue }
+      guard let text = s.text(field) else { continue }
       llm.append(YAMLPair(field.yamlKey, field == .gpuMemoryUtilization ? .float(s.gpuMemoryUtilization!) : .int(Int(text)!)))
     }
     if let ep = s.expertParallelSize {

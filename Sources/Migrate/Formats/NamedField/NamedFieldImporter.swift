@@ -365,7 +365,7 @@ final class NamedFieldImporter {
               } else if bk == "extra_args" {
                 let args = readExtraArgs(b.value, engine: engine, path: p)
                 var pairs = base.args.filter { a in !args.contains { $0.flag == a.flag } }.map { YAMLPair($0.flag, .null) }
-                pairs += args.map { YAMLPair($0.flag, NamedFieldExporter.node($0.value)) }
+                pairs += args.map { YAMLPair($0.flag, $0.value.node) }
                 out = Self.inserting(.mapping(pairs), at: ["args"], into: out)
               } else if bk == "extra_env" {
                 let env = Self.env(b.value).map { YAMLPair($0.name, $0.value.map(YAMLNode.string) ?? .null) }

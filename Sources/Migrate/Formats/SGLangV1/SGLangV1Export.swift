@@ -192,7 +192,7 @@ struct SGLangV1Export {
     }
     let own = Set(rc.args.map(\.flag))
     for a in args {
-      m.append(YAMLPair(a.flag, SGLangV1Values.node(a.value)))
+      m.append(YAMLPair(a.flag, a.value.node))
       table.add(p / a.flag, own.contains(a.flag) ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
     }
     return m.isEmpty ? nil : .mapping(m)

@@ -87,18 +87,6 @@ enum SGLangV1Values {
     }
   }
 
-  /// The YAML node of an engine arg value.
-  static func node(_ v: RecipeV2.ArgValue) -> YAMLNode {
-    switch v {
-    case .string(let s): return .string(s)
-    case .int(let i): return .int(i)
-    case .float(let d): return .float(d)
-    case .bool(let b): return .bool(b)
-    case .null: return .null
-    case .list(let items): return .sequence(items.map(node), style: .flow)
-    case .structured(let n): return n
-    }
-  }
 
   /// A number as an int node when integral, else a float node.
   static func number(_ d: Double) -> YAMLNode {

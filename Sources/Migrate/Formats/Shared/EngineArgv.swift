@@ -148,7 +148,7 @@ public struct EngineArgv: Sendable, Hashable {
   ) -> [String] {
     var out: [String] = []
     for field in NamedField.allCases {
-      guard let value = text(role.serving, field) else { continue }
+      guard let value = role.serving.text(field) else { continue }
       let mapping = NamedFieldFlags.flags(for: field, engine: engine)
       guard let canonical = mapping.canonical else { continue }
       switch mapping.form {
@@ -167,18 +167,6 @@ public struct EngineArgv: Sendable, Hashable {
   /// A flag spelling with its dashes (`tp` → `--tp`; a kept single dash stays).
   static func dashed(_ flag: String) -> String { flag.hasPrefix("-") ? flag : "--" + flag }
 
-  /// The command-line spelling of a named field's value.
-  public static func text(_ s: RecipeV2.Serving, _ field: NamedField) -> String? {
-    switch field {
-    case .tensorParallelSize: return s.tensorParallelSize.map(String.init)
-    case .pipelineParallelSize: return s.pipelineParallelSize.map(String.init)
-    case .dataParallelSize: return s.dataParallelSize.map(String.init)
-    case .expertParallelSize: return s.expertParallelSize.map(String.init)
-    case .gpuMemoryUtilization: return s.gpuMemoryUtilization.map { String($0) }
-    case .contextLength: return s.contextLength.map(String.init)
-    case .maxConcurrentRequests: return s.maxConcurrentRequests.map(String.init)
-    }
-  }
 }
 
 extension [String] {

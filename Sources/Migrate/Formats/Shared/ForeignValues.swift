@@ -52,19 +52,6 @@ public enum ForeignValues {
     }
   }
 
-  /// The YAML node of a value for a flat flag map: structured data goes back as a JSON string
-  /// (`compilation-config: '{...}'`), lists as flow sequences.
-  public static func node(_ value: RecipeV2.ArgValue) -> YAMLNode {
-    switch value {
-    case .string(let s): return .string(s)
-    case .int(let i): return .int(i)
-    case .float(let d): return .float(d)
-    case .bool(let b): return .bool(b)
-    case .null: return .null
-    case .list(let items): return .sequence(items.map(node), style: .flow)
-    case .structured(let n): return .string(n.jsonText)
-    }
-  }
 
   /// The command-line words of a value (`true` gives none; a list gives one word per item).
   public static func words(_ value: RecipeV2.ArgValue) -> [String] {
@@ -90,18 +77,6 @@ public enum ForeignValues {
     }
   }
 
-  /// The value of a named field in `serving`, as an arg value.
-  public static func servingValue(_ s: RecipeV2.Serving, _ field: NamedField) -> RecipeV2.ArgValue? {
-    switch field {
-    case .tensorParallelSize: return s.tensorParallelSize.map { .int($0) }
-    case .pipelineParallelSize: return s.pipelineParallelSize.map { .int($0) }
-    case .dataParallelSize: return s.dataParallelSize.map { .int($0) }
-    case .expertParallelSize: return s.expertParallelSize.map { .int($0) }
-    case .gpuMemoryUtilization: return s.gpuMemoryUtilization.map { .float($0) }
-    case .contextLength: return s.contextLength.map { .int($0) }
-    case .maxConcurrentRequests: return s.maxConcurrentRequests.map { .int($0) }
-    }
-  }
 
   /// Sets a named field from a value; false (nothing set) when the value does not fit the
   /// field (`--max-model-len auto`, a fraction above 1).

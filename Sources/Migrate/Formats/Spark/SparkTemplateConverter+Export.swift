@@ -62,7 +62,7 @@ extension SparkTemplateConverter {
     }
     let spellings = recipe.provenance?.roundtrip?.flagSpellings ?? []
     for field in NamedField.allCases {
-      guard let v = ForeignValues.servingValue(common.serving, field) else { continue }
+      guard let v = common.serving.value(field) else { continue }
       let m = NamedFieldFlags.flags(for: field, engine: engine)
       switch m.form {
       case .value:
@@ -296,7 +296,7 @@ extension SparkTemplateConverter {
     switch v {
     case .list(let items): return .string(items.flatMap(ForeignValues.words).joined(separator: " "))
     case .structured(let n): return .string(n.jsonText)
-    default: return ForeignValues.node(v)
+    default: return v.flatNode
     }
   }
 }

@@ -171,18 +171,18 @@ public struct VLLMArgsConverter: FormatConverter {
     // args, in the source order where known.
     var entries: [YAMLPair] = []
     for field in NamedField.allCases {
-      guard let v = ForeignValues.servingValue(serving, field) else { continue }
+      guard let v = serving.value(field) else { continue }
       let m = NamedFieldFlags.flags(for: field, engine: .vllm)
       if m.form == .value, let c = m.canonical {
         let key = spellings.first { $0.field == field }?.flag ?? String(c.dropFirst(2))
-        entries.append(YAMLPair(key, ForeignValues.node(v)))
+        entries.append(YAMLPair(key, v.flatNode))
       } else if m.form == .switchWhenGreaterThanOne, case .int(let n) = v, n > 1 {
         entries.append(YAMLPair("enable-expert-parallel", .bool(true)))
       } else {
         losses.add(KeyPath("serving") / field.key, ForeignValues.words(v).joined(), "vLLM has no flag for it")
       }
     }
-    for a in argList { entries.append(YAMLPair(a.flag, ForeignValues.node(a.value))) }
+    for a in argList { entries.append(YAMLPair(a.flag, a.value.flatNode)) }
     if let p = recipe.launcher?.port { entries.append(YAMLPair("port", .int(p))) }
     if let h = recipe.launcher?.host { entries.append(YAMLPair("host", .string(h))) }
     if let s = recipe.model.servedName { entries.append(YAMLPair("served-model-name", .string(s))) }
