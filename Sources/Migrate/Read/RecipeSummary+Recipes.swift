@@ -10,7 +10,7 @@ extension RecipeSummary {
       image: r.engineImage, gpuType: r.gpuType?.lowercased(), gpusPerNode: r.gpusPerNode,
       totalGPUs: r.totalGPUs, nodes: r.totalNodes > 0 ? r.totalNodes : nil,
       precision: r.model.precision?.lowercased(),
-      topology: r.topologyMode == .aggregated ? .aggregated : .disaggregated,
+      topology: r.topologyMode,
       format: format.rawValue, status: r.status?.state.rawValue)
   }
 
@@ -20,11 +20,10 @@ extension RecipeSummary {
     if let raw = r.engineVersion {
       version = EngineVersion(raw) != nil ? raw : ContainerImage.version(fromTag: raw)?.description
     }
-    let topology: Topology? = r.topology.map { $0 == .aggregated ? .aggregated : .disaggregated }
     self.init(
       name: r.name ?? fallbackName, model: r.modelPath, engine: r.engineName, engineVersion: version,
       image: r.image, gpuType: r.gpuType, gpusPerNode: r.gpusPerNode, totalGPUs: r.totalGPUs,
-      nodes: r.totalNodes, precision: r.precision?.lowercased(), topology: topology,
+      nodes: r.totalNodes, precision: r.precision?.lowercased(), topology: r.topology,
       format: RecipeFormat.sglangV1.rawValue, status: nil)
   }
 }

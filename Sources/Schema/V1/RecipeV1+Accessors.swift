@@ -33,7 +33,7 @@ extension RecipeV1 {
   }
 
   /// Aggregated or disaggregated (from the resources, else from the engine config roles).
-  public var topology: V1Topology? {
+  public var topology: Topology? {
     if let t = resources?.topology { return t }
     if backend.configs[.aggregated] != nil { return .aggregated }
     if backend.configs[.prefill] != nil || backend.configs[.decode] != nil { return .disaggregated }

@@ -25,7 +25,7 @@ public struct V1Resources: Sendable, Hashable {
     + ["gpus_per_prefill", "gpus_per_decode", "gpus_per_agg"]
 
   /// Aggregated or disaggregated, from which counts are present (nil if none are).
-  public var topology: V1Topology? {
+  public var topology: Topology? {
     if prefillNodes != nil || decodeNodes != nil || prefillWorkers != nil || decodeWorkers != nil {
       return .disaggregated
     }

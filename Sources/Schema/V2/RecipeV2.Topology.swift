@@ -1,10 +1,8 @@
 extension RecipeV2 {
   /// Process layout: `topology: {aggregated: {...}}` or `topology: {prefill: {...}, decode: {...}}`.
   public struct Topology: Sendable, Hashable {
-    public enum Mode: String, Sendable, Hashable {
-      case aggregated
-      case disaggregated
-    }
+    /// Aggregated or disaggregated (the one `Topology` enum of the package).
+    public typealias Mode = Schema.Topology
 
     /// The roles present, each with its placement.
     public var roles: [Role: RolePlacement]
