@@ -24,5 +24,7 @@ struct RegistryCommand: ParsableCommand {
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Init.self, Validate.self, SchemaCommand.self,
       Bench.self,
+      Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self, MigrateRegistry.self,
+      Clone.self, Pull.self, Push.self, RemoteCommand.self,
     ])
 }

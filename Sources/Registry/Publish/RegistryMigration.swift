@@ -24,6 +24,10 @@ public struct RegistryMigration {
   public struct Report: Sendable {
     public var recipes: [MigratedRecipe]
     public var outcome: BranchWriter.Outcome?
+    public init(recipes: [MigratedRecipe], outcome: BranchWriter.Outcome?) {
+      self.recipes = recipes
+      self.outcome = outcome
+    }
     public var losses: [(path: String, entries: [LossEntry])] {
       recipes.filter { !$0.losses.isEmpty }.map { ($0.path, $0.losses) }
     }
