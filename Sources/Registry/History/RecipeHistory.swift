@@ -78,7 +78,12 @@ public struct RecipeHistory {
     while let current = id {
       let c = try repository.commit(current)
       let parentTree = try c.parentIDs.first.map { (p) throws(GitError) in try repository.commit(p).treeID }
-      for d in try repository.diff(from: parentTree, to: c.treeID) {
+      var deltas = try repository.diff(from: parentTree, to: c.treeID)
+      // Pair deletions with additions as renames only when a commit has both (cheap otherwise).
+      if parentTree != nil, deltas.contains(where: { $0.status == .added }), deltas.contains(where: { $0.status == .deleted }) {
+        deltas = try repository.diff(from: parentTree, to: c.treeID, detectRenames: true)
+      }
+      for d in deltas {
         let path = d.newID != nil ? d.newPath : d.oldPath
         guard RegistryIndexer.isRecipePath(path, root: root) else { continue }
         let old = try values.value(in: d.oldID)

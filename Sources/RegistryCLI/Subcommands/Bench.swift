@@ -9,6 +9,9 @@ struct Bench: ParsableCommand {
 
       Examples:
         registry bench yaml --count 20000        document layer vs a raw libyaml event loop
+        registry bench publish                   publish one recipe vs git plumbing (100k registry)
+        registry bench history                   history --field vs git log -p --follow
+        registry bench migrate-registry          registry-wide migration in one commit
       """,
-    subcommands: [BenchYAML.self])
+    subcommands: [BenchYAML.self, BenchPublish.self, BenchHistory.self, BenchMigrateRegistry.self])
 }
