@@ -31,5 +31,7 @@ struct RegistryCommand: ParsableCommand {
       Search.self, Show.self, List.self, Stats.self, Validate.self, LintCommand.self, Convert.self,
       MigrateCommand.self, Upgrade.self, Plan.self, Formats.self, Engines.self, SchemaCommand.self, Init.self,
       Bench.self,
+      Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self,
+      Clone.self, Pull.self, Push.self, RemoteCommand.self,
     ])
 }

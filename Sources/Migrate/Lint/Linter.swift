@@ -35,6 +35,10 @@ public struct Linter: Sendable {
     self.rules = rules
   }
 
+  /// A linter over the flag catalogs found at run time (see `FlagCatalogStore.load`), shared
+  /// by every caller of one process; nil when no catalog can be loaded.
+  public static let standard: Linter? = (try? FlagCatalogStore.load()).map { Linter(catalogs: $0) }
+
   /// Lints one read recipe.
   ///
   /// - Parameters:

@@ -9,8 +9,14 @@ struct Bench: ParsableCommand {
 
       Examples:
         registry bench yaml --count 20000        document layer vs a raw libyaml event loop
-        registry bench migrate --count 10000     v1 → v2 migration vs plain parse
+        registry bench migrate --count 10000     v1 → v2 migration of files vs plain parse
         registry bench lint                      lint 10k recipes next to plain validation
+        registry bench publish                   publish one recipe vs git plumbing (100k registry)
+        registry bench history                   history --field vs git log -p --follow
+        registry bench migrate-registry          registry-wide migration in one commit
       """,
-    subcommands: [BenchYAML.self, BenchRegistry.self, BenchMigrate.self, BenchLint.self])
+    subcommands: [
+      BenchYAML.self, BenchRegistry.self, BenchMigrate.self, BenchLint.self, BenchPublish.self,
+      BenchHistory.self, BenchMigrateRegistry.self,
+    ])
 }

@@ -7,7 +7,9 @@ struct MigrateCommand: ParsableCommand {
     commandName: "migrate",
     abstract: "Migrate recipes between schema versions: v1 → v2 or v2 → v1.",
     discussion: """
-      Files and folders (recursively; files of another format are skipped). v1 → v2 → v1 is \
+      With PATHs: files and folders (recursively; files of another format are skipped). Without
+      PATHs: every recipe of the registry (--repo, or the one found as for search), rewritten
+      in ONE commit on the branch, with a summary message. v1 → v2 → v1 is \
       lossless for every recipe the v1 decoder accepts: what v2 has no field for is kept in \
       provenance.roundtrip. Output goes to stdout, or back into each file with --in-place \
       (written to a temporary file and renamed, never half-written); --dry-run prints a \
@@ -18,6 +20,8 @@ struct MigrateCommand: ParsableCommand {
         registry migrate v1 v2 --in-place recipes/         rewrite every v1 recipe as v2
         registry migrate v1 v2 --dry-run recipes/          show what would change
         registry migrate v2 v1 --verify recipe.v2.yaml     back to v1, checked
+        registry migrate v1 v2 --dry-run                   the whole registry: diff stat + losses
+        registry migrate v1 v2 --verify -m "Schema v2"     the whole registry, one commit
       """)
 
   @Argument(help: "The version to migrate from: v1 or v2.")
@@ -26,8 +30,8 @@ struct MigrateCommand: ParsableCommand {
   @Argument(help: "The version to migrate to: v2 or v1.")
   var toVersion: String
 
-  @Argument(help: "Recipe files or folders.")
-  var paths: [String]
+  @Argument(help: "Recipe files or folders; none means the whole registry, in one commit.")
+  var paths: [String] = []
 
   @Flag(help: "Rewrite the files in place.")
   var inPlace = false
@@ -41,6 +45,16 @@ struct MigrateCommand: ParsableCommand {
   @Flag(help: "Check that the output launches the same engines.")
   var verify = false
 
+  @Option(name: [.short, .long], help: "The commit message (registry migration).")
+  var message: String?
+
+  @Option(help: "The author, \"Name <mail>\" (registry migration).")
+  var author: String?
+
+  @Option(help: "The branch to update (registry migration).")
+  var branch: String?
+
+  @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
   static func format(_ v: String) -> RecipeFormat? {
@@ -56,10 +70,11 @@ struct MigrateCommand: ParsableCommand {
       throw ValidationError("migrate v1 v2 or v2 v1, not '\(fromVersion) \(toVersion)'")
     }
     if inPlace && dryRun { throw ValidationError("--in-place and --dry-run exclude each other") }
-    if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+    if inPlace && paths.isEmpty { throw ValidationError("--in-place rewrites files: give at least one file or folder") }
   }
 
   func run() throws {
+    if paths.isEmpty { return try runOnRegistry() }
     var missing: [String] = []
     let files = RecipeFiles.list(paths, missing: &missing)
     if let m = missing.first { throw ValidationError("no such file or folder '\(m)'") }

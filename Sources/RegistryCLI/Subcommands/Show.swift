@@ -16,12 +16,18 @@ struct Show: ParsableCommand {
         registry show deepseek-r1-fp8-gb200-disagg@HEAD~3
         registry show deepseek-r1-fp8-gb200-disagg --as v2
         registry show gpt-oss-120b-solo --json
+        registry show gpt-oss-120b-solo --locked     the blob registry.lock pins
+        registry show @team/deepseek-r1-fp8          from a fetched remote registry
       """)
 
   @Argument(help: "NAME or NAME@REV.")
   var reference: String
   @Option(name: .customLong("as"), help: "Print in another format: v1, v2, or a format id from 'registry formats'.")
   var target: String?
+  @Flag(help: "Read exactly the blob registry.lock pins (fails loudly when it is unreachable).")
+  var locked = false
+  @Option(help: "The lock file for --locked.")
+  var lockFile = RegistryLock.fileName
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -36,11 +42,13 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    try reportingWriteErrors {
       let terminal = Terminal(colorChoice: global.color)
       let ref = RecipeReference(parsing: reference)
       let registry = try registryOptions.open()
-      let found = try registry.recipe(named: ref.name, at: ref.rev ?? "HEAD")
+      let found = locked
+        ? try RegistryLock.read(from: lockFile).resolve(ref.name, in: registry, lockPath: lockFile)
+        : try registry.recipe(named: ref.name, at: try RegistrySync(registry: registry).rev(for: ref))
       var text = String(decoding: found.bytes, as: UTF8.self)
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics

@@ -1,0 +1,16 @@
+public import Schema
+
+/// A recipe file made ready to publish: its name, the path it goes to, the bytes written
+/// (canonical v2 or the source text), and the warnings to print.
+public struct PreparedRecipe: Sendable {
+  public var file: String
+  public var name: String
+  /// Path in the registry tree.
+  public var path: String
+  public var bytes: [UInt8]
+  /// The format written (`v2`, or the source's with keepFormat).
+  public var format: String
+  public var summary: RecipeSummary
+  /// Warnings (and, with force, errors) of the source.
+  public var diagnostics: [Diagnostic]
+}

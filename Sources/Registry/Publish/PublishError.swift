@@ -1,0 +1,63 @@
+import Foundation
+public import Migrate
+public import Schema
+
+/// Why a registry write (publish, pin, deprecate, migrate, push) did not happen.
+/// Nothing is written to the branch when one of these is thrown.
+public enum PublishError: Error, Sendable, CustomStringConvertible {
+  /// The file does not decode (errors block unless `force`).
+  case invalidRecipe(file: String, diagnostics: [Diagnostic])
+  /// The recipe's name is not a safe path component.
+  case unsafeName(name: String, file: String, reason: String)
+  /// A recipe with that name exists and `replace` was not given.
+  case exists(name: String, path: String)
+  /// Two inputs of one call publish the same name.
+  case duplicate(name: String, files: [String])
+  /// Someone else changed the same recipe between the start tip and the new tip.
+  case conflict(paths: [String], startTip: ObjectID?, newTip: ObjectID?)
+  /// The CAS update kept failing.
+  case tooManyRetries(Int)
+  /// The edit cannot be made in place (missing key, unsupported format, ...).
+  case cannotEdit(String)
+  /// A conversion would lose information (pass allowLoss).
+  case loss([LossEntry])
+  case registry(RegistryError)
+  case git(GitError)
+
+  public var description: String {
+    switch self {
+    case .invalidRecipe(let file, let ds):
+      let errors = ds.filter { $0.severity == .error }
+      return "\(file) is not a valid recipe (\(errors.count) error\(errors.count == 1 ? "" : "s"); --force publishes anyway):\n"
+        + errors.map(\.description).joined(separator: "\n")
+    case .unsafeName(let name, let file, let reason):
+      return "\(file): '\(name)' cannot be a recipe name: \(reason)"
+    case .exists(let name, let path):
+      return "a recipe named '\(name)' exists at \(path): pass --replace to publish a new version of it"
+    case .duplicate(let name, let files):
+      return "'\(name)' is published twice in one call: \(files.joined(separator: ", "))"
+    case .conflict(let paths, let start, let new):
+      return "conflict: \(paths.joined(separator: ", ")) changed concurrently (\(start?.abbreviated(12) ?? "empty")..\(new?.abbreviated(12) ?? "empty")); nothing was written: re-read and try again"
+    case .tooManyRetries(let n):
+      return "the branch kept moving: gave up after \(n) attempts; nothing was written"
+    case .cannotEdit(let message):
+      return message
+    case .loss(let losses):
+      return "the conversion would lose \(losses.count) value\(losses.count == 1 ? "" : "s") (pass --allow-loss):\n"
+        + losses.map { "  \($0)" }.joined(separator: "\n")
+    case .registry(let e): return e.description
+    case .git(let e): return e.description
+    }
+  }
+
+  /// The process exit code: 4 for conflicts, 3 for not found, 1 otherwise.
+  public var exitCode: Int32 {
+    switch self {
+    case .conflict, .tooManyRetries, .exists: return 4
+    case .registry(let e): return e.exitCode
+    case .git(let e) where e.code == .notFound: return 3
+    case .git(let e) where e.code == .modified || e.code == .locked || e.code == .nonFastForward: return 4
+    default: return 1
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Registry
+
+struct Pin: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Commit a new engine version (and image) for a recipe, edited in place.",
+    discussion: """
+      Only the version scalar (engine.version in v2, sglang_version in v1) and, with --image,
+      the image (engine.image / model.container) change: comments and formatting stay byte for
+      byte. The commit says old -> new and carries Recipe:/Engine: trailers, so
+      'registry history NAME --field engine.version' shows who pinned what, when and why.
+
+      Examples:
+        registry pin deepseek-r1-fp8-gb200-disagg --engine-version v0.5.8
+        registry pin gpt-oss-120b-solo --engine-version v0.5.8 --image lmsysorg/sglang:v0.5.8-cu130 -m "cu130 for GB200"
+      """)
+
+  @Argument(help: "The recipe name.")
+  var name: String
+  @Option(help: "The engine version to pin, e.g. v0.5.8.")
+  var engineVersion: String
+  @Option(help: "The container image to pin with it.")
+  var image: String?
+  @Option(name: [.short, .long], help: "The commit message (default: 'Pin NAME to ENGINE VERSION').")
+  var message: String?
+  @Option(help: "The author, \"Name <mail>\".")
+  var author: String?
+  @Option(help: "The branch to update.")
+  var branch: String?
+  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    try reportingWriteErrors {
+      let registry = try registryOptions.open()
+      let report = try RecipePublisher(registry: registry).pin(
+        name, engineVersion: engineVersion, image: image, message: message,
+        author: try AuthorOption.signature(author), branch: branch)
+      Terminal().out("pinned \(name) to \(engineVersion) in \(report.outcome.commit.abbreviated(12)) (\(report.recipes.first?.path ?? ""))")
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Schema
+
+@testable import Registry
+
+/// A registry in a temporary folder for publish/history tests, plus helpers.
+final class PublishFixture {
+  let git: GitFixture
+  let author = Signature(name: "Ada Author", email: "ada@example.com", time: 1_700_000_000)
+
+  init() throws { git = try GitFixture() }
+
+  /// A new registry (bare or not) with root `recipes`.
+  func registry(_ name: String = "reg.git", bare: Bool = true) throws -> RecipeRegistry {
+    try RecipeRegistry.initialize(at: git.path(name), bare: bare, author: author)
+  }
+
+  /// A v2 recipe text with comments.
+  static func v2(_ name: String, version: String = "0.5.5", model: String = "deepseek-ai/DeepSeek-R1") -> String {
+    """
+    # A hand-written recipe: keep this comment.
+    schema: v2
+    name: \(name)
+    model:
+      path: \(model)   # the HF id
+      precision: fp8
+    engine:
+      name: sglang
+      version: "\(version)"  # pinned after the nightly regression
+      image: lmsysorg/sglang:v\(version)-cu130
+    resources:
+      gpu_type: gb200
+      gpus_per_node: 4
+    topology:
+      aggregated: {nodes: 1, workers: 1}
+    serving:
+      tensor_parallel_size: 4
+
+    """
+  }
+
+  func input(_ text: String, file: String = "recipe.yaml") -> RecipePublisher.Input {
+    RecipePublisher.Input(file: file, bytes: Array(text.utf8))
+  }
+
+  /// The `registry` executable built next to the tests.
+  static func cliPath() -> String? {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("registry").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      dir.deleteLastPathComponent()
+    }
+    return nil
+  }
+}
