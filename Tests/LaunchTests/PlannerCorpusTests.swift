@@ -29,7 +29,10 @@ import Testing
     let syntax = try Tools.run(["/bin/bash", "-c", "rc=0; for f; do bash -n \"$f\" || rc=1; done; exit $rc", "bash-n"] + scripts)
     #expect(syntax.status == 0, "bash -n:\n\(syntax.output)")
     if let shellcheck = Tools.which("shellcheck") {
-      let r = try Tools.run([shellcheck, "--shell=bash"] + scripts, timeout: 300)
+      // Two shellcheck processes over batches of files (it is CPU-bound); a generous bound.
+      let r = try Tools.run(
+        ["/bin/bash", "-c", "printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 24 \"$0\" --shell=bash", shellcheck] + scripts,
+        timeout: 1_200)
       #expect(r.status == 0, "shellcheck:\n\(r.output)")
     } else {
       print("skipped: shellcheck is not installed")
