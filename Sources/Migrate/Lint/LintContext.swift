@@ -22,6 +22,11 @@ public final class LintContext: @unchecked Sendable {
   /// Whether ``version`` is a target the recipe is not pinned to (`--engine-version`).
   public let isTargetOverride: Bool
 
+  /// Every arg of the recipe (common, then each role's overrides), in order.
+  public let argSites: [ArgSite]
+  /// What each role runs with (``RecipeV2/resolved(role:)``), computed once for all rules.
+  private let resolvedRoles: [RecipeV2.Role: RecipeV2.ResolvedRole]
+
   private(set) var diagnostics: [Diagnostic] = []
   private var reported: Set<String> = []
 
@@ -40,6 +45,15 @@ public final class LintContext: @unchecked Sendable {
     self.isTargetOverride = isTargetOverride
     self.catalogMatch = version.map { store.catalog(engine: recipe.engine.name, version: $0) }
     for d in existing { reported.insert(d.code + "@" + d.path.description) }
+    self.argSites = Self.argSites(of: recipe)
+    var resolved: [RecipeV2.Role: RecipeV2.ResolvedRole] = [:]
+    for role in RecipeV2.Role.allCases { resolved[role] = recipe.resolved(role: role) }
+    self.resolvedRoles = resolved
+  }
+
+  /// What `role` runs with: ``RecipeV2/resolved(role:)`` of the recipe.
+  public func resolved(role: RecipeV2.Role) -> RecipeV2.ResolvedRole {
+    resolvedRoles[role] ?? recipe.resolved(role: role)
   }
 
   /// The engine.
@@ -71,8 +85,7 @@ public final class LintContext: @unchecked Sendable {
     public var role: RecipeV2.Role?
   }
 
-  /// Every arg of the recipe (common, then each role's overrides), in order.
-  public var argSites: [ArgSite] {
+  private static func argSites(of recipe: RecipeV2) -> [ArgSite] {
     var out = recipe.args.map {
       ArgSite(arg: $0, path: KeyPath([.key("args"), .key($0.flag)]), role: nil)
     }

@@ -69,8 +69,15 @@ public enum RecipeReader {
 
   /// The file name without folders and extension.
   static func fileStem(_ path: String) -> String {
-    let base = path.split(separator: "/").last.map(String.init) ?? path
-    if let dot = base.lastIndex(of: "."), dot != base.startIndex { return String(base[..<dot]) }
-    return base
+    let u = path.utf8
+    var end = u.endIndex
+    while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
+    guard end > u.startIndex else { return path }
+    var start = end
+    while start > u.startIndex, u[u.index(before: start)] != UInt8(ascii: "/") { start = u.index(before: start) }
+    if let dot = u[start..<end].lastIndex(of: UInt8(ascii: ".")), dot != start {
+      return String(path[start..<dot])
+    }
+    return String(path[start..<end])
   }
 }

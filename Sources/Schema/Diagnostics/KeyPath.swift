@@ -12,22 +12,35 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
   /// Parses a dotted path (`a.b[2].c`); keys may not contain `.` or `[` in this spelling.
   public init(parsing text: String) {
     var parts: [Component] = []
-    for piece in text.split(separator: ".", omittingEmptySubsequences: true) {
-      var rest = Substring(piece)
-      if let bracket = rest.firstIndex(of: "[") {
-        let key = rest[..<bracket]
-        if !key.isEmpty { parts.append(.key(String(key))) }
-        rest = rest[bracket...]
-        while rest.first == "[", let close = rest.firstIndex(of: "]") {
-          if let i = Int(rest[rest.index(after: rest.startIndex)..<close]) {
-            parts.append(.index(i))
-          }
-          rest = rest[rest.index(after: close)...]
+    let u = text.utf8
+    var i = u.startIndex
+    var pieceStart = i
+    func flushKey(upTo end: String.Index) {
+      if pieceStart < end { parts.append(.key(String(text[pieceStart..<end]))) }
+    }
+    while i < u.endIndex {
+      let c = u[i]
+      if c == UInt8(ascii: ".") {
+        flushKey(upTo: i)
+        i = u.index(after: i)
+        pieceStart = i
+      } else if c == UInt8(ascii: "[") {
+        flushKey(upTo: i)
+        // Indices `[n]` until the next `.`; text after a `]` that is not `[` is dropped.
+        while i < u.endIndex, u[i] == UInt8(ascii: "["),
+          let close = u[i...].firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: ".") }),
+          u[close] == UInt8(ascii: "]")
+        {
+          if let n = Int(text[u.index(after: i)..<close]) { parts.append(.index(n)) }
+          i = u.index(after: close)
         }
+        while i < u.endIndex, u[i] != UInt8(ascii: ".") { i = u.index(after: i) }
+        pieceStart = i
       } else {
-        parts.append(.key(String(rest)))
+        i = u.index(after: i)
       }
     }
+    flushKey(upTo: i)
     self.components = parts
   }
 
@@ -35,8 +48,17 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
 
   public static let root = KeyPath()
 
-  public func appending(_ key: String) -> KeyPath { KeyPath(components + [.key(key)]) }
-  public func appending(index: Int) -> KeyPath { KeyPath(components + [.index(index)]) }
+  public func appending(_ key: String) -> KeyPath {
+    var copy = self
+    copy.components.append(.key(key))
+    return copy
+  }
+
+  public func appending(index: Int) -> KeyPath {
+    var copy = self
+    copy.components.append(.index(index))
+    return copy
+  }
 
   public static func / (lhs: KeyPath, rhs: String) -> KeyPath { lhs.appending(rhs) }
 

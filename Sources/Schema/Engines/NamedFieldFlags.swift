@@ -88,18 +88,22 @@ public struct NamedFieldFlags: Sendable, Hashable {
   /// A flag spelling without `=value` and leading dashes, lower case, `_` as `-`: the form
   /// in which `--tp_size`, `tp-size` and `--TP-SIZE=4` compare equal.
   public static func normalize(_ spelling: String) -> String {
-    var u = Substring(spelling).utf8[...]
-    if let eq = u.firstIndex(of: UInt8(ascii: "=")) { u = u[..<eq] }
-    while u.first == UInt8(ascii: "-") { u = u.dropFirst() }
+    let u = spelling.utf8
+    var start = u.startIndex
+    while start < u.endIndex, u[start] == UInt8(ascii: "-") { start = u.index(after: start) }
+    var end = start
     var needsWork = false
-    for c in u where c == UInt8(ascii: "_") || (c >= 65 && c <= 90) || c >= 0x80 {
-      needsWork = true
-      break
+    while end < u.endIndex {
+      let c = u[end]
+      if c == UInt8(ascii: "=") { break }
+      if c == UInt8(ascii: "_") || (c >= 65 && c <= 90) || c >= 0x80 { needsWork = true }
+      end = u.index(after: end)
     }
-    if !needsWork { return String(Substring(u)) }
-    return String(String(Substring(u)).lowercased().map { $0 == "_" ? "-" : $0 })
+    if !needsWork {
+      return start == u.startIndex && end == u.endIndex ? spelling : String(spelling[start..<end])
+    }
+    return String(String(spelling[start..<end]).lowercased().map { $0 == "_" ? "-" : $0 })
   }
-
 
   // MARK: - Tables
 

@@ -18,9 +18,20 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
   public var start: Mark
   /// Where the node ends in the source (exclusive).
   public var end: Mark
+  /// The tag and comments, which most nodes lack: kept out of line so that nodes stay small
+  /// to copy; nil when there is neither.
+  private var extras: Extras?
+
   /// An explicit tag such as `!!str`, if the source had one.
-  public var tag: String?
-  public var comments: YAMLComments
+  public var tag: String? {
+    get { extras?.tag }
+    set { extras = Extras.make(tag: newValue, comments: comments) }
+  }
+
+  public var comments: YAMLComments {
+    get { extras?.comments ?? YAMLComments() }
+    set { extras = Extras.make(tag: tag, comments: newValue) }
+  }
 
   public init(
     _ kind: Kind, start: Mark = .none, end: Mark = .none, tag: String? = nil,
@@ -29,8 +40,22 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     self.kind = kind
     self.start = start
     self.end = end
-    self.tag = tag
-    self.comments = comments
+    self.extras = Extras.make(tag: tag, comments: comments)
+  }
+
+  /// The rarely set parts of a node (immutable; replaced as a whole when one changes).
+  private final class Extras: Sendable {
+    let tag: String?
+    let comments: YAMLComments
+
+    private init(tag: String?, comments: YAMLComments) {
+      self.tag = tag
+      self.comments = comments
+    }
+
+    static func make(tag: String?, comments: YAMLComments) -> Extras? {
+      tag == nil && comments.isEmpty ? nil : Extras(tag: tag, comments: comments)
+    }
   }
 
   public var description: String { YAMLEmitter.emit(self) }

@@ -248,46 +248,49 @@ final class YAMLParser {
       rootSize = size
       return
     }
-    let top = stack.count - 1
-    stack[top].size += size
-    if !stack[top].isMapping {
-      stack[top].items.append(node)
+    // One access to the open collection for the whole update.
+    try Self.add(node, size: size, to: &stack[stack.count - 1])
+  }
+
+  private static func add(_ node: YAMLNode, size: Int, to frame: inout Frame) throws(YAMLError) {
+    frame.size += size
+    if !frame.isMapping {
+      frame.items.append(node)
       return
     }
-    guard let key = stack[top].pendingKey else {
-      guard node.isScalar else {
+    guard let key = frame.pendingKey.take() else {
+      guard case .scalar(let text, _) = node.kind else {
         throw YAMLError(
           .nonScalarKey, "a mapping key must be a plain value, not a \(node.typeName)",
           at: node.start, hint: "quote the key or restructure the mapping")
       }
-      try checkDuplicate(node, frame: top)
-      stack[top].pendingKey = node
+      try checkDuplicate(node, text: text, in: &frame)
+      frame.pendingKey = node
       return
     }
-    stack[top].pairs.append(YAMLPair(key: key, value: node))
-    stack[top].pendingKey = nil
+    frame.pairs.append(YAMLPair(key: key, value: node))
   }
 
-  private func checkDuplicate(_ key: YAMLNode, frame top: Int) throws(YAMLError) {
-    let text = key.scalar ?? ""
+  private static func checkDuplicate(_ key: YAMLNode, text: String, in frame: inout Frame) throws(YAMLError) {
     func fail(_ first: YAMLNode) -> YAMLError {
       YAMLError(
         .duplicateKey, "duplicate key '\(text)' (first defined at \(first.start))", at: key.start,
         related: first.start, hint: "remove one of the two '\(text)' entries; YAML keeps only one")
     }
-    if let index = stack[top].keyIndex {
-      if let i = index[text], stack[top].pairs[i].key == key { throw fail(stack[top].pairs[i].key) }
-      stack[top].keyIndex![text] = stack[top].pairs.count
+    if frame.keyIndex != nil {
+      if let i = frame.keyIndex![text], frame.pairs[i].key == key { throw fail(frame.pairs[i].key) }
+      frame.keyIndex![text] = frame.pairs.count
       return
     }
-    for pair in stack[top].pairs where pair.key.scalar == text && pair.key == key {
-      throw fail(pair.key)
+    for i in frame.pairs.indices {
+      guard case .scalar(let other, _) = frame.pairs[i].key.kind, other == text else { continue }
+      if frame.pairs[i].key == key { throw fail(frame.pairs[i].key) }
     }
-    if stack[top].pairs.count >= 16 {
+    if frame.pairs.count >= 16 {
       var index: [String: Int] = [:]
-      for (i, pair) in stack[top].pairs.enumerated() { index[pair.key.scalar ?? ""] = i }
-      index[text] = stack[top].pairs.count
-      stack[top].keyIndex = index
+      for (i, pair) in frame.pairs.enumerated() { index[pair.key.scalar ?? ""] = i }
+      index[text] = frame.pairs.count
+      frame.keyIndex = index
     }
   }
 

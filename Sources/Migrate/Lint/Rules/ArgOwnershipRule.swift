@@ -22,7 +22,7 @@ public struct ArgOwnershipRule: LintRule {
       }
     }
     for role in context.recipe.topology.roleNames {
-      let resolved = context.recipe.resolved(role: role)
+      let resolved = context.resolved(role: role)
       for a in resolved.args {
         guard let field = NamedField.field(forFlag: a.flag, engine: engine), resolved.serving.isSet(field)
         else { continue }

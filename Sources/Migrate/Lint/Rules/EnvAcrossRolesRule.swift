@@ -16,8 +16,8 @@ public struct EnvAcrossRolesRule: LintRule {
   public func check(_ context: LintContext) {
     let recipe = context.recipe
     guard recipe.topology.mode == .disaggregated else { return }
-    let prefill = recipe.resolved(role: .prefill).env
-    let decode = recipe.resolved(role: .decode).env
+    let prefill = context.resolved(role: .prefill).env
+    let decode = context.resolved(role: .decode).env
     var names: [String] = []
     for e in prefill + decode where !names.contains(e.name) { names.append(e.name) }
     for name in names where Self.mustMatchPrefixes.contains(where: { name.hasPrefix($0) }) {

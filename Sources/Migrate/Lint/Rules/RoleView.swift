@@ -4,7 +4,7 @@ import Schema
 extension LintContext {
   /// The value of a named field for `role`: the serving field, else an arg spelling it.
   public func namedValue(_ field: NamedField, role: RecipeV2.Role) -> Int? {
-    let resolved = recipe.resolved(role: role)
+    let resolved = resolved(role: role)
     let s = resolved.serving
     let direct: Int?
     switch field {
@@ -26,7 +26,7 @@ extension LintContext {
   /// The resolved arg of `role` whose normalised spelling is `flag` (no dashes, kebab-case).
   public func arg(_ flag: String, role: RecipeV2.Role) -> RecipeV2.EngineArg? {
     let key = NamedFieldFlags.normalize(flag)
-    return recipe.resolved(role: role).args.first { NamedFieldFlags.normalize($0.flag) == key }
+    return resolved(role: role).args.first { NamedFieldFlags.normalize($0.flag) == key }
   }
 
   /// Whether a resolved arg of `role` is set to something other than false/null.
