@@ -18,11 +18,14 @@ struct RegistryCommand: ParsableCommand {
         registry validate --json my-recipe.yaml     the same facts as JSON
         registry schema show v1                     print the v1 JSON Schema
         registry bench yaml                         document layer vs raw libyaml
+        registry export-index -o public/index       static JSON index at one commit
+        registry site -o out                        the index plus a filterable index.html
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Init.self, Validate.self, SchemaCommand.self,
       Bench.self,
+      ExportIndex.self, Site.self,
     ])
 }

@@ -9,6 +9,7 @@ struct Bench: ParsableCommand {
 
       Examples:
         registry bench yaml --count 20000        document layer vs a raw libyaml event loop
+        registry bench export --count 100000     static index export, cold and warm index cache
       """,
-    subcommands: [BenchYAML.self])
+    subcommands: [BenchYAML.self, BenchExport.self])
 }
