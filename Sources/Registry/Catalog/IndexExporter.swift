@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Migrate
 import Schema
 
@@ -93,32 +94,70 @@ public struct IndexExporter {
       tree: index.tree.hex)
     let metaJSON = writer.encode(meta) + "\n"
 
-    var history = HistoryWalker(repository: registry.repository, limit: options.historyLimit)
-    var kept: [String] = []
-    if keepDocuments { kept.reserveCapacity(entries.count) }
-    let commitHex = index.commit.hex
-    for (n, entry) in entries.enumerated() {
-      let blob = s.blobID(order[n].0)
-      let bytes: [UInt8]
-      do {
-        bytes = try registry.repository.blob(blob)
-      } catch {
-        throw .git(error)
-      }
-      let read = RecipeReader.read(bytes, file: entry.path)
-      let pins = options.history ? try history.pins(path: entry.path, from: index.commit) : nil
-      let text = Self.document(
-        entry: entry, read: read, commit: commitHex, history: pins, writer: writer)
-      try Self.write(text, to: directory + "/" + documents[n])
-      if keepDocuments { kept.append(text) }
-      if n % 256 == 255 { progress?(n + 1, entries.count) }
-    }
+    let kept = try writeDocuments(
+      entries: entries, blobs: order.map { s.blobID($0.0) }, documents: documents, commit: index.commit,
+      directory: directory, keep: keepDocuments, progress: progress)
     try Self.write(catalogJSON, to: directory + "/catalog.json")
     try Self.write(metaJSON, to: directory + "/index-meta.json")
     Self.removeStale(in: recipesDir, keeping: Set(documents.map { String($0.dropFirst("recipes/".count)) }))
     return Result(
       commit: index.commit, build: index.build, entries: entries, documents: documents,
-      catalogJSON: catalogJSON, metaJSON: metaJSON, documentJSON: keepDocuments ? kept : nil)
+      catalogJSON: catalogJSON, metaJSON: metaJSON, documentJSON: kept)
+  }
+
+  /// Reads, converts and writes every detail document, on one worker per core (each with its
+  /// own repository handle: libgit2 handles are not shared across threads).
+  /// - Returns: the documents' text in entry order when `keep`.
+  private func writeDocuments(
+    entries: [CatalogEntry], blobs: [ObjectID], documents: [String], commit: ObjectID, directory: String,
+    keep: Bool, progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(RegistryError) -> [String]? {
+    let total = entries.count
+    let n = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 64 + 1))
+    let results = Mutex<[[String]]>(Array(repeating: [], count: n))
+    let failure = Mutex<RegistryError?>(nil)
+    let done = Atomic<Int>(0)
+    let gitDirectory = registry.repository.gitDirectory
+    let options = self.options
+    let commitHex = commit.hex
+    DispatchQueue.concurrentPerform(iterations: n) { worker in
+      do throws(RegistryError) {
+        let repo: GitRepository
+        do throws(GitError) {
+          repo = try GitRepository(at: gitDirectory)
+        } catch {
+          throw .git(error)
+        }
+        var history = HistoryWalker(repository: repo, limit: options.historyLimit)
+        let writer = JSONWriter()
+        var out: [String] = []
+        var k = worker
+        while k < total {
+          let entry = entries[k]
+          let bytes: [UInt8]
+          do throws(GitError) {
+            bytes = try repo.blob(blobs[k])
+          } catch {
+            throw .git(error)
+          }
+          let read = RecipeReader.read(bytes, file: entry.path)
+          let pins = options.history ? try history.pins(path: entry.path, from: commit) : nil
+          let text = Self.document(entry: entry, read: read, commit: commitHex, history: pins, writer: writer)
+          try Self.write(text, to: directory + "/" + documents[k])
+          if keep { out.append(text) }
+          let d = done.add(1, ordering: .relaxed).newValue
+          if d % 500 == 0 { progress?(d, total) }
+          k += n
+        }
+        results.withLock { $0[worker] = out }
+      } catch {
+        failure.withLock { $0 = error }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    guard keep else { return nil }
+    let chunks = results.withLock { $0 }
+    return (0..<total).map { chunks[$0 % n][$0 / n] }
   }
 
   // MARK: - File names

@@ -7,7 +7,7 @@ import Foundation
 /// The page lists recipes in a table built once and filters by toggling each row's `hidden`
 /// attribute (input debounced), by GPU, engine, engine version (`0.5`, `>=0.5,<0.6`), model
 /// or name text, topology, status and validity. Filters can be set by URL parameters
-/// (`index.html?gpu=gb200&engine=sglang&version=>=0.5&model=qwen&topology=disaggregated&status=benchmarked&invalid=1`)
+/// (`index.html?gpu=gb200&engine=sglang&version=>=0.5&model=qwen&topology=disagg&status=benchmarked&invalid=1`)
 /// and are written back to the URL. `#recipe=NAME` opens the detail view: the recipe, its
 /// launch commands by target, its pin history and diagnostics, from inlined documents or,
 /// when not inlined and served over HTTP, from `recipes/<name>.json`.
@@ -81,6 +81,8 @@ td.name a:hover { text-decoration:underline; }
 pre { background:#f6f8fb; border:1px solid var(--line); border-radius:6px; padding:8px 10px; overflow:auto; white-space:pre-wrap; word-break:break-word; }
 .muted { color:var(--muted); }
 [hidden] { display:none !important; }
+#detail:focus { outline:none; }
+td { overflow-wrap:anywhere; }
 </style>
 </head>
 <body>
