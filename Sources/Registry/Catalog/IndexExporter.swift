@@ -45,6 +45,8 @@ public struct IndexExporter {
     public var metaJSON: String
     /// Each detail document's text, parallel to `entries` (kept only when asked).
     public var documentJSON: [String]?
+    /// Each entry's blob id.
+    var blobs: [ObjectID]
   }
 
   public let registry: RecipeRegistry
@@ -63,6 +65,25 @@ public struct IndexExporter {
     rev: String, to directory: String, keepDocuments: Bool = false,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(RegistryError) -> Result {
+    var result = try catalog(rev: rev)
+    let recipesDir = directory + "/recipes"
+    do {
+      try FileManager.default.createDirectory(atPath: recipesDir, withIntermediateDirectories: true)
+    } catch {
+      throw .io("cannot create \(recipesDir): \(error.localizedDescription)")
+    }
+    result.documentJSON = try writeDocuments(
+      entries: result.entries, blobs: result.blobs, documents: result.documents, commit: result.commit,
+      directory: directory, keep: keepDocuments, progress: progress)
+    try Self.write(result.catalogJSON, to: directory + "/catalog.json")
+    try Self.write(result.metaJSON, to: directory + "/index-meta.json")
+    Self.removeStale(in: recipesDir, keeping: Set(result.documents.map { String($0.dropFirst("recipes/".count)) }))
+    return result
+  }
+
+  /// `catalog.json` and `index-meta.json` at `rev`, from the index alone (no blob is read,
+  /// nothing is written): what a page needs when detail documents are served separately.
+  public func catalog(rev: String) throws(RegistryError) -> Result {
     let index = try registry.index(at: rev)
     let s = index.snapshot
     let order = (0..<s.count).map { ($0, s.name($0), s.path($0)) }.sorted { ($0.1, $0.2) < ($1.1, $1.2) }
@@ -74,35 +95,19 @@ public struct IndexExporter {
     } catch {
       throw .git(error)
     }
-    let fm = FileManager.default
-    let recipesDir = directory + "/recipes"
-    do {
-      try fm.createDirectory(atPath: recipesDir, withIntermediateDirectories: true)
-    } catch {
-      throw .io("cannot create \(recipesDir): \(error.localizedDescription)")
-    }
-
     let writer = JSONWriter()
     let catalog = CatalogFile(
       commit: index.commit.hex, count: entries.count, documents: documents,
       indexSchema: Self.schemaVersion, recipes: entries)
-    let catalogJSON = writer.encode(catalog) + "\n"
     let meta = MetaFile(
       commit: index.commit.hex, count: entries.count, generatedAt: JSONWriter.isoTime(commitInfo.committer.time),
       generator: "registry export-index", history: options.history,
       historyLimit: options.history ? options.historyLimit : nil, indexSchema: Self.schemaVersion,
       tree: index.tree.hex)
-    let metaJSON = writer.encode(meta) + "\n"
-
-    let kept = try writeDocuments(
-      entries: entries, blobs: order.map { s.blobID($0.0) }, documents: documents, commit: index.commit,
-      directory: directory, keep: keepDocuments, progress: progress)
-    try Self.write(catalogJSON, to: directory + "/catalog.json")
-    try Self.write(metaJSON, to: directory + "/index-meta.json")
-    Self.removeStale(in: recipesDir, keeping: Set(documents.map { String($0.dropFirst("recipes/".count)) }))
     return Result(
       commit: index.commit, build: index.build, entries: entries, documents: documents,
-      catalogJSON: catalogJSON, metaJSON: metaJSON, documentJSON: kept)
+      catalogJSON: writer.encode(catalog) + "\n", metaJSON: writer.encode(meta) + "\n", documentJSON: nil,
+      blobs: order.map { s.blobID($0.0) })
   }
 
   /// Reads, converts and writes every detail document, on one worker per core (each with its
