@@ -24,6 +24,8 @@ struct RegistryCommand: ParsableCommand {
         registry engines sglang 0.5.1               the flags of one catalog
         registry bench yaml                         document layer vs raw libyaml
         registry plan NAME --target shell           a launch script (also compose, slurm, k8s)
+        registry export-index -o public/index       static JSON index at one commit
+        registry site -o out                        the index plus a filterable index.html
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
@@ -33,5 +35,6 @@ struct RegistryCommand: ParsableCommand {
       Bench.self,
       Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
+      ExportIndex.self, Site.self,
     ])
 }

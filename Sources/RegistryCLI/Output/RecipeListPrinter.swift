@@ -1,3 +1,4 @@
+import Registry
 import Schema
 
 /// Prints recipe rows as a table, JSON, YAML or paths (data on stdout).

@@ -1,66 +1,45 @@
 import Registry
 import Schema
 
-/// One recipe as search/list print it (JSON keys are stable and sorted).
+/// One recipe as search/list print it: the shared `CatalogEntry` (the same JSON object as an
+/// entry of the static index's `catalog.json`) plus, with `--invalid`, its errors. JSON keys
+/// are stable and sorted.
+@dynamicMemberLookup
 struct RecipeRow: Codable {
-  var name: String
-  var model: String?
-  var engine: String?
-  var engineVersion: String?
-  var image: String?
-  var gpuType: String?
-  var gpusPerNode: Int?
-  var totalGPUs: Int?
-  var nodes: Int?
-  var precision: String?
-  var topology: String?
-  var format: String
-  var status: String?
-  var path: String
-  var blob: String
-  var valid: Bool
+  var entry: CatalogEntry
   var errors: [Diagnostic]?
 
   init(_ s: IndexSnapshot, _ i: Int, withErrors: Bool = false) {
-    let m = s.summary(i)
-    name = m.name
-    model = m.model
-    engine = m.engine
-    engineVersion = m.engineVersion
-    image = m.image
-    gpuType = m.gpuType
-    gpusPerNode = m.gpusPerNode
-    totalGPUs = m.totalGPUs
-    nodes = m.nodes
-    precision = m.precision
-    topology = m.topology?.rawValue
-    format = m.format
-    status = m.status
-    path = s.path(i)
-    blob = s.blobID(i).hex
-    valid = !s.isInvalid(i)
-    errors = withErrors && !valid ? s.diagnostics(i) : nil
+    entry = CatalogEntry(s, i)
+    errors = withErrors && !entry.valid ? s.diagnostics(i) : nil
   }
 
-  var engineText: String {
-    guard let engine else { return "-" }
-    return engineVersion.map { "\(engine)@\($0)" } ?? engine
+  subscript<T>(dynamicMember key: Swift.KeyPath<CatalogEntry, T>) -> T { entry[keyPath: key] }
+
+  private enum Keys: String, CodingKey { case errors }
+
+  /// The entry's keys and `errors` in one JSON object.
+  func encode(to encoder: any Encoder) throws {
+    try entry.encode(to: encoder)
+    var c = encoder.container(keyedBy: Keys.self)
+    try c.encodeIfPresent(errors, forKey: .errors)
   }
 
-  var gpuText: String {
-    let g = gpuType ?? "?"
-    return totalGPUs.map { "\(g) × \($0)" } ?? g
+  init(from decoder: any Decoder) throws {
+    entry = try CatalogEntry(from: decoder)
+    errors = try decoder.container(keyedBy: Keys.self).decodeIfPresent([Diagnostic].self, forKey: .errors)
   }
 
   /// As a YAML mapping (for `-o yaml`).
   var node: YAMLNode {
-    var pairs: [YAMLPair] = [YAMLPair("name", .string(name))]
+    var pairs: [YAMLPair] = [YAMLPair("name", .string(entry.name))]
     func add(_ k: String, _ v: String?) { if let v { pairs.append(YAMLPair(k, .string(v))) } }
     func addInt(_ k: String, _ v: Int?) { if let v { pairs.append(YAMLPair(k, .int(v))) } }
-    add("model", model); add("engine", engine); add("engine_version", engineVersion); add("image", image)
-    add("gpu_type", gpuType); addInt("gpus_per_node", gpusPerNode); addInt("total_gpus", totalGPUs)
-    addInt("nodes", nodes); add("precision", precision); add("topology", topology)
-    add("format", format); add("status", status); add("path", path); add("blob", blob)
+    add("model", entry.model); add("engine", entry.engine); add("engine_version", entry.engineVersion)
+    add("image", entry.image); add("gpu_type", entry.gpuType); addInt("gpus_per_node", entry.gpusPerNode)
+    addInt("total_gpus", entry.totalGPUs); addInt("nodes", entry.nodes); add("precision", entry.precision)
+    add("topology", entry.topology); add("format", entry.format); add("status", entry.status)
+    add("path", entry.path); add("blob", entry.blob)
     return .mapping(pairs)
   }
 }

@@ -14,9 +14,10 @@ struct Bench: ParsableCommand {
         registry bench publish                   publish one recipe vs git plumbing (100k registry)
         registry bench history                   history --field vs git log -p --follow
         registry bench migrate-registry          registry-wide migration in one commit
+        registry bench export --count 100000     static index export, cold and warm index cache
       """,
     subcommands: [
       BenchYAML.self, BenchRegistry.self, BenchMigrate.self, BenchLint.self, BenchPublish.self,
-      BenchHistory.self, BenchMigrateRegistry.self,
+      BenchHistory.self, BenchMigrateRegistry.self, BenchExport.self,
     ])
 }

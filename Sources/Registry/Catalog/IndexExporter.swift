@@ -1,0 +1,286 @@
+import Foundation
+import Synchronization
+import Migrate
+import Schema
+
+/// Writes the static, sharded JSON index of a registry at one commit (`registry export-index`):
+///
+/// - `catalog.json`: one `CatalogEntry` per recipe (the rows of `registry search -o json`),
+///   sorted by name then path, and the parallel array `documents` of detail files;
+/// - `recipes/<name>.json`: one detail document per recipe (entry, v2 recipe as JSON,
+///   provenance, launch commands by target, pin history, diagnostics, commit);
+/// - `index-meta.json`: the commit, tree, index schema version, generation time.
+///
+/// Every file is deterministic: the same commit gives the same bytes (keys sorted, the v2
+/// recipe in its canonical key order, the generation time is the commit's time), so static
+/// servers, HTTP caches and diffs work. The catalog comes from the registry's index cache;
+/// only the detail documents read blobs. The shapes are in `spec/index/*.schema.json`.
+public struct IndexExporter {
+  /// The version of the index files' shape (`indexSchema` in every file).
+  public static let schemaVersion = 1
+
+  /// What to export besides the catalog.
+  public struct Options: Sendable {
+    /// Whether detail documents carry the pin history (walks git per recipe).
+    public var history = true
+    /// At most this many commits per recipe are examined for the pin history.
+    public var historyLimit = 20
+
+    public init(history: Bool = true, historyLimit: Int = 20) {
+      self.history = history
+      self.historyLimit = historyLimit
+    }
+  }
+
+  /// What an export produced (also the data the site page inlines).
+  public struct Result: Sendable {
+    public var commit: ObjectID
+    public var build: IndexBuild
+    public var entries: [CatalogEntry]
+    /// Detail file of each entry, relative to the output folder (`recipes/<name>.json`).
+    public var documents: [String]
+    /// `catalog.json`'s text.
+    public var catalogJSON: String
+    /// `index-meta.json`'s text.
+    public var metaJSON: String
+    /// Each detail document's text, parallel to `entries` (kept only when asked).
+    public var documentJSON: [String]?
+    /// Each entry's blob id.
+    var blobs: [ObjectID]
+  }
+
+  public let registry: RecipeRegistry
+  public var options: Options
+
+  public init(registry: RecipeRegistry, options: Options = Options()) {
+    self.registry = registry
+    self.options = options
+  }
+
+  /// Exports the index at `rev` into `directory` (created; stale `recipes/*.json` removed).
+  /// - Parameters:
+  ///   - keepDocuments: keep every detail document's text in the result (for the site page).
+  ///   - progress: called with (done, total) while detail documents are written.
+  public func export(
+    rev: String, to directory: String, keepDocuments: Bool = false,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(RegistryError) -> Result {
+    var result = try catalog(rev: rev)
+    let recipesDir = directory + "/recipes"
+    do {
+      try FileManager.default.createDirectory(atPath: recipesDir, withIntermediateDirectories: true)
+    } catch {
+      throw .io("cannot create \(recipesDir): \(error.localizedDescription)")
+    }
+    result.documentJSON = try writeDocuments(
+      entries: result.entries, blobs: result.blobs, documents: result.documents, commit: result.commit,
+      directory: directory, keep: keepDocuments, progress: progress)
+    try Self.write(result.catalogJSON, to: directory + "/catalog.json")
+    try Self.write(result.metaJSON, to: directory + "/index-meta.json")
+    Self.removeStale(in: recipesDir, keeping: Set(result.documents.map { String($0.dropFirst("recipes/".count)) }))
+    return result
+  }
+
+  /// `catalog.json` and `index-meta.json` at `rev`, from the index alone (no blob is read,
+  /// nothing is written): what a page needs when detail documents are served separately.
+  public func catalog(rev: String) throws(RegistryError) -> Result {
+    let index = try registry.index(at: rev)
+    let s = index.snapshot
+    let order = (0..<s.count).map { ($0, s.name($0), s.path($0)) }.sorted { ($0.1, $0.2) < ($1.1, $1.2) }
+    let entries = order.map { CatalogEntry(s, $0.0) }
+    let documents = Self.documentPaths(entries)
+    let commitInfo: Commit
+    do {
+      commitInfo = try registry.repository.commit(index.commit)
+    } catch {
+      throw .git(error)
+    }
+    let writer = JSONWriter()
+    let catalog = CatalogFile(
+      commit: index.commit.hex, count: entries.count, documents: documents,
+      indexSchema: Self.schemaVersion, recipes: entries)
+    let meta = MetaFile(
+      commit: index.commit.hex, count: entries.count, generatedAt: JSONWriter.isoTime(commitInfo.committer.time),
+      generator: "registry export-index", history: options.history,
+      historyLimit: options.history ? options.historyLimit : nil, indexSchema: Self.schemaVersion,
+      tree: index.tree.hex)
+    return Result(
+      commit: index.commit, build: index.build, entries: entries, documents: documents,
+      catalogJSON: writer.encode(catalog) + "\n", metaJSON: writer.encode(meta) + "\n", documentJSON: nil,
+      blobs: order.map { s.blobID($0.0) })
+  }
+
+  /// Reads, converts and writes every detail document, on one worker per core (each with its
+  /// own repository handle: libgit2 handles are not shared across threads).
+  /// - Returns: the documents' text in entry order when `keep`.
+  private func writeDocuments(
+    entries: [CatalogEntry], blobs: [ObjectID], documents: [String], commit: ObjectID, directory: String,
+    keep: Bool, progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(RegistryError) -> [String]? {
+    let total = entries.count
+    let n = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 64 + 1))
+    let results = Mutex<[[String]]>(Array(repeating: [], count: n))
+    let failure = Mutex<RegistryError?>(nil)
+    let done = Atomic<Int>(0)
+    let gitDirectory = registry.repository.gitDirectory
+    let options = self.options
+    let commitHex = commit.hex
+    DispatchQueue.concurrentPerform(iterations: n) { worker in
+      do throws(RegistryError) {
+        let repo: GitRepository
+        do throws(GitError) {
+          repo = try GitRepository(at: gitDirectory)
+        } catch {
+          throw .git(error)
+        }
+        var history = HistoryWalker(repository: repo, limit: options.historyLimit)
+        let writer = JSONWriter()
+        var out: [String] = []
+        var k = worker
+        while k < total {
+          let entry = entries[k]
+          let bytes: [UInt8]
+          do throws(GitError) {
+            bytes = try repo.blob(blobs[k])
+          } catch {
+            throw .git(error)
+          }
+          let read = RecipeReader.read(bytes, file: entry.path)
+          let pins = options.history ? try history.pins(path: entry.path, from: commit) : nil
+          let text = Self.document(entry: entry, read: read, commit: commitHex, history: pins, writer: writer)
+          try Self.write(text, to: directory + "/" + documents[k])
+          if keep { out.append(text) }
+          let d = done.add(1, ordering: .relaxed).newValue
+          if d % 500 == 0 { progress?(d, total) }
+          k += n
+        }
+        results.withLock { $0[worker] = out }
+      } catch {
+        failure.withLock { $0 = error }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    guard keep else { return nil }
+    let chunks = results.withLock { $0 }
+    return (0..<total).map { chunks[$0 % n][$0 / n] }
+  }
+
+  // MARK: - File names
+
+  /// `recipes/<name>.json` for a name that is a safe file name and unique in the registry;
+  /// otherwise the name's safe characters, `~`, and the first 12 hex digits of the blob id.
+  static func documentPaths(_ entries: [CatalogEntry]) -> [String] {
+    var counts: [String: Int] = [:]
+    for e in entries { counts[e.name, default: 0] += 1 }
+    return entries.map { e in
+      if counts[e.name] == 1, isSafeFileName(e.name) { return "recipes/\(e.name).json" }
+      let safe = String(e.name.unicodeScalars.map { isSafe($0) ? Character($0) : "_" }.prefix(100))
+      return "recipes/\(safe)~\(e.blob.prefix(12)).json"
+    }
+  }
+
+  static func isSafe(_ u: Unicode.Scalar) -> Bool {
+    switch u {
+    case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
+    default: return false
+    }
+  }
+
+  static func isSafeFileName(_ name: String) -> Bool {
+    !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".") && name.unicodeScalars.allSatisfy(isSafe)
+  }
+
+  // MARK: - Detail documents
+
+  /// One detail document. Keys are written in sorted order; the recipe keeps v2's canonical order.
+  static func document(
+    entry: CatalogEntry, read: ReadRecipe, commit: String, history: PinHistory?, writer: JSONWriter
+  ) -> String {
+    let v2 = read.v2
+    let encoded = v2?.encode()
+    var out = "{\"commit\":" + JSONText.quote(commit)
+    out += ",\"diagnostics\":" + writer.encode(read.diagnostics)
+    out += ",\"entry\":" + writer.encode(entry)
+    out += ",\"history\":" + (history.map { writer.encode($0) } ?? "null")
+    out += ",\"indexSchema\":\(schemaVersion)"
+    out += ",\"launch\":" + writer.encode(v2.map { LaunchTargets($0) } ?? LaunchTargets(name: entry.name))
+    out += ",\"provenance\":" + (encoded?["provenance"]?.jsonText ?? "null")
+    out += ",\"recipe\":" + (encoded?.jsonText ?? "null")
+    // The source document as JSON when no v2 form exists (e.g. sglang-v1).
+    let source = v2 == nil && read.documents.count == 1 ? read.documents[0].root.jsonText : "null"
+    out += ",\"source\":" + source
+    out += "}\n"
+    return out
+  }
+
+  static func write(_ text: String, to path: String) throws(RegistryError) {
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+      throw .io("cannot write \(path)")
+    }
+  }
+
+  static func removeStale(in directory: String, keeping: Set<String>) {
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+    for n in names where n.hasSuffix(".json") && !keeping.contains(n) {
+      try? fm.removeItem(atPath: directory + "/" + n)
+    }
+  }
+}
+
+// MARK: - File shapes
+
+/// `catalog.json`.
+struct CatalogFile: Encodable {
+  var commit: String
+  var count: Int
+  var documents: [String]
+  var indexSchema: Int
+  var recipes: [CatalogEntry]
+}
+
+/// `index-meta.json`.
+struct MetaFile: Encodable {
+  var commit: String
+  var count: Int
+  /// The commit's committer time (UTC, ISO 8601): deterministic, unlike the wall clock.
+  var generatedAt: String
+  var generator: String
+  var history: Bool
+  var historyLimit: Int?
+  var indexSchema: Int
+  var tree: String
+}
+
+/// Compact JSON with sorted keys and unescaped slashes.
+struct JSONWriter {
+  private let encoder: JSONEncoder
+
+  init() {
+    encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  }
+
+  func encode<T: Encodable>(_ value: T) -> String {
+    // Encoding plain structs of strings and numbers cannot fail.
+    String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+  }
+
+  /// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
+  static func isoTime(_ seconds: Int64) -> String {
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let rest = seconds - days * 86_400
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+  }
+}
