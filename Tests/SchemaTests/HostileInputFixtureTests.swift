@@ -101,19 +101,35 @@ import TestSupport
 
   // MARK: - Generated (too big to commit)
 
+  /// `schema: v2` then `levels` lines `k:`, each indented one more space than the last.
+  static func blockNesting(levels: Int) -> [UInt8] {
+    let head = Array("schema: v2\n".utf8)
+    // Built by index: appending 50 MB element by element is slow in debug builds.
+    var bytes = [UInt8](repeating: 0x20, count: head.count + levels * 3 + levels * (levels - 1) / 2)
+    bytes.replaceSubrange(0..<head.count, with: head)
+    var at = head.count
+    for depth in 0..<levels {
+      at += depth
+      bytes[at] = UInt8(ascii: "k")
+      bytes[at + 1] = UInt8(ascii: ":")
+      bytes[at + 2] = UInt8(ascii: "\n")
+      at += 3
+    }
+    return bytes
+  }
+
   @Test func tenThousandDeepBlockNestingIsBoundedBySizeThenDepth() throws {
     // 10k block levels need ~50 MB of indentation: over the document limit, rejected unread.
-    var text = "schema: v2\n"
-    for depth in 0..<10_000 { text += String(repeating: " ", count: depth) + "k:\n" }
-    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(Array(text.utf8), file: "deep.yaml") }
+    let deep = Self.blockNesting(levels: 10_000)
+    #expect(deep.count > YAMLLimits.default.maxDocumentBytes)
+    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(deep, file: "deep.yaml") }
     #expect(diagnostics.map { $0.code } == ["size-limit"])
-    // 1k levels fit in the size limit and stop at the depth limit (200), on the line that
-    // opens level 201 (the root mapping is level 1).
-    var shallow = "schema: v2\n"
-    for depth in 0..<1_000 { shallow += String(repeating: " ", count: depth) + "k:\n" }
-    let (_, d2): (Any?, [Diagnostic]) = Self.timed { Self.read(Array(shallow.utf8), file: "deep.yaml") }
+    // 1k levels fit in the size limit and stop at the depth limit (200). Line 1 and the `k`
+    // of line 2 are in the root mapping (level 1); the mapping that starts on line n is level
+    // n - 1, so level 201 starts on line 202.
+    let (_, d2): (Any?, [Diagnostic]) = Self.timed { Self.read(Self.blockNesting(levels: 1_000), file: "deep.yaml") }
     #expect(d2.map { $0.code } == ["depth-limit"])
-    #expect(d2.first?.location?.line == YAMLLimits.default.maxDepth + 1)
+    #expect(d2.first?.location?.line == YAMLLimits.default.maxDepth + 2)
   }
 
   @Test func tenThousandDeepFlowNestingHitsTheDepthLimit() throws {
@@ -134,8 +150,9 @@ import TestSupport
   }
 
   @Test func largeScalarUnderTheLimitIsReadOnceAndNamedUnsafe() throws {
-    // A 1 MB name: within the document limit, so it parses; the name check bounds it.
-    let big = String(repeating: "x", count: 1 << 20)
+    // An 8 MB name: within the document limit, so it parses (linearly: the parser once took
+    // ~10 s here, allocating per byte); the name check bounds the message.
+    let big = String(repeating: "x", count: 8 << 20)
     let text = "schema: v2\nname: \(big)\nmodel:\n  path: m\nengine:\n  name: vllm\ntopology:\n  aggregated:\n    nodes: 1\n"
     let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(Array(text.utf8), file: "long-name.yaml") }
     let d = try #require(diagnostics.first { $0.code == "unsafe-name" })
