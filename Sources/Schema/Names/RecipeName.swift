@@ -59,7 +59,7 @@ public enum RecipeName {
   }
 
   /// The name quoted with control characters escaped, so a diagnostic never carries them.
-  static func debugQuoted(_ name: String) -> String {
+  public static func debugQuoted(_ name: String) -> String {
     var out = "'"
     for scalar in name.unicodeScalars.prefix(80) {
       switch scalar.value {
