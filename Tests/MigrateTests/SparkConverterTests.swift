@@ -192,6 +192,26 @@ import Testing
     #expect(back[0].root["command"]?.scalar == r.launcher?.command)
   }
 
+  @Test func importedUnsafeNameIsAnError() throws {
+    // Converters build v2 directly (spark takes the name from the file name); RecipeReader
+    // checks the imported name like the v2 decoder does.
+    let text = """
+      recipe_version: "1"
+      name: Display Name
+      container: vllm-node
+      model: org/m
+      command: vllm serve org/m
+      """
+    let read = RecipeReader.read(Array(text.utf8), file: "incoming/-rf\u{1B}[2J.yaml")
+    #expect(read.format == .spark)
+    let d = try #require(read.diagnostics.first { $0.code == "unsafe-name" }, "\(read.diagnostics)")
+    #expect(d.severity == .error && d.path.description == "name" && d.location?.line == 1)
+    #expect(!d.message.contains("\u{1B}"))
+    #expect(!read.isValid)
+    let ok = RecipeReader.read(Array(text.utf8), file: "incoming/spark-recipe.yaml")
+    #expect(!ok.diagnostics.contains { $0.code == "unsafe-name" })
+  }
+
   @Test func sglangCommandAndRuntime() throws {
     let text = """
       model: Qwen/Qwen3-1.7B

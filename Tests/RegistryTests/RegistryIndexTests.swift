@@ -161,6 +161,26 @@ import Testing
     #expect(!old.snapshot.all.contains { $0.summary.name == "brand-new-recipe" })
   }
 
+  @Test func craftedIndexWithAValidChecksumIsRejectedNotTrusted() throws {
+    // Someone who can write the git dir can also compute the (non-cryptographic) checksum:
+    // a decreasing unique-string offset must be a `malformed` error, not an out-of-bounds read.
+    let registry = try RecipeRegistry.open(at: repoPath)
+    let first = try registry.index(at: "main")
+    let file = registry.repository.gitDirectory + "/registry-index/" + first.tree.hex + ".idx"
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+    func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+    let dictCount = u32(40)
+    let uniqueCount = u32(44)
+    try #require(uniqueCount >= 2)
+    let dictOffsets = IndexFormat.headerSize
+    let uniqueOffsets = dictOffsets + (dictCount + 1) * 4 + u32(dictOffsets + dictCount * 4)
+    // Entry 1 points far past the blob.
+    for k in 0..<4 { bytes[uniqueOffsets + 4 + k] = 0xFF }
+    let checksum = bytes.withUnsafeBytes { FastHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }
+    withUnsafeBytes(of: checksum.littleEndian) { for (k, b) in $0.enumerated() { bytes[bytes.count - 8 + k] = b } }
+    #expect(throws: IndexError.malformed("unique string offsets")) { try IndexSnapshot(bytes: bytes) }
+  }
+
   @Test func corruptTruncatedOrStaleCachesAreRebuilt() throws {
     let registry = try RecipeRegistry.open(at: repoPath)
     let first = try registry.index(at: "main")

@@ -62,6 +62,14 @@ public enum RecipeReader {
       let conversion = converter.toV2(documents, file: file)
       result.v2 = conversion.value
       result.diagnostics += conversion.diagnostics
+      // The v2 decoder checks `name` itself; an imported name (or one taken from the file
+      // name) is checked here, so that no format brings in an unsafe path component.
+      if format != .v2, let name = conversion.value?.name, let problem = RecipeName.problem(name) {
+        result.diagnostics.append(
+          Diagnostic(.error, code: "unsafe-name",
+            "imported recipe name \(RecipeName.debugQuoted(name)) is not a safe file name: \(problem)",
+            at: SourceLocation(file: file, mark: documents[0].root.start), path: "name", hint: RecipeName.hint))
+      }
       if let v2 = conversion.value { result.summary = RecipeSummary(v2, format: format) }
     }
     return result

@@ -72,6 +72,14 @@ public struct IndexSnapshot: Sendable {
       at += (uniqueCount + 1) * 4
       guard at <= checksumAt else { return .failure(.truncated) }
       let uniqueBlob = at
+      // Offsets must not decrease: then every string lies inside the blob, whose length is the
+      // last offset. (The checksum detects damage, not a crafted file in a shared git dir.)
+      var previous = u32(uniqueOffsets)
+      for i in stride(from: 1, through: uniqueCount, by: 1) {
+        let next = u32(uniqueOffsets + i * 4)
+        guard previous <= next else { return .failure(.malformed("unique string offsets")) }
+        previous = next
+      }
       at += u32(uniqueOffsets + uniqueCount * 4)
       guard at + records * IndexFormat.recordSize == checksumAt else {
         return .failure(.malformed("section sizes do not add up"))

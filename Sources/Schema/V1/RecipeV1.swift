@@ -118,6 +118,7 @@ extension RecipeV1 {
       }
     }
     x.name = r.string("name", required: !partial, hint: "a short unique recipe name, e.g. deepseek-r1-fp8-gb200-disagg")
+    if let n = x.name { RecipeName.check(n, at: r.node("name"), path: r.path / "name", context: ctx) }
     x.sglangVersion = r.string("sglang_version")
     x.labels = r.stringList("labels")
     if let m = r.mapping("model", required: !partial) { x.model = V1Model.decode(m, partial: partial) }

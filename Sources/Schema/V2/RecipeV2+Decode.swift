@@ -27,7 +27,8 @@ extension RecipeV2 {
       context.error("missing-key", "missing required key 'schema'", at: root, path: "schema",
         hint: "start the file with schema: v2")
     }
-    let name = r.string("name", required: true)
+    var name = r.string("name", required: true)
+    if let n = name, !RecipeName.check(n, at: r.node("name"), path: "name", context: context) { name = nil }
     let description = r.string("description")
     let labels = r.stringList("labels") ?? []
     let status = decodeStatus(r)
