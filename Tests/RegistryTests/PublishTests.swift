@@ -60,9 +60,9 @@ import TestSupport
       try publisher.publish([f.input("schema: v2\nname: broken\n")], options: PublishOptions(author: f.author))
     }
     for bad in ["../evil", "a/b", "x\u{7}y", "..", "-rf"] {
-      #expect(RecipeName.problem(with: bad) != nil, "\(bad)")
+      #expect(RecipeName.problem(bad) != nil, "\(bad)")
     }
-    #expect(RecipeName.problem(with: "deepseek-r1-fp8_v2.1") == nil)
+    #expect(RecipeName.problem("deepseek-r1-fp8_v2.1") == nil)
     #expect(throws: PublishError.self) {
       try publisher.publish([f.input(PublishFixture.v2("a..b"))], options: PublishOptions(author: f.author))
     }

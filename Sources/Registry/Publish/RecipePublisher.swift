@@ -47,8 +47,8 @@ public struct RecipePublisher {
       }
     }
     let name = summary.name
-    if let reason = RecipeName.problem(with: name) { throw .unsafeName(name: name, file: file, reason: reason) }
-    let path = RecipeName.path(root: root, model: summary.model, engine: summary.engine, name: name)
+    if let reason = RecipeName.problem(name) { throw .unsafeName(name: name, file: file, reason: reason) }
+    let path = RecipePath.path(root: root, model: summary.model, engine: summary.engine, name: name)
     return PreparedRecipe(file: file, name: name, path: path, bytes: out, format: format, summary: summary,
       diagnostics: diagnostics.filter { $0.severity != .error || force })
   }

@@ -1,3 +1,4 @@
+import Schema
 import Foundation
 
 /// Remotes of a registry through libgit2: clone, pull, push, and scoped reads of fetched
@@ -20,7 +21,7 @@ public struct RegistrySync {
   /// Adds a remote (a scope name for `@NAME/recipe` reads) and fetches it.
   @discardableResult
   public func addRemote(_ name: String, url: String, fetch: Bool = true) throws -> Remote {
-    if let problem = RecipeName.problem(with: name) { throw PublishError.cannotEdit("'\(name)' cannot be a remote name: \(problem)") }
+    if let problem = RecipeName.problem(name) { throw PublishError.cannotEdit("'\(name)' cannot be a remote name: \(problem)") }
     let remote = try repository.addRemote(named: name, url: url)
     if fetch { try repository.fetch(remote: name) }
     return remote

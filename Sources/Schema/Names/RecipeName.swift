@@ -23,6 +23,7 @@ public enum RecipeName {
       switch scalar.value {
       case 0x2F: return "the name contains '/'"
       case 0x5C: return "the name contains '\\'"
+      case 0x40: return "the name contains '@' (it separates NAME@REV)"
       case 0x00...0x1F, 0x7F...0x9F:
         return "the name contains the control character U+\(hex(scalar.value))"
       default: continue
