@@ -96,9 +96,10 @@ public struct IndexExporter {
       throw .git(error)
     }
     let writer = JSONWriter()
-    let catalog = CatalogFile(
-      commit: index.commit.hex, count: entries.count, documents: documents,
-      indexSchema: Self.schemaVersion, recipes: entries)
+    var catalog = "{\"commit\":" + JSONText.quote(index.commit.hex) + ",\"count\":\(entries.count),\"documents\":["
+    catalog += documents.map(JSONText.quote).joined(separator: ",")
+    catalog += "],\"indexSchema\":\(Self.schemaVersion),\"recipes\":["
+    catalog += entries.map(JSONWriter.entry).joined(separator: ",") + "]}\n"
     let meta = MetaFile(
       commit: index.commit.hex, count: entries.count, generatedAt: JSONWriter.isoTime(commitInfo.committer.time),
       generator: "registry export-index", history: options.history,
@@ -106,7 +107,7 @@ public struct IndexExporter {
       tree: index.tree.hex)
     return Result(
       commit: index.commit, build: index.build, entries: entries, documents: documents,
-      catalogJSON: writer.encode(catalog) + "\n", metaJSON: writer.encode(meta) + "\n", documentJSON: nil,
+      catalogJSON: catalog, metaJSON: writer.encode(meta) + "\n", documentJSON: nil,
       blobs: order.map { s.blobID($0.0) })
   }
 
@@ -199,11 +200,11 @@ public struct IndexExporter {
     let v2 = read.v2
     let encoded = v2?.encode()
     var out = "{\"commit\":" + JSONText.quote(commit)
-    out += ",\"diagnostics\":" + writer.encode(read.diagnostics)
-    out += ",\"entry\":" + writer.encode(entry)
+    out += ",\"diagnostics\":" + (read.diagnostics.isEmpty ? "[]" : writer.encode(read.diagnostics))
+    out += ",\"entry\":" + JSONWriter.entry(entry)
     out += ",\"history\":" + (history.map { writer.encode($0) } ?? "null")
     out += ",\"indexSchema\":\(schemaVersion)"
-    out += ",\"launch\":" + writer.encode(v2.map { LaunchTargets($0) } ?? LaunchTargets(name: entry.name))
+    out += ",\"launch\":" + JSONWriter.launch(v2.map { LaunchTargets($0) } ?? LaunchTargets(name: entry.name))
     out += ",\"provenance\":" + (encoded?["provenance"]?.jsonText ?? "null")
     out += ",\"recipe\":" + (encoded?.jsonText ?? "null")
     // The source document as JSON when no v2 form exists (e.g. sglang-v1).
@@ -213,10 +214,26 @@ public struct IndexExporter {
     return out
   }
 
+  /// Writes a file with plain POSIX calls: no fsync and no temporary file per document (the
+  /// export is regenerated from git at will; Foundation's `createFile` syncs every file).
   static func write(_ text: String, to path: String) throws(RegistryError) {
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw .io("cannot write \(path)")
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var text = text
+    let ok = text.withUTF8 { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        offset += n
+      }
+      return true
     }
+    guard ok else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
   }
 
   static func removeStale(in directory: String, keeping: Set<String>) {
@@ -229,15 +246,6 @@ public struct IndexExporter {
 }
 
 // MARK: - File shapes
-
-/// `catalog.json`.
-struct CatalogFile: Encodable {
-  var commit: String
-  var count: Int
-  var documents: [String]
-  var indexSchema: Int
-  var recipes: [CatalogEntry]
-}
 
 /// `index-meta.json`.
 struct MetaFile: Encodable {
@@ -264,6 +272,53 @@ struct JSONWriter {
   func encode<T: Encodable>(_ value: T) -> String {
     // Encoding plain structs of strings and numbers cannot fail.
     String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+  }
+
+  /// A catalog entry as `JSONEncoder` with sorted keys writes it (hand-written: the export
+  /// writes one per recipe, and `JSONEncoder` was a tenth of its time).
+  static func entry(_ e: CatalogEntry) -> String {
+    var out = "{\"blob\":" + JSONText.quote(e.blob)
+    func add(_ key: String, _ value: String?) { if let value { out += ",\"\(key)\":" + JSONText.quote(value) } }
+    func add(_ key: String, _ value: Int?) { if let value { out += ",\"\(key)\":\(value)" } }
+    add("engine", e.engine)
+    add("engineVersion", e.engineVersion)
+    add("format", e.format)
+    add("gpuType", e.gpuType)
+    add("gpusPerNode", e.gpusPerNode)
+    add("image", e.image)
+    add("model", e.model)
+    add("name", e.name)
+    add("nodes", e.nodes)
+    add("path", e.path)
+    add("precision", e.precision)
+    add("status", e.status)
+    add("topology", e.topology)
+    add("totalGPUs", e.totalGPUs)
+    return out + ",\"valid\":" + (e.valid ? "true" : "false") + "}"
+  }
+
+  /// Launch targets with sorted keys (hand-written, as `entry`).
+  static func launch(_ l: LaunchTargets) -> String {
+    var out = "{"
+    for (n, key) in l.targets.keys.sorted().enumerated() {
+      guard let t = l.targets[key] else { continue }
+      if n > 0 { out += "," }
+      out += JSONText.quote(key) + ":{"
+      var fields: [String] = []
+      if let c = t.command { fields.append("\"command\":" + JSONText.quote(c)) }
+      fields.append("\"kind\":" + JSONText.quote(t.kind))
+      if let roles = t.roles {
+        let items = roles.map { r in
+          "{\"argv\":[" + r.argv.map(JSONText.quote).joined(separator: ",") + "],\"command\":" + JSONText.quote(r.command)
+            + ",\"env\":[" + r.env.map { "{\"name\":" + JSONText.quote($0.name) + ",\"value\":" + JSONText.quote($0.value) + "}" }
+            .joined(separator: ",") + "],\"role\":" + JSONText.quote(r.role) + "}"
+        }
+        fields.append("\"roles\":[" + items.joined(separator: ",") + "]")
+      }
+      if let text = t.text { fields.append("\"text\":" + JSONText.quote(text)) }
+      out += fields.joined(separator: ",") + "}"
+    }
+    return out + "}"
   }
 
   /// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
