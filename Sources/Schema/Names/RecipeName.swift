@@ -30,6 +30,7 @@ public enum RecipeName {
       }
     }
     if name == "." || name == ".." { return "'\(name)' is not a file name" }
+    if name.contains("..") { return "the name contains '..'" }
     if name.hasPrefix(".") { return "the name starts with '.'" }
     if name.hasPrefix("-") { return "the name starts with '-'" }
     if let first = name.unicodeScalars.first, first.properties.isWhitespace {
