@@ -91,6 +91,19 @@ import Foundation
     #expect(back == node)
   }
 
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-tagged-*.yaml`, also read by
+  /// `ownFilesRoundTrip`): the emitter dropped a key's tag, so `{! 1}` (the string "1") came
+  /// back as the integer 1.
+  @Test func taggedKeysKeepTheirTag() throws {
+    for src in ["{! 1}\n", "! 1: a\n", "!!str 2: b\n", "{!!str true: x}\n", "! \"\": e\n", "a: {! 3: y}\n"] {
+      let doc = try YAML.parse(src)
+      let emitted = YAMLEmitter.emit(doc)
+      let again = try YAML.parse(emitted)
+      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+    }
+    #expect(try YAML.parse(YAMLEmitter.emit(try YAML.parse("{! 1}"))).root.mapping?[0].key.resolved == .string("1"))
+  }
+
   @Test func commentsStayWithTheirKeys() throws {
     let src = """
       # header comment

@@ -139,8 +139,13 @@ public enum YAMLEmitter {
     return trailingSpace ? short + " " : " " + short
   }
 
+  /// A mapping key, with its tag (`! 1` is the string "1", not the integer).
   private static func keyText(_ key: YAMLNode) -> String {
     guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0) }
+    return tagPrefix(key) + scalarKeyText(text, style: style)
+  }
+
+  private static func scalarKeyText(_ text: String, style: ScalarStyle) -> String {
     if style == .plain || style == .literal || style == .folded {
       if isSafePlain(text, inFlow: false), case .string = ScalarResolver.resolvePlain(text) {
         return text
