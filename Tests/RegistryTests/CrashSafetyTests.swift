@@ -1,6 +1,7 @@
 import Foundation
 import Migrate
 import Testing
+import TestSupport
 
 @testable import Registry
 
@@ -32,43 +33,20 @@ import Testing
     }
     let f = try PublishFixture()
     let repo = try f.registry().repository.gitDirectory
-    let author = ["--author", "Kim Killer <kim@example.com>"]
-    func file(_ name: String) throws -> String {
+    func publish(_ name: String) throws -> [String] {
       let path = f.git.path("\(name).yaml")
       try PublishFixture.v2(name).write(toFile: path, atomically: true, encoding: .utf8)
-      return path
+      return ["publish", "--repo", repo, "-q", "--author", "Kim Killer <kim@example.com>", path]
     }
-    // Calibrate: one run, not killed.
-    let start = Date()
-    let first = try CLIRun.run(cli, ["publish", "--repo", repo, "-q"] + author + [try file("warmup")])
-    let measured = Date().timeIntervalSince(start)
-    #expect(first.status == 0, "\(first.stderr)")
-
-    var tally = Tally()
-    var debris = Set(DirectoryListing.debris(under: repo))
-    for i in 0..<120 {
-      let old = try f.git.git("rev-parse", "refs/heads/main", in: repo)
-      let name = "killed-\(i)"
-      let run = try CLIRun.run(
-        cli, ["publish", "--repo", repo, "-q"] + author + [try file(name)], killAfter: Self.delay(measured))
-      if !run.killed { #expect(run.status == 0, "\(run.stderr)") }
-      if try Self.sweepStaleRefLock(repo) { tally.staleRefLocks += 1 }
-      if Self.newDebris(repo, seen: &debris) { tally.leftTemporaryFiles += 1 }
-      #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
-      let new = try f.git.git("rev-parse", "refs/heads/main", in: repo)
-      if new == old {
-        tally.beforeCommit += 1
-        #expect(run.killed, "a finished publish must move the branch")
-        continue
-      }
-      run.killed ? (tally.afterCommit += 1) : (tally.finished += 1)
+    let tally = try Self.killLoop(
+      cli: cli, repo: f.git, at: repo, runs: 120, measured: try Self.timed(cli, try publish("warmup")),
+      arguments: { try publish("killed-\($0)") }
+    ) { old, new, i throws in
       // The whole new commit: on the old tip, adding exactly this recipe.
-      #expect(try f.git.git("rev-parse", "\(new)^", in: repo) == old)
       #expect(try f.git.gitLines("diff-tree", "-r", "--name-only", "--no-commit-id", old, new, in: repo)
-        == ["recipes/deepseek-ai/deepseek-r1/sglang/\(name).yaml"])
+        == ["recipes/deepseek-ai/deepseek-r1/sglang/killed-\(i).yaml"])
     }
     print("publish × 120 killed at random: \(tally)")
-    #expect(tally.beforeCommit > 0 && tally.afterCommit + tally.finished > 0)
   }
 
   @Test func killedRegistryMigrationLeavesTheOldOrTheNewCommit() throws {
@@ -83,37 +61,70 @@ import Testing
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 16, seed: 7, brokenEvery: 0)
-    let old = try f.git.git("rev-parse", "refs/heads/main", in: repo)
-    let args = ["migrate", "v1", "v2", "--repo", repo, "--author", "Kim Killer <kim@example.com>"]
-    // Calibrate: one whole migration gives the tree every landed migration must have.
-    let start = Date()
-    let first = try CLIRun.run(cli, args)
-    let measured = Date().timeIntervalSince(start)
-    #expect(first.status == 0, "\(first.stderr)")
+    let start = try f.git.git("rev-parse", "refs/heads/main", in: repo)
+    let migrate = ["migrate", "v1", "v2", "--repo", repo, "--author", "Kim Killer <kim@example.com>"]
+    // The tree every landed migration must have (all runs migrate the same registry).
+    let measured = try Self.timed(cli, migrate)
     let migratedTree = try f.git.git("rev-parse", "refs/heads/main^{tree}", in: repo)
-    #expect(try f.git.gitLines("diff-tree", "-r", "--name-only", old, "refs/heads/main", in: repo).count == 8)
+    let tally = try Self.killLoop(
+      cli: cli, repo: f.git, at: repo, runs: 100, measured: measured,
+      arguments: { _ in
+        try f.git.git("update-ref", "refs/heads/main", start, in: repo)
+        return migrate
+      }
+    ) { old, new, _ throws in
+      #expect(try f.git.git("rev-parse", "\(new)^{tree}", in: repo) == migratedTree)
+      #expect(try f.git.gitLines("diff-tree", "-r", "--name-only", old, new, in: repo).count == 8)
+    }
+    print("registry migrate v1 v2 × 100 killed at random: \(tally)")
+  }
 
+  /// How long one run takes, not killed (it must succeed).
+  static func timed(_ cli: String, _ arguments: [String]) throws -> Double {
+    let start = Date()
+    let run = try Subprocess.run(cli, arguments)
+    #expect(run.status == 0, "\(run.stderr)")
+    return Date().timeIntervalSince(start)
+  }
+
+  /// Runs the CLI `runs` times, each SIGKILLed after a random delay (``delay(_:)`` of
+  /// `measured`, the time of a whole run). After each: a stale ref lock is counted and removed
+  /// (as a user would, told so by the error), `git fsck --strict` must be clean, and the branch
+  /// must be at the old tip or at a new commit on it, which `checkNew(old, new, run)` checks.
+  static func killLoop(
+    cli: String, repo git: GitFixture, at repo: String, runs: Int, measured: Double,
+    arguments: (Int) throws -> [String], checkNew: (String, String, Int) throws -> Void
+  ) throws -> Tally {
     var tally = Tally()
     var debris = Set(DirectoryListing.debris(under: repo))
-    for _ in 0..<100 {
-      try f.git.git("update-ref", "refs/heads/main", old, in: repo)
-      let run = try CLIRun.run(cli, args, killAfter: Self.delay(measured))
+    // The machine's load changes during the loop: a finished run resets the estimate, and
+    // every 4th kill in a row before the commit stretches it.
+    var measured = measured, streak = 0
+    for i in 0..<runs {
+      let args = try arguments(i)
+      let old = try git.git("rev-parse", "refs/heads/main", in: repo)
+      let start = Date()
+      let run = try Subprocess.run(cli, args, killAfter: Self.delay(measured))
+      if !run.killed { measured = Date().timeIntervalSince(start) }
       if !run.killed { #expect(run.status == 0, "\(run.stderr)") }
       if try Self.sweepStaleRefLock(repo) { tally.staleRefLocks += 1 }
       if Self.newDebris(repo, seen: &debris) { tally.leftTemporaryFiles += 1 }
-      #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
-      let new = try f.git.git("rev-parse", "refs/heads/main", in: repo)
+      #expect(try git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
+      let new = try git.git("rev-parse", "refs/heads/main", in: repo)
       if new == old {
         tally.beforeCommit += 1
-        #expect(run.killed, "a finished migration must move the branch")
+        #expect(run.killed, "a run that finished must move the branch")
+        streak += 1
+        if streak % 4 == 0 { measured *= 1.25 }
         continue
       }
+      streak = 0
       run.killed ? (tally.afterCommit += 1) : (tally.finished += 1)
-      #expect(try f.git.git("rev-parse", "\(new)^", in: repo) == old)
-      #expect(try f.git.git("rev-parse", "\(new)^{tree}", in: repo) == migratedTree)
+      #expect(try git.git("rev-parse", "\(new)^", in: repo) == old)
+      try checkNew(old, new, i)
     }
-    print("registry migrate v1 v2 × 100 killed at random: \(tally)")
     #expect(tally.beforeCommit > 0 && tally.afterCommit + tally.finished > 0)
+    return tally
   }
 
   /// Kills `search` while it builds the cache, and truncates, corrupts or extends cache files
@@ -128,9 +139,8 @@ import Testing
     try SyntheticRegistry.generate(at: repo, count: 40, seed: 11)
     let cache = IndexCache(gitDirectory: repo)
     let search = ["search", "--repo", repo, "--invalid", "-o", "json"]
-    let start = Date()
-    let expected = try CLIRun.run(cli, search)
-    let measured = Date().timeIntervalSince(start)
+    let measured = try Self.timed(cli, search)
+    let expected = try Subprocess.run(cli, search)
     #expect(expected.status == 0 && expected.stdout.contains("\"name\" : \"synthetic-38\""), "\(expected.stderr)")
     let tree = try #require(ObjectID(hex: try f.git.git("rev-parse", "refs/heads/main^{tree}", in: repo)))
     let file = cache.path(for: tree)
@@ -143,7 +153,7 @@ import Testing
       if i % 3 == 0 {
         damage = "killed search"
         try? FileManager.default.removeItem(atPath: file)
-        let run = try CLIRun.run(cli, search, killAfter: Self.delay(measured))
+        let run = try Subprocess.run(cli, search, killAfter: Self.delay(measured))
         if Self.newDebris(cache.directory, seen: &debris) && run.killed { killedWhileWriting += 1 }
       } else {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -165,7 +175,7 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: file))
       }
       damages[damage, default: 0] += 1
-      let again = try CLIRun.run(cli, search)
+      let again = try Subprocess.run(cli, search)
       #expect(again.status == 0, "\(damage): \(again.stderr)")
       #expect(again.stdout == expected.stdout, "\(damage): search answered differently")
       for name in (try FileManager.default.contentsOfDirectory(atPath: cache.directory)) where name.hasSuffix(".idx") {
@@ -183,7 +193,7 @@ import Testing
     let old = Date().addingTimeInterval(-(IndexCache.staleTemporaryAge + 60))
     try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: stale)
     try FileManager.default.removeItem(atPath: file)
-    #expect(try CLIRun.run(cli, search).stdout == expected.stdout)
+    #expect(try Subprocess.run(cli, search).stdout == expected.stdout)
     #expect(DirectoryListing.debris(under: cache.directory).isEmpty)
   }
 

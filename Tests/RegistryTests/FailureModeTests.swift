@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Registry
 
@@ -32,7 +33,7 @@ import Testing
       recipe = f.git.path("second.yaml")
       try PublishFixture.v2("second", model: "Qwen/Qwen3-32B").write(toFile: recipe, atomically: true, encoding: .utf8)
       // Warm the index cache, so a later read needs no write.
-      #expect(try CLIRun.run(cli, ["search", "--repo", self.repo, "-o", "paths"]).status == 0)
+      #expect(try Subprocess.run(cli, ["search", "--repo", self.repo, "-o", "paths"]).status == 0)
       tip = try f.git.git("rev-parse", "refs/heads/main", in: self.repo)
       files = DirectoryListing.files(under: self.repo)
     }
@@ -64,7 +65,7 @@ import Testing
 
     /// Search at the current tip still answers, from the warm cache.
     func expectReadable(sourceLocation: SourceLocation = #_sourceLocation) throws {
-      let found = try CLIRun.run(cli, ["search", "--repo", repo, "-o", "paths"])
+      let found = try Subprocess.run(cli, ["search", "--repo", repo, "-o", "paths"])
       #expect(found.status == 0, "\(found.stderr)", sourceLocation: sourceLocation)
       #expect(found.stdout == "recipes/deepseek-ai/deepseek-r1/sglang/first.yaml\n", sourceLocation: sourceLocation)
     }
@@ -74,21 +75,21 @@ import Testing
     guard let s = try Setup() else { return }
     let lock = s.repo + "/refs/heads/main.lock"
     #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
-    let run = try CLIRun.run(s.cli, s.publish)
+    let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 4)
     #expect(run.stderr.contains("cannot update refs/heads/main"), "\(run.stderr)")
     #expect(run.stderr.contains(lock + " exists") && run.stderr.contains("remove " + lock), "\(run.stderr)")
     try s.expectUntouched("locked ref", ignoring: ["refs/heads/main.lock"], newObjects: true)
     try s.expectReadable()
     try FileManager.default.removeItem(atPath: lock)
-    #expect(try CLIRun.run(s.cli, s.publish).status == 0)
+    #expect(try Subprocess.run(s.cli, s.publish).status == 0)
   }
 
   @Test func readOnlyRepositoryIsAClearErrorAndWritesNothing() throws {
     guard let s = try Setup() else { return }
     guard let readOnly = ReadOnly.make(s.repo) else { return }
     defer { readOnly.undo() }
-    let run = try CLIRun.run(s.cli, s.publish)
+    let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 1)
     #expect(run.stderr.contains("cannot update refs/heads/main in \(s.repo)"), "\(run.stderr)")
     #expect(run.stderr.contains("nothing was written") && run.stderr.contains("not writable by you"), "\(run.stderr)")
@@ -102,14 +103,14 @@ import Testing
   @Test func fileSizeLimitIsAClearErrorAndWritesNothing() throws {
     guard let s = try Setup() else { return }
     let limit = "ulimit -f 0; trap '' XFSZ"
-    let run = try CLIRun.run(s.cli, s.publish, shellSetup: limit)
+    let run = try Subprocess.run(s.cli, s.publish, shellSetup: limit)
     #expect(run.status == 1)
     #expect(run.stderr.contains("cannot update refs/heads/main in \(s.repo)"), "\(run.stderr)")
     #expect(run.stderr.contains("File too large") && run.stderr.contains("the disk is full"), "\(run.stderr)")
     try s.expectUntouched("file-size limit")
     // A read that must build the index cache answers from memory and leaves no temporary file.
     try FileManager.default.removeItem(atPath: s.repo + "/registry-index")
-    let found = try CLIRun.run(s.cli, ["search", "--repo", s.repo, "-o", "paths"], shellSetup: limit)
+    let found = try Subprocess.run(s.cli, ["search", "--repo", s.repo, "-o", "paths"], shellSetup: limit)
     #expect(found.status == 0 && found.stdout == "recipes/deepseek-ai/deepseek-r1/sglang/first.yaml\n", "\(found.stderr)")
     #expect(DirectoryListing.debris(under: s.repo).isEmpty)
   }
@@ -119,12 +120,12 @@ import Testing
     let f = try GitFixture()
     let mountPoint = f.path("small")
     try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-    let mounted = try CLIRun.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint])
+    let mounted = try Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint])
     guard mounted.status == 0 else {
       print("skipped: cannot mount a small tmpfs here (\(mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines))); fileSizeLimitIsAClearErrorAndWritesNothing covers EFBIG")
       return
     }
-    defer { _ = try? CLIRun.run("/bin/umount", [mountPoint]) }
+    defer { _ = try? Subprocess.run("/bin/umount", [mountPoint]) }
     guard let s = try Setup(in: mountPoint) else { return }
     // Fill the disk.
     let filler = mountPoint + "/filler"
@@ -132,13 +133,13 @@ import Testing
     let block = [UInt8](repeating: 0xAB, count: 4096)
     while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
     close(fd)
-    let run = try CLIRun.run(s.cli, s.publish)
+    let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 1)
     #expect(run.stderr.contains("cannot update refs/heads/main in \(s.repo)"), "\(run.stderr)")
     #expect(run.stderr.contains("No space left on device") && run.stderr.contains("the disk is full"), "\(run.stderr)")
     try s.expectReadable()
     try FileManager.default.removeItem(atPath: filler)
     try s.expectUntouched("full disk")
-    #expect(try CLIRun.run(s.cli, s.publish).status == 0)
+    #expect(try Subprocess.run(s.cli, s.publish).status == 0)
   }
 }
