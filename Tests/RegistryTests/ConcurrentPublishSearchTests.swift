@@ -14,10 +14,7 @@ import Testing
   static var perPublisher: Int { ProcessInfo.processInfo.environment["REGISTRY_STRESS_FULL"] == "1" ? 100 : 10 }
 
   @Test func publishersAndReadersAgreeOnEveryCommit() throws {
-    guard let cli = PublishFixture.cliPath() else {
-      print("skipped: the registry executable is not built next to the tests")
-      return
-    }
+    guard let cli = PublishFixture.cliOrSkip() else { return }
     let f = try PublishFixture()
     let repo = try f.registry().repository.gitDirectory
     let inputs = f.git.path("in"), outputs = f.git.path("out"), stop = f.git.path("stop")

@@ -27,10 +27,7 @@ import TestSupport
   }
 
   @Test func killedPublishLeavesTheOldOrTheNewCommit() throws {
-    guard let cli = PublishFixture.cliPath() else {
-      print("skipped: the registry executable is not built next to the tests")
-      return
-    }
+    guard let cli = PublishFixture.cliOrSkip() else { return }
     let f = try PublishFixture()
     let repo = try f.registry().repository.gitDirectory
     func publish(_ name: String) throws -> [String] {
@@ -50,10 +47,7 @@ import TestSupport
   }
 
   @Test func killedRegistryMigrationLeavesTheOldOrTheNewCommit() throws {
-    guard let cli = PublishFixture.cliPath() else {
-      print("skipped: the registry executable is not built next to the tests")
-      return
-    }
+    guard let cli = PublishFixture.cliOrSkip() else { return }
     guard Converters.converter(for: .sglangV1) != nil else {
       print("skipped: no sglang-v1 converter is registered in this build")
       return
@@ -130,10 +124,7 @@ import TestSupport
   /// Kills `search` while it builds the cache, and truncates, corrupts or extends cache files
   /// at random: search keeps giving the same answer, and every cache file left is whole.
   @Test func tornOrCorruptIndexCacheIsRebuilt() throws {
-    guard let cli = PublishFixture.cliPath() else {
-      print("skipped: the registry executable is not built next to the tests")
-      return
-    }
+    guard let cli = PublishFixture.cliOrSkip() else { return }
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 40, seed: 11)

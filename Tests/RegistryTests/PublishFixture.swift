@@ -43,6 +43,13 @@ final class PublishFixture {
     RecipePublisher.Input(file: file, bytes: Array(text.utf8))
   }
 
+  /// `cliPath()`, or nil after printing that the calling test is skipped.
+  static func cliOrSkip() -> String? {
+    if let path = cliPath() { return path }
+    print("skipped: the registry executable is not built next to the tests")
+    return nil
+  }
+
   /// The `registry` executable built next to the tests.
   static func cliPath() -> String? {
     var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

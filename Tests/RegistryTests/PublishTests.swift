@@ -106,10 +106,7 @@ import TestSupport
 
   /// 8 processes × 50 `registry publish` runs into one bare repository.
   @Test func eightProcessesPublishFiftyEach() throws {
-    guard let cli = PublishFixture.cliPath() else {
-      print("skipped: the registry executable is not built next to the tests")
-      return
-    }
+    guard let cli = PublishFixture.cliOrSkip() else { return }
     let f = try PublishFixture()
     let registry = try f.registry()
     let files = f.git.path("in")
