@@ -91,11 +91,14 @@ import Foundation
     #expect(back == node)
   }
 
-  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-tagged-*.yaml`, also read by
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-*.yaml`, also read by
   /// `ownFilesRoundTrip`): the emitter dropped a key's tag, so `{! 1}` (the string "1") came
-  /// back as the integer 1.
-  @Test func taggedKeysKeepTheirTag() throws {
-    for src in ["{! 1}\n", "! 1: a\n", "!!str 2: b\n", "{!!str true: x}\n", "! \"\": e\n", "a: {! 3: y}\n"] {
+  /// back as the integer 1; and it wrote an empty plain key (null) as `""` (a string).
+  @Test func taggedAndEmptyKeysKeepTheirType() throws {
+    for src in [
+      "{! 1}\n", "! 1: a\n", "!!str 2: b\n", "{!!str true: x}\n", "! \"\": e\n", "a: {! 3: y}\n",
+      "? \n: x\n", "a:\n  &k : v\n", "!!str : s\n", "! : t\n",
+    ] {
       let doc = try YAML.parse(src)
       let emitted = YAMLEmitter.emit(doc)
       let again = try YAML.parse(emitted)

@@ -142,10 +142,14 @@ public enum YAMLEmitter {
   /// A mapping key, with its tag (`! 1` is the string "1", not the integer).
   private static func keyText(_ key: YAMLNode) -> String {
     guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0) }
-    return tagPrefix(key) + scalarKeyText(text, style: style)
+    return tagPrefix(key) + scalarKeyText(text, style: style, tag: key.tag)
   }
 
-  private static func scalarKeyText(_ text: String, style: ScalarStyle) -> String {
+  private static func scalarKeyText(_ text: String, style: ScalarStyle, tag: String?) -> String {
+    if style == .plain, text.isEmpty {
+      // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
+      return ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null"
+    }
     if style == .plain || style == .literal || style == .folded {
       if isSafePlain(text, inFlow: false), case .string = ScalarResolver.resolvePlain(text) {
         return text
