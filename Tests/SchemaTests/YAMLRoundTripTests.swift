@@ -107,6 +107,19 @@ import Foundation
     #expect(try YAML.parse(YAMLEmitter.emit(try YAML.parse("{! 1}"))).root.mapping?[0].key.resolved == .string("1"))
   }
 
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-anchored-null-root.yaml`): a
+  /// document whose root is an empty (null) scalar, e.g. only an anchor, was written as an
+  /// empty line, which reads back as no document.
+  @Test func nullRootStaysADocument() throws {
+    for src in [" \n&1", "&a\n", "a: 1\n---\n&b\n"] {
+      let docs = try YAML.parseStream(Array(src.utf8))
+      let emitted = YAMLEmitter.emitStream(docs)
+      let again = try YAML.parseStream(Array(emitted.utf8))
+      #expect(again.count == docs.count, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+      #expect(zip(docs, again).allSatisfy { $0.root == $1.root })
+    }
+  }
+
   @Test func commentsStayWithTheirKeys() throws {
     let src = """
       # header comment

@@ -40,7 +40,9 @@ public enum YAMLEmitter {
       emitSequenceBody(items, indent: 0, into: &out)
     default:
       writeComments(node.comments.before, indent: 0, into: &out)
-      out += inline(node, indent: 0)
+      let text = inline(node, indent: 0)
+      // A null root written as nothing would be no document at all.
+      out += text.isEmpty ? "null" : text
       if let t = node.comments.trailing { out += "  #" + t }
       out += "\n"
     }
