@@ -48,10 +48,7 @@ import TestSupport
 
   @Test func killedRegistryMigrationLeavesTheOldOrTheNewCommit() throws {
     guard let cli = PublishFixture.cliOrSkip() else { return }
-    guard Converters.converter(for: .sglangV1) != nil else {
-      print("skipped: no sglang-v1 converter is registered in this build")
-      return
-    }
+    guard PublishFixture.v1ConverterOrSkip() else { return }
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 16, seed: 7, brokenEvery: 0)
