@@ -156,8 +156,11 @@ public final class MappingReader {
   }
 
   /// Reports every key that was not read: an error or warning (the context decides) with a
-  /// did-you-mean hint drawn from `known` (or from the keys read).
-  public func finish(known: [String]? = nil, severity: Diagnostic.Severity? = nil) {
+  /// did-you-mean hint drawn from `known` (or from the keys read). `known` is evaluated only
+  /// when a key was not read.
+  public func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
+    guard read.contains(false) else { return }
+    let known = known()
     var candidates = known ?? []
     if known == nil {
       for k in asked where !candidates.contains(k) { candidates.append(k) }

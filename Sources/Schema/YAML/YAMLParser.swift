@@ -255,6 +255,8 @@ final class YAMLParser {
   private static func add(_ node: YAMLNode, size: Int, to frame: inout Frame) throws(YAMLError) {
     frame.size += size
     if !frame.isMapping {
+      // Room for a few items at once: growing 1, 2, 4… costs an allocation each time.
+      if frame.items.isEmpty { frame.items.reserveCapacity(4) }
       frame.items.append(node)
       return
     }
@@ -268,6 +270,7 @@ final class YAMLParser {
       frame.pendingKey = node
       return
     }
+    if frame.pairs.isEmpty { frame.pairs.reserveCapacity(8) }
     frame.pairs.append(YAMLPair(key: key, value: node))
   }
 
