@@ -72,17 +72,16 @@ import Testing
     let renames = plan.changes.filter { $0.kind == .rename }.map { "\($0.path) -> \($0.new ?? "")" }.sorted()
     #expect(renames == [
       "sglang_config.decode.enable-deepep-moe -> moe-a2a-backend: deepep",
-      "sglang_config.decode.enable-flashinfer-mla -> attention-backend: flashinfer",
       "sglang_config.prefill.enable-deepep-moe -> moe-a2a-backend: deepep",
-      "sglang_config.prefill.enable-flashinfer-mla -> attention-backend: flashinfer",
     ])
-    #expect(out.components(separatedBy: "    attention-backend: flashinfer   # MLA kernels\n").count == 3)
-    #expect(out.components(separatedBy: "    moe-a2a-backend: deepep\n").count == 3)
-    // The switched-off flag 0.5.0rc2 removed is dropped, with its line, and reported.
+    #expect(out.components(separatedBy: "    moe-a2a-backend: deepep   # all-to-all through DeepEP\n").count == 3)
+    // The switched-off flag 0.5.0rc2 renamed away (--enable-ep-moe → --ep-size) is dropped,
+    // with its line, and reported.
     let drops = plan.changes.filter { $0.kind == .drop }
-    #expect(drops.map(\.path.description) == ["sglang_config.prefill.enable-flashmla"])
+    #expect(drops.map(\.path.description) == ["sglang_config.prefill.enable-ep-moe"])
     #expect(drops.first?.reason.contains("switched off") == true)
-    #expect(!out.contains("enable-flashmla") && !out.contains("tried, slower here"))
+    #expect(!out.contains("enable-ep-moe") && !out.contains("EP through DeepEP instead"))
+    #expect(out.components(separatedBy: "    attention-backend: \"flashinfer\"   # MLA kernels\n").count == 3)
     // The pin keeps its v spelling and its comment; nothing else moved.
     #expect(out.contains("sglang_version: \"v0.5.1\"   # the guide's pin\n"))
     #expect(plan.changes.contains { $0.kind == .pin && $0.old == "v0.4.6.post5" && $0.new == "v0.5.1" })
