@@ -1,4 +1,4 @@
-public import Schema
+import Schema
 
 /// What an upgrade edits in one recipe, whatever its format: the engine, the pinned version,
 /// where each engine flag is (as a mapping key in the source), and where the pin and image are.

@@ -104,7 +104,7 @@ public struct RecipePublisher {
       if let dup = byName.first(where: { $0.value.count > 1 }) {
         throw PublishError.duplicate(name: dup.key, files: dup.value.map(\.file))
       }
-      let existing = try existingPaths(names: Set(byName.keys), tip: tip)
+      let existing = try RecipeNameLookup(registry: registry).paths(of: Set(byName.keys), tree: tree, root: config.root, commit: tip)
       for p in prepared {
         let here = try repository.entry(at: p.path, inTree: tree) != nil
         let elsewhere = existing[p.name] ?? []
@@ -129,17 +129,6 @@ public struct RecipePublisher {
     }
     guard let outcome else { throw PublishError.cannotEdit("nothing to publish") }
     return PublishReport(outcome: outcome, branch: writer.reference, recipes: prepared, replaced: replaced)
-  }
-
-  /// Paths of recipes with these names at `tip`, from the registry index.
-  private func existingPaths(names: Set<String>, tip: ObjectID) throws -> [String: [String]] {
-    let s = try registry.index(at: tip.hex).snapshot
-    var out: [String: [String]] = [:]
-    for i in 0..<s.count {
-      let n = s.name(i)
-      if names.contains(n) { out[n, default: []].append(s.path(i)) }
-    }
-    return out
   }
 
   /// The reference a write goes to.
