@@ -7,30 +7,6 @@ import Testing
 @Suite struct RemoteCLITests {
   static let author = "Ada Author <ada@example.com>"
 
-  /// A v2 recipe the planner accepts.
-  static func recipe(_ name: String, version: String) -> String {
-    """
-    # keep this comment
-    schema: v2
-    name: \(name)
-    model:
-      path: deepseek-ai/DeepSeek-R1
-      precision: fp8
-    engine:
-      name: sglang
-      version: "\(version)"
-      image: lmsysorg/sglang:v\(version)-cu130
-    resources:
-      gpu_type: gb200
-      gpus_per_node: 4
-    topology:
-      aggregated: {nodes: 1, workers: 1}
-    serving:
-      tensor_parallel_size: 4
-
-    """
-  }
-
   /// Runs the binary and expects `status`.
   @discardableResult
   static func registry(_ args: [String], status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> Subprocess.Result {
@@ -39,10 +15,10 @@ import Testing
     return r
   }
 
-  /// Publishes `recipe(name, version)` into the registry at `repo`.
+  /// Publishes `SampleRecipes.v2(name, version)` into the registry at `repo`.
   static func publish(_ name: String, version: String, in repo: String, dir: String, replace: Bool = false) throws {
     let file = dir + "/\(name)-\(version).yaml"
-    try recipe(name, version: version).write(toFile: file, atomically: true, encoding: .utf8)
+    try SampleRecipes.v2(name, version: version).write(toFile: file, atomically: true, encoding: .utf8)
     try registry(["publish", file, "--repo", repo, "--author", author] + (replace ? ["--replace"] : []))
   }
 
