@@ -39,12 +39,7 @@ struct Upgrade: ParsableCommand {
   var dryRun = false
   @Flag(help: "Commit the result through the publishing path (validation, lint, trailers, compare-and-swap).")
   var publish = false
-  @Option(name: [.short, .long], help: "With --publish: the commit message (default: 'Upgrade NAME to ENGINE V').")
-  var message: String?
-  @Option(help: "With --publish: the author, \"Name <mail>\" (default: git's user.name and user.email).")
-  var author: String?
-  @Option(help: "With --publish: the branch to update (default: registry.yaml's branch, else HEAD's).")
-  var branch: String?
+  @OptionGroup(title: "With --publish") var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -61,7 +56,7 @@ struct Upgrade: ParsableCommand {
 
   func validate() throws {
     if publish, dryRun { throw ValidationError("--publish and --dry-run exclude each other") }
-    if !publish, message != nil || author != nil || branch != nil {
+    if !publish, commitOptions.isSet {
       throw ValidationError("--message, --author and --branch go with --publish")
     }
   }
@@ -94,8 +89,8 @@ struct Upgrade: ParsableCommand {
         if publish {
           let report = try RecipePublisher(registry: try registryOptions.open()).publish(
             [RecipePublisher.Input(file: path, bytes: out)],
-            options: PublishOptions(message: message ?? defaultMessage(plan, name: RecipeReader.read(out, file: path).summary.name),
-              author: try AuthorOption.signature(author), branch: branch, replace: true, keepFormat: true))
+            options: PublishOptions(message: commitOptions.message ?? defaultMessage(plan, name: RecipeReader.read(out, file: path).summary.name),
+              author: try commitOptions.signature(), branch: commitOptions.branch, replace: true, keepFormat: true))
           commit = report.outcome.commit.hex
         }
       }
@@ -114,12 +109,12 @@ struct Upgrade: ParsableCommand {
     var plan: Upgrader.Plan?
     var file = ref.name
     do {
-      let report = try RecipePublisher(registry: registry).update(ref.name, author: try AuthorOption.signature(author), branch: branch) { found in
+      let report = try RecipePublisher(registry: registry).update(ref.name, author: try commitOptions.signature(), branch: commitOptions.branch) { found in
         file = found.path
         let p = upgrader.plan(found.read, source: found.bytes, to: to)
         plan = p
         guard p.refusals.isEmpty, let out = p.output else { throw Refused() }
-        return (out, message ?? defaultMessage(p, name: found.name), p.changes.map(\.description).joined(separator: "\n"))
+        return (out, commitOptions.message ?? defaultMessage(p, name: found.name), p.changes.map(\.description).joined(separator: "\n"))
       }
       if let plan { try show(plan, file: file, written: true, commit: report.outcome.commit.hex) }
     } catch is Refused {
