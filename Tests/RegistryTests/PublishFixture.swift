@@ -1,6 +1,7 @@
 import Foundation
 import Migrate
 import Schema
+import TestSupport
 
 @testable import Registry
 
@@ -18,26 +19,7 @@ final class PublishFixture {
 
   /// A v2 recipe text with comments.
   static func v2(_ name: String, version: String = "0.5.5", model: String = "deepseek-ai/DeepSeek-R1") -> String {
-    """
-    # A hand-written recipe: keep this comment.
-    schema: v2
-    name: \(name)
-    model:
-      path: \(model)   # the HF id
-      precision: fp8
-    engine:
-      name: sglang
-      version: "\(version)"  # pinned after the nightly regression
-      image: lmsysorg/sglang:v\(version)-cu130
-    resources:
-      gpu_type: gb200
-      gpus_per_node: 4
-    topology:
-      aggregated: {nodes: 1, workers: 1}
-    serving:
-      tensor_parallel_size: 4
-
-    """
+    SampleRecipes.v2(name, version: version, model: model)
   }
 
   func input(_ text: String, file: String = "recipe.yaml") -> RecipePublisher.Input {

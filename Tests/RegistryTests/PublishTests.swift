@@ -207,4 +207,34 @@ import TestSupport
     #expect(report.changed.count == 30)
     #expect(try registry.index(at: "main").snapshot.all.allSatisfy { $0.summary.format == "v2" })
   }
+
+  /// Publish finds a taken name without an index of the tip: from the cached index of an
+  /// older tree plus the blobs the diff since then changed (RecipeNameLookup).
+  @Test func takenNamesAreFoundThroughTheDiffSinceTheCachedIndex() throws {
+    let f = try PublishFixture()
+    let registry = try f.registry()
+    let publisher = RecipePublisher(registry: registry)
+    _ = try publisher.publish([f.input(PublishFixture.v2("first"))], options: PublishOptions(author: f.author))
+    _ = try registry.index(at: "main")  // cached: the base the lookups diff from
+    let report = try publisher.publish([f.input(PublishFixture.v2("theta"))], options: PublishOptions(author: f.author))
+    let oldPath = report.recipes[0].path
+    let tip = try #require(try registry.repository.referenceTarget("refs/heads/main"))
+    #expect(registry.cache.load(try registry.repository.commit(tip).treeID) == nil, "the tip's index must not be built by publish")
+    // Same name, other model: another path; 'theta' exists only in the diff since the cache.
+    let moved = f.input(PublishFixture.v2("theta", model: "Qwen/Qwen3-235B-A22B"))
+    #expect {
+      try publisher.publish([moved], options: PublishOptions(author: f.author))
+    } throws: { e in
+      if case PublishError.exists(let name, let path) = e { return name == "theta" && path == oldPath } else { return false }
+    }
+    let replaced = try publisher.publish([moved], options: PublishOptions(author: f.author, replace: true))
+    #expect(replaced.replaced == ["theta"])
+    let after = try registry.index(at: "main").snapshot.all.filter { $0.summary.name == "theta" }.map(\.path)
+    #expect(after == [replaced.recipes[0].path] && after != [oldPath])
+    // At that tip: 'first' from the cached index, 'theta' from the diff, 'nobody' nowhere.
+    let lookup = try RecipeNameLookup(registry: registry).paths(
+      of: ["first", "theta", "nobody"], tree: try registry.repository.commit(tip).treeID, root: "recipes", commit: tip)
+    #expect(lookup.mapValues(\.count) == ["first": 1, "theta": 1])
+    #expect(lookup["theta"] == [oldPath])
+  }
 }

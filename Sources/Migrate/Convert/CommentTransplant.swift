@@ -70,30 +70,35 @@ public enum CommentTransplant {
     }
     var out = node
     if let root = byPath[.root] { out.comments = merge(out.comments, root.valueComments) }
-    place(&out, .root, byPath)
+    for path in order where !path.isEmpty {
+      if let p = byPath[path] { place(p, &out, path.components[...]) }
+    }
     return out
   }
 
-  private static func place(_ node: inout YAMLNode, _ path: KeyPath, _ byPath: [KeyPath: CommentPlacement]) {
-    switch node.kind {
-    case .scalar: return
-    case .mapping(var pairs, let style):
-      for i in pairs.indices {
-        let sub = path.appending(pairs[i].key.scalar ?? "")
-        if let p = byPath[sub] {
+  /// Puts one placement on the key (or item) at the rest of its path below `node`: on every
+  /// entry with that key (a key that is not a scalar counts as "").
+  private static func place(_ p: CommentPlacement, _ node: inout YAMLNode, _ rest: ArraySlice<KeyPath.Component>) {
+    guard let first = rest.first else { return }
+    switch (first, node.kind) {
+    case (.key(let k), .mapping(var pairs, let style)):
+      for i in pairs.indices where (pairs[i].key.scalar ?? "") == k {
+        if rest.count == 1 {
           pairs[i].key.comments = p.keyComments
           pairs[i].value.comments = p.valueComments
+        } else {
+          place(p, &pairs[i].value, rest.dropFirst())
         }
-        place(&pairs[i].value, sub, byPath)
       }
       node.kind = .mapping(pairs, style)
-    case .sequence(var items, let style):
-      for i in items.indices {
-        let sub = path.appending(index: i)
-        if let p = byPath[sub] { items[i].comments = merge(p.keyComments, p.valueComments) }
-        place(&items[i], sub, byPath)
+    case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
+      if rest.count == 1 {
+        items[i].comments = merge(p.keyComments, p.valueComments)
+      } else {
+        place(p, &items[i], rest.dropFirst())
       }
       node.kind = .sequence(items, style)
+    default: return
     }
   }
 

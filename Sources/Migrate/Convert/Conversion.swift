@@ -8,15 +8,19 @@ public struct Conversion<Value: Sendable>: Sendable {
   public var losses: [LossEntry]
   /// Comments of the source, by their path in the output.
   public var comments: [CommentPlacement]
+  /// For a v2 value: the value encoded (`RecipeV2.encode()`) when the converter built that
+  /// tree anyway, so that callers need not encode again; nil otherwise.
+  public var encoded: YAMLNode?
 
   public init(
     value: Value?, diagnostics: [Diagnostic] = [], losses: [LossEntry] = [],
-    comments: [CommentPlacement] = []
+    comments: [CommentPlacement] = [], encoded: YAMLNode? = nil
   ) {
     self.value = value
     self.diagnostics = diagnostics
     self.losses = losses
     self.comments = comments
+    self.encoded = encoded
   }
 
   /// Whether the conversion produced a value and no errors.

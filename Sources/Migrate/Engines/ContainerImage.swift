@@ -84,13 +84,12 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
       (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
       || first == UInt8(ascii: "v") || first == UInt8(ascii: "V")
     guard startsLikeVersion else { return nil }
-    let segments = tag.split(separator: "-", omittingEmptySubsequences: false)
-    var count = segments.count
-    while count > 0 {
-      let candidate = segments[0..<count].joined(separator: "-")
-      if let v = EngineVersion(candidate), v.release.count >= 2 { return v }
-      count -= 1
+    // The whole tag, then shorter and shorter prefixes ending before a `-`.
+    var end = tag.endIndex
+    while true {
+      if let v = EngineVersion(String(tag[..<end])), v.release.count >= 2 { return v }
+      guard let dash = tag[..<end].lastIndex(of: "-") else { return nil }
+      end = dash
     }
-    return nil
   }
 }

@@ -67,7 +67,7 @@ public enum ConvertFrontend {
     if format == .v2, let doc = documents.first {
       return Imported(recipe: recipe, document: doc, diagnostics: c.diagnostics)
     }
-    let root = CommentTransplant.apply(c.comments, to: recipe.encode())
+    let root = CommentTransplant.apply(c.comments, to: c.encoded ?? recipe.encode())
     return Imported(recipe: recipe, document: YAMLDocument(root: root), diagnostics: c.diagnostics)
   }
 

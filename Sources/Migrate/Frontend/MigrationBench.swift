@@ -40,8 +40,9 @@ public enum MigrationBench {
     }
   }
 
-  /// Generates `count` v1 files in a temporary folder, times both passes, removes the folder.
-  public static func run(count: Int, seed: UInt64 = 7) throws -> Report {
+  /// Generates `count` v1 files in a temporary folder, times both passes (the best of
+  /// `iterations` runs each), removes the folder.
+  public static func run(count: Int, seed: UInt64 = 7, iterations: Int = 1) throws -> Report {
     let fm = FileManager.default
     let dir = fm.temporaryDirectory.appendingPathComponent("registry-bench-\(UInt32.random(in: 0...UInt32.max))")
     let out = dir.appendingPathComponent("v2")
@@ -57,10 +58,8 @@ public enum MigrationBench {
       paths.append(p)
       bytes += text.utf8.count
     }
-    let clock = ContinuousClock()
-    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
     var sink = 0
-    let parse = clock.measure {
+    let ps = BenchTimer.best(of: iterations) {
       for p in paths {
         guard let b = RecipeFiles.read(p), let doc = try? YAML.parse(b) else { continue }
         sink &+= doc.root.mapping?.count ?? 0
@@ -68,7 +67,8 @@ public enum MigrationBench {
     }
     var failures = 0
     let outDir = out.path
-    let migrate = clock.measure {
+    let ms = BenchTimer.best(of: iterations) {
+      failures = 0
       for (i, p) in paths.enumerated() {
         guard let b = RecipeFiles.read(p) else { failures += 1; continue }
         let o = ConvertFrontend.convert(bytes: b, file: p, from: .sglangV1, to: .v2)
@@ -76,7 +76,6 @@ public enum MigrationBench {
         if !writeFile(o.text, outDir + "/r\(i).yaml") { failures += 1 }
       }
     }
-    let ps = seconds(parse), ms = seconds(migrate)
     let budget = 2.0 * Double(count) / 10_000
     return Report(
       files: count, bytes: bytes, parseSeconds: ps, migrateSeconds: ms,

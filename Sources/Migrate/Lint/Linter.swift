@@ -48,13 +48,9 @@ public struct Linter: Sendable {
     var result = LintResult(
       file: read.file, name: read.summary.name, format: read.format, engine: nil,
       checkedVersion: nil, versionSource: nil, catalog: nil, diagnostics: read.diagnostics)
-    var recipe = read.v2
-    if recipe == nil, read.v1 != nil, let converter = Converters.converter(for: read.format) {
-      let c = converter.toV2(read.documents, file: read.file)
-      recipe = c.value
-      result.diagnostics += c.diagnostics.filter { !result.diagnostics.contains($0) }
-    }
-    guard let recipe else {
+    let (imported, notes) = read.importedV2()
+    result.diagnostics += notes
+    guard let recipe = imported else {
       if !read.diagnostics.hasErrors {
         let at = read.documents.first.map { SourceLocation(file: read.file, mark: $0.root.start) }
         result.diagnostics.append(

@@ -1,6 +1,6 @@
 public import Schema
 
-/// Moves a v2 recipe to a newer engine version by editing its source text in place:
+/// Moves a v2 or sglang-v1 recipe to a newer engine version by editing its source text in place:
 /// applies the catalog renames (`spec/engines/renames.tsv`, rows with `from < since <= to`),
 /// drops flags whose removal is a no-op (switched off, or listed as removed with no
 /// replacement), refuses — listing them — flags removed with an effect or renamed where the
@@ -41,7 +41,7 @@ public struct Upgrader: Sendable {
   /// Plans (and, when nothing is refused, performs) the upgrade of `read` to `target`.
   ///
   /// - Parameters:
-  ///   - read: the recipe as read from `source`; must be a v2 file (other formats: convert first).
+  ///   - read: the recipe as read from `source`: v2 or sglang-v1 (other formats are refused).
   ///   - source: the file's bytes.
   ///   - target: the engine version to move to.
   public func plan(_ read: ReadRecipe, source: [UInt8], to target: EngineVersion) -> Plan {
@@ -49,22 +49,24 @@ public struct Upgrader: Sendable {
     func refuse(_ code: String, _ message: String, _ path: KeyPath = .root, hint: String) {
       plan.refusals.append(Diagnostic(.error, code: code, message, at: location(read, path), path: path, hint: hint))
     }
-    guard read.format == .v2, let recipe = read.v2, let root = read.documents.first?.root else {
-      refuse("upgrade-unsupported",
-        read.format == .v2 ? "the recipe does not decode; fix its errors first" : "upgrade edits v2 recipes in place; this file is \(read.format.rawValue)",
-        hint: read.format == .v2 ? "run 'registry lint' on it" : "convert it first: 'registry migrate \(read.file)'")
+    let subject: UpgradeSubject
+    switch UpgradeSubject.of(read) {
+    case .success(let x): subject = x
+    case .failure(let why):
+      refuse("upgrade-unsupported", why.message, hint: why.hint)
       return plan
     }
-    let engine = recipe.engine.name
-    let (from, _) = Linter.checkedVersion(recipe, override: nil)
+    guard let root = read.documents.first?.root else { return plan }
+    let engine = subject.engine
+    let from = subject.from
     plan.from = from
     guard let from else {
-      refuse("upgrade-no-pin", "the recipe pins no engine version (engine.version or an image tag)", "engine",
-        hint: "set engine.version to the version it runs today, then upgrade")
+      refuse("upgrade-no-pin", "the recipe pins no engine version (a version field or an image tag)", subject.pin?.path ?? .root,
+        hint: "pin the version it runs today ('registry pin'), then upgrade")
       return plan
     }
     guard from < target else {
-      refuse("upgrade-not-newer", "\(engine) \(target.normalized) is not newer than the pinned \(from.normalized)", "engine.version",
+      refuse("upgrade-not-newer", "\(engine) \(target.normalized) is not newer than the pinned \(from.normalized)", subject.pin?.path ?? .root,
         hint: "give a version above \(from.normalized)")
       return plan
     }
@@ -76,26 +78,18 @@ public struct Upgrader: Sendable {
     let fromCatalog = fromMatch.catalog
     var edits: [ScalarEdit.ByteEdit] = []
 
-    let context = LintContext(
-      recipe: recipe, file: read.file, format: read.format, sourceRoot: root, store: store,
-      version: target, versionSource: "--engine-version", isTargetOverride: true, existing: [])
-    for site in context.argSites {
-      let flag = site.arg.flag
+    for site in subject.sites {
+      let flag = site.flag
       let spelling = flag.hasPrefix("-") ? flag : "--" + flag
-      let off: Bool
-      switch site.arg.value {
-      case .bool(false), .null: off = true
-      default: off = false
-      }
+      let off = site.off
       if let rename = renames.last(where: { NamedFieldFlags.normalize($0.old) == NamedFieldFlags.normalize(spelling) }) {
         let why = "\(engine) \(rename.since.normalized): \(rename.note)"
         guard let new = rename.new, !off else {
           drop(site, reason: off ? "switched off; \(spelling) is gone in \(rename.since.normalized)" : "removed in " + why)
           continue
         }
-        let newKey = String(new.drop { $0 == "-" })
-        let siblings = site.role.map { recipe.roles[$0]?.args ?? [] } ?? recipe.args
-        if siblings.contains(where: { NamedFieldFlags.normalize($0.flag) == NamedFieldFlags.normalize(newKey) }) {
+        let newKey = flag.hasPrefix("-") ? new : String(new.drop { $0 == "-" })
+        if site.siblings.contains(where: { NamedFieldFlags.normalize($0) == NamedFieldFlags.normalize(newKey) }) {
           refuse("upgrade-conflict", "'\(flag)' becomes '\(newKey)', which the recipe already sets", site.path,
             hint: "merge the two by hand (\(rename.note))")
           continue
@@ -132,21 +126,23 @@ public struct Upgrader: Sendable {
     }
 
     // Pin and image.
-    if recipe.engine.version != nil {
-      add({ () throws(ScalarEdit.Failure) in [try ScalarEdit.replaceValue(at: "engine.version", with: target.normalized, root: root)] },
-        UpgradeChange(kind: .pin, path: "engine.version", old: recipe.engine.version ?? "", new: target.normalized, reason: "pin"))
+    if let pin = subject.pin {
+      // Keep the pin's spelling: sglang-v1 writes `v0.5.5.post2`, v2 `0.5.5.post2`.
+      let value = (pin.value.hasPrefix("v") || pin.value.hasPrefix("V") ? String(pin.value.prefix(1)) : "") + target.normalized
+      add({ () throws(ScalarEdit.Failure) in [try ScalarEdit.replaceValue(at: pin.path, with: value, root: root)] },
+        UpgradeChange(kind: .pin, path: pin.path, old: pin.value, new: value, reason: "pin"))
     }
-    if let reference = recipe.engine.image {
+    if let (imagePath, reference) = subject.image {
       let image = ContainerImage(reference)
       if image.isDynamoRuntime {
-        plan.notes.append("engine.image is a Dynamo runtime (\(reference)); pick the Dynamo release that ships \(engine) \(target.normalized)")
+        plan.notes.append("\(imagePath) is a Dynamo runtime (\(reference)); pick the Dynamo release that ships \(engine) \(target.normalized)")
       } else if let tag = image.tag, let v = image.version, let newTag = Self.retag(tag, version: v, to: target) {
-        let newRef = image.repository + ":" + newTag + (image.digest.map { _ in "" } ?? "")
-        if image.digest != nil { plan.notes.append("engine.image had a digest; it is dropped with the new tag") }
-        add({ () throws(ScalarEdit.Failure) in [try ScalarEdit.replaceValue(at: "engine.image", with: newRef, root: root)] },
-          UpgradeChange(kind: .image, path: "engine.image", old: reference, new: newRef, reason: "tag"))
+        let newRef = image.repository + ":" + newTag
+        if image.digest != nil { plan.notes.append("\(imagePath) had a digest; it is dropped with the new tag") }
+        add({ () throws(ScalarEdit.Failure) in [try ScalarEdit.replaceValue(at: imagePath, with: newRef, root: root)] },
+          UpgradeChange(kind: .image, path: imagePath, old: reference, new: newRef, reason: "tag"))
       } else {
-        plan.notes.append("engine.image '\(reference)' names no version; set an image of \(engine) \(target.normalized) by hand")
+        plan.notes.append("\(imagePath) '\(reference)' names no version; set an image of \(engine) \(target.normalized) by hand")
       }
     }
     guard plan.refusals.isEmpty else { return plan }
@@ -155,16 +151,17 @@ public struct Upgrader: Sendable {
       return plan
     }
     let reread = RecipeReader.read(out, file: read.file)
-    if reread.v2 == nil {
+    if !reread.isValid || reread.format != read.format {
       plan.refusals = reread.diagnostics.filter { $0.severity == .error }
+      if plan.refusals.isEmpty { refuse("upgrade-edit-failed", "the edited recipe no longer reads as \(read.format.rawValue)", hint: "upgrade it by hand") }
       return plan
     }
     plan.output = out
     return plan
 
-    func drop(_ site: LintContext.ArgSite, reason: String) {
+    func drop(_ site: UpgradeSubject.Site, reason: String) {
       add({ () throws(ScalarEdit.Failure) in [try ScalarEdit.removeEntry(at: site.path, in: source, root: root)] },
-        UpgradeChange(kind: .drop, path: site.path, old: site.arg.flag, new: nil, reason: reason))
+        UpgradeChange(kind: .drop, path: site.path, old: site.flag, new: nil, reason: reason))
     }
     func add(_ make: () throws(ScalarEdit.Failure) -> [ScalarEdit.ByteEdit], _ change: UpgradeChange) {
       do {

@@ -111,8 +111,11 @@ public struct IndexExporter {
       blobs: order.map { s.blobID($0.0) })
   }
 
-  /// Reads, converts and writes every detail document, on one worker per core (each with its
-  /// own repository handle: libgit2 handles are not shared across threads).
+  /// Writes every detail document, on one worker per core (each with its own repository
+  /// handle: libgit2 handles are not shared across threads). The commit-independent part of
+  /// each document comes from the detail cache (`DetailCache`) when it holds the blob, else
+  /// from reading and converting the blob; a worker owns whole cache shards and rewrites
+  /// those it missed in.
   /// - Returns: the documents' text in entry order when `keep`.
   private func writeDocuments(
     entries: [CatalogEntry], blobs: [ObjectID], documents: [String], commit: ObjectID, directory: String,
@@ -120,10 +123,14 @@ public struct IndexExporter {
   ) throws(RegistryError) -> [String]? {
     let total = entries.count
     let n = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 64 + 1))
-    let results = Mutex<[[String]]>(Array(repeating: [], count: n))
+    var shards = Array(repeating: [Int](), count: DetailCache.shardCount)
+    for k in 0..<total { shards[DetailCache.shard(of: blobs[k])].append(k) }
+    let byShard = shards
+    let results = Mutex<[[(Int, String)]]>(Array(repeating: [], count: n))
     let failure = Mutex<RegistryError?>(nil)
     let done = Atomic<Int>(0)
     let gitDirectory = registry.repository.gitDirectory
+    let cache = DetailCache(gitDirectory: gitDirectory, fingerprint: Self.detailFingerprint)
     let options = self.options
     let commitHex = commit.hex
     DispatchQueue.concurrentPerform(iterations: n) { worker in
@@ -136,24 +143,36 @@ public struct IndexExporter {
         }
         var history = HistoryWalker(repository: repo, limit: options.historyLimit)
         let writer = JSONWriter()
-        var out: [String] = []
-        var k = worker
-        while k < total {
-          let entry = entries[k]
-          let bytes: [UInt8]
-          do throws(GitError) {
-            bytes = try repo.blob(blobs[k])
-          } catch {
-            throw .git(error)
+        var out: [(Int, String)] = []
+        for shard in stride(from: worker, to: DetailCache.shardCount, by: n) where !byShard[shard].isEmpty {
+          let cached = cache.load(shard: shard)
+          var records: [(DetailCache.Key, DetailCache.Fragment)] = []
+          var missed = false
+          for k in byShard[shard] {
+            let entry = entries[k]
+            let key = DetailCache.Key(blob: blobs[k], path: entry.path)
+            let fragment: DetailCache.Fragment
+            if let hit = cached[key] {
+              fragment = hit
+            } else {
+              let bytes: [UInt8]
+              do throws(GitError) {
+                bytes = try repo.blob(blobs[k])
+              } catch {
+                throw .git(error)
+              }
+              fragment = Self.fragment(read: RecipeReader.read(bytes, file: entry.path), name: entry.name, writer: writer)
+              missed = true
+            }
+            records.append((key, fragment))
+            let pins = options.history ? try history.pins(path: entry.path, from: commit) : nil
+            let text = Self.document(entry: entry, fragment: fragment, commit: commitHex, history: pins, writer: writer)
+            try Self.write(text, to: directory + "/" + documents[k])
+            if keep { out.append((k, text)) }
+            let d = done.add(1, ordering: .relaxed).newValue
+            if d % 500 == 0 { progress?(d, total) }
           }
-          let read = RecipeReader.read(bytes, file: entry.path)
-          let pins = options.history ? try history.pins(path: entry.path, from: commit) : nil
-          let text = Self.document(entry: entry, read: read, commit: commitHex, history: pins, writer: writer)
-          try Self.write(text, to: directory + "/" + documents[k])
-          if keep { out.append(text) }
-          let d = done.add(1, ordering: .relaxed).newValue
-          if d % 500 == 0 { progress?(d, total) }
-          k += n
+          if missed { cache.store(shard: shard, records) }
         }
         results.withLock { $0[worker] = out }
       } catch {
@@ -162,8 +181,11 @@ public struct IndexExporter {
     }
     if let error = failure.withLock({ $0 }) { throw error }
     guard keep else { return nil }
-    let chunks = results.withLock { $0 }
-    return (0..<total).map { chunks[$0 % n][$0 / n] }
+    var texts = Array(repeating: "", count: total)
+    for chunk in results.withLock({ $0 }) {
+      for (k, text) in chunk { texts[k] = text }
+    }
+    return texts
   }
 
   // MARK: - File names
@@ -193,47 +215,68 @@ public struct IndexExporter {
 
   // MARK: - Detail documents
 
-  /// One detail document. Keys are written in sorted order; the recipe keeps v2's canonical order.
+  /// One detail document: the entry, commit and history around a cached or fresh fragment.
+  /// Keys are written in sorted order; the recipe keeps v2's canonical order.
   static func document(
-    entry: CatalogEntry, read: ReadRecipe, commit: String, history: PinHistory?, writer: JSONWriter
+    entry: CatalogEntry, fragment: DetailCache.Fragment, commit: String, history: PinHistory?, writer: JSONWriter
   ) -> String {
-    let v2 = read.v2
-    let encoded = v2?.encode()
     var out = "{\"commit\":" + JSONText.quote(commit)
-    out += ",\"diagnostics\":" + (read.diagnostics.isEmpty ? "[]" : writer.encode(read.diagnostics))
+    out += ",\"diagnostics\":" + fragment.diagnostics
     out += ",\"entry\":" + JSONWriter.entry(entry)
     out += ",\"history\":" + (history.map { writer.encode($0) } ?? "null")
-    out += ",\"indexSchema\":\(schemaVersion)"
-    out += ",\"launch\":" + JSONWriter.launch(v2.map { LaunchTargets($0) } ?? LaunchTargets(name: entry.name))
-    out += ",\"provenance\":" + (encoded?["provenance"]?.jsonText ?? "null")
-    out += ",\"recipe\":" + (encoded?.jsonText ?? "null")
-    // The source document as JSON when no v2 form exists (e.g. sglang-v1).
-    let source = v2 == nil && read.documents.count == 1 ? read.documents[0].root.jsonText : "null"
-    out += ",\"source\":" + source
-    out += "}\n"
+    out += fragment.tail
     return out
   }
 
-  /// Writes a file with plain POSIX calls: no fsync and no temporary file per document (the
-  /// export is regenerated from git at will; Foundation's `createFile` syncs every file).
-  static func write(_ text: String, to path: String) throws(RegistryError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
-    defer { close(fd) }
-    var text = text
-    let ok = text.withUTF8 { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += n
-      }
-      return true
+  /// What a detail document says about one blob at one path: the diagnostics, and the launch
+  /// targets, provenance, v2 recipe (imported through its format's converter when the reader
+  /// keeps another model, as for sglang-v1) and source document that follow the history.
+  static func fragment(read: ReadRecipe, name: String, writer: JSONWriter) -> DetailCache.Fragment {
+    let (v2, notes) = read.importedV2()
+    let diagnostics = read.diagnostics + notes
+    let encoded = v2?.encode()
+    var tail = ",\"indexSchema\":\(schemaVersion)"
+    tail += ",\"launch\":" + JSONWriter.launch(v2.map { LaunchTargets($0) } ?? LaunchTargets(name: name))
+    tail += ",\"provenance\":" + (encoded?["provenance"]?.jsonText ?? "null")
+    tail += ",\"recipe\":" + (encoded?.jsonText ?? "null")
+    // The source document as JSON when no v2 form exists.
+    let source = v2 == nil && read.documents.count == 1 ? read.documents[0].root.jsonText : "null"
+    tail += ",\"source\":" + source
+    tail += "}\n"
+    return DetailCache.Fragment(
+      diagnostics: diagnostics.isEmpty ? "[]" : writer.encode(diagnostics), tail: tail)
+  }
+
+  /// Bump when the shape or content of detail fragments changes in a way the probe below
+  /// might not show.
+  static let detailVersion = 1
+
+  /// Names the exporter and converters whose output the detail cache holds: the versions,
+  /// and a checksum of the fragments of two probe recipes (a v1 and a v2 one), so that a
+  /// build whose converters write them differently does not reuse another build's cache.
+  static let detailFingerprint: String = {
+    var gen = SyntheticRecipes(seed: 3)
+    let writer = JSONWriter()
+    var text = ""
+    for (i, source) in [gen.v1Recipe(name: "probe-v1"), gen.v2Recipe(name: "probe-v2")].enumerated() {
+      let f = fragment(read: RecipeReader.read(Array(source.utf8), file: "probe-\(i).yaml"), name: "probe", writer: writer)
+      text += f.diagnostics + f.tail
     }
-    guard ok else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+    let sum = String(DetailCache.checksum(text.utf8), radix: 16)
+    return "index-\(schemaVersion).details-\(detailVersion).probe-\(sum)"
+  }()
+
+  /// Writes a file with plain POSIX calls (see `POSIXFile`): the export is regenerated from
+  /// git at will, and Foundation's `createFile` syncs every file. A file that already holds
+  /// the text is left alone (re-exporting a commit rewrites nothing, and keeps file times
+  /// for static servers and sync tools).
+  static func write(_ text: String, to path: String) throws(RegistryError) {
+    var text = text
+    let problem = text.withUTF8 { utf8 -> String? in
+      let bytes = UnsafeRawBufferPointer(utf8)
+      return POSIXFile.holds(bytes, at: path) ? nil : POSIXFile.write(bytes, to: path)
+    }
+    if let problem { throw .io(problem) }
   }
 
   static func removeStale(in directory: String, keeping: Set<String>) {

@@ -16,7 +16,7 @@
 ///     77 flags u8 (bit 0: has errors) | 78 pad (2)
 enum IndexFormat {
   static let magic: [UInt8] = Array("RGIX".utf8)
-  static let version: UInt32 = 2
+  static let version: UInt32 = 3
   static let headerSize = 4 + 4 + 8 + 20 + 4 + 4 + 4
   static let treeOffset = 16
   static let recordSize = 80

@@ -23,12 +23,14 @@ public struct IndexSnapshot: Sendable {
   }
 
   /// Maps and verifies the index file at `path`; nil when the file cannot be read.
-  init?(mapping path: String) throws(IndexError) {
+  /// - Parameter checksum: false skips the checksum (for a file this process has just
+  ///   written and checksummed itself); the layout is checked all the same.
+  init?(mapping path: String, checksum: Bool = true) throws(IndexError) {
     guard let storage = IndexStorage(mapping: path) else { return nil }
-    try self.init(storage: storage)
+    try self.init(storage: storage, checksum: checksum)
   }
 
-  init(storage: IndexStorage) throws(IndexError) {
+  init(storage: IndexStorage, checksum: Bool = true) throws(IndexError) {
     let h = IndexFormat.headerSize
     let raw = storage.bytes
     guard raw.count >= h + 8 + 8 else { throw .truncated }
@@ -40,7 +42,7 @@ public struct IndexSnapshot: Sendable {
       guard version == IndexFormat.version else { return .failure(.unsupportedVersion(version)) }
       let checksumAt = raw.count - 8
       let stored = raw.loadUnaligned(fromByteOffset: checksumAt, as: UInt64.self).littleEndian
-      guard FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored else {
+      guard !checksum || FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored else {
         return .failure(.checksumMismatch)
       }
       let fingerprint = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
@@ -147,6 +149,31 @@ public struct IndexSnapshot: Sendable {
 
   public func blobID(_ i: Int) -> ObjectID {
     ObjectID(raw: raw.baseAddress! + recordOffset(i) + IndexFormat.blobOffset)
+  }
+
+  /// The records whose blob is one of `ids`, in order. Compares the first 8 bytes of each
+  /// record's blob id before building an id, so that it costs little more than a scan.
+  func records(withBlobIn ids: Set<ObjectID>) -> [Int] {
+    guard !ids.isEmpty else { return [] }
+    let prefixes = ids.map { id in
+      withUnsafeTemporaryAllocation(byteCount: ObjectID.byteCount, alignment: 8) { buf in
+        id.store(to: buf.baseAddress!)
+        return buf.loadUnaligned(as: UInt64.self)
+      }
+    }.sorted()
+    var found: [Int] = []
+    for i in 0..<count {
+      let at = recordOffset(i) + IndexFormat.blobOffset
+      let prefix = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+      var lo = 0
+      var hi = prefixes.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if prefixes[mid] < prefix { lo = mid + 1 } else { hi = mid }
+      }
+      if lo < prefixes.count, prefixes[lo] == prefix, ids.contains(blobID(i)) { found.append(i) }
+    }
+    return found
   }
 
   /// Whether record `i` failed to decode.

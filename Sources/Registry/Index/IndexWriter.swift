@@ -2,12 +2,21 @@ import Schema
 import Foundation
 
 /// Writes index files: from scratch, or from a previous snapshot by dropping some records and
-/// adding new ones (old records are copied byte for byte, old strings keep their ids).
+/// adding new ones (old records and strings are written straight from the old file, byte for
+/// byte, and old strings keep their ids).
 public struct IndexWriter {
   private var dictionary: [String] = []
   private var dictIDs: [String: UInt32] = [:]
+  /// The snapshot whose unique strings and kept records come first in the file.
+  private var base: IndexSnapshot?
+  /// Byte ranges of `base`: its unique offsets, its unique strings, its kept record runs.
+  private var baseOffsets = 0..<0
+  private var baseBlob = 0..<0
+  private var baseRecordRuns: [Range<Int>] = []
+  /// Unique strings added here, after the base's.
   private var uniqueBlob: [UInt8] = []
-  /// Little-endian u32 offsets into `uniqueBlob`, one more than the strings.
+  /// Little-endian u32 offsets of the added strings into the whole unique blob (with a
+  /// leading 0 when there is no base).
   private var uniqueOffsets: [UInt8] = [0, 0, 0, 0]
   private var uniqueCount = 0
   private var records: [UInt8] = []
@@ -24,35 +33,22 @@ public struct IndexWriter {
       for i in 0..<base.count where !dropping.contains(i) { add(base.recipe(i)) }
       return
     }
+    self.base = base
     dictionary = base.dictionary
     for (i, s) in dictionary.enumerated() { dictIDs[s] = UInt32(i) }
-    let raw = base.raw
     let offsets = base.uniqueOffsetsStart
-    let blobLength = Int(raw.loadUnaligned(fromByteOffset: offsets + base.uniqueCount * 4, as: UInt32.self).littleEndian)
+    let blobLength = Int(base.u32(offsets + base.uniqueCount * 4))
     uniqueCount = base.uniqueCount
-    uniqueOffsets = Self.copy(raw, offsets, (base.uniqueCount + 1) * 4)
-    uniqueBlob = Self.copy(raw, base.uniqueBlobStart, blobLength, reserve: 4_096)
-    // Copy the kept records in runs between the dropped ones.
-    records.reserveCapacity((kept + 16) * IndexFormat.recordSize)
+    uniqueOffsets = []
+    baseOffsets = offsets..<(offsets + (base.uniqueCount + 1) * 4)
+    baseBlob = base.uniqueBlobStart..<(base.uniqueBlobStart + blobLength)
+    // The kept records, in runs between the dropped ones.
     var runStart = 0
     for i in dropping.sorted() + [base.count] {
-      if i > runStart {
-        let from = base.recordOffset(runStart)
-        records.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[from..<(from + (i - runStart) * IndexFormat.recordSize)]))
-      }
+      if i > runStart { baseRecordRuns.append(base.recordOffset(runStart)..<base.recordOffset(i)) }
       runStart = i + 1
     }
     recordCount = kept
-  }
-
-  /// `count` bytes of `raw` from `offset`, copied with memcpy, with room for `reserve` more.
-  private static func copy(_ raw: UnsafeRawBufferPointer, _ offset: Int, _ count: Int, reserve: Int = 64) -> [UInt8] {
-    var out = [UInt8](unsafeUninitializedCapacity: count + reserve) { buf, initialized in
-      if count > 0 { UnsafeMutableRawPointer(buf.baseAddress!).copyMemory(from: raw.baseAddress! + offset, byteCount: count) }
-      initialized = count
-    }
-    out.reserveCapacity(count + reserve)
-    return out
   }
 
   private mutating func dict(_ s: String?) -> UInt32 {
@@ -67,76 +63,95 @@ public struct IndexWriter {
   private mutating func unique(_ s: String?) -> UInt32 {
     guard let s else { return IndexFormat.none }
     uniqueBlob.append(contentsOf: s.utf8)
-    withUnsafeBytes(of: UInt32(uniqueBlob.count).littleEndian) { uniqueOffsets.append(contentsOf: $0) }
+    withUnsafeBytes(of: UInt32(baseBlob.count + uniqueBlob.count).littleEndian) { uniqueOffsets.append(contentsOf: $0) }
     uniqueCount += 1
     return UInt32(uniqueCount - 1)
   }
 
   /// Adds one record.
   public mutating func add(_ r: IndexedRecipe) {
-    var rec = [UInt8](repeating: 0, count: IndexFormat.recordSize)
-    func put(_ v: UInt32, _ at: Int) {
-      withUnsafeBytes(of: v.littleEndian) { for (k, b) in $0.enumerated() { rec[at + k] = b } }
-    }
-    func putInt(_ v: Int?, _ at: Int) { put(UInt32(bitPattern: Int32(clamping: v ?? -1)), at) }
     let s = r.summary
-    put(unique(s.name), IndexFormat.nameOffset)
-    put(unique(r.path), IndexFormat.pathOffset)
-    let idBytes = r.blobID.bytes
-    for k in 0..<20 { rec[IndexFormat.blobOffset + k] = idBytes[k] }
-    put(dict(s.model), IndexFormat.Field.model.rawValue)
-    put(dict(s.engine), IndexFormat.Field.engine.rawValue)
-    put(dict(s.engineVersion), IndexFormat.Field.engineVersion.rawValue)
-    put(dict(s.image), IndexFormat.Field.image.rawValue)
-    put(dict(s.gpuType), IndexFormat.Field.gpuType.rawValue)
-    put(dict(s.precision), IndexFormat.Field.precision.rawValue)
-    put(dict(s.format), IndexFormat.Field.format.rawValue)
-    put(dict(s.status), IndexFormat.Field.status.rawValue)
-    putInt(s.gpusPerNode, IndexFormat.gpusPerNodeOffset)
-    putInt(s.totalGPUs, IndexFormat.totalGPUsOffset)
-    putInt(s.nodes, IndexFormat.nodesOffset)
     var diagnosticsText: String?
     if !r.diagnostics.isEmpty, let data = try? JSONEncoder().encode(r.diagnostics) {
       diagnosticsText = String(decoding: data, as: UTF8.self)
     }
-    put(unique(diagnosticsText), IndexFormat.diagnosticsOffset)
-    switch s.topology {
-    case .aggregated?: rec[IndexFormat.topologyOffset] = 1
-    case .disaggregated?: rec[IndexFormat.topologyOffset] = 2
-    case nil: rec[IndexFormat.topologyOffset] = 0
+    var fields: [(Int, UInt32)] = [
+      (IndexFormat.nameOffset, unique(s.name)), (IndexFormat.pathOffset, unique(r.path)),
+      (IndexFormat.Field.model.rawValue, dict(s.model)), (IndexFormat.Field.engine.rawValue, dict(s.engine)),
+      (IndexFormat.Field.engineVersion.rawValue, dict(s.engineVersion)),
+      (IndexFormat.Field.image.rawValue, dict(s.image)), (IndexFormat.Field.gpuType.rawValue, dict(s.gpuType)),
+      (IndexFormat.Field.precision.rawValue, dict(s.precision)), (IndexFormat.Field.format.rawValue, dict(s.format)),
+      (IndexFormat.Field.status.rawValue, dict(s.status)),
+      (IndexFormat.diagnosticsOffset, unique(diagnosticsText)),
+    ]
+    for (offset, value) in [
+      (IndexFormat.gpusPerNodeOffset, s.gpusPerNode), (IndexFormat.totalGPUsOffset, s.totalGPUs),
+      (IndexFormat.nodesOffset, s.nodes),
+    ] {
+      fields.append((offset, UInt32(bitPattern: Int32(clamping: value ?? -1))))
     }
-    rec[IndexFormat.flagsOffset] = r.isValid ? 0 : 1
-    records.append(contentsOf: rec)
+    let start = records.count
+    records.append(contentsOf: repeatElement(0, count: IndexFormat.recordSize))
+    records.withUnsafeMutableBytes { buf in
+      let rec = buf.baseAddress! + start
+      for (offset, value) in fields { rec.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self) }
+      r.blobID.store(to: rec + IndexFormat.blobOffset)
+      let topology: UInt8 =
+        switch s.topology {
+        case .aggregated?: 1
+        case .disaggregated?: 2
+        case nil: 0
+        }
+      rec.storeBytes(of: topology, toByteOffset: IndexFormat.topologyOffset, as: UInt8.self)
+      rec.storeBytes(of: r.isValid ? 0 : 1, toByteOffset: IndexFormat.flagsOffset, as: UInt8.self)
+    }
     recordCount += 1
+  }
+
+  /// Passes the bytes of the index file for `tree` to `sink`, piece by piece and in order
+  /// (the checksum last), and stops as soon as `sink` returns false.
+  /// - Returns: whether `sink` took every piece.
+  public func write(tree: ObjectID, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+    var head: [UInt8] = []
+    func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { head.append(contentsOf: $0) } }
+    head.append(contentsOf: IndexFormat.magic)
+    u32(IndexFormat.version)
+    withUnsafeBytes(of: IndexFingerprint.current.littleEndian) { head.append(contentsOf: $0) }
+    head.append(contentsOf: tree.bytes)
+    u32(UInt32(recordCount))
+    u32(UInt32(dictionary.count))
+    u32(UInt32(uniqueCount))
+    var dictLength: UInt32 = 0
+    u32(0)
+    for s in dictionary {
+      dictLength += UInt32(s.utf8.count)
+      u32(dictLength)
+    }
+    for s in dictionary { head.append(contentsOf: s.utf8) }
+    let raw = base?.raw ?? UnsafeRawBufferPointer(start: nil, count: 0)
+    let baseBytes = baseOffsets.count + baseBlob.count + baseRecordRuns.reduce(0) { $0 + $1.count }
+    let total = head.count + baseBytes + uniqueOffsets.count + uniqueBlob.count + records.count
+    var hasher = FastHash(length: total)
+    func emit(_ piece: UnsafeRawBufferPointer) -> Bool {
+      hasher.update(piece)
+      return sink(piece)
+    }
+    func emitBase(_ range: Range<Int>) -> Bool { emit(UnsafeRawBufferPointer(rebasing: raw[range])) }
+    guard head.withUnsafeBytes(emit), emitBase(baseOffsets), uniqueOffsets.withUnsafeBytes(emit),
+      emitBase(baseBlob), uniqueBlob.withUnsafeBytes(emit)
+    else { return false }
+    for run in baseRecordRuns where !emitBase(run) { return false }
+    guard records.withUnsafeBytes(emit) else { return false }
+    return withUnsafeBytes(of: hasher.finish().littleEndian, sink)
   }
 
   /// The bytes of the index file for `tree`.
   public func bytes(tree: ObjectID) -> [UInt8] {
     var out: [UInt8] = []
-    var dictBlob: [UInt8] = []
-    var dictOffsets: [UInt32] = [0]
-    for s in dictionary {
-      dictBlob.append(contentsOf: s.utf8)
-      dictOffsets.append(UInt32(dictBlob.count))
+    _ = write(tree: tree) { piece in
+      out.append(contentsOf: piece)
+      return true
     }
-    out.reserveCapacity(
-      IndexFormat.headerSize + dictBlob.count + uniqueBlob.count + records.count
-        + 4 * dictOffsets.count + uniqueOffsets.count + 8)
-    func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-    out.append(contentsOf: IndexFormat.magic)
-    u32(IndexFormat.version)
-    withUnsafeBytes(of: IndexFingerprint.current.littleEndian) { out.append(contentsOf: $0) }
-    out.append(contentsOf: tree.bytes)
-    u32(UInt32(recordCount))
-    u32(UInt32(dictionary.count))
-    u32(UInt32(uniqueCount))
-    for o in dictOffsets { u32(o) }
-    out.append(contentsOf: dictBlob)
-    out.append(contentsOf: uniqueOffsets)
-    out.append(contentsOf: uniqueBlob)
-    out.append(contentsOf: records)
-    let checksum = out.withUnsafeBytes { FastHash.hash($0) }
-    withUnsafeBytes(of: checksum.littleEndian) { out.append(contentsOf: $0) }
     return out
   }
 }

@@ -4,15 +4,19 @@ public enum LockError: Error, Sendable, CustomStringConvertible {
   case notLocked(name: String, path: String)
   /// The locked blob (or commit) is not in the repository: the registry lost history the
   /// lock depends on, or this is another registry.
-  case unreachable(name: String, blob: String, commit: String, reason: String)
+  case unreachable(name: String, blob: String, commit: String, path: String, reason: String)
+  /// `NAME@REV` with `--locked`: the lock decides the blob, a rev would contradict it.
+  case revWithLock(name: String, rev: String, path: String)
   case blobMismatch(name: String, expected: String, found: String)
 
   public var description: String {
     switch self {
     case .unreadable(let path, let reason): return "cannot read lock file \(path): \(reason)"
     case .notLocked(let name, let path): return "'\(name)' is not in \(path): run 'registry lock \(name)'"
-    case .unreachable(let name, let blob, let commit, let reason):
-      return "LOCKED RECIPE UNREACHABLE: '\(name)' is locked to blob \(blob) (commit \(commit)), which this registry does not have (\(reason)); fetch the history it came from, or re-lock deliberately with 'registry lock \(name)'"
+    case .unreachable(let name, let blob, let commit, let path, let reason):
+      return "LOCKED RECIPE UNREACHABLE: \(path) entry '\(name)' pins blob \(blob) (commit \(commit)), which this registry does not have (\(reason))\n  hint: fetch the history it came from ('registry pull'), or re-lock deliberately with 'registry lock \(name)' and review the change"
+    case .revWithLock(let name, let rev, let path):
+      return "'\(name)' names rev \(rev), but --locked reads the blob \(path) pins\n  hint: drop '@\(rev)', or drop --locked"
     case .blobMismatch(let name, let expected, let found):
       return "'\(name)': commit holds blob \(found), the lock says \(expected): the lock file was edited or belongs to another registry"
     }
@@ -22,6 +26,7 @@ public enum LockError: Error, Sendable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .notLocked, .unreachable: return 3
+    case .revWithLock: return 64
     default: return 1
     }
   }

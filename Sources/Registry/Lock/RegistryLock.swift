@@ -17,10 +17,16 @@ public struct RegistryLock: Sendable, Hashable, Codable {
     self.recipes = recipes.sorted { $0.name < $1.name }
   }
 
+  /// The entry name of a reference: `NAME`, or `@scope/NAME` for a fetched registry's recipe.
+  public static func key(for reference: RecipeReference) -> String {
+    (reference.scope.map { "@\($0)/" } ?? "") + reference.name
+  }
+
   /// The entry of `name`, if locked.
   public func entry(_ name: String) -> LockedRecipe? { recipes.first { $0.name == name } }
 
-  /// Locks `names` (every recipe when empty) at `rev`, on top of `existing` entries.
+  /// Locks `names` (every recipe when empty) at `rev`, on top of `existing` entries; a
+  /// scoped `@team/NAME` (or `NAME@REV`) is locked where ``RecipeRegistry/resolve(_:from:)`` reads it.
   public static func make(_ registry: RecipeRegistry, names: [String], at rev: String = "HEAD", updating existing: RegistryLock? = nil) throws -> RegistryLock {
     var entries = Dictionary((existing?.recipes ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let index = try registry.index(at: rev)
@@ -28,9 +34,12 @@ public struct RegistryLock: Sendable, Hashable, Codable {
     var wanted = names
     if wanted.isEmpty { wanted = (0..<s.count).map(s.name).filter { !$0.isEmpty } }
     for name in Set(wanted).sorted() {
-      let found = try registry.recipe(named: name, at: index.commit.hex)
+      let ref = RecipeReference(parsing: name)
+      let found = ref.scope == nil && ref.rev == nil
+        ? try registry.recipe(named: name, at: index.commit.hex)
+        : try registry.resolve(ref)
       let sum = found.read.summary
-      entries[name] = LockedRecipe(name: name, commit: found.commit.hex, blob: found.blobID.hex, path: found.path,
+      entries[found.name] = LockedRecipe(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, path: found.path,
         engine: sum.engine, engineVersion: sum.engineVersion, image: sum.image)
     }
     return RegistryLock(recipes: Array(entries.values))
@@ -56,7 +65,7 @@ public struct RegistryLock: Sendable, Hashable, Codable {
   }
 
   /// The locked recipe, read from its locked blob.
-  /// - Throws: ``LockError/notLocked(name:path:)``, ``LockError/unreachable(name:blob:commit:reason:)``.
+  /// - Throws: ``LockError/notLocked(name:path:)``, ``LockError/unreachable(name:blob:commit:path:reason:)``.
   public func resolve(_ name: String, in registry: RecipeRegistry, lockPath: String = RegistryLock.fileName) throws(LockError) -> RecipeLookup {
     guard let e = entry(name) else { throw .notLocked(name: name, path: lockPath) }
     guard let blob = ObjectID(hex: e.blob), let commit = ObjectID(hex: e.commit) else {
@@ -66,7 +75,7 @@ public struct RegistryLock: Sendable, Hashable, Codable {
     do {
       bytes = try registry.repository.blob(blob)
     } catch {
-      throw .unreachable(name: name, blob: e.blob, commit: e.commit, reason: error.description)
+      throw .unreachable(name: name, blob: e.blob, commit: e.commit, path: lockPath, reason: error.description)
     }
     return RecipeLookup(name: name, commit: commit, path: e.path, blobID: blob, bytes: bytes,
       read: RecipeReader.read(bytes, file: e.path))

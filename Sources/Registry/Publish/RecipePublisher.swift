@@ -104,7 +104,7 @@ public struct RecipePublisher {
       if let dup = byName.first(where: { $0.value.count > 1 }) {
         throw PublishError.duplicate(name: dup.key, files: dup.value.map(\.file))
       }
-      let existing = try existingPaths(names: Set(byName.keys), tip: tip)
+      let existing = try RecipeNameLookup(registry: registry).paths(of: Set(byName.keys), tree: tree, root: config.root, commit: tip)
       for p in prepared {
         let here = try repository.entry(at: p.path, inTree: tree) != nil
         let elsewhere = existing[p.name] ?? []
@@ -129,17 +129,6 @@ public struct RecipePublisher {
     }
     guard let outcome else { throw PublishError.cannotEdit("nothing to publish") }
     return PublishReport(outcome: outcome, branch: writer.reference, recipes: prepared, replaced: replaced)
-  }
-
-  /// Paths of recipes with these names at `tip`, from the registry index.
-  private func existingPaths(names: Set<String>, tip: ObjectID) throws -> [String: [String]] {
-    let s = try registry.index(at: tip.hex).snapshot
-    var out: [String: [String]] = [:]
-    for i in 0..<s.count {
-      let n = s.name(i)
-      if names.contains(n) { out[n, default: []].append(s.path(i)) }
-    }
-    return out
   }
 
   /// The reference a write goes to.
@@ -205,8 +194,20 @@ public struct RecipePublisher {
     }
   }
 
-  /// Rewrites one recipe's bytes in a commit (with trailers of the new text).
-  private func edit(_ name: String, author: Signature, branch: String?,
+  /// Rewrites one recipe in place in a commit, through the publishing path: `change` gets
+  /// the recipe as it is at the branch tip (inside the compare-and-swap, so a concurrent
+  /// change is re-read, never overwritten) and returns the new text, which is validated and
+  /// linted as `publish` does (errors block: ``PublishError/invalidRecipe(file:diagnostics:)``);
+  /// the commit carries the publish trailers. `registry upgrade --publish` uses it.
+  public func update(_ name: String, author: Signature, branch: String? = nil,
+    change: (RecipeLookup) throws -> (bytes: [UInt8], subject: String, body: String)) throws -> PublishReport
+  {
+    try edit(name, author: author, branch: branch, validate: true, change: change)
+  }
+
+  /// Rewrites one recipe's bytes in a commit (with trailers of the new text); `validate`
+  /// blocks on the errors ``prepare(_:file:root:force:keepFormat:)`` finds.
+  private func edit(_ name: String, author: Signature, branch: String?, validate: Bool = false,
     change: (RecipeLookup) throws -> (bytes: [UInt8], subject: String, body: String)) throws -> PublishReport
   {
     let writer = BranchWriter(repository: repository, reference: try resolvedBranch(branch))
@@ -216,11 +217,14 @@ public struct RecipePublisher {
       let found = try registry.recipe(named: name, at: tip.hex)
       let (bytes, subject, body) = try change(found)
       if bytes == found.bytes { return ([], "") }
-      let read = RecipeReader.read(bytes, file: found.path)
-      prepared = [PreparedRecipe(file: found.path, name: found.name, path: found.path, bytes: bytes,
-        format: read.format.rawValue, summary: read.summary, diagnostics: [])]
+      var checked = try Self.prepare(bytes, file: found.path, root: "", force: !validate, keepFormat: true)
+      guard checked.name == found.name else {
+        throw PublishError.cannotEdit("the edit renames \(found.name) to \(checked.name); publish it as a new recipe instead")
+      }
+      checked.path = found.path
+      prepared = [checked]
       var trailers = CommitTrailers()
-      trailers.add(recipe: read.summary, schema: read.format.rawValue)
+      trailers.add(recipe: checked.summary, schema: checked.format)
       return ([.upsert(path: found.path, blob: try repository.writeBlob(bytes), mode: .blob)],
         trailers.message(subject: subject, body: body))
     }

@@ -1,5 +1,7 @@
+import Foundation
 public import Migrate
 public import Schema
+import Synchronization
 
 /// Rewrites every recipe of one format into another, registry-wide, in ONE commit.
 ///
@@ -48,22 +50,62 @@ public struct RegistryMigration {
     if target != .v2 && writer == nil { throw PublishError.cannotEdit("no converter writes \(target.rawValue) yet") }
     let (config, _) = try registry.config(tree: tree)
     let snapshot = try registry.index(at: commit.hex).snapshot
-    var out: [MigratedRecipe] = []
+    var found: [(path: String, name: String, blob: ObjectID)] = []
     for i in 0..<snapshot.count where snapshot.summary(i).format == source.rawValue {
       let path = snapshot.path(i)
       guard RegistryIndexer.isRecipePath(path, root: config.root) else { continue }
-      let bytes = try registry.repository.blob(snapshot.blobID(i))
-      out.append(convert(bytes, path: path, name: snapshot.name(i), reader: reader, writer: writer))
+      found.append((path, snapshot.name(i), snapshot.blobID(i)))
     }
-    return out
+    let jobs = found
+    // One worker per core, each with its own repository handle (libgit2 handles are not
+    // shared across threads); results in job order.
+    let n = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / 64 + 1))
+    let results = Mutex<[MigratedRecipe?]>(Array(repeating: nil, count: jobs.count))
+    let failure = Mutex<(any Error)?>(nil)
+    let gitDirectory = registry.repository.gitDirectory
+    let (source, target, verify) = (self.source, self.target, self.verify)
+    DispatchQueue.concurrentPerform(iterations: n) { worker in
+      do {
+        let repo = try GitRepository(at: gitDirectory)
+        var out: [(Int, MigratedRecipe)] = []
+        for k in stride(from: worker, to: jobs.count, by: n) {
+          let bytes = try repo.blob(jobs[k].blob)
+          out.append((k, Self.convert(
+            bytes, path: jobs[k].path, name: jobs[k].name, source: source, target: target, verify: verify,
+            reader: reader, writer: writer)))
+        }
+        results.withLock { r in for (k, m) in out { r[k] = m } }
+      } catch {
+        failure.withLock { $0 = error }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    return results.withLock { $0.compactMap { $0 } }
   }
 
   /// One file through the converters.
   public func convert(_ bytes: [UInt8], path: String, name: String, reader: any FormatConverter, writer: (any FormatConverter)?) -> MigratedRecipe {
+    Self.convert(bytes, path: path, name: name, source: source, target: target, verify: verify, reader: reader, writer: writer)
+  }
+
+  static func convert(
+    _ bytes: [UInt8], path: String, name: String, source: RecipeFormat, target: RecipeFormat, verify: Bool,
+    reader: any FormatConverter, writer: (any FormatConverter)?
+  ) -> MigratedRecipe {
     var m = MigratedRecipe(path: path, name: name, bytes: nil, deletions: 0, insertions: 0, losses: [], errors: [], verifyMismatches: [])
-    let read = RecipeReader.read(bytes, file: path, declared: source)
-    guard !read.documents.isEmpty else { m.errors = read.diagnostics; return m }
-    let toV2 = reader.toV2(read.documents, file: path)
+    // Parsed only: the source converter decodes (reading the recipe first would decode twice).
+    let documents: [YAMLDocument]
+    do {
+      documents = try YAML.parseStream(bytes)
+    } catch {
+      m.errors = [error.diagnostic(file: path)]
+      return m
+    }
+    guard !documents.isEmpty else {
+      m.errors = [Diagnostic(.error, code: "empty-document", "the file holds no YAML document", at: SourceLocation(file: path, line: 1, column: 1))]
+      return m
+    }
+    let toV2 = reader.toV2(documents, file: path)
     guard toV2.succeeded, let v2 = toV2.value else {
       m.errors = toV2.diagnostics.filter { $0.severity == .error }
       if m.errors.isEmpty { m.errors = [Diagnostic(.error, code: "unreadable", "cannot read into v2", at: SourceLocation(file: path, line: 1, column: 1))] }
@@ -83,9 +125,9 @@ public struct RegistryMigration {
       }
       text = YAMLEmitter.emitStream(withComments)
     } else {
-      let placements = source == .v2 ? CommentTransplant.collect(read.documents[0].root) : toV2.comments
-      var doc = YAMLDocument(root: CommentTransplant.apply(placements, to: v2.encode()))
-      doc.trailingComments = read.documents.last?.trailingComments ?? []
+      let placements = source == .v2 ? CommentTransplant.collect(documents[0].root) : toV2.comments
+      var doc = YAMLDocument(root: CommentTransplant.apply(placements, to: toV2.encoded ?? v2.encode()))
+      doc.trailingComments = documents.last?.trailingComments ?? []
       text = YAMLEmitter.emit(doc)
     }
     let out = Array(text.utf8)

@@ -46,16 +46,18 @@ struct IndexCache {
     return dated.sorted { $0.1 > $1.1 }.map(\.0)
   }
 
-  /// Stores index bytes for `tree` atomically; failures (read-only repository) are ignored:
-  /// the index is a cache.
-  func store(_ bytes: [UInt8], for tree: ObjectID) {
+  /// Stores the index file of `tree` atomically: `produce` passes its bytes, piece by piece, to
+  /// the sink it is given. Failures (a read-only repository) only return false: the index is
+  /// a cache.
+  @discardableResult
+  func store(for tree: ObjectID, _ produce: ((UnsafeRawBufferPointer) -> Bool) -> Bool) -> Bool {
     let fm = FileManager.default
     try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let final = path(for: tree)
     let temp = directory + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return }
-    let written = bytes.withUnsafeBytes { buf -> Bool in
+    guard fd >= 0 else { return false }
+    let written = produce { buf in
       var done = 0
       while done < buf.count {
         let n = write(fd, buf.baseAddress! + done, buf.count - done)
@@ -65,12 +67,12 @@ struct IndexCache {
       return true
     }
     close(fd)
-    guard written else {
+    guard written, rename(temp, final) == 0 else {
       try? fm.removeItem(atPath: temp)
-      return
+      return false
     }
-    if rename(temp, final) != 0 { try? fm.removeItem(atPath: temp) }
     prune()
+    return true
   }
 
   /// Temporary files older than this are debris of a killed writer (a store takes well under

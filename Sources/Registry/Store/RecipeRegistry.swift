@@ -5,7 +5,8 @@ import Schema
 /// Everything is read from a rev through git objects, never from a work tree.
 public final class RecipeRegistry {
   public let repository: GitRepository
-  private let cache: IndexCache
+  /// The index files under the git directory (read by publish's name lookup too).
+  let cache: IndexCache
 
   public init(repository: GitRepository) {
     self.repository = repository

@@ -71,10 +71,8 @@ struct RegistryIndexer {
       }
     }
     var dropping = Set<Int>()
-    if !removedIDs.isEmpty {
-      for i in 0..<base.count {
-        if let paths = removedIDs[base.blobID(i)], paths.contains(base.path(i)) { dropping.insert(i) }
-      }
+    for i in base.records(withBlobIn: Set(removedIDs.keys)) where removedIDs[base.blobID(i)]?.contains(base.path(i)) == true {
+      dropping.insert(i)
     }
     trace.mark("dropping")
     var writer = IndexWriter(base: base, dropping: dropping)
@@ -88,9 +86,7 @@ struct RegistryIndexer {
       }
     }
     trace.mark("added")
-    let bytes = writer.bytes(tree: tree)
-    trace.mark("bytes")
-    let stored = try store(bytes, tree: tree)
+    let stored = try store(writer, tree: tree)
     trace.mark("stored")
     return (stored, added.count)
   }
@@ -109,6 +105,11 @@ struct RegistryIndexer {
     }
     let total = entries.count
     let n = max(1, min(workers, total / 256 + 1))
+    // Read in reverse pack order (see `PackOrder`), each worker one contiguous part of it.
+    let order = PackOrder(gitDirectory: repository.gitDirectory)
+    let keys = entries.map { order.key($0.id) }
+    let sequence = (0..<total).sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
+    let part = (total + n - 1) / n
     let results = Mutex<[[IndexedRecipe]]>(Array(repeating: [], count: n))
     let failure = Mutex<GitError?>(nil)
     let done = Atomic<Int>(0)
@@ -122,10 +123,10 @@ struct RegistryIndexer {
         failure.withLock { $0 = error }
         return
       }
+      let mine = sequence[min(worker * part, total)..<min((worker + 1) * part, total)]
       var out: [IndexedRecipe] = []
-      out.reserveCapacity(total / n + 1)
-      var k = worker
-      while k < total {
+      out.reserveCapacity(mine.count)
+      for k in mine {
         let e = shared[k]
         do throws(GitError) {
           let record = try repo.withBlob(e.id) { raw throws(GitError) in
@@ -138,25 +139,30 @@ struct RegistryIndexer {
         }
         let d = done.add(1, ordering: .relaxed).newValue
         if d % 2_000 == 0 { progress?(d, total) }
-        k += n
       }
       results.withLock { $0[worker] = out }
     }
     if let error = failure.withLock({ $0 }) { throw .git(error) }
-    var writer = IndexWriter()
-    // Interleave back into tree order, so a cold build is deterministic.
+    // Put the records back into tree order, so a cold build is deterministic.
+    var byTreeOrder = [Int](repeating: 0, count: total)
+    for (position, k) in sequence.enumerated() { byTreeOrder[k] = position }
     let chunks = results.withLock { $0 }
-    for k in 0..<total { writer.add(chunks[k % n][k / n]) }
+    var writer = IndexWriter()
+    for k in 0..<total {
+      let position = byTreeOrder[k]
+      writer.add(chunks[position / part][position % part])
+    }
     progress?(total, total)
-    return try store(writer.bytes(tree: tree), tree: tree)
+    return try store(writer, tree: tree)
   }
 
-  private func store(_ bytes: [UInt8], tree: ObjectID) throws(RegistryError) -> IndexSnapshot {
-    cache.store(bytes, for: tree)
+  private func store(_ writer: IndexWriter, tree: ObjectID) throws(RegistryError) -> IndexSnapshot {
+    let stored = cache.store(for: tree) { sink in writer.write(tree: tree, to: sink) }
     do {
-      // Map the file just written (no copy); fall back to the bytes when it could not be written.
-      if let mapped = try IndexSnapshot(mapping: cache.path(for: tree)) { return mapped }
-      return try IndexSnapshot(bytes: bytes)
+      // Map the file just written (no copy; its checksum was computed while writing it); build
+      // the bytes in memory when it could not be written.
+      if stored, let mapped = try IndexSnapshot(mapping: cache.path(for: tree), checksum: false) { return mapped }
+      return try IndexSnapshot(bytes: writer.bytes(tree: tree))
     } catch {
       throw .io("internal error: a freshly written index does not read back (\(error))")
     }

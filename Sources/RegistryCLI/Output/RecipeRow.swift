@@ -8,6 +8,8 @@ import Schema
 struct RecipeRow: Codable {
   var entry: CatalogEntry
   var errors: [Diagnostic]?
+  /// The remote registry the recipe comes from (its name is then `@scope/NAME`); nil for this one.
+  var scope: String?
 
   init(_ s: IndexSnapshot, _ i: Int, withErrors: Bool = false) {
     entry = CatalogEntry(s, i)
@@ -16,18 +18,29 @@ struct RecipeRow: Codable {
 
   subscript<T>(dynamicMember key: Swift.KeyPath<CatalogEntry, T>) -> T { entry[keyPath: key] }
 
-  private enum Keys: String, CodingKey { case errors }
+  /// The row of a remote registry's recipe, named `@scope/NAME`.
+  func scoped(_ scope: String) -> RecipeRow {
+    var row = self
+    row.scope = scope
+    row.entry.name = "@\(scope)/" + entry.name
+    return row
+  }
+
+  private enum Keys: String, CodingKey { case errors, scope }
 
   /// The entry's keys and `errors` in one JSON object.
   func encode(to encoder: any Encoder) throws {
     try entry.encode(to: encoder)
     var c = encoder.container(keyedBy: Keys.self)
     try c.encodeIfPresent(errors, forKey: .errors)
+    try c.encodeIfPresent(scope, forKey: .scope)
   }
 
   init(from decoder: any Decoder) throws {
     entry = try CatalogEntry(from: decoder)
-    errors = try decoder.container(keyedBy: Keys.self).decodeIfPresent([Diagnostic].self, forKey: .errors)
+    let c = try decoder.container(keyedBy: Keys.self)
+    errors = try c.decodeIfPresent([Diagnostic].self, forKey: .errors)
+    scope = try c.decodeIfPresent(String.self, forKey: .scope)
   }
 
   /// As a YAML mapping (for `-o yaml`).

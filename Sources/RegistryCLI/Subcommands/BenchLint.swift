@@ -37,19 +37,10 @@ struct BenchLint: ParsableCommand {
       let store: FlagCatalogStore
       do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
       let linter = Linter(catalogs: store)
-      let clock = ContinuousClock()
-      func best(_ body: () -> Void) -> Double {
-        var best = Double.infinity
-        for _ in 0..<max(iterations, 1) {
-          let t = clock.measure(body)
-          best = min(best, Double(t.components.seconds) + Double(t.components.attoseconds) * 1e-18)
-        }
-        return best
-      }
       var sink = 0
       var findings = 0
-      let validate = best { for d in docs { sink &+= RecipeReader.read(d, file: "b.yaml").diagnostics.count } }
-      let lint = best {
+      let validate = BenchTimer.best(of: iterations) { for d in docs { sink &+= RecipeReader.read(d, file: "b.yaml").diagnostics.count } }
+      let lint = BenchTimer.best(of: iterations) {
         findings = 0
         for d in docs { findings += linter.lint(RecipeReader.read(d, file: "b.yaml")).findings.count }
       }

@@ -18,10 +18,13 @@ struct BenchMigrate: ParsableCommand {
   @Option(help: "How many v1 files to generate.")
   var count = 10_000
 
+  @Option(help: "Timed repetitions of each pass; the best is reported.")
+  var iterations = 1
+
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let r = try MigrationBench.run(count: count)
+    let r = try MigrationBench.run(count: count, iterations: iterations)
     if global.json {
       try JSONOutput.print(r)
     } else {

@@ -132,20 +132,14 @@ struct BenchRegistry: ParsableCommand {
     t.out("peak memory: \(fmt(peak)) MB (budget ≤ 500 MB) \(peak <= 500 ? "ok" : "OVER")")
   }
 
+  /// Milliseconds of one run.
   private func measureOnce(_ body: () throws -> Void) throws -> Double {
-    let clock = ContinuousClock()
-    var failure: (any Error)?
-    let d = clock.measure {
-      do { try body() } catch { failure = error }
-    }
-    if let failure { throw failure }
-    return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) * 1e-15
+    try BenchTimer.time(body) * 1000
   }
 
+  /// Milliseconds of the best of `iterations` runs.
   private func best(_ body: () throws -> Void) throws -> Double {
-    var b = Double.infinity
-    for _ in 0..<max(iterations, 1) { b = min(b, try measureOnce(body)) }
-    return b
+    try BenchTimer.best(of: iterations, body) * 1000
   }
 
   static func git(_ args: [String]) throws -> Int32 {

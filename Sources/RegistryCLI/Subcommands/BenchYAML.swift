@@ -31,20 +31,9 @@ struct BenchYAML: ParsableCommand {
     var gen = SyntheticRecipes(seed: 7)
     let docs = (0..<count).map { Array(gen.v1Recipe(name: "bench-\($0)").utf8) }
     let bytes = docs.reduce(0) { $0 + $1.count }
-    let clock = ContinuousClock()
-
-    func best(_ body: () -> Void) -> Double {
-      var best = Double.infinity
-      for _ in 0..<max(iterations, 1) {
-        let t = clock.measure(body)
-        best = min(best, Double(t.components.seconds) + Double(t.components.attoseconds) * 1e-18)
-      }
-      return best
-    }
-
     var sink = 0
-    let raw = best { for d in docs { sink &+= RawLibYAML.countEvents(d) } }
-    let layer = best {
+    let raw = BenchTimer.best(of: iterations) { for d in docs { sink &+= RawLibYAML.countEvents(d) } }
+    let layer = BenchTimer.best(of: iterations) {
       for d in docs {
         if let doc = try? YAML.parse(d) { sink &+= doc.root.mapping?.count ?? 0 }
       }

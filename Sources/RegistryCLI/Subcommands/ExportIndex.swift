@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Schema
 import Registry
 
 /// Options shared by `export-index` and `site`.
@@ -64,9 +65,9 @@ struct ExportIndex: ParsableCommand {
     try reportingErrors {
       let terminal = Terminal(colorChoice: global.color)
       let registry = try registryOptions.open()
-      let start = ContinuousClock.now
-      let result = try export.export(registry, keepDocuments: false, terminal: terminal)
-      let seconds = (ContinuousClock.now - start).seconds
+      var result: IndexExporter.Result?
+      let seconds = try BenchTimer.time { result = try export.export(registry, keepDocuments: false, terminal: terminal) }
+      guard let result else { return }
       let files = ["catalog.json", "index-meta.json", "recipes/"]
       if global.json {
         try JSONOutput.print(
@@ -78,9 +79,4 @@ struct ExportIndex: ParsableCommand {
       }
     }
   }
-}
-
-extension Duration {
-  /// The duration in seconds.
-  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

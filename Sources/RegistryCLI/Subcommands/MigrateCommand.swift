@@ -45,15 +45,7 @@ struct MigrateCommand: ParsableCommand {
   @Flag(help: "Check that the output launches the same engines.")
   var verify = false
 
-  @Option(name: [.short, .long], help: "The commit message (registry migration).")
-  var message: String?
-
-  @Option(help: "The author, \"Name <mail>\" (registry migration).")
-  var author: String?
-
-  @Option(help: "The branch to update (registry migration).")
-  var branch: String?
-
+  @OptionGroup(title: "Registry migration") var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 

@@ -9,7 +9,9 @@ struct Plan: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn a recipe into a launch: a shell script, compose file, sbatch script, DGD or engine config.",
     discussion: """
-      RECIPE is a registry recipe NAME[@REV] or a recipe FILE of any format. The plan sets the
+      RECIPE is a registry recipe NAME[@REV], a recipe @SCOPE/NAME[@REV] of a remote registry
+      ('registry remote add'), or a recipe FILE of any format. --locked plans exactly the blob
+      registry.lock pins (as 'show --locked' reads it), and fails when that blob is unreachable. The plan sets the
       launcher-owned flags (model, served model name, host, port) once, builds each role's
       engine flags from the recipe's named fields and args, adds a router or Dynamo frontend
       for disaggregated recipes, and the benchmark step. Precedence: recipe < --variant <
@@ -28,9 +30,11 @@ struct Plan: ParsableCommand {
         registry plan minimax-m2-5-awq-spark-vllm-cluster --nodes 192.168.1.10,192.168.1.11
         registry plan my-recipe@HEAD~2 --variant low-latency --explain
         registry plan my-recipe --json -- --load-format safetensors
+        registry plan deepseek-r1-fp8-h200-agg-tp8 --locked --target slurm
+        registry plan @team/deepseek-r1-fp8 --target compose
       """)
 
-  @Argument(help: "NAME[@REV] of a registry recipe, or a recipe FILE.")
+  @Argument(help: "NAME[@REV] or @SCOPE/NAME[@REV] of a registry recipe, or a recipe FILE.")
   var recipe: String
   @Option(help: "shell, compose, slurm, k8s or engine-config.")
   var target: LaunchTarget = .shell
@@ -58,6 +62,7 @@ struct Plan: ParsableCommand {
   var output: String?
   @Flag(help: "List every flag and env value with where it came from.")
   var explain = false
+  @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
   @Argument(parsing: .postTerminator, help: "Extra engine arguments after --, appended to every worker.")
@@ -71,7 +76,7 @@ struct Plan: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    try reportingWriteErrors {
       let terminal = Terminal(colorChoice: global.color)
       let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
       let (read, reference) = try load()
@@ -137,6 +142,7 @@ struct Plan: ParsableCommand {
   func load() throws -> (ReadRecipe, Launch.RecipeReference) {
     var isDir: ObjCBool = false
     if FileManager.default.fileExists(atPath: recipe, isDirectory: &isDir), !isDir.boolValue {
+      if sourceOptions.locked { throw CLIError("--locked plans a registry recipe by name, not the file \(recipe)", exit: ExitStatus.usage) }
       guard let data = FileManager.default.contents(atPath: recipe) else { throw CLIError("cannot read \(recipe)") }
       let read = RecipeReader.read([UInt8](data), file: recipe)
       let name = Planner.recipe(from: read).0?.name ?? read.summary.name
@@ -144,7 +150,7 @@ struct Plan: ParsableCommand {
     }
     let ref = Registry.RecipeReference(parsing: recipe)
     let registry = try registryOptions.open()
-    let found = try registry.recipe(named: ref.name, at: ref.rev ?? "HEAD")
+    let found = try registry.resolve(ref, from: sourceOptions.source)
     return (found.read, Launch.RecipeReference(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path))
   }
 }

@@ -11,12 +11,17 @@ struct Search: ParsableCommand {
       Engine versions come from the recipe's version field or its image tag, and ranges
       order real spellings (v0.5.5.post2 > v0.5.5 > v0.5.0rc2): >=0.5,<0.6  ~0.5.5  ^0.10  =0.5.8
       Deprecated recipes are hidden unless --status deprecated; invalid files with --invalid.
+      --all-registries also searches every remote registry added with 'registry remote add'
+      (as last fetched; 'registry pull NAME' refreshes one); their recipes are named
+      @SCOPE/NAME, which 'show' and 'plan' take as they are. --scope picks registries by name.
 
       Examples:
         registry search --gpu gb200
         registry search --gpu gb200 --engine sglang --engine-version '>=0.5'
         registry search deepseek --mode disagg --min-gpus 16 -o json
         registry search --model qwen3 --rev v2025.11 -o paths
+        registry search deepseek-r1-fp8 --all-registries       # also @team/deepseek-r1-fp8
+        registry search --gpu h200 --scope team --scope infra -o json
       """)
 
   @Argument(help: "Text matched against names and models (case-insensitive).")
@@ -46,6 +51,10 @@ struct Search: ParsableCommand {
   var invalid = false
   @Option(help: "The git rev to search (branch, tag, commit, HEAD~3).")
   var rev = "HEAD"
+  @Flag(name: .customLong("all-registries"), help: "Also search every remote registry (results named @SCOPE/NAME).")
+  var allRegistries = false
+  @Option(help: ArgumentHelp("Search this remote registry (its recipes named @SCOPE/NAME); repeatable.", valueName: "SCOPE"))
+  var scope: [String] = []
   @Option(help: "Sort by name, model, gpu, gpus, engine-version.")
   var sort: SortKey = .name
   @Option(help: "At most this many results.")
@@ -88,11 +97,14 @@ struct Search: ParsableCommand {
 
   func run() throws {
     let q = try query()
-    try reportingErrors {
+    try reportingWriteErrors {
       let terminal = Terminal(colorChoice: global.color)
       let registry = try registryOptions.open()
       let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-      var rows = index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) }
+      var rows = scope.isEmpty ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
+      if allRegistries || !scope.isEmpty {
+        rows += try ScopedSearch.rows(registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
+      }
       rows.sort(by: sort.order)
       if let limit { rows = Array(rows.prefix(max(limit, 0))) }
       try RecipeListPrinter.print(

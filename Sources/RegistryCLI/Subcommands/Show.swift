@@ -8,7 +8,8 @@ struct Show: ParsableCommand {
     abstract: "Print a recipe at any git rev, and where it came from.",
     discussion: """
       NAME is the recipe's name (not its file name); NAME@REV reads it at a branch, tag,
-      commit or HEAD~N. The recipe text goes to stdout as stored; its commit, path and blob id
+      commit or HEAD~N; @SCOPE/NAME reads it from a remote registry added with 'registry
+      remote add SCOPE URL' (as last fetched). --locked reads the blob registry.lock pins. The recipe text goes to stdout as stored; its commit, path and blob id
       to stderr. --as converts it through v2 to another format.
 
       Examples:
@@ -20,14 +21,11 @@ struct Show: ParsableCommand {
         registry show @team/deepseek-r1-fp8          from a fetched remote registry
       """)
 
-  @Argument(help: "NAME or NAME@REV.")
+  @Argument(help: "NAME, NAME@REV or @SCOPE/NAME[@REV].")
   var reference: String
   @Option(name: .customLong("as"), help: "Print in another format: v1, v2, or a format id from 'registry formats'.")
   var target: String?
-  @Flag(help: "Read exactly the blob registry.lock pins (fails loudly when it is unreachable).")
-  var locked = false
-  @Option(help: "The lock file for --locked.")
-  var lockFile = RegistryLock.fileName
+  @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -46,9 +44,7 @@ struct Show: ParsableCommand {
       let terminal = Terminal(colorChoice: global.color)
       let ref = RecipeReference(parsing: reference)
       let registry = try registryOptions.open()
-      let found = locked
-        ? try RegistryLock.read(from: lockFile).resolve(ref.name, in: registry, lockPath: lockFile)
-        : try registry.recipe(named: ref.name, at: try RegistrySync(registry: registry).rev(for: ref))
+      let found = try registry.resolve(ref, from: sourceOptions.source)
       var text = String(decoding: found.bytes, as: UTF8.self)
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Schema
 import Registry
 
 struct Site: ParsableCommand {
@@ -51,7 +52,7 @@ struct Site: ParsableCommand {
       guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
         throw CLIError("cannot write \(page)")
       }
-      let seconds = (ContinuousClock.now - start).seconds
+      let seconds = BenchTimer.seconds(ContinuousClock.now - start)
       if global.json {
         try JSONOutput.print(
           ExportReport(

@@ -6,19 +6,29 @@ import Schema
 
 struct Upgrade: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Move a v2 recipe to a newer engine version, editing it in place.",
+    abstract: "Move a v2 or sglang-v1 recipe to a newer engine version, editing it in place.",
     discussion: """
       Applies the flag renames recorded between the pinned version and V (spec/engines/
-      renames.tsv), drops flags whose removal is a no-op, updates engine.version and the image
-      tag, and keeps every comment and byte it does not change. It refuses — listing them —
-      when a removed flag had an effect or a rename needs a decision, and writes nothing then.
-      --dry-run prints the semantic diff instead of writing. --publish (commit through the
-      publishing path) is not available yet.
+      renames.tsv), drops flags whose removal is a no-op, updates the pin (engine.version,
+      sglang_version) and the image tag (engine.image, model.container), and keeps every
+      comment and byte it does not change. sglang-v1 flags are edited where they are, under
+      sglang_config.ROLE or backend.ENGINE_config.ROLE. It refuses — listing them — when a
+      removed flag had an effect or a rename needs a decision, and writes nothing then. Other
+      formats are refused by name: convert them to v2 first. --dry-run prints the semantic
+      diff instead of writing.
+
+      --publish commits the result through the publishing path, as 'registry publish' does:
+      validated and linted (errors block), with the Recipe:/Schema:/Engine:/GPU: trailers, and
+      the branch moved by compare-and-swap. For a NAME the upgrade is computed from the recipe
+      at the branch tip (works on bare registries); for a FILE the upgraded file is written,
+      then published over the recipe of the same name.
 
       Examples:
         registry upgrade my-recipe.yaml --engine-version 0.5.23 --dry-run
         registry upgrade my-recipe.yaml --engine-version 0.5.23
         registry upgrade deepseek-r1-fp8-gb200-disagg --engine-version 0.5.23 --dry-run
+        registry upgrade deepseek-r1-fp8-gb200-disagg --engine-version 0.5.23 --publish --author "Ada <ada@example.com>"
+        registry upgrade old-v1-recipe.yaml --engine-version 0.5.1 --publish -m "Move to 0.5.1"
       """)
 
   @Argument(help: "A recipe file, or NAME of a registry recipe.")
@@ -27,8 +37,9 @@ struct Upgrade: ParsableCommand {
   var engineVersion: String
   @Flag(help: "Print the semantic diff; write nothing.")
   var dryRun = false
-  @Flag(help: "Commit the result through the publishing path (not available yet).")
+  @Flag(help: "Commit the result through the publishing path (validation, lint, trailers, compare-and-swap).")
   var publish = false
+  @OptionGroup(title: "With --publish") var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -40,65 +51,120 @@ struct Upgrade: ParsableCommand {
     var refusals: [Diagnostic]
     var notes: [String]
     var written: Bool
+    var commit: String?
+  }
+
+  func validate() throws {
+    if publish, dryRun { throw ValidationError("--publish and --dry-run exclude each other") }
+    if !publish, commitOptions.isSet {
+      throw ValidationError("--message, --author and --branch go with --publish")
+    }
   }
 
   func run() throws {
-    try reportingErrors {
-      if publish {
-        throw CLIError("--publish is not available yet (the publishing path is being written); upgrade the file and publish it separately", exit: ExitStatus.usage)
-      }
+    try reportingWriteErrors {
       guard let to = EngineVersion(engineVersion) else {
         throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", exit: ExitStatus.usage)
       }
-      let terminal = Terminal(colorChoice: global.color)
-      let (file, bytes, writable) = try source()
       let store: FlagCatalogStore
       do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
-      let plan = Upgrader(catalogs: store).plan(RecipeReader.read(bytes, file: file), source: bytes, to: to)
+      let upgrader = Upgrader(catalogs: store)
+      let isFile = FileManager.default.fileExists(atPath: target)
+      if publish, !isFile {
+        try publishUpgrade(of: RecipeReference(parsing: target), upgrader: upgrader, to: to)
+        return
+      }
+      let (file, bytes, writable) = try source(isFile: isFile)
+      let plan = upgrader.plan(RecipeReader.read(bytes, file: file), source: bytes, to: to)
       var written = false
+      var commit: String?
       if plan.refusals.isEmpty, !dryRun, let out = plan.output {
         guard let path = writable else {
-          throw CLIError("\(file) is not a file in a working tree; use --dry-run, or upgrade a checked-out copy")
+          throw CLIError("\(file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy")
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
           throw CLIError("cannot write \(path)")
         }
         written = true
-      }
-      if global.json {
-        try JSONOutput.print(
-          Report(file: file, from: plan.from?.normalized, to: to.normalized, changes: plan.changes,
-            refusals: plan.refusals, notes: plan.notes, written: written), terminal: terminal)
-      } else {
-        for n in plan.notes { terminal.err("note: \(n)") }
-        if !plan.changes.isEmpty || !plan.refusals.isEmpty {
-          terminal.out("\(file): \(plan.from?.normalized ?? "?") → \(to.normalized)")
-          terminal.out(plan.semanticDiff)
-        }
-        DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(plan.refusals)
-        if !plan.refusals.isEmpty {
-          terminal.err("refused: \(plan.refusals.count) change(s) need a human; nothing written")
-        } else if written {
-          terminal.err("wrote \(file) (\(plan.changes.count) change(s))")
-        } else if dryRun {
-          terminal.err("dry run: \(plan.changes.count) change(s), nothing written")
+        if publish {
+          let report = try RecipePublisher(registry: try registryOptions.open()).publish(
+            [RecipePublisher.Input(file: path, bytes: out)],
+            options: PublishOptions(message: commitOptions.message ?? defaultMessage(plan, name: RecipeReader.read(out, file: path).summary.name),
+              author: try commitOptions.signature(), branch: commitOptions.branch, replace: true, keepFormat: true))
+          commit = report.outcome.commit.hex
         }
       }
+      try show(plan, file: file, written: written, commit: commit)
       if !plan.refusals.isEmpty { throw ExitStatus.invalid }
     }
   }
 
+  /// `--publish` of a registry recipe: the upgrade is planned from the recipe at the branch
+  /// tip, inside the publishing path's compare-and-swap.
+  private func publishUpgrade(of ref: RecipeReference, upgrader: Upgrader, to: EngineVersion) throws {
+    if ref.scope != nil || ref.rev != nil {
+      throw CLIError("--publish upgrades a recipe of this registry at its branch tip, not '\(ref)'", exit: ExitStatus.usage)
+    }
+    let registry = try registryOptions.open()
+    var plan: Upgrader.Plan?
+    var file = ref.name
+    do {
+      let report = try RecipePublisher(registry: registry).update(ref.name, author: try commitOptions.signature(), branch: commitOptions.branch) { found in
+        file = found.path
+        let p = upgrader.plan(found.read, source: found.bytes, to: to)
+        plan = p
+        guard p.refusals.isEmpty, let out = p.output else { throw Refused() }
+        return (out, commitOptions.message ?? defaultMessage(p, name: found.name), p.changes.map(\.description).joined(separator: "\n"))
+      }
+      if let plan { try show(plan, file: file, written: true, commit: report.outcome.commit.hex) }
+    } catch is Refused {
+      if let plan { try show(plan, file: file, written: false, commit: nil) }
+      throw ExitStatus.invalid
+    }
+  }
+
+  private struct Refused: Error {}
+
+  private func defaultMessage(_ plan: Upgrader.Plan, name: String) -> String {
+    "Upgrade \(name) to \(plan.to.normalized)" + (plan.from.map { " (from \($0.normalized))" } ?? "")
+  }
+
+  private func show(_ plan: Upgrader.Plan, file: String, written: Bool, commit: String?) throws {
+    let terminal = Terminal(colorChoice: global.color)
+    if global.json {
+      try JSONOutput.print(
+        Report(file: file, from: plan.from?.normalized, to: plan.to.normalized, changes: plan.changes,
+          refusals: plan.refusals, notes: plan.notes, written: written, commit: commit), terminal: terminal)
+      return
+    }
+    for n in plan.notes { terminal.err("note: \(n)") }
+    if !plan.changes.isEmpty || !plan.refusals.isEmpty {
+      terminal.out("\(file): \(plan.from?.normalized ?? "?") → \(plan.to.normalized)")
+      terminal.out(plan.semanticDiff)
+    }
+    DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(plan.refusals)
+    if !plan.refusals.isEmpty {
+      terminal.err("refused: \(plan.refusals.count) change(s) need a human; nothing written")
+    } else if let commit {
+      terminal.err("committed \(String(commit.prefix(12))): \(file) (\(plan.changes.count) change(s))")
+    } else if written {
+      terminal.err("wrote \(file) (\(plan.changes.count) change(s))")
+    } else if dryRun {
+      terminal.err("dry run: \(plan.changes.count) change(s), nothing written")
+    }
+  }
+
   /// The file name, bytes and (when it is a file on disk) the path to write.
-  private func source() throws -> (String, [UInt8], String?) {
-    if FileManager.default.fileExists(atPath: target) {
+  private func source(isFile: Bool) throws -> (String, [UInt8], String?) {
+    if isFile {
       guard let data = FileManager.default.contents(atPath: target) else { throw CLIError("cannot read \(target)") }
       return (target, [UInt8](data), target)
     }
     let ref = RecipeReference(parsing: target)
     let registry = try registryOptions.open()
-    let found = try registry.recipe(named: ref.name, at: ref.rev ?? "HEAD")
+    let found = try registry.resolve(ref)
     let onDisk = registry.repository.workingDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + found.path }
     let current = onDisk.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) }
-    return (found.path, found.bytes, ref.rev == nil && current == found.bytes ? onDisk : nil)
+    return (found.path, found.bytes, ref.rev == nil && ref.scope == nil && current == found.bytes ? onDisk : nil)
   }
 }

@@ -43,8 +43,10 @@ public final class MappingReader {
   /// The raw value node of a key, marking it read.
   public func node(_ key: String) -> YAMLNode? {
     asked.append(key)
+    let length = key.utf8.count
     for i in pairs.indices {
-      if case .scalar(let k, _) = pairs[i].key.kind, k == key {
+      // Comparing lengths first skips most string comparisons.
+      if case .scalar(let k, _) = pairs[i].key.kind, k.utf8.count == length, k == key {
         read[i] = true
         return pairs[i].value
       }
@@ -154,8 +156,11 @@ public final class MappingReader {
   }
 
   /// Reports every key that was not read: an error or warning (the context decides) with a
-  /// did-you-mean hint drawn from `known` (or from the keys read).
-  public func finish(known: [String]? = nil, severity: Diagnostic.Severity? = nil) {
+  /// did-you-mean hint drawn from `known` (or from the keys read). `known` is evaluated only
+  /// when a key was not read.
+  public func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
+    guard read.contains(false) else { return }
+    let known = known()
     var candidates = known ?? []
     if known == nil {
       for k in asked where !candidates.contains(k) { candidates.append(k) }
@@ -178,6 +183,8 @@ public final class MappingReader {
   }
 
   // MARK: - Node-level conversions (shared with list items)
+  //
+  // Paths are autoclosures: they are built only when a problem is reported.
 
   public static func describe(_ node: YAMLNode) -> String {
     switch node.kind {
@@ -189,16 +196,18 @@ public final class MappingReader {
     }
   }
 
-  public static func string(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> String? {
+  public static func string(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> String? {
     guard let text = v.scalar else {
-      context.error("type-mismatch", "expected a string, found \(describe(v))", at: v, path: path)
+      context.error("type-mismatch", "expected a string, found \(describe(v))", at: v, path: path())
       return nil
     }
     if v.isNull { return nil }
     return text
   }
 
-  public static func int(_ v: YAMLNode, path: KeyPath, context: DecodeContext, min: Int? = nil) -> Int? {
+  public static func int(
+    _ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext, min: Int? = nil
+  ) -> Int? {
     var value: Int?
     switch v.resolved {
     case .int(let i)?:
@@ -207,25 +216,25 @@ public final class MappingReader {
       value = Int(s.trimmingSpaces)
     case .float? where v.scalar?.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 43 }) == true:
       // An integer literal beyond 64 bits resolves as a float.
-      context.error("out-of-range", "integer \(v.scalar ?? "") is out of range", at: v, path: path,
+      context.error("out-of-range", "integer \(v.scalar ?? "") is out of range", at: v, path: path(),
         hint: "use a value below 2^63")
       return nil
     default:
       break
     }
     guard let value else {
-      context.error("type-mismatch", "expected an integer, found \(describe(v))", at: v, path: path)
+      context.error("type-mismatch", "expected an integer, found \(describe(v))", at: v, path: path())
       return nil
     }
     if let min, value < min {
       context.error(
-        "out-of-range", "expected an integer of at least \(min), found \(value)", at: v, path: path)
+        "out-of-range", "expected an integer of at least \(min), found \(value)", at: v, path: path())
       return nil
     }
     return value
   }
 
-  public static func double(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> Double? {
+  public static func double(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Double? {
     switch v.resolved {
     case .int(let i)?: return Double(i)
     case .float(let d)?: return d
@@ -234,11 +243,11 @@ public final class MappingReader {
       if s == "inf" || s == "infinity" { return .infinity }
     default: break
     }
-    context.error("type-mismatch", "expected a number, found \(describe(v))", at: v, path: path)
+    context.error("type-mismatch", "expected a number, found \(describe(v))", at: v, path: path())
     return nil
   }
 
-  public static func bool(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> Bool? {
+  public static func bool(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Bool? {
     switch v.resolved {
     case .bool(let b)?: return b
     case .string(let s)?:
@@ -247,30 +256,31 @@ public final class MappingReader {
       case "false": return false
       case "yes", "on", "no", "off":
         context.error(
-          "type-mismatch", "expected a boolean, found string '\(s)'", at: v, path: path,
+          "type-mismatch", "expected a boolean, found string '\(s)'", at: v, path: path(),
           hint: "YAML 1.2 reads '\(s)' as a string; write true or false")
         return nil
       default: break
       }
     default: break
     }
-    context.error("type-mismatch", "expected a boolean, found \(describe(v))", at: v, path: path,
+    context.error("type-mismatch", "expected a boolean, found \(describe(v))", at: v, path: path(),
       hint: "write true or false")
     return nil
   }
 
   public static func oneOf(
-    _ v: YAMLNode, _ allowed: [String], path: KeyPath, context: DecodeContext,
+    _ v: YAMLNode, _ allowed: [String], path: @autoclosure () -> KeyPath, context: DecodeContext,
     caseInsensitive: Bool = true
   ) -> String? {
-    guard let text = string(v, path: path, context: context) else { return nil }
-    if let match = allowed.first(where: { caseInsensitive ? $0.lowercased() == text.lowercased() : $0 == text }) {
+    guard let text = string(v, path: path(), context: context) else { return nil }
+    let wanted = caseInsensitive ? text.lowercased() : text
+    if let match = allowed.first(where: { (caseInsensitive ? $0.lowercased() : $0) == wanted }) {
       return match
     }
     var hint = "allowed values: \(allowed.joined(separator: ", "))"
     if let near = DidYouMean.closest(to: text, in: allowed) { hint = "did you mean '\(near)'? " + hint }
-    context.error("invalid-value", "'\(text)' is not an allowed value for \(path.lastKey ?? "this key")",
-      at: v, path: path, hint: hint)
+    context.error("invalid-value", "'\(text)' is not an allowed value for \(path().lastKey ?? "this key")",
+      at: v, path: path(), hint: hint)
     return nil
   }
 

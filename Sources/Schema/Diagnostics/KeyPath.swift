@@ -9,6 +9,13 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
 
   public init(_ components: [Component] = []) { self.components = components }
 
+  /// Hashes the depth and the last two components only: paths are dictionary keys in hot
+  /// loops (comment transplant, converter path tables), and equality still compares all.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(components.count)
+    for c in components.suffix(2) { hasher.combine(c) }
+  }
+
   /// Parses a dotted path (`a.b[2].c`); keys may not contain `.` or `[` in this spelling.
   public init(parsing text: String) {
     var parts: [Component] = []

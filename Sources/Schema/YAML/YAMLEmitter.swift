@@ -89,7 +89,7 @@ public enum YAMLEmitter {
         out += pad + "-"
         let text = inline(item, indent: indent + 2)
         let comment = item.comments.trailing.map { "  #" + $0 } ?? ""
-        if let newline = text.firstIndex(of: "\n") {
+        if text.utf8.contains(UInt8(ascii: "\n")), let newline = text.firstIndex(of: "\n") {
           out += " " + text[..<newline] + comment + text[newline...] + "\n"
           continue
         }
@@ -116,7 +116,7 @@ public enum YAMLEmitter {
     default:
       let text = inline(value, indent: indent + 2)
       let comment = (value.comments.trailing ?? keyTrailing).map { "  #" + $0 } ?? ""
-      if let newline = text.firstIndex(of: "\n") {
+      if text.utf8.contains(UInt8(ascii: "\n")), let newline = text.firstIndex(of: "\n") {
         // A block scalar: the comment goes on its header line, never into its content.
         out += " " + text[..<newline] + comment + text[newline...] + "\n"
         return
@@ -152,11 +152,11 @@ public enum YAMLEmitter {
       // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
       return ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null"
     }
-    if style == .plain || style == .literal || style == .folded {
-      if isSafePlain(text, inFlow: false), case .string = ScalarResolver.resolvePlain(text) {
-        return text
-      }
-      if style == .plain, isSafePlain(text, inFlow: false) { return text }
+    if style == .plain, isSafePlain(text, inFlow: false) { return text }
+    if style == .literal || style == .folded, isSafePlain(text, inFlow: false),
+      case .string = ScalarResolver.resolvePlain(text)
+    {
+      return text
     }
     if style == .singleQuoted, canSingleQuote(text) { return singleQuoted(text) }
     return doubleQuoted(text)
@@ -183,11 +183,9 @@ public enum YAMLEmitter {
   ) -> String {
     switch style {
     case .plain:
-      if tagged || !(ScalarResolver.resolvePlain(text).isString) {
-        // Plain non-strings (numbers, bools, null) are written as they were spelled.
-        if isSafePlain(text, inFlow: inFlow) || text.isEmpty { return text }
-      }
-      if isSafePlain(text, inFlow: inFlow) { return text }
+      // Plain text is written as spelled when it reads back the same (whatever it resolves
+      // to; the empty scalar is null).
+      if text.isEmpty || isSafePlain(text, inFlow: inFlow) { return text }
       return doubleQuoted(text)
     case .singleQuoted:
       return canSingleQuote(text) ? singleQuoted(text) : doubleQuoted(text)
@@ -204,12 +202,13 @@ public enum YAMLEmitter {
 
   /// Whether text can be written as a plain scalar and read back as the same characters.
   static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {
-    let u = Array(text.utf8)
+    let u = text.utf8
     guard let first = u.first, let last = u.last else { return false }
     if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 { return false }
     switch first {
     case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-      if u.count == 1 || u[1] == 0x20 { return false }
+      let second = u.dropFirst().first
+      if second == nil || second == 0x20 { return false }
     case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
       UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
       UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
@@ -221,8 +220,10 @@ public enum YAMLEmitter {
       return false
     }
     var prev: UInt8 = 0
+    var ascii = true
     for c in u {
       if c < 0x20 || c == 0x7F { return false }
+      if c >= 0x80 { ascii = false }
       if c == UInt8(ascii: "#"), prev == 0x20 { return false }
       if prev == UInt8(ascii: ":"), c == 0x20 { return false }
       if inFlow {
@@ -237,7 +238,7 @@ public enum YAMLEmitter {
     }
     if last == UInt8(ascii: ":") { return false }
     // U+0085, U+2028, U+2029 are line breaks to YAML.
-    if text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" }) {
+    if !ascii, text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" }) {
       return false
     }
     return true

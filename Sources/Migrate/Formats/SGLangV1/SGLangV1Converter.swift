@@ -72,22 +72,27 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     var claimed: [KeyPath: (YAMLComments, YAMLComments)] = [:]
     var orphans: [SGLangV1Residue.Comment] = []
     let all = Self.allKeys(doc.root)
-    for (path, key, value) in all {
-      guard let v2 = export.table.v2Path(for: path), encoded.value(at: v2) != nil else {
-        if !key.isEmpty || !value.isEmpty { orphans.append(.init(path: path, key: key, value: value)) }
+    let v2Paths = all.map { export.table.v2Path(for: $0.0) }
+    for (i, (path, key, value)) in all.enumerated() {
+      if key.isEmpty && value.isEmpty {
+        // A bare key loses its place only to a commented key claiming the same v2 key.
+        if let v2 = v2Paths[i], claimed[v2] != nil { orphans.append(.init(path: path, key: key, value: value)) }
+        continue
+      }
+      guard let v2 = v2Paths[i], encoded.value(at: v2) != nil else {
+        orphans.append(.init(path: path, key: key, value: value))
         continue
       }
       if let c = claimed[v2] {
         if c.0 != key || c.1 != value { orphans.append(.init(path: path, key: key, value: value)) }
         continue
       }
-      if key.isEmpty && value.isEmpty { continue }
       claimed[v2] = (key, value)
       placements.append(CommentPlacement(path: v2, keyComments: key, valueComments: value))
     }
     // A key without comments that shares its v2 key with a commented one must stay bare.
-    for (path, key, value) in all where key.isEmpty && value.isEmpty {
-      if let v2 = export.table.v2Path(for: path), claimed[v2] != nil, !orphans.contains(where: { $0.path == path }) {
+    for (i, (path, key, value)) in all.enumerated() where key.isEmpty && value.isEmpty {
+      if let v2 = v2Paths[i], claimed[v2] != nil, !orphans.contains(where: { $0.path == path }) {
         orphans.append(.init(path: path, key: key, value: value))
       }
     }
@@ -95,7 +100,8 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
       residue.comments = orphans
       Self.setResidue(residue, trailing: doc.trailingComments, in: &recipe)
     }
-    return Conversion(value: recipe, diagnostics: notes, comments: placements)
+    // `encoded` is still the recipe's tree unless orphaned comments changed the residue.
+    return Conversion(value: recipe, diagnostics: notes, comments: placements, encoded: orphans.isEmpty ? encoded : nil)
   }
 
   /// Every key and item path of a tree with its comments (root included, at `.root`).

@@ -1,15 +1,10 @@
 import Foundation
+import Schema
 
 /// Timing and git-CLI helpers for the registry benchmarks.
 enum BenchSupport {
-  static func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-  }
-
   static func time(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    return seconds(ContinuousClock.now - start)
+    try BenchTimer.time(body)
   }
 
   static func median(_ xs: [Double]) -> Double {

@@ -16,12 +16,7 @@ struct Deprecate: ParsableCommand {
   var name: String
   @Option(help: "Why it is deprecated (shown by show and search).")
   var reason: String
-  @Option(name: [.short, .long], help: "The commit message.")
-  var message: String?
-  @Option(help: "The author, \"Name <mail>\".")
-  var author: String?
-  @Option(help: "The branch to update.")
-  var branch: String?
+  @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -29,7 +24,7 @@ struct Deprecate: ParsableCommand {
     try reportingWriteErrors {
       let registry = try registryOptions.open()
       let report = try RecipePublisher(registry: registry).deprecate(
-        name, reason: reason, message: message, author: try AuthorOption.signature(author), branch: branch)
+        name, reason: reason, message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch)
       Terminal().out("deprecated \(name) in \(report.outcome.commit.abbreviated(12))")
     }
   }

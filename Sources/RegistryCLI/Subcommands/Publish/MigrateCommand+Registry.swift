@@ -23,7 +23,7 @@ extension MigrateCommand {
         if !report.losses.isEmpty && !allowLoss || !report.failures.isEmpty { throw CLIError("the migration would not be written (losses or failures above)") }
         return
       }
-      let report = try migration.run(allowLoss: allowLoss, message: message, author: try AuthorOption.signature(author), branch: branch)
+      let report = try migration.run(allowLoss: allowLoss, message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch)
       guard let outcome = report.outcome else { terminal.err("nothing to migrate"); return }
       terminal.out("migrated \(report.changed.count) recipes in \(outcome.commit.abbreviated(12)): \(report.insertions) insertions(+), \(report.deletions) deletions(-)")
     }

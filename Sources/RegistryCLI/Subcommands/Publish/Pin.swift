@@ -21,12 +21,7 @@ struct Pin: ParsableCommand {
   var engineVersion: String
   @Option(help: "The container image to pin with it.")
   var image: String?
-  @Option(name: [.short, .long], help: "The commit message (default: 'Pin NAME to ENGINE VERSION').")
-  var message: String?
-  @Option(help: "The author, \"Name <mail>\".")
-  var author: String?
-  @Option(help: "The branch to update.")
-  var branch: String?
+  @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -34,8 +29,8 @@ struct Pin: ParsableCommand {
     try reportingWriteErrors {
       let registry = try registryOptions.open()
       let report = try RecipePublisher(registry: registry).pin(
-        name, engineVersion: engineVersion, image: image, message: message,
-        author: try AuthorOption.signature(author), branch: branch)
+        name, engineVersion: engineVersion, image: image, message: commitOptions.message,
+        author: try commitOptions.signature(), branch: commitOptions.branch)
       Terminal().out("pinned \(name) to \(engineVersion) in \(report.outcome.commit.abbreviated(12)) (\(report.recipes.first?.path ?? ""))")
     }
   }

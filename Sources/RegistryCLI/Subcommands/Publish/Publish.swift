@@ -23,18 +23,13 @@ struct Publish: ParsableCommand {
 
   @Argument(help: "Recipe files or folders (every .yaml/.yml below a folder).")
   var paths: [String]
-  @Option(name: [.short, .long], help: "The commit message (default: 'Publish NAME').")
-  var message: String?
-  @Option(help: "The author, \"Name <mail>\" (default: git's user.name and user.email).")
-  var author: String?
-  @Option(help: "The branch to update (default: registry.yaml's branch, else HEAD's).")
-  var branch: String?
   @Flag(help: "Allow replacing a recipe of the same name.")
   var replace = false
   @Flag(help: "Publish even when a file has errors.")
   var force = false
   @Flag(help: "Keep the source format instead of writing canonical v2.")
   var keepFormat = false
+  @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -59,7 +54,7 @@ struct Publish: ParsableCommand {
       let registry = try registryOptions.open()
       let report = try RecipePublisher(registry: registry).publish(
         inputs,
-        options: PublishOptions(message: message, author: try AuthorOption.signature(author), branch: branch,
+        options: PublishOptions(message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch,
           replace: replace, force: force, keepFormat: keepFormat))
       let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
       for r in report.recipes { printer.printAll(r.diagnostics) }

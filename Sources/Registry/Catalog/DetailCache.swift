@@ -1,0 +1,134 @@
+import Foundation
+
+/// The commit-independent part of `export-index` detail documents, by blob id and path, kept
+/// under the git directory next to the index cache (`<git dir>/registry-details/<xx>`, 256
+/// shards by the blob id's first byte), so that a re-export reads and converts only the
+/// blobs it has not seen.
+///
+/// A shard starts with a header line naming the fingerprint of the converters and exporter
+/// that wrote it (a shard with another fingerprint is ignored and rewritten); each record
+/// carries its lengths and an FNV-1a checksum, and a record that does not check is dropped
+/// (its document is rebuilt). Shards are written to a temporary file and renamed into place.
+/// The cache is an optimisation only: every failure to read or write it is ignored.
+struct DetailCache: Sendable {
+  /// A cached document: the same blob at another path may read differently (diagnostics
+  /// name the file, the name falls back to the file name).
+  struct Key: Hashable, Sendable {
+    var blob: ObjectID
+    var path: String
+  }
+
+  /// The two commit-independent pieces of a detail document (see `IndexExporter.document`).
+  struct Fragment: Sendable {
+    /// The `diagnostics` value.
+    var diagnostics: String
+    /// Everything after the `history` value, from `,"indexSchema":` to the final newline.
+    var tail: String
+  }
+
+  static let shardCount = 256
+  let directory: String
+  /// Names the converters and exporter whose output the shards hold.
+  let fingerprint: String
+
+  init(gitDirectory: String, fingerprint: String) {
+    directory = gitDirectory + "/registry-details"
+    self.fingerprint = fingerprint
+  }
+
+  /// The shard of a blob.
+  static func shard(of blob: ObjectID) -> Int { Int(blob.bytes[0]) }
+
+  func path(ofShard shard: Int) -> String {
+    directory + (shard < 16 ? "/0" : "/") + String(shard, radix: 16)
+  }
+
+  private var header: String { "registry-details " + fingerprint + "\n" }
+
+  // MARK: - Reading
+
+  /// The valid records of a shard; empty when it is missing, has another fingerprint or is
+  /// unreadable. Reading stops at the first record whose framing is broken.
+  func load(shard: Int) -> [Key: Fragment] {
+    guard let bytes = POSIXFile.read(path(ofShard: shard)) else { return [:] }
+    let head = Array(header.utf8)
+    guard bytes.count >= head.count, bytes[0..<head.count].elementsEqual(head) else { return [:] }
+    var out: [Key: Fragment] = [:]
+    var i = head.count
+    while i < bytes.count {
+      guard let record = Self.record(bytes, at: &i) else { break }
+      out[record.0] = record.1
+    }
+    return out
+  }
+
+  /// Parses `<blob hex> <path length> <diagnostics length> <tail length> <checksum hex>\n`
+  /// followed by the three byte strings and a newline.
+  private static func record(_ b: [UInt8], at i: inout Int) -> (Key, Fragment)? {
+    guard let line = b[i...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+    let fields = b[i..<line].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+    guard fields.count == 5, let blob = ObjectID(hex: String(decoding: fields[0], as: UTF8.self)),
+      let pathCount = decimal(fields[1]), let diagCount = decimal(fields[2]), let tailCount = decimal(fields[3]),
+      let sum = UInt64(String(decoding: fields[4], as: UTF8.self), radix: 16)
+    else { return nil }
+    let start = line + 1
+    let end = start + pathCount + diagCount + tailCount
+    guard end < b.count, b[end] == UInt8(ascii: "\n") else { return nil }
+    i = end + 1
+    guard checksum(b[start..<end]) == sum else { return nil }
+    let path = String(decoding: b[start..<start + pathCount], as: UTF8.self)
+    let diagEnd = start + pathCount + diagCount
+    return (
+      Key(blob: blob, path: path),
+      Fragment(
+        diagnostics: String(decoding: b[start + pathCount..<diagEnd], as: UTF8.self),
+        tail: String(decoding: b[diagEnd..<end], as: UTF8.self))
+    )
+  }
+
+  private static func decimal(_ s: ArraySlice<UInt8>) -> Int? {
+    guard !s.isEmpty, s.count < 10 else { return nil }
+    var n = 0
+    for c in s {
+      guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+      n = n * 10 + Int(c - UInt8(ascii: "0"))
+    }
+    return n
+  }
+
+  /// FNV-1a, 64 bits.
+  static func checksum(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    return h
+  }
+
+  // MARK: - Writing
+
+  /// Replaces a shard with exactly these records (temporary file, then rename).
+  func store(shard: Int, _ records: [(Key, Fragment)]) {
+    var out: [UInt8] = Array(header.utf8)
+    for (key, fragment) in records {
+      var body: [UInt8] = Array(key.path.utf8)
+      let pathCount = body.count
+      body += fragment.diagnostics.utf8
+      let diagCount = body.count - pathCount
+      body += fragment.tail.utf8
+      let tailCount = body.count - pathCount - diagCount
+      out += "\(key.blob.hex) \(pathCount) \(diagCount) \(tailCount) \(String(Self.checksum(body), radix: 16))\n".utf8
+      out += body
+      out.append(UInt8(ascii: "\n"))
+    }
+    mkdir(directory, 0o755)
+    let final = path(ofShard: shard)
+    let temp = final + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    guard out.withUnsafeBytes({ POSIXFile.write($0, to: temp, exclusive: true) }) == nil else {
+      unlink(temp)
+      return
+    }
+    if rename(temp, final) != 0 { unlink(temp) }
+  }
+}
