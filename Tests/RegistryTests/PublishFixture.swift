@@ -1,4 +1,5 @@
 import Foundation
+import Migrate
 import Schema
 import TestSupport
 
@@ -23,6 +24,21 @@ final class PublishFixture {
 
   func input(_ text: String, file: String = "recipe.yaml") -> RecipePublisher.Input {
     RecipePublisher.Input(file: file, bytes: Array(text.utf8))
+  }
+
+  /// `cliPath()`, or nil after printing that the calling test is skipped.
+  static func cliOrSkip() -> String? {
+    if let path = cliPath() { return path }
+    print("skipped: the registry executable is not built next to the tests")
+    return nil
+  }
+
+  /// Whether this build has the sglang-v1 converter; else prints that the calling test is
+  /// skipped.
+  static func v1ConverterOrSkip() -> Bool {
+    if Converters.converter(for: .sglangV1) != nil { return true }
+    print("skipped: no sglang-v1 converter is registered in this build")
+    return false
   }
 
   /// The `registry` executable built next to the tests.

@@ -106,10 +106,7 @@ import TestSupport
 
   /// 8 processes × 50 `registry publish` runs into one bare repository.
   @Test func eightProcessesPublishFiftyEach() throws {
-    guard let cli = PublishFixture.cliPath() else {
-      print("skipped: the registry executable is not built next to the tests")
-      return
-    }
+    guard let cli = PublishFixture.cliOrSkip() else { return }
     let f = try PublishFixture()
     let registry = try f.registry()
     let files = f.git.path("in")
@@ -197,10 +194,7 @@ import TestSupport
   }
 
   @Test func migrateV1ToV2InOneCommit() throws {
-    guard Converters.converter(for: .sglangV1) != nil else {
-      print("skipped: no sglang-v1 converter is registered in this build (it lands with the v1v2 branch)")
-      return
-    }
+    guard PublishFixture.v1ConverterOrSkip() else { return }
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 60, seed: 3, brokenEvery: 0)

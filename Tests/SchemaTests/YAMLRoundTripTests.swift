@@ -91,6 +91,35 @@ import Foundation
     #expect(back == node)
   }
 
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-*.yaml`, also read by
+  /// `ownFilesRoundTrip`): the emitter dropped a key's tag, so `{! 1}` (the string "1") came
+  /// back as the integer 1; and it wrote an empty plain key (null) as `""` (a string).
+  @Test func taggedAndEmptyKeysKeepTheirType() throws {
+    for src in [
+      "{! 1}\n", "! 1: a\n", "!!str 2: b\n", "{!!str true: x}\n", "! \"\": e\n", "a: {! 3: y}\n",
+      "? \n: x\n", "a:\n  &k : v\n", "!!str : s\n", "! : t\n",
+    ] {
+      let doc = try YAML.parse(src)
+      let emitted = YAMLEmitter.emit(doc)
+      let again = try YAML.parse(emitted)
+      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+    }
+    #expect(try YAML.parse(YAMLEmitter.emit(try YAML.parse("{! 1}"))).root.mapping?[0].key.resolved == .string("1"))
+  }
+
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-anchored-null-root.yaml`): a
+  /// document whose root is an empty (null) scalar, e.g. only an anchor, was written as an
+  /// empty line, which reads back as no document.
+  @Test func nullRootStaysADocument() throws {
+    for src in [" \n&1", "&a\n", "a: 1\n---\n&b\n"] {
+      let docs = try YAML.parseStream(Array(src.utf8))
+      let emitted = YAMLEmitter.emitStream(docs)
+      let again = try YAML.parseStream(Array(emitted.utf8))
+      #expect(again.count == docs.count, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+      #expect(zip(docs, again).allSatisfy { $0.root == $1.root })
+    }
+  }
+
   @Test func commentsStayWithTheirKeys() throws {
     let src = """
       # header comment

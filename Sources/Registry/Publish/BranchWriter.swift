@@ -3,17 +3,20 @@ import Foundation
 /// Commits to a branch without a work tree: builds a tree from the branch tip, writes a
 /// commit, and moves the branch by compare-and-swap on the tip it started from.
 ///
-/// A lost race (`.modified` / `.locked`) is retried on the new tip, as long as none of the
-/// paths this commit changes were changed between the start tip and the new tip; otherwise
-/// the write is a ``PublishError/conflict(paths:startTip:newTip:)`` and nothing is written.
+/// A lost race (`.modified`) is retried on the new tip, as long as none of the paths this
+/// commit changes were changed between the start tip and the new tip; otherwise the write is a
+/// ``PublishError/conflict(paths:startTip:newTip:)`` and nothing is written. A held ref lock
+/// (`.locked`) is waited for, up to `lockTimeout`.
 /// Safe across processes: git's ref lock and the CAS make every commit land exactly once.
 public struct BranchWriter {
   /// The repository written to.
   public let repository: GitRepository
   /// Full reference name, e.g. `refs/heads/main`.
   public let reference: String
-  /// Attempts before giving up.
+  /// Attempts before giving up (waits for a held ref lock do not count).
   public var maxAttempts = 200
+  /// How long a held ref lock (`<ref>.lock`) is waited for before giving up.
+  public var lockTimeout: Duration = .seconds(3)
 
   public init(repository: GitRepository, reference: String) {
     self.repository = repository
@@ -36,8 +39,24 @@ public struct BranchWriter {
   ///
   /// `prepare` runs once, on the tip the write starts from; it returns the tree changes and
   /// the message (no changes: nothing is committed and nil is returned).
+  /// - Throws: ``PublishError/conflict(paths:startTip:newTip:)``,
+  ///   ``PublishError/locked(reference:lockFile:waited:)`` when the ref lock outlives
+  ///   `lockTimeout`, ``PublishError/writeFailed(reference:repository:cause:)`` when an object
+  ///   or the ref cannot be written (full disk, read-only repository), errors of `prepare`.
+  ///   The branch is unchanged whenever it throws.
   public func commit(
     author: Signature, committer: Signature? = nil,
+    prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (changes: [TreeChange], message: String)
+  ) throws -> Outcome? {
+    do {
+      return try write(author: author, committer: committer, prepare: prepare)
+    } catch let error as GitError where error.isWriteFailure {
+      throw PublishError.writeFailed(reference: reference, repository: repository.gitDirectory, cause: error)
+    }
+  }
+
+  private func write(
+    author: Signature, committer: Signature?,
     prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (changes: [TreeChange], message: String)
   ) throws -> Outcome? {
     let startTip = try tip()
@@ -51,22 +70,35 @@ public struct BranchWriter {
     var base = startTip
     var baseTree = startTree
     let reflog = "registry: " + (message.split(separator: "\n").first.map(String.init) ?? "")
-    for attempt in 1...maxAttempts {
+    var attempt = 0
+    let lockFile = repository.gitDirectory + "/" + reference + ".lock"
+    var lockedSince: ContinuousClock.Instant?
+    var lockHolder: LockHolder?
+    while attempt < maxAttempts {
+      attempt += 1
       let tree = try repository.updatedTree(from: baseTree, applying: changes)
       let commit = try repository.createCommit(
         tree: tree, parents: base.map { [$0] } ?? [], author: author, committer: committer ?? author,
         message: message)
       let expected: ReferenceExpectation = base.map { .value($0) } ?? .absent
-      let lost: Bool
       do {
         try repository.updateReference(reference, to: commit, expecting: expected, message: reflog)
-        lost = false
+        return Outcome(commit: commit, parent: base, paths: paths, attempts: attempt)
       } catch {
         guard error.code == .modified || error.code == .locked else { throw error }
-        lost = true
-        if error.code == .locked { usleep(UInt32.random(in: 200...2_000)) }
+        if error.code == .locked {
+          // A held lock is not a lost race: wait for it without using up attempts. Writers
+          // take turns holding it; only the same lock file held for `lockTimeout` is an error.
+          let holder = Self.lockHolder(lockFile)
+          if holder == nil || holder != lockHolder { lockedSince = .now }
+          lockHolder = holder
+          if let since = lockedSince, ContinuousClock.now - since > lockTimeout {
+            throw PublishError.locked(reference: reference, lockFile: lockFile, waited: lockTimeout)
+          }
+          attempt -= 1
+          usleep(UInt32.random(in: 200...5_000))
+        }
       }
-      if !lost { return Outcome(commit: commit, parent: base, paths: paths, attempts: attempt) }
       let newTip = try tip()
       if newTip == base { continue }
       let newTree = try treeOf(newTip)
@@ -77,6 +109,20 @@ public struct BranchWriter {
       baseTree = newTree
     }
     throw PublishError.tooManyRetries(maxAttempts)
+  }
+
+  /// Tells one lock file from the next one at the same path: inode and modification time.
+  private struct LockHolder: Equatable {
+    var inode: UInt64
+    var modified: Date
+  }
+
+  private static func lockHolder(_ path: String) -> LockHolder? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value,
+      let modified = attributes[.modificationDate] as? Date
+    else { return nil }
+    return LockHolder(inode: inode, modified: modified)
   }
 
   private func treeOf(_ commit: ObjectID?) throws(GitError) -> ObjectID? {

@@ -17,6 +17,12 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
   case conflict(paths: [String], startTip: ObjectID?, newTip: ObjectID?)
   /// The CAS update kept failing.
   case tooManyRetries(Int)
+  /// The branch's lock file (`<ref>.lock`) stayed in place for the whole wait: another git
+  /// process is updating the branch, or one was killed while doing so.
+  case locked(reference: String, lockFile: String, waited: Duration)
+  /// Writing an object or the reference failed (full disk, no permission, I/O error) while
+  /// updating `reference`; the branch is unchanged.
+  case writeFailed(reference: String, repository: String, cause: GitError)
   /// The edit cannot be made in place (missing key, unsupported format, ...).
   case cannotEdit(String)
   /// A conversion would lose information (pass allowLoss).
@@ -40,6 +46,13 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
       return "conflict: \(paths.joined(separator: ", ")) changed concurrently (\(start?.abbreviated(12) ?? "empty")..\(new?.abbreviated(12) ?? "empty")); nothing was written: re-read and try again"
     case .tooManyRetries(let n):
       return "the branch kept moving: gave up after \(n) attempts; nothing was written"
+    case .locked(let reference, let lockFile, let waited):
+      return "cannot update \(reference): it stayed locked for \(waited) (\(lockFile) exists); nothing was written\n"
+        + "  hint: another git process is updating the branch, or one was killed while doing so: "
+        + "if no git or registry process is running on this repository, remove \(lockFile) and try again"
+    case .writeFailed(let reference, let repository, let cause):
+      return "cannot update \(reference) in \(repository): \(cause); nothing was written (the branch is unchanged)"
+        + (cause.writeHint.map { "\n  hint: " + $0 } ?? "")
     case .cannotEdit(let message):
       return message
     case .loss(let losses):
@@ -53,7 +66,7 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
   /// The process exit code: 4 for conflicts, 3 for not found, 1 otherwise.
   public var exitCode: Int32 {
     switch self {
-    case .conflict, .tooManyRetries, .exists: return 4
+    case .conflict, .tooManyRetries, .exists, .locked: return 4
     case .registry(let e): return e.exitCode
     case .git(let e) where e.code == .notFound: return 3
     case .git(let e) where e.code == .modified || e.code == .locked || e.code == .nonFastForward: return 4

@@ -75,9 +75,21 @@ struct IndexCache {
     return true
   }
 
+  /// Temporary files older than this are debris of a killed writer (a store takes well under
+  /// a second) and are deleted by the next store.
+  static let staleTemporaryAge: TimeInterval = 600
+
   private func prune() {
+    let fm = FileManager.default
     let files = filesNewestFirst()
-    guard files.count > keep else { return }
-    for f in files[keep...] { try? FileManager.default.removeItem(atPath: f) }
+    if files.count > keep {
+      for f in files[keep...] { try? fm.removeItem(atPath: f) }
+    }
+    let cutoff = Date().addingTimeInterval(-Self.staleTemporaryAge)
+    for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(".tmp-") {
+      let path = directory + "/" + name
+      guard let date = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, date < cutoff else { continue }
+      try? fm.removeItem(atPath: path)
+    }
   }
 }

@@ -40,7 +40,9 @@ public enum YAMLEmitter {
       emitSequenceBody(items, indent: 0, into: &out)
     default:
       writeComments(node.comments.before, indent: 0, into: &out)
-      out += inline(node, indent: 0)
+      let text = inline(node, indent: 0)
+      // A null root written as nothing would be no document at all.
+      out += text.isEmpty ? "null" : text
       if let t = node.comments.trailing { out += "  #" + t }
       out += "\n"
     }
@@ -139,8 +141,17 @@ public enum YAMLEmitter {
     return trailingSpace ? short + " " : " " + short
   }
 
+  /// A mapping key, with its tag (`! 1` is the string "1", not the integer).
   private static func keyText(_ key: YAMLNode) -> String {
     guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0) }
+    return tagPrefix(key) + scalarKeyText(text, style: style, tag: key.tag)
+  }
+
+  private static func scalarKeyText(_ text: String, style: ScalarStyle, tag: String?) -> String {
+    if style == .plain, text.isEmpty {
+      // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
+      return ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null"
+    }
     if style == .plain, isSafePlain(text, inFlow: false) { return text }
     if style == .literal || style == .folded, isSafePlain(text, inFlow: false),
       case .string = ScalarResolver.resolvePlain(text)
