@@ -94,18 +94,39 @@ public final class StaticServer {
 
 /// Rows of the page's recipe table in a dumped DOM: name and whether the row is hidden.
 public enum SiteDOM {
+  /// Scans the UTF-8 bytes once (Foundation's `range(of:)` on a large Substring bridges it
+  /// to NSString on every call, which made 10k rows take minutes).
   public static func rows(_ html: String) -> [(name: String, hidden: Bool)] {
+    let bytes = Array(html.utf8)
+    let needle = Array("role=\"row\" data-name=\"".utf8)
+    let hidden = Array(" hidden".utf8)
     var out: [(String, Bool)] = []
-    var rest = Substring(html)
-    while let r = rest.range(of: "role=\"row\" data-name=\"") {
-      rest = rest[r.upperBound...]
-      guard let q = rest.firstIndex(of: "\""), let gt = rest.firstIndex(of: ">") else { break }
-      let name = unescape(String(rest[..<q]))
-      let attrs = rest[q..<gt]
-      out.append((name, attrs.contains(" hidden")))
-      rest = rest[gt...]
+    var i = 0
+    while let start = find(needle, in: bytes, from: i) {
+      let nameStart = start + needle.count
+      guard let q = bytes[nameStart...].firstIndex(of: UInt8(ascii: "\"")),
+        let gt = bytes[q...].firstIndex(of: UInt8(ascii: ">"))
+      else { break }
+      let name = unescape(String(decoding: bytes[nameStart..<q], as: UTF8.self))
+      out.append((name, find(hidden, in: bytes[..<gt], from: q) != nil))
+      i = gt
     }
     return out
+  }
+
+  /// The first index at or after `from` where `needle` starts in `bytes`.
+  static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+    guard let first = needle.first, bytes.endIndex - needle.count >= from else { return nil }
+    var i = from
+    while i <= bytes.endIndex - needle.count {
+      if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    find(needle, in: bytes[...], from: from)
   }
 
   /// The value of `data-KEY` on `<body>`.
