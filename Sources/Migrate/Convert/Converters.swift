@@ -28,10 +28,7 @@ public struct V2Identity: FormatConverter {
 
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     guard documents.count == 1, let doc = documents.first else {
-      return Conversion(value: nil, diagnostics: [
-        Diagnostic(.error, code: "multiple-documents", "a v2 recipe file holds exactly one document",
-          at: SourceLocation(file: file, line: 1, column: 1))
-      ])
+      return .notOneDocument(file: file, kind: "a v2 recipe file")
     }
     let (recipe, diagnostics) = RecipeV2.decode(doc, file: file)
     return Conversion(value: recipe, diagnostics: diagnostics)

@@ -22,13 +22,10 @@ public struct EngineConfigConverter: FormatConverter {
 
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
-    guard documents.count == 1, let root = documents.first?.root,
-      let r = MappingReader(root, path: .root, context: ctx)
-    else {
-      if documents.count != 1 {
-        ctx.append(Diagnostic(.error, code: "multiple-documents", "an engine-config file holds exactly one document",
-          at: SourceLocation(file: file, line: 1, column: 1)))
-      }
+    guard documents.count == 1, let root = documents.first?.root else {
+      return .notOneDocument(file: file, kind: "an engine-config file")
+    }
+    guard let r = MappingReader(root, path: .root, context: ctx) else {
       return Conversion(value: nil, diagnostics: ctx.diagnostics)
     }
     let keys = r.keys

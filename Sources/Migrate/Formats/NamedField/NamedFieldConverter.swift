@@ -31,10 +31,7 @@ public struct NamedFieldConverter: FormatConverter {
   /// `invalid-extra-args` (unbalanced quotes).
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     guard let doc = documents.first, documents.count == 1 else {
-      return Conversion(value: nil, diagnostics: [
-        Diagnostic(.error, code: "multiple-documents", "a named-field recipe is one YAML document",
-          at: SourceLocation(file: file, line: 1, column: 1))
-      ])
+      return .notOneDocument(file: file, kind: "a named-field recipe file")
     }
     let importer = NamedFieldImporter(file: file)
     let recipe = importer.run(doc.root)

@@ -23,10 +23,7 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
 
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     guard documents.count == 1, let doc = documents.first else {
-      return Conversion(value: nil, diagnostics: [
-        Diagnostic(.error, code: "multiple-documents", "a v1 recipe file holds exactly one document",
-          at: SourceLocation(file: file, line: 1, column: 1))
-      ])
+      return .notOneDocument(file: file, kind: "a v1 recipe file")
     }
     let (decoded, diagnostics) = RecipeV1.decode(doc, file: file)
     guard let v1 = decoded, !diagnostics.hasErrors else { return Conversion(value: nil, diagnostics: diagnostics) }

@@ -70,10 +70,7 @@ public struct SparkTemplateConverter: Sendable {
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
     guard documents.count == 1, let root = documents.first?.root else {
-      return Conversion(value: nil, diagnostics: [
-        Diagnostic(.error, code: "multiple-documents", "a \(formatID) recipe file holds exactly one document",
-          at: SourceLocation(file: file, line: 1, column: 1))
-      ])
+      return .notOneDocument(file: file, kind: "a \(formatID) recipe file")
     }
     guard let r = MappingReader(root, path: .root, context: ctx) else {
       return Conversion(value: nil, diagnostics: ctx.diagnostics)

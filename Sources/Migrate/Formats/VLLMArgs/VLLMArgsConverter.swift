@@ -19,13 +19,10 @@ public struct VLLMArgsConverter: FormatConverter {
 
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
-    guard documents.count == 1, let root = documents.first?.root,
-      let r = MappingReader(root, path: .root, context: ctx)
-    else {
-      if documents.count != 1 {
-        ctx.append(Diagnostic(.error, code: "multiple-documents", "a vllm-args recipe file holds exactly one document",
-          at: SourceLocation(file: file, line: 1, column: 1)))
-      }
+    guard documents.count == 1, let root = documents.first?.root else {
+      return .notOneDocument(file: file, kind: "a vllm-args recipe file")
+    }
+    guard let r = MappingReader(root, path: .root, context: ctx) else {
       return Conversion(value: nil, diagnostics: ctx.diagnostics)
     }
     let modelKey = r.string("model", required: true, hint: "the Hugging Face id, e.g. openai/gpt-oss-120b")
