@@ -119,7 +119,7 @@ struct DynamoConverterTests {
 
   @Test("disaggregated: roles, placements, named fields, common and role args, env, versions")
   func disaggregated() throws {
-    let conv = converter.toV2(try ConverterCheck.documents(Self.disagg), file: "d.yaml")
+    let conv = converter.toV2(try ForeignRoundTrip.documents(Self.disagg), file: "d.yaml")
     #expect(!conv.diagnostics.hasErrors, "\(conv.diagnostics)")
     let r = try #require(conv.value)
     #expect(r.name == "r1-disagg")
@@ -199,7 +199,7 @@ struct DynamoConverterTests {
                   - name: ENGINE_ARGS
                     value: /opt/dynamo/configs/config.yaml
       """
-    let docs = try ConverterCheck.documents(text)
+    let docs = try ForeignRoundTrip.documents(text)
     let r = try #require(converter.toV2(docs, file: "cm.yaml").value)
     #expect(r.engine.name == .trtllm)
     #expect(r.model.path == "openai/gpt-oss-120b")
@@ -233,7 +233,7 @@ struct DynamoConverterTests {
                 env:
                   - {name: MODEL_PATH, value: org/m}
       """
-    let conv = converter.toV2(try ConverterCheck.documents(text), file: "odd.yaml")
+    let conv = converter.toV2(try ForeignRoundTrip.documents(text), file: "odd.yaml")
     let w = try #require(conv.diagnostics.first { $0.code == "unparsed-command" })
     #expect(w.severity == .warning)
     #expect(w.location?.line == 13)
@@ -269,7 +269,7 @@ struct DynamoConverterTests {
             image: "vllm/vllm-openai:v0.17.0"
             extra_args: "--kv-cache-dtype fp8 --enable-prefix-caching"
       """
-    let r = try #require(NamedFieldConverter().toV2(try ConverterCheck.documents(text), file: "n/recipe.yaml").value)
+    let r = try #require(NamedFieldConverter().toV2(try ForeignRoundTrip.documents(text), file: "n/recipe.yaml").value)
     let losses = ConverterCheck.verifies(r, through: converter, "nf→dgd")
     #expect(losses.isEmpty, "\(losses)")
   }

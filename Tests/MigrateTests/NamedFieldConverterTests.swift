@@ -9,7 +9,7 @@ struct NamedFieldConverterTests {
   let converter = NamedFieldConverter()
 
   func importing(_ text: String, file: String = "t/recipe.yaml") throws -> Conversion<RecipeV2> {
-    converter.toV2(try ConverterCheck.documents(text), file: file)
+    converter.toV2(try ForeignRoundTrip.documents(text), file: file)
   }
 
   static var corpusFiles: [String] {
