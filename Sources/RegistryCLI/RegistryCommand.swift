@@ -6,9 +6,9 @@ struct RegistryCommand: ParsableCommand {
     commandName: "registry",
     abstract: "A git-backed registry of LLM-serving recipes.",
     discussion: """
-      Recipes say everything needed to reproduce one serving configuration: model and
-      precision, engine and its exact version, GPU type, topology, flags, environment and
-      benchmark. Errors print like a compiler's (file:line:col) on stderr; data goes to stdout,
+      Recipes say everything needed to reproduce one serving configuration: model and \
+      precision, engine and its exact version, GPU type, topology, flags, environment and \
+      benchmark. Errors print like a compiler's (file:line:col) on stderr; data goes to stdout, \
       as JSON with --json.
 
       Examples:

@@ -4,7 +4,7 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure performance against a reference run in the same process.",
     discussion: """
-      Every figure is printed next to a reference measured in the same run on the same data,
+      Every figure is printed next to a reference measured in the same run on the same data, \
       with the ratio; budgets are in DESIGN.md.
 
       Examples:

@@ -8,11 +8,11 @@ struct BenchExport: ParsableCommand {
     commandName: "export",
     abstract: "Export the static index of a synthetic registry with a cold and a warm index cache.",
     discussion: """
-      Generates a synthetic registry of --count recipes in a temporary folder, then times
-      'registry export-index' into a temporary folder twice: with no index cache (the index is
-      built from every blob, every detail document converted) and with the index and detail
-      caches the first run left. The pin history is left out
-      unless --history (a one-commit registry has one change per recipe anyway).
+      Generates a synthetic registry of --count recipes in a temporary folder, then times \
+      'registry export-index' into a temporary folder twice: with no index cache (the index is \
+      built from every blob, every detail document converted) and with the index and detail \
+      caches the first run left. The pin history is left out \
+      unless --history (a one-commit registry has one change per recipe anyway). \
       Budget: ≤ 10 s for 100 000 recipes.
 
       Examples:

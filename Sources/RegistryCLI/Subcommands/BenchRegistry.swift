@@ -9,11 +9,11 @@ struct BenchRegistry: ParsableCommand {
     commandName: "registry",
     abstract: "Index and search a synthetic registry; compare with git grep in the same run.",
     discussion: """
-      Generates a registry of N recipes (v1 in both layouts, v2, a few broken files) as one
-      packed commit with git fast-import, then measures: cold index, warm search (--gpu gb200),
-      search by engine-version range, reindex after one more commit, and peak memory; each
-      next to `git grep -l` on the same tree.
-      Budgets (2 cores, 100k recipes): warm search ≤ 30 ms and ≥ 8× faster than git grep;
+      Generates a registry of N recipes (v1 in both layouts, v2, a few broken files) as one \
+      packed commit with git fast-import, then measures: cold index, warm search (--gpu gb200), \
+      search by engine-version range, reindex after one more commit, and peak memory; each \
+      next to `git grep -l` on the same tree. \
+      Budgets (2 cores, 100k recipes): warm search ≤ 30 ms and ≥ 8× faster than git grep; \
       cold index ≤ 3 s; reindex after a one-file commit ≤ 50 ms; memory ≤ 500 MB.
 
       Examples:

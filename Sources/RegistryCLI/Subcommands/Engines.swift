@@ -6,10 +6,10 @@ struct Engines: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the engine flag catalogs the registry knows, or the flags of one.",
     discussion: """
-      Without arguments: each engine, its catalogued versions, flag counts and the source each
-      catalog was read from. With ENGINE VERSION: the flags of that catalog (a version between
-      two catalogs uses the nearest lower one, and says so). With --flag: one flag across every
-      catalogued version of the engine — when it appeared, was deprecated, renamed or removed.
+      Without arguments: each engine, its catalogued versions, flag counts and the source each \
+      catalog was read from. With ENGINE VERSION: the flags of that catalog (a version between \
+      two catalogs uses the nearest lower one, and says so). With --flag: one flag across every \
+      catalogued version of the engine — when it appeared, was deprecated, renamed or removed. \
       Catalogs come from spec/engines (see its README) or the copies built into the binary.
 
       Examples:

@@ -45,10 +45,10 @@ struct ExportIndex: ParsableCommand {
     commandName: "export-index",
     abstract: "Write a static, sharded JSON index of the registry at one commit.",
     discussion: """
-      Writes DIR/catalog.json (one entry per recipe: the rows of 'registry search -o json'),
-      DIR/recipes/<name>.json (the recipe as v2 JSON, provenance, launch commands by target,
-      pin history, the commit) and DIR/index-meta.json (commit, tree, index schema version,
-      generation time = the commit's time). Same commit, same bytes: serve DIR with any static
+      Writes DIR/catalog.json (one entry per recipe: the rows of 'registry search -o json'), \
+      DIR/recipes/<name>.json (the recipe as v2 JSON, provenance, launch commands by target, \
+      pin history, the commit) and DIR/index-meta.json (commit, tree, index schema version, \
+      generation time = the commit's time). Same commit, same bytes: serve DIR with any static \
       file server and let HTTP caches and diffs work. Shapes: spec/index/*.schema.json.
 
       Examples:

@@ -9,17 +9,17 @@ struct LintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check recipes for engine-version drift and contradictions.",
     discussion: """
-      Each argument is a file, a folder (every *.yaml / *.yml below it), or a recipe NAME[@REV]
-      of the registry. Recipes of any format are read into v2 and checked against the flag
-      catalog of their pinned engine version (engine.version, else the image tag's version);
-      --engine-version checks them against a version they are not pinned to yet (like
-      'helm lint --kube-version'). A version between two catalogs uses the nearest lower one
+      Each argument is a file, a folder (every *.yaml / *.yml below it), or a recipe NAME[@REV] \
+      of the registry. Recipes of any format are read into v2 and checked against the flag \
+      catalog of their pinned engine version (engine.version, else the image tag's version); \
+      --engine-version checks them against a version they are not pinned to yet (like \
+      'helm lint --kube-version'). A version between two catalogs uses the nearest lower one \
       and says so.
 
-      Checks: unknown-flag (did-you-mean), renamed-flag / removed-flag (new spelling and since
-      when), deprecated-flag, flag-type, flag-choice, named-field-in-args, launcher-owned-flag,
-      parallelism-exceeds-gpus, parallelism-underuses-gpus, workers-vs-nodes,
-      missing-disaggregation-mode, unexpected-disaggregation-mode, precision-quantization,
+      Checks: unknown-flag (did-you-mean), renamed-flag / removed-flag (new spelling and since \
+      when), deprecated-flag, flag-type, flag-choice, named-field-in-args, launcher-owned-flag, \
+      parallelism-exceeds-gpus, parallelism-underuses-gpus, workers-vs-nodes, \
+      missing-disaggregation-mode, unexpected-disaggregation-mode, precision-quantization, \
       env-differs-across-roles, secret-in-recipe, moving-image-tag, image-version-mismatch.
 
       Exit status 1 when any file has an error (with --strict: an error or a warning).

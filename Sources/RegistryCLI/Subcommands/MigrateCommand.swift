@@ -7,8 +7,8 @@ struct MigrateCommand: ParsableCommand {
     commandName: "migrate",
     abstract: "Migrate recipes between schema versions: v1 → v2 or v2 → v1.",
     discussion: """
-      With PATHs: files and folders (recursively; files of another format are skipped). Without
-      PATHs: every recipe of the registry (--repo, or the one found as for search), rewritten
+      With PATHs: files and folders (recursively; files of another format are skipped). Without \
+      PATHs: every recipe of the registry (--repo, or the one found as for search), rewritten \
       in ONE commit on the branch, with a summary message. v1 → v2 → v1 is \
       lossless for every recipe the v1 decoder accepts: what v2 has no field for is kept in \
       provenance.roundtrip. Output goes to stdout, or back into each file with --in-place \

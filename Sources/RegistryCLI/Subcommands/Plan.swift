@@ -9,17 +9,17 @@ struct Plan: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn a recipe into a launch: a shell script, compose file, sbatch script, DGD or engine config.",
     discussion: """
-      RECIPE is a registry recipe NAME[@REV], a recipe @SCOPE/NAME[@REV] of a remote registry
-      ('registry remote add'), or a recipe FILE of any format. --locked plans exactly the blob
-      registry.lock pins (as 'show --locked' reads it), and fails when that blob is unreachable. The plan sets the
-      launcher-owned flags (model, served model name, host, port) once, builds each role's
-      engine flags from the recipe's named fields and args, adds a router or Dynamo frontend
-      for disaggregated recipes, and the benchmark step. Precedence: recipe < --variant <
+      RECIPE is a registry recipe NAME[@REV], a recipe @SCOPE/NAME[@REV] of a remote registry \
+      ('registry remote add'), or a recipe FILE of any format. --locked plans exactly the blob \
+      registry.lock pins (as 'show --locked' reads it), and fails when that blob is unreachable. The plan sets the \
+      launcher-owned flags (model, served model name, host, port) once, builds each role's \
+      engine flags from the recipe's named fields and args, adds a router or Dynamo frontend \
+      for disaggregated recipes, and the benchmark step. Precedence: recipe < --variant < \
       --set/--unset and shortcuts < -- extra args (a warning names each flag they repeat).
 
-      Targets: shell (bash; local, or ssh to --nodes), compose (docker compose), slurm (one
-      sbatch script), k8s (Dynamo DynamoGraphDeployment), engine-config (the first worker's
-      --config YAML). The text goes to stdout, or atomically to -o FILE; warnings to stderr.
+      Targets: shell (bash; local, or ssh to --nodes), compose (docker compose), slurm (one \
+      sbatch script), k8s (Dynamo DynamoGraphDeployment), engine-config (the first worker's \
+      --config YAML). The text goes to stdout, or atomically to -o FILE; warnings to stderr. \
       --json prints the plan itself; --explain lists every flag and env value with its origin.
 
       Examples:

@@ -7,12 +7,12 @@ struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Find recipes by GPU, model, engine and version, precision, topology, size.",
     discussion: """
-      Filters combine with AND; a repeated --gpu/--precision/--status means any of them.
-      Engine versions come from the recipe's version field or its image tag, and ranges
-      order real spellings (v0.5.5.post2 > v0.5.5 > v0.5.0rc2): >=0.5,<0.6  ~0.5.5  ^0.10  =0.5.8
-      Deprecated recipes are hidden unless --status deprecated; invalid files with --invalid.
-      --all-registries also searches every remote registry added with 'registry remote add'
-      (as last fetched; 'registry pull NAME' refreshes one); their recipes are named
+      Filters combine with AND; a repeated --gpu/--precision/--status means any of them. \
+      Engine versions come from the recipe's version field or its image tag, and ranges \
+      order real spellings (v0.5.5.post2 > v0.5.5 > v0.5.0rc2): >=0.5,<0.6  ~0.5.5  ^0.10  =0.5.8. \
+      Deprecated recipes are hidden unless --status deprecated; invalid files with --invalid. \
+      --all-registries also searches every remote registry added with 'registry remote add' \
+      (as last fetched; 'registry pull NAME' refreshes one); their recipes are named \
       @SCOPE/NAME, which 'show' and 'plan' take as they are. --scope picks registries by name.
 
       Examples:

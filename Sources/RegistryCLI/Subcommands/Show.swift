@@ -7,9 +7,9 @@ struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print a recipe at any git rev, and where it came from.",
     discussion: """
-      NAME is the recipe's name (not its file name); NAME@REV reads it at a branch, tag,
-      commit or HEAD~N; @SCOPE/NAME reads it from a remote registry added with 'registry
-      remote add SCOPE URL' (as last fetched). --locked reads the blob registry.lock pins. The recipe text goes to stdout as stored; its commit, path and blob id
+      NAME is the recipe's name (not its file name); NAME@REV reads it at a branch, tag, \
+      commit or HEAD~N; @SCOPE/NAME reads it from a remote registry added with 'registry \
+      remote add SCOPE URL' (as last fetched). --locked reads the blob registry.lock pins. The recipe text goes to stdout as stored; its commit, path and blob id \
       to stderr. --as converts it through v2 to another format.
 
       Examples:

@@ -7,17 +7,17 @@ struct Site: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write the static JSON index plus a self-contained, filterable index.html.",
     discussion: """
-      DIR gets everything 'registry export-index' writes and index.html: one file with inline
-      CSS and JS, no network at view time, that lists recipes in a table and filters by GPU,
-      engine, engine version, model text, topology and status; a recipe's detail view shows the
-      recipe, its engine command line per role, and its pin history. It works opened from
+      DIR gets everything 'registry export-index' writes and index.html: one file with inline \
+      CSS and JS, no network at view time, that lists recipes in a table and filters by GPU, \
+      engine, engine version, model text, topology and status; a recipe's detail view shows the \
+      recipe, its engine command line per role, and its pin history. It works opened from \
       file:// (the catalog is inlined) and served by any static server.
 
       Detail documents are inlined when there are at most 2000 recipes (--inline-details auto):
-      about 3-6 KB each. Above that the page loads recipes/<name>.json when served over HTTP
+      about 3-6 KB each. Above that the page loads recipes/<name>.json when served over HTTP \
       and asks to be served when opened from file://.
 
-      Filters can be set in the URL: index.html?gpu=gb200&engine=sglang&version=>=0.5
+      Filters can be set in the URL: index.html?gpu=gb200&engine=sglang&version=>=0.5 \
       (also model, topology, status, invalid=1); #recipe=NAME opens a recipe.
 
       Examples:

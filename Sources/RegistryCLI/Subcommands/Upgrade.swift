@@ -8,19 +8,19 @@ struct Upgrade: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Move a v2 or sglang-v1 recipe to a newer engine version, editing it in place.",
     discussion: """
-      Applies the flag renames recorded between the pinned version and V (spec/engines/
-      renames.tsv), drops flags whose removal is a no-op, updates the pin (engine.version,
-      sglang_version) and the image tag (engine.image, model.container), and keeps every
-      comment and byte it does not change. sglang-v1 flags are edited where they are, under
-      sglang_config.ROLE or backend.ENGINE_config.ROLE. It refuses — listing them — when a
-      removed flag had an effect or a rename needs a decision, and writes nothing then. Other
-      formats are refused by name: convert them to v2 first. --dry-run prints the semantic
+      Applies the flag renames recorded between the pinned version and V (spec/engines/ \
+      renames.tsv), drops flags whose removal is a no-op, updates the pin (engine.version, \
+      sglang_version) and the image tag (engine.image, model.container), and keeps every \
+      comment and byte it does not change. sglang-v1 flags are edited where they are, under \
+      sglang_config.ROLE or backend.ENGINE_config.ROLE. It refuses — listing them — when a \
+      removed flag had an effect or a rename needs a decision, and writes nothing then. Other \
+      formats are refused by name: convert them to v2 first. --dry-run prints the semantic \
       diff instead of writing.
 
       --publish commits the result through the publishing path, as 'registry publish' does:
-      validated and linted (errors block), with the Recipe:/Schema:/Engine:/GPU: trailers, and
-      the branch moved by compare-and-swap. For a NAME the upgrade is computed from the recipe
-      at the branch tip (works on bare registries); for a FILE the upgraded file is written,
+      validated and linted (errors block), with the Recipe:/Schema:/Engine:/GPU: trailers, and \
+      the branch moved by compare-and-swap. For a NAME the upgrade is computed from the recipe \
+      at the branch tip (works on bare registries); for a FILE the upgraded file is written, \
       then published over the recipe of the same name.
 
       Examples:

@@ -9,8 +9,8 @@ struct BenchMigrateRegistry: ParsableCommand {
     commandName: "migrate-registry",
     abstract: "migrate v1 v2 of a synthetic registry as one commit.",
     discussion: """
-      Budget: 10k v1 recipes in ≤ 5 s. Until the v1 converter is registered, the v2 recipes
-      are rewritten canonically (v2 → v2) instead, which runs the same pipeline minus the
+      Budget: 10k v1 recipes in ≤ 5 s. Until the v1 converter is registered, the v2 recipes \
+      are rewritten canonically (v2 → v2) instead, which runs the same pipeline minus the \
       v1 reader; the output says which was measured.
 
       Examples:

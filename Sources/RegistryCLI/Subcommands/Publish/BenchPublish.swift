@@ -8,7 +8,7 @@ struct BenchPublish: ParsableCommand {
     commandName: "publish",
     abstract: "Publish one recipe into a synthetic registry, next to git hash-object + update-index + commit.",
     discussion: """
-      Budget: ≤ 50 ms per publish, and ≤ the git CLI for the same change (hash-object +
+      Budget: ≤ 50 ms per publish, and ≤ the git CLI for the same change (hash-object + \
       update-index + commit). The plumbing without 'git commit' is printed too, for reference.
 
       Examples:

@@ -5,7 +5,7 @@ struct Deprecate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Mark a recipe deprecated, with a reason (nothing is deleted).",
     discussion: """
-      Sets status: {state: deprecated, reason: R} in place and commits. Search hides it
+      Sets status: {state: deprecated, reason: R} in place and commits. Search hides it \
       (--status deprecated shows it); locks and NAME@REV still resolve.
 
       Examples:

@@ -7,7 +7,7 @@ struct DiffCommand: ParsableCommand {
     commandName: "diff",
     abstract: "A semantic diff of two versions of a recipe: each key path with its old and new value.",
     discussion: """
-      Not a text diff: reordered keys, re-quoting and comments are no change. Both sides are
+      Not a text diff: reordered keys, re-quoting and comments are no change. Both sides are \
       NAME@REV (the rev defaults to HEAD); the names may differ to compare two recipes.
 
       Examples:

@@ -7,11 +7,11 @@ struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The commits that changed a recipe, or how one of its fields changed over time.",
     discussion: """
-      Without --field: every commit that changed the recipe's file (following renames, like
-      'git log --follow'), newest first, with author, date and message.
-      With --field KEY.PATH: each change of that value, old -> new, with commit, author, date
-      and message. engine.version and sglang_version (v1) are aliases, as are engine.image and
-      model.container, so one timeline spans a v1 -> v2 migration.
+      Without --field: every commit that changed the recipe's file (following renames, like \
+      'git log --follow'), newest first, with author, date and message. \
+      With --field KEY.PATH: each change of that value, old -> new, with commit, author, date \
+      and message. engine.version and sglang_version (v1) are aliases, as are engine.image and \
+      model.container, so one timeline spans a v1 -> v2 migration. \
       With --all: the timeline of the field for every recipe in the registry.
 
       Examples:

@@ -5,8 +5,8 @@ struct Lock: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write registry.lock: each recipe's commit, blob and resolved engine version and image.",
     discussion: """
-      With names, only those are (re)locked and other entries are kept; without, every recipe
-      at the rev is locked. 'show --locked' and 'plan --locked' then read exactly the locked
+      With names, only those are (re)locked and other entries are kept; without, every recipe \
+      at the rev is locked. 'show --locked' and 'plan --locked' then read exactly the locked \
       blob, and fail loudly when it is unreachable.
 
       Examples:

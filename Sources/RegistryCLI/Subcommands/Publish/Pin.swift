@@ -5,9 +5,9 @@ struct Pin: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Commit a new engine version (and image) for a recipe, edited in place.",
     discussion: """
-      Only the version scalar (engine.version in v2, sglang_version in v1) and, with --image,
-      the image (engine.image / model.container) change: comments and formatting stay byte for
-      byte. The commit says old -> new and carries Recipe:/Engine: trailers, so
+      Only the version scalar (engine.version in v2, sglang_version in v1) and, with --image, \
+      the image (engine.image / model.container) change: comments and formatting stay byte for \
+      byte. The commit says old -> new and carries Recipe:/Engine: trailers, so \
       'registry history NAME --field engine.version' shows who pinned what, when and why.
 
       Examples:

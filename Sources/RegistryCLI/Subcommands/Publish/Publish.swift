@@ -6,12 +6,12 @@ struct Publish: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Publish recipe files into the registry as one commit (works on bare repositories).",
     discussion: """
-      Each file is read and validated (errors block unless --force; warnings print), written
-      as canonical v2 (comments kept) unless --keep-format, and placed at
-      <root>/<org>/<model>/<engine>/<name>.yaml. The commit is built from the branch tip
-      without a work tree (uncommitted files are never touched) and the branch moves by
-      compare-and-swap: a lost race is retried on the new tip; a concurrent change to the
-      same recipe is a conflict (exit 4) and nothing is written. Commit messages carry
+      Each file is read and validated (errors block unless --force; warnings print), written \
+      as canonical v2 (comments kept) unless --keep-format, and placed at \
+      <root>/<org>/<model>/<engine>/<name>.yaml. The commit is built from the branch tip \
+      without a work tree (uncommitted files are never touched) and the branch moves by \
+      compare-and-swap: a lost race is retried on the new tip; a concurrent change to the \
+      same recipe is a conflict (exit 4) and nothing is written. Commit messages carry \
       trailers: Recipe:, Schema:, Engine:, GPU:.
 
       Examples:
