@@ -183,13 +183,12 @@ public struct RegistryMigration {
   }
 
   /// Lines removed and added between two texts, counted by line content (like a diff stat).
+  /// Lines are compared as bytes (hashing them as Strings cost a tenth of a migration).
   public static func lineStat(_ old: [UInt8], _ new: [UInt8]) -> (deletions: Int, insertions: Int) {
-    var counts: [Substring: Int] = [:]
-    let a = String(decoding: old, as: UTF8.self)
-    let b = String(decoding: new, as: UTF8.self)
-    for l in a.split(separator: "\n", omittingEmptySubsequences: false) { counts[l, default: 0] += 1 }
+    var counts: [ArraySlice<UInt8>: Int] = [:]
+    for l in old.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) { counts[l, default: 0] += 1 }
     var insertions = 0
-    for l in b.split(separator: "\n", omittingEmptySubsequences: false) {
+    for l in new.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       if let c = counts[l], c > 0 { counts[l] = c - 1 } else { insertions += 1 }
     }
     return (counts.values.reduce(0, +), insertions)
