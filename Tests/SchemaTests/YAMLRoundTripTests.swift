@@ -120,6 +120,18 @@ import Foundation
     }
   }
 
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-empty-flow-items.yaml`): an
+  /// empty (null) item of a flow sequence, e.g. a re-anchored `&a,` or a tag with no content,
+  /// was written as nothing (`[a, , b]`), which does not parse.
+  @Test func emptyFlowItemsStayNodes() throws {
+    for src in ["a: [x, &n , y]\n", "a: [&a , *a, *a]\n", "a: [!t , z]\n", "a: [!!str , z]\n", "a: [{k: }, [&e ]]\n"] {
+      let doc = try YAML.parse(src)
+      let emitted = YAMLEmitter.emit(doc)
+      let again = try YAML.parse(emitted)
+      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+    }
+  }
+
   @Test func commentsStayWithTheirKeys() throws {
     let src = """
       # header comment

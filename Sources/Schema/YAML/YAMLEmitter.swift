@@ -167,7 +167,7 @@ public enum YAMLEmitter {
     let prefix = tagPrefix(node)
     switch node.kind {
     case .scalar(let text, let style):
-      return prefix + scalarText(text, style: style, tagged: node.tag != nil, indent: indent, inFlow: inFlow)
+      return prefix + scalarText(text, style: style, tag: node.tag, indent: indent, inFlow: inFlow)
     case .mapping(let pairs, _):
       let body = pairs.map {
         "\(keyText($0.key)): \(inline($0.value, indent: indent, inFlow: true))"
@@ -179,13 +179,15 @@ public enum YAMLEmitter {
   }
 
   private static func scalarText(
-    _ text: String, style: ScalarStyle, tagged: Bool, indent: Int, inFlow: Bool
+    _ text: String, style: ScalarStyle, tag: String?, indent: Int, inFlow: Bool
   ) -> String {
     switch style {
     case .plain:
       // Plain text is written as spelled when it reads back the same (whatever it resolves
-      // to; the empty scalar is null).
-      if text.isEmpty || isSafePlain(text, inFlow: inFlow) { return text }
+      // to; the empty scalar is null). In a flow collection nothing is no node (`[a, , b]`
+      // does not parse), so the empty scalar is spelled as a key would be.
+      if text.isEmpty { return inFlow ? scalarKeyText(text, style: style, tag: tag) : text }
+      if isSafePlain(text, inFlow: inFlow) { return text }
       return doubleQuoted(text)
     case .singleQuoted:
       return canSingleQuote(text) ? singleQuoted(text) : doubleQuoted(text)
