@@ -24,6 +24,19 @@ struct Clone: ParsableCommand {
   }
 }
 
+/// The remote and branch of `pull` and `push`, and the registry they sync.
+struct SyncOptions: ParsableArguments {
+  @Argument(help: "The remote.") var remote = "origin"
+  @Option(help: "The branch.") var branch: String?
+  @OptionGroup var registryOptions: RegistryOptions
+
+  /// Runs one sync operation on the registry and prints what it did.
+  func run(_ operation: (RegistrySync, String, String?) throws -> SyncResult) throws {
+    let result = try operation(RegistrySync(registry: try registryOptions.open()), remote, branch)
+    Terminal().out(RemoteCommand.describe(result))
+  }
+}
+
 struct Pull: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Fetch a remote and bring the branch up to it (local commits are rebuilt on top).",
@@ -34,16 +47,11 @@ struct Pull: ParsableCommand {
         registry pull
         registry pull team --branch main
       """)
-  @Argument(help: "The remote.") var remote = "origin"
-  @Option(help: "The branch.") var branch: String?
-  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var sync: SyncOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      let result = try RegistrySync(registry: try registryOptions.open()).pull(remote: remote, branch: branch)
-      Terminal().out(RemoteCommand.describe(result))
-    }
+    try reportingWriteErrors { try sync.run { try $0.pull(remote: $1, branch: $2) } }
   }
 }
 
@@ -57,16 +65,11 @@ struct Push: ParsableCommand {
         registry push
         registry push origin --branch main
       """)
-  @Argument(help: "The remote.") var remote = "origin"
-  @Option(help: "The branch.") var branch: String?
-  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var sync: SyncOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      let result = try RegistrySync(registry: try registryOptions.open()).push(remote: remote, branch: branch)
-      Terminal().out(RemoteCommand.describe(result))
-    }
+    try reportingWriteErrors { try sync.run { try $0.push(remote: $1, branch: $2) } }
   }
 }
 
