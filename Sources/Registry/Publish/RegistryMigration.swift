@@ -153,9 +153,12 @@ public struct RegistryMigration {
     let publisher = RecipePublisher(registry: registry)
     let writer = BranchWriter(repository: registry.repository, reference: try publisher.resolvedBranch(branch))
     var recipes: [MigratedRecipe] = []
+    let trace = Trace("migrate")
+    defer { trace.mark("committed") }
     let outcome = try writer.commit(author: author) { tip, _ in
       guard let tip else { throw PublishError.registry(.notARegistry(path: registry.path)) }
       recipes = try plan(at: tip)
+      trace.mark("planned")
       let report = Report(recipes: recipes, outcome: nil)
       if let bad = report.failures.first {
         let why = bad.errors.map(\.description) + bad.verifyMismatches.map { "\($0.path): \($0.old ?? "absent") -> \($0.new ?? "absent")" }
@@ -168,6 +171,7 @@ public struct RegistryMigration {
         guard let bytes = r.bytes else { continue }
         changes.append(.upsert(path: r.path, blob: try registry.repository.writeBlob(bytes), mode: .blob))
       }
+      trace.mark("blobs written")
       let from = source == .sglangV1 ? "v1" : source.rawValue
       let to = target == .sglangV1 ? "v1" : target.rawValue
       var trailers = CommitTrailers()
