@@ -125,6 +125,30 @@ import TestSupport
     #expect(DirectoryListing.debris(under: s.repo).isEmpty)
   }
 
+  /// The registry-wide migration writes its objects as one pack: when the pack cannot be
+  /// written (EFBIG), the branch stays, nothing is left behind and the error says why.
+  @Test func migrationUnderAFileSizeLimitWritesNothing() throws {
+    guard PublishFixture.v1ConverterOrSkip(), let cli = PublishFixture.cliOrSkip() else { return }
+    let f = try PublishFixture()
+    let repo = f.git.path("synthetic.git")
+    try SyntheticRegistry.generate(at: repo, count: 40, seed: 9, brokenEvery: 0)
+    // Warm the index cache, so that only the migration's own writes are refused.
+    #expect(try Subprocess.run(cli, ["search", "--repo", repo, "-o", "paths"]).status == 0)
+    let tip = try f.git.git("rev-parse", "refs/heads/main", in: repo)
+    let files = DirectoryListing.files(under: repo)
+    let run = try Subprocess.run(
+      cli, ["migrate", "v1", "v2", "--repo", repo, "--author", "Pat <pat@example.com>"], shellSetup: "ulimit -f 0; trap '' XFSZ")
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("File too large") && run.stderr.contains("refs/heads/main"), "\(run.stderr)")
+    #expect(try f.git.git("rev-parse", "refs/heads/main", in: repo) == tip)
+    #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
+    #expect(DirectoryListing.files(under: repo) == files, "\(Set(DirectoryListing.files(under: repo).keys).symmetricDifference(files.keys).sorted())")
+    // Without the limit the same migration lands.
+    let again = try Subprocess.run(cli, ["migrate", "v1", "v2", "--repo", repo, "--author", "Pat <pat@example.com>"])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try f.git.git("rev-parse", "refs/heads/main~1", in: repo) == tip)
+  }
+
   /// A small tmpfs filled up (needs mount privileges; skipped with a reason otherwise).
   @Test func fullDiskIsAClearErrorAndWritesNothing() throws {
     let f = try GitFixture()

@@ -200,12 +200,21 @@ import TestSupport
     try SyntheticRegistry.generate(at: repo, count: 60, seed: 3, brokenEvery: 0)
     let registry = try RecipeRegistry.open(at: repo)
     let before = try registry.resolve("main").commit
+    let objects = { (kind: String) in
+      DirectoryListing.files(under: repo + "/objects").keys.filter { kind == "loose" ? !$0.hasPrefix("pack/") && !$0.hasPrefix("info/") : $0.hasSuffix(".pack") }.count
+    }
+    let (loose, packs) = (objects("loose"), objects("pack"))
     let report = try RegistryMigration(registry: registry, source: .sglangV1, target: .v2, verify: true)
       .run(allowLoss: false, message: nil, author: f.author, branch: "main")
     let outcome = try #require(report.outcome)
     #expect(outcome.parent == before)
     #expect(report.changed.count == 30)
     #expect(try registry.index(at: "main").snapshot.all.allSatisfy { $0.summary.format == "v2" })
+    // The commit's objects were written as one new pack, not as loose files; git reads them.
+    #expect(objects("loose") == loose && objects("pack") == packs + 1)
+    #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
+    let stat = try f.git.git("diff", "--shortstat", before.hex, outcome.commit.hex, in: repo)
+    #expect(stat.trimmingCharacters(in: .whitespaces).hasPrefix("30 files changed"), "\(stat)")
   }
 
   /// Publish finds a taken name without an index of the tip: from the cached index of an

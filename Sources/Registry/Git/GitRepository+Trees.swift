@@ -41,6 +41,16 @@ extension GitRepository {
       mode: FileMode(rawValue: git_tree_entry_filemode(e).rawValue))
   }
 
+  /// The ids of the entries at `paths` in one tree (nil where there is none), in order.
+  public func entryIDs(at paths: [String], inTree id: ObjectID) throws(GitError) -> [ObjectID?] {
+    let tree = try lookupTree(id)
+    defer { git_tree_free(tree) }
+    var ids: [ObjectID?] = []
+    ids.reserveCapacity(paths.count)
+    for path in paths { ids.append(try entryID(at: path, in: tree)) }
+    return ids
+  }
+
   /// The id of the entry at `path` in a tree, or nil if there is none (cheap: no strings copied).
   func entryID(at path: String, in tree: OpaquePointer) throws(GitError) -> ObjectID? {
     var e: OpaquePointer?

@@ -17,10 +17,25 @@ public struct BranchWriter {
   public var maxAttempts = 200
   /// How long a held ref lock (`<ref>.lock`) is waited for before giving up.
   public var lockTimeout: Duration = .seconds(3)
+  /// Set when the commit's objects are written as one pack (see ``init(packing:reference:)``).
+  private let packed: PackedWrites?
 
+  /// Writes loose objects: right for a commit of a few files.
   public init(repository: GitRepository, reference: String) {
+    self.init(repository: repository, reference: reference, packed: nil)
+  }
+
+  /// Writes through `writes.repository` and stores each attempt's new objects as one pack
+  /// before the branch moves: right for a commit of many files (a registry-wide migration).
+  /// `prepare` must write its blobs through `writes.repository` too.
+  public init(packing writes: PackedWrites, reference: String) {
+    self.init(repository: writes.repository, reference: reference, packed: writes)
+  }
+
+  private init(repository: GitRepository, reference: String, packed: PackedWrites?) {
     self.repository = repository
     self.reference = reference.hasPrefix("refs/") ? reference : "refs/heads/" + reference
+    self.packed = packed
   }
 
   /// The result of one successful write.
@@ -64,8 +79,9 @@ public struct BranchWriter {
     let (changes, message) = try prepare(startTip, startTree)
     if changes.isEmpty { return nil }
     let paths = changes.map(\.path)
-    var startIDs: [ObjectID?] = []
-    for p in paths { startIDs.append(try entryID(p, startTree)) }
+    let trace = Trace("branch-writer")
+    let startIDs = try entryIDs(paths, startTree)
+    trace.mark("start ids")
 
     var base = startTip
     var baseTree = startTree
@@ -77,10 +93,14 @@ public struct BranchWriter {
     while attempt < maxAttempts {
       attempt += 1
       let tree = try repository.updatedTree(from: baseTree, applying: changes)
+      trace.mark("tree")
       let commit = try repository.createCommit(
         tree: tree, parents: base.map { [$0] } ?? [], author: author, committer: committer ?? author,
         message: message)
       let expected: ReferenceExpectation = base.map { .value($0) } ?? .absent
+      trace.mark("commit")
+      try packed?.flush(commit: commit, excluding: base)
+      trace.mark("flush")
       do {
         try repository.updateReference(reference, to: commit, expecting: expected, message: reflog)
         return Outcome(commit: commit, parent: base, paths: paths, attempts: attempt)
@@ -103,7 +123,9 @@ public struct BranchWriter {
       if newTip == base { continue }
       let newTree = try treeOf(newTip)
       var conflicting: [String] = []
-      for (p, old) in zip(paths, startIDs) where try entryID(p, newTree) != old { conflicting.append(p) }
+      for (p, (old, new)) in zip(paths, zip(startIDs, try entryIDs(paths, newTree))) where new != old {
+        conflicting.append(p)
+      }
       if !conflicting.isEmpty { throw PublishError.conflict(paths: conflicting, startTip: startTip, newTip: newTip) }
       base = newTip
       baseTree = newTree
@@ -130,9 +152,9 @@ public struct BranchWriter {
     return try repository.commit(commit).treeID
   }
 
-  private func entryID(_ path: String, _ tree: ObjectID?) throws(GitError) -> ObjectID? {
-    guard let tree else { return nil }
-    return try repository.entry(at: path, inTree: tree)?.id
+  private func entryIDs(_ paths: [String], _ tree: ObjectID?) throws(GitError) -> [ObjectID?] {
+    guard let tree else { return Array(repeating: nil, count: paths.count) }
+    return try repository.entryIDs(at: paths, inTree: tree)
   }
 
   /// The current tip of the branch (nil when it has no commits).

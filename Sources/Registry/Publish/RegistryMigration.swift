@@ -151,7 +151,9 @@ public struct RegistryMigration {
   ///   verify failures abort too.
   public func run(allowLoss: Bool, message: String?, author: Signature, branch: String?) throws -> Report {
     let publisher = RecipePublisher(registry: registry)
-    let writer = BranchWriter(repository: registry.repository, reference: try publisher.resolvedBranch(branch))
+    // Thousands of new objects: written as one pack, not as loose files.
+    let writes = try PackedWrites(at: registry.repository.gitDirectory)
+    let writer = BranchWriter(packing: writes, reference: try publisher.resolvedBranch(branch))
     var recipes: [MigratedRecipe] = []
     let trace = Trace("migrate")
     defer { trace.mark("committed") }
@@ -169,7 +171,7 @@ public struct RegistryMigration {
       var changes: [TreeChange] = []
       for r in report.changed {
         guard let bytes = r.bytes else { continue }
-        changes.append(.upsert(path: r.path, blob: try registry.repository.writeBlob(bytes), mode: .blob))
+        changes.append(.upsert(path: r.path, blob: try writes.repository.writeBlob(bytes), mode: .blob))
       }
       trace.mark("blobs written")
       let from = source == .sglangV1 ? "v1" : source.rawValue
