@@ -14,7 +14,9 @@ enum BenchSupport {
 
   /// Runs git with an isolated config; stdout to /dev/null unless captured.
   @discardableResult
-  static func git(_ args: [String], env extra: [String: String] = [:], capture: Bool = false) throws -> String {
+  static func git(
+    _ args: [String], env extra: [String: String] = [:], capture: Bool = false, input: [UInt8]? = nil
+  ) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = ["git"] + args
@@ -28,7 +30,13 @@ enum BenchSupport {
     let out = Pipe()
     p.standardOutput = capture ? out : FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
+    let stdin = Pipe()
+    if input != nil { p.standardInput = stdin }
     try p.run()
+    if let input {
+      try stdin.fileHandleForWriting.write(contentsOf: Data(input))
+      try stdin.fileHandleForWriting.close()
+    }
     let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
     p.waitUntilExit()
     guard p.terminationStatus == 0 else { throw CLIError("git \(args.joined(separator: " ")) failed") }
