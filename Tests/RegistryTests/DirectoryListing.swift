@@ -14,12 +14,12 @@ enum DirectoryListing {
     return out
   }
 
-  /// Temporary and lock files below `root`: libgit2's `tmp_object_git2_*`, git's `*.lock`,
-  /// the index cache's `.tmp-*`.
+  /// Temporary and lock files below `root`: libgit2's `tmp_object_git2_*` (a loose object)
+  /// and `pack_git2_*` (a pack being indexed), git's `*.lock`, the index cache's `.tmp-*`.
   static func debris(under root: String) -> [String] {
     files(under: root).keys.filter { path in
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      return name.hasPrefix("tmp_") || name.hasPrefix(".tmp-") || name.hasSuffix(".lock")
+      return name.hasPrefix("tmp_") || name.hasPrefix("pack_git2_") || name.hasPrefix(".tmp-") || name.hasSuffix(".lock")
     }.sorted()
   }
 }
