@@ -104,6 +104,32 @@ import TestSupport
     #expect(try repo.commit(newTip).summary == "x2")
   }
 
+  /// A packing writer that loses the race is rebuilt on the new tip like a loose one: each
+  /// attempt's objects are stored as a pack before its compare-and-swap, so the commit that
+  /// lands is complete on disk (git reads it) and nothing is left in memory.
+  @Test func packingWriterRetriesOnTheNewTip() throws {
+    let f = try PublishFixture()
+    let registry = try f.registry()
+    let repo = registry.repository
+    let writes = try PackedWrites(at: repo.gitDirectory)
+    let writer = BranchWriter(packing: writes, reference: "main")
+    let other = BranchWriter(repository: try GitRepository(at: repo.gitDirectory), reference: "main")
+    let otherBlob = try repo.writeBlob("x: 1\n")
+    let landed = try #require(
+      try writer.commit(author: f.author) { _, _ in
+        _ = try other.commit(author: f.author) { _, _ in ([.upsert(path: "recipes/x.yaml", blob: otherBlob)], "x") }
+        let blob = try writes.repository.writeBlob("y: 2\n")
+        return ([.upsert(path: "recipes/y.yaml", blob: blob)], "y")
+      })
+    #expect(landed.attempts == 2)
+    // Read back by real git from a fresh process: both files, the packed blob's content.
+    #expect(try f.git.git("show", "\(landed.commit.hex):recipes/y.yaml", in: repo.gitDirectory) == "y: 2")
+    #expect(try f.git.git("show", "\(landed.commit.hex):recipes/x.yaml", in: repo.gitDirectory) == "x: 1")
+    #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo.gitDirectory).isEmpty)
+    let packs = DirectoryListing.files(under: repo.gitDirectory + "/objects/pack").keys.filter { $0.hasSuffix(".pack") }
+    #expect(packs.count == 2, "one pack per attempt: \(packs.sorted())")
+  }
+
   /// 8 processes × 50 `registry publish` runs into one bare repository.
   @Test func eightProcessesPublishFiftyEach() throws {
     guard let cli = PublishFixture.cliOrSkip() else { return }
