@@ -37,20 +37,59 @@ public enum RecipeFiles {
 
   /// The bytes of a file, or nil.
   public static func read(_ path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+    var out = [UInt8](repeating: 0, count: Int(info.st_size))
+    var done = 0
+    while true {
+      if done == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+      let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 { return nil }
+      if n == 0 { break }
+      done += n
+    }
+    out.removeLast(out.count - done)
+    return out
   }
 
   /// Writes a file atomically: a temporary file next to it, then a rename, so that a reader
   /// never sees a half-written file. Creates missing parent folders.
+  /// - Throws: `CocoaError(.fileWriteUnknown)` when the file cannot be written.
   public static func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-    try Data(text.utf8).write(to: tmp)
-    if rename(tmp.path, path) != 0 {
-      try? FileManager.default.removeItem(at: tmp)
+    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+    let dir = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let tmp = (slash == nil ? "" : dir + "/") + ".\(name).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    if !write(text, to: tmp) {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      guard write(text, to: tmp) else {
+        unlink(tmp)
+        throw CocoaError(.fileWriteUnknown)
+      }
+    }
+    if rename(tmp, path) != 0 {
+      unlink(tmp)
       throw CocoaError(.fileWriteUnknown)
+    }
+  }
+
+  /// Writes a file with plain POSIX calls, no fsync; false when it cannot be created or written.
+  static func write(_ text: String, to path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var text = text
+    return text.withUTF8 { buf in
+      var done = 0
+      while done < buf.count {
+        let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+        if n <= 0 { return false }
+        done += n
+      }
+      return true
     }
   }
 }
