@@ -1,4 +1,7 @@
 internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#endif
 import Schema
 
 /// `registry bench migrate`: plain parse of N generated v1 files vs their full v1 → v2
@@ -15,6 +18,10 @@ public enum MigrationBench {
     /// `ConversionBatch` (what `registry migrate v1 v2 --in-place DIR` runs) with `workers`
     /// threads, writes included.
     public var migrateSeconds: Double
+    /// CPU time of the process during that migration, in user space and in the kernel (file
+    /// creation and writes): what the workers did, apart from waiting for a core.
+    public var migrateUserSeconds: Double
+    public var migrateSystemSeconds: Double
     public var parseFilesPerSecond: Double
     public var migrateFilesPerSecond: Double
     /// Migration time over plain parse time, both with `workers` threads.
@@ -62,26 +69,39 @@ public enum MigrationBench {
     // the old ones to the time.
     var failures = 0
     var passes = 0
-    func migrate(_ workers: Int) throws -> Double {
+    func migrate(_ workers: Int) throws -> (wall: Double, user: Double, system: Double) {
       let batch = ConversionBatch(from: .sglangV1, to: .v2, skipOtherFormats: true, workers: workers)
-      var best = Double.infinity
+      var best = (wall: Double.infinity, user: 0.0, system: 0.0)
       for _ in 0..<max(iterations, 1) {
         passes += 1
         let outDir = out.appendingPathComponent("\(passes)").path
         try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let jobs = (0..<count).map { ConversionBatch.Job(file: files[$0], destination: .file(outDir + "/r\($0).yaml")) }
-        best = min(best, BenchTimer.time { failures = batch.run(jobs).count { $0?.written == nil } })
+        let before = cpuSeconds()
+        let wall = BenchTimer.time { failures = batch.run(jobs).count { $0?.written == nil } }
+        let after = cpuSeconds()
+        if wall < best.wall { best = (wall, after.user - before.user, after.system - before.system) }
       }
       return best
     }
     let ps = parse(workers)
-    let ms = try migrate(workers)
-    let sequential = workers > 1 ? (parse(1), try migrate(1)) : nil
+    let m = try migrate(workers)
+    let ms = m.wall
+    let sequential = workers > 1 ? (parse(1), try migrate(1).wall) : nil
     let budget = 2.0 * Double(count) / 10_000
     return Report(
       files: count, bytes: bytes, workers: workers, parseSeconds: ps, migrateSeconds: ms,
+      migrateUserSeconds: m.user, migrateSystemSeconds: m.system,
       parseFilesPerSecond: Double(count) / ps, migrateFilesPerSecond: Double(count) / ms,
       ratio: ms / ps, sequentialParseSeconds: sequential?.0, sequentialMigrateSeconds: sequential?.1,
       budgetSeconds: budget, withinBudget: ms <= budget, failures: failures)
+  }
+
+  /// CPU seconds the process has used so far, in user space and in the kernel.
+  static func cpuSeconds() -> (user: Double, system: Double) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime))
   }
 }

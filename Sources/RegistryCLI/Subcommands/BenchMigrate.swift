@@ -36,6 +36,7 @@ struct BenchMigrate: ParsableCommand {
       t.out("files              \(r.files) (\(fmt(Double(r.bytes) / 1_000_000)) MB), \(r.workers) worker\(r.workers == 1 ? "" : "s")")
       t.out("plain parse        \(fmt(r.parseSeconds * 1000)) ms  \(Int(r.parseFilesPerSecond)) files/s")
       t.out("migrate v1 → v2    \(fmt(r.migrateSeconds * 1000)) ms  \(Int(r.migrateFilesPerSecond)) files/s")
+      t.out("  CPU              user \(fmt(r.migrateUserSeconds * 1000)) ms + kernel \(fmt(r.migrateSystemSeconds * 1000)) ms (\(fmt((r.migrateUserSeconds + r.migrateSystemSeconds) / r.migrateSeconds)) cores busy)")
       t.out("ratio              \(fmt(r.ratio))× plain parse; budget \(fmt(r.budgetSeconds)) s \(r.withinBudget ? "ok" : "OVER BUDGET")")
       if let sp = r.sequentialParseSeconds, let sm = r.sequentialMigrateSeconds {
         t.out("1 worker: parse    \(fmt(sp * 1000)) ms, migrate \(fmt(sm * 1000)) ms (\(fmt(sm / sp))× plain parse; \(fmt(sm / r.migrateSeconds))× the \(r.workers)-worker migrate)")
