@@ -33,7 +33,7 @@ import Testing
   @Test func migrateDiffWithManyWorkersEqualsOneWorker() {
     let files = Self.inputs()
     #expect(files.count > 20)
-    let jobs = files.map { ConversionBatch.Job(file: $0, destination: .diff) }
+    let jobs: [ConversionBatch.Job] = files.map { (file: $0, destination: .diff) }
     var batch = ConversionBatch(from: .sglangV1, to: .v2, verify: true, skipOtherFormats: true, workers: 1)
     let sequential = batch.run(jobs)
     batch.workers = 4
@@ -55,7 +55,7 @@ import Testing
       try? FileManager.default.removeItem(atPath: b)
     }
     func jobs(_ dir: String) -> [ConversionBatch.Job] {
-      files.enumerated().map { ConversionBatch.Job(file: $1, destination: .file(dir + "/out/\($0).yaml")) }
+      files.enumerated().map { (file: $1, destination: ConversionBatch.Destination.file(dir + "/out/\($0).yaml")) }
     }
     let one = ConversionBatch(from: nil, to: .v2, allowLoss: true, workers: 1).run(jobs(a))
     let many = ConversionBatch(from: nil, to: .v2, allowLoss: true, workers: 3).run(jobs(b))

@@ -41,15 +41,7 @@ public struct ConversionBatch: Sendable {
   }
 
   /// One input file and where its output goes.
-  public struct Job: Sendable, Hashable {
-    public var file: String
-    public var destination: Destination
-
-    public init(file: String, destination: Destination) {
-      self.file = file
-      self.destination = destination
-    }
-  }
+  public typealias Job = (file: String, destination: Destination)
 
   /// The result of one file.
   public struct FileResult: Sendable, Hashable {

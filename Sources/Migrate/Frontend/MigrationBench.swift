@@ -76,7 +76,7 @@ public enum MigrationBench {
         passes += 1
         let outDir = out.appendingPathComponent("\(passes)").path
         try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        let jobs = (0..<count).map { ConversionBatch.Job(file: files[$0], destination: .file(outDir + "/r\($0).yaml")) }
+        let jobs: [ConversionBatch.Job] = (0..<count).map { (file: files[$0], destination: .file(outDir + "/r\($0).yaml")) }
         let before = cpuSeconds()
         let wall = BenchTimer.time { failures = batch.run(jobs).count { $0?.written == nil } }
         let after = cpuSeconds()

@@ -71,7 +71,7 @@ struct MigrateCommand: ParsableCommand {
     let files = RecipeFiles.list(paths, missing: &missing)
     if let m = missing.first { throw ValidationError("no such file or folder '\(m)'") }
     let destination: ConversionBatch.Destination = dryRun ? .diff : .stdout
-    let jobs = files.map { ConversionBatch.Job(file: $0, destination: inPlace ? .file($0) : destination) }
+    let jobs = files.map { (file: $0, destination: inPlace ? .file($0) : destination) }
     try ConversionRunner(
       from: Self.format(fromVersion), to: Self.format(toVersion)!, allowLoss: allowLoss, verify: verify,
       global: global
