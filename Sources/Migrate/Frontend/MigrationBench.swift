@@ -39,9 +39,13 @@ public enum MigrationBench {
   /// Generates `count` v1 files in a temporary folder, times a plain parse of them and their
   /// migration into a second folder, with `workers` threads and (when more than one) with one
   /// thread (the best of `iterations` runs each), removes the folder.
-  public static func run(count: Int, seed: UInt64 = 7, iterations: Int = 1, workers: Int = ParallelMap.defaultWorkers) throws -> Report {
+  /// - Parameter parent: where to make the folder; the system temporary folder when nil.
+  public static func run(
+    count: Int, seed: UInt64 = 7, iterations: Int = 1, workers: Int = ParallelMap.defaultWorkers, in parent: String? = nil
+  ) throws -> Report {
     let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("registry-bench-\(UInt32.random(in: 0...UInt32.max))")
+    let base = parent.map { URL(fileURLWithPath: $0) } ?? fm.temporaryDirectory
+    let dir = base.appendingPathComponent("registry-bench-\(UInt32.random(in: 0...UInt32.max))")
     let out = dir.appendingPathComponent("v2")
     try fm.createDirectory(at: out, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: dir) }

@@ -14,6 +14,7 @@ struct BenchMigrate: ParsableCommand {
       Examples:
         registry bench migrate
         registry bench migrate --count 2000 --json
+        registry bench migrate --dir ~/scratch --workers 1
       """)
 
   @Option(help: "How many v1 files to generate.")
@@ -25,10 +26,15 @@ struct BenchMigrate: ParsableCommand {
   @Option(help: "Worker threads (default: one per core).")
   var workers: Int?
 
+  @Option(help: ArgumentHelp(
+    "Folder to generate the files in (default: the system temporary folder).",
+    discussion: "File creation is slow where many files were deleted lately (a temporary folder that builds use): the kernel row shows it."))
+  var dir: String?
+
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let r = try MigrationBench.run(count: count, iterations: iterations, workers: workers ?? ParallelMap.defaultWorkers)
+    let r = try MigrationBench.run(count: count, iterations: iterations, workers: workers ?? ParallelMap.defaultWorkers, in: dir)
     if global.json {
       try JSONOutput.print(r)
     } else {
