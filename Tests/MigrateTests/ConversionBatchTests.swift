@@ -78,8 +78,29 @@ import Testing
       #expect(t1 == expected.text && t2 == expected.text, "\(file)")
     }
     #expect(written > 20)
+    // Again over the outputs (replaced, as --in-place does): the same files.
+    let again = ConversionBatch(from: nil, to: .v2, allowLoss: true, workers: 3).run(jobs(b))
+    #expect(again == many)
+    for (k, r) in one.enumerated() where r?.written != nil {
+      #expect(Paths.read(b + "/out/\(k).yaml") == r?.text)
+    }
     // Nothing but the outputs: no temporary file is left behind.
     let left = try FileManager.default.contentsOfDirectory(atPath: b + "/out")
     #expect(left.count == written && !left.contains { $0.hasPrefix(".") })
+  }
+
+  @Test func writeAtomicallyCreatesReplacesAndMakesFolders() throws {
+    let dir = try Self.tempDir()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/a/b/recipe.yaml"
+    try RecipeFiles.writeAtomically("one: 1\n", to: path)
+    #expect(Paths.read(path) == "one: 1\n")
+    try RecipeFiles.writeAtomically("two: 2\n", to: path)
+    #expect(Paths.read(path) == "two: 2\n")
+    try RecipeFiles.writeAtomically("", to: dir + "/empty.yaml")
+    #expect(RecipeFiles.read(dir + "/empty.yaml") == [])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/a/b") == ["recipe.yaml"])
+    #expect(throws: (any Error).self) { try RecipeFiles.writeAtomically("x", to: dir + "/empty.yaml/inside") }
+    #expect(RecipeFiles.read(dir + "/a") == nil)
   }
 }

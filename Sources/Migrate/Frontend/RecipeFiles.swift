@@ -55,19 +55,25 @@ public enum RecipeFiles {
     return out
   }
 
-  /// Writes a file atomically: a temporary file next to it, then a rename, so that a reader
-  /// never sees a half-written file. Creates missing parent folders.
+  /// Writes a file atomically, so that a reader never sees a half-written file: an unnamed
+  /// file in the folder (`O_TMPFILE`) linked at `path` once written, or, where that cannot be
+  /// done, a named temporary file renamed over `path`. Creates missing parent folders.
   /// - Throws: `CocoaError(.fileWriteUnknown)` when the file cannot be written.
   public static func writeAtomically(_ text: String, to path: String) throws {
     let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
     let dir = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     let tmp = (slash == nil ? "" : dir + "/") + ".\(name).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    if !write(text, to: tmp) {
-      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-      guard write(text, to: tmp) else {
-        unlink(tmp)
-        throw CocoaError(.fileWriteUnknown)
+    switch writeUnnamed(text, in: dir, linkAt: path, orAt: tmp) {
+    case .linked: return
+    case .linkedAtTemporary: break
+    case .failed:
+      if !write(text, to: tmp) {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        guard write(text, to: tmp) else {
+          unlink(tmp)
+          throw CocoaError(.fileWriteUnknown)
+        }
       }
     }
     if rename(tmp, path) != 0 {
@@ -76,11 +82,36 @@ public enum RecipeFiles {
     }
   }
 
+  enum UnnamedWrite { case linked, linkedAtTemporary, failed }
+
+  /// Writes `text` into an unnamed file in `dir` and links it at `path`, or at `tmp` when
+  /// `path` exists. The new file's inode is made without holding the folder's lock (unlike a
+  /// named create), so that workers writing into one folder do not wait for each other.
+  static func writeUnnamed(_ text: String, in dir: String, linkAt path: String, orAt tmp: String) -> UnnamedWrite {
+    #if os(Linux)
+    let fd = open(dir, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)  // O_TMPFILE
+    guard fd >= 0 else { return .failed }
+    defer { close(fd) }
+    guard write(text, fd: fd) else { return .failed }
+    let proc = "/proc/self/fd/\(fd)"
+    if linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return .linked }
+    guard errno == EEXIST else { return .failed }
+    return linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 ? .linkedAtTemporary : .failed
+    #else
+    return .failed
+    #endif
+  }
+
   /// Writes a file with plain POSIX calls, no fsync; false when it cannot be created or written.
   static func write(_ text: String, to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { return false }
     defer { close(fd) }
+    return write(text, fd: fd)
+  }
+
+  /// Writes all of `text` to an open file.
+  static func write(_ text: String, fd: Int32) -> Bool {
     var text = text
     return text.withUTF8 { buf in
       var done = 0
