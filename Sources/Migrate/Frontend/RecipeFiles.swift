@@ -44,7 +44,10 @@ public enum RecipeFiles {
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
     var out = [UInt8](repeating: 0, count: Int(info.st_size))
     var done = 0
+    let regular = (info.st_mode & S_IFMT) == S_IFREG
     while true {
+      // A regular file ends at its size (no further read to find the end).
+      if regular && done == out.count && done > 0 { break }
       if done == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
       let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
       if n < 0 { return nil }
