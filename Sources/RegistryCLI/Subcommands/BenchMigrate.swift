@@ -7,9 +7,10 @@ struct BenchMigrate: ParsableCommand {
     abstract: "Time v1 → v2 migration of generated files against plain parsing of them.",
     discussion: """
       Generates N v1 recipes in a temporary folder, times a plain parse of all of them, then \
-      their migration by the runner of `registry migrate v1 v2 --in-place DIR` (read + parse + \
-      convert + emit + write), both with one worker per core, and prints files/s and the \
-      ratio; then the same two passes on one worker. Budget: 10 000 files in at most 2 s.
+      their migration into a fresh folder by the runner of `registry migrate` and `registry \
+      convert` on folders (read + parse + convert + emit + atomic write), both with one worker \
+      per core, and prints files/s, the CPU time and the ratio; then the same two passes on one \
+      worker. Budget: 10 000 files in at most 2 s.
 
       Examples:
         registry bench migrate
