@@ -33,6 +33,7 @@ public enum ConvertFrontend {
     }
     guard let recipe = imported.recipe, let v2doc = imported.document else { return out }
     out.recipe = recipe
+    out.v2Document = v2doc
     let exported = export(recipe, v2Document: v2doc, to: to)
     out.diagnostics += exported.diagnostics
     out.losses = exported.losses

@@ -8,6 +8,9 @@ public struct ConvertOutcome: Sendable {
   public var target: RecipeFormat
   /// The recipe as v2 (the hub), when the source could be read.
   public var recipe: RecipeV2?
+  /// The v2 document of `recipe` with the source's comments on their keys (what `--verify`
+  /// compares the output with).
+  public var v2Document: YAMLDocument?
   /// The output documents, comments in place.
   public var documents: [YAMLDocument]
   /// The output text (empty when the conversion failed).

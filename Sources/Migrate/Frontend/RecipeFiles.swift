@@ -37,20 +37,93 @@ public enum RecipeFiles {
 
   /// The bytes of a file, or nil.
   public static func read(_ path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+    var out = [UInt8](repeating: 0, count: Int(info.st_size))
+    var done = 0
+    let regular = (info.st_mode & S_IFMT) == S_IFREG
+    while true {
+      // A regular file ends at its size (no further read to find the end).
+      if regular && done == out.count && done > 0 { break }
+      if done == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+      let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 { return nil }
+      if n == 0 { break }
+      done += n
+    }
+    out.removeLast(out.count - done)
+    return out
   }
 
-  /// Writes a file atomically: a temporary file next to it, then a rename, so that a reader
-  /// never sees a half-written file. Creates missing parent folders.
+  /// Writes a file atomically, so that a reader never sees a half-written file: an unnamed
+  /// file in the folder (`O_TMPFILE`) linked at `path` once written, or, where that cannot be
+  /// done, a named temporary file renamed over `path`. Creates missing parent folders.
+  /// - Throws: `CocoaError(.fileWriteUnknown)` when the file cannot be written.
   public static func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-    try Data(text.utf8).write(to: tmp)
-    if rename(tmp.path, path) != 0 {
-      try? FileManager.default.removeItem(at: tmp)
+    let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+    let dir = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let tmp = (slash == nil ? "" : dir + "/") + ".\(name).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    switch writeUnnamed(text, in: dir, linkAt: path, orAt: tmp) {
+    case .linked: return
+    case .linkedAtTemporary: break
+    case .failed:
+      if !write(text, to: tmp) {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        guard write(text, to: tmp) else {
+          unlink(tmp)
+          throw CocoaError(.fileWriteUnknown)
+        }
+      }
+    }
+    if rename(tmp, path) != 0 {
+      unlink(tmp)
       throw CocoaError(.fileWriteUnknown)
+    }
+  }
+
+  enum UnnamedWrite { case linked, linkedAtTemporary, failed }
+
+  /// Writes `text` into an unnamed file in `dir` and links it at `path`, or at `tmp` when
+  /// `path` exists. The new file's inode is made without holding the folder's lock (unlike a
+  /// named create), so that workers writing into one folder do not wait for each other.
+  static func writeUnnamed(_ text: String, in dir: String, linkAt path: String, orAt tmp: String) -> UnnamedWrite {
+    #if os(Linux)
+    let fd = open(dir, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)  // O_TMPFILE
+    guard fd >= 0 else { return .failed }
+    defer { close(fd) }
+    guard write(text, fd: fd) else { return .failed }
+    let proc = "/proc/self/fd/\(fd)"
+    if linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return .linked }
+    guard errno == EEXIST else { return .failed }
+    return linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 ? .linkedAtTemporary : .failed
+    #else
+    return .failed
+    #endif
+  }
+
+  /// Writes a file with plain POSIX calls, no fsync; false when it cannot be created or written.
+  static func write(_ text: String, to path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return write(text, fd: fd)
+  }
+
+  /// Writes all of `text` to an open file.
+  static func write(_ text: String, fd: Int32) -> Bool {
+    var text = text
+    return text.withUTF8 { buf in
+      var done = 0
+      while done < buf.count {
+        let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+        if n <= 0 { return false }
+        done += n
+      }
+      return true
     }
   }
 }

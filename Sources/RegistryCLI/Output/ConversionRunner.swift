@@ -2,21 +2,15 @@ import ArgumentParser
 import Migrate
 import Schema
 
-/// Shared body of `convert` and `migrate`: converts files through `ConvertFrontend`, verifies,
-/// decides about losses, writes or prints, and renders diagnostics and the loss report.
+/// Shared body of `convert` and `migrate`: runs the files through `ConversionBatch` (convert,
+/// verify, decide about losses, write or diff) and renders the output, diagnostics and the
+/// loss report.
 struct ConversionRunner {
   var from: RecipeFormat?
   var to: RecipeFormat
   var allowLoss = false
   var verify = false
   var global: GlobalOptions
-
-  /// Where the output of one file goes.
-  enum Destination {
-    case stdout
-    case file(String)
-    case diff
-  }
 
   struct FileResult: Codable {
     var file: String
@@ -42,66 +36,21 @@ struct ConversionRunner {
     var losses: Int
   }
 
-  /// Converts each (input, destination) pair and exits 1 when any failed or lost something
-  /// without `--allow-loss`.
-  func run(_ jobs: [(String, Destination)], skipOtherFormats: Bool = false) throws {
+  /// Converts each (input, destination) pair through `ConversionBatch` (one worker per core,
+  /// results in input order) and exits 1 when any failed or lost something without
+  /// `--allow-loss`.
+  func run(_ jobs: [ConversionBatch.Job], skipOtherFormats: Bool = false) throws {
     let terminal = Terminal(colorChoice: global.color)
     let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
-    var results: [FileResult] = []
-    var stdoutTexts: [String] = []
-    var failed = false
-    for (file, destination) in jobs {
-      guard let bytes = RecipeFiles.read(file) else {
-        let d = Diagnostic(.error, code: "not-found", "cannot read '\(file)'")
-        results.append(FileResult(file: file, source: "unknown", target: to.rawValue, diagnostics: [d], losses: []))
-        failed = true
-        continue
-      }
-      if skipOtherFormats, let from, let docs = try? YAML.parseStream(bytes),
-        RecipeFormat.detect(documents: docs).format.family != from.family
-      {
-        continue
-      }
-      var outcome = ConvertFrontend.convert(bytes: bytes, file: file, from: from, to: to)
-      var diagnostics = outcome.diagnostics
-      diagnostics += outcome.losses.map { $0.diagnostic(file: file, severity: allowLoss ? .warning : .error) }
-        .map { var d = $0; d.location = SourceLocation(file: file, line: 1, column: 1); return d }
-      var verified: Bool?
-      if verify, let recipe = outcome.recipe, !outcome.documents.isEmpty {
-        let v2doc = ConvertFrontend.importV2(
-          documents: (try? YAML.parseStream(bytes)) ?? [], file: file, format: outcome.source
-        ).document
-        let mismatches = ConversionVerifier.verify(
-          source: recipe, sourceDocument: v2doc?.root, target: outcome.documents, format: to, file: file)
-        diagnostics += mismatches
-        verified = mismatches.isEmpty
-      }
-      let ok = outcome.succeeded && !diagnostics.hasErrors
-      if !ok { failed = true }
-      var written: String?
-      if ok {
-        switch destination {
-        case .stdout:
-          stdoutTexts.append(outcome.text)
-        case .file(let path):
-          do {
-            try RecipeFiles.writeAtomically(outcome.text, to: path)
-            written = path
-          } catch {
-            diagnostics.append(Diagnostic(.error, code: "write-failed", "cannot write '\(path)': \(error)"))
-            failed = true
-          }
-        case .diff:
-          let old = String(decoding: bytes, as: UTF8.self)
-          stdoutTexts.append(LineDiff.unified(old, outcome.text, oldName: file.hasPrefix("/") ? file : "a/\(file)", newName: file.hasPrefix("/") ? file + " (migrated)" : "b/\(file)"))
-        }
-      } else {
-        outcome.text = ""
-      }
-      results.append(FileResult(
-        file: file, source: outcome.source.rawValue, target: to.rawValue, output: written,
-        text: global.json && ok && written == nil ? outcome.text : nil, diagnostics: diagnostics,
-        losses: outcome.losses, verified: verified))
+    let batch = ConversionBatch(from: from, to: to, allowLoss: allowLoss, verify: verify, skipOtherFormats: skipOtherFormats)
+    let converted = batch.run(jobs).compactMap { $0 }
+    let failed = converted.contains { $0.failed }
+    let stdoutTexts = converted.compactMap(\.printed)
+    let results = converted.map { r in
+      FileResult(
+        file: r.file, source: r.source, target: r.target, output: r.written,
+        text: global.json && r.converted && r.written == nil ? r.text : nil, diagnostics: r.diagnostics,
+        losses: r.losses, verified: r.verified)
     }
     let all = results.flatMap(\.diagnostics)
     if global.json {

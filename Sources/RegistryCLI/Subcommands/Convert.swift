@@ -47,11 +47,11 @@ struct Convert: ParsableCommand {
     let files = RecipeFiles.list([input], missing: &missing)
     if !missing.isEmpty { throw ValidationError("no such file or folder '\(input)'") }
     let isDir = RecipeFiles.isDirectory(input)
-    let jobs: [(String, ConversionRunner.Destination)] = files.map { file in
-      guard let output else { return (file, .stdout) }
-      guard isDir else { return (file, .file(output)) }
+    let jobs = files.map { file -> ConversionBatch.Job in
+      guard let output else { return (file: file, destination: .stdout) }
+      guard isDir else { return (file: file, destination: .file(output)) }
       let rel = String(file.dropFirst(input.count).drop { $0 == "/" })
-      return (file, .file(output + "/" + rel))
+      return (file: file, destination: .file(output + "/" + rel))
     }
     try ConversionRunner(from: from, to: to, allowLoss: allowLoss, verify: verify, global: global)
       .run(jobs, skipOtherFormats: isDir && from != nil)

@@ -70,8 +70,8 @@ struct MigrateCommand: ParsableCommand {
     var missing: [String] = []
     let files = RecipeFiles.list(paths, missing: &missing)
     if let m = missing.first { throw ValidationError("no such file or folder '\(m)'") }
-    let destination: ConversionRunner.Destination = dryRun ? .diff : .stdout
-    let jobs = files.map { ($0, inPlace ? ConversionRunner.Destination.file($0) : destination) }
+    let destination: ConversionBatch.Destination = dryRun ? .diff : .stdout
+    let jobs = files.map { (file: $0, destination: inPlace ? .file($0) : destination) }
     try ConversionRunner(
       from: Self.format(fromVersion), to: Self.format(toVersion)!, allowLoss: allowLoss, verify: verify,
       global: global

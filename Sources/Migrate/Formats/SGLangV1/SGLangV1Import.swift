@@ -81,6 +81,7 @@ struct SGLangV1Import {
         else { continue }
         found[f, default: []].append(item)
       }
+      var taken: Set<String> = []
       for (f, items) in found where items.count == 1 {
         let item = items[0]
         guard Self.namedValue(item.node, f) != nil else { continue }
@@ -90,8 +91,9 @@ struct SGLangV1Import {
           spellings.append(.init(f, item.name))
         }
         named[r, default: [:]][f] = item
-        flags[r]?.removeAll { $0.name == item.name }
+        taken.insert(item.name)
       }
+      if !taken.isEmpty { flags[r]?.removeAll { taken.contains($0.name) } }
     }
     spellings.sort { NamedField.allCases.firstIndex(of: $0.field)! < NamedField.allCases.firstIndex(of: $1.field)! }
     var serving = RecipeV2.Serving()

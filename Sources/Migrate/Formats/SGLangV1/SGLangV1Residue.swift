@@ -21,29 +21,49 @@ struct SGLangV1Residue {
   /// The residue that turns `rebuilt` into `original` (content and key order).
   static func diff(original: YAMLNode, rebuilt: YAMLNode) -> SGLangV1Residue {
     var r = SGLangV1Residue()
-    r.diff(original, rebuilt, .root)
+    var path: [KeyPath.Component] = []
+    r.diff(original, rebuilt, &path)
     return r
   }
 
-  private mutating func diff(_ o: YAMLNode, _ b: YAMLNode, _ path: KeyPath) {
+  /// Diffs two nodes at `path` (a stack of components: a `KeyPath` is built only for what is
+  /// recorded).
+  private mutating func diff(_ o: YAMLNode, _ b: YAMLNode, _ path: inout [KeyPath.Component]) {
     if let op = o.mapping, let bp = b.mapping, o.tag == b.tag {
       var resulting: [String] = []
       for p in bp {
         guard let k = p.key.scalar else { continue }
-        if o[k] == nil { deletes.append(path / k) } else { resulting.append(k) }
+        if o[k] == nil { deletes.append(KeyPath(path + [.key(k)])) } else { resulting.append(k) }
       }
       for p in op {
         guard let k = p.key.scalar else { continue }
-        if let bv = b[k] { diff(p.value, bv, path / k) } else {
-          sets.append(Set(path: path / k, value: p.value))
+        path.append(.key(k))
+        if let bv = b[k] { diff(p.value, bv, &path) } else {
+          sets.append(Set(path: KeyPath(path), value: p.value))
           resulting.append(k)
         }
+        path.removeLast()
       }
       let want = op.compactMap { $0.key.scalar }
-      if resulting != want { orders.append(Order(path: path, keys: want)) }
+      if resulting != want { orders.append(Order(path: KeyPath(path), keys: want)) }
       return
     }
-    if o != b || o.tag != b.tag { sets.append(Set(path: path, value: o)) }
+    if Self.sameSpelling(o, b) { return }
+    if o != b || o.tag != b.tag { sets.append(Set(path: KeyPath(path), value: o)) }
+  }
+
+  /// Whether two scalars (or sequences of them) are written alike: same text, style and tag,
+  /// hence equal without resolving them.
+  private static func sameSpelling(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+    guard a.tag == b.tag else { return false }
+    switch (a.kind, b.kind) {
+    case (.scalar(let at, let astyle), .scalar(let bt, let bstyle)):
+      return astyle == bstyle && at == bt
+    case (.sequence(let ai, _), .sequence(let bi, _)):
+      return ai.count == bi.count && zip(ai, bi).allSatisfy { sameSpelling($0, $1) }
+    default:
+      return false
+    }
   }
 
   /// `node` with the residue applied (deletes, then sets, then key orders).

@@ -47,19 +47,23 @@ struct SGLangV1PathTable: Sendable {
   private(set) var exact: [KeyPath: KeyPath] = [:]
   private(set) var subtrees: [KeyPath: KeyPath] = [:]
 
+  /// Maps `v1` to `v2` (the first mapping of a path wins); `recursive` maps its subtree too.
   mutating func add(_ v1: KeyPath, _ v2: KeyPath, recursive: Bool = false) {
     if recursive { subtrees[v1] = v2 }
-    if exact[v1] == nil { exact[v1] = v2 }
+    // One lookup: inserts `v2` only when `v1` has no entry yet.
+    func keep(_: inout KeyPath) {}
+    keep(&exact[v1, default: v2])
   }
 
   /// The v2 path of a v1 path: an exact entry, else the longest kept subtree containing it.
   func v2Path(for v1: KeyPath) -> KeyPath? {
     if let e = exact[v1] { return e }
-    var comps = v1.components
-    var suffix: [KeyPath.Component] = []
-    while let last = comps.popLast() {
-      suffix.insert(last, at: 0)
-      if let base = subtrees[KeyPath(comps)] { return KeyPath(base.components + suffix) }
+    guard !subtrees.isEmpty else { return nil }
+    let comps = v1.components
+    var n = comps.count
+    while n > 0 {
+      n -= 1
+      if let base = subtrees[KeyPath(Array(comps[..<n]))] { return KeyPath(base.components + comps[n...]) }
     }
     return nil
   }
