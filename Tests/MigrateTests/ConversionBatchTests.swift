@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Migrate
 import Schema
 import TestSupport
@@ -28,6 +29,39 @@ import Testing
       #expect(ParallelMap.map(count: 1_000, workers: workers) { $0 * 7 % 13 } == expected)
     }
     #expect(ParallelMap.map(count: 0, workers: 4) { $0 }.isEmpty)
+  }
+
+  struct Stop: Error, Equatable { let at: Int }
+
+  /// Each worker makes one context and threads it through its calls; the first error stops
+  /// the map and is what it throws.
+  @Test func parallelMapWithContextsAndErrors() throws {
+    for workers in [1, 2, 4] {
+      let contexts = Atomic<Int>(0)
+      let seen = try ParallelMap.map(count: 500, workers: workers, context: { () throws(Stop) -> [Int] in
+        contexts.add(1, ordering: .relaxed)
+        return []
+      }) { (mine: inout [Int], k: Int) throws(Stop) -> Int in
+        mine.append(k)
+        return mine.count
+      }
+      // Calls per worker count up from 1 in its own context (a worker that found no work left
+      // made a context and no call); at most one context per worker.
+      let firsts = seen.filter { $0 == 1 }.count
+      #expect(seen.count == 500 && firsts >= 1 && firsts <= contexts.load(ordering: .relaxed))
+      #expect(workers > 1 || seen == Array(1...500))
+      #expect(contexts.load(ordering: .relaxed) <= workers)
+      do throws(Stop) {
+        let all: [Int] = try ParallelMap.map(count: 500, workers: workers, context: { () throws(Stop) in () }) {
+          (_: inout Void, k: Int) throws(Stop) -> Int in
+          if k == 137 { throw Stop(at: k) }
+          return k
+        }
+        #expect(all.isEmpty, "no error thrown")
+      } catch {
+        #expect(error == Stop(at: 137))
+      }
+    }
   }
 
   @Test func migrateDiffWithManyWorkersEqualsOneWorker() {

@@ -14,20 +14,46 @@ public enum ParallelMap {
   /// busy core does not leave the other workers idle. With one worker (or one item) it runs on
   /// the calling thread.
   public static func map<T: Sendable>(count: Int, workers: Int = defaultWorkers, _ body: @Sendable (Int) -> T) -> [T] {
+    map(count: count, workers: workers, context: {}, { _, k in body(k) })
+  }
+
+  /// `body(&context, k)` for every index on up to `workers` threads, in index order; each
+  /// worker first makes its own context (e.g. a repository handle, which must not be shared
+  /// across threads) and passes it to every call it makes.
+  ///
+  /// - Throws: the first error of `context` or `body`; the other workers then stop at their
+  ///   next batch and no result is returned.
+  public static func map<Context, T: Sendable, E: Error>(
+    count: Int, workers: Int = defaultWorkers, context: @Sendable () throws(E) -> Context,
+    _ body: @Sendable (inout Context, Int) throws(E) -> T
+  ) throws(E) -> [T] {
     let n = max(1, min(workers, count))
-    if n == 1 { return (0..<count).map(body) }
+    if n == 1 {
+      var c = try context()
+      var out: [T] = []
+      out.reserveCapacity(count)
+      for k in 0..<count { out.append(try body(&c, k)) }
+      return out
+    }
     let batch = max(1, min(16, count / (n * 8)))
     let next = Atomic<Int>(0)
     let parts = Mutex<[[(Int, T)]]>([])
+    let failure = Mutex<E?>(nil)
     DispatchQueue.concurrentPerform(iterations: n) { _ in
-      var out: [(Int, T)] = []
-      while true {
-        let start = next.add(batch, ordering: .relaxed).oldValue
-        if start >= count { break }
-        for k in start..<min(start + batch, count) { out.append((k, body(k))) }
+      do throws(E) {
+        var c = try context()
+        var out: [(Int, T)] = []
+        while failure.withLock({ $0 == nil }) {
+          let start = next.add(batch, ordering: .relaxed).oldValue
+          if start >= count { break }
+          for k in start..<min(start + batch, count) { out.append((k, try body(&c, k))) }
+        }
+        parts.withLock { $0.append(out) }
+      } catch {
+        failure.withLock { if $0 == nil { $0 = error } }
       }
-      parts.withLock { $0.append(out) }
     }
+    if let error = failure.withLock({ $0 }) { throw error }
     var slots = [T?](repeating: nil, count: count)
     for part in parts.withLock({ $0 }) {
       for (k, v) in part { slots[k] = v }

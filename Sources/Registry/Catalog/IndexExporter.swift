@@ -122,67 +122,67 @@ public struct IndexExporter {
     keep: Bool, progress: (@Sendable (Int, Int) -> Void)?
   ) throws(RegistryError) -> [String]? {
     let total = entries.count
-    let n = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 64 + 1))
     var shards = Array(repeating: [Int](), count: DetailCache.shardCount)
     for k in 0..<total { shards[DetailCache.shard(of: blobs[k])].append(k) }
     let byShard = shards
-    let results = Mutex<[[(Int, String)]]>(Array(repeating: [], count: n))
-    let failure = Mutex<RegistryError?>(nil)
     let done = Atomic<Int>(0)
     let gitDirectory = registry.repository.gitDirectory
     let cache = DetailCache(gitDirectory: gitDirectory, fingerprint: Self.detailFingerprint)
     let options = self.options
     let commitHex = commit.hex
-    DispatchQueue.concurrentPerform(iterations: n) { worker in
-      do throws(RegistryError) {
-        let repo: GitRepository
+    /// What each worker keeps across the shards it takes.
+    struct Worker {
+      var repo: GitRepository
+      var history: HistoryWalker
+      let writer = JSONWriter()
+    }
+    // One shard at a time per worker (its cache file is read and rewritten by that worker only).
+    let perShard = try ParallelMap.map(
+      count: DetailCache.shardCount, workers: min(ParallelMap.defaultWorkers, total / 64 + 1),
+      context: { () throws(RegistryError) -> Worker in
         do throws(GitError) {
-          repo = try GitRepository(at: gitDirectory)
+          let repo = try GitRepository(at: gitDirectory)
+          return Worker(repo: repo, history: HistoryWalker(repository: repo, limit: options.historyLimit))
         } catch {
           throw .git(error)
         }
-        var history = HistoryWalker(repository: repo, limit: options.historyLimit)
-        let writer = JSONWriter()
-        var out: [(Int, String)] = []
-        for shard in stride(from: worker, to: DetailCache.shardCount, by: n) where !byShard[shard].isEmpty {
-          let cached = cache.load(shard: shard)
-          var records: [(DetailCache.Key, DetailCache.Fragment)] = []
-          var missed = false
-          for k in byShard[shard] {
-            let entry = entries[k]
-            let key = DetailCache.Key(blob: blobs[k], path: entry.path)
-            let fragment: DetailCache.Fragment
-            if let hit = cached[key] {
-              fragment = hit
-            } else {
-              let bytes: [UInt8]
-              do throws(GitError) {
-                bytes = try repo.blob(blobs[k])
-              } catch {
-                throw .git(error)
-              }
-              fragment = Self.fragment(read: RecipeReader.read(bytes, file: entry.path), name: entry.name, writer: writer)
-              missed = true
-            }
-            records.append((key, fragment))
-            let pins = options.history ? try history.pins(path: entry.path, from: commit) : nil
-            let text = Self.document(entry: entry, fragment: fragment, commit: commitHex, history: pins, writer: writer)
-            try Self.write(text, to: directory + "/" + documents[k])
-            if keep { out.append((k, text)) }
-            let d = done.add(1, ordering: .relaxed).newValue
-            if d % 500 == 0 { progress?(d, total) }
-          }
-          if missed { cache.store(shard: shard, records) }
-        }
-        results.withLock { $0[worker] = out }
-      } catch {
-        failure.withLock { $0 = error }
       }
+    ) { (w: inout Worker, shard: Int) throws(RegistryError) -> [(Int, String)] in
+      guard !byShard[shard].isEmpty else { return [] }
+      let cached = cache.load(shard: shard)
+      var records: [(DetailCache.Key, DetailCache.Fragment)] = []
+      var missed = false
+      var out: [(Int, String)] = []
+      for k in byShard[shard] {
+        let entry = entries[k]
+        let key = DetailCache.Key(blob: blobs[k], path: entry.path)
+        let fragment: DetailCache.Fragment
+        if let hit = cached[key] {
+          fragment = hit
+        } else {
+          let bytes: [UInt8]
+          do throws(GitError) {
+            bytes = try w.repo.blob(blobs[k])
+          } catch {
+            throw .git(error)
+          }
+          fragment = Self.fragment(read: RecipeReader.read(bytes, file: entry.path), name: entry.name, writer: w.writer)
+          missed = true
+        }
+        records.append((key, fragment))
+        let pins = options.history ? try w.history.pins(path: entry.path, from: commit) : nil
+        let text = Self.document(entry: entry, fragment: fragment, commit: commitHex, history: pins, writer: w.writer)
+        try Self.write(text, to: directory + "/" + documents[k])
+        if keep { out.append((k, text)) }
+        let d = done.add(1, ordering: .relaxed).newValue
+        if d % 500 == 0 { progress?(d, total) }
+      }
+      if missed { cache.store(shard: shard, records) }
+      return out
     }
-    if let error = failure.withLock({ $0 }) { throw error }
     guard keep else { return nil }
     var texts = Array(repeating: "", count: total)
-    for chunk in results.withLock({ $0 }) {
+    for chunk in perShard {
       for (k, text) in chunk { texts[k] = text }
     }
     return texts

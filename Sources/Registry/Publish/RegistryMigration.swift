@@ -1,7 +1,6 @@
 import Foundation
 public import Migrate
 public import Schema
-import Synchronization
 
 /// Rewrites every recipe of one format into another, registry-wide, in ONE commit.
 ///
@@ -59,28 +58,14 @@ public struct RegistryMigration {
     let jobs = found
     // One worker per core, each with its own repository handle (libgit2 handles are not
     // shared across threads); results in job order.
-    let n = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / 64 + 1))
-    let results = Mutex<[MigratedRecipe?]>(Array(repeating: nil, count: jobs.count))
-    let failure = Mutex<(any Error)?>(nil)
     let gitDirectory = registry.repository.gitDirectory
     let (source, target, verify) = (self.source, self.target, self.verify)
-    DispatchQueue.concurrentPerform(iterations: n) { worker in
-      do {
-        let repo = try GitRepository(at: gitDirectory)
-        var out: [(Int, MigratedRecipe)] = []
-        for k in stride(from: worker, to: jobs.count, by: n) {
-          let bytes = try repo.blob(jobs[k].blob)
-          out.append((k, Self.convert(
-            bytes, path: jobs[k].path, name: jobs[k].name, source: source, target: target, verify: verify,
-            reader: reader, writer: writer)))
-        }
-        results.withLock { r in for (k, m) in out { r[k] = m } }
-      } catch {
-        failure.withLock { $0 = error }
-      }
+    return try ParallelMap.map(count: jobs.count, context: { () throws(GitError) in try GitRepository(at: gitDirectory) }) {
+      (repo: inout GitRepository, k: Int) throws(GitError) in
+      Self.convert(
+        try repo.blob(jobs[k].blob), path: jobs[k].path, name: jobs[k].name, source: source, target: target,
+        verify: verify, reader: reader, writer: writer)
     }
-    if let error = failure.withLock({ $0 }) { throw error }
-    return results.withLock { $0.compactMap { $0 } }
   }
 
   /// One file through the converters.
