@@ -8,10 +8,12 @@ public final class MappingReader {
   public let node: YAMLNode
   public let path: KeyPath
   public let context: DecodeContext
-  /// Which entries were read, parallel to `pairs`.
-  private var read: [Bool]
-  /// Every key asked for (present or not): did-you-mean candidates when none are given.
-  private var asked: [String] = []
+  /// Which entries were read, parallel to `pairs` (owned; a pointer, so that marking an entry
+  /// needs no exclusivity check on the reader).
+  private let read: UnsafeMutableBufferPointer<Bool>
+  /// Keys asked for but absent: with the keys read, the did-you-mean candidates when none
+  /// are given.
+  private var askedAbsent: [String] = []
   private let pairs: [YAMLPair]
 
   /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
@@ -22,10 +24,11 @@ public final class MappingReader {
     self.context = context
     if let pairs = node.mapping {
       self.pairs = pairs
-      self.read = Array(repeating: false, count: pairs.count)
+      self.read = .allocate(capacity: pairs.count)
+      read.initialize(repeating: false)
     } else if node.isNull {
       self.pairs = []
-      self.read = []
+      self.read = .allocate(capacity: 0)
     } else {
       context.error(
         "type-mismatch", "expected a mapping, found \(Self.describe(node))", at: node, path: path,
@@ -33,6 +36,8 @@ public final class MappingReader {
       return nil
     }
   }
+
+  deinit { read.deallocate() }
 
   /// The keys in the order they appear.
   public var keys: [String] { pairs.compactMap { $0.key.scalar } }
@@ -42,7 +47,6 @@ public final class MappingReader {
 
   /// The raw value node of a key, marking it read.
   public func node(_ key: String) -> YAMLNode? {
-    asked.append(key)
     let length = key.utf8.count
     for i in pairs.indices {
       // Comparing lengths first skips most string comparisons.
@@ -51,6 +55,8 @@ public final class MappingReader {
         return pairs[i].value
       }
     }
+    if askedAbsent.isEmpty { askedAbsent.reserveCapacity(8) }
+    askedAbsent.append(key)
     return nil
   }
 
@@ -156,14 +162,17 @@ public final class MappingReader {
   }
 
   /// Reports every key that was not read: an error or warning (the context decides) with a
-  /// did-you-mean hint drawn from `known` (or from the keys read). `known` is evaluated only
+  /// did-you-mean hint drawn from `known` (or from the keys asked for, present or not). `known` is evaluated only
   /// when a key was not read.
   public func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
     guard read.contains(false) else { return }
     let known = known()
     var candidates = known ?? []
     if known == nil {
-      for k in asked where !candidates.contains(k) { candidates.append(k) }
+      for (i, pair) in pairs.enumerated() where read[i] {
+        if let k = pair.key.scalar, !candidates.contains(k) { candidates.append(k) }
+      }
+      for k in askedAbsent where !candidates.contains(k) { candidates.append(k) }
     }
     for (i, pair) in pairs.enumerated() {
       guard let k = pair.key.scalar, !read[i] else { continue }
