@@ -181,12 +181,11 @@ struct YAMLParser {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        var node = YAMLNode(
-          .scalar(text, style), start: start, end: end, tag: cString(s.tag),
+        let node = YAMLNode(
+          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(s.tag)),
           comments: YAMLComments(before: takePending()))
         if let anchor = cString(s.anchor) { anchors[anchor] = (node, 1) }
-        node.tag = normalizeTag(node.tag)
-        try add(node, size: 1)
+        try add(consume node, size: 1)
         lastEnd = end.offset
         // A block scalar ends at the start of the line after it: nothing there trails it.
         lastEndTrailable = style != .literal && style != .folded
@@ -209,7 +208,7 @@ struct YAMLParser {
         node.start = start
         node.end = end
         node.comments = YAMLComments(before: takePending())
-        try add(node, size: target.size)
+        try add(consume node, size: target.size)
         lastEnd = end.offset
         lastEndTrailable = true
       case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
@@ -253,7 +252,7 @@ struct YAMLParser {
         let node = YAMLNode(
           kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-        try add(node, size: frame.size)
+        try add(consume node, size: frame.size)
         if frame.style == .flow {
           lastEnd = end.offset
           lastEndTrailable = true
@@ -275,12 +274,12 @@ struct YAMLParser {
   private mutating func add(_ node: consuming YAMLNode, size: Int) throws(YAMLError) {
     lastCompletedEnd = node.end
     guard !stack.isEmpty else {
-      root = node
+      root = consume node
       rootSize = size
       return
     }
     // One access to the open collection for the whole update.
-    try Self.add(node, size: size, to: &stack[stack.count - 1])
+    try Self.add(consume node, size: size, to: &stack[stack.count - 1])
   }
 
   private static func add(_ node: consuming YAMLNode, size: Int, to frame: inout Frame) throws(YAMLError) {
