@@ -73,6 +73,28 @@ import Testing
     #expect(order.key(ObjectID(hex: String(repeating: "ab", count: 20))!) == .max)
   }
 
+  /// libgit2 does not re-hash objects on read (neither does git): damaged pack data must still
+  /// fail the cold index, by zlib's checksum, instead of indexing garbage.
+  @Test func damagedPackFailsTheColdIndex() throws {
+    let fixture = try GitFixture()
+    let clean = fixture.path("clean.git")
+    try SyntheticRegistry.generate(at: clean, count: 300, seed: 9, brokenEvery: 0)
+    #expect(try RecipeRegistry.open(at: clean).index(at: "main").snapshot.count == 300)
+    for (n, fraction) in [0.3, 0.5, 0.7].enumerated() {
+      let path = fixture.path("damaged-\(n).git")
+      try fixture.git("clone", "-q", "--bare", "--no-local", clean, path, in: fixture.path(""))
+      let packs = try FileManager.default.contentsOfDirectory(atPath: path + "/objects/pack").filter { $0.hasSuffix(".pack") }
+      let pack = path + "/objects/pack/" + (try #require(packs.first))
+      var bytes = try #require(FileManager.default.contents(atPath: pack))
+      let offset = Int(Double(bytes.count) * fraction)
+      bytes[offset] ^= 0x10
+      try bytes.write(to: URL(fileURLWithPath: pack))
+      #expect(throws: (any Error).self, "a byte flipped at \(offset) of \(bytes.count)") {
+        _ = try RecipeRegistry.open(at: path).index(at: "main")
+      }
+    }
+  }
+
   @Test func checksumInPiecesEqualsChecksumOfTheWhole() {
     var gen = SyntheticRecipes(seed: 8)
     let bytes = (0..<1_000).map { _ in UInt8(truncatingIfNeeded: gen.next()) }

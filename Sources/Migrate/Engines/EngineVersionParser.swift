@@ -104,17 +104,20 @@ struct EngineVersionParser {
   }
 
   /// Consumes `text` case-insensitively if it is next and not followed by a letter.
-  private mutating func word(_ text: String) -> Bool {
-    let w = Array(text.utf8)
-    guard index + w.count <= bytes.count else { return false }
-    for (offset, b) in w.enumerated() where lower(bytes[index + offset]) != b { return false }
-    let end = index + w.count
-    if end < bytes.count {
-      let next = lower(bytes[end])
-      if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") { return false }
+  /// (`text` is a literal: its bytes are read in place, nothing is allocated.)
+  private mutating func word(_ text: StaticString) -> Bool {
+    let matched = text.withUTF8Buffer { w -> Bool in
+      guard index + w.count <= bytes.count else { return false }
+      for (offset, b) in w.enumerated() where lower(bytes[index + offset]) != b { return false }
+      let end = index + w.count
+      if end < bytes.count {
+        let next = lower(bytes[end])
+        if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") { return false }
+      }
+      return true
     }
-    index = end
-    return true
+    if matched { index += text.utf8CodeUnitCount }
+    return matched
   }
 
   private mutating func preKind() -> EngineVersion.PreRelease.Kind? {

@@ -7,8 +7,11 @@ public enum RecipeReader {
   /// - Parameters:
   ///   - file: the name used in diagnostics (and, without extension, as a fallback name).
   ///   - declared: a format the caller knows (`--from`, `--schema`); detection otherwise.
+  ///   - comments: false for callers that never write the documents back (the index): the
+  ///     same verdicts, diagnostics and summary, with documents that carry no comments.
   public static func read(
-    _ bytes: [UInt8], file: String, declared: RecipeFormat? = nil, limits: YAMLLimits = .default
+    _ bytes: [UInt8], file: String, declared: RecipeFormat? = nil, limits: YAMLLimits = .default,
+    comments: Bool = true
   ) -> ReadRecipe {
     let stem = fileStem(file)
     var result = ReadRecipe(
@@ -16,7 +19,7 @@ public enum RecipeReader {
       diagnostics: [], summary: RecipeSummary(name: stem, format: RecipeFormat.unknown.rawValue))
     let documents: [YAMLDocument]
     do {
-      documents = try YAML.parseStream(bytes, limits: limits)
+      documents = try YAML.parseStream(bytes, limits: limits, comments: comments)
     } catch {
       result.diagnostics = [error.diagnostic(file: file)]
       return result

@@ -17,7 +17,7 @@ struct RegistryIndexer {
 
   /// Reads one recipe blob into an index record (errors kept, warnings dropped).
   static func index(_ bytes: [UInt8], path: String, blob: ObjectID) -> IndexedRecipe {
-    let read = RecipeReader.read(bytes, file: path)
+    let read = RecipeReader.read(bytes, file: path, comments: false)
     var errors = read.diagnostics.filter { $0.severity == .error }
     if errors.isEmpty && !read.isValid {
       errors = [Diagnostic(.error, code: "unreadable", "the recipe could not be read", at: SourceLocation(file: path, line: 1, column: 1))]

@@ -8,10 +8,13 @@ public final class MappingReader {
   public let node: YAMLNode
   public let path: KeyPath
   public let context: DecodeContext
-  /// Which entries were read, parallel to `pairs`.
-  private var read: [Bool]
-  /// Every key asked for (present or not): did-you-mean candidates when none are given.
-  private var asked: [String] = []
+  /// Per entry of `pairs`: the key's `KeyFingerprint` (0 for a non-scalar key), with
+  /// `KeyFingerprint.freeBit` set once the entry was read. Owned; a pointer, so that marking an
+  /// entry needs no exclusivity check on the reader.
+  private let slots: UnsafeMutableBufferPointer<UInt64>
+  /// Keys asked for but absent: with the keys read, the did-you-mean candidates when none
+  /// are given.
+  private var askedAbsent: [String] = []
   private let pairs: [YAMLPair]
 
   /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
@@ -22,10 +25,14 @@ public final class MappingReader {
     self.context = context
     if let pairs = node.mapping {
       self.pairs = pairs
-      self.read = Array(repeating: false, count: pairs.count)
+      self.slots = .allocate(capacity: pairs.count)
+      for i in pairs.indices {
+        let key = pairs[i].key.scalar
+        (slots.baseAddress! + i).initialize(to: key.map(KeyFingerprint.of) ?? 0)
+      }
     } else if node.isNull {
       self.pairs = []
-      self.read = []
+      self.slots = .allocate(capacity: 0)
     } else {
       context.error(
         "type-mismatch", "expected a mapping, found \(Self.describe(node))", at: node, path: path,
@@ -34,29 +41,39 @@ public final class MappingReader {
     }
   }
 
+  deinit { slots.deallocate() }
+
+  private func isRead(_ i: Int) -> Bool { slots[i] & KeyFingerprint.freeBit != 0 }
+
+  /// The index of the entry with this key, if any.
+  private func index(of key: String) -> Int? {
+    let wanted = KeyFingerprint.of(key)
+    for i in slots.indices where slots[i] & ~KeyFingerprint.freeBit == wanted {
+      if pairs[i].key.scalar == key { return i }
+    }
+    return nil
+  }
+
   /// The keys in the order they appear.
   public var keys: [String] { pairs.compactMap { $0.key.scalar } }
 
   /// Whether the mapping has the key (without marking it read).
-  public func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar == key } }
+  public func has(_ key: String) -> Bool { index(of: key) != nil }
 
   /// The raw value node of a key, marking it read.
   public func node(_ key: String) -> YAMLNode? {
-    asked.append(key)
-    let length = key.utf8.count
-    for i in pairs.indices {
-      // Comparing lengths first skips most string comparisons.
-      if case .scalar(let k, _) = pairs[i].key.kind, k.utf8.count == length, k == key {
-        read[i] = true
-        return pairs[i].value
-      }
+    if let i = index(of: key) {
+      slots[i] |= KeyFingerprint.freeBit
+      return pairs[i].value
     }
+    if askedAbsent.isEmpty { askedAbsent.reserveCapacity(8) }
+    askedAbsent.append(key)
     return nil
   }
 
   /// The key node itself (for locations of key-level problems).
   public func keyNode(_ key: String) -> YAMLNode? {
-    pairs.first { $0.key.scalar == key }?.key
+    index(of: key).map { pairs[$0].key }
   }
 
   /// Marks keys as read without reading them.
@@ -156,17 +173,20 @@ public final class MappingReader {
   }
 
   /// Reports every key that was not read: an error or warning (the context decides) with a
-  /// did-you-mean hint drawn from `known` (or from the keys read). `known` is evaluated only
+  /// did-you-mean hint drawn from `known` (or from the keys asked for, present or not). `known` is evaluated only
   /// when a key was not read.
   public func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
-    guard read.contains(false) else { return }
+    guard slots.indices.contains(where: { !isRead($0) }) else { return }
     let known = known()
     var candidates = known ?? []
     if known == nil {
-      for k in asked where !candidates.contains(k) { candidates.append(k) }
+      for (i, pair) in pairs.enumerated() where isRead(i) {
+        if let k = pair.key.scalar, !candidates.contains(k) { candidates.append(k) }
+      }
+      for k in askedAbsent where !candidates.contains(k) { candidates.append(k) }
     }
     for (i, pair) in pairs.enumerated() {
-      guard let k = pair.key.scalar, !read[i] else { continue }
+      guard let k = pair.key.scalar, !isRead(i) else { continue }
       let hint =
         DidYouMean.hint(for: k, in: candidates)
         ?? "known keys here: \(candidates.sorted().joined(separator: ", "))"
@@ -179,7 +199,7 @@ public final class MappingReader {
 
   /// Keys present but not read so far, in order.
   public var unreadKeys: [String] {
-    pairs.indices.compactMap { read[$0] ? nil : pairs[$0].key.scalar }
+    pairs.indices.compactMap { isRead($0) ? nil : pairs[$0].key.scalar }
   }
 
   // MARK: - Node-level conversions (shared with list items)

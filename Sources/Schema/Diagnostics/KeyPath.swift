@@ -18,6 +18,11 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
 
   /// Parses a dotted path (`a.b[2].c`); keys may not contain `.` or `[` in this spelling.
   public init(parsing text: String) {
+    // Most paths are one plain key (`"status"`): no splitting, no copy of the text.
+    if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }) {
+      self.components = text.isEmpty ? [] : [.key(text)]
+      return
+    }
     var parts: [Component] = []
     let u = text.utf8
     var i = u.startIndex

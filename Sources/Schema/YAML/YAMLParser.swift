@@ -10,8 +10,7 @@ public enum YAML {
   public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError)
     -> YAMLDocument
   {
-    let parser = YAMLParser(bytes: bytes, limits: limits)
-    let docs = try parser.parse(single: true)
+    let docs = try run(bytes, limits: limits, single: true, comments: true)
     guard let doc = docs.first else {
       throw YAMLError(
         .emptyDocument, "the file holds no YAML document", at: Mark(line: 1, column: 1, offset: 0),
@@ -28,35 +27,69 @@ public enum YAML {
   }
 
   /// Parses every document of a stream (`---` separated); an empty source gives none.
-  public static func parseStream(_ bytes: [UInt8], limits: YAMLLimits = .default) throws(YAMLError)
-    -> [YAMLDocument]
+  ///
+  /// With `comments: false` the trees are the same but carry no comments (for readers that
+  /// only decode, such as the index).
+  public static func parseStream(
+    _ bytes: [UInt8], limits: YAMLLimits = .default, comments: Bool = true
+  ) throws(YAMLError) -> [YAMLDocument] {
+    try run(bytes, limits: limits, single: false, comments: comments)
+  }
+
+  private static func run(_ bytes: [UInt8], limits: YAMLLimits, single: Bool, comments: Bool)
+    throws(YAMLError) -> [YAMLDocument]
   {
-    try YAMLParser(bytes: bytes, limits: limits).parse(single: false)
+    // libyaml reads the array's own storage (no copy); it needs an address even when empty.
+    let storage = bytes.isEmpty ? [0] : bytes
+    let result = storage.withUnsafeBufferPointer { whole -> Result<[YAMLDocument], YAMLError> in
+      let buffer = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
+      var parser = YAMLParser(bytes: buffer, limits: limits, comments: comments)
+      do throws(YAMLError) {
+        return .success(try parser.parse(single: single))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
   }
 }
 
-/// Owns one libyaml parser over an owned copy of the input bytes; builds node trees from its
-/// event stream, with marks, styles and comments.
-final class YAMLParser {
-  private let parser: UnsafeMutablePointer<yaml_parser_t>
-  private let buffer: UnsafeMutableBufferPointer<UInt8>
+/// Builds node trees, with marks, styles and (optionally) comments, from the event stream of
+/// libyaml over a byte buffer that the caller keeps alive. A value type used as a local, so
+/// that its state needs no dynamic exclusivity checks.
+struct YAMLParser {
+  private let buffer: UnsafeBufferPointer<UInt8>
+  private let count: Int
   private let limits: YAMLLimits
-  private var initialized = false
+  private let keepComments: Bool
+  private let bomLength: Int
+  private let isASCII: Bool
 
-  init(bytes: [UInt8], limits: YAMLLimits) {
-    self.limits = limits
-    parser = .allocate(capacity: 1)
-    buffer = .allocate(capacity: max(bytes.count, 1))
-    _ = buffer.initialize(from: bytes)
+  init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, comments: Bool = true) {
+    self.buffer = bytes
     self.count = bytes.count
+    self.limits = limits
+    self.keepComments = comments
+    bomLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    isASCII = Self.isASCII(bytes)
   }
 
-  private let count: Int
-
-  deinit {
-    if initialized { yaml_parser_delete(parser) }
-    parser.deallocate()
-    buffer.deallocate()
+  // A plain loop, 8 bytes a step: `buffer[..<count].contains` goes through a generic `Slice`
+  // read accessor per byte, which allocates in unoptimised builds (≈45 s for a 1 MB scalar
+  // under ASan).
+  private static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    let raw = UnsafeRawBufferPointer(buffer)
+    let count = raw.count
+    var i = 0
+    while i + 8 <= count {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i += 8
+    }
+    while i < count {
+      if raw[i] >= 0x80 { return false }
+      i += 1
+    }
+    return true
   }
 
   // MARK: - Builder state
@@ -84,7 +117,7 @@ final class YAMLParser {
   private var root: YAMLNode?
   private var rootSize = 0
 
-  func parse(single: Bool) throws(YAMLError) -> [YAMLDocument] {
+  mutating func parse(single: Bool) throws(YAMLError) -> [YAMLDocument] {
     if count > limits.maxDocumentBytes {
       throw YAMLError(
         .sizeLimit,
@@ -92,17 +125,15 @@ final class YAMLParser {
         at: Mark(line: 1, column: 1, offset: 0),
         hint: "recipes are small; split the file or raise the limit")
     }
-    guard yaml_parser_initialize(parser) == 1 else {
+    guard let libyaml = LibYAMLParser(bytes: buffer) else {
       throw YAMLError(.syntax, "cannot initialise the YAML parser", at: Mark(line: 1, column: 1, offset: 0))
     }
-    initialized = true
-    yaml_parser_set_input_string(parser, buffer.baseAddress, count)
 
     var docs: [YAMLDocument] = []
     var explicitStart = false
     var event = yaml_event_t()
     while true {
-      guard yaml_parser_parse(parser, &event) == 1 else { throw parserError() }
+      guard libyaml.next(&event) else { throw parserError(libyaml.parser.pointee) }
       defer { yaml_event_delete(&event) }
       let start = mark(event.start_mark)
       let end = mark(event.end_mark)
@@ -150,12 +181,11 @@ final class YAMLParser {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        var node = YAMLNode(
-          .scalar(text, style), start: start, end: end, tag: cString(s.tag),
+        let node = YAMLNode(
+          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(s.tag)),
           comments: YAMLComments(before: takePending()))
         if let anchor = cString(s.anchor) { anchors[anchor] = (node, 1) }
-        node.tag = normalizeTag(node.tag)
-        try add(node, size: 1)
+        try add(consume node, size: 1)
         lastEnd = end.offset
         // A block scalar ends at the start of the line after it: nothing there trails it.
         lastEndTrailable = style != .literal && style != .folded
@@ -178,7 +208,7 @@ final class YAMLParser {
         node.start = start
         node.end = end
         node.comments = YAMLComments(before: takePending())
-        try add(node, size: target.size)
+        try add(consume node, size: target.size)
         lastEnd = end.offset
         lastEndTrailable = true
       case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
@@ -222,7 +252,7 @@ final class YAMLParser {
         let node = YAMLNode(
           kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-        try add(node, size: frame.size)
+        try add(consume node, size: frame.size)
         if frame.style == .flow {
           lastEnd = end.offset
           lastEndTrailable = true
@@ -241,18 +271,18 @@ final class YAMLParser {
     lastCompletedEnd.isKnown ? lastCompletedEnd : fallback
   }
 
-  private func add(_ node: YAMLNode, size: Int) throws(YAMLError) {
+  private mutating func add(_ node: consuming YAMLNode, size: Int) throws(YAMLError) {
     lastCompletedEnd = node.end
     guard !stack.isEmpty else {
-      root = node
+      root = consume node
       rootSize = size
       return
     }
     // One access to the open collection for the whole update.
-    try Self.add(node, size: size, to: &stack[stack.count - 1])
+    try Self.add(consume node, size: size, to: &stack[stack.count - 1])
   }
 
-  private static func add(_ node: YAMLNode, size: Int, to frame: inout Frame) throws(YAMLError) {
+  private static func add(_ node: consuming YAMLNode, size: Int, to frame: inout Frame) throws(YAMLError) {
     frame.size += size
     if !frame.isMapping {
       // Room for a few items at once: growing 1, 2, 4… costs an allocation each time.
@@ -285,8 +315,11 @@ final class YAMLParser {
       frame.keyIndex![text] = frame.pairs.count
       return
     }
+    let length = text.utf8.count
     for i in frame.pairs.indices {
-      guard case .scalar(let other, _) = frame.pairs[i].key.kind, other == text else { continue }
+      // Comparing lengths first skips most string comparisons.
+      guard case .scalar(let other, _) = frame.pairs[i].key.kind, other.utf8.count == length, other == text
+      else { continue }
       if frame.pairs[i].key == key { throw fail(frame.pairs[i].key) }
     }
     if frame.pairs.count >= 16 {
@@ -299,7 +332,7 @@ final class YAMLParser {
 
   // MARK: - Comments
 
-  private func takePending() -> [String] {
+  private mutating func takePending() -> [String] {
     guard !pendingComments.isEmpty else { return [] }
     defer { pendingComments = [] }
     return pendingComments
@@ -307,7 +340,8 @@ final class YAMLParser {
 
   /// Scans the bytes between the last event and `limit` for `#` comments: one on the line of a
   /// scalar or flow collection just completed trails that node; others wait for the next node.
-  private func collectComments(upTo limit: Int) {
+  private mutating func collectComments(upTo limit: Int) {
+    guard keepComments else { return }
     var i = max(lastEnd, 0)
     guard i < limit, limit <= count else {
       if limit > lastEnd { lastEnd = min(limit, count) }
@@ -337,7 +371,7 @@ final class YAMLParser {
     if sawNewline { lastEndTrailable = false }
   }
 
-  private func attachTrailing(_ text: String) {
+  private mutating func attachTrailing(_ text: String) {
     lastEndTrailable = false
     guard !stack.isEmpty else {
       root?.comments.trailing = text
@@ -361,33 +395,15 @@ final class YAMLParser {
 
   // MARK: - C helpers
 
-  private func mark(_ m: yaml_mark_t) -> Mark {
+  private mutating func mark(_ m: yaml_mark_t) -> Mark {
     Mark(line: Int(m.line) + 1, column: Int(m.column) + 1, offset: byteOffset(ofCharacter: Int(m.index)))
   }
 
   // libyaml counts `index` in characters (after a BOM); nodes need byte offsets.
-  private lazy var bomLength: Int =
-    count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
-  // A plain loop, 8 bytes a step: `buffer[..<count].contains` goes through a generic `Slice`
-  // read accessor per byte, which allocates in unoptimised builds (≈45 s for a 1 MB scalar
-  // under ASan).
-  private lazy var isASCII: Bool = {
-    let raw = UnsafeRawBufferPointer(buffer)
-    var i = 0
-    while i + 8 <= count {
-      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-      i += 8
-    }
-    while i < count {
-      if raw[i] >= 0x80 { return false }
-      i += 1
-    }
-    return true
-  }()
   private var cursorChar = 0
   private var cursorByte = -1
 
-  private func byteOffset(ofCharacter index: Int) -> Int {
+  private mutating func byteOffset(ofCharacter index: Int) -> Int {
     if isASCII { return index + bomLength }
     if cursorByte < 0 || index < cursorChar {
       cursorChar = 0
@@ -412,8 +428,7 @@ final class YAMLParser {
     return tag
   }
 
-  private func parserError() -> YAMLError {
-    let p = parser.pointee
+  private mutating func parserError(_ p: yaml_parser_t) -> YAMLError {
     let problem = p.problem.map { String(cString: $0) } ?? "invalid YAML"
     let context = p.context.map { String(cString: $0) }
     let at = mark(p.problem_mark)
