@@ -1,4 +1,3 @@
-import Dispatch
 import Migrate
 import Schema
 import Synchronization
@@ -104,54 +103,36 @@ struct RegistryIndexer {
       throw .git(error)
     }
     let total = entries.count
-    let n = max(1, min(workers, total / 256 + 1))
-    // Read in reverse pack order (see `PackOrder`), each worker one contiguous part of it.
+    // Read in reverse pack order (see `PackOrder`): workers take the next few blobs of it in
+    // turn, each through its own repository handle.
     let order = PackOrder(gitDirectory: repository.gitDirectory)
     let keys = entries.map { order.key($0.id) }
     let sequence = (0..<total).sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
-    let part = (total + n - 1) / n
-    let results = Mutex<[[IndexedRecipe]]>(Array(repeating: [], count: n))
-    let failure = Mutex<GitError?>(nil)
     let done = Atomic<Int>(0)
     let path = repositoryPath
     let shared = entries
-    DispatchQueue.concurrentPerform(iterations: n) { worker in
-      let repo: GitRepository
-      do throws(GitError) {
-        repo = try GitRepository(at: path)
-      } catch {
-        failure.withLock { $0 = error }
-        return
-      }
-      let mine = sequence[min(worker * part, total)..<min((worker + 1) * part, total)]
-      var out: [IndexedRecipe] = []
-      out.reserveCapacity(mine.count)
-      for k in mine {
-        let e = shared[k]
-        do throws(GitError) {
-          let record = try repo.withBlob(e.id) { raw throws(GitError) in
-            Self.index(Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id)
-          }
-          out.append(record)
-        } catch {
-          failure.withLock { $0 = error }
-          return
+    let records: [IndexedRecipe]
+    do throws(GitError) {
+      records = try ParallelMap.map(
+        count: total, workers: max(1, min(workers, total / 256 + 1)),
+        context: { () throws(GitError) in try GitRepository(at: path) }
+      ) { (repo: inout GitRepository, position: Int) throws(GitError) -> IndexedRecipe in
+        let e = shared[sequence[position]]
+        let record = try repo.withBlob(e.id) { raw throws(GitError) in
+          Self.index(Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id)
         }
         let d = done.add(1, ordering: .relaxed).newValue
         if d % 2_000 == 0 { progress?(d, total) }
+        return record
       }
-      results.withLock { $0[worker] = out }
+    } catch {
+      throw .git(error)
     }
-    if let error = failure.withLock({ $0 }) { throw .git(error) }
     // Put the records back into tree order, so a cold build is deterministic.
     var byTreeOrder = [Int](repeating: 0, count: total)
     for (position, k) in sequence.enumerated() { byTreeOrder[k] = position }
-    let chunks = results.withLock { $0 }
     var writer = IndexWriter()
-    for k in 0..<total {
-      let position = byTreeOrder[k]
-      writer.add(chunks[position / part][position % part])
-    }
+    for k in 0..<total { writer.add(records[byTreeOrder[k]]) }
     progress?(total, total)
     return try store(writer, tree: tree)
   }
