@@ -8,29 +8,60 @@
 public enum YAMLEmitter {
   /// Emits one document.
   public static func emit(_ document: YAMLDocument) -> String {
-    var out = ""
+    var out = Output()
     emitDocument(document.root, trailing: document.trailingComments, into: &out)
-    return out
+    return out.string
   }
 
   /// Emits a node as a whole document.
   public static func emit(_ node: YAMLNode) -> String {
-    var out = ""
+    var out = Output()
     emitDocument(node, trailing: [], into: &out)
-    return out
+    return out.string
   }
 
   /// Emits several documents separated by `---`.
   public static func emitStream(_ documents: [YAMLDocument]) -> String {
-    var out = ""
+    var out = Output()
     for (i, doc) in documents.enumerated() {
-      if i > 0 || doc.explicitStart { out += "---\n" }
+      if i > 0 || doc.explicitStart { out.append("---\n") }
       emitDocument(doc.root, trailing: doc.trailingComments, into: &out)
     }
-    return out
+    return out.string
   }
 
-  private static func emitDocument(_ node: YAMLNode, trailing: [String], into out: inout String) {
+  /// The UTF-8 bytes of the text being written (one buffer for a whole stream).
+  struct Output {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(2048) }
+
+    var count: Int { bytes.count }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ s: String) {
+      var s = s
+      s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ s: Substring) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func append(byte: UInt8) { bytes.append(byte) }
+
+    mutating func spaces(_ n: Int) {
+      if n > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
+    }
+
+    /// `  #comment`.
+    mutating func trailingComment(_ c: String) {
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(UInt8(ascii: "#"))
+      append(c)
+    }
+  }
+
+  private static func emitDocument(_ node: YAMLNode, trailing: [String], into out: inout Output) {
     switch node.kind {
     case .mapping(let pairs, _) where !pairs.isEmpty:
       writeComments(node.comments.before, indent: 0, into: &out)
@@ -39,32 +70,39 @@ public enum YAMLEmitter {
       writeComments(node.comments.before, indent: 0, into: &out)
       emitSequenceBody(items, indent: 0, into: &out)
     default:
-      writeComments(node.comments.before, indent: 0, into: &out)
-      let text = inline(node, indent: 0)
+      let comments = node.comments
+      writeComments(comments.before, indent: 0, into: &out)
+      let mark = out.count
+      inline(node, indent: 0, into: &out)
       // A null root written as nothing would be no document at all.
-      out += text.isEmpty ? "null" : text
-      if let t = node.comments.trailing { out += "  #" + t }
-      out += "\n"
+      if out.count == mark { out.append("null") }
+      if let t = comments.trailing { out.trailingComment(t) }
+      out.append(byte: UInt8(ascii: "\n"))
     }
     writeComments(trailing, indent: 0, into: &out)
   }
 
   // MARK: - Block collections
 
-  private static func emitMappingBody(_ pairs: [YAMLPair], indent: Int, into out: inout String) {
-    let pad = String(repeating: " ", count: indent)
-    for pair in pairs {
-      writeComments(pair.key.comments.before, indent: indent, into: &out)
-      writeComments(pair.value.comments.before, indent: indent, into: &out)
-      out += pad
-      out += keyText(pair.key)
-      out += ":"
-      emitValue(pair.value, keyTrailing: pair.key.comments.trailing, indent: indent, into: &out)
+  /// The entries of a block mapping; with `firstBare`, the comments before the first entry are
+  /// left out (its dash line has them).
+  private static func emitMappingBody(
+    _ pairs: [YAMLPair], indent: Int, firstBare: Bool = false, into out: inout Output
+  ) {
+    for (i, pair) in pairs.enumerated() {
+      let keyComments = pair.key.comments
+      if !(firstBare && i == 0) {
+        writeComments(keyComments.before, indent: indent, into: &out)
+        writeComments(pair.value.comments.before, indent: indent, into: &out)
+      }
+      out.spaces(indent)
+      keyText(pair.key, into: &out)
+      out.append(byte: UInt8(ascii: ":"))
+      emitValue(pair.value, keyTrailing: keyComments.trailing, indent: indent, into: &out)
     }
   }
 
-  private static func emitSequenceBody(_ items: [YAMLNode], indent: Int, into out: inout String) {
-    let pad = String(repeating: " ", count: indent)
+  private static func emitSequenceBody(_ items: [YAMLNode], indent: Int, into out: inout Output) {
     for item in items {
       switch item.kind {
       case .mapping(let pairs, .block) where !pairs.isEmpty:
@@ -72,131 +110,196 @@ public enum YAMLEmitter {
         writeComments(item.comments.before, indent: indent, into: &out)
         writeComments(pairs[0].key.comments.before, indent: indent, into: &out)
         writeComments(pairs[0].value.comments.before, indent: indent, into: &out)
-        var first = pairs[0]
-        first.key.comments.before = []
-        first.value.comments.before = []
-        var body = ""
-        emitMappingBody([first] + pairs.dropFirst(), indent: indent + 2, into: &body)
-        out += pad + "- " + body.dropFirst(indent + 2)
+        let mark = out.count
+        emitMappingBody(pairs, indent: indent + 2, firstBare: true, into: &out)
+        dashFirstLine(at: mark, indent: indent, into: &out)
       case .sequence(let inner, .block) where !inner.isEmpty:
-        writeComments(item.comments.before, indent: indent, into: &out)
-        out += pad + "-"
-        if let t = item.comments.trailing { out += "  #" + t }
-        out += "\n"
+        let comments = item.comments
+        writeComments(comments.before, indent: indent, into: &out)
+        out.spaces(indent)
+        out.append(byte: UInt8(ascii: "-"))
+        if let t = comments.trailing { out.trailingComment(t) }
+        out.append(byte: UInt8(ascii: "\n"))
         emitSequenceBody(inner, indent: indent + 2, into: &out)
       default:
-        writeComments(item.comments.before, indent: indent, into: &out)
-        out += pad + "-"
-        let text = inline(item, indent: indent + 2)
-        let comment = item.comments.trailing.map { "  #" + $0 } ?? ""
-        if text.utf8.contains(UInt8(ascii: "\n")), let newline = text.firstIndex(of: "\n") {
-          out += " " + text[..<newline] + comment + text[newline...] + "\n"
-          continue
-        }
-        if !text.isEmpty { out += " " + text }
-        out += comment + "\n"
+        let comments = item.comments
+        writeComments(comments.before, indent: indent, into: &out)
+        out.spaces(indent)
+        out.append(byte: UInt8(ascii: "-"))
+        inlineAfterSpace(item, comment: comments.trailing, indent: indent + 2, into: &out)
       }
     }
+  }
+
+  /// Turns the first line of a mapping body written at `mark` (`indent + 2` spaces, then the
+  /// first key) into its dash line: `indent` spaces, `- `, the key.
+  private static func dashFirstLine(at mark: Int, indent: Int, into out: inout Output) {
+    let keyStart = mark + indent + 2
+    if keyStart < out.count, out.bytes[keyStart] >= 0x80 {
+      // The body's first characters are dropped as characters: a key that starts with a
+      // combining scalar makes one character with the space before it.
+      let body = String(decoding: out.bytes[mark...], as: UTF8.self)
+      out.bytes.removeSubrange(mark...)
+      out.spaces(indent)
+      out.append("- ")
+      out.append(body.dropFirst(indent + 2))
+      return
+    }
+    out.bytes[mark + indent] = UInt8(ascii: "-")
   }
 
   private static func emitValue(
-    _ value: YAMLNode, keyTrailing: String?, indent: Int, into out: inout String
+    _ value: YAMLNode, keyTrailing: String?, indent: Int, into out: inout Output
   ) {
     switch value.kind {
     case .mapping(let pairs, .block) where !pairs.isEmpty:
-      out += tagPrefix(value, trailingSpace: false)
-      if let t = keyTrailing ?? value.comments.trailing { out += "  #" + t }
-      out += "\n"
+      tagPrefix(value, trailingSpace: false, into: &out)
+      if let t = keyTrailing ?? value.comments.trailing { out.trailingComment(t) }
+      out.append(byte: UInt8(ascii: "\n"))
       emitMappingBody(pairs, indent: indent + 2, into: &out)
     case .sequence(let items, .block) where !items.isEmpty:
-      out += tagPrefix(value, trailingSpace: false)
-      if let t = keyTrailing ?? value.comments.trailing { out += "  #" + t }
-      out += "\n"
+      tagPrefix(value, trailingSpace: false, into: &out)
+      if let t = keyTrailing ?? value.comments.trailing { out.trailingComment(t) }
+      out.append(byte: UInt8(ascii: "\n"))
       emitSequenceBody(items, indent: indent + 2, into: &out)
     default:
-      let text = inline(value, indent: indent + 2)
-      let comment = (value.comments.trailing ?? keyTrailing).map { "  #" + $0 } ?? ""
-      if text.utf8.contains(UInt8(ascii: "\n")), let newline = text.firstIndex(of: "\n") {
-        // A block scalar: the comment goes on its header line, never into its content.
-        out += " " + text[..<newline] + comment + text[newline...] + "\n"
-        return
-      }
-      if !text.isEmpty { out += " " + text }
-      out += comment + "\n"
+      inlineAfterSpace(value, comment: value.comments.trailing ?? keyTrailing, indent: indent + 2, into: &out)
     }
   }
 
-  private static func writeComments(_ comments: [String], indent: Int, into out: inout String) {
-    guard !comments.isEmpty else { return }
-    let pad = String(repeating: " ", count: indent)
-    for c in comments { out += pad + "#" + c + "\n" }
+  /// ` value  #comment` and a newline after a key or dash; nothing but the comment when the
+  /// value is written as nothing. A block scalar gets the comment on its header line, never
+  /// into its content.
+  private static func inlineAfterSpace(_ node: YAMLNode, comment: String?, indent: Int, into out: inout Output) {
+    let mark = out.count
+    out.append(byte: UInt8(ascii: " "))
+    inline(node, indent: indent, into: &out)
+    if out.count == mark + 1 {
+      out.bytes.removeLast()
+    } else if let comment, let newline = firstLineBreak(out.bytes, from: mark + 1) {
+      var c = Output()
+      c.trailingComment(comment)
+      out.bytes.insert(contentsOf: c.bytes, at: newline)
+      out.append(byte: UInt8(ascii: "\n"))
+      return
+    }
+    if let comment { out.trailingComment(comment) }
+    out.append(byte: UInt8(ascii: "\n"))
+  }
+
+  /// The index of the first `\n` that is a character of its own (not the end of a `\r\n`).
+  private static func firstLineBreak(_ bytes: [UInt8], from start: Int) -> Int? {
+    var i = start
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "\n"), i == start || bytes[i - 1] != UInt8(ascii: "\r") { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  private static func writeComments(_ comments: [String], indent: Int, into out: inout Output) {
+    for c in comments {
+      out.spaces(indent)
+      out.append(byte: UInt8(ascii: "#"))
+      out.append(c)
+      out.append(byte: UInt8(ascii: "\n"))
+    }
   }
 
   // MARK: - Inline values
 
-  private static func tagPrefix(_ node: YAMLNode, trailingSpace: Bool = true) -> String {
-    guard let tag = node.tag else { return "" }
-    let short =
-      tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-    return trailingSpace ? short + " " : " " + short
+  private static func tagPrefix(_ node: YAMLNode, trailingSpace: Bool = true, into out: inout Output) {
+    guard let tag = node.tag else { return }
+    if !trailingSpace { out.append(byte: UInt8(ascii: " ")) }
+    if tag.hasPrefix("tag:yaml.org,2002:") {
+      out.append("!!")
+      out.append(tag.dropFirst("tag:yaml.org,2002:".count))
+    } else {
+      out.append(tag)
+    }
+    if trailingSpace { out.append(byte: UInt8(ascii: " ")) }
   }
 
   /// A mapping key, with its tag (`! 1` is the string "1", not the integer).
-  private static func keyText(_ key: YAMLNode) -> String {
-    guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0) }
-    return tagPrefix(key) + scalarKeyText(text, style: style, tag: key.tag)
+  private static func keyText(_ key: YAMLNode, into out: inout Output) {
+    guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0, into: &out) }
+    let tag = key.tag
+    tagPrefix(key, into: &out)
+    scalarKeyText(text, style: style, tag: tag, into: &out)
   }
 
-  private static func scalarKeyText(_ text: String, style: ScalarStyle, tag: String?) -> String {
+  private static func scalarKeyText(_ text: String, style: ScalarStyle, tag: String?, into out: inout Output) {
     if style == .plain, text.isEmpty {
       // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
-      return ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null"
+      out.append(ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null")
+      return
     }
-    if style == .plain, isSafePlain(text, inFlow: false) { return text }
+    if style == .plain, isSafePlain(text, inFlow: false) { return out.append(text) }
     if style == .literal || style == .folded, isSafePlain(text, inFlow: false),
       case .string = ScalarResolver.resolvePlain(text)
     {
-      return text
+      return out.append(text)
     }
-    if style == .singleQuoted, canSingleQuote(text) { return singleQuoted(text) }
-    return doubleQuoted(text)
+    if style == .singleQuoted, canSingleQuote(text) { return singleQuoted(text, into: &out) }
+    doubleQuoted(text, into: &out)
   }
 
   /// A value written on the line of its key or dash (scalars and flow collections).
   static func inline(_ node: YAMLNode, indent: Int, inFlow: Bool = false) -> String {
-    let prefix = tagPrefix(node)
+    var out = Output()
+    inline(node, indent: indent, inFlow: inFlow, into: &out)
+    return out.string
+  }
+
+  private static func inline(_ node: YAMLNode, indent: Int, inFlow: Bool = false, into out: inout Output) {
     switch node.kind {
     case .scalar(let text, let style):
-      return prefix + scalarText(text, style: style, tag: node.tag, indent: indent, inFlow: inFlow)
+      let tag = node.tag
+      tagPrefix(node, into: &out)
+      scalarText(text, style: style, tag: tag, indent: indent, inFlow: inFlow, into: &out)
     case .mapping(let pairs, _):
-      let body = pairs.map {
-        "\(keyText($0.key)): \(inline($0.value, indent: indent, inFlow: true))"
-      }.joined(separator: ", ")
-      return prefix + "{" + body + "}"
+      tagPrefix(node, into: &out)
+      out.append(byte: UInt8(ascii: "{"))
+      for (i, pair) in pairs.enumerated() {
+        if i > 0 { out.append(", ") }
+        keyText(pair.key, into: &out)
+        out.append(": ")
+        inline(pair.value, indent: indent, inFlow: true, into: &out)
+      }
+      out.append(byte: UInt8(ascii: "}"))
     case .sequence(let items, _):
-      return prefix + "[" + items.map { inline($0, indent: indent, inFlow: true) }.joined(separator: ", ") + "]"
+      tagPrefix(node, into: &out)
+      out.append(byte: UInt8(ascii: "["))
+      for (i, item) in items.enumerated() {
+        if i > 0 { out.append(", ") }
+        inline(item, indent: indent, inFlow: true, into: &out)
+      }
+      out.append(byte: UInt8(ascii: "]"))
     }
   }
 
   private static func scalarText(
-    _ text: String, style: ScalarStyle, tag: String?, indent: Int, inFlow: Bool
-  ) -> String {
+    _ text: String, style: ScalarStyle, tag: String?, indent: Int, inFlow: Bool, into out: inout Output
+  ) {
     switch style {
     case .plain:
       // Plain text is written as spelled when it reads back the same (whatever it resolves
       // to; the empty scalar is null). In a flow collection nothing is no node (`[a, , b]`
       // does not parse), so the empty scalar is spelled as a key would be.
-      if text.isEmpty { return inFlow ? scalarKeyText(text, style: style, tag: tag) : text }
-      if isSafePlain(text, inFlow: inFlow) { return text }
-      return doubleQuoted(text)
+      if text.isEmpty {
+        if inFlow { scalarKeyText(text, style: style, tag: tag, into: &out) }
+        return
+      }
+      if isSafePlain(text, inFlow: inFlow) { return out.append(text) }
+      doubleQuoted(text, into: &out)
     case .singleQuoted:
-      return canSingleQuote(text) ? singleQuoted(text) : doubleQuoted(text)
+      if canSingleQuote(text) { singleQuoted(text, into: &out) } else { doubleQuoted(text, into: &out) }
     case .doubleQuoted:
-      return doubleQuoted(text)
+      doubleQuoted(text, into: &out)
     case .literal, .folded:
-      if !inFlow, let block = literalBlock(text, indent: indent) { return block }
-      if isSafePlain(text, inFlow: inFlow), ScalarResolver.resolvePlain(text).isString { return text }
-      return doubleQuoted(text)
+      if !inFlow, let block = literalBlock(text, indent: indent) { return out.append(block) }
+      if isSafePlain(text, inFlow: inFlow), ScalarResolver.resolvePlain(text).isString { return out.append(text) }
+      doubleQuoted(text, into: &out)
     }
   }
 
@@ -204,13 +307,16 @@ public enum YAMLEmitter {
 
   /// Whether text can be written as a plain scalar and read back as the same characters.
   static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {
-    let u = text.utf8
+    var bytes = text
+    return bytes.withUTF8 { isSafePlain($0, text, inFlow: inFlow) }
+  }
+
+  private static func isSafePlain(_ u: UnsafeBufferPointer<UInt8>, _ text: String, inFlow: Bool) -> Bool {
     guard let first = u.first, let last = u.last else { return false }
     if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 { return false }
     switch first {
     case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-      let second = u.dropFirst().first
-      if second == nil || second == 0x20 { return false }
+      if u.count == 1 || u[1] == 0x20 { return false }
     case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
       UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
       UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
@@ -218,7 +324,9 @@ public enum YAMLEmitter {
       return false
     default: break
     }
-    if text == "---" || text == "..." || text.hasPrefix("--- ") || text.hasPrefix("... ") {
+    if first == UInt8(ascii: "-") || first == UInt8(ascii: "."),
+      text == "---" || text == "..." || text.hasPrefix("--- ") || text.hasPrefix("... ")
+    {
       return false
     }
     var prev: UInt8 = 0
@@ -250,38 +358,56 @@ public enum YAMLEmitter {
     !text.utf8.contains { $0 < 0x20 || $0 == 0x7F }
   }
 
-  private static func singleQuoted(_ text: String) -> String {
-    "'" + text.replacingAll("'", with: "''") + "'"
+  private static func singleQuoted(_ text: String, into out: inout Output) {
+    if text.utf8.contains(where: { $0 >= 0x80 }) {
+      // Quotes are doubled as characters: one with a combining mark after it stays single.
+      return out.append("'" + text.replacingAll("'", with: "''") + "'")
+    }
+    out.append(byte: UInt8(ascii: "'"))
+    for b in text.utf8 {
+      out.append(byte: b)
+      if b == UInt8(ascii: "'") { out.append(byte: b) }
+    }
+    out.append(byte: UInt8(ascii: "'"))
   }
 
   static func doubleQuoted(_ text: String) -> String {
-    var out = "\""
+    var out = Output()
+    doubleQuoted(text, into: &out)
+    return out.string
+  }
+
+  private static func doubleQuoted(_ text: String, into out: inout Output) {
+    out.append(byte: UInt8(ascii: "\""))
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case "\0": out += "\\0"
-      case "\u{85}": out += "\\N"
-      case "\u{2028}": out += "\\L"
-      case "\u{2029}": out += "\\P"
-      case "\u{FEFF}": out += "\\uFEFF"
+      case "\"": out.append("\\\"")
+      case "\\": out.append("\\\\")
+      case "\n": out.append("\\n")
+      case "\t": out.append("\\t")
+      case "\r": out.append("\\r")
+      case "\0": out.append("\\0")
+      case "\u{85}": out.append("\\N")
+      case "\u{2028}": out.append("\\L")
+      case "\u{2029}": out.append("\\P")
+      case "\u{FEFF}": out.append("\\uFEFF")
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + hex2(UInt8(scalar.value))
+          out.append("\\x")
+          out.append(byte: hexDigit(UInt8(scalar.value) >> 4))
+          out.append(byte: hexDigit(UInt8(scalar.value) & 0xF))
+        } else if scalar.isASCII {
+          out.append(byte: UInt8(scalar.value))
         } else {
-          out.unicodeScalars.append(scalar)
+          out.bytes.append(contentsOf: UTF8.encode(scalar)!)
         }
       }
     }
-    return out + "\""
+    out.append(byte: UInt8(ascii: "\""))
   }
 
-  private static func hex2(_ v: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(v >> 4)], digits[Int(v & 0xF)]])
+  private static func hexDigit(_ v: UInt8) -> UInt8 {
+    v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "A") + v - 10
   }
 
   /// A literal block (`|`, `|-`, `|+`) for multi-line text, or nil when the text cannot be one.
