@@ -18,42 +18,43 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
 
   /// Parses a dotted path (`a.b[2].c`); keys may not contain `.` or `[` in this spelling.
   public init(parsing text: String) {
+    var bytes = text
+    self.components = bytes.withUTF8 { Self.parse($0, text) }
+  }
+
+  private static func parse(_ u: UnsafeBufferPointer<UInt8>, _ text: String) -> [Component] {
+    let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
     // Most paths are one plain key (`"status"`): no splitting, no copy of the text.
-    if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }) {
-      self.components = text.isEmpty ? [] : [.key(text)]
-      return
+    if !u.contains(where: { $0 == dot || $0 == open }) { return text.isEmpty ? [] : [.key(text)] }
+    func string(_ from: Int, _ to: Int) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: u[from..<to]), as: UTF8.self)
     }
     var parts: [Component] = []
-    let u = text.utf8
-    var i = u.startIndex
-    var pieceStart = i
-    func flushKey(upTo end: String.Index) {
-      if pieceStart < end { parts.append(.key(String(text[pieceStart..<end]))) }
-    }
-    while i < u.endIndex {
+    var i = 0
+    var pieceStart = 0
+    while i < u.count {
       let c = u[i]
-      if c == UInt8(ascii: ".") {
-        flushKey(upTo: i)
-        i = u.index(after: i)
+      if c == dot {
+        if pieceStart < i { parts.append(.key(string(pieceStart, i))) }
+        i += 1
         pieceStart = i
-      } else if c == UInt8(ascii: "[") {
-        flushKey(upTo: i)
+      } else if c == open {
+        if pieceStart < i { parts.append(.key(string(pieceStart, i))) }
         // Indices `[n]` until the next `.`; text after a `]` that is not `[` is dropped.
-        while i < u.endIndex, u[i] == UInt8(ascii: "["),
-          let close = u[i...].firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: ".") }),
-          u[close] == UInt8(ascii: "]")
+        while i < u.count, u[i] == open, let end = (i..<u.count).first(where: { u[$0] == close || u[$0] == dot }),
+          u[end] == close
         {
-          if let n = Int(text[u.index(after: i)..<close]) { parts.append(.index(n)) }
-          i = u.index(after: close)
+          if let n = Int(string(i + 1, end)) { parts.append(.index(n)) }
+          i = end + 1
         }
-        while i < u.endIndex, u[i] != UInt8(ascii: ".") { i = u.index(after: i) }
+        while i < u.count, u[i] != dot { i += 1 }
         pieceStart = i
       } else {
-        i = u.index(after: i)
+        i += 1
       }
     }
-    flushKey(upTo: i)
-    self.components = parts
+    if pieceStart < i { parts.append(.key(string(pieceStart, i))) }
+    return parts
   }
 
   public init(stringLiteral value: String) { self.init(parsing: value) }

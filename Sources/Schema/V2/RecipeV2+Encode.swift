@@ -153,15 +153,44 @@ extension RecipeV2 {
 
   /// A copy of a kept node without source marks and comments (content and styles stay), so
   /// that the canonical output does not depend on where the node came from.
-  static func stripped(_ node: YAMLNode) -> YAMLNode {
-    var out: YAMLNode
+  static func stripped(_ node: YAMLNode) -> YAMLNode { strippedCopy(node) ?? node }
+
+  /// The stripped node, or nil when `node` has no marks and comments anywhere (built in code):
+  /// it is then its own stripped copy.
+  private static func strippedCopy(_ node: YAMLNode) -> YAMLNode? {
+    let bare = node.start == .none && node.end == .none && node.comments.isEmpty
     switch node.kind {
-    case .scalar: out = YAMLNode(node.kind, tag: node.tag)
+    case .scalar:
+      return bare ? nil : YAMLNode(node.kind, tag: node.tag)
     case .mapping(let pairs, let style):
-      out = YAMLNode(.mapping(pairs.map { YAMLPair(key: stripped($0.key), value: stripped($0.value)) }, style), tag: node.tag)
+      var copy: [YAMLPair]?
+      for i in pairs.indices {
+        let k = strippedCopy(pairs[i].key)
+        let v = strippedCopy(pairs[i].value)
+        guard k != nil || v != nil || copy != nil else { continue }
+        if copy == nil {
+          copy = []
+          copy!.reserveCapacity(pairs.count)
+          copy!.append(contentsOf: pairs[..<i])
+        }
+        copy!.append(YAMLPair(key: k ?? pairs[i].key, value: v ?? pairs[i].value))
+      }
+      if bare && copy == nil { return nil }
+      return YAMLNode(.mapping(copy ?? pairs, style), tag: node.tag)
     case .sequence(let items, let style):
-      out = YAMLNode(.sequence(items.map { stripped($0) }, style), tag: node.tag)
+      var copy: [YAMLNode]?
+      for i in items.indices {
+        let item = strippedCopy(items[i])
+        guard item != nil || copy != nil else { continue }
+        if copy == nil {
+          copy = []
+          copy!.reserveCapacity(items.count)
+          copy!.append(contentsOf: items[..<i])
+        }
+        copy!.append(item ?? items[i])
+      }
+      if bare && copy == nil { return nil }
+      return YAMLNode(.sequence(copy ?? items, style), tag: node.tag)
     }
-    return out
   }
 }

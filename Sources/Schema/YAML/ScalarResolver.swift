@@ -32,27 +32,44 @@ public enum ScalarResolver {
     return bytes.withUTF8 { resolve(bytes: $0, text: text) }
   }
 
+  /// Whether plain text resolves to a string (what `resolvePlain(text)` tells, without
+  /// building the value).
+  public static func isPlainString(_ text: String) -> Bool {
+    guard let c0 = text.utf8.first else { return false }
+    if !mayBeNonString(c0) { return true }
+    if case .string = resolvePlain(text) { return true }
+    return false
+  }
+
+  /// Whether plain text starting with this byte can resolve to something else than a string.
+  @inline(__always) private static func mayBeNonString(_ c0: UInt8) -> Bool {
+    switch c0 {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+      UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+      UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+      return true
+    default:
+      return false
+    }
+  }
+
   private static func resolve(bytes b: UnsafeBufferPointer<UInt8>, text: String) -> ResolvedScalar {
     let n = b.count
     if n == 0 { return .null }
     let c0 = b[0]
     // Fast path: anything that does not start like a number or keyword is a string.
-    switch c0 {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-      UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-      UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-      break
-    default:
-      return .string(text)
-    }
-    switch text {
-    case "~", "null", "Null", "NULL": return .null
-    case "true", "True", "TRUE": return .bool(true)
-    case "false", "False", "FALSE": return .bool(false)
-    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-    case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-    case ".nan", ".NaN", ".NAN": return .float(.nan)
-    default: break
+    if !mayBeNonString(c0) { return .string(text) }
+    // Keywords are 1 to 5 bytes long and none starts with a digit.
+    if n <= 5, !isDigit(c0) {
+      switch text {
+      case "~", "null", "Null", "NULL": return .null
+      case "true", "True", "TRUE": return .bool(true)
+      case "false", "False", "FALSE": return .bool(false)
+      case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+      case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+      case ".nan", ".NaN", ".NAN": return .float(.nan)
+      default: break
+      }
     }
     if n > 2, c0 == UInt8(ascii: "0") {
       if b[1] == UInt8(ascii: "o"), let v = Int(text.dropFirst(2), radix: 8) { return .int(v) }

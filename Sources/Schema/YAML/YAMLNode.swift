@@ -82,7 +82,7 @@ public struct YAMLPair: Sendable {
 extension YAMLNode {
   /// A string scalar; written plain when that reads back as the same string, quoted otherwise.
   public static func string(_ value: String) -> YAMLNode {
-    YAMLNode(.scalar(value, .plain), tag: nil).forcingString()
+    YAMLNode(.scalar(value, ScalarResolver.isPlainString(value) ? .plain : .doubleQuoted))
   }
 
   public static func int(_ value: Int) -> YAMLNode { YAMLNode(.scalar(String(value), .plain)) }
