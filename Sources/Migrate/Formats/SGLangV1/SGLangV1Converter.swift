@@ -66,32 +66,37 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     // Comments: on the v2 key of each v1 key; what has no v2 key of its own is kept.
     let encoded = recipe.encode()
     var placements: [CommentPlacement] = []
-    var claimed: [KeyPath: (YAMLComments, YAMLComments)] = [:]
+    var claims = Claims()
     var orphans: [SGLangV1Residue.Comment] = []
-    let all = Self.allKeys(doc.root)
-    let v2Paths = all.map { export.table.v2Path(for: $0.0) }
-    for (i, (path, key, value)) in all.enumerated() {
-      if key.isEmpty && value.isEmpty {
-        // A bare key loses its place only to a commented key claiming the same v2 key.
-        if let v2 = v2Paths[i], claimed[v2] != nil { orphans.append(.init(path: path, key: key, value: value)) }
+    let keys = export.table.keys(of: doc.root)
+    // Commented keys claim their v2 key, in document order.
+    var orphanAt: [Int] = []
+    for (i, k) in keys.enumerated() where k.hasComments {
+      guard let v2 = k.v2, encoded.value(at: v2) != nil else {
+        orphanAt.append(i)
         continue
       }
-      guard let v2 = v2Paths[i], encoded.value(at: v2) != nil else {
-        orphans.append(.init(path: path, key: key, value: value))
+      if let c = claims.first(v2) {
+        if c.key != k.keyComments || c.value != k.valueComments { orphanAt.append(i) }
         continue
       }
-      if let c = claimed[v2] {
-        if c.0 != key || c.1 != value { orphans.append(.init(path: path, key: key, value: value)) }
-        continue
-      }
-      claimed[v2] = (key, value)
-      placements.append(CommentPlacement(path: v2, keyComments: key, valueComments: value))
+      claims.add(v2, key: k.keyComments, value: k.valueComments, at: i)
+      placements.append(CommentPlacement(path: v2, keyComments: k.keyComments, valueComments: k.valueComments))
     }
-    // A key without comments that shares its v2 key with a commented one must stay bare.
-    for (i, (path, key, value)) in all.enumerated() where key.isEmpty && value.isEmpty {
-      if let v2 = v2Paths[i], claimed[v2] != nil, !orphans.contains(where: { $0.path == path }) {
-        orphans.append(.init(path: path, key: key, value: value))
+    // A bare key loses its place only to a commented key claiming the same v2 key: in
+    // document order when the claim comes first, after all the others otherwise.
+    var late: [Int] = []
+    if !claims.isEmpty {
+      for (i, k) in keys.enumerated() where !k.hasComments {
+        guard let v2 = k.v2, let c = claims.first(v2) else { continue }
+        if c.at < i { orphanAt.append(i) } else { late.append(i) }
       }
+      orphanAt.sort()
+    }
+    orphans = orphanAt.map { SGLangV1Residue.Comment($0, in: keys) }
+    for i in late {
+      let path = SGLangV1PathTable.path(of: i, in: keys)
+      if !orphans.contains(where: { $0.path == path }) { orphans.append(SGLangV1Residue.Comment(i, in: keys)) }
     }
     if !orphans.isEmpty {
       residue.comments = orphans
@@ -99,30 +104,6 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     }
     // `encoded` is still the recipe's tree unless orphaned comments changed the residue.
     return Conversion(value: recipe, diagnostics: notes, comments: placements, encoded: orphans.isEmpty ? encoded : nil)
-  }
-
-  /// Every key and item path of a tree with its comments (root included, at `.root`).
-  static func allKeys(_ node: YAMLNode) -> [(KeyPath, YAMLComments, YAMLComments)] {
-    var out: [(KeyPath, YAMLComments, YAMLComments)] = [(.root, YAMLComments(), node.comments)]
-    func walk(_ n: YAMLNode, _ p: KeyPath) {
-      switch n.kind {
-      case .scalar: return
-      case .mapping(let pairs, _):
-        for pair in pairs {
-          let sub = p.appending(pair.key.scalar ?? "")
-          out.append((sub, pair.key.comments, pair.value.comments))
-          walk(pair.value, sub)
-        }
-      case .sequence(let items, _):
-        for (i, item) in items.enumerated() {
-          let sub = p.appending(index: i)
-          out.append((sub, YAMLComments(), item.comments))
-          walk(item, sub)
-        }
-      }
-    }
-    walk(node, .root)
-    return out
   }
 
   static func importBody(_ v1: RecipeV1, file: String) -> (RecipeV2, SGLangV1Hints) {
@@ -190,8 +171,9 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
   }
 
   static func addResidueEntries(_ residue: SGLangV1Residue, to table: inout SGLangV1PathTable) {
+    let sets: KeyPath = "provenance.roundtrip.extra.set"
     for (i, s) in residue.sets.enumerated() {
-      table.add(s.path, KeyPath(parsing: "provenance.roundtrip.extra.set").appending(index: i) / "value", recursive: true)
+      table.add(s.path, sets.appending(index: i) / "value", recursive: true)
     }
   }
 
@@ -212,9 +194,11 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     if let source {
       var byPath: [KeyPath: CommentPlacement] = [:]
       for p in CommentTransplant.collect(source.root) { byPath[p.path] = p }
-      for (path, _, _) in Self.allKeys(document) {
-        guard let v2 = export.table.v2Path(for: path), let c = byPath[v2] else { continue }
-        placements.append(CommentPlacement(path: path, keyComments: c.keyComments, valueComments: c.valueComments))
+      let keys = export.table.keys(of: document)
+      for (i, k) in keys.enumerated() {
+        guard let v2 = k.v2, let c = byPath[v2] else { continue }
+        placements.append(CommentPlacement(
+          path: SGLangV1PathTable.path(of: i, in: keys), keyComments: c.keyComments, valueComments: c.valueComments))
       }
     }
     let replaced = Set(residue.comments.map(\.path))

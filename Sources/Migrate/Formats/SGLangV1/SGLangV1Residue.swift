@@ -7,7 +7,22 @@ import Schema
 struct SGLangV1Residue {
   struct Set { var path: KeyPath; var value: YAMLNode }
   struct Order { var path: KeyPath; var keys: [String] }
-  struct Comment { var path: KeyPath; var key: YAMLComments; var value: YAMLComments }
+  struct Comment {
+    var path: KeyPath
+    var key: YAMLComments
+    var value: YAMLComments
+
+    init(path: KeyPath, key: YAMLComments, value: YAMLComments) {
+      self.path = path
+      self.key = key
+      self.value = value
+    }
+
+    /// The comments of `keys[i]` of the source document.
+    init(_ i: Int, in keys: [SGLangV1PathTable.Key]) {
+      self.init(path: SGLangV1PathTable.path(of: i, in: keys), key: keys[i].keyComments, value: keys[i].valueComments)
+    }
+  }
 
   var sets: [Set] = []
   var deletes: [KeyPath] = []
@@ -29,27 +44,43 @@ struct SGLangV1Residue {
   /// Diffs two nodes at `path` (a stack of components: a `KeyPath` is built only for what is
   /// recorded).
   private mutating func diff(_ o: YAMLNode, _ b: YAMLNode, _ path: inout [KeyPath.Component]) {
-    if let op = o.mapping, let bp = b.mapping, o.tag == b.tag {
-      var resulting: [String] = []
+    if case .mapping(let op, _) = o.kind, case .mapping(let bp, _) = b.kind, o.tag == b.tag {
+      // The keys of the result (the rebuilt ones the original has, then the original's
+      // missing ones) are compared with the original's scalar keys as they come: `w` is the
+      // next original entry to compare with.
+      var w = 0
+      var inOrder = true
+      func next(_ k: String) {
+        while w < op.count, op[w].key.scalar == nil { w += 1 }
+        if w < op.count, op[w].key.scalar == k { w += 1 } else { inOrder = false }
+      }
       for p in bp {
         guard let k = p.key.scalar else { continue }
-        if o[k] == nil { deletes.append(KeyPath(path + [.key(k)])) } else { resulting.append(k) }
+        if Self.index(of: k, in: op) != nil { next(k) } else { deletes.append(KeyPath(path + [.key(k)])) }
       }
       for p in op {
         guard let k = p.key.scalar else { continue }
         path.append(.key(k))
-        if let bv = b[k] { diff(p.value, bv, &path) } else {
+        if let j = Self.index(of: k, in: bp) { diff(p.value, bp[j].value, &path) } else {
           sets.append(Set(path: KeyPath(path), value: p.value))
-          resulting.append(k)
+          next(k)
         }
         path.removeLast()
       }
-      let want = op.compactMap { $0.key.scalar }
-      if resulting != want { orders.append(Order(path: KeyPath(path), keys: want)) }
+      while w < op.count, op[w].key.scalar == nil { w += 1 }
+      if !inOrder || w < op.count { orders.append(Order(path: KeyPath(path), keys: op.compactMap { $0.key.scalar })) }
       return
     }
     if Self.sameSpelling(o, b) { return }
     if o != b || o.tag != b.tag { sets.append(Set(path: KeyPath(path), value: o)) }
+  }
+
+  /// The index of the first entry with this scalar key (what `YAMLNode[key]` finds).
+  private static func index(of key: String, in pairs: [YAMLPair]) -> Int? {
+    for i in pairs.indices {
+      if case .scalar(let s, _) = pairs[i].key.kind, s == key { return i }
+    }
+    return nil
   }
 
   /// Whether two scalars (or sequences of them) are written alike: same text, style and tag,

@@ -40,35 +40,6 @@ struct SGLangV1Hints: Sendable, Hashable {
   }
 }
 
-/// Which v1 key path corresponds to which v2 key path (for comments); a recursive entry maps
-/// a whole subtree kept as written.
-struct SGLangV1PathTable: Sendable {
-  struct Entry: Sendable { var v1: KeyPath; var v2: KeyPath; var recursive: Bool }
-  private(set) var exact: [KeyPath: KeyPath] = [:]
-  private(set) var subtrees: [KeyPath: KeyPath] = [:]
-
-  /// Maps `v1` to `v2` (the first mapping of a path wins); `recursive` maps its subtree too.
-  mutating func add(_ v1: KeyPath, _ v2: KeyPath, recursive: Bool = false) {
-    if recursive { subtrees[v1] = v2 }
-    // One lookup: inserts `v2` only when `v1` has no entry yet.
-    func keep(_: inout KeyPath) {}
-    keep(&exact[v1, default: v2])
-  }
-
-  /// The v2 path of a v1 path: an exact entry, else the longest kept subtree containing it.
-  func v2Path(for v1: KeyPath) -> KeyPath? {
-    if let e = exact[v1] { return e }
-    guard !subtrees.isEmpty else { return nil }
-    let comps = v1.components
-    var n = comps.count
-    while n > 0 {
-      n -= 1
-      if let base = subtrees[KeyPath(Array(comps[..<n]))] { return KeyPath(base.components + comps[n...]) }
-    }
-    return nil
-  }
-}
-
 enum SGLangV1Values {
   /// An engine arg value for a v1 flag value node.
   static func argValue(_ v: YAMLNode) -> RecipeV2.ArgValue {
