@@ -23,4 +23,13 @@ public enum EngineName: String, Sendable, Hashable, CaseIterable, CustomStringCo
   }
 
   public var description: String { rawValue }
+
+  /// Hashes the case, not its raw string (engines key dictionaries in hot loops).
+  public func hash(into hasher: inout Hasher) {
+    switch self {
+    case .sglang: hasher.combine(0)
+    case .vllm: hasher.combine(1)
+    case .trtllm: hasher.combine(2)
+    }
+  }
 }

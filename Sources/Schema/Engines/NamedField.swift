@@ -10,6 +10,19 @@ public enum NamedField: String, Sendable, Hashable, CaseIterable, CustomStringCo
   case contextLength = "context_length"
   case maxConcurrentRequests = "max_concurrent_requests"
 
+  /// Hashes the case, not its raw string (fields key dictionaries in hot loops).
+  public func hash(into hasher: inout Hasher) {
+    switch self {
+    case .tensorParallelSize: hasher.combine(0)
+    case .pipelineParallelSize: hasher.combine(1)
+    case .dataParallelSize: hasher.combine(2)
+    case .expertParallelSize: hasher.combine(3)
+    case .gpuMemoryUtilization: hasher.combine(4)
+    case .contextLength: hasher.combine(5)
+    case .maxConcurrentRequests: hasher.combine(6)
+    }
+  }
+
   /// The YAML key (same as `yamlKey`).
   public var key: String { rawValue }
 

@@ -5,8 +5,18 @@ extension RecipeV2 {
     case prefill
     case decode
 
-    public static func < (a: Role, b: Role) -> Bool {
-      allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Role, b: Role) -> Bool { a.ordinal < b.ordinal }
+
+    /// Hashes the case, not its raw string (roles key dictionaries in hot loops).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    /// The index of the case in `allCases`.
+    private var ordinal: Int {
+      switch self {
+      case .aggregated: 0
+      case .prefill: 1
+      case .decode: 2
+      }
     }
   }
 }
