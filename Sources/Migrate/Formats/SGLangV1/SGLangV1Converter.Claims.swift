@@ -18,11 +18,14 @@ extension SGLangV1Converter {
 
     var isEmpty: Bool { list.isEmpty }
 
-    /// The first claim of `path`.
-    func first(_ path: KeyPath) -> Claim? {
-      if let index { return index[path].map { list[$0] } }
-      return list.first { $0.path == path }
+    /// The index of the first claim of `path`.
+    func first(_ path: KeyPath) -> Int? {
+      if let index { return index[path] }
+      for i in list.indices where list[i].path == path { return i }
+      return nil
     }
+
+    subscript(i: Int) -> Claim { list[i] }
 
     /// Adds a claim of a path that has none yet.
     mutating func add(_ path: KeyPath, key: YAMLComments, value: YAMLComments, at: Int) {

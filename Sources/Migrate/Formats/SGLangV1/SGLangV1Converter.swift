@@ -71,25 +71,25 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     let keys = export.table.keys(of: doc.root)
     // Commented keys claim their v2 key, in document order.
     var orphanAt: [Int] = []
-    for (i, k) in keys.enumerated() where k.hasComments {
-      guard let v2 = k.v2, encoded.value(at: v2) != nil else {
+    for i in keys.indices where keys[i].hasComments {
+      guard let v2 = keys[i].v2, encoded.value(at: v2) != nil else {
         orphanAt.append(i)
         continue
       }
       if let c = claims.first(v2) {
-        if c.key != k.keyComments || c.value != k.valueComments { orphanAt.append(i) }
+        if claims[c].key != keys[i].keyComments || claims[c].value != keys[i].valueComments { orphanAt.append(i) }
         continue
       }
-      claims.add(v2, key: k.keyComments, value: k.valueComments, at: i)
-      placements.append(CommentPlacement(path: v2, keyComments: k.keyComments, valueComments: k.valueComments))
+      claims.add(v2, key: keys[i].keyComments, value: keys[i].valueComments, at: i)
+      placements.append(CommentPlacement(path: v2, keyComments: keys[i].keyComments, valueComments: keys[i].valueComments))
     }
     // A bare key loses its place only to a commented key claiming the same v2 key: in
     // document order when the claim comes first, after all the others otherwise.
     var late: [Int] = []
     if !claims.isEmpty {
-      for (i, k) in keys.enumerated() where !k.hasComments {
-        guard let v2 = k.v2, let c = claims.first(v2) else { continue }
-        if c.at < i { orphanAt.append(i) } else { late.append(i) }
+      for i in keys.indices where !keys[i].hasComments {
+        guard let v2 = keys[i].v2, let c = claims.first(v2) else { continue }
+        if claims[c].at < i { orphanAt.append(i) } else { late.append(i) }
       }
       orphanAt.sort()
     }

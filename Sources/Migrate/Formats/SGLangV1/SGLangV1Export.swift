@@ -26,7 +26,7 @@ struct SGLangV1Export {
     var out: [YAMLPair] = []
     func put(_ key: String, _ value: YAMLNode, _ v2: KeyPath, recursive: Bool = false) {
       out.append(YAMLPair(key, value))
-      table.add(p / key, v2, recursive: recursive)
+      table.add(p, key, v2, recursive: recursive)
     }
     if !hints.nameAbsent { put("name", .string(r.name), "name") }
     if layout == .seed, let v = r.engine.version {
@@ -56,26 +56,26 @@ struct SGLangV1Export {
       let bp = p / "backend"
       if let t = hints.backendType, EngineName(name: t) == engineName || (t.lowercased() == "mocker" && engineName == .sglang) {
         b.append(YAMLPair("type", .string(t)))
-        table.add(bp / "type", "engine.name")
+        table.add(bp, "type", "engine.name")
       } else if hints.backendType != nil || engineName != .sglang {
         b.append(YAMLPair("type", .string(engineName.rawValue)))
-        table.add(bp / "type", "engine.name")
+        table.add(bp, "type", "engine.name")
       }
       for role in recipe.topology.roleNames {
         let key = "\(role.rawValue)_environment"
         if let e = environment(role, bp / key) {
           b.append(YAMLPair(key, e))
-          table.add(bp / key, "roles" / role.rawValue / "env")
+          table.add(bp, key, "roles" / role.rawValue / "env")
         }
       }
       if let cfg = roleMap(bp / configKey, { $0.config($1, $2) }) {
         b.append(YAMLPair(configKey, cfg))
-        table.add(bp / configKey, "args")
+        table.add(bp, configKey, "args")
       }
       if let extra = r.launcher?.tools[.srtSlurm]?["backend"]?.mapping {
         for e in extra {
           b.append(e)
-          if let k = e.key.scalar { table.add(bp / k, "launcher.srt_slurm.backend" / k, recursive: true) }
+          if let k = e.key.scalar { table.add(bp, k, "launcher.srt_slurm.backend" / k, recursive: true) }
         }
       }
       if !b.isEmpty { put("backend", .mapping(b), "engine") }
@@ -98,28 +98,28 @@ struct SGLangV1Export {
 
   private mutating func model(_ p: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = [YAMLPair("path", .string(recipe.model.path))]
-    table.add(p / "path", "model.path")
+    table.add(p, "path", "model.path")
     if let c = recipe.engine.image {
       m.append(YAMLPair("container", .string(c)))
-      table.add(p / "container", "engine.image")
+      table.add(p, "container", "engine.image")
     }
     if let pr = recipe.model.precision {
       m.append(YAMLPair("precision", .string(pr)))
-      table.add(p / "precision", "model.precision")
+      table.add(p, "precision", "model.precision")
     }
     return .mapping(m)
   }
 
   private mutating func resources(_ p: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = []
-    func put(_ k: String, _ v: Int?, _ v2: KeyPath) {
+    func put(_ k: String, _ v: Int?, _ v2: @autoclosure () -> KeyPath) {
       guard let v else { return }
       m.append(YAMLPair(k, .int(v)))
-      table.add(p / k, v2)
+      table.add(p, k, v2())
     }
     if let g = recipe.resources?.gpuType {
       m.append(YAMLPair("gpu_type", .string(g)))
-      table.add(p / "gpu_type", "resources.gpu_type")
+      table.add(p, "gpu_type", "resources.gpu_type")
     }
     put("gpus_per_node", recipe.resources?.gpusPerNode, "resources.gpus_per_node")
     let t = recipe.topology
@@ -146,7 +146,7 @@ struct SGLangV1Export {
     for role in recipe.topology.roleNames {
       if let n = make(&self, role, p / role.rawValue) {
         m.append(YAMLPair(role.rawValue, n))
-        table.add(p / role.rawValue, "roles" / role.rawValue)
+        table.add(p, role.rawValue, "roles" / role.rawValue)
       }
     }
     return m.isEmpty ? nil : .mapping(m)
@@ -161,7 +161,7 @@ struct SGLangV1Export {
     if let s = recipe.model.servedName {
       let k = hints.servedNameFlag ?? "served-model-name"
       m.append(YAMLPair(k, .string(s)))
-      table.add(p / k, "model.served_name")
+      table.add(p, k, "model.served_name")
     }
     let serving = recipe.serving.overlaid(by: rc.serving)
     for f in serving.setFields {
@@ -173,11 +173,11 @@ struct SGLangV1Export {
         let flag = recipe.provenance?.roundtrip?.flagSpellings.first { $0.field == f }?.flag
           ?? String((mapping.canonical ?? f.key).drop { $0 == "-" })
         m.append(YAMLPair(flag, value))
-        table.add(p / flag, v2)
+        table.add(p, flag, v2)
       case .switchWhenGreaterThanOne:
         let n = Int(value.scalar ?? "") ?? 1
         let flag = String((mapping.canonical ?? "").drop { $0 == "-" })
-        if n > 1 { m.append(YAMLPair(flag, .bool(true))); table.add(p / flag, v2) }
+        if n > 1 { m.append(YAMLPair(flag, .bool(true))); table.add(p, flag, v2) }
         let derived = (serving.tensorParallelSize ?? 1) * (serving.dataParallelSize ?? 1)
         if n > 1 && n != derived {
           loss(v2, String(n), "\(engine) has no expert parallel size flag; --enable-expert-parallel makes it TP × DP = \(derived)")
@@ -193,7 +193,7 @@ struct SGLangV1Export {
     let own = Set(rc.args.map(\.flag))
     for a in args {
       m.append(YAMLPair(a.flag, a.value.node))
-      table.add(p / a.flag, own.contains(a.flag) ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
+      table.add(p, a.flag, own.contains(a.flag) ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
     }
     return m.isEmpty ? nil : .mapping(m)
   }
@@ -226,7 +226,7 @@ struct SGLangV1Export {
     for v in vars {
       guard let value = v.value else { continue }
       m.append(YAMLPair(v.name, .string(value)))
-      table.add(p / v.name, own.contains(v.name) ? "roles" / role.rawValue / "env" / v.name : "env" / v.name)
+      table.add(p, v.name, own.contains(v.name) ? "roles" / role.rawValue / "env" / v.name : "env" / v.name)
     }
     return m.isEmpty ? nil : .mapping(m)
   }
@@ -239,29 +239,29 @@ struct SGLangV1Export {
         continue
       }
       m.append(YAMLPair(v.name, .string(value)))
-      table.add(p / v.name, v2 / v.name)
+      table.add(p, v.name, v2 / v.name)
     }
     return .mapping(m)
   }
 
   private mutating func benchmark(_ b: RecipeV2.Benchmark, _ p: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = [YAMLPair("type", .string(b.tool))]
-    table.add(p / "type", "benchmark.tool")
-    if let v = b.isl { m.append(YAMLPair("isl", .int(v))); table.add(p / "isl", "benchmark.isl") }
-    if let v = b.osl { m.append(YAMLPair("osl", .int(v))); table.add(p / "osl", "benchmark.osl") }
+    table.add(p, "type", "benchmark.tool")
+    if let v = b.isl { m.append(YAMLPair("isl", .int(v))); table.add(p, "isl", "benchmark.isl") }
+    if let v = b.osl { m.append(YAMLPair("osl", .int(v))); table.add(p, "osl", "benchmark.osl") }
     if !b.concurrencies.isEmpty {
       let n: YAMLNode = hints.concurrenciesList
         ? .sequence(b.concurrencies.map(YAMLNode.int), style: .flow)
         : .string(b.concurrencies.map(String.init).joined(separator: "x"))
       m.append(YAMLPair("concurrencies", n))
-      table.add(p / "concurrencies", "benchmark.concurrencies", recursive: true)
+      table.add(p, "concurrencies", "benchmark.concurrencies", recursive: true)
     }
     switch b.requestRate {
     case .infinite?: m.append(YAMLPair("req_rate", .string("inf")))
     case .perSecond(let d)?: m.append(YAMLPair("req_rate", SGLangV1Values.number(d)))
     case nil: break
     }
-    if b.requestRate != nil { table.add(p / "req_rate", "benchmark.request_rate") }
+    if b.requestRate != nil { table.add(p, "req_rate", "benchmark.request_rate") }
     for t in b.thresholds {
       let key = t.name == "ttft_ms" ? "ttft_threshold_ms" : t.name == "itl_ms" ? "itl_threshold_ms" : nil
       guard let key else {
@@ -269,13 +269,13 @@ struct SGLangV1Export {
         continue
       }
       m.append(YAMLPair(key, SGLangV1Values.number(t.value)))
-      table.add(p / key, "benchmark.thresholds" / t.name)
+      table.add(p, key, "benchmark.thresholds" / t.name)
     }
     if let args = b.args {
       if let pairs = args.mapping {
         for a in pairs {
           m.append(a)
-          if let k = a.key.scalar { table.add(p / k, "benchmark.args" / k, recursive: true) }
+          if let k = a.key.scalar { table.add(p, k, "benchmark.args" / k, recursive: true) }
         }
       } else {
         loss("benchmark.args", YAMLEmitter.emit(args), "v1 benchmark settings are a mapping")

@@ -43,40 +43,37 @@ struct SGLangV1Import {
     let topology = Self.topology(v1)
     let roles = topology.roleNames
 
-    // Engine flags per role, as written.
-    var flags: [RecipeV2.Role: [Item]] = [:]
-    for role in roles {
-      guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role] else {
-        flags[role] = []
-        continue
-      }
+    // Engine flags per role (by index in `roles`), as written.
+    var flags: [[Item]] = roles.map { role in
+      guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role] else { return [] }
       let source = cfg.source?.mapping ?? cfg.flags.map { YAMLPair($0.name, $0.value) }
-      flags[role] = source.compactMap { p in
+      return source.compactMap { p in
         p.key.scalar.map { Item(name: $0, node: p.value, key: p.key.comments, value: p.value.comments) }
       }
     }
     // served-model-name → model.served_name when every role says the same.
     let servedKey = "served-model-name"
-    let served = roles.map { r in flags[r]?.first { NamedFieldFlags.normalize($0.name) == servedKey } }
+    let served = flags.map { $0.first { NamedFieldFlags.normalize($0.name) == servedKey } }
     if let first = served.first ?? nil, served.allSatisfy({ $0.map { $0.same(first) } ?? false }),
       case .string(let s)? = first.node.resolved
     {
       model.servedName = s
       hints.servedNameFlag = first.name
-      for r in roles { flags[r]?.removeAll { $0.name == first.name } }
+      for r in flags.indices { flags[r].removeAll { $0.name == first.name } }
     }
     // Launcher-owned and dashed flags have no v2 place: the residue keeps them.
-    for r in roles {
-      flags[r]?.removeAll {
+    for r in flags.indices {
+      flags[r].removeAll {
         Self.launcherOwned.contains(NamedFieldFlags.normalize($0.name)) || $0.name.hasPrefix("-")
       }
     }
     // Named fields, per role (one spelling per field in the whole recipe).
-    var named: [RecipeV2.Role: [NamedField: Item]] = [:]
-    for r in roles {
+    let fields = Self.fieldTable[engine]
+    var named: [[NamedField: Item]] = Array(repeating: [:], count: roles.count)
+    for r in flags.indices {
       var found: [NamedField: [Item]] = [:]
-      for item in flags[r] ?? [] {
-        guard let f = Self.fieldTable[engine]?[NamedFieldFlags.normalize(item.name)],
+      for item in flags[r] {
+        guard let f = fields?[NamedFieldFlags.normalize(item.name)],
           NamedFieldFlags.flags(for: f, engine: engine).form == .value
         else { continue }
         found[f, default: []].append(item)
@@ -90,16 +87,16 @@ struct SGLangV1Import {
         } else {
           spellings.append(.init(f, item.name))
         }
-        named[r, default: [:]][f] = item
+        named[r][f] = item
         taken.insert(item.name)
       }
-      if !taken.isEmpty { flags[r]?.removeAll { taken.contains($0.name) } }
+      if !taken.isEmpty { flags[r].removeAll { taken.contains($0.name) } }
     }
     spellings.sort { NamedField.allCases.firstIndex(of: $0.field)! < NamedField.allCases.firstIndex(of: $1.field)! }
     var serving = RecipeV2.Serving()
     var roleConfigs: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
     for f in NamedField.allCases {
-      let items = roles.map { named[$0]?[f] }
+      let items = named.map { $0[f] }
       if let first = items.first ?? nil, items.allSatisfy({ $0.map { $0.same(first) } ?? false }) {
         Self.set(&serving, f, first.node)
       } else {
@@ -110,26 +107,21 @@ struct SGLangV1Import {
     }
     // Args: common when every role has the same flag, value and comments.
     var common: [RecipeV2.EngineArg] = []
-    if let firstRole = roles.first {
-      for item in flags[firstRole] ?? [] {
-        let all = roles.allSatisfy { r in flags[r]?.contains { $0.same(item) } ?? false }
-        if all {
-          common.append(RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(item.node)))
-        }
+    if !roles.isEmpty {
+      for item in flags[0] where flags.allSatisfy({ $0.contains { $0.same(item) } }) {
+        common.append(RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(item.node)))
       }
-      let commonNames = Set(common.map(\.flag))
-      for r in roles {
-        let own = (flags[r] ?? []).filter { !commonNames.contains($0.name) }
-        roleConfigs[r, default: .init()].args = own.map { RecipeV2.EngineArg($0.name, SGLangV1Values.argValue($0.node)) }
+      for (r, role) in roles.enumerated() {
+        let own = flags[r].filter { item in !common.contains { $0.flag == item.name } }
+        roleConfigs[role, default: .init()].args = own.map { RecipeV2.EngineArg($0.name, SGLangV1Values.argValue($0.node)) }
       }
     }
     // Environment.
     var env: [RecipeV2.EnvVar] = []
-    var envs: [RecipeV2.Role: [Item]] = [:]
-    for r in roles {
-      guard let v1role = V1Role(rawValue: r.rawValue), let e = v1.backend.environments[v1role] else { continue }
+    let envs: [[Item]?] = roles.map { r in
+      guard let v1role = V1Role(rawValue: r.rawValue), let e = v1.backend.environments[v1role] else { return nil }
       let pairs = e.source?.mapping ?? []
-      envs[r] = e.variables.map { v in
+      return e.variables.map { v in
         let p = pairs.first { $0.key.scalar == v.name }
         return Item(name: v.name, node: p?.value ?? .string(v.value), key: p?.key.comments ?? .init(),
           value: p?.value.comments ?? .init())
@@ -139,15 +131,16 @@ struct SGLangV1Import {
     if let top = v1.environment {
       hints.topLevelEnvironment = true
       env = top.variables.map { RecipeV2.EnvVar($0.name, $0.value) }
-      for r in roles { roleConfigs[r, default: .init()].env = (envs[r] ?? []).map { RecipeV2.EnvVar($0.name, text($0)) } }
-    } else if let firstRole = roles.first {
-      let shared = (envs[firstRole] ?? []).filter { item in
-        roles.allSatisfy { r in envs[r]?.contains { $0.same(item) } ?? false }
+      for (r, role) in roles.enumerated() {
+        roleConfigs[role, default: .init()].env = (envs[r] ?? []).map { RecipeV2.EnvVar($0.name, text($0)) }
+      }
+    } else if !roles.isEmpty {
+      let shared = (envs[0] ?? []).filter { item in
+        envs.allSatisfy { $0?.contains { $0.same(item) } ?? false }
       }
       env = shared.map { RecipeV2.EnvVar($0.name, text($0)) }
-      let names = Set(shared.map(\.name))
-      for r in roles {
-        roleConfigs[r, default: .init()].env = (envs[r] ?? []).filter { !names.contains($0.name) }
+      for (r, role) in roles.enumerated() {
+        roleConfigs[role, default: .init()].env = (envs[r] ?? []).filter { item in !shared.contains { $0.name == item.name } }
           .map { RecipeV2.EnvVar($0.name, text($0)) }
       }
     }
