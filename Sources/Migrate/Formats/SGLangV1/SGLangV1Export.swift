@@ -190,10 +190,9 @@ struct SGLangV1Export {
     for a in rc.args {
       if let i = args.firstIndex(where: { $0.flag == a.flag }) { args[i] = a } else { args.append(a) }
     }
-    let own = Set(rc.args.map(\.flag))
     for a in args {
       m.append(YAMLPair(a.flag, a.value.node))
-      table.add(p, a.flag, own.contains(a.flag) ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
+      table.add(p, a.flag, rc.args.contains { $0.flag == a.flag } ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
     }
     return m.isEmpty ? nil : .mapping(m)
   }
@@ -221,12 +220,11 @@ struct SGLangV1Export {
     for e in rc.env {
       if let i = vars.firstIndex(where: { $0.name == e.name }) { vars[i] = e } else { vars.append(e) }
     }
-    let own = Set(rc.env.map(\.name))
     var m: [YAMLPair] = []
     for v in vars {
       guard let value = v.value else { continue }
       m.append(YAMLPair(v.name, .string(value)))
-      table.add(p, v.name, own.contains(v.name) ? "roles" / role.rawValue / "env" / v.name : "env" / v.name)
+      table.add(p, v.name, rc.env.contains { $0.name == v.name } ? "roles" / role.rawValue / "env" / v.name : "env" / v.name)
     }
     return m.isEmpty ? nil : .mapping(m)
   }

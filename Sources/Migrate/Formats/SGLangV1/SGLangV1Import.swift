@@ -12,7 +12,23 @@ struct SGLangV1Import {
     self.file = file
   }
 
-  /// One flag or variable of a role as written, with its comments.
+  /// One engine flag of a role: its name and its entry in the role's config mapping (the
+  /// value and comments stay there; flags are copied and moved around a lot).
+  struct Flag {
+    var name: String
+    var at: Int
+  }
+
+  /// Whether two flags (entries of two role configs) are written alike: name, value, tag
+  /// and comments.
+  static func same(_ a: Flag, in ea: [YAMLPair], _ b: Flag, in eb: [YAMLPair]) -> Bool {
+    guard a.name == b.name else { return false }
+    let x = ea[a.at], y = eb[b.at]
+    return x.value == y.value && x.value.tag == y.value.tag && x.key.comments == y.key.comments
+      && x.value.comments == y.value.comments
+  }
+
+  /// One variable of a role as written, with its comments.
   struct Item {
     var name: String
     var node: YAMLNode
@@ -43,19 +59,19 @@ struct SGLangV1Import {
     let topology = Self.topology(v1)
     let roles = topology.roleNames
 
-    // Engine flags per role (by index in `roles`), as written.
-    var flags: [[Item]] = roles.map { role in
+    // Engine flags per role (by index in `roles`), as written: the config entries, and the
+    // flags not placed yet.
+    let entries: [[YAMLPair]] = roles.map { role in
       guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role] else { return [] }
-      let source = cfg.source?.mapping ?? cfg.flags.map { YAMLPair($0.name, $0.value) }
-      return source.compactMap { p in
-        p.key.scalar.map { Item(name: $0, node: p.value, key: p.key.comments, value: p.value.comments) }
-      }
+      return cfg.source?.mapping ?? cfg.flags.map { YAMLPair($0.name, $0.value) }
     }
+    var flags: [[Flag]] = entries.map { e in e.indices.compactMap { i in e[i].key.scalar.map { Flag(name: $0, at: i) } } }
+    func same(_ r: Int, _ a: Flag, _ s: Int, _ b: Flag) -> Bool { Self.same(a, in: entries[r], b, in: entries[s]) }
     // served-model-name → model.served_name when every role says the same.
     let servedKey = "served-model-name"
     let served = flags.map { $0.first { NamedFieldFlags.normalize($0.name) == servedKey } }
-    if let first = served.first ?? nil, served.allSatisfy({ $0.map { $0.same(first) } ?? false }),
-      case .string(let s)? = first.node.resolved
+    if let first = served.first ?? nil, served.indices.allSatisfy({ r in served[r].map { same(r, $0, 0, first) } ?? false }),
+      case .string(let s)? = entries[0][first.at].value.resolved
     {
       model.servedName = s
       hints.servedNameFlag = first.name
@@ -69,9 +85,9 @@ struct SGLangV1Import {
     }
     // Named fields, per role (one spelling per field in the whole recipe).
     let fields = Self.fieldTable[engine]
-    var named: [[NamedField: Item]] = Array(repeating: [:], count: roles.count)
+    var named: [[NamedField: Flag]] = Array(repeating: [:], count: roles.count)
     for r in flags.indices {
-      var found: [NamedField: [Item]] = [:]
+      var found: [NamedField: [Flag]] = [:]
       for item in flags[r] {
         guard let f = fields?[NamedFieldFlags.normalize(item.name)],
           NamedFieldFlags.flags(for: f, engine: engine).form == .value
@@ -81,7 +97,7 @@ struct SGLangV1Import {
       var taken: Set<String> = []
       for (f, items) in found where items.count == 1 {
         let item = items[0]
-        guard Self.namedValue(item.node, f) != nil else { continue }
+        guard Self.namedValue(entries[r][item.at].value, f) != nil else { continue }
         if let known = spellings.first(where: { $0.field == f }) {
           if known.flag != item.name { continue }
         } else {
@@ -97,23 +113,25 @@ struct SGLangV1Import {
     var roleConfigs: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
     for f in NamedField.allCases {
       let items = named.map { $0[f] }
-      if let first = items.first ?? nil, items.allSatisfy({ $0.map { $0.same(first) } ?? false }) {
-        Self.set(&serving, f, first.node)
+      if let first = items.first ?? nil, items.indices.allSatisfy({ r in items[r].map { same(r, $0, 0, first) } ?? false }) {
+        Self.set(&serving, f, entries[0][first.at].value)
       } else {
-        for (r, item) in zip(roles, items) {
-          if let item { Self.set(&roleConfigs[r, default: .init()].serving, f, item.node) }
+        for (r, role) in roles.enumerated() {
+          if let item = items[r] { Self.set(&roleConfigs[role, default: .init()].serving, f, entries[r][item.at].value) }
         }
       }
     }
     // Args: common when every role has the same flag, value and comments.
     var common: [RecipeV2.EngineArg] = []
     if !roles.isEmpty {
-      for item in flags[0] where flags.allSatisfy({ $0.contains { $0.same(item) } }) {
-        common.append(RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(item.node)))
+      for item in flags[0] where flags.indices.allSatisfy({ r in flags[r].contains { same(r, $0, 0, item) } }) {
+        common.append(RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(entries[0][item.at].value)))
       }
       for (r, role) in roles.enumerated() {
         let own = flags[r].filter { item in !common.contains { $0.flag == item.name } }
-        roleConfigs[role, default: .init()].args = own.map { RecipeV2.EngineArg($0.name, SGLangV1Values.argValue($0.node)) }
+        roleConfigs[role, default: .init()].args = own.map {
+          RecipeV2.EngineArg($0.name, SGLangV1Values.argValue(entries[r][$0.at].value))
+        }
       }
     }
     // Environment.

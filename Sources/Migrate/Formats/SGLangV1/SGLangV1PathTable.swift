@@ -104,11 +104,20 @@ struct SGLangV1PathTable: Sendable {
     var parent: Int
     /// The last component of the key's path.
     var component: KeyPath.Component
-    var keyComments: YAMLComments
-    var valueComments: YAMLComments
+    /// The comments of the key and of its value; nil when there are none (most keys).
+    var comments: (key: YAMLComments, value: YAMLComments)?
     var v2: KeyPath?
 
-    var hasComments: Bool { !keyComments.isEmpty || !valueComments.isEmpty }
+    init(parent: Int, component: KeyPath.Component, keyComments: YAMLComments, valueComments: YAMLComments, v2: KeyPath?) {
+      self.parent = parent
+      self.component = component
+      self.comments = keyComments.isEmpty && valueComments.isEmpty ? nil : (keyComments, valueComments)
+      self.v2 = v2
+    }
+
+    var hasComments: Bool { comments != nil }
+    var keyComments: YAMLComments { comments?.key ?? YAMLComments() }
+    var valueComments: YAMLComments { comments?.value ?? YAMLComments() }
   }
 
   /// Every key and item of a v1 tree, root first (at `.root`) then in document order, with

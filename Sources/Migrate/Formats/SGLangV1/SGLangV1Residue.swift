@@ -111,9 +111,11 @@ struct SGLangV1Residue {
     switch (first, node.kind) {
     case (.key(let k), .mapping(var pairs, let style)):
       guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
+      node.kind = .mapping([], style)  // not shared while edited: no copy
       if path.count == 1 { pairs.remove(at: i) } else { remove(&pairs[i].value, path.dropFirst()) }
       node.kind = .mapping(pairs, style)
     case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
+      node.kind = .sequence([], style)
       if path.count == 1 { items.remove(at: i) } else { remove(&items[i], path.dropFirst()) }
       node.kind = .sequence(items, style)
     default: return
@@ -126,6 +128,7 @@ struct SGLangV1Residue {
     case .key(let k):
       if node.mapping == nil { node = .mapping([]) }
       guard case .mapping(var pairs, let style) = node.kind else { return }
+      node.kind = .mapping([], style)  // not shared while edited: no copy
       if let i = pairs.firstIndex(where: { $0.key.scalar == k }) {
         set(&pairs[i].value, path.dropFirst(), value)
       } else {
@@ -136,6 +139,7 @@ struct SGLangV1Residue {
       node.kind = .mapping(pairs, style)
     case .index(let i):
       guard case .sequence(var items, let style) = node.kind, items.indices.contains(i) else { return }
+      node.kind = .sequence([], style)
       set(&items[i], path.dropFirst(), value)
       node.kind = .sequence(items, style)
     }
@@ -146,9 +150,11 @@ struct SGLangV1Residue {
       switch (first, node.kind) {
       case (.key(let k), .mapping(var pairs, let style)):
         guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
+        node.kind = .mapping([], style)  // not shared while edited: no copy
         reorder(&pairs[i].value, path.dropFirst(), keys)
         node.kind = .mapping(pairs, style)
       case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
+        node.kind = .sequence([], style)
         reorder(&items[i], path.dropFirst(), keys)
         node.kind = .sequence(items, style)
       default: return
@@ -161,6 +167,18 @@ struct SGLangV1Residue {
 
   /// Pairs sorted by their index in `keys`; keys not listed keep their relative order at the end.
   static func ordered(_ pairs: [YAMLPair], _ keys: [String]) -> [YAMLPair] {
+    // Most entries come in order already (or there is no order): then they stay as they are
+    // (the sort is stable). The rank of a key is the index of its first occurrence in `keys`.
+    if keys.count <= 32 {
+      var last = -1
+      var sorted = true
+      for (i, p) in pairs.enumerated() {
+        let r = p.key.scalar.flatMap { keys.firstIndex(of: $0) } ?? (keys.count + i)
+        if r < last { sorted = false; break }
+        last = r
+      }
+      if sorted { return pairs }
+    }
     var rank: [String: Int] = [:]
     for (i, k) in keys.enumerated() where rank[k] == nil { rank[k] = i }
     return pairs.enumerated().sorted { a, b in
