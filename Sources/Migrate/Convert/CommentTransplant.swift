@@ -80,8 +80,11 @@ public enum CommentTransplant {
   /// entry with that key (a key that is not a scalar counts as "").
   private static func place(_ p: CommentPlacement, _ node: inout YAMLNode, _ rest: ArraySlice<KeyPath.Component>) {
     guard let first = rest.first else { return }
-    switch (first, node.kind) {
-    case (.key(let k), .mapping(var pairs, let style)):
+    switch first {
+    case .key(let k):
+      guard case .mapping(var pairs, let style) = node.kind else { return }
+      // The node lets go of its entries while they are edited, so that they are not copied.
+      node.kind = .mapping([], style)
       for i in pairs.indices where (pairs[i].key.scalar ?? "") == k {
         if rest.count == 1 {
           pairs[i].key.comments = p.keyComments
@@ -91,14 +94,15 @@ public enum CommentTransplant {
         }
       }
       node.kind = .mapping(pairs, style)
-    case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
+    case .index(let i):
+      guard case .sequence(var items, let style) = node.kind, items.indices.contains(i) else { return }
+      node.kind = .sequence([], style)
       if rest.count == 1 {
         items[i].comments = merge(p.keyComments, p.valueComments)
       } else {
         place(p, &items[i], rest.dropFirst())
       }
       node.kind = .sequence(items, style)
-    default: return
     }
   }
 
