@@ -5,6 +5,7 @@ extension RecipeV2 {
   /// sections left out; `YAMLEmitter.emit(recipe.encode())` gives the canonical file.
   public func encode() -> YAMLNode {
     var pairs: [YAMLPair] = [YAMLPair("schema", .string(Self.schemaVersion)), YAMLPair("name", .string(name))]
+    pairs.reserveCapacity(17)
     if let description { pairs.append(YAMLPair("description", .string(description))) }
     if !labels.isEmpty { pairs.append(YAMLPair("labels", .sequence(labels.map { .string($0) }, style: .flow))) }
     if let status {
@@ -15,25 +16,30 @@ extension RecipeV2 {
       }
     }
     var m: [YAMLPair] = [YAMLPair("path", .string(model.path))]
+    m.reserveCapacity(5)
     add(&m, "revision", model.revision)
     add(&m, "precision", model.precision)
     add(&m, "served_name", model.servedName)
     add(&m, "task", model.task)
     pairs.append(YAMLPair("model", .mapping(m)))
     var e: [YAMLPair] = [YAMLPair("name", .string(engine.name.rawValue))]
+    e.reserveCapacity(3)
     add(&e, "version", engine.version)
     add(&e, "image", engine.image)
     pairs.append(YAMLPair("engine", .mapping(e)))
     if let resources {
       var r: [YAMLPair] = []
+      r.reserveCapacity(2)
       add(&r, "gpu_type", resources.gpuType)
       if let n = resources.gpusPerNode { r.append(YAMLPair("gpus_per_node", .int(n))) }
       pairs.append(YAMLPair("resources", .mapping(r)))
     }
     var t: [YAMLPair] = []
+    t.reserveCapacity(3)
     for role in topology.roleNames {
       guard let p = topology.roles[role] else { continue }
       var rp: [YAMLPair] = [YAMLPair("nodes", .int(p.nodes)), YAMLPair("workers", .int(p.workers))]
+      rp.reserveCapacity(3)
       if let g = p.gpusPerWorker { rp.append(YAMLPair("gpus_per_worker", .int(g))) }
       t.append(YAMLPair(role.rawValue, .mapping(rp)))
     }
@@ -44,6 +50,7 @@ extension RecipeV2 {
     let rolePairs: [YAMLPair] = roles.keys.sorted().compactMap { role in
       guard let rc = roles[role] else { return nil }
       var p: [YAMLPair] = []
+      p.reserveCapacity(3)
       if !rc.serving.isEmpty { p.append(YAMLPair("serving", Self.encode(rc.serving))) }
       if !rc.args.isEmpty { p.append(YAMLPair("args", Self.encode(rc.args))) }
       if !rc.env.isEmpty { p.append(YAMLPair("env", Self.encode(rc.env))) }
@@ -65,6 +72,7 @@ extension RecipeV2 {
 
   static func encode(_ s: Serving) -> YAMLNode {
     var p: [YAMLPair] = []
+    p.reserveCapacity(7)
     func int(_ f: NamedField, _ v: Int?) { if let v { p.append(YAMLPair(f.key, .int(v))) } }
     int(.tensorParallelSize, s.tensorParallelSize)
     int(.pipelineParallelSize, s.pipelineParallelSize)
@@ -98,6 +106,7 @@ extension RecipeV2 {
 
   static func encode(_ b: Benchmark) -> YAMLNode {
     var p: [YAMLPair] = [YAMLPair("tool", .string(b.tool))]
+    p.reserveCapacity(8)
     if let isl = b.isl { p.append(YAMLPair("isl", .int(isl))) }
     if let osl = b.osl { p.append(YAMLPair("osl", .int(osl))) }
     if !b.concurrencies.isEmpty {
@@ -117,6 +126,7 @@ extension RecipeV2 {
 
   static func encode(_ l: Launcher) -> YAMLNode {
     var p: [YAMLPair] = []
+    p.reserveCapacity(12)
     if let v = l.clusterOnly { p.append(YAMLPair("cluster_only", .bool(v))) }
     if let v = l.soloOnly { p.append(YAMLPair("solo_only", .bool(v))) }
     if let v = l.minNodes { p.append(YAMLPair("min_nodes", .int(v))) }
@@ -135,11 +145,13 @@ extension RecipeV2 {
 
   static func encode(_ pv: Provenance) -> YAMLNode {
     var p: [YAMLPair] = [YAMLPair("source_format", .string(pv.sourceFormat))]
+    p.reserveCapacity(5)
     if let v = pv.sourcePath { p.append(YAMLPair("source_path", .string(v))) }
     if let v = pv.upstreamURL { p.append(YAMLPair("upstream_url", .string(v))) }
     if let v = pv.upstreamCommit { p.append(YAMLPair("upstream_commit", .string(v))) }
     if let rt = pv.roundtrip {
       var r: [YAMLPair] = []
+      r.reserveCapacity(4)
       if let v = rt.layout { r.append(YAMLPair("layout", .string(v))) }
       if !rt.flagSpellings.isEmpty {
         r.append(YAMLPair("flag_spellings", .mapping(rt.flagSpellings.map { YAMLPair($0.field.key, .string($0.flag)) })))

@@ -24,6 +24,7 @@ struct SGLangV1Export {
   mutating func body(at p: KeyPath, keyOrder: [String]) -> YAMLNode {
     let r = recipe
     var out: [YAMLPair] = []
+    out.reserveCapacity(12)
     func put(_ key: String, _ value: YAMLNode, _ v2: KeyPath, recursive: Bool = false) {
       out.append(YAMLPair(key, value))
       table.add(p, key, v2, recursive: recursive)
@@ -53,6 +54,7 @@ struct SGLangV1Export {
       if let cfg { put("sglang_config", cfg, "args") }
     case .srtSlurm:
       var b: [YAMLPair] = []
+      b.reserveCapacity(8)
       let bp = p / "backend"
       if let t = hints.backendType, EngineName(name: t) == engineName || (t.lowercased() == "mocker" && engineName == .sglang) {
         b.append(YAMLPair("type", .string(t)))
@@ -98,6 +100,7 @@ struct SGLangV1Export {
 
   private mutating func model(_ p: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = [YAMLPair("path", .string(recipe.model.path))]
+    m.reserveCapacity(3)
     table.add(p, "path", "model.path")
     if let c = recipe.engine.image {
       m.append(YAMLPair("container", .string(c)))
@@ -112,6 +115,7 @@ struct SGLangV1Export {
 
   private mutating func resources(_ p: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = []
+    m.reserveCapacity(9)
     func put(_ k: String, _ v: Int?, _ v2: @autoclosure () -> KeyPath) {
       guard let v else { return }
       m.append(YAMLPair(k, .int(v)))
@@ -143,6 +147,7 @@ struct SGLangV1Export {
     _ p: KeyPath, _ make: (inout SGLangV1Export, RecipeV2.Role, KeyPath) -> YAMLNode?
   ) -> YAMLNode? {
     var m: [YAMLPair] = []
+    m.reserveCapacity(3)
     for role in recipe.topology.roleNames {
       if let n = make(&self, role, p / role.rawValue) {
         m.append(YAMLPair(role.rawValue, n))
@@ -156,6 +161,7 @@ struct SGLangV1Export {
   /// ones in place; nulls are kept, they mean the same in v1).
   private mutating func config(_ role: RecipeV2.Role, _ p: KeyPath) -> YAMLNode? {
     var m: [YAMLPair] = []
+    m.reserveCapacity(recipe.args.count + 10)
     let engine = recipe.engine.name
     let rc = recipe.roles[role] ?? RecipeV2.RoleConfig()
     if let s = recipe.model.servedName {
@@ -221,6 +227,7 @@ struct SGLangV1Export {
       if let i = vars.firstIndex(where: { $0.name == e.name }) { vars[i] = e } else { vars.append(e) }
     }
     var m: [YAMLPair] = []
+    m.reserveCapacity(vars.count)
     for v in vars {
       guard let value = v.value else { continue }
       m.append(YAMLPair(v.name, .string(value)))
@@ -231,6 +238,7 @@ struct SGLangV1Export {
 
   private mutating func envNode(_ vars: [RecipeV2.EnvVar], _ p: KeyPath, _ v2: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = []
+    m.reserveCapacity(vars.count)
     for v in vars {
       guard let value = v.value else {
         loss(v2 / v.name, "null", "v1 cannot unset a variable")
@@ -244,6 +252,7 @@ struct SGLangV1Export {
 
   private mutating func benchmark(_ b: RecipeV2.Benchmark, _ p: KeyPath) -> YAMLNode {
     var m: [YAMLPair] = [YAMLPair("type", .string(b.tool))]
+    m.reserveCapacity(8 + (b.args?.mapping?.count ?? 0))
     table.add(p, "type", "benchmark.tool")
     if let v = b.isl { m.append(YAMLPair("isl", .int(v))); table.add(p, "isl", "benchmark.isl") }
     if let v = b.osl { m.append(YAMLPair("osl", .int(v))); table.add(p, "osl", "benchmark.osl") }

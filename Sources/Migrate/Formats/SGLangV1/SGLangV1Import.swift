@@ -65,7 +65,12 @@ struct SGLangV1Import {
       guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role] else { return [] }
       return cfg.source?.mapping ?? cfg.flags.map { YAMLPair($0.name, $0.value) }
     }
-    var flags: [[Flag]] = entries.map { e in e.indices.compactMap { i in e[i].key.scalar.map { Flag(name: $0, at: i) } } }
+    var flags: [[Flag]] = entries.map { e in
+      var f: [Flag] = []
+      f.reserveCapacity(e.count)
+      for i in e.indices { if let name = e[i].key.scalar { f.append(Flag(name: name, at: i)) } }
+      return f
+    }
     func same(_ r: Int, _ a: Flag, _ s: Int, _ b: Flag) -> Bool { Self.same(a, in: entries[r], b, in: entries[s]) }
     // served-model-name → model.served_name when every role says the same.
     let servedKey = "served-model-name"

@@ -19,7 +19,12 @@ struct SGLangV1PathTable: Sendable {
   }
 
   /// Node 0 is the root (the empty path).
-  private var nodes: [Node] = [Node(.index(0))]
+  private var nodes: [Node]
+
+  init() {
+    nodes = [Node(.index(0))]
+    nodes.reserveCapacity(64)
+  }
 
   /// Maps `v1` to `v2` (the first mapping of a path wins); `recursive` maps its subtree too.
   mutating func add(_ v1: KeyPath, _ v2: KeyPath, recursive: Bool = false) {
@@ -124,8 +129,10 @@ struct SGLangV1PathTable: Sendable {
   /// its comments and v2 path; `path(of:in:)` gives the v1 path of one.
   func keys(of document: YAMLNode) -> [Key] {
     var out: [Key] = []
+    out.reserveCapacity(64)
     let root = Cursor()
     var components: [KeyPath.Component] = []
+    components.reserveCapacity(8)
     out.append(Key(parent: -1, component: .index(0), keyComments: YAMLComments(),
       valueComments: document.comments, v2: v2Path(at: root, components: [])))
     walk(document, 0, root, &components, into: &out)

@@ -221,6 +221,7 @@ struct SGLangV1Residue {
   /// Entries of `extra` (`set`, `delete`, `order`, `comments`); empty lists are left out.
   var pairs: [YAMLPair] {
     var out: [YAMLPair] = []
+    out.reserveCapacity(4)
     if !sets.isEmpty {
       out.append(YAMLPair("set", .sequence(sets.map { .mapping(["path": Self.pathNode($0.path), "value": $0.value]) })))
     }
