@@ -25,11 +25,14 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
   private static func parse(_ u: UnsafeBufferPointer<UInt8>, _ text: String) -> [Component] {
     let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
     // Most paths are one plain key (`"status"`): no splitting, no copy of the text.
-    if !u.contains(where: { $0 == dot || $0 == open }) { return text.isEmpty ? [] : [.key(text)] }
+    var separators = 0
+    for c in u where c == dot || c == open { separators += 1 }
+    if separators == 0 { return text.isEmpty ? [] : [.key(text)] }
     func string(_ from: Int, _ to: Int) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: u[from..<to]), as: UTF8.self)
     }
     var parts: [Component] = []
+    parts.reserveCapacity(separators + 1)
     var i = 0
     var pieceStart = 0
     while i < u.count {
