@@ -192,11 +192,20 @@ struct YAMLParser {
       collectComments(upTo: start.offset)
       let text = String(decoding: event.value, as: UTF8.self)
       let style = event.style
-      let node = YAMLNode(
-        .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
-        comments: YAMLComments(before: takePending()))
-      if let anchor = cString(event.anchor) { anchors[anchor] = (node, 1) }
-      try add(consume node, size: 1)
+      if let anchor = cString(event.anchor) {
+        let node = YAMLNode(
+          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
+          comments: YAMLComments(before: takePending()))
+        anchors[anchor] = (node, 1)
+        try add(node, size: 1)
+      } else {
+        // Built in the call, so that the node moves into the tree without a copy.
+        try add(
+          YAMLNode(
+            .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
+            comments: YAMLComments(before: takePending())),
+          size: 1)
+      }
       lastEnd = end.offset
       // A block scalar ends at the start of the line after it: nothing there trails it.
       lastEndTrailable = style != .literal && style != .folded
@@ -282,7 +291,7 @@ struct YAMLParser {
     if !frame.isMapping {
       // Room for a few items at once: growing 1, 2, 4… costs an allocation each time.
       if frame.items.isEmpty { frame.items.reserveCapacity(4) }
-      frame.items.append(node)
+      frame.items.append(consume node)
       return
     }
     guard let key = frame.pendingKey.take() else {
@@ -292,11 +301,11 @@ struct YAMLParser {
           at: node.start, hint: "quote the key or restructure the mapping")
       }
       try checkDuplicate(node, text: text, in: &frame)
-      frame.pendingKey = node
+      frame.pendingKey = consume node
       return
     }
     if frame.pairs.isEmpty { frame.pairs.reserveCapacity(8) }
-    frame.pairs.append(YAMLPair(key: key, value: node))
+    frame.pairs.append(YAMLPair(key: key, value: consume node))
   }
 
   private static func checkDuplicate(_ key: YAMLNode, text: String, in frame: inout Frame) throws(YAMLError) {

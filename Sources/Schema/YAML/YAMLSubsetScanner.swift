@@ -51,8 +51,31 @@ struct YAMLSubsetScanner {
 
   /// Whether every byte is printable ASCII or a line feed (no tab, CR, control or non-ASCII).
   private static func isPrintableASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    for c in b where (c < 0x20 && c != newline) || c > 0x7E { return false }
+    // Eight bytes a step: a word with no byte below 0x20 and none above 0x7E passes at once;
+    // only words holding such a byte (a line feed, mostly) are looked at byte by byte.
+    let raw = UnsafeRawBufferPointer(b)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i + 8 <= raw.count {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // Bit 7 of a byte set when it is below 0x20, or at least 0x7F (or already ≥ 0x80).
+      let below = (x &- ones &* 0x20) & ~x & high
+      let above = ((x & ~high) &+ ones &* 0x01) & high | (x & high)
+      if below | above != 0 {
+        for k in i..<(i + 8) where !isPrintable(raw[k]) { return false }
+      }
+      i += 8
+    }
+    while i < raw.count {
+      if !isPrintable(raw[i]) { return false }
+      i += 1
+    }
     return true
+  }
+
+  @inline(__always) private static func isPrintable(_ c: UInt8) -> Bool {
+    (c >= 0x20 && c <= 0x7E) || c == newline
   }
 
   @inline(__always) private func at(_ i: Int) -> UInt8 { i < n ? b[i] : Self.newline }
@@ -82,7 +105,8 @@ struct YAMLSubsetScanner {
 
   private mutating func run() -> Bool {
     guard n > 0, Self.isPrintableASCII(b) else { return false }
-    events.reserveCapacity(n / 12)
+    // About one event per six bytes in recipes: room enough that the list rarely grows.
+    events.reserveCapacity(n / 6 + 16)
     let origin = yaml_mark_t(index: 0, line: 0, column: 0)
     events.append(YAMLEvent(.streamStart, start: origin, end: origin))
     /// The indentation of every open block mapping, innermost last.
