@@ -15,7 +15,22 @@ enum V1Values {
 
   /// A template placeholder such as `{conc}` (srtctl sweeps substitute them).
   static func isPlaceholder(_ node: YAMLNode) -> Bool {
-    guard let s = node.scalar, s.hasPrefix("{"), s.hasSuffix("}"), s.count > 2 else { return false }
+    guard let s = node.scalar else { return false }
+    return isPlaceholder(text: s)
+  }
+
+  /// Whether a scalar's text is a template placeholder such as `{conc}`.
+  static func isPlaceholder(text s: String) -> Bool {
+    // ASCII (nearly always): bytes are characters (a CR LF pair inside counts once as a
+    // character but changes neither answer).
+    let u = s.utf8
+    if u.allSatisfy({ $0 < 0x80 }) {
+      guard u.count > 2, u.first == UInt8(ascii: "{"), u.last == UInt8(ascii: "}") else { return false }
+      return !u.dropFirst().dropLast().contains {
+        $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: " ")
+      }
+    }
+    guard s.hasPrefix("{"), s.hasSuffix("}"), s.count > 2 else { return false }
     return !s.dropFirst().dropLast().contains { $0 == "{" || $0 == "}" || $0 == " " }
   }
 
@@ -48,8 +63,9 @@ enum V1Values {
 
   /// An integer field that may also be a `{placeholder}`; placeholders read as nil silently.
   static func int(_ r: MappingReader, _ key: String, min: Int? = 0) -> Int? {
-    if let n = r.node(key), isPlaceholder(n) { return nil }
-    return r.int(key, min: min)
+    // One lookup: an absent key is not required here, so it reads as nil without a report.
+    guard let n = r.node(key), !isPlaceholder(n) else { return nil }
+    return MappingReader.int(n, path: r.path / key, context: r.context, min: min)
   }
 
   /// A closed-set value that is only warned about when unknown (new GPUs, precisions and

@@ -1,0 +1,39 @@
+@testable import Schema
+import Testing
+
+/// The byte-level readers of v1 values give the answers of the character-level definitions
+/// they replace, on ASCII and non-ASCII text alike.
+@Suite struct V1ValuesTests {
+  static let texts = [
+    "", "{", "}", "{}", "{a}", "{conc}", "{ conc}", "{a{b}", "{a}b}", "{a}}", "{{a}", "a{b}", "{\r\n}",
+    "{\u{301}a}", "{a\u{301}}", "{é}", "{a}\u{301}", "x", "4", "4x8x16", "4x8x16x", "x4", "4xx8",
+    "0x4", "4x0", "+4x8", "-4x8", "4x-8", " 4x8", "4x8 ", "4X8", "4x\u{301}8", "4\u{301}x8", "٤x8",
+    "99999999999999999999x1", "1x99999999999999999999", "4x8x16x32x64", "{conc}x4", "1",
+  ]
+
+  /// `isPlaceholder` as it was written over characters.
+  static func placeholderByCharacters(_ s: String) -> Bool {
+    guard s.hasPrefix("{"), s.hasSuffix("}"), s.count > 2 else { return false }
+    return !s.dropFirst().dropLast().contains { $0 == "{" || $0 == "}" || $0 == " " }
+  }
+
+  /// `V1Concurrencies.isValid` as it was written with `split`.
+  static func concurrenciesBySplit(_ text: String) -> Bool {
+    if placeholderByCharacters(text) { return true }
+    let parts = text.split(separator: "x", omittingEmptySubsequences: false)
+    return !parts.isEmpty && parts.allSatisfy { p in Int(p).map { $0 > 0 } ?? false }
+  }
+
+  @Test(arguments: texts)
+  func placeholderAndConcurrencies(_ text: String) {
+    #expect(V1Values.isPlaceholder(text: text) == Self.placeholderByCharacters(text))
+    #expect(V1Concurrencies.isValid(text) == Self.concurrenciesBySplit(text))
+  }
+
+  @Test func bothAnswersOccur() {
+    #expect(Self.texts.contains { V1Values.isPlaceholder(text: $0) })
+    #expect(Self.texts.contains { !V1Values.isPlaceholder(text: $0) })
+    #expect(Self.texts.contains { V1Concurrencies.isValid($0) })
+    #expect(Self.texts.contains { !V1Concurrencies.isValid($0) })
+  }
+}
