@@ -30,6 +30,32 @@ import Testing
     #expect(V1Concurrencies.isValid(text) == Self.concurrenciesBySplit(text))
   }
 
+  static let words = [
+    "", "sglang", "SGLang", "VLLM", "vllm ", "gb200", "GB200", "Gb200", "h100", "\u{212A}", "k", "K",
+    "fp8", "FP8", "fp8\u{301}", "ſ", "s", "ß", "SS", "mocker", "Mocker", "a100", "A100", "experimental",
+  ]
+  static let lists: [[String]] = [
+    V1Values.gpuTypes, V1Values.backendTypes, V1Values.precisions, ["k", "s", "ss"], ["\u{212A}", "k"],
+    ["K", "k"], ["A100", "a100"], [],
+  ]
+
+  @Test func caseInsensitiveMatchesGiveTheLowercasedAnswers() {
+    for word in Self.words {
+      for list in Self.lists {
+        let byLowercasing = list.first { $0.lowercased() == word.lowercased() }
+        let ascii = MappingReader.asciiMatch(word, in: list)
+        if let ascii { #expect(ascii == byLowercasing, "\(word) in \(list)") }
+        let contained = V1Values.containsLowercased(word, list)
+        if let contained { #expect(contained == list.contains(word.lowercased()), "\(word) in \(list)") }
+      }
+    }
+    // The byte-level answers are given for ASCII text and lists, and left to lowercasing otherwise.
+    #expect(MappingReader.asciiMatch("GB200", in: V1Values.gpuTypes) == "gb200")
+    #expect(V1Values.containsLowercased("GB200", V1Values.gpuTypes) == true)
+    #expect(V1Values.containsLowercased("\u{212A}", ["k"]) == nil)
+    #expect(V1Values.containsLowercased("k", ["\u{212A}"]) == nil)
+  }
+
   @Test func bothAnswersOccur() {
     #expect(Self.texts.contains { V1Values.isPlaceholder(text: $0) })
     #expect(Self.texts.contains { !V1Values.isPlaceholder(text: $0) })

@@ -295,6 +295,7 @@ public final class MappingReader {
     caseInsensitive: Bool = true
   ) -> String? {
     guard let text = string(v, path: path(), context: context) else { return nil }
+    if caseInsensitive, let match = asciiMatch(text, in: allowed) { return match }
     let wanted = caseInsensitive ? text.lowercased() : text
     if let match = allowed.first(where: { (caseInsensitive ? $0.lowercased() : $0) == wanted }) {
       return match
@@ -304,6 +305,24 @@ public final class MappingReader {
     context.error("invalid-value", "'\(text)' is not an allowed value for \(path().lastKey ?? "this key")",
       at: v, path: path(), hint: hint)
     return nil
+  }
+
+  /// The first of `allowed` equal to `text` ignoring ASCII case, when both are ASCII (where
+  /// that is what comparing `lowercased()` spellings decides); nil otherwise, and then the
+  /// caller compares the lowercased spellings.
+  static func asciiMatch(_ text: String, in allowed: [String]) -> String? {
+    let t = text.utf8
+    guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
+    for a in allowed {
+      let u = a.utf8
+      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+      if u.count == t.count, zip(u, t).allSatisfy({ lower($0) == lower($1) }) { return a }
+    }
+    return nil
+  }
+
+  @inline(__always) private static func lower(_ c: UInt8) -> UInt8 {
+    c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c
   }
 
   public static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)

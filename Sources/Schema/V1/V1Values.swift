@@ -61,6 +61,24 @@ enum V1Values {
 
   static func string(_ n: YAMLNode) -> String? { n.isNull ? nil : n.scalar }
 
+  /// Whether `known` holds `s.lowercased()`, decided on bytes when `s` and every entry are
+  /// ASCII (where lowercasing and comparing are byte-wise); nil otherwise.
+  static func containsLowercased(_ s: String, _ known: [String]) -> Bool? {
+    let t = s.utf8
+    guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var found = false
+    for k in known {
+      let u = k.utf8
+      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+      if !found, u.count == t.count,
+        zip(u, t).allSatisfy({ k, c in k == (c >= 0x41 && c <= 0x5A ? c + 32 : c) })
+      {
+        found = true
+      }
+    }
+    return found
+  }
+
   /// An integer field that may also be a `{placeholder}`; placeholders read as nil silently.
   static func int(_ r: MappingReader, _ key: String, min: Int? = 0) -> Int? {
     // One lookup: an absent key is not required here, so it reads as nil without a report.
@@ -72,7 +90,8 @@ enum V1Values {
   /// benchmark types appear upstream faster than this list).
   static func open(_ r: MappingReader, _ key: String, _ known: [String], required: Bool = false) -> String? {
     guard let s = r.string(key, required: required) else { return nil }
-    if !known.contains(s.lowercased()), let n = r.node(key), !isPlaceholder(n) {
+    let isKnown = containsLowercased(s, known) ?? known.contains(s.lowercased())
+    if !isKnown, let n = r.node(key), !isPlaceholder(n) {
       var hint = "known values: \(known.joined(separator: ", "))"
       if let near = DidYouMean.closest(to: s, in: known) { hint = "did you mean '\(near)'? " + hint }
       r.context.warning(
