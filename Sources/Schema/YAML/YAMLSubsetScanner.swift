@@ -8,7 +8,8 @@ internal import CLibYAML
 /// are plain one-line scalars, one-line single- or double-quoted scalars without escapes, or
 /// one-line flow sequences and mappings of such scalars; blank lines and `#` comments.
 /// Anything else (block sequences, block scalars, anchors, tags, escapes, multi-line
-/// scalars, tabs, `---`, errors) gives nil, and libyaml reads the source instead.
+/// scalars, tabs, `---`, errors) gives nil, and libyaml reads the source instead; so does a
+/// source over 1 MiB.
 struct YAMLSubsetScanner {
   private let b: UnsafeBufferPointer<UInt8>
   private let n: Int
@@ -102,7 +103,9 @@ struct YAMLSubsetScanner {
   // MARK: - Lines
 
   private mutating func run() -> Bool {
-    guard n > 0, Self.isPrintableASCII(b) else { return false }
+    // Up to 1 MiB (recipes are a few KiB): the events of a bigger source would be held all
+    // at once, next to its tree; libyaml streams them.
+    guard n > 0, n <= 1 << 20, Self.isPrintableASCII(b) else { return false }
     // About one event per six bytes in recipes: room enough that the list rarely grows.
     events.reserveCapacity(n / 6 + 16)
     let origin = yaml_mark_t(index: 0, line: 0, column: 0)
