@@ -45,14 +45,17 @@ public enum ScalarResolver {
     default:
       return .string(text)
     }
-    switch text {
-    case "~", "null", "Null", "NULL": return .null
-    case "true", "True", "TRUE": return .bool(true)
-    case "false", "False", "FALSE": return .bool(false)
-    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-    case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-    case ".nan", ".NaN", ".NAN": return .float(.nan)
-    default: break
+    // No keyword starts with a digit: numbers skip the comparisons.
+    if !isDigit(c0) {
+      switch text {
+      case "~", "null", "Null", "NULL": return .null
+      case "true", "True", "TRUE": return .bool(true)
+      case "false", "False", "FALSE": return .bool(false)
+      case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+      case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+      case ".nan", ".NaN", ".NAN": return .float(.nan)
+      default: break
+      }
     }
     if n > 2, c0 == UInt8(ascii: "0") {
       if b[1] == UInt8(ascii: "o"), let v = Int(text.dropFirst(2), radix: 8) { return .int(v) }
