@@ -20,7 +20,7 @@ import TestSupport
         for (x, y) in zip(a, b) {
           #expect(x.explicitStart == y.explicitStart, "\(name)", sourceLocation: sourceLocation)
           #expect(x.trailingComments == y.trailingComments, "\(name)", sourceLocation: sourceLocation)
-          #expect(same(x.root, y.root), "\(name): trees differ", sourceLocation: sourceLocation)
+          #expect(x.root.isIdentical(to: y.root), "\(name): trees differ", sourceLocation: sourceLocation)
         }
       case (.failure(let a), .failure(let b)):
         #expect(a == b, "\(name): \(a) vs \(b)", sourceLocation: sourceLocation)
@@ -29,21 +29,6 @@ import TestSupport
       }
     }
     return bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) != nil }
-  }
-
-  /// Node for node: kind, text, style, tag, both marks and comments.
-  static func same(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
-    guard a.start == b.start, a.end == b.end, a.tag == b.tag, a.comments == b.comments else { return false }
-    switch (a.kind, b.kind) {
-    case (.scalar(let s, let st), .scalar(let t, let tt)):
-      return s == t && st == tt
-    case (.mapping(let p, let ps), .mapping(let q, let qs)):
-      return p.count == q.count && ps == qs && zip(p, q).allSatisfy { same($0.key, $1.key) && same($0.value, $1.value) }
-    case (.sequence(let p, let ps), .sequence(let q, let qs)):
-      return p.count == q.count && ps == qs && zip(p, q).allSatisfy { same($0, $1) }
-    default:
-      return false
-    }
   }
 
   static func registryRecipes() -> [(name: String, bytes: [UInt8])] {
