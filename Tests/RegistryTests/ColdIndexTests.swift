@@ -2,6 +2,7 @@ import Foundation
 import Migrate
 import Schema
 import Testing
+import TestSupport
 
 @testable import Registry
 
@@ -37,6 +38,25 @@ import Testing
       if !file.isValid { invalid += 1 }
     }
     #expect(invalid == Self.count / 13)
+  }
+
+  /// Two processes (each with its own hash seed) write the same index file for the same tree,
+  /// broken recipes' diagnostics included.
+  @Test func coldIndexFileIsTheSameInEveryProcess() throws {
+    guard let cli = PublishFixture.cliOrSkip() else { return }
+    let fixture = try GitFixture()
+    let path = fixture.path("registry.git")
+    try SyntheticRegistry.generate(at: path, count: 60, seed: 5, brokenEvery: 3)
+    let cache = IndexCache(gitDirectory: path)
+    let tree = try #require(ObjectID(hex: try fixture.git("rev-parse", "refs/heads/main^{tree}", in: path)))
+    var files: [Data] = []
+    for _ in 0..<3 {
+      try? FileManager.default.removeItem(atPath: cache.path(for: tree))
+      let run = try Subprocess.run(cli, ["search", "--repo", path, "--invalid", "-o", "json"])
+      #expect(run.stdout.contains("synthetic-2"), "\(run.stderr)")
+      files.append(try Data(contentsOf: URL(fileURLWithPath: cache.path(for: tree))))
+    }
+    #expect(files.count == 3 && files.allSatisfy { $0 == files[0] })
   }
 
   @Test func packOrderFollowsTheOffsetsGitReports() throws {

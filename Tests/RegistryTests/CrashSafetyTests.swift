@@ -175,11 +175,14 @@ import TestSupport
     print("index cache damaged 60 times (\(damages.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))); "
       + "\(killedWhileWriting) kills left a temporary cache file")
 
-    // Temporary files of killed writers are swept by the next store once they are old.
+    // Temporary files of killed writers are swept by the next store once they are old: the
+    // ones the kills above left, and one of a writer that no longer runs.
     let stale = cache.directory + "/.tmp-999999-1"
     #expect(FileManager.default.createFile(atPath: stale, contents: Data([1, 2, 3])))
     let old = Date().addingTimeInterval(-(IndexCache.staleTemporaryAge + 60))
-    try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: stale)
+    for name in DirectoryListing.debris(under: cache.directory) {
+      try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: cache.directory + "/" + name)
+    }
     try FileManager.default.removeItem(atPath: file)
     #expect(try Subprocess.run(cli, search).stdout == expected.stdout)
     #expect(DirectoryListing.debris(under: cache.directory).isEmpty)

@@ -54,10 +54,17 @@ public enum ParallelMap {
       }
     }
     if let error = failure.withLock({ $0 }) { throw error }
-    var slots = [T?](repeating: nil, count: count)
-    for part in parts.withLock({ $0 }) {
-      for (k, v) in part { slots[k] = v }
+    // Every index was done by exactly one worker: move each value into its place (popping
+    // moves it out of the worker's list, so nothing is copied or retained again).
+    var all = parts.withLock { p in
+      defer { p = [] }
+      return p
     }
-    return slots.map { $0! }
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for w in all.indices {
+        while let (k, v) = all[w].popLast() { (buffer.baseAddress! + k).initialize(to: v) }
+      }
+      initialized = count
+    }
   }
 }

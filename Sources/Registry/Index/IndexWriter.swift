@@ -68,11 +68,18 @@ public struct IndexWriter {
     return UInt32(uniqueCount - 1)
   }
 
+  /// JSON for a record's diagnostics, with sorted keys: the same bytes in every process.
+  private static func diagnosticsEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return encoder
+  }
+
   /// Adds one record.
   public mutating func add(_ r: IndexedRecipe) {
     let s = r.summary
     var diagnosticsText: String?
-    if !r.diagnostics.isEmpty, let data = try? JSONEncoder().encode(r.diagnostics) {
+    if !r.diagnostics.isEmpty, let data = try? Self.diagnosticsEncoder().encode(r.diagnostics) {
       diagnosticsText = String(decoding: data, as: UTF8.self)
     }
     var fields: [(Int, UInt32)] = [

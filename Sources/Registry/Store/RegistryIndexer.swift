@@ -93,6 +93,8 @@ struct RegistryIndexer {
   private func cold(
     repository: GitRepository, tree: ObjectID, root: String, progress: (@Sendable (Int, Int) -> Void)?
   ) throws(RegistryError) -> IndexSnapshot {
+    let trace = Trace("cold")
+    defer { trace.mark("done") }
     var entries: [BlobEntry] = []
     do {
       try repository.forEachBlob(inTree: tree, under: root.isEmpty ? nil : root) { e in
@@ -103,11 +105,13 @@ struct RegistryIndexer {
       throw .git(error)
     }
     let total = entries.count
+    trace.mark("listed \(total)")
     // Read in reverse pack order (see `PackOrder`): workers take the next few blobs of it in
     // turn, each through its own repository handle.
     let order = PackOrder(gitDirectory: repository.gitDirectory)
     let keys = entries.map { order.key($0.id) }
     let sequence = (0..<total).sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
+    trace.mark("ordered")
     let done = Atomic<Int>(0)
     let path = repositoryPath
     let shared = entries
@@ -128,12 +132,14 @@ struct RegistryIndexer {
     } catch {
       throw .git(error)
     }
+    trace.mark("read")
     // Put the records back into tree order, so a cold build is deterministic.
     var byTreeOrder = [Int](repeating: 0, count: total)
     for (position, k) in sequence.enumerated() { byTreeOrder[k] = position }
     var writer = IndexWriter()
     for k in 0..<total { writer.add(records[byTreeOrder[k]]) }
     progress?(total, total)
+    trace.mark("written")
     return try store(writer, tree: tree)
   }
 

@@ -11,6 +11,10 @@ enum KeyFingerprint {
       ?? Array(key.utf8).withUnsafeBufferPointer(of(bytes:))
   }
 
+  /// Whether a fingerprint holds every byte of its key (seven bytes or fewer): two keys with
+  /// such a fingerprint are equal, byte for byte, when their fingerprints are.
+  static func holdsWholeKey(_ fingerprint: UInt64) -> Bool { fingerprint >> 56 <= 8 }
+
   private static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var value: UInt64 = 0
     let n = min(bytes.count, 7)

@@ -14,7 +14,9 @@ public final class MappingReader {
   private let slots: UnsafeMutableBufferPointer<UInt64>
   /// Keys asked for but absent: with the keys read, the did-you-mean candidates when none
   /// are given.
-  private var askedAbsent: [String] = []
+  /// Unchecked: the reader is confined to one decode, and each access is a single call
+  /// (dynamic exclusivity checks cost ≈1 % of a cold index).
+  @exclusivity(unchecked) private var askedAbsent: [String] = []
   private let pairs: [YAMLPair]
 
   /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
@@ -49,7 +51,7 @@ public final class MappingReader {
   private func index(of key: String) -> Int? {
     let wanted = KeyFingerprint.of(key)
     for i in slots.indices where slots[i] & ~KeyFingerprint.freeBit == wanted {
-      if pairs[i].key.scalar == key { return i }
+      if KeyFingerprint.holdsWholeKey(wanted) || pairs[i].key.scalar == key { return i }
     }
     return nil
   }
@@ -293,6 +295,7 @@ public final class MappingReader {
     caseInsensitive: Bool = true
   ) -> String? {
     guard let text = string(v, path: path(), context: context) else { return nil }
+    if caseInsensitive, let match = asciiMatch(text, in: allowed) { return match }
     let wanted = caseInsensitive ? text.lowercased() : text
     if let match = allowed.first(where: { (caseInsensitive ? $0.lowercased() : $0) == wanted }) {
       return match
@@ -302,6 +305,24 @@ public final class MappingReader {
     context.error("invalid-value", "'\(text)' is not an allowed value for \(path().lastKey ?? "this key")",
       at: v, path: path(), hint: hint)
     return nil
+  }
+
+  /// The first of `allowed` equal to `text` ignoring ASCII case, when both are ASCII (where
+  /// that is what comparing `lowercased()` spellings decides); nil otherwise, and then the
+  /// caller compares the lowercased spellings.
+  static func asciiMatch(_ text: String, in allowed: [String]) -> String? {
+    let t = text.utf8
+    guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
+    for a in allowed {
+      let u = a.utf8
+      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+      if u.count == t.count, zip(u, t).allSatisfy({ lower($0) == lower($1) }) { return a }
+    }
+    return nil
+  }
+
+  @inline(__always) private static func lower(_ c: UInt8) -> UInt8 {
+    c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c
   }
 
   public static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)

@@ -29,6 +29,8 @@ public struct V1Backend: Sendable, Hashable {
   public var engine: String { type?.lowercased() ?? "sglang" }
 
   static let configKeys = ["sglang_config", "vllm_config", "trtllm_config", "mocker_config"]
+  /// `prefill_environment`, ... per role, in role order.
+  static let environmentKeys = V1Role.allCases.map { ($0, "\($0.rawValue)_environment") }
   static let keys =
     ["type", "gpu_type", "prefill_environment", "decode_environment", "aggregated_environment"]
     + configKeys + ["connector", "kv_events_config", "speedup_ratio", "engine_type"]
@@ -51,8 +53,7 @@ public struct V1Backend: Sendable, Hashable {
     var b = V1Backend(source: r.node)
     b.type = r.oneOf("type", backendTypes)
     _ = r.string("gpu_type")
-    for role in V1Role.allCases {
-      let key = "\(role.rawValue)_environment"
+    for (role, key) in environmentKeys {
       if let n = r.node(key), let env = V1Environment.decode(n, path: r.path / key, context: r.context) {
         b.environments[role] = env
       }

@@ -16,9 +16,22 @@ public enum V1Concurrencies: Sendable, Hashable {
 
   /// Whether one written item is valid: `N`, `NxMx…` or a `{placeholder}`.
   static func isValid(_ text: String) -> Bool {
-    if V1Values.isPlaceholder(.string(text)) { return true }
-    let parts = text.split(separator: "x", omittingEmptySubsequences: false)
-    return !parts.isEmpty && parts.allSatisfy { p in Int(p).map { $0 > 0 } ?? false }
+    if V1Values.isPlaceholder(text: text) { return true }
+    // Split at `x` bytes without an array of parts. A non-ASCII byte makes its part fail
+    // `Int` whether the split is by bytes or by characters, so both give the same answer.
+    let u = text.utf8
+    var start = u.startIndex
+    var i = start
+    while true {
+      if i == u.endIndex || u[i] == UInt8(ascii: "x") {
+        guard let n = Int(text[start..<i]), n > 0 else { return false }
+        if i == u.endIndex { return true }
+        i = u.index(after: i)
+        start = i
+      } else {
+        i = u.index(after: i)
+      }
+    }
   }
 
   static func decode(_ n: YAMLNode, path: KeyPath, context: DecodeContext) -> V1Concurrencies? {

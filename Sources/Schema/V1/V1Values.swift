@@ -15,7 +15,22 @@ enum V1Values {
 
   /// A template placeholder such as `{conc}` (srtctl sweeps substitute them).
   static func isPlaceholder(_ node: YAMLNode) -> Bool {
-    guard let s = node.scalar, s.hasPrefix("{"), s.hasSuffix("}"), s.count > 2 else { return false }
+    guard let s = node.scalar else { return false }
+    return isPlaceholder(text: s)
+  }
+
+  /// Whether a scalar's text is a template placeholder such as `{conc}`.
+  static func isPlaceholder(text s: String) -> Bool {
+    // ASCII (nearly always): bytes are characters (a CR LF pair inside counts once as a
+    // character but changes neither answer).
+    let u = s.utf8
+    if u.allSatisfy({ $0 < 0x80 }) {
+      guard u.count > 2, u.first == UInt8(ascii: "{"), u.last == UInt8(ascii: "}") else { return false }
+      return !u.dropFirst().dropLast().contains {
+        $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: " ")
+      }
+    }
+    guard s.hasPrefix("{"), s.hasSuffix("}"), s.count > 2 else { return false }
     return !s.dropFirst().dropLast().contains { $0 == "{" || $0 == "}" || $0 == " " }
   }
 
@@ -46,17 +61,37 @@ enum V1Values {
 
   static func string(_ n: YAMLNode) -> String? { n.isNull ? nil : n.scalar }
 
+  /// Whether `known` holds `s.lowercased()`, decided on bytes when `s` and every entry are
+  /// ASCII (where lowercasing and comparing are byte-wise); nil otherwise.
+  static func containsLowercased(_ s: String, _ known: [String]) -> Bool? {
+    let t = s.utf8
+    guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var found = false
+    for k in known {
+      let u = k.utf8
+      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+      if !found, u.count == t.count,
+        zip(u, t).allSatisfy({ k, c in k == (c >= 0x41 && c <= 0x5A ? c + 32 : c) })
+      {
+        found = true
+      }
+    }
+    return found
+  }
+
   /// An integer field that may also be a `{placeholder}`; placeholders read as nil silently.
   static func int(_ r: MappingReader, _ key: String, min: Int? = 0) -> Int? {
-    if let n = r.node(key), isPlaceholder(n) { return nil }
-    return r.int(key, min: min)
+    // One lookup: an absent key is not required here, so it reads as nil without a report.
+    guard let n = r.node(key), !isPlaceholder(n) else { return nil }
+    return MappingReader.int(n, path: r.path / key, context: r.context, min: min)
   }
 
   /// A closed-set value that is only warned about when unknown (new GPUs, precisions and
   /// benchmark types appear upstream faster than this list).
   static func open(_ r: MappingReader, _ key: String, _ known: [String], required: Bool = false) -> String? {
     guard let s = r.string(key, required: required) else { return nil }
-    if !known.contains(s.lowercased()), let n = r.node(key), !isPlaceholder(n) {
+    let isKnown = containsLowercased(s, known) ?? known.contains(s.lowercased())
+    if !isKnown, let n = r.node(key), !isPlaceholder(n) {
       var hint = "known values: \(known.joined(separator: ", "))"
       if let near = DidYouMean.closest(to: s, in: known) { hint = "did you mean '\(near)'? " + hint }
       r.context.warning(

@@ -90,7 +90,7 @@ extension RecipeV2 {
   private static func decodeStatus(_ r: MappingReader) -> Status? {
     guard let v = r.node("status") else { return nil }
     let path: KeyPath = "status"
-    let allowed = Status.State.allCases.map(\.rawValue)
+    let allowed = Status.State.allRawValues
     var state: Status.State?
     var reason: String?
     var at = v
@@ -386,23 +386,32 @@ extension RecipeV2 {
     roles: [Role: RoleConfig], root: YAMLNode, context: DecodeContext
   ) {
     var reported: Set<KeyPath> = []
-    func check(_ args: [EngineArg], at argsPath: KeyPath, against s: Serving, servingPath: String) {
-      for arg in args {
-        guard let field = NamedField.field(forFlag: arg.flag, engine: engine), s.isSet(field) else { continue }
-        let p = argsPath / arg.flag
+    // The top-level args are checked once and again per role: look their fields up once.
+    let topFields = args.map { NamedField.field(forFlag: $0.flag, engine: engine) }
+    // Paths and texts are autoclosures: built only when a problem is reported.
+    func check(
+      _ args: [EngineArg], fields: [NamedField?]?, at argsPath: @autoclosure () -> KeyPath,
+      against s: Serving, servingPath: @autoclosure () -> String
+    ) {
+      for (i, arg) in args.enumerated() {
+        let named = fields.map { $0[i] } ?? NamedField.field(forFlag: arg.flag, engine: engine)
+        guard let field = named, s.isSet(field) else { continue }
+        let p = argsPath() / arg.flag
         guard reported.insert(p).inserted else { continue }
-        let keyNode = root.value(at: argsPath)?.mapping?.first { $0.key.scalar == arg.flag }?.key
+        let keyNode = root.value(at: argsPath())?.mapping?.first { $0.key.scalar == arg.flag }?.key
         context.error(
           "named-field-in-args", "'\(arg.flag)' repeats the named field \(field.key) in args",
-          at: keyNode, path: p, hint: "set \(servingPath).\(field.key) only and remove '\(arg.flag)' from args")
+          at: keyNode, path: p, hint: "set \(servingPath()).\(field.key) only and remove '\(arg.flag)' from args")
       }
     }
-    check(args, at: "args", against: serving, servingPath: "serving")
+    check(args, fields: topFields, at: "args", against: serving, servingPath: "serving")
     for role in topology.roleNames {
       let rc = roles[role] ?? RoleConfig()
       let effective = serving.overlaid(by: rc.serving)
-      check(args, at: "args", against: effective, servingPath: "roles.\(role.rawValue).serving")
-      check(rc.args, at: "roles" / role.rawValue / "args", against: effective, servingPath: rc.serving.isEmpty ? "serving" : "roles.\(role.rawValue).serving")
+      check(args, fields: topFields, at: "args", against: effective, servingPath: "roles.\(role.rawValue).serving")
+      check(
+        rc.args, fields: nil, at: "roles" / role.rawValue / "args", against: effective,
+        servingPath: rc.serving.isEmpty ? "serving" : "roles.\(role.rawValue).serving")
     }
   }
 

@@ -6,6 +6,9 @@ extension RecipeV2 {
       case functional
       case benchmarked
       case deprecated
+
+      /// Every state's spelling, in declaration order.
+      static let allRawValues = allCases.map(\.rawValue)
     }
 
     public var state: State

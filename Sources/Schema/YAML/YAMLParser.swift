@@ -36,16 +36,23 @@ public enum YAML {
     try run(bytes, limits: limits, single: false, comments: comments)
   }
 
-  private static func run(_ bytes: [UInt8], limits: YAMLLimits, single: Bool, comments: Bool)
-    throws(YAMLError) -> [YAMLDocument]
-  {
+  /// `parseStream` with every event from libyaml (no `YAMLSubsetScanner`): for tests that
+  /// check both give the same trees and errors, and for `bench yaml`, whose budget is the
+  /// layer's cost over libyaml.
+  public static func parseStreamWithLibYAML(_ bytes: [UInt8], comments: Bool) throws(YAMLError) -> [YAMLDocument] {
+    try run(bytes, limits: .default, single: false, comments: comments, subset: false)
+  }
+
+  private static func run(
+    _ bytes: [UInt8], limits: YAMLLimits, single: Bool, comments: Bool, subset: Bool = true
+  ) throws(YAMLError) -> [YAMLDocument] {
     // libyaml reads the array's own storage (no copy); it needs an address even when empty.
     let storage = bytes.isEmpty ? [0] : bytes
     let result = storage.withUnsafeBufferPointer { whole -> Result<[YAMLDocument], YAMLError> in
       let buffer = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
       var parser = YAMLParser(bytes: buffer, limits: limits, comments: comments)
       do throws(YAMLError) {
-        return .success(try parser.parse(single: single))
+        return .success(try parser.parse(single: single, subset: subset))
       } catch {
         return .failure(error)
       }
@@ -117,7 +124,7 @@ struct YAMLParser {
   private var root: YAMLNode?
   private var rootSize = 0
 
-  mutating func parse(single: Bool) throws(YAMLError) -> [YAMLDocument] {
+  mutating func parse(single: Bool, subset: Bool = true) throws(YAMLError) -> [YAMLDocument] {
     if count > limits.maxDocumentBytes {
       throw YAMLError(
         .sizeLimit,
@@ -125,142 +132,140 @@ struct YAMLParser {
         at: Mark(line: 1, column: 1, offset: 0),
         hint: "recipes are small; split the file or raise the limit")
     }
+    // Recipes are mostly written in a plain subset of YAML that needs no libyaml; the subset
+    // scanner gives the very events libyaml would, or nil.
+    if subset, let events = YAMLSubsetScanner.events(buffer) {
+      for event in events {
+        if try handle(event, single: single) { return docs }
+      }
+    }
+    docs = []
     guard let libyaml = LibYAMLParser(bytes: buffer) else {
       throw YAMLError(.syntax, "cannot initialise the YAML parser", at: Mark(line: 1, column: 1, offset: 0))
     }
-
-    var docs: [YAMLDocument] = []
-    var explicitStart = false
     var event = yaml_event_t()
     while true {
       guard libyaml.next(&event) else { throw parserError(libyaml.parser.pointee) }
       defer { yaml_event_delete(&event) }
-      let start = mark(event.start_mark)
-      let end = mark(event.end_mark)
-      switch event.type {
-      case YAML_STREAM_START_EVENT, YAML_NO_EVENT:
-        lastEnd = end.offset
-      case YAML_STREAM_END_EVENT:
-        collectComments(upTo: count)
-        if !pendingComments.isEmpty, !docs.isEmpty {
-          docs[docs.count - 1].trailingComments += pendingComments
-          pendingComments = []
-        }
-        return docs
-      case YAML_DOCUMENT_START_EVENT:
-        if single, !docs.isEmpty {
-          throw YAMLError(
-            .multipleDocuments, "a second YAML document starts here; a recipe file holds one",
-            at: start, hint: "remove the '---' line or split the file into one file per document")
-        }
-        collectComments(upTo: start.offset)
-        explicitStart = event.data.document_start.implicit == 0
-        lastEnd = end.offset
-        lastEndTrailable = false
-      case YAML_DOCUMENT_END_EVENT:
-        collectComments(upTo: max(start.offset, lastEnd))
-        lastEndTrailable = false
-        let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
-        docs.append(
-          YAMLDocument(root: node, trailingComments: pendingComments, explicitStart: explicitStart))
+      if try handle(YAMLEvent(event), single: single) { return docs }
+    }
+  }
+
+  private var docs: [YAMLDocument] = []
+  private var explicitStart = false
+
+  /// Adds one event to the trees; true at the end of the stream.
+  private mutating func handle(_ event: YAMLEvent, single: Bool) throws(YAMLError) -> Bool {
+    let start = mark(event.start)
+    let end = mark(event.end)
+    switch event.kind {
+    case .streamStart:
+      lastEnd = end.offset
+    case .streamEnd:
+      collectComments(upTo: count)
+      if !pendingComments.isEmpty, !docs.isEmpty {
+        docs[docs.count - 1].trailingComments += pendingComments
         pendingComments = []
-        root = nil
-        anchors = [:]
-        aliasExpanded = 0
-        lastEnd = max(lastEnd, end.offset)
-      case YAML_SCALAR_EVENT:
-        collectComments(upTo: start.offset)
-        let s = event.data.scalar
-        let text = String(
-          decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-        let style: ScalarStyle
-        switch s.style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: style = .literal
-        case YAML_FOLDED_SCALAR_STYLE: style = .folded
-        default: style = .plain
-        }
+      }
+      return true
+    case .documentStart:
+      if single, !docs.isEmpty {
+        throw YAMLError(
+          .multipleDocuments, "a second YAML document starts here; a recipe file holds one",
+          at: start, hint: "remove the '---' line or split the file into one file per document")
+      }
+      collectComments(upTo: start.offset)
+      explicitStart = !event.implicit
+      lastEnd = end.offset
+      lastEndTrailable = false
+    case .documentEnd:
+      collectComments(upTo: max(start.offset, lastEnd))
+      lastEndTrailable = false
+      let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
+      docs.append(
+        YAMLDocument(root: node, trailingComments: pendingComments, explicitStart: explicitStart))
+      pendingComments = []
+      root = nil
+      anchors = [:]
+      aliasExpanded = 0
+      lastEnd = max(lastEnd, end.offset)
+    case .scalar:
+      collectComments(upTo: start.offset)
+      let text = String(decoding: event.value, as: UTF8.self)
+      let style = event.style
+      if let anchor = cString(event.anchor) {
         let node = YAMLNode(
-          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(s.tag)),
+          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
           comments: YAMLComments(before: takePending()))
-        if let anchor = cString(s.anchor) { anchors[anchor] = (node, 1) }
-        try add(consume node, size: 1)
-        lastEnd = end.offset
-        // A block scalar ends at the start of the line after it: nothing there trails it.
-        lastEndTrailable = style != .literal && style != .folded
-      case YAML_ALIAS_EVENT:
-        collectComments(upTo: start.offset)
-        let name = cString(event.data.alias.anchor) ?? ""
-        guard let target = anchors[name] else {
-          throw YAMLError(
-            .unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: start,
-            hint: "define '&\(name)' on a complete node earlier in the document")
-        }
-        aliasExpanded += target.size
-        if aliasExpanded > limits.maxAliasExpansion {
-          throw YAMLError(
-            .aliasBudget,
-            "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)",
-            at: start, hint: "write the values out, or reference smaller anchors")
-        }
-        var node = target.node
-        node.start = start
-        node.end = end
-        node.comments = YAMLComments(before: takePending())
-        try add(consume node, size: target.size)
+        anchors[anchor] = (node, 1)
+        try add(node, size: 1)
+      } else {
+        // Built in the call, so that the node moves into the tree without a copy.
+        try add(
+          YAMLNode(
+            .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
+            comments: YAMLComments(before: takePending())),
+          size: 1)
+      }
+      lastEnd = end.offset
+      // A block scalar ends at the start of the line after it: nothing there trails it.
+      lastEndTrailable = style != .literal && style != .folded
+    case .alias:
+      collectComments(upTo: start.offset)
+      let name = cString(event.anchor) ?? ""
+      guard let target = anchors[name] else {
+        throw YAMLError(
+          .unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: start,
+          hint: "define '&\(name)' on a complete node earlier in the document")
+      }
+      aliasExpanded += target.size
+      if aliasExpanded > limits.maxAliasExpansion {
+        throw YAMLError(
+          .aliasBudget,
+          "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)",
+          at: start, hint: "write the values out, or reference smaller anchors")
+      }
+      var node = target.node
+      node.start = start
+      node.end = end
+      node.comments = YAMLComments(before: takePending())
+      try add(consume node, size: target.size)
+      lastEnd = end.offset
+      lastEndTrailable = true
+    case .mappingStart, .sequenceStart:
+      let flow = event.flow
+      collectComments(upTo: start.offset)
+      if stack.count >= limits.maxDepth {
+        throw YAMLError(
+          .depthLimit, "nesting is deeper than \(limits.maxDepth) levels", at: start,
+          hint: "flatten the document; recipes need only a few levels")
+      }
+      // Comments before a block collection belong to its first entry, so leave them pending.
+      let comments = flow ? YAMLComments(before: takePending()) : YAMLComments()
+      stack.append(
+        Frame(
+          isMapping: event.kind == .mappingStart, start: start, style: flow ? .flow : .block,
+          tag: normalizeTag(cString(event.tag)), anchor: cString(event.anchor), comments: comments))
+      lastEnd = end.offset
+      lastEndTrailable = false
+    case .mappingEnd, .sequenceEnd:
+      // Comments before the end belong inside the collection (a trailing comment on its last
+      // entry); for block collections the end mark sits at the next token.
+      collectComments(upTo: max(start.offset, lastEnd))
+      let frame = stack.removeLast()
+      let kind: YAMLNode.Kind =
+        frame.isMapping ? .mapping(frame.pairs, frame.style) : .sequence(frame.items, frame.style)
+      let nodeEnd = frame.style == .flow ? end : lastEndMark(fallback: start)
+      let node = YAMLNode(
+        kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
+      if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
+      try add(consume node, size: frame.size)
+      if frame.style == .flow {
         lastEnd = end.offset
         lastEndTrailable = true
-      case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
-        let isMapping = event.type == YAML_MAPPING_START_EVENT
-        let flow: Bool
-        let tag: String?
-        let anchor: String?
-        if isMapping {
-          let m = event.data.mapping_start
-          flow = m.style == YAML_FLOW_MAPPING_STYLE
-          tag = cString(m.tag)
-          anchor = cString(m.anchor)
-        } else {
-          let q = event.data.sequence_start
-          flow = q.style == YAML_FLOW_SEQUENCE_STYLE
-          tag = cString(q.tag)
-          anchor = cString(q.anchor)
-        }
-        collectComments(upTo: start.offset)
-        if stack.count >= limits.maxDepth {
-          throw YAMLError(
-            .depthLimit, "nesting is deeper than \(limits.maxDepth) levels", at: start,
-            hint: "flatten the document; recipes need only a few levels")
-        }
-        // Comments before a block collection belong to its first entry, so leave them pending.
-        let comments = flow ? YAMLComments(before: takePending()) : YAMLComments()
-        stack.append(
-          Frame(
-            isMapping: isMapping, start: start, style: flow ? .flow : .block,
-            tag: normalizeTag(tag), anchor: anchor, comments: comments))
-        lastEnd = end.offset
-        lastEndTrailable = false
-      case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-        // Comments before the end belong inside the collection (a trailing comment on its last
-        // entry); for block collections the end mark sits at the next token.
-        collectComments(upTo: max(start.offset, lastEnd))
-        let frame = stack.removeLast()
-        let kind: YAMLNode.Kind =
-          frame.isMapping ? .mapping(frame.pairs, frame.style) : .sequence(frame.items, frame.style)
-        let nodeEnd = frame.style == .flow ? end : lastEndMark(fallback: start)
-        let node = YAMLNode(
-          kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
-        if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-        try add(consume node, size: frame.size)
-        if frame.style == .flow {
-          lastEnd = end.offset
-          lastEndTrailable = true
-        }
-      default:
-        break
       }
     }
+    return false
   }
 
   // MARK: - Tree building
@@ -287,7 +292,7 @@ struct YAMLParser {
     if !frame.isMapping {
       // Room for a few items at once: growing 1, 2, 4… costs an allocation each time.
       if frame.items.isEmpty { frame.items.reserveCapacity(4) }
-      frame.items.append(node)
+      frame.items.append(consume node)
       return
     }
     guard let key = frame.pendingKey.take() else {
@@ -297,11 +302,11 @@ struct YAMLParser {
           at: node.start, hint: "quote the key or restructure the mapping")
       }
       try checkDuplicate(node, text: text, in: &frame)
-      frame.pendingKey = node
+      frame.pendingKey = consume node
       return
     }
     if frame.pairs.isEmpty { frame.pairs.reserveCapacity(8) }
-    frame.pairs.append(YAMLPair(key: key, value: node))
+    frame.pairs.append(YAMLPair(key: key, value: consume node))
   }
 
   private static func checkDuplicate(_ key: YAMLNode, text: String, in frame: inout Frame) throws(YAMLError) {
