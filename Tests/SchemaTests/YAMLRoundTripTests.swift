@@ -132,6 +132,18 @@ import Foundation
     }
   }
 
+  /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-flow-key-with-comma.yaml`): a
+  /// plain key holding `, ` or a bracket (possible through an alias of a block value) was written
+  /// plain inside a flow mapping, where those characters end the key.
+  @Test func flowMappingKeysAreQuotedLikeFlowValues() throws {
+    for src in ["a: &a x, y]\nb: {*a : 1}\n", "a: &a p{q}\nb: [{*a : 2}]\n", "a: &a m,n\nb: {*a : *a}\n"] {
+      let doc = try YAML.parse(src)
+      let emitted = YAMLEmitter.emit(doc)
+      let again = try YAML.parse(emitted)
+      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+    }
+  }
+
   @Test func commentsStayWithTheirKeys() throws {
     let src = """
       # header comment

@@ -220,22 +220,25 @@ public enum YAMLEmitter {
     if trailingSpace { out.append(byte: UInt8(ascii: " ")) }
   }
 
-  /// A mapping key, with its tag (`! 1` is the string "1", not the integer).
-  private static func keyText(_ key: YAMLNode, into out: inout Output) {
-    guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0, into: &out) }
+  /// A mapping key, with its tag (`! 1` is the string "1", not the integer); in a flow mapping
+  /// (`inFlow`), `,[]{}` end a plain key, so a key holding them is quoted.
+  private static func keyText(_ key: YAMLNode, inFlow: Bool = false, into out: inout Output) {
+    guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0, inFlow: inFlow, into: &out) }
     let tag = key.tag
     tagPrefix(key, into: &out)
-    scalarKeyText(text, style: style, tag: tag, into: &out)
+    scalarKeyText(text, style: style, tag: tag, inFlow: inFlow, into: &out)
   }
 
-  private static func scalarKeyText(_ text: String, style: ScalarStyle, tag: String?, into out: inout Output) {
+  private static func scalarKeyText(
+    _ text: String, style: ScalarStyle, tag: String?, inFlow: Bool, into out: inout Output
+  ) {
     if style == .plain, text.isEmpty {
       // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
       out.append(ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null")
       return
     }
-    if style == .plain, isSafePlain(text, inFlow: false) { return out.append(text) }
-    if style == .literal || style == .folded, isSafePlain(text, inFlow: false),
+    if style == .plain, isSafePlain(text, inFlow: inFlow) { return out.append(text) }
+    if style == .literal || style == .folded, isSafePlain(text, inFlow: inFlow),
       case .string = ScalarResolver.resolvePlain(text)
     {
       return out.append(text)
@@ -262,7 +265,7 @@ public enum YAMLEmitter {
       out.append(byte: UInt8(ascii: "{"))
       for (i, pair) in pairs.enumerated() {
         if i > 0 { out.append(", ") }
-        keyText(pair.key, into: &out)
+        keyText(pair.key, inFlow: true, into: &out)
         out.append(": ")
         inline(pair.value, indent: indent, inFlow: true, into: &out)
       }
@@ -287,7 +290,7 @@ public enum YAMLEmitter {
       // to; the empty scalar is null). In a flow collection nothing is no node (`[a, , b]`
       // does not parse), so the empty scalar is spelled as a key would be.
       if text.isEmpty {
-        if inFlow { scalarKeyText(text, style: style, tag: tag, into: &out) }
+        if inFlow { scalarKeyText(text, style: style, tag: tag, inFlow: true, into: &out) }
         return
       }
       if isSafePlain(text, inFlow: inFlow) { return out.append(text) }
