@@ -27,6 +27,8 @@ struct BenchRegistry: ParsableCommand {
   var keep: String?
   @Option(help: "Timed repetitions of the fast operations; the best is reported.")
   var iterations = 5
+  @Option(help: "Cold index builds, the cache removed before each; the best is reported.")
+  var coldIterations = 3
   @Flag(help: "Keep an existing index cache (skips the cold-index figure when one is there).")
   var keepCache = false
   @OptionGroup var global: GlobalOptions
@@ -60,13 +62,20 @@ struct BenchRegistry: ParsableCommand {
     var figures: [Figure] = []
     var matches: [String: Int] = [:]
 
-    // Cold index.
+    // Cold index (the best of `coldIterations`, the cache removed before each), next to
+    // `git grep`, which reads and inflates the same blobs.
     var index: RegistryIndex?
-    let cold = try measureOnce {
-      index = try RecipeRegistry.open(at: path).index(at: "main")
+    var cold = Double.infinity
+    for i in 0..<max(1, keepCache ? 1 : coldIterations) {
+      if i > 0 { try? FileManager.default.removeItem(atPath: path + "/registry-index") }
+      cold = min(cold, try measureOnce { index = try RecipeRegistry.open(at: path).index(at: "main") })
     }
     guard let built = index else { return }
-    figures.append(Figure(name: "cold index", milliseconds: cold, budgetMilliseconds: 3_000, ok: cold <= 3_000))
+    let grep = try best { _ = try Self.git(["--git-dir", path, "grep", "-l", "gb200", "main", "--", "recipes"]) }
+    figures.append(
+      Figure(
+        name: "cold index", milliseconds: cold, reference: "git grep -l gb200", referenceMilliseconds: grep,
+        budgetMilliseconds: 3_000, ok: cold <= 3_000))
 
     // Warm search: open, load the cached index, filter — what one CLI call does.
     var gpuQuery = SearchQuery()
@@ -77,7 +86,6 @@ struct BenchRegistry: ParsableCommand {
       hits = i.snapshot.search(gpuQuery).count
     }
     matches["--gpu gb200"] = hits
-    let grep = try best { _ = try Self.git(["--git-dir", path, "grep", "-l", "gb200", "main", "--", "recipes"]) }
     figures.append(
       Figure(
         name: "warm search --gpu gb200", milliseconds: warm, reference: "git grep -l gb200",
@@ -123,7 +131,9 @@ struct BenchRegistry: ParsableCommand {
     for f in figures {
       var line = "\(f.name): \(fmt(f.milliseconds)) ms"
       if let r = f.referenceMilliseconds, let name = f.reference {
-        line += "  (\(name): \(fmt(r)) ms, \(fmt(r / max(f.milliseconds, 0.001)))× faster)"
+        line += r >= f.milliseconds
+          ? "  (\(name): \(fmt(r)) ms, \(fmt(r / max(f.milliseconds, 0.001)))× faster)"
+          : "  (\(name): \(fmt(r)) ms; \(fmt(f.milliseconds / max(r, 0.001)))× its time)"
       }
       if let b = f.budgetMilliseconds { line += "  budget ≤ \(fmt(b)) ms \(f.ok ? "ok" : "OVER")" }
       t.out(line)
