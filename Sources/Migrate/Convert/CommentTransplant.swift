@@ -82,27 +82,25 @@ public enum CommentTransplant {
     guard let first = rest.first else { return }
     switch first {
     case .key(let k):
-      guard case .mapping(var pairs, let style) = node.kind else { return }
-      // The node lets go of its entries while they are edited, so that they are not copied.
-      node.kind = .mapping([], style)
-      for i in pairs.indices where (pairs[i].key.scalar ?? "") == k {
-        if rest.count == 1 {
-          pairs[i].key.comments = p.keyComments
-          pairs[i].value.comments = p.valueComments
-        } else {
-          place(p, &pairs[i].value, rest.dropFirst())
+      node.editPairs { pairs in
+        for i in pairs.indices where (pairs[i].key.scalar ?? "") == k {
+          if rest.count == 1 {
+            pairs[i].key.comments = p.keyComments
+            pairs[i].value.comments = p.valueComments
+          } else {
+            place(p, &pairs[i].value, rest.dropFirst())
+          }
         }
       }
-      node.kind = .mapping(pairs, style)
     case .index(let i):
-      guard case .sequence(var items, let style) = node.kind, items.indices.contains(i) else { return }
-      node.kind = .sequence([], style)
-      if rest.count == 1 {
-        items[i].comments = merge(p.keyComments, p.valueComments)
-      } else {
-        place(p, &items[i], rest.dropFirst())
+      node.editItems { items in
+        guard items.indices.contains(i) else { return }
+        if rest.count == 1 {
+          items[i].comments = merge(p.keyComments, p.valueComments)
+        } else {
+          place(p, &items[i], rest.dropFirst())
+        }
       }
-      node.kind = .sequence(items, style)
     }
   }
 

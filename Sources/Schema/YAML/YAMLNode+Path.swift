@@ -37,27 +37,20 @@ extension YAMLNode {
 
   /// Sets (or adds, at the end) the value of a key in a mapping; no effect on other kinds.
   public mutating func set(_ key: String, _ value: YAMLNode) {
-    guard case .mapping(var pairs, let style) = kind else { return }
-    kind = .mapping([], style)  // not shared while edited: no copy
-    if let i = pairs.firstIndex(where: { $0.key.scalar == key }) {
-      var v = value
-      if v.comments.isEmpty { v.comments = pairs[i].value.comments }
-      pairs[i].value = v
-    } else {
-      pairs.append(YAMLPair(key, value))
+    editPairs { pairs in
+      if let i = pairs.firstIndex(where: { $0.key.scalar == key }) {
+        var v = value
+        if v.comments.isEmpty { v.comments = pairs[i].value.comments }
+        pairs[i].value = v
+      } else {
+        pairs.append(YAMLPair(key, value))
+      }
     }
-    kind = .mapping(pairs, style)
   }
 
   /// Removes a key from a mapping and returns its value.
   @discardableResult
   public mutating func remove(_ key: String) -> YAMLNode? {
-    guard case .mapping(var pairs, let style) = kind,
-      let i = pairs.firstIndex(where: { $0.key.scalar == key })
-    else { return nil }
-    kind = .mapping([], style)  // not shared while edited: no copy
-    let removed = pairs.remove(at: i)
-    kind = .mapping(pairs, style)
-    return removed.value
+    editPairs { pairs in pairs.firstIndex { $0.key.scalar == key }.map { pairs.remove(at: $0).value } } ?? nil
   }
 }

@@ -108,17 +108,17 @@ struct SGLangV1Residue {
 
   static func remove(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>) {
     guard let first = path.first else { return }
-    switch (first, node.kind) {
-    case (.key(let k), .mapping(var pairs, let style)):
-      guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
-      node.kind = .mapping([], style)  // not shared while edited: no copy
-      if path.count == 1 { pairs.remove(at: i) } else { remove(&pairs[i].value, path.dropFirst()) }
-      node.kind = .mapping(pairs, style)
-    case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
-      node.kind = .sequence([], style)
-      if path.count == 1 { items.remove(at: i) } else { remove(&items[i], path.dropFirst()) }
-      node.kind = .sequence(items, style)
-    default: return
+    switch first {
+    case .key(let k):
+      node.editPairs { pairs in
+        guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
+        if path.count == 1 { pairs.remove(at: i) } else { remove(&pairs[i].value, path.dropFirst()) }
+      }
+    case .index(let i):
+      node.editItems { items in
+        guard items.indices.contains(i) else { return }
+        if path.count == 1 { items.remove(at: i) } else { remove(&items[i], path.dropFirst()) }
+      }
     }
   }
 
@@ -127,37 +127,33 @@ struct SGLangV1Residue {
     switch first {
     case .key(let k):
       if node.mapping == nil { node = .mapping([]) }
-      guard case .mapping(var pairs, let style) = node.kind else { return }
-      node.kind = .mapping([], style)  // not shared while edited: no copy
-      if let i = pairs.firstIndex(where: { $0.key.scalar == k }) {
-        set(&pairs[i].value, path.dropFirst(), value)
-      } else {
-        var v = YAMLNode.mapping([])
-        set(&v, path.dropFirst(), value)
-        pairs.append(YAMLPair(k, v))
+      node.editPairs { pairs in
+        if let i = pairs.firstIndex(where: { $0.key.scalar == k }) {
+          set(&pairs[i].value, path.dropFirst(), value)
+        } else {
+          var v = YAMLNode.mapping([])
+          set(&v, path.dropFirst(), value)
+          pairs.append(YAMLPair(k, v))
+        }
       }
-      node.kind = .mapping(pairs, style)
     case .index(let i):
-      guard case .sequence(var items, let style) = node.kind, items.indices.contains(i) else { return }
-      node.kind = .sequence([], style)
-      set(&items[i], path.dropFirst(), value)
-      node.kind = .sequence(items, style)
+      node.editItems { items in
+        if items.indices.contains(i) { set(&items[i], path.dropFirst(), value) }
+      }
     }
   }
 
   static func reorder(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ keys: [String]) {
     if let first = path.first {
-      switch (first, node.kind) {
-      case (.key(let k), .mapping(var pairs, let style)):
-        guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
-        node.kind = .mapping([], style)  // not shared while edited: no copy
-        reorder(&pairs[i].value, path.dropFirst(), keys)
-        node.kind = .mapping(pairs, style)
-      case (.index(let i), .sequence(var items, let style)) where items.indices.contains(i):
-        node.kind = .sequence([], style)
-        reorder(&items[i], path.dropFirst(), keys)
-        node.kind = .sequence(items, style)
-      default: return
+      switch first {
+      case .key(let k):
+        node.editPairs { pairs in
+          if let i = pairs.firstIndex(where: { $0.key.scalar == k }) { reorder(&pairs[i].value, path.dropFirst(), keys) }
+        }
+      case .index(let i):
+        node.editItems { items in
+          if items.indices.contains(i) { reorder(&items[i], path.dropFirst(), keys) }
+        }
       }
       return
     }
