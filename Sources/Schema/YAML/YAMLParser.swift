@@ -133,13 +133,11 @@ struct YAMLParser {
         hint: "recipes are small; split the file or raise the limit")
     }
     // Recipes are mostly written in a plain subset of YAML that needs no libyaml; the subset
-    // scanner gives the very events libyaml would, or nil.
+    // scanner gives the very events libyaml would (ending with the stream's end), or nil.
     if subset, let events = YAMLSubsetScanner.events(buffer) {
-      for event in events {
-        if try handle(event, single: single) { return docs }
-      }
+      for event in events where try handle(event, single: single) { break }
+      return docs
     }
-    docs = []
     guard let libyaml = LibYAMLParser(bytes: buffer) else {
       throw YAMLError(.syntax, "cannot initialise the YAML parser", at: Mark(line: 1, column: 1, offset: 0))
     }

@@ -28,16 +28,19 @@ struct SGLangV1PathTable: Sendable {
 
   /// Maps `v1` to `v2` (the first mapping of a path wins); `recursive` maps its subtree too.
   mutating func add(_ v1: KeyPath, _ v2: KeyPath, recursive: Bool = false) {
-    var n = 0
-    for c in v1.components { n = child(of: n, c) }
-    set(n, v2, recursive: recursive)
+    set(node(at: v1), v2, recursive: recursive)
   }
 
   /// Maps `parent / key` to `v2`, like `add(parent / key, v2, recursive:)`.
   mutating func add(_ parent: KeyPath, _ key: String, _ v2: KeyPath, recursive: Bool = false) {
+    set(child(of: node(at: parent), .key(key)), v2, recursive: recursive)
+  }
+
+  /// The node of a v1 path, made (with the nodes above it) when missing.
+  private mutating func node(at v1: KeyPath) -> Int {
     var n = 0
-    for c in parent.components { n = child(of: n, c) }
-    set(child(of: n, .key(key)), v2, recursive: recursive)
+    for c in v1.components { n = child(of: n, c) }
+    return n
   }
 
   private mutating func set(_ n: Int, _ v2: KeyPath, recursive: Bool) {
@@ -64,13 +67,6 @@ struct SGLangV1PathTable: Sendable {
     return nil
   }
 
-  /// The v2 path of a v1 path: an exact entry, else the longest kept subtree containing it.
-  func v2Path(for v1: KeyPath) -> KeyPath? {
-    var cursor = Cursor()
-    for c in v1.components { cursor = step(cursor, c) }
-    return v2Path(at: cursor, components: v1.components[...])
-  }
-
   // MARK: - Walking a document
 
   /// Where a walk of v1 paths is: the node of the path (nil once off the table) and the
@@ -95,7 +91,8 @@ struct SGLangV1PathTable: Sendable {
     return next
   }
 
-  /// The v2 path at a cursor whose v1 path has these components (from the root, or at least
+  /// The v2 path of the v1 path at a cursor: its exact entry, else the deepest kept subtree
+  /// containing it. The v1 path has these components (from the root, or at least
   /// from the subtree entry's depth on: `components` ends at the cursor's depth).
   private func v2Path(at cursor: Cursor, components: ArraySlice<KeyPath.Component>) -> KeyPath? {
     if let n = cursor.node, let e = nodes[n].exact { return e }
