@@ -11,23 +11,7 @@ import TestSupport
   /// Compares both parses of one source; returns whether the scanner read it.
   @discardableResult
   static func check(_ name: String, _ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
-    for comments in [true, false] {
-      let fast = Result { () throws(YAMLError) in try YAML.parseStream(bytes, comments: comments) }
-      let slow = Result { () throws(YAMLError) in try YAML.parseStreamWithLibYAML(bytes, comments: comments) }
-      switch (fast, slow) {
-      case (.success(let a), .success(let b)):
-        #expect(a.count == b.count, "\(name): document counts differ", sourceLocation: sourceLocation)
-        for (x, y) in zip(a, b) {
-          #expect(x.explicitStart == y.explicitStart, "\(name)", sourceLocation: sourceLocation)
-          #expect(x.trailingComments == y.trailingComments, "\(name)", sourceLocation: sourceLocation)
-          #expect(x.root.isIdentical(to: y.root), "\(name): trees differ", sourceLocation: sourceLocation)
-        }
-      case (.failure(let a), .failure(let b)):
-        #expect(a == b, "\(name): \(a) vs \(b)", sourceLocation: sourceLocation)
-      default:
-        Issue.record("\(name): one parse failed and the other did not: \(fast) vs \(slow)", sourceLocation: sourceLocation)
-      }
-    }
+    if let problem = YAML.eventSourceDisagreement(bytes) { Issue.record("\(name): \(problem)", sourceLocation: sourceLocation) }
     return bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) != nil }
   }
 
