@@ -1,3 +1,5 @@
+import Schema
+
 /// Byte-level PEP 440 version parser used by ``EngineVersion``.
 ///
 /// Works on UTF-8 bytes; every failure returns nil (the caller decides how to report).
@@ -71,17 +73,13 @@ struct EngineVersionParser {
 
   private func peekLower() -> UInt8? {
     guard let b = peek() else { return nil }
-    return lower(b)
-  }
-
-  private func lower(_ b: UInt8) -> UInt8 {
-    (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) ? b + 32 : b
+    return ASCII.lower(b)
   }
 
   private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
   private func isLocalByte(_ b: UInt8) -> Bool {
-    isDigit(b) || (lower(b) >= UInt8(ascii: "a") && lower(b) <= UInt8(ascii: "z"))
+    isDigit(b) || (ASCII.lower(b) >= UInt8(ascii: "a") && ASCII.lower(b) <= UInt8(ascii: "z"))
       || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
   }
 
@@ -108,10 +106,10 @@ struct EngineVersionParser {
   private mutating func word(_ text: StaticString) -> Bool {
     let matched = text.withUTF8Buffer { w -> Bool in
       guard index + w.count <= bytes.count else { return false }
-      for (offset, b) in w.enumerated() where lower(bytes[index + offset]) != b { return false }
+      for (offset, b) in w.enumerated() where ASCII.lower(bytes[index + offset]) != b { return false }
       let end = index + w.count
       if end < bytes.count {
-        let next = lower(bytes[end])
+        let next = ASCII.lower(bytes[end])
         if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") { return false }
       }
       return true

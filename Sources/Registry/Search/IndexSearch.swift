@@ -61,10 +61,9 @@ extension IndexSnapshot {
     let n = needle.count
     guard n > 0 else { return true }
     guard hay.count >= n else { return false }
-    @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
     for start in 0...(hay.count - n) {
       var k = 0
-      while k < n, lower(hay[start + k]) == needle[k] { k += 1 }
+      while k < n, ASCII.lower(hay[start + k]) == needle[k] { k += 1 }
       if k == n { return true }
     }
     return false

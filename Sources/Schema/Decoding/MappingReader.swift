@@ -311,18 +311,14 @@ public final class MappingReader {
   /// that is what comparing `lowercased()` spellings decides); nil otherwise, and then the
   /// caller compares the lowercased spellings.
   static func asciiMatch(_ text: String, in allowed: [String]) -> String? {
+    guard ASCII.isASCII(text) else { return nil }
     let t = text.utf8
-    guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
     for a in allowed {
+      guard ASCII.isASCII(a) else { return nil }
       let u = a.utf8
-      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-      if u.count == t.count, zip(u, t).allSatisfy({ lower($0) == lower($1) }) { return a }
+      if u.count == t.count, zip(u, t).allSatisfy({ ASCII.lower($0) == ASCII.lower($1) }) { return a }
     }
     return nil
-  }
-
-  @inline(__always) private static func lower(_ c: UInt8) -> UInt8 {
-    c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c
   }
 
   public static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)

@@ -23,8 +23,8 @@ enum V1Values {
   static func isPlaceholder(text s: String) -> Bool {
     // ASCII (nearly always): bytes are characters (a CR LF pair inside counts once as a
     // character but changes neither answer).
-    let u = s.utf8
-    if u.allSatisfy({ $0 < 0x80 }) {
+    if ASCII.isASCII(s) {
+      let u = s.utf8
       guard u.count > 2, u.first == UInt8(ascii: "{"), u.last == UInt8(ascii: "}") else { return false }
       return !u.dropFirst().dropLast().contains {
         $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: " ")
@@ -64,15 +64,13 @@ enum V1Values {
   /// Whether `known` holds `s.lowercased()`, decided on bytes when `s` and every entry are
   /// ASCII (where lowercasing and comparing are byte-wise); nil otherwise.
   static func containsLowercased(_ s: String, _ known: [String]) -> Bool? {
+    guard ASCII.isASCII(s) else { return nil }
     let t = s.utf8
-    guard t.allSatisfy({ $0 < 0x80 }) else { return nil }
     var found = false
     for k in known {
+      guard ASCII.isASCII(k) else { return nil }
       let u = k.utf8
-      guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-      if !found, u.count == t.count,
-        zip(u, t).allSatisfy({ k, c in k == (c >= 0x41 && c <= 0x5A ? c + 32 : c) })
-      {
+      if !found, u.count == t.count, zip(u, t).allSatisfy({ k, c in k == ASCII.lower(c) }) {
         found = true
       }
     }
