@@ -33,14 +33,12 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     set { extras = Extras.make(tag: tag, comments: newValue) }
   }
 
-  public init(
-    _ kind: Kind, start: Mark = .none, end: Mark = .none, tag: String? = nil,
-    comments: YAMLComments = YAMLComments()
-  ) {
-    self.kind = kind
-    self.start = start
-    self.end = end
-    self.extras = Extras.make(tag: tag, comments: comments)
+  /// A node without tag or comments, for the parsers. Built by the memberwise initializer
+  /// (which exists because the public one is declared in an extension): an initializer that
+  /// assigns the properties one by one builds the node twice and copies it, which the parsers
+  /// would do for every node.
+  @inline(__always) static func bare(_ kind: consuming Kind, start: Mark, end: Mark) -> YAMLNode {
+    YAMLNode(kind: kind, start: start, end: end, extras: nil)
   }
 
   /// The rarely set parts of a node (immutable; replaced as a whole when one changes).
@@ -59,6 +57,15 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
   }
 
   public var description: String { YAMLEmitter.emit(self) }
+}
+
+extension YAMLNode {
+  public init(
+    _ kind: Kind, start: Mark = .none, end: Mark = .none, tag: String? = nil,
+    comments: YAMLComments = YAMLComments()
+  ) {
+    self.init(kind: kind, start: start, end: end, extras: Extras.make(tag: tag, comments: comments))
+  }
 }
 
 /// A key and its value in a mapping.

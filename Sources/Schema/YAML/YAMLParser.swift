@@ -134,7 +134,11 @@ struct YAMLParser {
     }
     // Recipes are mostly written in a plain subset of YAML that needs no libyaml; the subset
     // scanner gives the very events libyaml would (ending with the stream's end), or nil.
-    if subset, let events = YAMLSubsetScanner.events(buffer) {
+    // Without comments they build the tree as they come; a source the subset tree leaves
+    // (outside the subset, or with a problem to report) goes to libyaml.
+    if subset, !keepComments {
+      if let document = YAMLSubsetScanner.document(buffer, maxDepth: limits.maxDepth) { return [document] }
+    } else if subset, let events = YAMLSubsetScanner.events(buffer) {
       for event in events where try handle(event, single: single) { break }
       return docs
     }

@@ -10,31 +10,35 @@ internal import CLibYAML
 /// Anything else (block sequences, block scalars, anchors, tags, escapes, multi-line
 /// scalars, tabs, `---`, errors) gives nil, and libyaml reads the source instead; so does a
 /// source over 1 MiB.
-struct YAMLSubsetScanner {
+///
+/// The events go to a `YAMLSubsetSink`: a list of them (`events(_:)`), or the document tree
+/// built as they come (`document(_:maxDepth:)`).
+struct YAMLSubsetScanner<Sink: YAMLSubsetSink> {
   private let b: UnsafeBufferPointer<UInt8>
   private let n: Int
-  private var events: [YAMLEvent] = []
+  private var sink: Sink
   /// The current line (0-based) and the offset of its first byte.
   private var line = 0
   private var lineStart = 0
 
-  private init(_ buffer: UnsafeBufferPointer<UInt8>) {
+  private init(_ buffer: UnsafeBufferPointer<UInt8>, sink: Sink) {
     b = buffer
     n = buffer.count
+    self.sink = sink
   }
 
-  /// The events of `buffer`, or nil when it is not in the subset.
-  static func events(_ buffer: UnsafeBufferPointer<UInt8>) -> [YAMLEvent]? {
-    var scanner = YAMLSubsetScanner(buffer)
-    return scanner.run() ? scanner.events : nil
+  /// The sink after every event of `buffer`, or nil when `buffer` is not in the subset.
+  static func scan(_ buffer: UnsafeBufferPointer<UInt8>, into sink: Sink) -> Sink? {
+    var scanner = YAMLSubsetScanner(buffer, sink: sink)
+    return scanner.run() ? scanner.sink : nil
   }
 
   // MARK: - Bytes
 
-  private static let space = UInt8(ascii: " ")
-  private static let newline = UInt8(ascii: "\n")
-  private static let colon = UInt8(ascii: ":")
-  private static let hash = UInt8(ascii: "#")
+  private static var space: UInt8 { UInt8(ascii: " ") }
+  private static var newline: UInt8 { UInt8(ascii: "\n") }
+  private static var colon: UInt8 { UInt8(ascii: ":") }
+  private static var hash: UInt8 { UInt8(ascii: "#") }
 
   /// Letters, digits and `_`: what a key starts with.
   @inline(__always) private static func isWord(_ c: UInt8) -> Bool {
@@ -90,26 +94,24 @@ struct YAMLSubsetScanner {
   }
 
   private mutating func emit(_ kind: YAMLEvent.Kind, _ start: Int, _ end: Int) {
-    events.append(YAMLEvent(kind, start: mark(start), end: mark(end)))
+    sink.take(YAMLEvent(kind, start: mark(start), end: mark(end)))
   }
 
   private mutating func scalar(_ start: Int, _ end: Int, value: Range<Int>, style: ScalarStyle) {
     var e = YAMLEvent(.scalar, start: mark(start), end: mark(end))
     e.value = UnsafeBufferPointer(rebasing: b[value])
     e.style = style
-    events.append(e)
+    sink.take(e)
   }
 
   // MARK: - Lines
 
   private mutating func run() -> Bool {
-    // Up to 1 MiB (recipes are a few KiB): the events of a bigger source would be held all
-    // at once, next to its tree; libyaml streams them.
+    // Up to 1 MiB (recipes are a few KiB): a list of the events of a bigger source would be
+    // held all at once, next to its tree; libyaml streams them.
     guard n > 0, n <= 1 << 20, Self.isPrintableASCII(b) else { return false }
-    // About one event per six bytes in recipes: room enough that the list rarely grows.
-    events.reserveCapacity(n / 6 + 16)
     let origin = yaml_mark_t(index: 0, line: 0, column: 0)
-    events.append(YAMLEvent(.streamStart, start: origin, end: origin))
+    sink.take(YAMLEvent(.streamStart, start: origin, end: origin))
     /// The indentation of every open block mapping, innermost last.
     var indents: [Int] = []
     indents.reserveCapacity(8)
@@ -139,7 +141,7 @@ struct YAMLSubsetScanner {
             indents.append(indent)
             opened = true
           } else {
-            events.append(YAMLEvent(.scalar, start: empty, end: empty))
+            sink.take(YAMLEvent(.scalar, start: empty, end: empty))
           }
         }
         if !opened {
@@ -176,7 +178,7 @@ struct YAMLSubsetScanner {
       line += 1
       lineStart = n
     }
-    if let empty = pendingKey { events.append(YAMLEvent(.scalar, start: empty, end: empty)) }
+    if let empty = pendingKey { sink.take(YAMLEvent(.scalar, start: empty, end: empty)) }
     for _ in indents { emit(.mappingEnd, n, n) }
     emit(.documentEnd, n, n)
     emit(.streamEnd, n, n)
@@ -269,7 +271,7 @@ struct YAMLSubsetScanner {
     let close = isMapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
     var e = YAMLEvent(isMapping ? .mappingStart : .sequenceStart, start: mark(k), end: mark(k + 1))
     e.flow = true
-    events.append(e)
+    sink.take(e)
     var i = skipSpaces(k + 1)
     if at(i) == close {
       emit(isMapping ? .mappingEnd : .sequenceEnd, i, i + 1)
