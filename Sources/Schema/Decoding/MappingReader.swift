@@ -22,25 +22,29 @@ public final class MappingReader {
   /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
   /// A null node (an empty section such as `env:`) reads as an empty mapping.
   public init?(_ node: YAMLNode, path: KeyPath, context: DecodeContext) {
+    guard let pairs = Self.entries(node, path: path, context: context) else { return nil }
     self.node = node
     self.path = path
     self.context = context
-    if let pairs = node.mapping {
-      self.pairs = pairs
-      self.slots = .allocate(capacity: pairs.count)
-      for i in pairs.indices {
-        let key = pairs[i].key.scalar
-        (slots.baseAddress! + i).initialize(to: key.map(KeyFingerprint.of) ?? 0)
-      }
-    } else if node.isNull {
-      self.pairs = []
-      self.slots = .allocate(capacity: 0)
-    } else {
-      context.error(
-        "type-mismatch", "expected a mapping, found \(Self.describe(node))", at: node, path: path,
-        hint: path.isEmpty ? "a recipe is a YAML mapping of keys to values" : nil)
-      return nil
+    self.pairs = pairs
+    self.slots = .allocate(capacity: pairs.count)
+    for i in pairs.indices {
+      let key = pairs[i].key.scalar
+      (slots.baseAddress! + i).initialize(to: key.map(KeyFingerprint.of) ?? 0)
     }
+  }
+
+  /// The entries of a mapping node (none for null, as for an empty `env:`), or nil after
+  /// reporting a type error: for decoders that take every entry as it comes, without a
+  /// reader's lookups.
+  public static func entries(_ node: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> [YAMLPair]? {
+    if let pairs = node.mapping { return pairs }
+    if node.isNull { return [] }
+    let path = path()
+    context.error(
+      "type-mismatch", "expected a mapping, found \(describe(node))", at: node, path: path,
+      hint: path.isEmpty ? "a recipe is a YAML mapping of keys to values" : nil)
+    return nil
   }
 
   deinit { slots.deallocate() }
@@ -324,11 +328,11 @@ public final class MappingReader {
   public static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)
     -> [(key: String, value: String)]?
   {
-    guard let reader = MappingReader(v, path: path, context: context) else { return nil }
+    guard let pairs = entries(v, path: path, context: context) else { return nil }
     var out: [(key: String, value: String)] = []
-    for pair in reader.pairs {
+    out.reserveCapacity(pairs.count)
+    for pair in pairs {
       guard let k = pair.key.scalar else { continue }
-      _ = reader.node(k)
       guard let value = pair.value.scalar else {
         context.error(
           "type-mismatch", "expected a string value for '\(k)', found \(describe(pair.value))",

@@ -12,7 +12,7 @@ public enum DynamoRuntimeImage {
       end = colon
     }
     let repo = u[..<end]
-    return contains(repo, Array("ai-dynamo/".utf8)) && repo.ends(with: "-runtime".utf8)
+    return repo.ends(with: "-runtime".utf8) && contains(repo, Array("ai-dynamo/".utf8))
   }
 
   private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {

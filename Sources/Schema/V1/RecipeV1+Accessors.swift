@@ -22,14 +22,31 @@ extension RecipeV1 {
   /// release, not the engine's, so it is skipped.
   public var engineVersion: String? {
     if let sglangVersion { return sglangVersion }
-    if let c = model?.container, !DynamoRuntimeImage.matches(c) {
-      if let colon = c.lastIndex(of: ":"), !c[c.index(after: colon)...].contains("/") {
-        return String(c[c.index(after: colon)...])
-      }
-      if let f = c.first, f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true) { return c }
+    if let c = model?.container, !DynamoRuntimeImage.matches(c), let version = Self.version(ofContainer: c) {
+      return version
     }
     let key = engineName == "trtllm" ? "tensorrt_llm" : engineName
     return section("identity")?["frameworks"]?[key]?.scalar
+  }
+
+  /// The version a container reference gives: its tag (after the last `:` with no `/` after
+  /// it), else the whole text when it starts like a version (`0.5`, `v0.5`). On bytes when the
+  /// text is ASCII (where bytes are characters), else by characters.
+  private static func version(ofContainer c: String) -> String? {
+    guard ASCII.isASCII(c) else {
+      if let colon = c.lastIndex(of: ":"), !c[c.index(after: colon)...].contains("/") {
+        return String(c[c.index(after: colon)...])
+      }
+      guard let f = c.first, f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true) else { return nil }
+      return c
+    }
+    let u = c.utf8
+    if let colon = u.lastIndex(of: UInt8(ascii: ":")), !u[u.index(after: colon)...].contains(UInt8(ascii: "/")) {
+      return String(c[u.index(after: colon)...])
+    }
+    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+    guard isDigit(u.first) || (u.first == UInt8(ascii: "v") && isDigit(u.dropFirst().first)) else { return nil }
+    return c
   }
 
   /// Aggregated or disaggregated (from the resources, else from the engine config roles).

@@ -13,14 +13,13 @@ public struct V1EngineConfig: Sendable, Hashable {
   public subscript(name: String) -> YAMLNode? { flags.first { $0.name == name }?.value }
 
   static func decode(_ node: YAMLNode, path: KeyPath, context: DecodeContext) -> V1EngineConfig? {
-    guard let reader = MappingReader(node, path: path, context: context) else { return nil }
-    let pairs = node.mapping ?? []
+    guard let pairs = MappingReader.entries(node, path: path, context: context) else { return nil }
     var flags: [V1EngineFlag] = []
+    flags.reserveCapacity(pairs.count)
     for p in pairs {
       guard let k = p.key.scalar else { continue }
       flags.append(V1EngineFlag(name: k, value: p.value))
     }
-    _ = reader
     return V1EngineConfig(flags: flags, source: node)
   }
 

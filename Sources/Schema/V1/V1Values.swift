@@ -62,19 +62,17 @@ enum V1Values {
   static func string(_ n: YAMLNode) -> String? { n.isNull ? nil : n.scalar }
 
   /// Whether `known` holds `s.lowercased()`, decided on bytes when `s` and every entry are
-  /// ASCII (where lowercasing and comparing are byte-wise); nil otherwise.
+  /// ASCII (where lowercasing and comparing are byte-wise); nil otherwise. A byte match
+  /// answers at once; only a miss needs every entry to be ASCII (a non-ASCII entry may still
+  /// equal an ASCII text canonically, as U+037E equals `;`).
   static func containsLowercased(_ s: String, _ known: [String]) -> Bool? {
     guard ASCII.isASCII(s) else { return nil }
     let t = s.utf8
-    var found = false
     for k in known {
-      guard ASCII.isASCII(k) else { return nil }
       let u = k.utf8
-      if !found, u.count == t.count, zip(u, t).allSatisfy({ k, c in k == ASCII.lower(c) }) {
-        found = true
-      }
+      if u.count == t.count, zip(u, t).allSatisfy({ k, c in k == ASCII.lower(c) }) { return true }
     }
-    return found
+    return known.allSatisfy(ASCII.isASCII) ? false : nil
   }
 
   /// An integer field that may also be a `{placeholder}`; placeholders read as nil silently.

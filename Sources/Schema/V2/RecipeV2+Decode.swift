@@ -212,28 +212,28 @@ extension RecipeV2 {
   }
 
   static func decodeArgs(_ node: YAMLNode, path: KeyPath, context: DecodeContext) -> [EngineArg] {
-    guard let r = MappingReader(node, path: path, context: context) else { return [] }
+    guard let pairs = MappingReader.entries(node, path: path, context: context) else { return [] }
     var out: [EngineArg] = []
-    for key in r.keys {
-      guard let v = r.node(key) else { continue }
-      let p = path / key
+    out.reserveCapacity(pairs.count)
+    for pair in pairs {
+      guard let key = pair.key.scalar else { continue }
       if key.hasPrefix("--") {
         context.error("invalid-flag", "write the flag '\(key)' without leading dashes",
-          at: r.keyNode(key), path: p, hint: "did you mean '\(key.dropFirst(2))'?")
+          at: pair.key, path: path / key, hint: "did you mean '\(key.dropFirst(2))'?")
         continue
       }
       if NamedField.launcherOwnedFlags.contains(NamedField.normalizeFlag(key)) {
         context.error("launcher-owned-flag", "'\(key)' is set by the launcher, not in args",
-          at: r.keyNode(key), path: p,
+          at: pair.key, path: path / key,
           hint: key.contains("served") ? "use model.served_name" : key.hasPrefix("model") ? "use model.path" : "use launcher.\(NamedField.normalizeFlag(key))")
         continue
       }
-      if let value = argValue(v, path: p, context: context) { out.append(EngineArg(key, value)) }
+      if let value = argValue(pair.value, path: path / key, context: context) { out.append(EngineArg(key, value)) }
     }
     return out
   }
 
-  static func argValue(_ v: YAMLNode, path: KeyPath, context: DecodeContext) -> ArgValue? {
+  static func argValue(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> ArgValue? {
     switch v.kind {
     case .scalar:
       switch v.resolved {
@@ -248,17 +248,19 @@ extension RecipeV2 {
       return .structured(v)
     case .sequence(let items, _):
       if items.allSatisfy({ $0.isScalar && !$0.isNull }) {
-        return .list(items.enumerated().compactMap { argValue($1, path: path.appending(index: $0), context: context) })
+        return .list(items.enumerated().compactMap { argValue($1, path: path().appending(index: $0), context: context) })
       }
       return .structured(v)
     }
   }
 
   static func decodeEnv(_ node: YAMLNode, path: KeyPath, context: DecodeContext) -> [EnvVar] {
-    guard let r = MappingReader(node, path: path, context: context) else { return [] }
+    guard let pairs = MappingReader.entries(node, path: path, context: context) else { return [] }
     var out: [EnvVar] = []
-    for key in r.keys {
-      guard let v = r.node(key) else { continue }
+    out.reserveCapacity(pairs.count)
+    for pair in pairs {
+      guard let key = pair.key.scalar else { continue }
+      let v = pair.value
       if v.isNull {
         out.append(EnvVar(key, nil))
       } else if let s = v.scalar {
