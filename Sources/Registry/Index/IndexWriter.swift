@@ -75,6 +75,9 @@ public struct IndexWriter {
     return encoder
   }
 
+  /// A count as stored: -1 when absent, clamped to 32 bits.
+  private static func count(_ value: Int?) -> UInt32 { UInt32(bitPattern: Int32(clamping: value ?? -1)) }
+
   /// Adds one record.
   public mutating func add(_ r: IndexedRecipe) {
     let s = r.summary
@@ -82,7 +85,9 @@ public struct IndexWriter {
     if !r.diagnostics.isEmpty, let data = try? Self.diagnosticsEncoder().encode(r.diagnostics) {
       diagnosticsText = String(decoding: data, as: UTF8.self)
     }
-    var fields: [(Int, UInt32)] = [
+    // Numbered in this order (names and paths, then the shared strings, then diagnostics):
+    // the numbers, and so the file's bytes, depend on it.
+    let fields: [(offset: Int, value: UInt32)] = [
       (IndexFormat.nameOffset, unique(s.name)), (IndexFormat.pathOffset, unique(r.path)),
       (IndexFormat.Field.model.rawValue, dict(s.model)), (IndexFormat.Field.engine.rawValue, dict(s.engine)),
       (IndexFormat.Field.engineVersion.rawValue, dict(s.engineVersion)),
@@ -90,18 +95,14 @@ public struct IndexWriter {
       (IndexFormat.Field.precision.rawValue, dict(s.precision)), (IndexFormat.Field.format.rawValue, dict(s.format)),
       (IndexFormat.Field.status.rawValue, dict(s.status)),
       (IndexFormat.diagnosticsOffset, unique(diagnosticsText)),
+      (IndexFormat.gpusPerNodeOffset, Self.count(s.gpusPerNode)), (IndexFormat.totalGPUsOffset, Self.count(s.totalGPUs)),
+      (IndexFormat.nodesOffset, Self.count(s.nodes)),
     ]
-    for (offset, value) in [
-      (IndexFormat.gpusPerNodeOffset, s.gpusPerNode), (IndexFormat.totalGPUsOffset, s.totalGPUs),
-      (IndexFormat.nodesOffset, s.nodes),
-    ] {
-      fields.append((offset, UInt32(bitPattern: Int32(clamping: value ?? -1))))
-    }
     let start = records.count
     records.append(contentsOf: repeatElement(0, count: IndexFormat.recordSize))
     records.withUnsafeMutableBytes { buf in
       let rec = buf.baseAddress! + start
-      for (offset, value) in fields { rec.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self) }
+      for field in fields { rec.storeBytes(of: field.value.littleEndian, toByteOffset: field.offset, as: UInt32.self) }
       r.blobID.store(to: rec + IndexFormat.blobOffset)
       let topology: UInt8 =
         switch s.topology {
