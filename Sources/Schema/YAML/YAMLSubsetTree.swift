@@ -45,7 +45,7 @@ struct YAMLSubsetTree: YAMLSubsetSink {
     Mark(line: m.line + 1, column: m.column + 1, offset: m.index)
   }
 
-  mutating func take(_ event: YAMLEvent) {
+  @inline(__always) mutating func take(_ event: YAMLEvent) {
     guard !refused else { return }
     switch event.kind {
     case .streamStart, .streamEnd, .documentStart, .documentEnd:
