@@ -30,29 +30,36 @@ final class YAMLNodeStack {
     count += 1
   }
 
+  // The arrays are reserved and appended to, not made with `init(unsafeUninitializedCapacity:)`:
+  // on Linux that one allocates through the standard library's unspecialized code, which
+  // looks the storage type up at run time (a third of the cost of building a mapping).
+
   /// The nodes from `first` to the top, removed from the stack.
   func take(from first: Int) -> [YAMLNode] {
     let n = count - first
+    var items: [YAMLNode] = []
+    items.reserveCapacity(n)
+    for i in 0..<n { items.append((base + first + i).move()) }
     count = first
-    return [YAMLNode](unsafeUninitializedCapacity: n) { buffer, initialized in
-      buffer.baseAddress!.moveInitialize(from: base + first, count: n)
-      initialized = n
-    }
+    return items
   }
 
   /// The nodes from `first` to the top, keys and values alternating, as pairs removed from the
   /// stack. An odd count leaves nothing behind: a last key without value is dropped.
   func takePairs(from first: Int) -> [YAMLPair] {
     let n = (count - first) / 2
-    let pairs = [YAMLPair](unsafeUninitializedCapacity: n) { buffer, initialized in
-      // Each half of a pair is moved into place (building a pair and storing it copies it).
+    var pairs: [YAMLPair] = []
+    pairs.reserveCapacity(n)
+    // Each pair is put together in a scratch slot from the two moved halves, then moved into
+    // the array (building a pair with its initializer copies both nodes).
+    withUnsafeTemporaryAllocation(of: YAMLPair.self, capacity: 1) { scratch in
+      let slot = scratch.baseAddress!
       for i in 0..<n {
         let at = base + first + 2 * i
-        let pair = buffer.baseAddress! + i
-        pair.pointer(to: \.key)!.moveInitialize(from: at, count: 1)
-        pair.pointer(to: \.value)!.moveInitialize(from: at + 1, count: 1)
+        slot.pointer(to: \.key)!.moveInitialize(from: at, count: 1)
+        slot.pointer(to: \.value)!.moveInitialize(from: at + 1, count: 1)
+        pairs.append(slot.move())
       }
-      initialized = n
     }
     (base + first + 2 * n).deinitialize(count: count - first - 2 * n)
     count = first
