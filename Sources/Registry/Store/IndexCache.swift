@@ -51,6 +51,7 @@ struct IndexCache {
   /// a cache.
   @discardableResult
   func store(for tree: ObjectID, _ produce: ((UnsafeRawBufferPointer) -> Bool) -> Bool) -> Bool {
+    let trace = Trace("store")
     let fm = FileManager.default
     try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let final = path(for: tree)
@@ -66,12 +67,16 @@ struct IndexCache {
       }
       return true
     }
+    trace.mark("written")
     close(fd)
+    trace.mark("closed")
     guard written, rename(temp, final) == 0 else {
       try? fm.removeItem(atPath: temp)
       return false
     }
+    trace.mark("renamed")
     prune()
+    trace.mark("pruned")
     return true
   }
 

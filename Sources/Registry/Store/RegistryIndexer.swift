@@ -32,7 +32,9 @@ struct RegistryIndexer {
     let trace = Trace("index")
     if let cached = cache.load(tree) { return (cached, .cached) }
     trace.mark("cache miss")
-    if let base = cache.latest(excluding: tree),
+    let base = cache.latest(excluding: tree)
+    trace.mark(base == nil ? "no base" : "base loaded")
+    if let base,
       let (snapshot, reread) = try incremental(repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
     {
       return (snapshot, .incremental(base: base.treeID, reread: reread))
