@@ -316,11 +316,9 @@ public final class MappingReader {
   /// caller compares the lowercased spellings.
   static func asciiMatch(_ text: String, in allowed: [String]) -> String? {
     guard ASCII.isASCII(text) else { return nil }
-    let t = text.utf8
     for a in allowed {
       guard ASCII.isASCII(a) else { return nil }
-      let u = a.utf8
-      if u.count == t.count, zip(u, t).allSatisfy({ ASCII.lower($0) == ASCII.lower($1) }) { return a }
+      if ASCII.equal(a, lowering: true, text, lowering: true) { return a }
     }
     return nil
   }

@@ -67,11 +67,7 @@ enum V1Values {
   /// equal an ASCII text canonically, as U+037E equals `;`).
   static func containsLowercased(_ s: String, _ known: [String]) -> Bool? {
     guard ASCII.isASCII(s) else { return nil }
-    let t = s.utf8
-    for k in known {
-      let u = k.utf8
-      if u.count == t.count, zip(u, t).allSatisfy({ k, c in k == ASCII.lower(c) }) { return true }
-    }
+    for k in known where ASCII.equal(k, lowering: false, s, lowering: true) { return true }
     return known.allSatisfy(ASCII.isASCII) ? false : nil
   }
 
