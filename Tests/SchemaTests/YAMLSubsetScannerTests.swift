@@ -102,4 +102,40 @@ import TestSupport
     }
     #expect(read > total / 4, "the scanner read \(read) of \(total) mutants")
   }
+
+  /// Without comments the tree is built straight from the scanner's events; whatever that
+  /// builder leaves to the general one (a duplicate key, nesting over the limit) must fail
+  /// exactly as the general builder fails, at every depth limit around the document's depth.
+  @Test func treeBuilderLeavesProblemsToTheGeneralBuilder() throws {
+    let deep = Array("a:\n  b:\n    c:\n      d: 1\n".utf8)
+    let duplicate = Array("a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n".utf8)
+    let longDuplicate = Array("a_long_key_name: 1\na_long_key_other: 2\na_long_key_name: 3\n".utf8)
+    for (name, bytes) in [("deep", deep), ("duplicate", duplicate), ("long duplicate", longDuplicate)] {
+      #expect(bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) } != nil, "\(name) is in the subset")
+      for depth in 1...6 {
+        let limits = YAMLLimits(maxDepth: depth)
+        let direct = Result { () throws(YAMLError) in try YAML.parseStream(bytes, limits: limits, comments: false) }
+        let general = Result { () throws(YAMLError) in try YAML.parseStream(bytes, limits: limits, comments: true) }
+        switch (direct, general) {
+        case (.failure(let a), .failure(let b)):
+          #expect(a == b, "\(name), depth \(depth)")
+        case (.success(let a), .success(let b)):
+          #expect(a.count == 1 && b.count == 1 && a[0].root == b[0].root, "\(name), depth \(depth)")
+        default:
+          Issue.record("\(name), depth \(depth): \(direct) against \(general)")
+        }
+      }
+    }
+    // The failures are the ones expected: over the limit, and a repeated key (short or long).
+    #expect(throws: YAMLError.self) { try YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 3), comments: false) }
+    #expect((try? YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 4), comments: false)) != nil)
+    for bytes in [duplicate, longDuplicate] {
+      do {
+        _ = try YAML.parseStream(bytes, comments: false)
+        Issue.record("a repeated key was accepted")
+      } catch {
+        #expect(error.kind == .duplicateKey)
+      }
+    }
+  }
 }
