@@ -16,5 +16,11 @@ public struct ReadRecipe: Sendable {
   public var summary: RecipeSummary
 
   /// Whether the file decoded without errors.
-  public var isValid: Bool { !diagnostics.hasErrors && (v1 != nil || v2 != nil) }
+  public var isValid: Bool {
+    guard !diagnostics.hasErrors else { return false }
+    // Matched in place: `v1 != nil` copies the whole recipe to compare it.
+    if case .some = v1 { return true }
+    if case .some = v2 { return true }
+    return false
+  }
 }

@@ -80,15 +80,20 @@ public enum RecipeReader {
 
   /// The file name without folders and extension.
   static func fileStem(_ path: String) -> String {
-    let u = path.utf8
-    var end = u.endIndex
-    while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
-    guard end > u.startIndex else { return path }
-    var start = end
-    while start > u.startIndex, u[u.index(before: start)] != UInt8(ascii: "/") { start = u.index(before: start) }
-    if let dot = u[start..<end].lastIndex(of: UInt8(ascii: ".")), dot != start {
-      return String(path[start..<dot])
+    var path = path
+    // On the bytes (`/` and `.` are ASCII, never inside a multi-byte character).
+    let range = path.withUTF8 { u -> Range<Int>? in
+      var end = u.count
+      while end > 0, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      guard end > 0 else { return nil }
+      var start = end
+      while start > 0, u[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      var dot = end - 1
+      while dot > start, u[dot] != UInt8(ascii: ".") { dot -= 1 }
+      return start..<(dot > start ? dot : end)
     }
-    return String(path[start..<end])
+    guard let range else { return path }
+    let u = path.utf8
+    return String(path[u.index(u.startIndex, offsetBy: range.lowerBound)..<u.index(u.startIndex, offsetBy: range.upperBound)])
   }
 }
