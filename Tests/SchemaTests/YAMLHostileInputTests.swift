@@ -91,6 +91,33 @@ import Testing
     #expect(e.mark.line == 2 && e.mark.column == 8)
   }
 
+  /// Found by the `yaml` fuzzer: a UTF-16 byte-order mark switched libyaml to UTF-16, which read
+  /// ASCII text as CJK characters while marks and comments were still taken from the bytes as
+  /// UTF-8 (an emitted comment then held control characters). Every encoding but UTF-8 is now
+  /// an error at the first byte that names it.
+  @Test func utf16AndUTF32AreNamedAtTheFirstByte() throws {
+    let text = "name: demo\n"
+    let sources: [(String, [UInt8])] = [
+      ("UTF-16", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+      ("UTF-16", [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+      ("UTF-32", [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }),
+      ("UTF-32", [0, 0, 0xFE, 0xFF] + text.unicodeScalars.flatMap { [0, 0, 0, UInt8($0.value & 0xFF)] }),
+    ]
+    for (encoding, bytes) in sources {
+      for comments in [true, false] {
+        do {
+          _ = try YAML.parseStream(bytes, comments: comments)
+          Issue.record("\(encoding) was read")
+        } catch {
+          #expect(error.kind == .invalidUTF8)
+          #expect(error.message.contains(encoding), "\(error.message)")
+          #expect(error.mark.line == 1 && error.mark.column == 1 && error.mark.offset == 0)
+          #expect(error.hint == "save the file as UTF-8")
+        }
+      }
+    }
+  }
+
   @Test func tabIndentationIsNamed() throws {
     let e = try #require(error("resources:\n\tgpu_type: gb200\n"))
     #expect(e.kind == .tabIndentation)

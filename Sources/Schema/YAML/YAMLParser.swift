@@ -132,6 +132,13 @@ struct YAMLParser {
         at: Mark(line: 1, column: 1, offset: 0),
         hint: "recipes are small; split the file or raise the limit")
     }
+    // A UTF-16 or UTF-32 byte-order mark would switch libyaml to that encoding, while marks,
+    // comments and the subset scanner count UTF-8 bytes: recipes are UTF-8, so it is an error.
+    if let encoding = Self.otherEncoding(buffer) {
+      throw YAMLError(
+        .invalidUTF8, "the file is \(encoding) (it starts with a \(encoding) byte-order mark); recipes are UTF-8",
+        at: Mark(line: 1, column: 1, offset: 0), hint: "save the file as UTF-8")
+    }
     // Recipes are mostly written in a plain subset of YAML that needs no libyaml; the subset
     // scanner gives the very events libyaml would (ending with the stream's end), or nil.
     // Without comments they build the tree as they come; a source the subset tree leaves
@@ -473,6 +480,14 @@ struct YAMLParser {
       hint = "quote a value that contains ': ', or fix the indentation"
     }
     return YAMLError(.syntax, message, at: at, hint: hint)
+  }
+
+  /// The encoding a UTF-16 or UTF-32 byte-order mark at the start names, if there is one.
+  private static func otherEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 { return "UTF-32" }
+    if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return "UTF-32" }
+    if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) { return "UTF-16" }
+    return nil
   }
 
   /// The line and column of a byte offset, for reader errors that carry only an offset.
