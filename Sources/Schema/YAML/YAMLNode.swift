@@ -60,6 +60,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
 }
 
 extension YAMLNode {
+  /// A node of `kind`; marks, tag and comments are optional (nodes built in code have none).
   public init(
     _ kind: Kind, start: Mark = .none, end: Mark = .none, tag: String? = nil,
     comments: YAMLComments = YAMLComments()
