@@ -105,15 +105,13 @@ import Testing
     ]
     for (encoding, bytes) in sources {
       for comments in [true, false] {
-        do {
-          _ = try YAML.parseStream(bytes, comments: comments)
-          Issue.record("\(encoding) was read")
-        } catch {
-          #expect(error.kind == .invalidUTF8)
-          #expect(error.message.contains(encoding), "\(error.message)")
-          #expect(error.mark.line == 1 && error.mark.column == 1 && error.mark.offset == 0)
-          #expect(error.hint == "save the file as UTF-8")
+        let error = #expect(throws: YAMLError.self, "\(encoding) was read") {
+          try YAML.parseStream(bytes, comments: comments)
         }
+        #expect(error?.kind == .invalidUTF8)
+        #expect(error?.message.contains(encoding) == true, "\(String(describing: error))")
+        #expect(error?.mark == Mark(line: 1, column: 1, offset: 0))
+        #expect(error?.hint == "save the file as UTF-8")
       }
     }
   }

@@ -130,12 +130,10 @@ import TestSupport
     #expect(throws: YAMLError.self) { try YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 3), comments: false) }
     #expect((try? YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 4), comments: false)) != nil)
     for bytes in [duplicate, longDuplicate] {
-      do {
-        _ = try YAML.parseStream(bytes, comments: false)
-        Issue.record("a repeated key was accepted")
-      } catch {
-        #expect(error.kind == .duplicateKey)
+      let error = #expect(throws: YAMLError.self, "a repeated key was accepted") {
+        try YAML.parseStream(bytes, comments: false)
       }
+      #expect(error?.kind == .duplicateKey)
     }
   }
 }
