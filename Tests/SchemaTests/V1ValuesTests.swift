@@ -45,16 +45,22 @@ import Testing
         let byLowercasing = list.first { $0.lowercased() == word.lowercased() }
         let ascii = MappingReader.asciiMatch(word, in: list)
         if let ascii { #expect(ascii == byLowercasing, "\(word) in \(list)") }
-        let contained = V1Values.containsLowercased(word, list)
-        if let contained { #expect(contained == list.contains(word.lowercased()), "\(word) in \(list)") }
+      }
+      // The lists of open values (all lowercase, which `isKnown` relies on) and any text.
+      for list in Self.openLists {
+        #expect(V1Values.isKnown(word, in: list) == list.contains(word.lowercased()), "\(word) in \(list)")
       }
     }
+    for list in Self.openLists { #expect(list.allSatisfy { $0 == $0.lowercased() }, "\(list)") }
     // The byte-level answers are given for ASCII text and lists, and left to lowercasing otherwise.
     #expect(MappingReader.asciiMatch("GB200", in: V1Values.gpuTypes) == "gb200")
-    #expect(V1Values.containsLowercased("GB200", V1Values.gpuTypes) == true)
-    #expect(V1Values.containsLowercased("\u{212A}", ["k"]) == nil)
-    #expect(V1Values.containsLowercased("k", ["\u{212A}"]) == nil)
+    #expect(V1Values.isKnown("GB200", in: V1Values.gpuTypes))
+    #expect(MappingReader.asciiMatch("\u{212A}", in: ["k"]) == nil)
+    #expect(MappingReader.asciiMatch("k", in: ["\u{212A}"]) == nil)
+    #expect(V1Values.isKnown("\u{212A}", in: ["k"]))
   }
+
+  static let openLists = [V1Values.gpuTypes, V1Values.precisions, V1Values.benchmarkTypes, V1Values.frontendTypes]
 
   @Test func bothAnswersOccur() {
     #expect(Self.texts.contains { V1Values.isPlaceholder(text: $0) })

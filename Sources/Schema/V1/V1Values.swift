@@ -61,14 +61,11 @@ enum V1Values {
 
   static func string(_ n: YAMLNode) -> String? { n.isNull ? nil : n.scalar }
 
-  /// Whether `known` holds `s.lowercased()`, decided on bytes when `s` and every entry are
-  /// ASCII (where lowercasing and comparing are byte-wise); nil otherwise. A byte match
-  /// answers at once; only a miss needs every entry to be ASCII (a non-ASCII entry may still
-  /// equal an ASCII text canonically, as U+037E equals `;`).
-  static func containsLowercased(_ s: String, _ known: [String]) -> Bool? {
-    guard ASCII.isASCII(s) else { return nil }
-    for k in known where ASCII.equal(k, lowering: false, s, lowering: true) { return true }
-    return known.allSatisfy(ASCII.isASCII) ? false : nil
+  /// Whether `known`, a list of lowercase values such as `gpuTypes`, holds `s.lowercased()`.
+  /// For ASCII text that is a case-insensitive byte match (`MappingReader.asciiMatch`, the
+  /// one `oneOf` uses); only a miss or non-ASCII text lowercases.
+  static func isKnown(_ s: String, in known: [String]) -> Bool {
+    MappingReader.asciiMatch(s, in: known) != nil || known.contains(s.lowercased())
   }
 
   /// An integer field that may also be a `{placeholder}`; placeholders read as nil silently.
@@ -82,8 +79,7 @@ enum V1Values {
   /// benchmark types appear upstream faster than this list).
   static func open(_ r: MappingReader, _ key: String, _ known: [String], required: Bool = false) -> String? {
     guard let s = r.string(key, required: required) else { return nil }
-    let isKnown = containsLowercased(s, known) ?? known.contains(s.lowercased())
-    if !isKnown, let n = r.node(key), !isPlaceholder(n) {
+    if !isKnown(s, in: known), let n = r.node(key), !isPlaceholder(n) {
       var hint = "known values: \(known.joined(separator: ", "))"
       if let near = DidYouMean.closest(to: s, in: known) { hint = "did you mean '\(near)'? " + hint }
       r.context.warning(
