@@ -66,7 +66,7 @@ struct ConversionRunner {
           text += t
           if !text.hasSuffix("\n") { text += "\n" }
         }
-        Terminal.write(text, to: 1)
+        terminal.write(text)
       }
       printer.printAll(all)
       let lossCount = results.reduce(0) { $0 + $1.losses.count }

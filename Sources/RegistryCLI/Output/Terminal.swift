@@ -4,79 +4,82 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes to stdout and stderr, and knows whether colour is wanted.
+/// Writes to stdout and stderr (the task's `OutputStreams`), and knows whether colour is
+/// wanted.
 struct Terminal {
   var colorChoice: ColorChoice = .auto
+  /// Where the text goes.
+  var streams = OutputStreams.current
 
   /// Whether stderr gets ANSI colour: `always`, or `auto` on a TTY without NO_COLOR.
-  var stderrColor: Bool {
+  var stderrColor: Bool { wantsColor(streams.descriptors?.err) }
+
+  var stdoutColor: Bool { wantsColor(streams.descriptors?.out) }
+
+  private func wantsColor(_ fd: Int32?) -> Bool {
     switch colorChoice {
     case .always: return true
     case .never: return false
     case .auto:
       if getenv("NO_COLOR") != nil { return false }
-      return isatty(STDERR_FILENO) == 1
+      return Self.isTerminal(fd)
     }
   }
 
-  var stdoutColor: Bool {
-    switch colorChoice {
-    case .always: return true
-    case .never: return false
-    case .auto:
-      if getenv("NO_COLOR") != nil { return false }
-      return isatty(STDOUT_FILENO) == 1
-    }
-  }
-
-  /// Terminal width for tables (COLUMNS, else 100 when not a TTY).
+  /// Terminal width for tables (COLUMNS, else the TTY's width, else 120).
   var width: Int {
     if let c = getenv("COLUMNS"), let n = Int(String(cString: c)), n > 20 { return n }
     var ws = winsize()
-    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 {
+    if let fd = streams.descriptors?.out, isatty(fd) == 1, ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 {
       return Int(ws.ws_col)
     }
     return 120
   }
 
+  /// A line on stdout (a newline is added when `text` lacks one).
   func out(_ text: String) {
-    var s = text
-    if !s.hasSuffix("\n") { s += "\n" }
-    Self.write(s, to: STDOUT_FILENO)
+    write(text.hasSuffix("\n") ? text : text + "\n")
   }
 
+  /// A line on stderr (a newline is added when `text` lacks one).
   func err(_ text: String) {
-    var s = text
-    if !s.hasSuffix("\n") { s += "\n" }
-    Self.write(s, to: STDERR_FILENO)
+    writeError(text.hasSuffix("\n") ? text : text + "\n")
+  }
+
+  /// `text` on stdout as it is.
+  func write(_ text: String) {
+    var stream = streams.out
+    stream.write(text)
+  }
+
+  /// `text` on stderr as it is.
+  func writeError(_ text: String) {
+    var stream = streams.err
+    stream.write(text)
   }
 
   /// A progress line on stderr that rewrites itself on a TTY.
   func progress(_ text: String) {
-    guard isatty(STDERR_FILENO) == 1 else { return }
-    Self.write("\r\u{1B}[K" + text, to: STDERR_FILENO)
+    guard Self.isTerminal(streams.descriptors?.err) else { return }
+    writeError("\r\u{1B}[K" + text)
   }
 
   func endProgress() {
-    guard isatty(STDERR_FILENO) == 1 else { return }
-    Self.write("\r\u{1B}[K", to: STDERR_FILENO)
+    guard Self.isTerminal(streams.descriptors?.err) else { return }
+    writeError("\r\u{1B}[K")
   }
 
-  /// Writes all of `text` to a file descriptor (unbuffered, so stdout and stderr interleave
-  /// in order).
+  /// Writes all of `text` to stdout (`fd` 1) or stderr (any other) of the task's streams.
   static func write(_ text: String, to fd: Int32) {
-    var text = text
-    text.withUTF8 { buf in
-      var done = 0
-      while done < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-        if n <= 0 { return }
-        done += n
-      }
-    }
+    let terminal = Terminal()
+    if fd == STDOUT_FILENO { terminal.write(text) } else { terminal.writeError(text) }
   }
 
   static func paint(_ text: String, _ code: String, enabled: Bool) -> String {
     enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  private static func isTerminal(_ fd: Int32?) -> Bool {
+    fd.map { isatty($0) == 1 } ?? false
   }
 }

@@ -23,6 +23,6 @@ struct SchemaShow: ParsableCommand {
 
   func run() throws {
     guard let text = EmbeddedSpecs.files["\(version)/schema.yaml"] else { throw ExitStatus.notFound }
-    Terminal.write(text, to: 1)
+    Terminal().write(text)
   }
 }
