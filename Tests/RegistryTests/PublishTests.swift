@@ -97,7 +97,7 @@ import TestSupport
       }
     } throws: { error in
       guard case PublishError.conflict(let paths, _, _) = error else { return false }
-      return paths == ["recipes/x.yaml"] && (error as? PublishError)?.exitCode == 4
+      return paths == ["recipes/x.yaml"] && (error as? PublishError)?.kind == .conflict
     }
     #expect(try writer.tip() != before)
     let newTip = try #require(try writer.tip())

@@ -1,5 +1,5 @@
 /// Why a lock file could not be read or honoured.
-public enum LockError: Error, Sendable, CustomStringConvertible {
+public enum LockError: ClassifiedError, Sendable {
   case unreadable(path: String, reason: String)
   case notLocked(name: String, path: String)
   /// The locked blob (or commit) is not in the repository: the registry lost history the
@@ -22,12 +22,13 @@ public enum LockError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  /// 3 for missing things, 1 otherwise.
-  public var exitCode: Int32 {
+  /// `.notFound` for a name the lock lacks or a blob the registry lacks, `.invalidRequest`
+  /// for a rev with `--locked`, `.failed` otherwise.
+  public var kind: FailureKind {
     switch self {
-    case .notLocked, .unreachable: return 3
-    case .revWithLock: return 64
-    default: return 1
+    case .notLocked, .unreachable: return .notFound
+    case .revWithLock: return .invalidRequest
+    case .unreadable, .blobMismatch: return .failed
     }
   }
 }

@@ -4,7 +4,7 @@ public import Schema
 
 /// Why a registry write (publish, pin, deprecate, migrate, push) did not happen.
 /// Nothing is written to the branch when one of these is thrown.
-public enum PublishError: Error, Sendable, CustomStringConvertible {
+public enum PublishError: ClassifiedError, Sendable {
   /// The file does not decode (errors block unless `force`).
   case invalidRecipe(file: String, diagnostics: [Diagnostic])
   /// The recipe's name is not a safe path component.
@@ -63,14 +63,15 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The process exit code: 4 for conflicts, 3 for not found, 1 otherwise.
-  public var exitCode: Int32 {
+  /// `.conflict` when the branch moved, is locked or already has the recipe (a rejected
+  /// non-fast-forward push included), `.notFound` for missing things, `.failed` otherwise.
+  public var kind: FailureKind {
     switch self {
-    case .conflict, .tooManyRetries, .exists, .locked: return 4
-    case .registry(let e): return e.exitCode
-    case .git(let e) where e.code == .notFound: return 3
-    case .git(let e) where e.code == .modified || e.code == .locked || e.code == .nonFastForward: return 4
-    default: return 1
+    case .conflict, .tooManyRetries, .exists, .locked: return .conflict
+    case .registry(let e): return e.kind
+    case .git(let e) where e.code == .nonFastForward: return .conflict
+    case .git(let e): return e.kind
+    case .invalidRecipe, .unsafeName, .duplicate, .writeFailed, .cannotEdit, .loss: return .failed
     }
   }
 }

@@ -1,7 +1,7 @@
 public import Schema
 
 /// Why a registry operation failed, with what to do about it.
-public enum RegistryError: Error, Sendable, CustomStringConvertible {
+public enum RegistryError: ClassifiedError, Sendable {
   case notARegistry(path: String)
   case invalidConfig([Diagnostic])
   case git(GitError)
@@ -28,13 +28,12 @@ public enum RegistryError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The process exit code of DESIGN.md for this error.
-  public var exitCode: Int32 {
+  /// `.notFound` for a missing registry or recipe, a git error's own kind, `.failed` otherwise.
+  public var kind: FailureKind {
     switch self {
-    case .recipeNotFound, .notARegistry: return 3
-    case .git(let e) where e.code == .notFound: return 3
-    case .git(let e) where e.code == .modified || e.code == .locked: return 4
-    default: return 1
+    case .recipeNotFound, .notARegistry: return .notFound
+    case .git(let e): return e.kind
+    case .invalidConfig, .ambiguousRecipe, .io: return .failed
     }
   }
 }

@@ -15,12 +15,8 @@ struct RegistryOptions: ParsableArguments {
     guard let (path, _) = RegistryLocator.locate(explicit: repo) else {
       throw CLIError(
         "no registry found: pass --repo PATH, set $RECIPE_REGISTRY, or run 'registry init'",
-        exit: ExitStatus.notFound)
+        kind: .notFound)
     }
-    do {
-      return try RecipeRegistry.open(at: path)
-    } catch {
-      throw CLIError(error)
-    }
+    return try RecipeRegistry.open(at: path)
   }
 }

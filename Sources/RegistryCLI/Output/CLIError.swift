@@ -1,35 +1,15 @@
-import ArgumentParser
 import Registry
 
-/// An error the CLI prints (as `error: ...` on stderr) before exiting with its code.
-struct CLIError: Error, CustomStringConvertible {
+/// An error of the command line itself (a bad value, a file it cannot read), printed as
+/// `error: ...` on stderr; its kind decides the exit code (see `RegistryCommand.report`).
+struct CLIError: ClassifiedError {
   var message: String
-  var exit: ExitCode
+  var kind: FailureKind
 
-  init(_ message: String, exit: ExitCode = ExitStatus.invalid) {
+  init(_ message: String, kind: FailureKind = .failed) {
     self.message = message
-    self.exit = exit
-  }
-
-  init(_ error: RegistryError) {
-    self.init(error.description, exit: ExitCode(error.exitCode))
+    self.kind = kind
   }
 
   var description: String { message }
-}
-
-extension ParsableCommand {
-  /// Runs `body`, printing a `CLIError` or `RegistryError` as `error: ...` and exiting with
-  /// its code.
-  func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-      try body()
-    } catch let e as CLIError {
-      Terminal().err("error: \(e.message)")
-      throw e.exit
-    } catch let e as RegistryError {
-      Terminal().err("error: \(e.description)")
-      throw ExitCode(e.exitCode)
-    }
-  }
 }

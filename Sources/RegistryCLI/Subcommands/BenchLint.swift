@@ -31,7 +31,7 @@ struct BenchLint: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    do {
       var gen = SyntheticRecipes(seed: 11)
       let docs = (0..<count).map { Array(gen.v2Recipe(name: "bench-\($0)").utf8) }
       let store: FlagCatalogStore

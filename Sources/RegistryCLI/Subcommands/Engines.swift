@@ -1,5 +1,6 @@
 import ArgumentParser
 import Migrate
+import Registry
 import Schema
 
 struct Engines: ParsableCommand {
@@ -54,36 +55,34 @@ struct Engines: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
-      let terminal = Terminal(colorChoice: global.color)
-      let store: FlagCatalogStore
-      do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
-      guard let engineName = engine else { return try list(store, terminal) }
-      guard let e = EngineName(name: engineName) else {
-        throw CLIError("unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))", exit: ExitStatus.usage)
-      }
-      if let flag { return try history(store, e, flag, terminal) }
-      guard let version else {
-        return try list(store, terminal, only: e)
-      }
-      guard let v = EngineVersion(version) else { throw CLIError("'\(version)' is not a version", exit: ExitStatus.usage) }
-      let match = store.catalog(engine: e, version: v)
-      guard let catalog = match.catalog else { throw CLIError(match.note, exit: ExitStatus.notFound) }
-      if match.kind != .exact { terminal.err("note: \(match.note)") }
-      let rows = catalog.flags.map {
-        FlagRow(flag: $0.name, kind: $0.kind.rawValue, type: $0.type, default: $0.defaultValue,
-          choices: $0.choices, aliases: $0.aliases, deprecated: $0.deprecated)
-      }
-      if global.json { return try JSONOutput.print(rows, terminal: terminal) }
-      if let source = catalog.source { terminal.err("source: \(source)") }
-      for r in rows {
-        var line = "\(r.flag)  \(r.kind == "bool" ? "switch" : r.type)"
-        if !r.default.isEmpty, r.default != "None" { line += "  default \(r.default)" }
-        if !r.choices.isEmpty { line += "  {\(r.choices.joined(separator: ","))}" }
-        if !r.aliases.isEmpty { line += "  aliases \(r.aliases.joined(separator: ","))" }
-        if r.deprecated { line += "  DEPRECATED" }
-        terminal.out(line)
-      }
+    let terminal = Terminal(colorChoice: global.color)
+    let store: FlagCatalogStore
+    do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
+    guard let engineName = engine else { return try list(store, terminal) }
+    guard let e = EngineName(name: engineName) else {
+      throw CLIError("unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))", kind: .invalidRequest)
+    }
+    if let flag { return try history(store, e, flag, terminal) }
+    guard let version else {
+      return try list(store, terminal, only: e)
+    }
+    guard let v = EngineVersion(version) else { throw CLIError("'\(version)' is not a version", kind: .invalidRequest) }
+    let match = store.catalog(engine: e, version: v)
+    guard let catalog = match.catalog else { throw CLIError(match.note, kind: .notFound) }
+    if match.kind != .exact { terminal.err("note: \(match.note)") }
+    let rows = catalog.flags.map {
+      FlagRow(flag: $0.name, kind: $0.kind.rawValue, type: $0.type, default: $0.defaultValue,
+        choices: $0.choices, aliases: $0.aliases, deprecated: $0.deprecated)
+    }
+    if global.json { return try JSONOutput.print(rows, terminal: terminal) }
+    if let source = catalog.source { terminal.err("source: \(source)") }
+    for r in rows {
+      var line = "\(r.flag)  \(r.kind == "bool" ? "switch" : r.type)"
+      if !r.default.isEmpty, r.default != "None" { line += "  default \(r.default)" }
+      if !r.choices.isEmpty { line += "  {\(r.choices.joined(separator: ","))}" }
+      if !r.aliases.isEmpty { line += "  aliases \(r.aliases.joined(separator: ","))" }
+      if r.deprecated { line += "  DEPRECATED" }
+      terminal.out(line)
     }
   }
 

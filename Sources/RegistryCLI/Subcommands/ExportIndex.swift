@@ -62,21 +62,19 @@ struct ExportIndex: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingErrors {
-      let terminal = Terminal(colorChoice: global.color)
-      let registry = try registryOptions.open()
-      var result: IndexExporter.Result?
-      let seconds = try BenchTimer.time { result = try export.export(registry, keepDocuments: false, terminal: terminal) }
-      guard let result else { return }
-      let files = ["catalog.json", "index-meta.json", "recipes/"]
-      if global.json {
-        try JSONOutput.print(
-          ExportReport(
-            commit: result.commit.hex, count: result.entries.count, output: export.output, files: files,
-            history: !export.noHistory, seconds: seconds), terminal: terminal)
-      } else if !global.quiet {
-        terminal.err("exported \(result.entries.count) recipes at \(result.commit.abbreviated(12)) to \(export.output) in \(fmt(seconds)) s")
-      }
+    let terminal = Terminal(colorChoice: global.color)
+    let registry = try registryOptions.open()
+    var result: IndexExporter.Result?
+    let seconds = try BenchTimer.time { result = try export.export(registry, keepDocuments: false, terminal: terminal) }
+    guard let result else { return }
+    let files = ["catalog.json", "index-meta.json", "recipes/"]
+    if global.json {
+      try JSONOutput.print(
+        ExportReport(
+          commit: result.commit.hex, count: result.entries.count, output: export.output, files: files,
+          history: !export.noHistory, seconds: seconds), terminal: terminal)
+    } else if !global.quiet {
+      terminal.err("exported \(result.entries.count) recipes at \(result.commit.abbreviated(12)) to \(export.output) in \(fmt(seconds)) s")
     }
   }
 }

@@ -24,11 +24,9 @@ struct Init: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingErrors {
-      let signature = try AuthorOption.signature(author)
-      let registry = try RecipeRegistry.initialize(
-        at: path, bare: bare, config: RegistryConfig(root: root), branch: branch, author: signature)
-      Terminal().err("created a \(bare ? "bare " : "")registry in \(registry.path) (recipes under \(root)/, branch \(branch))")
-    }
+    let signature = try AuthorOption.signature(author)
+    let registry = try RecipeRegistry.initialize(
+      at: path, bare: bare, config: RegistryConfig(root: root), branch: branch, author: signature)
+    Terminal().err("created a \(bare ? "bare " : "")registry in \(registry.path) (recipes under \(root)/, branch \(branch))")
   }
 }

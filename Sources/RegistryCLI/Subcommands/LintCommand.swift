@@ -62,12 +62,12 @@ struct LintCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    do {
       let terminal = Terminal(colorChoice: global.color)
       var target: EngineVersion?
       if let engineVersion {
         guard let v = EngineVersion(engineVersion) else {
-          throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", exit: ExitStatus.usage)
+          throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
         }
         target = v
       }

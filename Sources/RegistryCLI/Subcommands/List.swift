@@ -21,25 +21,23 @@ struct List: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingErrors {
-      let terminal = Terminal(colorChoice: global.color)
-      let registry = try registryOptions.open()
-      let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-      let s = index.snapshot
-      var q = SearchQuery()
-      q.includeInvalid = true
-      q.statuses = ["experimental", "functional", "benchmarked", "deprecated", "unspecified"]
-      let hits = s.search(q).filter { invalid ? s.isInvalid($0) : !s.isInvalid($0) }
-      let rows = hits.map { RecipeRow(s, $0, withErrors: invalid) }.sorted { $0.path < $1.path }
-      if invalid && !global.json && output == .table {
-        let printer = DiagnosticPrinter(terminal: terminal)
-        for i in hits { printer.printAll(s.diagnostics(i)) }
-        terminal.err("\(hits.count) invalid file\(hits.count == 1 ? "" : "s") of \(s.count)")
-        return
-      }
-      try RecipeListPrinter.print(
-        rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
-        terminal: terminal)
+    let terminal = Terminal(colorChoice: global.color)
+    let registry = try registryOptions.open()
+    let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
+    let s = index.snapshot
+    var q = SearchQuery()
+    q.includeInvalid = true
+    q.statuses = ["experimental", "functional", "benchmarked", "deprecated", "unspecified"]
+    let hits = s.search(q).filter { invalid ? s.isInvalid($0) : !s.isInvalid($0) }
+    let rows = hits.map { RecipeRow(s, $0, withErrors: invalid) }.sorted { $0.path < $1.path }
+    if invalid && !global.json && output == .table {
+      let printer = DiagnosticPrinter(terminal: terminal)
+      for i in hits { printer.printAll(s.diagnostics(i)) }
+      terminal.err("\(hits.count) invalid file\(hits.count == 1 ? "" : "s") of \(s.count)")
+      return
     }
+    try RecipeListPrinter.print(
+      rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
+      terminal: terminal)
   }
 }

@@ -76,7 +76,7 @@ struct Plan: ParsableCommand {
   }
 
   func run() throws {
-    try reportingWriteErrors {
+    do {
       let terminal = Terminal(colorChoice: global.color)
       let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
       let (read, reference) = try load()
@@ -142,7 +142,7 @@ struct Plan: ParsableCommand {
   func load() throws -> (ReadRecipe, Launch.RecipeReference) {
     var isDir: ObjCBool = false
     if FileManager.default.fileExists(atPath: recipe, isDirectory: &isDir), !isDir.boolValue {
-      if sourceOptions.locked { throw CLIError("--locked plans a registry recipe by name, not the file \(recipe)", exit: ExitStatus.usage) }
+      if sourceOptions.locked { throw CLIError("--locked plans a registry recipe by name, not the file \(recipe)", kind: .invalidRequest) }
       guard let data = FileManager.default.contents(atPath: recipe) else { throw CLIError("cannot read \(recipe)") }
       let read = RecipeReader.read([UInt8](data), file: recipe)
       let name = Planner.recipe(from: read).0?.name ?? read.summary.name

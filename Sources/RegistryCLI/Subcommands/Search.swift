@@ -97,21 +97,19 @@ struct Search: ParsableCommand {
 
   func run() throws {
     let q = try query()
-    try reportingWriteErrors {
-      let terminal = Terminal(colorChoice: global.color)
-      let registry = try registryOptions.open()
-      let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-      var rows = scope.isEmpty ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
-      if allRegistries || !scope.isEmpty {
-        rows += try ScopedSearch.rows(registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
-      }
-      rows.sort(by: sort.order)
-      if let limit { rows = Array(rows.prefix(max(limit, 0))) }
-      try RecipeListPrinter.print(
-        rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
-        terminal: terminal)
-      if failOnNoResult && rows.isEmpty { throw ExitStatus.invalid }
+    let terminal = Terminal(colorChoice: global.color)
+    let registry = try registryOptions.open()
+    let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
+    var rows = scope.isEmpty ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
+    if allRegistries || !scope.isEmpty {
+      rows += try ScopedSearch.rows(registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
     }
+    rows.sort(by: sort.order)
+    if let limit { rows = Array(rows.prefix(max(limit, 0))) }
+    try RecipeListPrinter.print(
+      rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
+      terminal: terminal)
+    if failOnNoResult && rows.isEmpty { throw ExitStatus.invalid }
   }
 }
 

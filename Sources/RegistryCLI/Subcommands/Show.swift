@@ -40,7 +40,7 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    try reportingWriteErrors {
+    do {
       let terminal = Terminal(colorChoice: global.color)
       let ref = RecipeReference(parsing: reference)
       let registry = try registryOptions.open()
@@ -82,7 +82,7 @@ enum FormatTarget {
       let ids = RecipeFormat.allCases.filter { $0 != .unknown }.map(\.rawValue) + ["v1"]
       var message = "unknown format '\(name)'; known: \(ids.joined(separator: ", "))"
       if let near = DidYouMean.closest(to: name, in: ids) { message += " (did you mean '\(near)'?)" }
-      throw CLIError(message, exit: ExitStatus.usage)
+      throw CLIError(message, kind: .invalidRequest)
     }
     return f
   }

@@ -40,28 +40,26 @@ struct Site: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingErrors {
-      let terminal = Terminal(colorChoice: global.color)
-      let registry = try registryOptions.open()
-      let start = ContinuousClock.now
-      let count = try registry.index(at: export.rev).snapshot.count
-      let inline = inlineDetails == .always || (inlineDetails == .auto && count <= Self.inlineLimit)
-      let result = try export.export(registry, keepDocuments: inline, terminal: terminal)
-      let html = SitePage.html(catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON)
-      let page = export.output + "/index.html"
-      guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
-        throw CLIError("cannot write \(page)")
-      }
-      let seconds = BenchTimer.seconds(ContinuousClock.now - start)
-      if global.json {
-        try JSONOutput.print(
-          ExportReport(
-            commit: result.commit.hex, count: result.entries.count, output: export.output,
-            files: ["index.html", "catalog.json", "index-meta.json", "recipes/"], history: !export.noHistory,
-            seconds: seconds), terminal: terminal)
-      } else if !global.quiet {
-        terminal.err("wrote \(page): \(result.entries.count) recipes at \(result.commit.abbreviated(12))\(inline ? "" : " (details not inlined)") in \(fmt(seconds)) s")
-      }
+    let terminal = Terminal(colorChoice: global.color)
+    let registry = try registryOptions.open()
+    let start = ContinuousClock.now
+    let count = try registry.index(at: export.rev).snapshot.count
+    let inline = inlineDetails == .always || (inlineDetails == .auto && count <= Self.inlineLimit)
+    let result = try export.export(registry, keepDocuments: inline, terminal: terminal)
+    let html = SitePage.html(catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON)
+    let page = export.output + "/index.html"
+    guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
+      throw CLIError("cannot write \(page)")
+    }
+    let seconds = BenchTimer.seconds(ContinuousClock.now - start)
+    if global.json {
+      try JSONOutput.print(
+        ExportReport(
+          commit: result.commit.hex, count: result.entries.count, output: export.output,
+          files: ["index.html", "catalog.json", "index-meta.json", "recipes/"], history: !export.noHistory,
+          seconds: seconds), terminal: terminal)
+    } else if !global.quiet {
+      terminal.err("wrote \(page): \(result.entries.count) recipes at \(result.commit.abbreviated(12))\(inline ? "" : " (details not inlined)") in \(fmt(seconds)) s")
     }
   }
 }

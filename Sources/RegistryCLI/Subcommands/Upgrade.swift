@@ -62,48 +62,46 @@ struct Upgrade: ParsableCommand {
   }
 
   func run() throws {
-    try reportingWriteErrors {
-      guard let to = EngineVersion(engineVersion) else {
-        throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", exit: ExitStatus.usage)
-      }
-      let store: FlagCatalogStore
-      do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
-      let upgrader = Upgrader(catalogs: store)
-      let isFile = FileManager.default.fileExists(atPath: target)
-      if publish, !isFile {
-        try publishUpgrade(of: RecipeReference(parsing: target), upgrader: upgrader, to: to)
-        return
-      }
-      let (file, bytes, writable) = try source(isFile: isFile)
-      let plan = upgrader.plan(RecipeReader.read(bytes, file: file), source: bytes, to: to)
-      var written = false
-      var commit: String?
-      if plan.refusals.isEmpty, !dryRun, let out = plan.output {
-        guard let path = writable else {
-          throw CLIError("\(file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy")
-        }
-        guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
-          throw CLIError("cannot write \(path)")
-        }
-        written = true
-        if publish {
-          let report = try RecipePublisher(registry: try registryOptions.open()).publish(
-            [RecipePublisher.Input(file: path, bytes: out)],
-            options: PublishOptions(message: commitOptions.message ?? defaultMessage(plan, name: RecipeReader.read(out, file: path).summary.name),
-              author: try commitOptions.signature(), branch: commitOptions.branch, replace: true, keepFormat: true))
-          commit = report.outcome.commit.hex
-        }
-      }
-      try show(plan, file: file, written: written, commit: commit)
-      if !plan.refusals.isEmpty { throw ExitStatus.invalid }
+    guard let to = EngineVersion(engineVersion) else {
+      throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
     }
+    let store: FlagCatalogStore
+    do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
+    let upgrader = Upgrader(catalogs: store)
+    let isFile = FileManager.default.fileExists(atPath: target)
+    if publish, !isFile {
+      try publishUpgrade(of: RecipeReference(parsing: target), upgrader: upgrader, to: to)
+      return
+    }
+    let (file, bytes, writable) = try source(isFile: isFile)
+    let plan = upgrader.plan(RecipeReader.read(bytes, file: file), source: bytes, to: to)
+    var written = false
+    var commit: String?
+    if plan.refusals.isEmpty, !dryRun, let out = plan.output {
+      guard let path = writable else {
+        throw CLIError("\(file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy")
+      }
+      guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
+        throw CLIError("cannot write \(path)")
+      }
+      written = true
+      if publish {
+        let report = try RecipePublisher(registry: try registryOptions.open()).publish(
+          [RecipePublisher.Input(file: path, bytes: out)],
+          options: PublishOptions(message: commitOptions.message ?? defaultMessage(plan, name: RecipeReader.read(out, file: path).summary.name),
+            author: try commitOptions.signature(), branch: commitOptions.branch, replace: true, keepFormat: true))
+        commit = report.outcome.commit.hex
+      }
+    }
+    try show(plan, file: file, written: written, commit: commit)
+    if !plan.refusals.isEmpty { throw ExitStatus.invalid }
   }
 
   /// `--publish` of a registry recipe: the upgrade is planned from the recipe at the branch
   /// tip, inside the publishing path's compare-and-swap.
   private func publishUpgrade(of ref: RecipeReference, upgrader: Upgrader, to: EngineVersion) throws {
     if ref.scope != nil || ref.rev != nil {
-      throw CLIError("--publish upgrades a recipe of this registry at its branch tip, not '\(ref)'", exit: ExitStatus.usage)
+      throw CLIError("--publish upgrades a recipe of this registry at its branch tip, not '\(ref)'", kind: .invalidRequest)
     }
     let registry = try registryOptions.open()
     var plan: Upgrader.Plan?

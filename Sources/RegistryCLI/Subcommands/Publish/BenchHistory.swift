@@ -20,7 +20,7 @@ struct BenchHistory: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
+    do {
       let terminal = Terminal(colorChoice: global.color)
       let dir = try BenchSupport.tempDir("bench-history")
       defer { try? FileManager.default.removeItem(atPath: dir) }

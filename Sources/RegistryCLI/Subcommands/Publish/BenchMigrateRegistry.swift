@@ -36,7 +36,7 @@ struct BenchMigrateRegistry: ParsableCommand {
   }
 
   func run() throws {
-    try reportingWriteErrors {
+    do {
       let terminal = Terminal(colorChoice: global.color)
       let dir = try BenchSupport.tempDir("bench-migrate")
       defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -21,7 +21,7 @@ struct BenchPublish: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
+    do {
       let terminal = Terminal(colorChoice: global.color)
       let dir = try BenchSupport.tempDir("bench-publish")
       defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -21,11 +21,9 @@ struct Deprecate: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      let registry = try registryOptions.open()
-      let report = try RecipePublisher(registry: registry).deprecate(
-        name, reason: reason, message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch)
-      Terminal().out("deprecated \(name) in \(report.outcome.commit.abbreviated(12))")
-    }
+    let registry = try registryOptions.open()
+    let report = try RecipePublisher(registry: registry).deprecate(
+      name, reason: reason, message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch)
+    Terminal().out("deprecated \(name) in \(report.outcome.commit.abbreviated(12))")
   }
 }

@@ -23,20 +23,18 @@ struct DiffCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      let registry = try registryOptions.open()
-      let sync = RegistrySync(registry: registry)
-      let a = RecipeReference(parsing: old)
-      let b = RecipeReference(parsing: new)
-      let left = try registry.recipe(named: a.name, at: try sync.rev(for: a))
-      let right = try registry.recipe(named: b.name, at: try sync.rev(for: b))
-      let changes = SemanticDiff.compare(left.bytes, right.bytes)
-      let terminal = Terminal(colorChoice: global.color)
-      if global.json { try JSONOutput.print(changes, terminal: terminal); return }
-      for c in changes {
-        terminal.out("\(c.path): \(c.old ?? "(absent)") -> \(c.new ?? "(absent)")")
-      }
-      if changes.isEmpty && !global.quiet { terminal.err("no semantic difference") }
+    let registry = try registryOptions.open()
+    let sync = RegistrySync(registry: registry)
+    let a = RecipeReference(parsing: old)
+    let b = RecipeReference(parsing: new)
+    let left = try registry.recipe(named: a.name, at: try sync.rev(for: a))
+    let right = try registry.recipe(named: b.name, at: try sync.rev(for: b))
+    let changes = SemanticDiff.compare(left.bytes, right.bytes)
+    let terminal = Terminal(colorChoice: global.color)
+    if global.json { try JSONOutput.print(changes, terminal: terminal); return }
+    for c in changes {
+      terminal.out("\(c.path): \(c.old ?? "(absent)") -> \(c.new ?? "(absent)")")
     }
+    if changes.isEmpty && !global.quiet { terminal.err("no semantic difference") }
   }
 }

@@ -54,39 +54,37 @@ struct History: ParsableCommand {
   }
 
   func run() throws {
-    try reportingWriteErrors {
-      let registry = try registryOptions.open()
-      let history = RecipeHistory(registry: registry)
-      let ref = reference.map(RecipeReference.init(parsing:))
-      let rev = ref?.rev ?? "HEAD"
-      var entries: [Entry] = []
-      if let field {
-        let changes = all
-          ? try history.fieldTimeline(field: KeyPath(parsing: field), from: rev)
-          : try history.fieldChanges(named: ref!.name, field: KeyPath(parsing: field), from: rev)
-        entries = changes.filter { (from == nil || $0.old == from) && (to == nil || $0.new == to) }.map {
-          Entry(commit: $0.commit.id.hex, author: Self.person($0.commit.author), date: Self.date($0.commit.author),
-            message: $0.commit.summary, path: $0.path, name: $0.name, old: $0.old, new: $0.new)
-        }
-      } else {
-        entries = try history.commits(named: ref!.name, from: rev).map {
-          Entry(commit: $0.commit.id.hex, author: Self.person($0.commit.author), date: Self.date($0.commit.author),
-            message: $0.commit.summary, path: $0.path, renamedFrom: $0.renamedFrom)
-        }
+    let registry = try registryOptions.open()
+    let history = RecipeHistory(registry: registry)
+    let ref = reference.map(RecipeReference.init(parsing:))
+    let rev = ref?.rev ?? "HEAD"
+    var entries: [Entry] = []
+    if let field {
+      let changes = all
+        ? try history.fieldTimeline(field: KeyPath(parsing: field), from: rev)
+        : try history.fieldChanges(named: ref!.name, field: KeyPath(parsing: field), from: rev)
+      entries = changes.filter { (from == nil || $0.old == from) && (to == nil || $0.new == to) }.map {
+        Entry(commit: $0.commit.id.hex, author: Self.person($0.commit.author), date: Self.date($0.commit.author),
+          message: $0.commit.summary, path: $0.path, name: $0.name, old: $0.old, new: $0.new)
       }
-      if let limit { entries = Array(entries.prefix(limit)) }
-      let terminal = Terminal(colorChoice: global.color)
-      if global.json { try JSONOutput.print(entries, terminal: terminal); return }
-      for e in entries {
-        let head = "\(e.commit.prefix(12))  \(e.date)  \(e.author)"
-        if field != nil {
-          terminal.out("\(head)\n  \(all ? (e.name ?? e.path) + ": " : "")\(e.old ?? "(absent)") -> \(e.new ?? "(absent)")\n  \(e.message)")
-        } else {
-          terminal.out("\(head)\n  \(e.message)\n  \(e.path)\(e.renamedFrom.map { " (renamed from \($0))" } ?? "")")
-        }
+    } else {
+      entries = try history.commits(named: ref!.name, from: rev).map {
+        Entry(commit: $0.commit.id.hex, author: Self.person($0.commit.author), date: Self.date($0.commit.author),
+          message: $0.commit.summary, path: $0.path, renamedFrom: $0.renamedFrom)
       }
-      if entries.isEmpty && !global.quiet { terminal.err("no changes") }
     }
+    if let limit { entries = Array(entries.prefix(limit)) }
+    let terminal = Terminal(colorChoice: global.color)
+    if global.json { try JSONOutput.print(entries, terminal: terminal); return }
+    for e in entries {
+      let head = "\(e.commit.prefix(12))  \(e.date)  \(e.author)"
+      if field != nil {
+        terminal.out("\(head)\n  \(all ? (e.name ?? e.path) + ": " : "")\(e.old ?? "(absent)") -> \(e.new ?? "(absent)")\n  \(e.message)")
+      } else {
+        terminal.out("\(head)\n  \(e.message)\n  \(e.path)\(e.renamedFrom.map { " (renamed from \($0))" } ?? "")")
+      }
+    }
+    if entries.isEmpty && !global.quiet { terminal.err("no changes") }
   }
 
   static func person(_ s: Signature) -> String { "\(s.name) <\(s.email)>" }

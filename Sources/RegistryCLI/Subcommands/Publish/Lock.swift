@@ -24,13 +24,11 @@ struct Lock: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      let registry = try registryOptions.open()
-      let existing = try? RegistryLock.read(from: file)
-      let lock = try RegistryLock.make(registry, names: names, at: rev, updating: names.isEmpty ? nil : existing)
-      try lock.write(to: file)
-      if global.json { try JSONOutput.print(lock); return }
-      if !global.quiet { Terminal().err("locked \(lock.recipes.count) recipe\(lock.recipes.count == 1 ? "" : "s") in \(file)") }
-    }
+    let registry = try registryOptions.open()
+    let existing = try? RegistryLock.read(from: file)
+    let lock = try RegistryLock.make(registry, names: names, at: rev, updating: names.isEmpty ? nil : existing)
+    try lock.write(to: file)
+    if global.json { try JSONOutput.print(lock); return }
+    if !global.quiet { Terminal().err("locked \(lock.recipes.count) recipe\(lock.recipes.count == 1 ? "" : "s") in \(file)") }
   }
 }

@@ -26,12 +26,10 @@ struct Pin: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      let registry = try registryOptions.open()
-      let report = try RecipePublisher(registry: registry).pin(
-        name, engineVersion: engineVersion, image: image, message: commitOptions.message,
-        author: try commitOptions.signature(), branch: commitOptions.branch)
-      Terminal().out("pinned \(name) to \(engineVersion) in \(report.outcome.commit.abbreviated(12)) (\(report.recipes.first?.path ?? ""))")
-    }
+    let registry = try registryOptions.open()
+    let report = try RecipePublisher(registry: registry).pin(
+      name, engineVersion: engineVersion, image: image, message: commitOptions.message,
+      author: try commitOptions.signature(), branch: commitOptions.branch)
+    Terminal().out("pinned \(name) to \(engineVersion) in \(report.outcome.commit.abbreviated(12)) (\(report.recipes.first?.path ?? ""))")
   }
 }

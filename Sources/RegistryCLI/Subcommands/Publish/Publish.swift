@@ -48,26 +48,24 @@ struct Publish: ParsableCommand {
   }
 
   func run() throws {
-    try reportingWriteErrors {
-      let terminal = Terminal(colorChoice: global.color)
-      let inputs = try Self.inputs(paths)
-      let registry = try registryOptions.open()
-      let report = try RecipePublisher(registry: registry).publish(
-        inputs,
-        options: PublishOptions(message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch,
-          replace: replace, force: force, keepFormat: keepFormat))
-      let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
-      for r in report.recipes { printer.printAll(r.diagnostics) }
-      if global.json {
-        try JSONOutput.print(Report(commit: report.outcome.commit.hex, parent: report.outcome.parent?.hex,
-          branch: report.branch, attempts: report.outcome.attempts,
-          recipes: report.recipes.map { .init(name: $0.name, path: $0.path, format: $0.format, replaced: report.replaced.contains($0.name)) }),
-          terminal: terminal)
-        return
-      }
-      for r in report.recipes { terminal.out("\(report.replaced.contains(r.name) ? "updated" : "published") \(r.name) -> \(r.path) (\(r.format))") }
-      if !global.quiet { terminal.err("\(report.branch) at \(report.outcome.commit.abbreviated(12))" + (report.outcome.attempts > 1 ? " (after \(report.outcome.attempts - 1) lost races)" : "")) }
+    let terminal = Terminal(colorChoice: global.color)
+    let inputs = try Self.inputs(paths)
+    let registry = try registryOptions.open()
+    let report = try RecipePublisher(registry: registry).publish(
+      inputs,
+      options: PublishOptions(message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch,
+        replace: replace, force: force, keepFormat: keepFormat))
+    let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
+    for r in report.recipes { printer.printAll(r.diagnostics) }
+    if global.json {
+      try JSONOutput.print(Report(commit: report.outcome.commit.hex, parent: report.outcome.parent?.hex,
+        branch: report.branch, attempts: report.outcome.attempts,
+        recipes: report.recipes.map { .init(name: $0.name, path: $0.path, format: $0.format, replaced: report.replaced.contains($0.name)) }),
+        terminal: terminal)
+      return
     }
+    for r in report.recipes { terminal.out("\(report.replaced.contains(r.name) ? "updated" : "published") \(r.name) -> \(r.path) (\(r.format))") }
+    if !global.quiet { terminal.err("\(report.branch) at \(report.outcome.commit.abbreviated(12))" + (report.outcome.attempts > 1 ? " (after \(report.outcome.attempts - 1) lost races)" : "")) }
   }
 
   /// The files named on the command line (folders: every YAML file below, sorted).
@@ -76,7 +74,7 @@ struct Publish: ParsableCommand {
     let fm = FileManager.default
     for path in paths {
       var isDir: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("\(path): no such file", exit: ExitStatus.notFound) }
+      guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("\(path): no such file", kind: .notFound) }
       var files = [path]
       if isDir.boolValue {
         files = (fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
@@ -87,7 +85,7 @@ struct Publish: ParsableCommand {
         out.append(.init(file: f, bytes: [UInt8](data)))
       }
     }
-    if out.isEmpty { throw CLIError("no recipe files in \(paths.joined(separator: " "))", exit: ExitStatus.usage) }
+    if out.isEmpty { throw CLIError("no recipe files in \(paths.joined(separator: " "))", kind: .invalidRequest) }
     return out
   }
 }

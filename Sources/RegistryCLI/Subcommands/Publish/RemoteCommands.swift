@@ -15,12 +15,10 @@ struct Clone: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors {
-      var dir = directory ?? String(url.split(separator: "/").last ?? "registry")
-      if directory == nil, dir.hasSuffix(".git"), !bare { dir.removeLast(4) }
-      let registry = try RegistrySync.clone(from: url, to: dir, bare: bare)
-      Terminal().err("cloned \(url) into \(registry.path)")
-    }
+    var dir = directory ?? String(url.split(separator: "/").last ?? "registry")
+    if directory == nil, dir.hasSuffix(".git"), !bare { dir.removeLast(4) }
+    let registry = try RegistrySync.clone(from: url, to: dir, bare: bare)
+    Terminal().err("cloned \(url) into \(registry.path)")
   }
 }
 
@@ -51,7 +49,7 @@ struct Pull: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors { try sync.run { try $0.pull(remote: $1, branch: $2) } }
+    try sync.run { try $0.pull(remote: $1, branch: $2) }
   }
 }
 
@@ -69,7 +67,7 @@ struct Push: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingWriteErrors { try sync.run { try $0.push(remote: $1, branch: $2) } }
+    try sync.run { try $0.push(remote: $1, branch: $2) }
   }
 }
 
@@ -101,9 +99,7 @@ struct RemoteCommand: ParsableCommand {
     @Flag(help: "Do not fetch now.") var noFetch = false
     @OptionGroup var registryOptions: RegistryOptions
     func run() throws {
-      try reportingWriteErrors {
-        try RegistrySync(registry: try registryOptions.open()).addRemote(name, url: url, fetch: !noFetch)
-      }
+      try RegistrySync(registry: try registryOptions.open()).addRemote(name, url: url, fetch: !noFetch)
     }
   }
 
@@ -111,9 +107,7 @@ struct RemoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List remotes.")
     @OptionGroup var registryOptions: RegistryOptions
     func run() throws {
-      try reportingWriteErrors {
-        for r in try registryOptions.open().repository.remotes() { Terminal().out("\(r.name)\t\(r.url)") }
-      }
+      for r in try registryOptions.open().repository.remotes() { Terminal().out("\(r.name)\t\(r.url)") }
     }
   }
 }
