@@ -19,17 +19,10 @@ enum AuthorOption {
     return Signature(name: name, email: mail, time: time, offsetMinutes: 0)
   }
 
+  /// `key` of git's configuration (the repository around the current folder, the user's,
+  /// the system's), nil when unset or blank.
   private static func gitConfig(_ key: String) -> String? {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["git", "config", "--get", key]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = FileHandle.nullDevice
-    guard (try? p.run()) != nil else { return nil }
-    p.waitUntilExit()
-    let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-    return p.terminationStatus == 0 && !out.isEmpty ? out : nil
+    let value = GitConfiguration.string(key)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    return value?.isEmpty == false ? value : nil
   }
 }
