@@ -16,6 +16,7 @@ struct Stats: ParsableCommand {
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
+  /// The JSON document: the commit and the counts of `RegistryStatistics`.
   struct Report: Codable {
     var commit: String
     var recipes: Int
@@ -32,37 +33,28 @@ struct Stats: ParsableCommand {
     let terminal = Terminal(colorChoice: global.color)
     let registry = try registryOptions.open()
     let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-    let s = index.snapshot
-    var r = Report(
-      commit: index.commit.hex, recipes: 0, invalid: 0, byGPU: [:], byEngine: [:], byEngineVersion: [:],
-      byModel: [:], byFormat: [:], byTopology: [:])
-    for i in 0..<s.count {
-      if s.isInvalid(i) {
-        r.invalid += 1
-        continue
-      }
-      let m = s.summary(i)
-      r.recipes += 1
-      r.byGPU[m.gpuType ?? "unknown", default: 0] += 1
-      r.byEngine[m.engine ?? "unknown", default: 0] += 1
-      r.byEngineVersion["\(m.engine ?? "?") \(m.engineVersion ?? "unpinned")", default: 0] += 1
-      r.byModel[m.model ?? "unknown", default: 0] += 1
-      r.byFormat[m.format, default: 0] += 1
-      r.byTopology[m.topology?.rawValue ?? "unknown", default: 0] += 1
-    }
+    let stats = RegistryStatistics(index.snapshot)
     if global.json {
-      try JSONOutput.print(r, terminal: terminal)
+      try JSONOutput.print(Report(commit: index.commit.hex, stats), terminal: terminal)
       return
     }
-    terminal.out("\(r.recipes) recipes (\(r.invalid) invalid) at \(String(r.commit.prefix(12)))")
+    terminal.out("\(stats.recipes) recipes (\(stats.invalid) invalid) at \(index.commit.abbreviated(12))")
     for (title, counts) in [
-      ("GPU", r.byGPU), ("engine", r.byEngine), ("engine version", r.byEngineVersion),
-      ("topology", r.byTopology), ("format", r.byFormat), ("model", r.byModel),
+      ("GPU", stats.byGPU), ("engine", stats.byEngine), ("engine version", stats.byEngineVersion),
+      ("topology", stats.byTopology), ("format", stats.byFormat), ("model", stats.byModel),
     ] {
       terminal.out("\nby \(title):")
-      for (k, v) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-        terminal.out("  " + String(repeating: " ", count: max(0, 5 - String(v).count)) + "\(v)  \(k)")
+      for (key, count) in RegistryStatistics.ranked(counts) {
+        terminal.out("  " + String(repeating: " ", count: max(0, 5 - String(count).count)) + "\(count)  \(key)")
       }
     }
+  }
+}
+
+extension Stats.Report {
+  init(commit: String, _ s: RegistryStatistics) {
+    self.init(
+      commit: commit, recipes: s.recipes, invalid: s.invalid, byGPU: s.byGPU, byEngine: s.byEngine,
+      byEngineVersion: s.byEngineVersion, byModel: s.byModel, byFormat: s.byFormat, byTopology: s.byTopology)
   }
 }
