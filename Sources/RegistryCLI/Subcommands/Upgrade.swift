@@ -67,64 +67,51 @@ struct Upgrade: ParsableCommand {
     }
     let store: FlagCatalogStore
     do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
-    let upgrader = Upgrader(catalogs: store)
+    let upgrade = RecipeUpgrade(upgrader: Upgrader(catalogs: store), to: to)
     let isFile = FileManager.default.fileExists(atPath: target)
     if publish, !isFile {
-      try publishUpgrade(of: RecipeReference(parsing: target), upgrader: upgrader, to: to)
+      try publishUpgrade(of: RecipeReference(parsing: target), upgrade)
       return
     }
-    let (file, bytes, writable) = try source(isFile: isFile)
-    let plan = upgrader.plan(RecipeReader.read(bytes, file: file), source: bytes, to: to)
+    let source = isFile
+      ? try RecipeUpgrade.source(file: target)
+      : try RecipeUpgrade.source(of: RecipeReference(parsing: target), in: try registryOptions.open())
+    let plan = upgrade.plan(source)
     var written = false
     var commit: String?
     if plan.refusals.isEmpty, !dryRun, let out = plan.output {
-      guard let path = writable else {
-        throw CLIError("\(file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy")
+      guard let path = source.writablePath else {
+        throw CLIError("\(source.file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy")
       }
       guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
         throw CLIError("cannot write \(path)")
       }
       written = true
       if publish {
-        let report = try RecipePublisher(registry: try registryOptions.open()).publish(
-          [RecipePublisher.Input(file: path, bytes: out)],
-          options: PublishOptions(message: commitOptions.message ?? defaultMessage(plan, name: RecipeReader.read(out, file: path).summary.name),
-            author: try commitOptions.signature(), branch: commitOptions.branch, replace: true, keepFormat: true))
+        let report = try upgrade.publish(
+          file: path, bytes: out, plan: plan, to: try registryOptions.open(), message: commitOptions.message,
+          author: try commitOptions.signature(), branch: commitOptions.branch)
         commit = report.outcome.commit.hex
       }
     }
-    try show(plan, file: file, written: written, commit: commit)
+    try show(plan, file: source.file, written: written, commit: commit)
     if !plan.refusals.isEmpty { throw ExitStatus.invalid }
   }
 
   /// `--publish` of a registry recipe: the upgrade is planned from the recipe at the branch
   /// tip, inside the publishing path's compare-and-swap.
-  private func publishUpgrade(of ref: RecipeReference, upgrader: Upgrader, to: EngineVersion) throws {
+  private func publishUpgrade(of ref: RecipeReference, _ upgrade: RecipeUpgrade) throws {
     if ref.scope != nil || ref.rev != nil {
       throw CLIError("--publish upgrades a recipe of this registry at its branch tip, not '\(ref)'", kind: .invalidRequest)
     }
     let registry = try registryOptions.open()
-    var plan: Upgrader.Plan?
-    var file = ref.name
-    do {
-      let report = try RecipePublisher(registry: registry).update(ref.name, author: try commitOptions.signature(), branch: commitOptions.branch) { found in
-        file = found.path
-        let p = upgrader.plan(found.read, source: found.bytes, to: to)
-        plan = p
-        guard p.refusals.isEmpty, let out = p.output else { throw Refused() }
-        return (out, commitOptions.message ?? defaultMessage(p, name: found.name), p.changes.map(\.description).joined(separator: "\n"))
-      }
-      if let plan { try show(plan, file: file, written: true, commit: report.outcome.commit.hex) }
-    } catch is Refused {
-      if let plan { try show(plan, file: file, written: false, commit: nil) }
-      throw ExitStatus.invalid
+    let published = try upgrade.publish(
+      recipe: ref.name, in: registry, message: commitOptions.message, author: try commitOptions.signature(),
+      branch: commitOptions.branch)
+    if let plan = published.plan {
+      try show(plan, file: published.file, written: published.report != nil, commit: published.report?.outcome.commit.hex)
     }
-  }
-
-  private struct Refused: Error {}
-
-  private func defaultMessage(_ plan: Upgrader.Plan, name: String) -> String {
-    "Upgrade \(name) to \(plan.to.normalized)" + (plan.from.map { " (from \($0.normalized))" } ?? "")
+    if published.report == nil { throw ExitStatus.invalid }
   }
 
   private func show(_ plan: Upgrader.Plan, file: String, written: Bool, commit: String?) throws {
@@ -150,19 +137,5 @@ struct Upgrade: ParsableCommand {
     } else if dryRun {
       terminal.err("dry run: \(plan.changes.count) change(s), nothing written")
     }
-  }
-
-  /// The file name, bytes and (when it is a file on disk) the path to write.
-  private func source(isFile: Bool) throws -> (String, [UInt8], String?) {
-    if isFile {
-      guard let data = FileManager.default.contents(atPath: target) else { throw CLIError("cannot read \(target)") }
-      return (target, [UInt8](data), target)
-    }
-    let ref = RecipeReference(parsing: target)
-    let registry = try registryOptions.open()
-    let found = try registry.resolve(ref)
-    let onDisk = registry.repository.workingDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + found.path }
-    let current = onDisk.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) }
-    return (found.path, found.bytes, ref.rev == nil && ref.scope == nil && current == found.bytes ? onDisk : nil)
   }
 }
