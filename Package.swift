@@ -43,6 +43,6 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["RegistryCLI", "TestSupport"]),
   ]
 )
