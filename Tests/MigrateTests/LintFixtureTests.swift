@@ -37,8 +37,7 @@ import Testing
 
   @Test func everyRuleHasAFailingFixture() throws {
     let names = Set(try Fixtures.names(in: Self.dir + "/fail").map { String($0.dropLast(5)) })
-    let required = Set(Linter.defaultRules.flatMap(\.codes))
-      .subtracting(["deprecated-flag", "parallelism-underuses-gpus"])
+    let required = Set(Linter.defaultRules.flatMap(\.codes)).subtracting(["deprecated-flag"])
     #expect(required.subtracting(names).isEmpty, "no failing fixture for \(required.subtracting(names).sorted())")
   }
 
