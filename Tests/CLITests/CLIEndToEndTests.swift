@@ -102,7 +102,7 @@ import Testing
   @Test func schemaShowPrintsTheEmbeddedSpecFromAnyDirectory() throws {
     let dir = try RegistryBinary.temporaryDirectory()
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: try #require(RegistryBinary.path))
+    p.executableURL = URL(fileURLWithPath: try RegistryBinary.path())
     p.arguments = ["schema", "show", "v2"]
     p.currentDirectoryURL = URL(fileURLWithPath: dir)
     let out = Pipe()

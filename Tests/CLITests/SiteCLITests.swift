@@ -6,26 +6,19 @@ import Testing
 /// binary: the catalog equals `registry search -o json`, files are deterministic and match
 /// spec/index, and the page filters in a real headless Chromium served from 127.0.0.1.
 @Suite(.serialized) struct SiteCLITests {
-  /// The `registry` binary next to the test bundle.
-  static let binary: String = {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [dir.appendingPathComponent("registry").path] +
-      [".build-site", ".build"].map { PackageRoot.path("\($0)/debug/registry") }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-  }()
-
-  /// Where screenshots and generated sites are kept after the run (printed in the log).
-  static let artifacts: String = {
-    let dir = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("test-artifacts/site").path
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  /// Where screenshots and generated sites are kept after the run (printed in the log):
+  /// `test-artifacts/site` beside the build folder of the `registry` binary.
+  static func artifacts() throws -> String {
+    let dir = URL(fileURLWithPath: try RegistryBinary.path()).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("test-artifacts/site").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
-  }()
+  }
 
   static let repo = PackageRoot.url.path
 
   static func registry(_ args: [String]) throws -> Subprocess.Result {
-    let r = try Subprocess.run(binary, args + ["--repo", repo])
+    let r = try RegistryBinary.run(args + ["--repo", repo])
     #expect(r.status == 0, "registry \(args.joined(separator: " ")): \(r.stderr)")
     return r
   }
@@ -76,7 +69,7 @@ import Testing
     }
   }
 
-  @Test func exportIsDeterministicAndMatchesTheSchemas() throws {
+  @Test func exportIsDeterministic() throws {
     let a = Self.temp("export-a"), b = Self.temp("export-b")
     defer {
       try? FileManager.default.removeItem(atPath: a)
@@ -93,12 +86,18 @@ import Testing
     for f in files {
       #expect(fm.contents(atPath: a + "/" + f) == fm.contents(atPath: b + "/" + f), "\(f) differs between two exports")
     }
-    guard let tool = Subprocess.which("check-jsonschema") else {
-      print("skipped schema checks: check-jsonschema not on PATH (scripts/setup installs it)")
-      return
-    }
+  }
+
+  @Test(.requiresTool("check-jsonschema", install: "scripts/setup installs it"))
+  func exportMatchesTheSchemas() throws {
+    let a = Self.temp("export-schemas")
+    defer { try? FileManager.default.removeItem(atPath: a) }
+    _ = try Self.registry(["export-index", "-o", a])
+    let files = try #require(FileManager.default.subpaths(atPath: a)).filter { $0.hasSuffix(".json") }.sorted()
+    let tool = try #require(Subprocess.which("check-jsonschema"))
     let spec = PackageRoot.path("spec/index")
     let recipes = files.filter { $0.hasPrefix("recipes/") }.map { a + "/" + $0 }
+    #expect(!recipes.isEmpty)
     for (schema, targets) in [
       ("catalog.schema.json", [a + "/catalog.json"]), ("index-meta.schema.json", [a + "/index-meta.json"]),
       ("recipe.schema.json", recipes),
@@ -108,13 +107,10 @@ import Testing
     }
   }
 
-  @Test func pageFiltersByGPUInHeadlessChromium() throws {
-    let (browser, reason) = HeadlessBrowser.locate()
-    guard let browser else {
-      print("skipped browser test: \(reason)")
-      return
-    }
-    let site = Self.artifacts + "/embedded"
+  @Test(.requiresBrowser)
+  func pageFiltersByGPUInHeadlessChromium() throws {
+    let browser = try HeadlessBrowser.path()
+    let site = try Self.artifacts() + "/embedded"
     try? FileManager.default.removeItem(atPath: site)
     _ = try Self.registry(["site", "-o", site])
     let catalog = try Self.json(site + "/catalog.json")
@@ -131,7 +127,7 @@ import Testing
     #expect(rows.filter { !$0.hidden }.map(\.name).sorted() == expected)
     #expect(SiteDOM.bodyData(dom, "shown") == String(expected.count))
     #expect(dom.contains("\(expected.count) of \(entries.count) recipes match<"))
-    let png = Self.artifacts + "/embedded-gpu-gb200.png"
+    let png = try Self.artifacts() + "/embedded-gpu-gb200.png"
     try HeadlessBrowser.screenshot(browser, url: url, to: png)
     print("screenshot: \(png)")
 
@@ -143,13 +139,10 @@ import Testing
     #expect(SiteDOM.rows(local).filter { !$0.hidden }.map(\.name).sorted() == sglang)
   }
 
-  @Test func detailViewShowsRecipeLaunchCommandsAndPinHistory() throws {
-    let (browser, reason) = HeadlessBrowser.locate()
-    guard let browser else {
-      print("skipped browser test: \(reason)")
-      return
-    }
-    let inline = Self.artifacts + "/embedded"
+  @Test(.requiresBrowser)
+  func detailViewShowsRecipeLaunchCommandsAndPinHistory() throws {
+    let browser = try HeadlessBrowser.path()
+    let inline = try Self.artifacts() + "/embedded"
     if !FileManager.default.fileExists(atPath: inline + "/index.html") { _ = try Self.registry(["site", "-o", inline]) }
     let served = Self.temp("site-not-inlined")
     defer { try? FileManager.default.removeItem(atPath: served) }
@@ -168,7 +161,7 @@ import Testing
       #expect(dom.contains("Pin history"))
       #expect(dom.contains("Recipe (v2)"))
       if dir == inline {
-        try HeadlessBrowser.screenshot(browser, url: server.url("index.html#recipe=\(name)"), to: Self.artifacts + "/embedded-detail.png", height: 1400)
+        try HeadlessBrowser.screenshot(browser, url: server.url("index.html#recipe=\(name)"), to: try Self.artifacts() + "/embedded-detail.png", height: 1400)
       }
     }
   }

@@ -1,4 +1,5 @@
 import Launch
+import TestSupport
 import Testing
 @testable import Schema
 
@@ -9,7 +10,9 @@ import Testing
     ("dynamo", SamplePlans.dynamoVLLM()),
   ]
 
-  @Test("compose output validates against compose-spec.json", arguments: plans.indices)
+  @Test(
+    "compose output validates against compose-spec.json", .requiresJSONSchema("compose-spec.json"),
+    arguments: plans.indices)
   func schema(_ index: Int) throws {
     let text = try ComposeRenderer().render(Self.plans[index].1).text
     try ScriptChecks.jsonSchema(text, schema: "compose-spec.json")

@@ -1,9 +1,21 @@
 import Launch
+import TestSupport
 import Testing
 @testable import Schema
 
 @Suite struct DynamoRendererTests {
-  @Test("DGD validates against the strict v1alpha1 CRD schema", arguments: [false, true])
+  @Test("the DGD is the last document; a model cache adds two before it", arguments: [false, true])
+  func documents(_ withCache: Bool) throws {
+    let renderer = DynamoRenderer(modelCache: withCache ? ModelCacheOptions() : nil)
+    for plan in [SamplePlans.dynamoVLLM(), SamplePlans.sglangDisaggregated(), SamplePlans.vllmAggregated()] {
+      let docs = try YAML.parseStream(Array(try renderer.render(plan).text.utf8))
+      #expect(docs.count == (withCache ? 3 : 1))
+    }
+  }
+
+  @Test(
+    "DGD validates against the strict v1alpha1 CRD schema",
+    .requiresJSONSchema("dgd-v1alpha1.openapi.strict.json"), arguments: [false, true])
   func schema(_ withCache: Bool) throws {
     let renderer = DynamoRenderer(modelCache: withCache ? ModelCacheOptions() : nil)
     for plan in [SamplePlans.dynamoVLLM(), SamplePlans.sglangDisaggregated(), SamplePlans.vllmAggregated()] {

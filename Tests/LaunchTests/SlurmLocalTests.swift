@@ -15,12 +15,10 @@ import Testing
     return nil
   }
 
-  @Test("disaggregated plan runs with sbatch --wait on a local 3-node SLURM cluster")
+  @Test(
+    "disaggregated plan runs with sbatch --wait on a local 3-node SLURM cluster",
+    .enabled(if: unavailableReason == nil, Comment(rawValue: unavailableReason ?? "")))
   func sbatchWait() throws {
-    if let reason = Self.unavailableReason {
-      print("skipped: \(reason)")
-      return
-    }
     let engine = try FakeEngine()
     defer { engine.remove() }
     let p = try Tools.freePorts(5)

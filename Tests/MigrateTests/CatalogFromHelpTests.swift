@@ -12,11 +12,9 @@ struct CatalogFromHelpTests {
     return nil
   }()
 
-  @Test func parsesHelpFixtureIntoLoadableCatalog() throws {
-    guard let python = Self.python else {
-      print("skipping catalog-from-help test: python3 not found on PATH")
-      return
-    }
+  @Test(.enabled(if: python != nil, "python3 is not on PATH"))
+  func parsesHelpFixtureIntoLoadableCatalog() throws {
+    let python = try #require(Self.python)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = [

@@ -6,8 +6,8 @@ import TestSupport
 /// The index reads recipes with `comments: false`; that must decide exactly what the default
 /// read decides: format, validity, every diagnostic and the summary.
 @Suite struct CommentFreeReadTests {
-  @Test func sameVerdictsDiagnosticsAndSummaries() {
-    let sources = Fixtures.allYAMLSources()
+  @Test func sameVerdictsDiagnosticsAndSummaries() throws {
+    let sources = try Fixtures.allYAMLSources()
     #expect(sources.count > 50, "fixtures and corpus should give many files, found \(sources.count)")
     var invalid = 0
     var withDiagnostics = 0

@@ -9,18 +9,15 @@ struct DynamoConverterTests {
   let converter = DynamoConverter()
 
   static var corpusFiles: [String] {
-    guard Corpus.skipReason == nil else { return [] }
-    return Corpus.manifest().filter { $0.kind == "dynamo-dgd" }.map(\.file)
-      .filter { FileManager.default.fileExists(atPath: $0) }
+    Corpus.manifest().filter { $0.kind == "dynamo-dgd" && $0.isPresent }.map(\.file)
   }
 
-  @Test("every Dynamo deploy.yaml converts, re-encodes and verifies back")
+  @Test("every Dynamo deploy.yaml converts, re-encodes and verifies back", .requiresCorpus)
   func corpus() throws {
-    if let reason = Corpus.skipReason { print("skipped: \(reason)"); return }
     let files = Self.corpusFiles
     #expect(files.count >= 15)
     for file in files {
-      let docs = try YAML.parseStream(Corpus.bytes(file) ?? [])
+      let docs = try YAML.parseStream(try Corpus.bytes(file))
       let conv = converter.toV2(docs, file: file)
       #expect(!conv.diagnostics.hasErrors, "\(file): \(conv.diagnostics.map(\.description))")
       guard let recipe = conv.value, let decoded = ConverterCheck.reencodes(recipe, file) else { continue }
@@ -42,7 +39,7 @@ struct DynamoConverterTests {
     let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") }
     var count = 0
     for rel in files {
-      guard let docs = try? YAML.parseStream(Fixtures.bytes(root + "/" + rel)),
+      guard let docs = try? YAML.parseStream(try Fixtures.bytes(root + "/" + rel)),
         RecipeFormat.detect(documents: docs).format == .dynamo else { continue }
       count += 1
       let conv = converter.toV2(docs, file: rel)

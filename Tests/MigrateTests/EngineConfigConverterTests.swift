@@ -12,14 +12,14 @@ import Testing
     $0.kind == "vllm-args" && $0.source == "vllm-project/recipes"
   }.map(\.file)
 
-  @Test func corpusIsThere() {
-    if let reason = Corpus.skipReason { print("skipped: \(reason)"); return }
+  @Test(.requiresCorpus)
+  func corpusIsThere() {
     #expect(Self.corpusFiles.count == 4)
   }
 
-  @Test("every engine-config corpus file converts to v2 and back", arguments: corpusFiles)
+  @Test("every engine-config corpus file converts to v2 and back", .requiresCorpus, arguments: corpusFiles)
   func corpusRoundTrip(_ file: String) throws {
-    guard let text = Fixtures.text(file) else { print("skipped: \(file) absent"); return }
+    let text = try Fixtures.text(file)
     #expect(ForeignRoundTrip.format(of: file) == .engineConfig)
     let (problems, recipe, _) = ForeignRoundTrip.check(text, file: file, format: .engineConfig)
     #expect(problems.isEmpty, "\(file):\n\(problems.joined(separator: "\n"))")
@@ -32,7 +32,7 @@ import Testing
 
   @Test("registry engine-config recipes import and round-trip", arguments: registryFiles)
   func registryRoundTrip(_ file: String) throws {
-    let text = try #require(Fixtures.text(file))
+    let text = try Fixtures.text(file)
     let (problems, _, _) = ForeignRoundTrip.check(text, file: file, format: .engineConfig)
     #expect(problems.isEmpty, "\(file):\n\(problems.joined(separator: "\n"))")
   }
@@ -101,7 +101,7 @@ import Testing
   }
 
   @Test func exportReportsEverythingElse() throws {
-    let text = try #require(Fixtures.text(PackageRoot.path("registry/recipes/qwen/qwen3.6-27b/vllm/qwen3-6-27b-fp8-sparkrun-vllm.yaml")))
+    let text = try Fixtures.text(PackageRoot.path("registry/recipes/qwen/qwen3.6-27b/vllm/qwen3-6-27b-fp8-sparkrun-vllm.yaml"))
     let r = try #require(ForeignRoundTrip.converter(.sparkrun).toV2(try ForeignRoundTrip.documents(text), file: "q.yaml").value)
     let conv = ForeignRoundTrip.converter(.engineConfig).fromV2(r)
     let paths = Set(conv.losses.map(\.path.description))

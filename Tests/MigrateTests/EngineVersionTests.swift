@@ -1,5 +1,6 @@
 import Foundation
 import Migrate
+import TestSupport
 import Testing
 
 @Suite("EngineVersion")
@@ -109,15 +110,13 @@ struct ContainerImageTests {
 
 @Suite("ContainerImage over the shared corpus")
 struct CorpusImageTests {
-  static let corpus = "/work/shared/corpus"
+  static let corpus = Corpus.root
 
   /// Every `lmsysorg/sglang:v…` / `vllm/vllm-openai:v…` reference in the corpus recipes
   /// yields a version whose release starts the tag, and versions sort consistently.
-  @Test func versionedImageTagsParse() throws {
-    guard let enumerator = FileManager.default.enumerator(atPath: Self.corpus) else {
-      print("skipping corpus image test: \(Self.corpus) not present")
-      return
-    }
+  @Test(.requiresCorpus)
+  func versionedImageTagsParse() throws {
+    let enumerator = try #require(FileManager.default.enumerator(atPath: Self.corpus), "cannot list \(Self.corpus)")
     var references: Set<String> = []
     for case let path as String in enumerator where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
       guard let text = Paths.read(Self.corpus + "/" + path) else { continue }
@@ -129,10 +128,7 @@ struct CorpusImageTests {
         }
       }
     }
-    if references.isEmpty {
-      print("skipping corpus image test: no versioned sglang/vllm images found")
-      return
-    }
+    try #require(!references.isEmpty, "no versioned sglang/vllm images found in \(Self.corpus)")
     var versions: [EngineVersion] = []
     for ref in references.sorted() {
       let image = ContainerImage(ref)

@@ -19,7 +19,7 @@ enum ForeignRoundTrip {
 
   /// The format of a corpus or registry file.
   static func format(of file: String) -> RecipeFormat? {
-    guard let bytes = Corpus.bytes(file), let docs = try? YAML.parseStream(bytes) else { return nil }
+    guard let bytes = try? Corpus.bytes(file), let docs = try? YAML.parseStream(bytes) else { return nil }
     return RecipeFormat.detect(documents: docs).format
   }
 

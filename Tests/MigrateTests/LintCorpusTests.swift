@@ -11,15 +11,11 @@ import Testing
   static let store = try! FlagCatalogStore(directory: PackageRoot.path("spec/engines"))
   static let reportPath = PackageRoot.path("docs/lint-corpus-report.md")
 
-  @Test func corpusReportIsCurrent() throws {
-    if let reason = Corpus.skipReason {
-      print("skipping LintCorpusTests.corpusReportIsCurrent: \(reason)")
-      return
-    }
+  @Test(.requiresCorpus)
+  func corpusReportIsCurrent() throws {
     let linter = Linter(catalogs: Self.store)
-    let results = Corpus.yamlEntries().compactMap { e -> LintResult? in
-      guard let bytes = Corpus.bytes(e.file) else { return nil }
-      return linter.lint(RecipeReader.read(bytes, file: e.file))
+    let results = try Corpus.yamlEntries().map { e in
+      linter.lint(RecipeReader.read(try Corpus.bytes(e.file), file: e.file))
     }
     #expect(results.count > 100)
     let report = LintReport.markdown(results, title: "Lint report: shared corpus", relativeTo: Corpus.root)
@@ -29,11 +25,11 @@ import Testing
       print("recorded \(Self.reportPath)")
       return
     }
-    let checkedIn = try #require(Fixtures.text(Self.reportPath), "no \(Self.reportPath); run with RECORD=1")
+    let checkedIn = try #require(try? Fixtures.text(Self.reportPath), "no \(Self.reportPath); run with RECORD=1")
     #expect(checkedIn == report, "the corpus lint findings changed; review and regenerate with RECORD=1")
   }
 
-  @Test func embeddedRegistryHasNoErrors() {
+  @Test func embeddedRegistryHasNoErrors() throws {
     let root = PackageRoot.path("registry/recipes")
     let files = (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? [])
       .filter { $0.hasSuffix(".yaml") }.sorted()
@@ -41,7 +37,7 @@ import Testing
     let linter = Linter(catalogs: Self.store)
     for f in files {
       let path = root + "/" + f
-      let result = linter.lint(RecipeReader.read(Fixtures.bytes(path), file: path))
+      let result = linter.lint(RecipeReader.read(try Fixtures.bytes(path), file: path))
       let errors = result.diagnostics.filter { $0.severity == .error }
       #expect(errors.isEmpty, "\(f):\n\(errors.map(\.description).joined(separator: "\n"))")
     }

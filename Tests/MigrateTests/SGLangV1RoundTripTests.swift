@@ -6,8 +6,6 @@ import Testing
 
 /// v1 → v2 → v1 over every v1 fixture, spec example and corpus file.
 @Suite struct SGLangV1RoundTripTests {
-  static let files = V1Recipes.all
-
   /// (path, key comments, value comments) of every key that has comments.
   static func commentSet(_ doc: YAMLDocument) -> Set<String> {
     var out = Set(CommentTransplant.collect(doc.root).map {
@@ -17,14 +15,14 @@ import Testing
     return out
   }
 
-  @Test func corpusPresent() {
-    if let reason = Corpus.skipReason { print("skipped corpus: \(reason)"); return }
+  @Test(.requiresCorpus)
+  func corpusPresent() {
     #expect(V1Recipes.corpus.count >= 70)
   }
 
-  @Test(arguments: files)
+  @Test(arguments: try V1Recipes.all)
   func roundTripIsExact(_ file: String) throws {
-    let bytes = Fixtures.bytes(file)
+    let bytes = try Fixtures.bytes(file)
     let original = try YAML.parse(bytes)
     let toV2 = ConvertFrontend.convert(bytes: bytes, file: file, from: .sglangV1, to: .v2)
     #expect(!toV2.diagnostics.hasErrors, "\(toV2.diagnostics.map(\.description).joined(separator: "\n"))")

@@ -13,14 +13,14 @@ import Testing
   /// sparkrun recipes for llama.cpp: v2 has no engine name for it.
   static func isLlamaCpp(_ file: String) -> Bool { file.contains("llama-cpp") }
 
-  @Test func corpusIsThere() {
-    if let reason = Corpus.skipReason { print("skipped: \(reason)"); return }
+  @Test(.requiresCorpus)
+  func corpusIsThere() {
     #expect(Self.corpusFiles.count >= 70)
   }
 
-  @Test("every spark/sparkrun corpus file converts to v2 and back", arguments: corpusFiles)
+  @Test("every spark/sparkrun corpus file converts to v2 and back", .requiresCorpus, arguments: corpusFiles)
   func corpusRoundTrip(_ file: String) throws {
-    guard let text = Fixtures.text(file) else { print("skipped: \(file) absent"); return }
+    let text = try Fixtures.text(file)
     let format = try #require(ForeignRoundTrip.format(of: file))
     #expect(format == .spark || format == .sparkrun, "\(file) detected as \(format)")
     if Self.isLlamaCpp(file) {
@@ -58,7 +58,7 @@ import Testing
 
   @Test("registry spark/sparkrun recipes import and round-trip", arguments: registryFiles)
   func registryRoundTrip(_ file: String) throws {
-    let text = try #require(Fixtures.text(file))
+    let text = try Fixtures.text(file)
     let format = try #require(ForeignRoundTrip.format(of: file))
     let (problems, _, _) = ForeignRoundTrip.check(text, file: file, format: format)
     #expect(problems.isEmpty, "\(file):\n\(problems.joined(separator: "\n"))")

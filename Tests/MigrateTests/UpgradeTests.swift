@@ -10,7 +10,7 @@ import Testing
   static let path = Fixtures.directory("Tests/MigrateTests/Fixtures/upgrade/sglang-0.4-deepseek-v3.yaml")
 
   static func plan(_ to: String) throws -> Upgrader.Plan {
-    let bytes = Fixtures.bytes(path)
+    let bytes = try Fixtures.bytes(path)
     return Upgrader(catalogs: store).plan(
       RecipeReader.read(bytes, file: path), source: bytes, to: try #require(EngineVersion(to)))
   }
@@ -57,7 +57,7 @@ import Testing
   static let path = Fixtures.directory("Tests/MigrateTests/Fixtures/upgrade/sglang-v1-0.4-deepseek-v3-1p1d.yaml")
 
   static func plan(_ to: String) throws -> (Upgrader.Plan, String) {
-    let bytes = Fixtures.bytes(path)
+    let bytes = try Fixtures.bytes(path)
     let plan = Upgrader(catalogs: UpgradeTests.store).plan(
       RecipeReader.read(bytes, file: path), source: bytes, to: try #require(EngineVersion(to)))
     return (plan, String(decoding: bytes, as: UTF8.self))

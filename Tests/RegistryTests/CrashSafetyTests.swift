@@ -27,7 +27,7 @@ import TestSupport
   }
 
   @Test func killedPublishLeavesTheOldOrTheNewCommit() throws {
-    guard let cli = PublishFixture.cliOrSkip() else { return }
+    let cli = try PublishFixture.cli()
     let f = try PublishFixture()
     let repo = try f.registry().repository.gitDirectory
     func publish(_ name: String) throws -> [String] {
@@ -46,9 +46,9 @@ import TestSupport
     print("publish × 120 killed at random: \(tally)")
   }
 
-  @Test func killedRegistryMigrationLeavesTheOldOrTheNewCommit() throws {
-    guard let cli = PublishFixture.cliOrSkip() else { return }
-    guard PublishFixture.v1ConverterOrSkip() else { return }
+  @Test(.requiresV1Converter)
+  func killedRegistryMigrationLeavesTheOldOrTheNewCommit() throws {
+    let cli = try PublishFixture.cli()
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 16, seed: 7, brokenEvery: 0)
@@ -121,7 +121,7 @@ import TestSupport
   /// Kills `search` while it builds the cache, and truncates, corrupts or extends cache files
   /// at random: search keeps giving the same answer, and every cache file left is whole.
   @Test func tornOrCorruptIndexCacheIsRebuilt() throws {
-    guard let cli = PublishFixture.cliOrSkip() else { return }
+    let cli = try PublishFixture.cli()
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 40, seed: 11)

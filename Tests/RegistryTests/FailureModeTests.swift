@@ -18,8 +18,8 @@ import TestSupport
     let tip: String
     let files: [String: Int]
 
-    init?(in directory: String? = nil) throws {
-      guard let cli = PublishFixture.cliOrSkip() else { return nil }
+    init(in directory: String? = nil) throws {
+      let cli = try PublishFixture.cli()
       f = try PublishFixture()
       self.cli = cli
       let repo = (directory ?? f.git.root) + "/reg.git"
@@ -69,7 +69,7 @@ import TestSupport
   }
 
   @Test func lockedRefIsAClearErrorAndWritesNothing() throws {
-    guard let s = try Setup() else { return }
+    let s = try Setup()
     let lock = s.repo + "/refs/heads/main.lock"
     #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
     let run = try Subprocess.run(s.cli, s.publish)
@@ -82,9 +82,10 @@ import TestSupport
     #expect(try Subprocess.run(s.cli, s.publish).status == 0)
   }
 
-  @Test func readOnlyRepositoryIsAClearErrorAndWritesNothing() throws {
-    guard let s = try Setup() else { return }
-    guard let readOnly = ReadOnly.make(s.repo) else { return }
+  @Test(.enabled(if: ReadOnly.isPossible, "running as root without chattr or mount: cannot make a read-only repository"))
+  func readOnlyRepositoryIsAClearErrorAndWritesNothing() throws {
+    let s = try Setup()
+    let readOnly = try ReadOnly.make(s.repo)
     defer { readOnly.undo() }
     let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 1)
@@ -98,7 +99,7 @@ import TestSupport
   /// RLIMIT_FSIZE 0 (SIGXFSZ ignored): every write of a regular file fails with EFBIG, like a
   /// full disk; works without privileges.
   @Test func fileSizeLimitIsAClearErrorAndWritesNothing() throws {
-    guard let s = try Setup() else { return }
+    let s = try Setup()
     let limit = "ulimit -f 0; trap '' XFSZ"
     let run = try Subprocess.run(s.cli, s.publish, shellSetup: limit)
     #expect(run.status == 1)
@@ -127,8 +128,9 @@ import TestSupport
 
   /// The registry-wide migration writes its objects as one pack: when the pack cannot be
   /// written (EFBIG), the branch stays, nothing is left behind and the error says why.
-  @Test func migrationUnderAFileSizeLimitWritesNothing() throws {
-    guard PublishFixture.v1ConverterOrSkip(), let cli = PublishFixture.cliOrSkip() else { return }
+  @Test(.requiresV1Converter)
+  func migrationUnderAFileSizeLimitWritesNothing() throws {
+    let cli = try PublishFixture.cli()
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 40, seed: 9, brokenEvery: 0)
@@ -149,18 +151,29 @@ import TestSupport
     #expect(try f.git.git("rev-parse", "refs/heads/main~1", in: repo) == tip)
   }
 
+  /// Whether a small tmpfs can be mounted here (tried once on a scratch directory).
+  static let canMountTmpfs: Bool = {
+    guard let f = try? GitFixture() else { return false }
+    let dir = f.path("probe")
+    guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil,
+      (try? Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]))?.status == 0
+    else { return false }
+    _ = try? Subprocess.run("/bin/umount", [dir])
+    return true
+  }()
+
   /// A small tmpfs filled up (needs mount privileges; skipped with a reason otherwise).
-  @Test func fullDiskIsAClearErrorAndWritesNothing() throws {
+  @Test(.enabled(
+    if: canMountTmpfs,
+    "cannot mount a small tmpfs here (needs mount privileges); fileSizeLimitIsAClearErrorAndWritesNothing covers EFBIG"))
+  func fullDiskIsAClearErrorAndWritesNothing() throws {
     let f = try GitFixture()
     let mountPoint = f.path("small")
     try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
     let mounted = try Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint])
-    guard mounted.status == 0 else {
-      print("skipped: cannot mount a small tmpfs here (\(mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines))); fileSizeLimitIsAClearErrorAndWritesNothing covers EFBIG")
-      return
-    }
+    try #require(mounted.status == 0, "mount tmpfs: \(mounted.stderr)")
     defer { _ = try? Subprocess.run("/bin/umount", [mountPoint]) }
-    guard let s = try Setup(in: mountPoint) else { return }
+    let s = try Setup(in: mountPoint)
     // Fill the disk.
     let filler = mountPoint + "/filler"
     let fd = open(filler, O_WRONLY | O_CREAT, 0o644)

@@ -120,12 +120,9 @@ import Testing
 
   /// 10 000 synthetic recipes: the GPU filter (including style and layout) takes ≤ 100 ms in
   /// headless Chromium, and shows exactly the matching rows.
-  @Test func pageFiltersTenThousandRecipesWithinBudget() throws {
-    let (browser, reason) = HeadlessBrowser.locate()
-    guard let browser else {
-      print("skipped browser test: \(reason)")
-      return
-    }
+  @Test(.requiresBrowser)
+  func pageFiltersTenThousandRecipesWithinBudget() throws {
+    let browser = try HeadlessBrowser.path()
     let dir = Self.temp("site-10k")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try SyntheticRegistry.generate(at: dir + "/registry.git", count: 10_000, seed: 5)

@@ -6,16 +6,13 @@ import Testing
 /// The migration commit's diff stat agrees with `git diff --numstat` where lines change in
 /// place (the stat counts lines by content; git aligns them, which agrees without moves).
 @Suite struct LineStatTests {
-  @Test(arguments: [
+  @Test(.requiresTool("git"), arguments: [
     ("a: 1\nb: 2\nc: 3\n", "a: 1\nb: 20\nc: 3\nd: 4\n"),
     ("schema: v1\n# comment ünï\nx: [1, 2]\n", "schema: v2\n# comment ünï\n"),
     ("same\n", "same\n"),
   ])
   func agreesWithGitNumstat(_ old: String, _ new: String) throws {
-    guard let git = Subprocess.which("git") else {
-      print("skipped: git is not installed")
-      return
-    }
+    let git = try #require(Subprocess.which("git"))
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("linestat-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -2,6 +2,7 @@ import Foundation
 import Migrate
 import Schema
 import TestSupport
+import Testing
 
 @testable import Registry
 
@@ -26,29 +27,14 @@ final class PublishFixture {
     RecipePublisher.Input(file: file, bytes: Array(text.utf8))
   }
 
-  /// `cliPath()`, or nil after printing that the calling test is skipped.
-  static func cliOrSkip() -> String? {
-    if let path = cliPath() { return path }
-    print("skipped: the registry executable is not built next to the tests")
-    return nil
-  }
+  /// The built `registry` executable; fails the calling test, naming the paths looked at,
+  /// when it is not built.
+  static func cli() throws -> String { try RegistryBinary.path() }
+}
 
-  /// Whether this build has the sglang-v1 converter; else prints that the calling test is
-  /// skipped.
-  static func v1ConverterOrSkip() -> Bool {
-    if Converters.converter(for: .sglangV1) != nil { return true }
-    print("skipped: no sglang-v1 converter is registered in this build")
-    return false
-  }
-
-  /// The `registry` executable built next to the tests.
-  static func cliPath() -> String? {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("registry").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      dir.deleteLastPathComponent()
-    }
-    return nil
+extension Trait where Self == ConditionTrait {
+  /// This build registers the sglang-v1 converter.
+  static var requiresV1Converter: Self {
+    .enabled(if: Converters.converter(for: .sglangV1) != nil, "no sglang-v1 converter is registered in this build")
   }
 }

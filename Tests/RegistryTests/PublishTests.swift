@@ -132,7 +132,7 @@ import TestSupport
 
   /// 8 processes × 50 `registry publish` runs into one bare repository.
   @Test func eightProcessesPublishFiftyEach() throws {
-    guard let cli = PublishFixture.cliOrSkip() else { return }
+    let cli = try PublishFixture.cli()
     let f = try PublishFixture()
     let registry = try f.registry()
     let files = f.git.path("in")
@@ -219,8 +219,8 @@ import TestSupport
     #expect(throws: LockError.self) { try broken.resolve("eta", in: registry) }
   }
 
-  @Test func migrateV1ToV2InOneCommit() throws {
-    guard PublishFixture.v1ConverterOrSkip() else { return }
+  @Test(.requiresV1Converter)
+  func migrateV1ToV2InOneCommit() throws {
     let f = try PublishFixture()
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 60, seed: 3, brokenEvery: 0)

@@ -7,7 +7,30 @@ struct ReadOnly {
   let how: String
   private let undoCommand: [String]
 
-  static func make(_ path: String) -> ReadOnly? {
+  /// Whether a directory can be made read-only here (tried once on a scratch directory).
+  static let isPossible: Bool = {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readonly-probe-\(UUID().uuidString)").path
+    guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else {
+      return false
+    }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    guard let r = attempt(dir) else { return false }
+    r.undo()
+    return true
+  }()
+
+  /// Makes `path` read-only.
+  /// - Throws: ``Impossible`` when this machine offers no way (see ``isPossible``).
+  static func make(_ path: String) throws -> ReadOnly {
+    guard let r = attempt(path) else { throw Impossible() }
+    return r
+  }
+
+  struct Impossible: Error, CustomStringConvertible {
+    var description: String { "running as root without chattr or mount: cannot make a read-only repository" }
+  }
+
+  private static func attempt(_ path: String) -> ReadOnly? {
     if geteuid() != 0 {
       _ = try? Subprocess.run("/bin/chmod", ["-R", "a-w", path])
       return ReadOnly(how: "chmod -R a-w", undoCommand: ["/bin/chmod", "-R", "u+w", path])
@@ -20,7 +43,6 @@ struct ReadOnly {
     if (try? Subprocess.run("/bin/mount", ["--bind", "-o", "ro", path, path]))?.status == 0 {
       return ReadOnly(how: "read-only bind mount (root)", undoCommand: ["/bin/umount", path])
     }
-    print("skipped: running as root without chattr or mount: cannot make a read-only repository")
     return nil
   }
 

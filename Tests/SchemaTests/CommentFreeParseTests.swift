@@ -8,7 +8,7 @@ import TestSupport
 /// the same error for a file that fails.
 @Suite struct CommentFreeParseTests {
   @Test func sameTreesWithoutComments() throws {
-    let sources = Fixtures.allYAMLSources()
+    let sources = try Fixtures.allYAMLSources()
     #expect(sources.count > 50, "fixtures and corpus should give many files, found \(sources.count)")
     var commented = 0
     var failing = 0

@@ -9,7 +9,7 @@ import TestSupport
 /// rather than committed. See docs/security.md.
 @Suite struct HostileInputFixtureTests {
   static let directory = PackageRoot.path("Tests/SchemaTests/Fixtures/hostile")
-  static let names = Fixtures.names(in: directory)
+  static var names: [String] { get throws { try Fixtures.names(in: directory) } }
   /// Generous: a hostile input must fail fast, not merely eventually.
   static let timeBound: Duration = .seconds(5)
 
@@ -39,21 +39,21 @@ import TestSupport
   }
 
   static func v2(_ name: String) throws -> RecipeV2 {
-    let (recipe, diagnostics) = read(Fixtures.bytes(directory + "/" + name), file: name)
+    let (recipe, diagnostics) = read(try Fixtures.bytes(directory + "/" + name), file: name)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
     return try #require(recipe as? RecipeV2)
   }
 
-  @Test func thereIsAFixtureForEachKindOfHostileInput() {
-    #expect(Self.names.count >= 20)
+  @Test func thereIsAFixtureForEachKindOfHostileInput() throws {
+    #expect(try Self.names.count >= 20)
   }
 
-  @Test("hostile fixtures give exactly the expected diagnostics, fast", arguments: names)
+  @Test("hostile fixtures give exactly the expected diagnostics, fast", arguments: try names)
   func expectedDiagnostics(_ name: String) throws {
     let path = Self.directory + "/" + name
     let sidecar = String(path.dropLast(".yaml".count)) + ".expected"
-    let expected = try ExpectedDiagnostics.parse(try #require(Fixtures.text(sidecar), "missing \(sidecar)"))
-    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(Fixtures.bytes(path), file: name) }
+    let expected = try ExpectedDiagnostics.parse(try Fixtures.text(sidecar))
+    let (_, diagnostics): (Any?, [Diagnostic]) = try Self.timed { Self.read(try Fixtures.bytes(path), file: name) }
     let shown = diagnostics.map { "\($0) [\($0.code) \($0.path)] hint: \($0.hint ?? "-")" }.joined(separator: "\n")
     #expect(diagnostics.count == expected.count, "got:\n\(shown)")
     for e in expected {
@@ -74,11 +74,11 @@ import TestSupport
   }
 
   @Test func crlfReadsLikeLFWithTheSameLineNumbers() throws {
-    let (_, diagnostics) = Self.read(Fixtures.bytes(Self.directory + "/crlf.yaml"), file: "crlf.yaml")
+    let (_, diagnostics) = Self.read(try Fixtures.bytes(Self.directory + "/crlf.yaml"), file: "crlf.yaml")
     // The unknown key sits on line 11 of the file; CRLF must not double-count lines.
     let d = try #require(diagnostics.first)
     #expect(d.location?.line == 11 && d.location?.column == 1)
-    let doc = try YAML.parse(Fixtures.bytes(Self.directory + "/crlf.yaml"))
+    let doc = try YAML.parse(try Fixtures.bytes(Self.directory + "/crlf.yaml"))
     #expect(doc.root["name"]?.scalar == "crlf-recipe")
   }
 

@@ -4,29 +4,31 @@ import TestSupport
 @testable import Schema
 
 @Suite struct RecipeV2Tests {
-  static let validFiles = V2Files.valid.map(\.lastPathComponent)
-  static let invalidFiles = V2Files.invalid.map(\.lastPathComponent)
+  static var validFiles: [String] { get throws { try V2Files.valid.map(\.lastPathComponent) } }
+  static var invalidFiles: [String] { get throws { try V2Files.invalid.map(\.lastPathComponent) } }
 
-  static func url(_ name: String) -> URL {
-    V2Files.valid.first { $0.lastPathComponent == name }
-      ?? V2Files.invalid.first { $0.lastPathComponent == name }!
+  static func url(_ name: String) throws -> URL {
+    guard let url = try V2Files.valid.first(where: { $0.lastPathComponent == name })
+      ?? V2Files.invalid.first(where: { $0.lastPathComponent == name })
+    else { throw Fixtures.Missing(path: name, what: "no v2 fixture or example") }
+    return url
   }
 
-  @Test func thereAreEnoughFixtures() {
-    #expect(Self.invalidFiles.count >= 12)
-    #expect(Self.validFiles.count >= 7)
+  @Test func thereAreEnoughFixtures() throws {
+    #expect(try Self.invalidFiles.count >= 12)
+    #expect(try Self.validFiles.count >= 7)
   }
 
-  @Test("valid fixtures and examples decode without diagnostics", arguments: validFiles)
+  @Test("valid fixtures and examples decode without diagnostics", arguments: try validFiles)
   func validDecodes(_ name: String) throws {
     let (recipe, diagnostics) = try V2Files.decode(Self.url(name))
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
     #expect(recipe != nil)
   }
 
-  @Test("invalid fixtures give exactly the expected diagnostics", arguments: invalidFiles)
+  @Test("invalid fixtures give exactly the expected diagnostics", arguments: try invalidFiles)
   func invalidDiagnostics(_ name: String) throws {
-    let url = Self.url(name)
+    let url = try Self.url(name)
     let sidecar = url.deletingPathExtension().appendingPathExtension("expected")
     let expected = try ExpectedDiagnostics.parse(String(contentsOf: sidecar, encoding: .utf8))
     let (recipe, diagnostics) = try V2Files.decode(url)
@@ -38,7 +40,7 @@ import TestSupport
     }
   }
 
-  @Test("decode(encode(x)) == x, and encoding is a fixed point", arguments: validFiles)
+  @Test("decode(encode(x)) == x, and encoding is a fixed point", arguments: try validFiles)
   func roundTrip(_ name: String) throws {
     let (recipe, _) = try V2Files.decode(Self.url(name))
     let r = try #require(recipe)

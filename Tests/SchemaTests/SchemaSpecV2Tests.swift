@@ -4,20 +4,21 @@ import TestSupport
 @testable import Schema
 
 /// Checks the decoder and spec/v2/schema.yaml against the same files, so they cannot drift.
-@Suite(.serialized) struct SchemaSpecV2Tests {
+@Suite(
+  .serialized, .requiresTool("check-jsonschema", install: "pip install check-jsonschema"),
+  .requiresTool("python3"))
+struct SchemaSpecV2Tests {
   /// Codes of defects that JSON Schema cannot express (cross-section rules).
   static let decoderOnlyCodes: Set<String> = ["named-field-in-args", "role-not-in-topology"]
 
-  /// The schema converted to JSON in a temp dir, and the tool path; nil (with the reason
-  /// printed) when a tool is missing.
-  static func prepare() throws -> (tool: String, schema: String)? {
+  /// The schema converted to JSON in a temp dir, and the tool path (the suite requires both
+  /// tools, so a missing one fails here).
+  static func prepare() throws -> (tool: String, schema: String) {
     guard let tool = which("check-jsonschema") else {
-      print("skipping JSON Schema checks: check-jsonschema is not installed (pip install check-jsonschema)")
-      return nil
+      throw Failure("check-jsonschema is not installed (pip install check-jsonschema)")
     }
     guard let python = which("python3") else {
-      print("skipping JSON Schema checks: python3 is not installed")
-      return nil
+      throw Failure("python3 is not installed")
     }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("v2-schema-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -26,11 +27,13 @@ import TestSupport
       "-c", "import json,sys,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], 'w'))",
       V2Files.schema.path, out,
     ])
-    guard status == 0 else {
-      Issue.record("cannot convert the schema to JSON: \(output)")
-      return nil
-    }
+    guard status == 0 else { throw Failure("cannot convert the schema to JSON: \(output)") }
     return (tool, out)
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
   }
 
   static func which(_ name: String) -> String? {
@@ -56,19 +59,19 @@ import TestSupport
   }
 
   @Test func schemaIsValidAndAcceptsEveryValidFile() throws {
-    guard let (tool, schema) = try Self.prepare() else { return }
+    let (tool, schema) = try Self.prepare()
     let meta = Self.run(tool, ["--check-metaschema", schema])
     #expect(meta.0 == 0, "\(meta.1)")
-    let files = V2Files.valid
+    let files = try V2Files.valid
     #expect(!files.isEmpty)
     let (status, output) = Self.run(tool, ["--schemafile", schema] + files.map(\.path))
     #expect(status == 0, "\(output)")
   }
 
   @Test func schemaRejectsInvalidFixturesItCanExpress() throws {
-    guard let (tool, schema) = try Self.prepare() else { return }
+    let (tool, schema) = try Self.prepare()
     var checked = 0
-    for url in V2Files.invalid {
+    for url in try V2Files.invalid {
       let sidecar = url.deletingPathExtension().appendingPathExtension("expected")
       let expected = try ExpectedDiagnostics.parse(String(contentsOf: sidecar, encoding: .utf8))
       guard !expected.contains(where: { Self.decoderOnlyCodes.contains($0.code) }) else { continue }
@@ -80,11 +83,11 @@ import TestSupport
   }
 
   @Test func canonicalEncodingIsAcceptedBySchema() throws {
-    guard let (tool, schema) = try Self.prepare() else { return }
+    let (tool, schema) = try Self.prepare()
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("v2-enc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     var paths: [String] = []
-    for url in V2Files.valid {
+    for url in try V2Files.valid {
       let recipe = try #require(try V2Files.decode(url).0)
       let out = dir.appendingPathComponent(url.lastPathComponent)
       try YAMLEmitter.emit(recipe.encode()).write(to: out, atomically: true, encoding: .utf8)

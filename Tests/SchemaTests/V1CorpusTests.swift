@@ -14,17 +14,14 @@ import Testing
   static var present: [Corpus.Entry] { entries.filter { !$0.notes.contains("MALFORMED") } }
   static var malformed: [Corpus.Entry] { entries.filter { $0.notes.contains("MALFORMED") } }
 
-  @Test func corpusIsThere() {
-    if let reason = Corpus.skipReason { print("skipped: \(reason)"); return }
+  @Test(.requiresCorpus)
+  func corpusIsThere() {
     #expect(Self.present.count >= 70)
   }
 
-  @Test(arguments: present.map(\.file))
+  @Test(.requiresCorpus, arguments: present.map(\.file))
   func decodesWithoutErrors(_ file: String) throws {
-    guard let bytes = Corpus.bytes(file) else {
-      print("skipped: \(file) absent (\(Corpus.skipReason ?? "not in this corpus snapshot"))")
-      return
-    }
+    let bytes = try Corpus.bytes(file)
     let (recipe, diags) = RecipeV1.decode(bytes: bytes, file: file)
     let errors = diags.filter { $0.severity == .error }
     #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
@@ -39,12 +36,9 @@ import Testing
     #expect(reparsed.root == doc.root)
   }
 
-  @Test(arguments: malformed.map(\.file))
-  func malformedGivesLocatedSyntaxError(_ file: String) {
-    guard let bytes = Corpus.bytes(file) else {
-      print("skipped: \(file) absent from this corpus snapshot")
-      return
-    }
+  @Test(.requiresCorpus, arguments: malformed.map(\.file))
+  func malformedGivesLocatedSyntaxError(_ file: String) throws {
+    let bytes = try Corpus.bytes(file)
     let (recipe, diags) = RecipeV1.decode(bytes: bytes, file: file)
     #expect(recipe == nil)
     #expect(diags.first?.code == "yaml-syntax")
@@ -52,7 +46,7 @@ import Testing
   }
 
   @Test func seedExampleAccessors() throws {
-    let (r, diags) = RecipeV1.decode(bytes: Fixtures.bytes(PackageRoot.path("spec/v1/examples/seed-000.yaml")), file: "seed")
+    let (r, diags) = RecipeV1.decode(bytes: try Fixtures.bytes(PackageRoot.path("spec/v1/examples/seed-000.yaml")), file: "seed")
     #expect(!diags.hasErrors)
     let recipe = try #require(r)
     #expect(recipe.layout == .seed)

@@ -11,18 +11,22 @@ import Testing
   static let invalidDir = PackageRoot.path("Tests/SchemaTests/Fixtures/v1/invalid")
   static let examplesDir = PackageRoot.path("spec/v1/examples")
 
-  static let valid = Fixtures.names(in: validDir).map { validDir + "/" + $0 }
-    + Fixtures.names(in: examplesDir).map { examplesDir + "/" + $0 }
-  static let invalid = Fixtures.names(in: invalidDir)
+  static var valid: [String] {
+    get throws {
+      try Fixtures.names(in: validDir).map { validDir + "/" + $0 }
+        + Fixtures.names(in: examplesDir).map { examplesDir + "/" + $0 }
+    }
+  }
+  static var invalid: [String] { get throws { try Fixtures.names(in: invalidDir) } }
 
-  @Test func enoughFixtures() {
-    #expect(Self.invalid.count >= 25)
-    #expect(Self.valid.count >= 9)
+  @Test func enoughFixtures() throws {
+    #expect(try Self.invalid.count >= 25)
+    #expect(try Self.valid.count >= 9)
   }
 
-  @Test(arguments: valid)
+  @Test(arguments: try valid)
   func validDecodesWithoutFindings(_ path: String) throws {
-    let bytes = Fixtures.bytes(path)
+    let bytes = try Fixtures.bytes(path)
     let (recipe, diags) = RecipeV1.decode(bytes: bytes, file: path)
     #expect(diags.isEmpty, "\(diags.map(\.description).joined(separator: "\n"))")
     let r = try #require(recipe)
@@ -56,15 +60,15 @@ import Testing
     }
   }
 
-  static func expectations(_ name: String) -> [Expectation] {
+  static func expectations(_ name: String) throws -> [Expectation] {
     let side = invalidDir + "/" + name.replacingOccurrences(of: ".yaml", with: ".expected")
-    return (Fixtures.text(side) ?? "").split(separator: "\n").compactMap(Expectation.init)
+    return try Fixtures.text(side).split(separator: "\n").compactMap(Expectation.init)
   }
 
-  @Test(arguments: invalid)
-  func invalidGivesExactlyItsDiagnostics(_ name: String) {
-    let (_, diags) = RecipeV1.decode(bytes: Fixtures.bytes(Self.invalidDir + "/" + name), file: name)
-    let expected = Self.expectations(name)
+  @Test(arguments: try invalid)
+  func invalidGivesExactlyItsDiagnostics(_ name: String) throws {
+    let (_, diags) = RecipeV1.decode(bytes: try Fixtures.bytes(Self.invalidDir + "/" + name), file: name)
+    let expected = try Self.expectations(name)
     let actual = diags.map {
       Expectation(severity: $0.severity.rawValue, code: $0.code, line: $0.location?.line ?? 0,
         column: $0.location?.column ?? 0, path: $0.path.isEmpty ? "-" : $0.path.description, hint: $0.hint)

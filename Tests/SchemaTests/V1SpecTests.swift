@@ -4,7 +4,8 @@ import TestSupport
 import Testing
 
 /// `spec/v1/schema.yaml` agrees with the decoder (check-jsonschema reads YAML schemas).
-@Suite struct V1SpecTests {
+@Suite(.requiresTool("check-jsonschema", install: "pip install check-jsonschema"))
+struct V1SpecTests {
   static let schema = PackageRoot.path("spec/v1/schema.yaml")
   /// Invalid fixtures whose defect JSON Schema can express: decoder and spec both reject them.
   static let schemaLevelInvalid = [
@@ -14,26 +15,30 @@ import Testing
     "gpus-per-node-zero", "missing-model-path",
   ]
 
-  static func check(_ file: String) throws -> Subprocess.Result? {
+  /// check-jsonschema on `file` (the suite requires the tool, so a missing one fails here).
+  static func check(_ file: String) throws -> Subprocess.Result {
     guard let tool = Subprocess.which("check-jsonschema") else {
-      print("skipped: check-jsonschema not on PATH")
-      return nil
+      throw ToolMissing()
     }
     return try Subprocess.run(tool, ["--schemafile", schema, file])
   }
 
-  @Test(arguments: V1FixtureTests.valid)
+  struct ToolMissing: Error, CustomStringConvertible {
+    var description: String { "check-jsonschema is not on PATH" }
+  }
+
+  @Test(arguments: try V1FixtureTests.valid)
   func validMatchesSpec(_ file: String) throws {
-    guard let r = try Self.check(file) else { return }
+    let r = try Self.check(file)
     #expect(r.status == 0, "\(file): \(r.stdout)\(r.stderr)")
   }
 
   @Test(arguments: schemaLevelInvalid)
   func invalidRejectedByDecoderAndSpec(_ name: String) throws {
     let file = V1FixtureTests.invalidDir + "/\(name).yaml"
-    let (_, diags) = RecipeV1.decode(bytes: Fixtures.bytes(file), file: file)
+    let (_, diags) = RecipeV1.decode(bytes: try Fixtures.bytes(file), file: file)
     #expect(diags.hasErrors, "decoder accepted \(name)")
-    guard let r = try Self.check(file) else { return }
+    let r = try Self.check(file)
     #expect(r.status != 0, "spec accepted \(name)")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Schema
+import TestSupport
 
 /// Paths and loaders for the v2 fixtures and examples.
 enum V2Files {
@@ -9,13 +10,16 @@ enum V2Files {
   static let examples = packageRoot.appendingPathComponent("spec/v2/examples")
   static let schema = packageRoot.appendingPathComponent("spec/v2/schema.yaml")
 
-  static func yamlFiles(in dir: URL) -> [URL] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { dir.appendingPathComponent($0) }
+  /// The YAML files of `dir`, sorted.
+  /// - Throws: `Fixtures.Missing` when the folder is not there or holds none.
+  static func yamlFiles(in dir: URL) throws -> [URL] {
+    try Fixtures.names(in: dir.path).map { dir.appendingPathComponent($0) }
   }
 
-  static var valid: [URL] { yamlFiles(in: fixtures.appendingPathComponent("valid")) + yamlFiles(in: examples) }
-  static var invalid: [URL] { yamlFiles(in: fixtures.appendingPathComponent("invalid")) }
+  static var valid: [URL] {
+    get throws { try yamlFiles(in: fixtures.appendingPathComponent("valid")) + yamlFiles(in: examples) }
+  }
+  static var invalid: [URL] { get throws { try yamlFiles(in: fixtures.appendingPathComponent("invalid")) } }
 
   static func decode(_ url: URL) throws -> (RecipeV2?, [Diagnostic]) {
     let doc = try YAML.parse(Array(try Data(contentsOf: url)))

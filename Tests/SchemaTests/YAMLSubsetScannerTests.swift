@@ -15,11 +15,11 @@ import TestSupport
     return bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) != nil }
   }
 
-  static func registryRecipes() -> [(name: String, bytes: [UInt8])] {
+  static func registryRecipes() throws -> [(name: String, bytes: [UInt8])] {
     let root = PackageRoot.path("registry")
     let files = (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? [])
       .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-    return files.map { ("registry/" + $0, Fixtures.bytes(root + "/" + $0)) }
+    return try files.map { ("registry/" + $0, try Fixtures.bytes(root + "/" + $0)) }
   }
 
   static func synthetic(count: Int) -> [(name: String, bytes: [UInt8])] {
@@ -43,8 +43,8 @@ import TestSupport
     #expect(!Self.check("broken", broken))
   }
 
-  @Test func registryFixturesAndCorpus() {
-    let sources = Self.registryRecipes() + Fixtures.allYAMLSources()
+  @Test func registryFixturesAndCorpus() throws {
+    let sources = try Self.registryRecipes() + Fixtures.allYAMLSources()
     #expect(sources.count > 100, "found \(sources.count) files")
     if let reason = Corpus.skipReason { print("corpus part skipped: \(reason)") }
     var read = 0
@@ -77,12 +77,12 @@ import TestSupport
   /// Byte-level mutants (inserted, deleted and replaced YAML-significant bytes) of synthetic
   /// recipes and of every registry recipe: whatever the scanner reads, libyaml must read the
   /// same; whatever libyaml rejects, the scanner must leave to it.
-  @Test func mutants() {
+  @Test func mutants() throws {
     let alphabet = Array(" \n:-#\"'[]{},a1\t&*!|>?.\\".utf8)
     var rng = SyntheticRecipes(seed: 99)
     var read = 0
     var total = 0
-    let sources = Self.synthetic(count: 60) + Self.registryRecipes()
+    let sources = try Self.synthetic(count: 60) + Self.registryRecipes()
     for (name, original) in sources where !original.isEmpty {
       for m in 0..<25 {
         var bytes = original

@@ -12,6 +12,14 @@ public enum HeadlessBrowser {
     return (nil, "chromium is not installed (scripts/setup installs the Debian package)")
   }
 
+  /// The chromium binary.
+  /// - Throws: ``Failure`` with the reason it cannot be used.
+  public static func path() throws -> String {
+    let (path, reason) = locate()
+    guard let path else { throw Failure(reason) }
+    return path
+  }
+
   static func baseArguments(width: Int, height: Int) -> [String] {
     ["--headless=new", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
      "--hide-scrollbars", "--window-size=\(width),\(height)", "--virtual-time-budget=10000",

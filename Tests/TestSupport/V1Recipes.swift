@@ -12,14 +12,18 @@ public enum V1Recipes {
   }
 
   /// Valid v1 fixtures and spec/v1 examples (package-relative paths made absolute).
+  /// - Throws: ``Fixtures/Missing`` when a folder of them is not there.
   public static var local: [String] {
-    let fixtures = PackageRoot.path("Tests/SchemaTests/Fixtures/v1/valid")
-    let examples = PackageRoot.path("spec/v1/examples")
-    return Fixtures.names(in: fixtures).map { fixtures + "/" + $0 } + Fixtures.names(in: examples).map { examples + "/" + $0 }
+    get throws {
+      let fixtures = PackageRoot.path("Tests/SchemaTests/Fixtures/v1/valid")
+      let examples = PackageRoot.path("spec/v1/examples")
+      return try Fixtures.names(in: fixtures).map { fixtures + "/" + $0 }
+        + Fixtures.names(in: examples).map { examples + "/" + $0 }
+    }
   }
 
   /// Local files plus the corpus files present on disk.
   public static var all: [String] {
-    local + corpus.map(\.file).filter { FileManager.default.fileExists(atPath: $0) }
+    get throws { try local + corpus.map(\.file) }
   }
 }

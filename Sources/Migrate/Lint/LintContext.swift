@@ -1,8 +1,12 @@
 public import Schema
+import Synchronization
 
 /// What a rule sees: the recipe read into v2, the source document (for locations), the engine
 /// version being checked and its flag catalog. Rules report through ``report(_:code:_:at:hint:)``.
-public final class LintContext: @unchecked Sendable {
+///
+/// Everything a rule reads is immutable; the findings reported so far are the only mutable
+/// state and sit behind a `Mutex`, so a context may be shared by rules run concurrently.
+public final class LintContext: Sendable {
   /// The recipe, read into v2 whatever its source format.
   public let recipe: RecipeV2
   /// The source file name used in diagnostics.
@@ -27,8 +31,16 @@ public final class LintContext: @unchecked Sendable {
   /// What each role runs with (``RecipeV2/resolved(role:)``), computed once for all rules.
   private let resolvedRoles: [RecipeV2.Role: RecipeV2.ResolvedRole]
 
-  private(set) var diagnostics: [Diagnostic] = []
-  private var reported: Set<String> = []
+  /// The findings reported so far, in order, and the `code@path` keys already taken.
+  private struct Findings {
+    var diagnostics: [Diagnostic] = []
+    var reported: Set<String> = []
+  }
+
+  private let findings: Mutex<Findings>
+
+  /// The findings reported so far, in the order reported.
+  var diagnostics: [Diagnostic] { findings.withLock { $0.diagnostics } }
 
   init(
     recipe: RecipeV2, file: String, format: RecipeFormat, sourceRoot: YAMLNode?,
@@ -44,7 +56,9 @@ public final class LintContext: @unchecked Sendable {
     self.versionSource = versionSource
     self.isTargetOverride = isTargetOverride
     self.catalogMatch = version.map { store.catalog(engine: recipe.engine.name, version: $0) }
-    for d in existing { reported.insert(d.code + "@" + d.path.description) }
+    var taken = Findings()
+    for d in existing { taken.reported.insert(d.code + "@" + d.path.description) }
+    self.findings = Mutex(taken)
     self.argSites = Self.argSites(of: recipe)
     var resolved: [RecipeV2.Role: RecipeV2.ResolvedRole] = [:]
     for role in RecipeV2.Role.allCases { resolved[role] = recipe.resolved(role: role) }
@@ -69,9 +83,11 @@ public final class LintContext: @unchecked Sendable {
     _ severity: Diagnostic.Severity, code: String, _ message: String, at path: KeyPath,
     hint: String
   ) {
-    guard reported.insert(code + "@" + path.description).inserted else { return }
-    diagnostics.append(
-      Diagnostic(severity, code: code, message, at: location(of: path), path: path, hint: hint))
+    findings.withLock {
+      guard $0.reported.insert(code + "@" + path.description).inserted else { return }
+      $0.diagnostics.append(
+        Diagnostic(severity, code: code, message, at: location(of: path), path: path, hint: hint))
+    }
   }
 
   // MARK: - Arg and env views with their paths
