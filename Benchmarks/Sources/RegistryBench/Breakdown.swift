@@ -30,8 +30,13 @@ enum Breakdown {
       "  " + Format.padded(label, 58) + " best " + Format.ms(ms) + " ms  " + Format.decimal(mb / (ms / 1000), 1) + " MB/s"
         + (label.hasPrefix("libyaml") ? "" : "  \(Format.decimal(ms / raw))× libyaml")
     }
+    #if DEBUG
+      let build = " — a debug build of registry-bench: these figures mean nothing (scripts/bench builds release)"
+    #else
+      let build = ""
+    #endif
     return [
-      "breakdown (in process): YAML of \(docs.count) files, \(Format.decimal(mb)) MB, best of \(max(1, runs))\(sink == 42 ? " " : "")",
+      "breakdown (in process): YAML of \(docs.count) files, \(Format.decimal(mb)) MB, best of \(max(1, runs))\(sink == 42 ? " " : "")\(build)",
       row("libyaml event loop", raw),
       row("document layer, every event from libyaml", layer),
       row("document layer with the subset scanner (as registry reads)", scanner),
