@@ -14,6 +14,10 @@ let package = Package(
     .library(name: "Migrate", targets: ["Migrate"]),
     .library(name: "Launch", targets: ["Launch"]),
     .library(name: "Registry", targets: ["Registry"]),
+    // A testing library, not part of the registry's API: deterministic generators of recipes
+    // and registries for the tests and for the Benchmarks package (Benchmarks/, a separate
+    // package that depends on this one by path).
+    .library(name: "SyntheticData", targets: ["SyntheticData"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,12 +41,14 @@ let package = Package(
       ],
       swiftSettings: upcoming),
     .target(name: "TestSupport", dependencies: ["Schema"], path: "Tests/TestSupport"),
-    .testTarget(name: "SchemaTests", dependencies: ["Schema", "TestSupport"], exclude: ["Fixtures"]),
+    .target(name: "SyntheticData", dependencies: ["Schema", "Registry"], path: "Tests/SyntheticData", swiftSettings: upcoming),
+    .testTarget(
+      name: "SchemaTests", dependencies: ["Schema", "TestSupport", "SyntheticData"], exclude: ["Fixtures"]),
     .testTarget(
       name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport"]),
+    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport", "SyntheticData"]),
     .testTarget(name: "CLITests", dependencies: ["RegistryCLI", "TestSupport"]),
   ]
 )

@@ -22,7 +22,6 @@ struct RegistryCommand: ParsableCommand {
         registry lint recipes/ --engine-version 0.5.23  engine-version drift before launch
         registry upgrade my-recipe.yaml --engine-version 0.5.23 --dry-run
         registry engines sglang 0.5.1               the flags of one catalog
-        registry bench yaml                         document layer vs raw libyaml
         registry plan NAME --target shell           a launch script (also compose, slurm, k8s)
         registry export-index -o public/index       static JSON index at one commit
         registry site -o out                        the index plus a filterable index.html
@@ -32,7 +31,6 @@ struct RegistryCommand: ParsableCommand {
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Validate.self, LintCommand.self, Convert.self,
       MigrateCommand.self, Upgrade.self, Plan.self, Formats.self, Engines.self, SchemaCommand.self, Init.self,
-      Bench.self,
       Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
       ExportIndex.self, Site.self,

@@ -1,6 +1,7 @@
 import Foundation
 import Migrate
 import Schema
+import SyntheticData
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
 import Foundation
 import Migrate
+import SyntheticData
 import Testing
 import TestSupport
 

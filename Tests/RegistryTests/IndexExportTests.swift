@@ -1,5 +1,6 @@
 import Foundation
 import Schema
+import SyntheticData
 import TestSupport
 import Testing
 

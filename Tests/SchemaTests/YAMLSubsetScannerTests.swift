@@ -1,5 +1,6 @@
 import Foundation
 @testable import Schema
+import SyntheticData
 import Testing
 import TestSupport
 

@@ -1,7 +1,7 @@
 public import Schema
 
 /// Converts a list of files (what `registry convert` and `registry migrate` run on files and
-/// folders, and what `registry bench migrate` times): each file is read, converted through
+/// folders): each file is read, converted through
 /// `ConvertFrontend`, verified when asked, and written, printed or diffed; files are spread
 /// over one worker per core and the results come back in input order, whatever the worker
 /// count.

@@ -247,24 +247,8 @@ public struct IndexExporter {
       diagnostics: diagnostics.isEmpty ? "[]" : writer.encode(diagnostics), tail: tail)
   }
 
-  /// Bump when the shape or content of detail fragments changes in a way the probe below
-  /// might not show.
-  static let detailVersion = 1
-
-  /// Names the exporter and converters whose output the detail cache holds: the versions,
-  /// and a checksum of the fragments of two probe recipes (a v1 and a v2 one), so that a
-  /// build whose converters write them differently does not reuse another build's cache.
-  static let detailFingerprint: String = {
-    var gen = SyntheticRecipes(seed: 3)
-    let writer = JSONWriter()
-    var text = ""
-    for (i, source) in [gen.v1Recipe(name: "probe-v1"), gen.v2Recipe(name: "probe-v2")].enumerated() {
-      let f = fragment(read: RecipeReader.read(Array(source.utf8), file: "probe-\(i).yaml"), name: "probe", writer: writer)
-      text += f.diagnostics + f.tail
-    }
-    let sum = String(DetailCache.checksum(text.utf8), radix: 16)
-    return "index-\(schemaVersion).details-\(detailVersion).probe-\(sum)"
-  }()
+  /// The detail cache's fingerprint (see `DetailFingerprint`).
+  static let detailFingerprint = DetailFingerprint.current.text
 
   /// Writes a file with plain POSIX calls (see `POSIXFile`): the export is regenerated from
   /// git at will, and Foundation's `createFile` syncs every file. A file that already holds

@@ -65,7 +65,7 @@ struct ExportIndex: ParsableCommand {
     let terminal = Terminal(colorChoice: global.color)
     let registry = try registryOptions.open()
     var result: IndexExporter.Result?
-    let seconds = try BenchTimer.time { result = try export.export(registry, keepDocuments: false, terminal: terminal) }
+    let seconds = try Elapsed.time { result = try export.export(registry, keepDocuments: false, terminal: terminal) }
     guard let result else { return }
     let files = ["catalog.json", "index-meta.json", "recipes/"]
     if global.json {

@@ -3,11 +3,10 @@ import ArgumentParser
 struct SchemaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schema",
-    abstract: "Print or check the recipe schemas (spec/v1, spec/v2).",
+    abstract: "Print the recipe schemas (spec/v1, spec/v2).",
     discussion: """
       Examples:
         registry schema show v2        print the v2 JSON Schema (embedded in the binary)
-        registry schema check          metaschema check + every spec example decodes
       """,
-    subcommands: [SchemaShow.self, SchemaCheck.self])
+    subcommands: [SchemaShow.self])
 }

@@ -51,7 +51,7 @@ struct Site: ParsableCommand {
     guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
       throw CLIError("cannot write \(page)")
     }
-    let seconds = BenchTimer.seconds(ContinuousClock.now - start)
+    let seconds = Elapsed.seconds(ContinuousClock.now - start)
     if global.json {
       try JSONOutput.print(
         ExportReport(

@@ -37,8 +37,8 @@ public enum YAML {
   }
 
   /// `parseStream` with every event from libyaml (no `YAMLSubsetScanner`): for tests that
-  /// check both give the same trees and errors, and for `bench yaml`, whose budget is the
-  /// layer's cost over libyaml.
+  /// check both give the same trees and errors, and for the yaml benchmark (Benchmarks/),
+  /// whose budget is the layer's cost over libyaml.
   public static func parseStreamWithLibYAML(_ bytes: [UInt8], comments: Bool) throws(YAMLError) -> [YAMLDocument] {
     try run(bytes, limits: .default, single: false, comments: comments, subset: false)
   }

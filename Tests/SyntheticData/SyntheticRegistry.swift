@@ -1,8 +1,8 @@
 import Foundation
-import Schema
+import Registry
 
 /// Writes a synthetic registry of N recipes (v1 in both layouts, v2, a few broken files) as
-/// one commit, packed by `git fast-import`, for benchmarks and property tests.
+/// one commit, packed by `git fast-import`, for the tests and the Benchmarks package.
 public enum SyntheticRegistry {
   public struct Failure: Error, CustomStringConvertible {
     public var description: String

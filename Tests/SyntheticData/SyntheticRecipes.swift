@@ -1,5 +1,5 @@
-/// Generates realistic recipe texts for benchmarks and property tests, deterministically from
-/// a seed: the shapes of the real formats (seed-000 and srt-slurm v1 layouts, v2), with
+/// Generates realistic recipe texts for the tests and the Benchmarks package, deterministically
+/// from a seed: the shapes of the real formats (seed-000 and srt-slurm v1 layouts, v2), with
 /// comments, quoted env values, flag maps and lists.
 public struct SyntheticRecipes: Sendable {
   public static let gpus = ["gb200", "gb300", "h100", "h200", "b200", "b300"]
