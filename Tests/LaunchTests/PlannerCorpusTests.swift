@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Launch
 import Schema
 import Testing
@@ -28,7 +29,7 @@ import Testing
 
     let syntax = try Tools.run(["/bin/bash", "-c", "rc=0; for f; do bash -n \"$f\" || rc=1; done; exit $rc", "bash-n"] + scripts)
     #expect(syntax.status == 0, "bash -n:\n\(syntax.output)")
-    if let shellcheck = Tools.which("shellcheck") {
+    if let shellcheck = Subprocess.which("shellcheck") {
       // Two shellcheck processes over batches of files (it is CPU-bound); a generous bound.
       let r = try Tools.run(
         ["/bin/bash", "-c", "printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 24 \"$0\" --shell=bash", shellcheck] + scripts,
@@ -43,7 +44,7 @@ import Testing
         print("skipped: ../shared/schemas/\(schema) not found beside the package")
         continue
       }
-      guard let tool = Tools.which("check-jsonschema") else {
+      guard let tool = Subprocess.which("check-jsonschema") else {
         print("skipped: check-jsonschema is not installed")
         continue
       }

@@ -11,11 +11,11 @@ import TestSupport
   /// The schema converted to JSON in a temp dir, and the tool path; nil (with the reason
   /// printed) when a tool is missing.
   static func prepare() throws -> (tool: String, schema: String)? {
-    guard let tool = which("check-jsonschema") else {
+    guard let tool = Subprocess.which("check-jsonschema") else {
       print("skipping JSON Schema checks: check-jsonschema is not installed (pip install check-jsonschema)")
       return nil
     }
-    guard let python = which("python3") else {
+    guard let python = Subprocess.which("python3") else {
       print("skipping JSON Schema checks: python3 is not installed")
       return nil
     }
@@ -31,15 +31,6 @@ import TestSupport
       return nil
     }
     return (tool, out)
-  }
-
-  static func which(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for dir in path.split(separator: ":") {
-      let p = "\(dir)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: p) { return p }
-    }
-    return nil
   }
 
   static func run(_ exe: String, _ args: [String]) -> (Int32, String) {

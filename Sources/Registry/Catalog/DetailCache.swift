@@ -1,4 +1,5 @@
 import Foundation
+import Migrate
 
 /// The commit-independent part of `export-index` detail documents, by blob id and path, kept
 /// under the git directory next to the index cache (`<git dir>/registry-details/<xx>`, 256

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `bash -n` and `shellcheck` on rendered scripts; YAML schema checks with check-jsonschema.
@@ -11,7 +12,7 @@ enum ScriptChecks {
 
   /// Fails the test on any shellcheck finding; skips (with a printed reason) without shellcheck.
   static func shellcheck(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    guard let tool = Tools.which("shellcheck") else {
+    guard let tool = Subprocess.which("shellcheck") else {
       print("skipped: shellcheck is not installed")
       return
     }
@@ -28,7 +29,7 @@ enum ScriptChecks {
       print("skipped: ../shared/schemas/\(name) not found beside the package")
       return
     }
-    guard let tool = Tools.which("check-jsonschema") else {
+    guard let tool = Subprocess.which("check-jsonschema") else {
       print("skipped: check-jsonschema is not installed")
       return
     }
