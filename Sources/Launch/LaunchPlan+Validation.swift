@@ -1,3 +1,5 @@
+internal import Migrate
+
 extension LaunchPlan {
   /// Checks that every name a renderer writes unquoted (env names, process names, hosts)
   /// is safe, and that placements fit the node set.

@@ -55,6 +55,32 @@ import Testing
     try Self.registry(["plan", "deepseek-r1-fp8-team", "--repo", mine], status: 3)
   }
 
+  @Test func lintTakesScopedNamesAndLockedBlobsAsShowAndPlanDo() throws {
+    let dir = try RegistryBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let team = dir + "/team.git", mine = dir + "/mine.git", lockFile = dir + "/registry.lock"
+    try Self.registry(["init", team, "--bare", "--author", Self.author])
+    try Self.registry(["init", mine, "--bare", "--author", Self.author])
+    try Self.publish("deepseek-r1-fp8-team", version: "0.5.5", in: team, dir: dir)
+    try Self.publish("deepseek-r1-fp8-mine", version: "0.5.5", in: mine, dir: dir)
+    try Self.registry(["remote", "add", "team", "file://" + team, "--repo", mine])
+
+    // @SCOPE/NAME reads the remote's recipe, as show and plan do.
+    let scoped = try Self.registry(["lint", "@team/deepseek-r1-fp8-team", "--repo", mine, "--json"])
+    #expect(scoped.stdout.contains("deepseek-r1-fp8-team.yaml"))
+
+    // --locked lints the locked blob, not the tip.
+    try Self.registry(["lock", "deepseek-r1-fp8-mine", "--file", lockFile, "--repo", mine])
+    try Self.publish("deepseek-r1-fp8-mine", version: "0.5.9", in: mine, dir: dir, replace: true)
+    let locked = try Self.registry(["lint", "deepseek-r1-fp8-mine", "--locked", "--lock-file", lockFile, "--repo", mine, "--json"])
+    #expect(locked.stdout.contains("\"checkedVersion\" : \"0.5.5\""))
+    let tip = try Self.registry(["lint", "deepseek-r1-fp8-mine", "--repo", mine, "--json"])
+    #expect(tip.stdout.contains("\"checkedVersion\" : \"0.5.9\""))
+    // A name the lock lacks fails as it does for show and plan; a file is not a locked name.
+    try Self.registry(["lint", "other", "--locked", "--lock-file", lockFile, "--repo", mine], status: 3)
+    try Self.registry(["lint", lockFile, "--locked", "--lock-file", lockFile, "--repo", mine], status: 64)
+  }
+
   @Test func planLockedReadsTheLockedBlobAndFailsLoudlyWhenItIsGone() throws {
     let dir = try RegistryBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }

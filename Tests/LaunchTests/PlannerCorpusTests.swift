@@ -48,7 +48,7 @@ import Testing
     let (dir, files) = try Self.renderAll()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scripts = (files[.shell] ?? []) + (files[.slurm] ?? [])
-    let shellcheck = try #require(Tools.which("shellcheck"))
+    let shellcheck = try #require(Subprocess.which("shellcheck"))
     // Two shellcheck processes over batches of files (it is CPU-bound); a generous bound.
     let r = try Tools.run(
       ["/bin/bash", "-c", "printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 24 \"$0\" --shell=bash", shellcheck] + scripts,
@@ -74,7 +74,7 @@ import Testing
     let (dir, files) = try renderAll()
     defer { try? FileManager.default.removeItem(at: dir) }
     let schemaPath = try #require(Tools.sharedSchema(schema))
-    let tool = try #require(Tools.which("check-jsonschema"))
+    let tool = try #require(Subprocess.which("check-jsonschema"))
     let r = try Tools.run([tool, "--schemafile", schemaPath] + (files[target] ?? []), timeout: 300)
     #expect(r.status == 0, "check-jsonschema \(schema):\n\(r.output)")
   }

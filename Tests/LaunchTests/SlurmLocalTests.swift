@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Launch
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// (`scripts/slurm-local-test`: munged, slurmctld and three slurmd, no systemd).
 @Suite(.serialized) struct SlurmLocalTests {
   static var unavailableReason: String? {
-    for tool in ["sbatch", "slurmctld", "slurmd", "munged", "scontrol", "sinfo"] where Tools.which(tool) == nil
+    for tool in ["sbatch", "slurmctld", "slurmd", "munged", "scontrol", "sinfo"] where Subprocess.which(tool) == nil
       && !FileManager.default.isExecutableFile(atPath: "/usr/sbin/\(tool)")
     {
       return "\(tool) is not installed (apt-get install slurm-wlm munge)"

@@ -113,6 +113,22 @@ import Testing
     }
   }
 
+  @Test func aShardOfAnotherFormatVersionIsIgnored() throws {
+    try Self.exportedOnce { _, repo, _, _, _ in
+      let dir = repo + "/.git/registry-details"
+      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).sorted().first)
+      let shard = try #require(Int(name, radix: 16))
+      let cache = DetailCache(gitDirectory: repo + "/.git", fingerprint: IndexExporter.detailFingerprint)
+      #expect(!cache.load(shard: shard).isEmpty)
+      // The same records under the header of format version 1 (which had no version in it).
+      let path = dir + "/" + name
+      let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+      let old = Array("registry-details \(cache.fingerprint)\n".utf8) + bytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
+      try Data(old).write(to: URL(fileURLWithPath: path))
+      #expect(cache.load(shard: shard).isEmpty)
+    }
+  }
+
   @Test func aCommitReconvertsOnlyTheShardOfTheChangedBlob() throws {
     try Self.exportedOnce { git, repo, exporter, _, out in
       _ = try exporter.export(rev: "HEAD", to: out)

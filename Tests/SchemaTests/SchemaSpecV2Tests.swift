@@ -14,10 +14,10 @@ struct SchemaSpecV2Tests {
   /// The schema converted to JSON in a temp dir, and the tool path (the suite requires both
   /// tools, so a missing one fails here).
   static func prepare() throws -> (tool: String, schema: String) {
-    guard let tool = which("check-jsonschema") else {
+    guard let tool = Subprocess.which("check-jsonschema") else {
       throw Failure("check-jsonschema is not installed (pip install check-jsonschema)")
     }
-    guard let python = which("python3") else {
+    guard let python = Subprocess.which("python3") else {
       throw Failure("python3 is not installed")
     }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("v2-schema-\(UUID().uuidString)")
@@ -34,15 +34,6 @@ struct SchemaSpecV2Tests {
   struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-  }
-
-  static func which(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for dir in path.split(separator: ":") {
-      let p = "\(dir)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: p) { return p }
-    }
-    return nil
   }
 
   static func run(_ exe: String, _ args: [String]) -> (Int32, String) {

@@ -1,3 +1,5 @@
+internal import Migrate
+
 extension LaunchProcess {
   /// Appends `-- extra args` to the end of the command (after every recipe value and override),
   /// records their provenance as overrides, and warns when one repeats a flag the command

@@ -1,33 +1,12 @@
 public import Schema
 
-/// How each engine is started: the program words, the launcher-owned flags (model, served
-/// model name, host, port) and the flags that tell a worker its disaggregation role.
+/// What a launch adds around each engine's start command (`EngineServerCommand`, the program,
+/// model and served model name): the flags that tell a worker its disaggregation role or its
+/// place in a multi-node launch, the readiness path and the default image.
 ///
 /// The recipe's own flags never come from here: they come from `EngineInvocation`, the one
 /// mapping of named fields and args to engine flags.
 public enum EngineProgram {
-  /// The program and model words of an engine worker.
-  ///
-  /// - `sglang`: `python3 -m sglang.launch_server --model-path M`
-  /// - `vllm`: `vllm serve M`
-  /// - `trtllm`: `trtllm-serve M`
-  /// - Dynamo workers: `python3 -m dynamo.<engine> --model-path M` (`--model M` for vLLM)
-  ///
-  /// `--served-model-name S` follows when the recipe names one (not for `trtllm-serve`, which
-  /// serves under the model name).
-  public static func command(engine: EngineName, dynamo: Bool, model: String, servedName: String?) -> [String] {
-    var words: [String]
-    switch (engine, dynamo) {
-    case (.sglang, false): words = ["python3", "-m", "sglang.launch_server", "--model-path", model]
-    case (.vllm, false): words = ["vllm", "serve", model]
-    case (.trtllm, false): words = ["trtllm-serve", model]
-    case (.vllm, true): words = ["python3", "-m", "dynamo.vllm", "--model", model]
-    case (let e, true): words = ["python3", "-m", "dynamo.\(e.rawValue)", "--model-path", model]
-    }
-    if let servedName, dynamo || engine != .trtllm { words += ["--served-model-name", servedName] }
-    return words
-  }
-
   /// Flags that tell a disaggregated worker its role, unless the recipe's flags already do.
   public static func disaggregationFlags(
     engine: EngineName, dynamo: Bool, role: RecipeV2.Role, existing: [String]

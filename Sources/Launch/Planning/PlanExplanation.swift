@@ -1,3 +1,5 @@
+internal import Migrate
+
 /// The `--explain` view of a plan: every flag and env value of every process with its
 /// origin (recipe, variant, override, engine-default rule).
 public struct PlanExplanation: Sendable, Hashable, Codable {

@@ -10,7 +10,7 @@ public import Schema
 ///
 /// Per role, the engine flags and env come from `EngineInvocation.build` (named fields
 /// through each engine's own spellings, then args); the planner adds only what a launcher
-/// owns: the program (``EngineProgram``), model and served model name, host and port (set
+/// owns: the program (`EngineServerCommand`), model and served model name, host and port (set
 /// once), the disaggregation role flag when the recipe does not set it, and the multi-node
 /// rendezvous (``DistributedLaunch``). Disaggregated recipes get a router (SGLang
 /// `sglang_router`) or a Dynamo frontend (when the recipe uses Dynamo, and for vLLM and
@@ -170,7 +170,7 @@ public struct Planner: Sendable {
       for i in 0..<workers {
         let name = processName(role, index: i, count: workers)
         let node = (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
-        var argv = EngineProgram.command(engine: engine, dynamo: dynamo, model: model, servedName: servedName)
+        var argv = EngineServerCommand(engine: engine, dynamo: dynamo).argv(model: model, servedName: servedName)
         var provenance: [Provenance] = [Provenance("model", ValueOrigin(.recipe, "model.path"))]
         if servedName != nil, argv.contains("--served-model-name") {
           provenance.append(Provenance("--served-model-name", ValueOrigin(.recipe, "model.served_name")))

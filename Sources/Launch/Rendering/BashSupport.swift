@@ -1,3 +1,5 @@
+internal import Migrate
+
 /// Bash fragments shared by the shell and SLURM renderers.
 enum BashSupport {
   /// `log`, `die`, `probe` (curl, else bash `/dev/tcp`) and `wait_ready`.

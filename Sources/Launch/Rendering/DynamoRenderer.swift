@@ -1,3 +1,4 @@
+internal import Migrate
 internal import Schema
 
 /// Renders a plan as a Dynamo `DynamoGraphDeployment` (`nvidia.com/v1alpha1`), optionally

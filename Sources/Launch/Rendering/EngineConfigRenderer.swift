@@ -1,3 +1,4 @@
+internal import Migrate
 internal import Schema
 
 /// Renders one process's flags as the engine's own `--config` YAML: a flat map of flag names

@@ -1,3 +1,5 @@
+internal import Migrate
+
 /// Renders a plan as one bash script: local processes, or ssh fan-out to the plan's hosts.
 ///
 /// The script starts every process in the background in its own process group (job control

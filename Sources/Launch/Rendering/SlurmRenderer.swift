@@ -1,3 +1,5 @@
+internal import Migrate
+
 /// Renders a plan as one portable sbatch script.
 ///
 /// Nothing site- or run-specific is baked in: no job ids, node names or addresses. At run

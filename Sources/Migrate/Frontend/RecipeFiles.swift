@@ -35,27 +35,9 @@ public enum RecipeFiles {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
   }
 
-  /// The bytes of a file, or nil.
+  /// The bytes of a file, or nil (`POSIXFile.read`).
   public static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-    var out = [UInt8](repeating: 0, count: Int(info.st_size))
-    var done = 0
-    let regular = (info.st_mode & S_IFMT) == S_IFREG
-    while true {
-      // A regular file ends at its size (no further read to find the end).
-      if regular && done == out.count && done > 0 { break }
-      if done == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
-      let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-      if n < 0 { return nil }
-      if n == 0 { break }
-      done += n
-    }
-    out.removeLast(out.count - done)
-    return out
+    POSIXFile.read(path)
   }
 
   /// Writes a file atomically, so that a reader never sees a half-written file: an unnamed
@@ -107,23 +89,13 @@ public enum RecipeFiles {
 
   /// Writes a file with plain POSIX calls, no fsync; false when it cannot be created or written.
   static func write(_ text: String, to path: String) -> Bool {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    return write(text, fd: fd)
+    var text = text
+    return text.withUTF8 { POSIXFile.write(UnsafeRawBufferPointer($0), to: path) == nil }
   }
 
   /// Writes all of `text` to an open file.
   static func write(_ text: String, fd: Int32) -> Bool {
     var text = text
-    return text.withUTF8 { buf in
-      var done = 0
-      while done < buf.count {
-        let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-        if n <= 0 { return false }
-        done += n
-      }
-      return true
-    }
+    return text.withUTF8 { POSIXFile.write(UnsafeRawBufferPointer($0), fd: fd) }
   }
 }

@@ -1,4 +1,6 @@
-/// POSIX shell quoting for argv elements and env values in rendered launch plans.
+/// POSIX shell quoting for untrusted text: the one place that decides how a value reaches a
+/// shell. Every argv element, env value and host a launch renderer writes into a script, and
+/// every word an exporter writes into a command line, goes through ``quote(_:)``.
 public enum ShellQuote {
   /// `word` as one POSIX `sh` word that expands to exactly `word`.
   ///

@@ -1,4 +1,5 @@
 import Foundation
+import Migrate
 
 /// The commit-independent part of `export-index` detail documents, by blob id and path, kept
 /// under the git directory next to the index cache (`<git dir>/registry-details/<xx>`, 256
@@ -6,10 +7,11 @@ import Foundation
 /// blobs it has not seen.
 ///
 /// A shard starts with a header line naming the fingerprint of the converters and exporter
-/// that wrote it (a shard with another fingerprint is ignored and rewritten); each record
-/// carries its lengths and an FNV-1a checksum, and a record that does not check is dropped
-/// (its document is rebuilt). Shards are written to a temporary file and renamed into place.
-/// The cache is an optimisation only: every failure to read or write it is ignored.
+/// that wrote it and the layout's version (a shard with another is ignored and rewritten);
+/// each record carries its lengths and a checksum (`FastHash`, as the index file has), and a
+/// record that does not check is dropped (its document is rebuilt). Shards are written to a
+/// temporary file and renamed into place. The cache is an optimisation only: every failure to
+/// read or write it is ignored.
 struct DetailCache: Sendable {
   /// A cached document: the same blob at another path may read differently (diagnostics
   /// name the file, the name falls back to the file name).
@@ -27,6 +29,9 @@ struct DetailCache: Sendable {
   }
 
   static let shardCount = 256
+  /// The version of the shard layout, in every header: a shard of another version (version 1
+  /// had FNV-1a record checksums) is ignored and rewritten, never misread.
+  static let formatVersion = 2
   let directory: String
   /// Names the converters and exporter whose output the shards hold.
   let fingerprint: String
@@ -43,7 +48,7 @@ struct DetailCache: Sendable {
     directory + (shard < 16 ? "/0" : "/") + String(shard, radix: 16)
   }
 
-  private var header: String { "registry-details " + fingerprint + "\n" }
+  private var header: String { "registry-details/\(Self.formatVersion) " + fingerprint + "\n" }
 
   // MARK: - Reading
 
@@ -96,14 +101,10 @@ struct DetailCache: Sendable {
     return n
   }
 
-  /// FNV-1a, 64 bits.
+  /// The checksum of a record's bytes (`FastHash`).
   static func checksum(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
-    }
-    return h
+    bytes.withContiguousStorageIfAvailable { FastHash.hash(UnsafeRawBufferPointer($0)) }
+      ?? Array(bytes).withUnsafeBytes { FastHash.hash($0) }
   }
 
   // MARK: - Writing

@@ -47,23 +47,13 @@ public struct LaunchTargets: Encodable, Sendable, Hashable {
   /// The engine command line of every role, and the plan targets.
   public init(_ recipe: RecipeV2) {
     self.init(name: recipe.name)
-    let program = Self.program(recipe)
+    let program = EngineServerCommand(engine: recipe.engineName).argv(model: recipe.model.path)
     let roles = EngineInvocation.buildAll(recipe).map { inv in
       let argv = program + inv.flags
       let env = inv.env.map { "\($0.name)=" + ShellQuote.quote($0.value) }
       return RoleCommand(role: inv.role, argv: argv, env: inv.env, command: (env + [ShellQuote.join(argv)]).joined(separator: " "))
     }
     targets["engine"] = Target(kind: "commands", roles: roles)
-  }
-
-  /// The engine's server program with the model.
-  public static func program(_ recipe: RecipeV2) -> [String] {
-    let model = recipe.model.path
-    switch recipe.engineName {
-    case .sglang: return ["python3", "-m", "sglang.launch_server", "--model-path", model]
-    case .vllm: return ["vllm", "serve", model]
-    case .trtllm: return ["trtllm-serve", model]
-    }
   }
 
   public func encode(to encoder: any Encoder) throws {

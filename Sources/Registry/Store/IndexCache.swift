@@ -1,4 +1,5 @@
 import Foundation
+import Migrate
 
 /// Index files under the git directory (`<git dir>/registry-index/<tree id>.idx`), written
 /// to a temporary file and renamed into place, so readers never see a torn file.
@@ -58,15 +59,7 @@ struct IndexCache {
     let temp = directory + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
-    let written = produce { buf in
-      var done = 0
-      while done < buf.count {
-        let n = write(fd, buf.baseAddress! + done, buf.count - done)
-        if n <= 0 { return false }
-        done += n
-      }
-      return true
-    }
+    let written = produce { POSIXFile.write($0, fd: fd) }
     trace.mark("written")
     close(fd)
     trace.mark("closed")

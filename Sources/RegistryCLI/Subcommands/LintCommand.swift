@@ -9,8 +9,9 @@ struct LintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check recipes for engine-version drift and contradictions.",
     discussion: """
-      Each argument is a file, a folder (every *.yaml / *.yml below it), or a recipe NAME[@REV] \
-      of the registry. Recipes of any format are read into v2 and checked against the flag \
+      Each argument is a file, a folder (every *.yaml / *.yml below it), a recipe NAME[@REV] \
+      of the registry, or @SCOPE/NAME[@REV] of a remote registry ('registry remote add'); \
+      --locked lints the blob registry.lock pins for a name. Recipes of any format are read into v2 and checked against the flag \
       catalog of their pinned engine version (engine.version, else the image tag's version); \
       --engine-version checks them against a version they are not pinned to yet (like \
       'helm lint --kube-version'). A version between two catalogs uses the nearest lower one \
@@ -27,12 +28,13 @@ struct LintCommand: ParsableCommand {
       Examples:
         registry lint recipes/                               every recipe under a folder
         registry lint deepseek-r1-fp8-gb200-disagg@HEAD~2    a registry recipe at a rev
+        registry lint @team/deepseek-r1-fp8 --locked         the blob the lock pins
         registry lint my.yaml --engine-version 0.5.23        ready for SGLang 0.5.23?
         registry lint recipes/ --strict --json               warnings fail too; JSON out
         registry lint ../shared/corpus --report              a Markdown summary of the findings
       """)
 
-  @Argument(help: "Files, folders, or NAME[@REV] of registry recipes.")
+  @Argument(help: "Files, folders, or NAME[@REV] or @SCOPE/NAME[@REV] of registry recipes.")
   var targets: [String]
   @Option(help: ArgumentHelp("Check against this engine version instead of the pinned one.", valueName: "V"))
   var engineVersion: String?
@@ -40,6 +42,7 @@ struct LintCommand: ParsableCommand {
   var strict = false
   @Flag(help: "Print a Markdown summary of the findings instead of each diagnostic.")
   var report = false
+  @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -76,7 +79,7 @@ struct LintCommand: ParsableCommand {
       let linter = Linter(catalogs: store)
       var results: [LintResult] = []
       for item in targets {
-        for (file, bytes) in try Self.sources(item, registryOptions: registryOptions) {
+        for (file, bytes) in try sources(item) {
           results.append(linter.lint(RecipeReader.read(bytes, file: file), engineVersion: target))
         }
       }
@@ -102,15 +105,14 @@ struct LintCommand: ParsableCommand {
     }
   }
 
-  /// The recipe files named by one argument: a file, every YAML file below a folder, or a
-  /// registry recipe `NAME[@REV]`.
-  static func sources(_ item: String, registryOptions: RegistryOptions) throws -> [(String, [UInt8])] {
+  /// The recipe files named by one argument: every YAML file below a folder, or what
+  /// `RecipeResolver` reads (a file, a registry recipe `NAME[@REV]` or `@SCOPE/NAME[@REV]`).
+  func sources(_ item: String) throws -> [(String, [UInt8])] {
     let fm = FileManager.default
     var isDir: ObjCBool = false
-    if fm.fileExists(atPath: item, isDirectory: &isDir) {
-      if !isDir.boolValue {
-        guard let data = fm.contents(atPath: item) else { throw CLIError("cannot read \(item)") }
-        return [(item, [UInt8](data))]
+    if fm.fileExists(atPath: item, isDirectory: &isDir), isDir.boolValue {
+      if sourceOptions.locked {
+        throw CLIError("--locked reads a registry recipe by name, not the folder \(item)", kind: .invalidRequest)
       }
       let base = item.hasSuffix("/") ? String(item.dropLast()) : item
       let files = (fm.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
@@ -120,9 +122,7 @@ struct LintCommand: ParsableCommand {
         fm.contents(atPath: base + "/" + rel).map { (base + "/" + rel, [UInt8]($0)) }
       }
     }
-    let ref = RecipeReference(parsing: item)
-    let registry = try registryOptions.open()
-    let found = try registry.recipe(named: ref.name, at: ref.rev ?? "HEAD")
-    return [(found.path, found.bytes)]
+    let resolved = try sourceOptions.resolve(item, files: true, registryOptions: registryOptions)
+    return [(resolved.path, resolved.bytes)]
   }
 }

@@ -138,20 +138,15 @@ struct Plan: ParsableCommand {
   }
 
   /// The recipe named on the command line: a file when one exists at that path, else a
-  /// registry recipe NAME[@REV].
+  /// registry recipe NAME[@REV] or @SCOPE/NAME[@REV] (`RecipeResolver`).
   func load() throws -> (ReadRecipe, Launch.RecipeReference) {
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: recipe, isDirectory: &isDir), !isDir.boolValue {
-      if sourceOptions.locked { throw CLIError("--locked plans a registry recipe by name, not the file \(recipe)", kind: .invalidRequest) }
-      guard let data = FileManager.default.contents(atPath: recipe) else { throw CLIError("cannot read \(recipe)") }
-      let read = RecipeReader.read([UInt8](data), file: recipe)
+    switch try sourceOptions.resolve(recipe, files: true, registryOptions: registryOptions) {
+    case .file(let path, _, let read):
       let name = Planner.recipe(from: read).0?.name ?? read.summary.name
-      return (read, Launch.RecipeReference(name: name, file: recipe))
+      return (read, Launch.RecipeReference(name: name, file: path))
+    case .registry(let found):
+      return (found.read, Launch.RecipeReference(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path))
     }
-    let ref = Registry.RecipeReference(parsing: recipe)
-    let registry = try registryOptions.open()
-    let found = try registry.resolve(ref, from: sourceOptions.source)
-    return (found.read, Launch.RecipeReference(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path))
   }
 }
 

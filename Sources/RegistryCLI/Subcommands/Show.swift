@@ -42,9 +42,8 @@ struct Show: ParsableCommand {
   func run() throws {
     do {
       let terminal = Terminal(colorChoice: global.color)
-      let ref = RecipeReference(parsing: reference)
-      let registry = try registryOptions.open()
-      let found = try registry.resolve(ref, from: sourceOptions.source)
+      guard case .registry(let found) = try sourceOptions.resolve(reference, files: false, registryOptions: registryOptions)
+      else { return }
       var text = String(decoding: found.bytes, as: UTF8.self)
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics

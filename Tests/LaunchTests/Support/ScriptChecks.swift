@@ -13,7 +13,7 @@ enum ScriptChecks {
   /// Fails the test on any shellcheck finding, or when shellcheck is not installed (a test
   /// calling this declares `.requiresShellcheck`, so it is skipped with the reason instead).
   static func shellcheck(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    guard let tool = Tools.which("shellcheck") else {
+    guard let tool = Subprocess.which("shellcheck") else {
       throw ToolMissing(what: "shellcheck")
     }
     let r = try Tools.run([tool, "--shell=bash", "-"], stdin: script)
@@ -29,7 +29,7 @@ enum ScriptChecks {
     guard let schema = Tools.sharedSchema(name) else {
       throw ToolMissing(what: "../shared/schemas/\(name)")
     }
-    guard let tool = Tools.which("check-jsonschema") else {
+    guard let tool = Subprocess.which("check-jsonschema") else {
       throw ToolMissing(what: "check-jsonschema")
     }
     let dir = try Tools.makeTempDir("schema")

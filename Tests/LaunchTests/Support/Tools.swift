@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The result of running a command.
 struct RunResult {
@@ -22,16 +23,6 @@ enum Tools {
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
-  /// The full path of an executable on PATH.
-  static func which(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for dir in path.split(separator: ":") {
-      let candidate = "\(dir)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-  }
-
   /// Runs `argv` and waits at most `timeout` seconds (then SIGTERM, then SIGKILL).
   static func run(
     _ argv: [String], stdin: String? = nil, environment: [String: String]? = nil,
@@ -47,7 +38,7 @@ enum Tools {
     // Foundation's Process leaves most signals blocked in grandchildren here (SigBlk
     // fffffffe3bfaea27), so SIGTERM would never reach the processes a script starts. Clear the
     // mask first, as a terminal or sbatch would, then exec the command.
-    let program = argv[0].hasPrefix("/") ? argv[0] : (which(argv[0]) ?? argv[0])
+    let program = argv[0].hasPrefix("/") ? argv[0] : (Subprocess.which(argv[0]) ?? argv[0])
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = [
       "python3", "-c",

@@ -102,9 +102,9 @@ struct DynamoExporter {
           if bare == "served-model-name", let v = value, !v.contains("$"), let s = r.model.servedName { value = s }
           words += [flag] + (value.map { [$0] } ?? [])
         }
+        let start = EngineServerCommand(engine: engine, dynamo: true)
         if rec["owned"] == nil {
-          words += [engine == .vllm ? "--model" : "--model-path", r.model.path]
-          if let s = r.model.servedName { words += ["--served-model-name", s] }
+          words += start.modelWords(r.model.path) + start.servedNameWords(r.model.servedName)
         }
         let serving = trtllmForeign ? RecipeV2.Serving() : resolved.serving
         var forWords = resolved
@@ -112,7 +112,7 @@ struct DynamoExporter {
         words += EngineArgv.words(forWords, engine: engine, spellings: spellings)
         words += (rec["positionals"]?.sequence ?? []).compactMap(\.scalar)
         let program = (rec["program"]?.sequence ?? []).compactMap(\.scalar)
-        let prog = program.isEmpty ? ["python3", "-m", "dynamo.\(engine.rawValue)"] : program
+        let prog = program.isEmpty ? start.program : program
         if let shell = rec["shell"]?.sequence?.compactMap(\.scalar) {
           let script = (rec["prefix"]?.scalar ?? "") + (prog + words).map(Self.scriptWord).joined(separator: " ") + (rec["suffix"]?.scalar ?? "")
           container.set("command", .sequence(shell.map(YAMLNode.string), style: .flow))

@@ -10,14 +10,7 @@ public import Schema
 /// one stays one word (`'{speculative_config}'`).
 public struct CommandTemplate: Sendable, Hashable {
   /// The programs recognised, and the engine each starts.
-  public static let programs: [(words: [String], engine: EngineName)] = [
-    (["vllm", "serve"], .vllm),
-    (["python3", "-m", "sglang.launch_server"], .sglang),
-    (["python", "-m", "sglang.launch_server"], .sglang),
-    (["sglang", "serve"], .sglang),
-    (["trtllm-serve", "serve"], .trtllm),
-    (["trtllm-serve"], .trtllm),
-  ]
+  public static let programs = EngineServerCommand.recognizedPrograms
 
   /// One word of the template: its raw source text, its text after quote removal (placeholders
   /// intact), and the parameter when the word is exactly one `{param}`.

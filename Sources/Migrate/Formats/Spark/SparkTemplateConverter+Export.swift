@@ -142,11 +142,9 @@ extension SparkTemplateConverter {
           }
         }
         if t.model == nil && !t.flags.contains(where: { SparkTemplateSlot.of($0.spelling, value: $0.value.value, engine: engine) == .model }) {
-          if engine == .sglang {
-            lines.insert(["--model-path", modelPlaceholder(recipe.model.path)], at: 0)
-          } else {
-            head.append(modelPlaceholder(recipe.model.path))
-          }
+          let start = EngineServerCommand(engine: engine)
+          let modelWords = start.modelWords(modelPlaceholder(recipe.model.path))
+          if start.modelFlag == nil { head += modelWords } else { lines.insert(modelWords, at: 0) }
         }
         for w in wanted where !w.used && w.slot != .model {
           lines.append(newFlag(w, params: &params))
@@ -160,15 +158,12 @@ extension SparkTemplateConverter {
         }
       }
     } else {
-      var head: [String]
+      let start = EngineServerCommand(engine: engine)
+      let modelWords = start.modelWords(modelPlaceholder(recipe.model.path))
+      // The model on the program's line when it is positional, else on a line of its own.
+      var head = start.program
       var lines: [[String]] = []
-      switch engine {
-      case .vllm: head = ["vllm", "serve", modelPlaceholder(recipe.model.path)]
-      case .sglang:
-        head = ["python3", "-m", "sglang.launch_server"]
-        lines.append(["--model-path", modelPlaceholder(recipe.model.path)])
-      case .trtllm: head = ["trtllm-serve", modelPlaceholder(recipe.model.path)]
-      }
+      if start.modelFlag == nil { head += modelWords } else { lines.append(modelWords) }
       for w in wanted where w.slot != .model { lines.append(newFlag(w, params: &params)) }
       command = CommandTemplate.render(head: head, lines: lines)
     }
