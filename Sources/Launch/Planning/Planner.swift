@@ -29,17 +29,6 @@ public struct Planner: Sendable {
   static let defaultPort = 8000
   static let defaultBootstrapPort = 8998
 
-  /// The recipe of a read file in v2, whatever its format (`sglang-v1` goes through its
-  /// converter like every other format).
-  ///
-  /// - Returns: the recipe, or nil, and the diagnostics of reading and importing it.
-  public static func recipe(from read: ReadRecipe) -> (RecipeV2?, [Diagnostic]) {
-    if let v2 = read.v2 { return (v2, read.diagnostics) }
-    guard read.format != .unknown, let converter = Converters.converter(for: read.format) else { return (nil, read.diagnostics) }
-    let c = converter.toV2(read.documents, file: read.file)
-    return (c.value, read.diagnostics + c.diagnostics)
-  }
-
   /// Builds the plan.
   ///
   /// - Parameters:

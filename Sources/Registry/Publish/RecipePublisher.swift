@@ -35,7 +35,7 @@ public struct RecipePublisher {
     var format = read.format.rawValue
     var summary = read.summary
     if !keepFormat && !blocking {
-      if let emitted = canonicalV2(read) {
+      if let emitted = read.canonicalV2Text() {
         out = emitted
         format = RecipeFormat.v2.rawValue
         let again = RecipeReader.read(out, file: file)
@@ -51,27 +51,6 @@ public struct RecipePublisher {
     let path = RecipePath.path(root: root, model: summary.model, engine: summary.engine, name: name)
     return PreparedRecipe(file: file, name: name, path: path, bytes: out, format: format, summary: summary,
       diagnostics: diagnostics.filter { $0.severity != .error || force })
-  }
-
-  /// The canonical v2 text of a read recipe with its comments, or nil when it cannot be
-  /// converted (no converter for its format, or the conversion failed).
-  public static func canonicalV2(_ read: ReadRecipe) -> [UInt8]? {
-    var recipe = read.v2
-    var placements: [CommentPlacement] = []
-    if read.format == .v2, let doc = read.documents.first {
-      placements = CommentTransplant.collect(doc.root)
-    } else if let converter = Converters.converter(for: read.format) {
-      let c = converter.toV2(read.documents, file: read.file)
-      guard c.succeeded else { return nil }
-      recipe = c.value
-      placements = c.comments
-    } else {
-      return nil
-    }
-    guard let recipe else { return nil }
-    var doc = YAMLDocument(root: CommentTransplant.apply(placements, to: recipe.encode()))
-    doc.trailingComments = read.documents.first?.trailingComments ?? []
-    return Array(YAMLEmitter.emit(doc).utf8)
   }
 
   // MARK: - Publishing

@@ -80,8 +80,8 @@ struct Plan: ParsableCommand {
       let terminal = Terminal(colorChoice: global.color)
       let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
       let (read, reference) = try load()
-      let (v2, diagnostics) = Planner.recipe(from: read)
-      printer.printAll(diagnostics.filter { $0.severity == .error })
+      let (v2, imported) = read.importedV2()
+      printer.printAll((read.diagnostics + imported).filter { $0.severity == .error })
       guard let v2 else { throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe") }
 
       var options = PlanOptions(
@@ -142,7 +142,7 @@ struct Plan: ParsableCommand {
   func load() throws -> (ReadRecipe, Launch.RecipeReference) {
     switch try sourceOptions.resolve(recipe, files: true, registryOptions: registryOptions) {
     case .file(let path, _, let read):
-      let name = Planner.recipe(from: read).0?.name ?? read.summary.name
+      let name = read.importedV2().recipe?.name ?? read.summary.name
       return (read, Launch.RecipeReference(name: name, file: path))
     case .registry(let found):
       return (found.read, Launch.RecipeReference(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path))

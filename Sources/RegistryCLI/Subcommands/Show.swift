@@ -48,9 +48,9 @@ struct Show: ParsableCommand {
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics
       if let target {
-        let converted = try FormatTarget.convert(found.read, to: target)
+        let converted = try found.read.converted(to: try FormatTarget.format(named: target))
         text = converted.text
-        format = converted.format
+        format = converted.format.rawValue
         diagnostics += converted.diagnostics
       }
       if global.json {
@@ -67,14 +67,8 @@ struct Show: ParsableCommand {
   }
 }
 
-/// Converts a read recipe to a target format named on the command line.
+/// A format named on the command line (`show --as`, `migrate FROM TO`).
 enum FormatTarget {
-  struct Result {
-    var text: String
-    var format: String
-    var diagnostics: [Diagnostic]
-  }
-
   static func format(named name: String) throws -> RecipeFormat {
     if name == "v1" { return .sglangV1 }
     guard let f = RecipeFormat(rawValue: name), f != .unknown else {
@@ -84,27 +78,5 @@ enum FormatTarget {
       throw CLIError(message, kind: .invalidRequest)
     }
     return f
-  }
-
-  static func convert(_ read: ReadRecipe, to name: String) throws -> Result {
-    let target = try format(named: name)
-    var v2 = read.v2
-    var diagnostics: [Diagnostic] = []
-    if v2 == nil, let converter = Converters.converter(for: read.format) {
-      let c = converter.toV2(read.documents, file: read.file)
-      v2 = c.value
-      diagnostics += c.diagnostics
-    }
-    guard let v2 else {
-      throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe into v2 to convert it")
-    }
-    guard let out = Converters.converter(for: target) else {
-      throw CLIError("no converter writes '\(target.rawValue)' yet")
-    }
-    let c = out.fromV2(v2)
-    diagnostics += c.diagnostics
-    diagnostics += c.losses.map { $0.diagnostic(file: read.file, severity: .warning) }
-    guard let docs = c.value else { throw CLIError("cannot write the recipe as \(target.rawValue)") }
-    return Result(text: YAMLEmitter.emitStream(docs), format: target.rawValue, diagnostics: diagnostics)
   }
 }

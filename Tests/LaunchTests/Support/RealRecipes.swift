@@ -18,7 +18,7 @@ enum RealRecipes {
     return files.compactMap { rel in
       guard let data = FileManager.default.contents(atPath: base + "/" + rel) else { return nil }
       let read = RecipeReader.read([UInt8](data), file: "registry/recipes/" + rel)
-      guard let v2 = Planner.recipe(from: read).0 else { return nil }
+      guard let v2 = read.importedV2().recipe else { return nil }
       return Entry(file: read.file, recipe: v2)
     }
   }()
