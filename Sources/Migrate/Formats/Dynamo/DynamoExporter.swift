@@ -160,7 +160,7 @@ struct DynamoExporter {
     if let v = r.model.revision { lose("model.revision", v, "a DGD worker has no model revision") }
     if let v = r.model.precision { lose("model.precision", v, "a DGD has no precision field") }
     if let l = r.launcher {
-      for (tool, _) in l.tools where tool != .dynamo { lose("launcher" / tool.rawValue, "…", "a DGD keeps only Dynamo settings") }
+      for tool in RecipeV2.Launcher.Tool.allCases where tool != .dynamo && l.tools[tool] != nil { lose("launcher" / tool.rawValue, "…", "a DGD keeps only Dynamo settings") }
       if l.command != nil || l.parameters != nil || !l.mods.isEmpty || !l.buildArgs.isEmpty {
         lose("launcher", "command/parameters/mods/build_args", "a DGD runs python3 -m dynamo.<engine>, no templates or patches")
       }

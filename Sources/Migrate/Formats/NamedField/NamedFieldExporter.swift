@@ -42,7 +42,7 @@ struct NamedFieldExporter {
     } else if let p = r.topology.roles[.aggregated], p.nodes != 1 || p.workers != 1 {
       lose("topology.aggregated", "nodes \(p.nodes), workers \(p.workers)", "named-field recipes run one server on one node (deplodock scales replicas itself)")
     }
-    for (role, rc) in r.roles where !rc.isEmpty {
+    for (role, rc) in r.roles.sorted(by: { $0.key < $1.key }) where !rc.isEmpty {
       lose("roles" / role.rawValue, "overrides", "named-field recipes have no per-role settings")
     }
     let rt = r.provenance?.sourceFormat == "named-field" ? r.provenance?.roundtrip : nil
@@ -101,7 +101,7 @@ struct NamedFieldExporter {
 
     // launcher
     if let l = r.launcher {
-      for (tool, _) in l.tools where tool != .deplodock {
+      for tool in RecipeV2.Launcher.Tool.allCases where tool != .deplodock && l.tools[tool] != nil {
         lose("launcher" / tool.rawValue, "…", "named-field recipes keep only deplodock launch settings")
       }
       if let v = l.port { lose("launcher.port", String(v), "deplodock picks the port") }

@@ -309,11 +309,12 @@ struct SGLangV1Export {
       if let v = l.parameters { loss("launcher.parameters", YAMLEmitter.emit(v), "v1 has no command template") }
       if !l.mods.isEmpty { loss("launcher.mods", l.mods.joined(separator: ", "), "v1 has no container mods") }
       if !l.buildArgs.isEmpty { loss("launcher.build_args", l.buildArgs.joined(separator: " "), "v1 has no image build") }
-      for (tool, node) in l.tools where tool != .srtSlurm {
+      for tool in RecipeV2.Launcher.Tool.allCases where tool != .srtSlurm {
+        guard let node = l.tools[tool] else { continue }
         loss("launcher" / tool.rawValue, YAMLEmitter.emit(node), "v1 (srt-slurm) has no \(tool.rawValue) settings")
       }
     }
-    for (role, rc) in r.roles {
+    for (role, rc) in r.roles.sorted(by: { $0.key < $1.key }) {
       for e in rc.env where e.value == nil && !r.env.contains(where: { $0.name == e.name }) {
         loss("roles" / role.rawValue / "env" / e.name, "null", "v1 cannot unset a variable that is not set")
       }
