@@ -12,6 +12,10 @@ extension SparkTemplateConverter {
 
   // MARK: - Export
 
+  /// The settings a spark recipe writes once for every node: the aggregated role's (with its
+  /// overrides), or a disaggregated recipe's common ones (its roles are reported as losses).
+  typealias CommonSettings = (serving: RecipeV2.Serving, args: [RecipeV2.EngineArg], env: [RecipeV2.EnvVar])
+
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     var losses = ForeignLosses()
     var diagnostics: [Diagnostic] = []
@@ -23,12 +27,32 @@ extension SparkTemplateConverter {
     let toolBlock = launcher.tools[tool] ?? .mapping([])
     // A disaggregated recipe: the common settings (roles are reported as losses).
     let resolved = recipe.resolved(role: recipe.topology.mode == .aggregated ? .aggregated : .prefill)
-    let common = (serving: recipe.topology.mode == .aggregated ? resolved.serving : recipe.serving,
+    let common: CommonSettings = (serving: recipe.topology.mode == .aggregated ? resolved.serving : recipe.serving,
       args: recipe.topology.mode == .aggregated ? resolved.args : recipe.args.filter { $0.value != .null },
       env: recipe.topology.mode == .aggregated ? resolved.env : recipe.env.filter { $0.value != nil })
     let catalog = ForeignCatalogs.catalog(engine: engine, version: recipe.engine.version)
 
-    // Resources and topology.
+    let minNodes = exportNodes(recipe, launcher: launcher, common: common, losses: &losses)
+    let wanted = wantedOnCommandLine(recipe, launcher: launcher, common: common, catalog: catalog, losses: &losses)
+
+    // Parameters: what the template is rendered with.
+    var params = launcher.parameters ?? .mapping([])
+    let original = recipe.provenance?.roundtrip?.extra?["defaults"]
+    let modelKey = toolBlock["model"]?.scalar ?? recipe.model.path
+    let command = exportCommand(recipe, launcher: launcher, catalog: catalog, wanted: wanted, params: &params,
+      original: original, modelKey: modelKey, losses: &losses, diagnostics: &diagnostics)
+    let doc = exportDocument(recipe, launcher: launcher, toolBlock: toolBlock, common: common, modelKey: modelKey,
+      minNodes: minNodes, params: params, command: command, losses: &losses, diagnostics: &diagnostics)
+    return Conversion(value: [doc], diagnostics: diagnostics, losses: losses.entries)
+  }
+
+  // MARK: - Resources and topology
+
+  /// Reports the resources and the aggregated placement spark cannot hold.
+  /// - Returns: the `min_nodes` to write (sparkrun raises it to the recipe's node count).
+  func exportNodes(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, common: CommonSettings,
+    losses: inout ForeignLosses) -> Int?
+  {
     if let g = recipe.resources?.gpuType, g.lowercased() != "gb10" {
       losses.add("resources.gpu_type", g, "\(formatID) recipes run on DGX Spark (gb10)")
     }
@@ -54,8 +78,17 @@ extension SparkTemplateConverter {
         losses.add("topology.aggregated.gpus_per_worker", String(g), "one server spans every node, one GPU each")
       }
     }
+    return minNodes
+  }
 
-    // What v2 wants on the command line.
+  // MARK: - What v2 wants on the command line
+
+  /// The flags v2 wants on the engine's command line: named serving fields (in the source's
+  /// spellings), args, host, port, served name and model.
+  func wantedOnCommandLine(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, common: CommonSettings,
+    catalog: FlagCatalog?, losses: inout ForeignLosses) -> [Wanted]
+  {
+    let engine = recipe.engine.name
     var wanted: [Wanted] = []
     func want(_ slot: SparkTemplateSlot, _ spelling: String, _ value: RecipeV2.ArgValue, _ words: [String]) {
       wanted.append(Wanted(slot: slot, spelling: spelling, value: value, words: words))
@@ -91,19 +124,25 @@ extension SparkTemplateConverter {
     if let p = launcher.port { want(.port, "--port", .int(p), [String(p)]) }
     if let s = recipe.model.servedName { want(.servedName, "--served-model-name", .string(s), [s]) }
     want(.model, "--model", .string(recipe.model.path), [recipe.model.path])
+    return wanted
+  }
 
-    // Parameters: what the template is rendered with.
-    var params = launcher.parameters ?? .mapping([])
-    let original = recipe.provenance?.roundtrip?.extra?["defaults"]
-    let modelKey = toolBlock["model"]?.scalar ?? recipe.model.path
+  // MARK: - The command
+
+  /// The command template: the stored one with v2's values written into it when it is one
+  /// engine invocation (kept as it is otherwise, its flags reported as losses), or a new one.
+  func exportCommand(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, catalog: FlagCatalog?,
+    wanted: [Wanted], params: inout YAMLNode, original: YAMLNode?, modelKey: String,
+    losses: inout ForeignLosses, diagnostics: inout [Diagnostic]) -> String
+  {
+    let engine = recipe.engine.name
+    var wanted = wanted
     func paramDict(_ node: YAMLNode?) -> [String: YAMLNode] {
       var d: [String: YAMLNode] = [:]
       for p in node?.mapping ?? [] { if let k = p.key.scalar { d[k] = p.value } }
       if d["model"] == nil { d["model"] = .string(modelKey) }
       return d
     }
-
-    // The command.
     var command: String
     if let stored = launcher.command {
       let current = paramDict(params)
@@ -167,8 +206,18 @@ extension SparkTemplateConverter {
       for w in wanted where w.slot != .model { lines.append(newFlag(w, params: &params)) }
       command = CommandTemplate.render(head: head, lines: lines)
     }
+    return command
+  }
 
-    // The document.
+  // MARK: - The document
+
+  /// The spark document: the tool block's keys with v2's values, in the source's key order
+  /// (canonical order for new keys).
+  func exportDocument(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, toolBlock: YAMLNode,
+    common: CommonSettings, modelKey: String, minNodes: Int?, params: YAMLNode, command: String,
+    losses: inout ForeignLosses, diagnostics: inout [Diagnostic]) -> YAMLDocument
+  {
+    let engine = recipe.engine.name
     var values: [String: YAMLNode] = [:]
     for p in toolBlock.mapping ?? [] { if let k = p.key.scalar { values[k] = p.value } }
     values["recipe_version"] = values["recipe_version"] ?? .string(flavor == .spark ? "1" : "2")
@@ -237,8 +286,7 @@ extension SparkTemplateConverter {
         order.insert(k, at: 0)
       }
     }
-    let doc = YAMLDocument(root: .mapping(order.compactMap { k in values[k].map { YAMLPair(k, $0) } }))
-    return Conversion(value: [doc], diagnostics: diagnostics, losses: losses.entries)
+    return YAMLDocument(root: .mapping(order.compactMap { k in values[k].map { YAMLPair(k, $0) } }))
   }
 
   /// The rendered words of a value position: the template's own words when they give what v2
