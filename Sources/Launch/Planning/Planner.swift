@@ -54,64 +54,18 @@ public struct Planner: Sendable {
     let engine = final.engineName
     let catalog = catalogFor(final)
     let srt = final.launcher?.tools[.srtSlurm]
-    let frontendType = srt?["frontend"]?["type"]?.scalar
-    var dynamo = final.launcher?.tools[.dynamo] != nil || frontendType == "dynamo"
+    let dynamo = runsDynamo(final, warnings: &warnings)
     let disaggregated = final.topologyMode == .disaggregated
-    if disaggregated, !dynamo, engine != .sglang {
-      dynamo = true
-      warnings.append("\(engine.rawValue) has no router of its own: the disaggregated workers run as Dynamo workers behind a Dynamo frontend (engine-default rule)")
-    }
 
     // Node layout per role: prefill first, decode after it; a role with 0 nodes shares.
     let roles = final.topology.roleNames
-    var firstNode: [RecipeV2.Role: Int] = [:]
-    var next = 0
-    for role in roles {
-      let n = final.topology.roles[role]?.nodes ?? 1
-      firstNode[role] = n == 0 ? 0 : next
-      next += n
-    }
-    let needed = max(1, next, final.launcher?.minNodes ?? 1)
-    let clusterOnly = final.launcher?.clusterOnly == true || needed > 1
-
-    let nodes: NodeSet
-    switch options.nodes {
-    case .recipe:
-      nodes = .count(needed)
-    case .solo:
-      if clusterOnly { throw .launch(.clusterOnly(recipe: final.name, nodes: max(needed, 2))) }
-      nodes = .count(1)
-    case .hosts(let hosts):
-      if hosts.count == 1, clusterOnly { throw .launch(.clusterOnly(recipe: final.name, nodes: max(needed, 2))) }
-      if hosts.count < needed {
-        throw .launch(.invalidPlan(field: "nodes", message: "recipe '\(final.name)' needs \(needed) nodes; --nodes names \(hosts.count)"))
-      }
-      if hosts.count > needed { warnings.append("--nodes names \(hosts.count) hosts; the plan uses the first \(needed)") }
-      nodes = .hosts(hosts)
-    }
-    if final.launcher?.soloOnly == true, nodes.count > 1 {
-      warnings.append("recipe '\(final.name)' is meant for one node (solo_only)")
-    }
+    let (firstNode, nodes) = try layout(final, nodes: options.nodes, warnings: &warnings)
 
     let image = final.engineImage ?? EngineProgram.defaultImage(engine: engine, version: final.engineVersion, dynamo: dynamo)
-    let imageOrigin: ValueOrigin
-    if final.engineImage == nil {
-      imageOrigin = ValueOrigin(.engineDefault, "default-image")
-    } else if final.engineImage != varied.engineImage {
-      imageOrigin = ValueOrigin(.override, overrides.last { $0.path == "engine.image" }?.source)
-    } else if varied.engineImage != recipe.engineImage {
-      imageOrigin = ValueOrigin(.variant, options.variant)
-    } else {
-      imageOrigin = ValueOrigin(.recipe)
-    }
-
     let clientPort = final.launcher?.port ?? Self.defaultPort
-    let portOrigin: ValueOrigin =
-      final.launcher?.port == nil ? ValueOrigin(.engineDefault, "default-port")
-      : final.launcher?.port != varied.launcher?.port ? ValueOrigin(.override, overrides.last { $0.path == "launcher.port" }?.source)
-      : varied.launcher?.port != recipe.launcher?.port ? ValueOrigin(.variant, options.variant) : ValueOrigin(.recipe)
     let host = final.launcher?.host ?? "0.0.0.0"
-    let hostOrigin = final.launcher?.host == nil ? ValueOrigin(.engineDefault, "listen-on-all-interfaces") : ValueOrigin(.recipe)
+    let server = serverOrigins(recipe: recipe, varied: varied, final: final, variant: options.variant, overrides: overrides)
+    let (imageOrigin, portOrigin, hostOrigin) = (server.image, server.port, server.host)
     let model = final.model.path
     let servedName = final.model.servedName
 
@@ -119,17 +73,8 @@ public struct Planner: Sendable {
     let hasFront = dynamo || disaggregated || (engine == .sglang && totalWorkers > 1)
 
     // Ports workers must not take: the client port, bootstrap ports.
-    var reserved: Set<Int> = [clientPort]
-    var bootstrap: [RecipeV2.Role: Int] = [:]
-    for role in roles {
-      let inv = EngineInvocation.build(final, role: role, catalog: catalog)
-      if let b = LaunchProcess.flagValues(inv.flags).first(where: { $0.flag == "--disaggregation-bootstrap-port" })?.value,
-        let p = Int(b)
-      {
-        bootstrap[role] = p
-        reserved.insert(p)
-      }
-    }
+    let bootstrap = bootstrapPorts(final, catalog: catalog)
+    var reserved = Set([clientPort]).union(bootstrap.values)
     var nextPort = clientPort + 1
     func takePort() -> Int {
       while reserved.contains(nextPort) { nextPort += 1 }
@@ -145,9 +90,7 @@ public struct Planner: Sendable {
       let roleNodes = max(1, placement.nodes)
       let inv = EngineInvocation.build(final, role: role, catalog: catalog)
       let origins = ValueOrigins(
-        base: EngineInvocation.build(recipe, role: role, catalog: catalog),
-        withVariant: EngineInvocation.build(varied, role: role, catalog: catalog),
-        variantName: options.variant, overrides: overrides)
+        recipe: recipe, varied: varied, role: role, catalog: catalog, variant: options.variant, overrides: overrides)
       let resolved = final.resolved(role: role)
 
       // Spread workers over the role's nodes: several nodes per worker, or several workers per node.
@@ -159,18 +102,7 @@ public struct Planner: Sendable {
       for i in 0..<workers {
         let name = processName(role, index: i, count: workers)
         let node = (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
-        var argv = EngineServerCommand(engine: engine, dynamo: dynamo).argv(model: model, servedName: servedName)
-        var provenance: [Provenance] = [Provenance("model", ValueOrigin(.recipe, "model.path"))]
-        if servedName != nil, argv.contains("--served-model-name") {
-          provenance.append(Provenance("--served-model-name", ValueOrigin(.recipe, "model.served_name")))
-        }
-        argv += inv.flags
-        for (flag, value) in LaunchProcess.flagValues(inv.flags) {
-          provenance.append(Provenance(flag, origins.origin(flag, value: value)))
-        }
-        let roleFlags = EngineProgram.disaggregationFlags(engine: engine, dynamo: dynamo, role: role, existing: inv.flags)
-        if let f = roleFlags.first { provenance.append(Provenance(f, ValueOrigin(.engineDefault, "disaggregation-role"))) }
-        argv += roleFlags
+        var (argv, provenance) = engineCommand(final, role: role, dynamo: dynamo, invocation: inv, origins: origins)
         var port: Int?
         if !dynamo {
           let p = hasFront ? takePort() : clientPort
@@ -179,17 +111,10 @@ public struct Planner: Sendable {
           provenance.append(Provenance("--host", hostOrigin))
           provenance.append(Provenance("--port", hasFront ? ValueOrigin(.engineDefault, "worker-port") : portOrigin))
         }
-        var distributed: DistributedLaunch?
-        if nodesPerWorker > 1 {
-          distributed = EngineProgram.distributed(engine: engine, initPort: nextInitPort)
-          if distributed != nil {
-            nextInitPort += 1
-            provenance.append(Provenance("--dist-init-addr", ValueOrigin(.engineDefault, "multi-node")))
-          } else {
-            let runtime = engine == .vllm ? "a Ray cluster" : "an MPI launch"
-            warnings.append("\(name): spans \(nodesPerWorker) nodes; multi-node \(engine.rawValue) needs \(runtime) across them, which the plan does not start")
-          }
-        }
+        let distributed = nodesPerWorker > 1
+          ? multiNode(name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &nextInitPort,
+            provenance: &provenance, warnings: &warnings)
+          : nil
         let env = inv.env.map { EnvVar($0.name, $0.value) }
         for e in env { provenance.append(Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value))) }
         provenance.append(Provenance("image", imageOrigin))
@@ -206,38 +131,10 @@ public struct Planner: Sendable {
     }
 
     // The process clients talk to.
-    var front: LaunchProcess?
-    if dynamo {
-      front = LaunchProcess(
-        name: "frontend", role: .frontend, image: image,
-        argv: ["python3", "-m", "dynamo.frontend", "--http-port", String(clientPort)], port: clientPort,
-        readiness: ReadinessCheck(path: "/v1/models"),
-        provenance: [Provenance("--http-port", portOrigin), Provenance("image", imageOrigin)])
-      if options.target != .k8s {
-        warnings.append("dynamo: the frontend and workers need etcd and NATS reachable (see the Dynamo docs); the plan does not start them")
-      }
-    } else if hasFront {
-      var argv = ["python3", "-m", "sglang_router.launch_router"]
-      if disaggregated {
-        argv.append("--pd-disaggregation")
-        for p in processes where p.role == .prefill {
-          argv += ["--prefill", "http://\(NodeHostTemplate.placeholder(p.node)):\(p.port!)", String(bootstrap[.prefill] ?? Self.defaultBootstrapPort)]
-        }
-        for p in processes where p.role == .decode {
-          argv += ["--decode", "http://\(NodeHostTemplate.placeholder(p.node)):\(p.port!)"]
-        }
-      } else {
-        argv.append("--worker-urls")
-        argv += processes.map { "http://\(NodeHostTemplate.placeholder($0.node)):\($0.port!)" }
-      }
-      argv += ["--host", host, "--port", String(clientPort)]
-      front = LaunchProcess(
-        name: "router", role: .router, image: image, argv: argv, port: clientPort,
-        readiness: ReadinessCheck(path: "/health"),
-        provenance: [Provenance("--host", hostOrigin), Provenance("--port", portOrigin), Provenance("image", imageOrigin)])
-    } else if totalWorkers > 1 {
-      warnings.append("\(engine.rawValue): \(totalWorkers) workers without a router; clients and the benchmark use the first one")
-    }
+    let front = frontProcess(
+      engine: engine, dynamo: dynamo, disaggregated: disaggregated, hasFront: hasFront, totalWorkers: totalWorkers,
+      workers: processes, bootstrap: bootstrap, host: host, clientPort: clientPort, image: image,
+      origins: server, target: options.target, warnings: &warnings)
     if let front { processes.append(front) }
 
     let target = front ?? processes[0]

@@ -53,3 +53,17 @@ public struct ValueOrigins: Sendable {
     return out
   }
 }
+
+extension ValueOrigins {
+  /// The origins of a role's flags and env: the recipe as stored, with its variant, and the
+  /// overrides.
+  init(
+    recipe: RecipeV2, varied: RecipeV2, role: RecipeV2.Role, catalog: FlagCatalog?, variant: String?,
+    overrides: [RecipeOverride]
+  ) {
+    self.init(
+      base: EngineInvocation.build(recipe, role: role, catalog: catalog),
+      withVariant: EngineInvocation.build(varied, role: role, catalog: catalog),
+      variantName: variant, overrides: overrides)
+  }
+}
