@@ -10,7 +10,8 @@ struct Show: ParsableCommand {
       NAME is the recipe's name (not its file name); NAME@REV reads it at a branch, tag, \
       commit or HEAD~N; @SCOPE/NAME reads it from a remote registry added with 'registry \
       remote add SCOPE URL' (as last fetched). --locked reads the blob registry.lock pins. The recipe text goes to stdout as stored; its commit, path and blob id \
-      to stderr. --as converts it through v2 to another format.
+      to stderr. --as converts it through v2 to another format; as with convert, what the \
+      format cannot express is a loss: listed, nothing printed and exit 1 unless --allow-loss.
 
       Examples:
         registry show deepseek-r1-fp8-gb200-disagg
@@ -25,6 +26,8 @@ struct Show: ParsableCommand {
   var reference: String
   @Option(name: .customLong("as"), help: "Print in another format: v1, v2, or a format id from 'registry formats'.")
   var target: String?
+  @Flag(help: "With --as, print even when the format cannot express something (the loss is still listed).")
+  var allowLoss = false
   @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
@@ -35,7 +38,8 @@ struct Show: ParsableCommand {
     var path: String
     var blob: String
     var format: String
-    var text: String
+    /// Nil when --as lost something and --allow-loss was not given.
+    var text: String?
     var diagnostics: [Diagnostic]
   }
 
@@ -47,21 +51,29 @@ struct Show: ParsableCommand {
       var text = String(decoding: found.bytes, as: UTF8.self)
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics
+      var losses = 0
       if let target {
-        let converted = try FormatTarget.convert(found.read, to: target)
+        let converted = try FormatTarget.convert(found.read, to: target, allowLoss: allowLoss)
         text = converted.text
         format = converted.format
         diagnostics += converted.diagnostics
+        losses = converted.losses
       }
+      let refused = losses > 0 && !allowLoss
       if global.json {
         try JSONOutput.print(
           Report(
             name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
-            format: format, text: text, diagnostics: diagnostics), terminal: terminal)
+            format: format, text: refused ? nil : text, diagnostics: diagnostics), terminal: terminal)
+        if refused { throw ExitStatus.invalid }
         return
       }
       terminal.err("\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))")
       DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
+      if refused {
+        terminal.err("\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)")
+        throw ExitStatus.invalid
+      }
       terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
   }
@@ -73,6 +85,8 @@ enum FormatTarget {
     var text: String
     var format: String
     var diagnostics: [Diagnostic]
+    /// How many values the target format could not express.
+    var losses: Int
   }
 
   static func format(named name: String) throws -> RecipeFormat {
@@ -86,7 +100,9 @@ enum FormatTarget {
     return f
   }
 
-  static func convert(_ read: ReadRecipe, to name: String) throws -> Result {
+  /// Converts `read` through v2 to the format `name`; a loss is a warning when `allowLoss`,
+  /// else an error (as `convert` reports it).
+  static func convert(_ read: ReadRecipe, to name: String, allowLoss: Bool = true) throws -> Result {
     let target = try format(named: name)
     var v2 = read.v2
     var diagnostics: [Diagnostic] = []
@@ -103,8 +119,10 @@ enum FormatTarget {
     }
     let c = out.fromV2(v2)
     diagnostics += c.diagnostics
-    diagnostics += c.losses.map { $0.diagnostic(file: read.file, severity: .warning) }
+    diagnostics += c.losses.map { $0.diagnostic(file: read.file, severity: allowLoss ? .warning : .error) }
     guard let docs = c.value else { throw CLIError("cannot write the recipe as \(target.rawValue)") }
-    return Result(text: YAMLEmitter.emitStream(docs), format: target.rawValue, diagnostics: diagnostics)
+    return Result(
+      text: YAMLEmitter.emitStream(docs), format: target.rawValue, diagnostics: diagnostics,
+      losses: c.losses.count)
   }
 }
