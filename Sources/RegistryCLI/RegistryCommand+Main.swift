@@ -15,10 +15,13 @@ extension RegistryCommand {
 
   /// Parses `arguments`, runs the command they name, and reports an error: the one place an
   /// error becomes an exit code. Commands just throw.
+  ///
+  /// Global options before the command name are moved after it, and a mistyped command
+  /// name gets a did-you-mean, first (``CommandLineArguments``).
   /// - Returns: the exit status.
   static func run(_ arguments: [String]) -> Int32 {
     do {
-      var command = try parseAsRoot(arguments)
+      var command = try parseAsRoot(try CommandLineArguments.normalized(arguments))
       try command.run()
       return ExitStatus.ok.rawValue
     } catch {
@@ -29,14 +32,15 @@ extension RegistryCommand {
   /// Prints what `error` says on stderr and returns its exit status.
   ///
   /// A ``ClassifiedError`` (the libraries' errors and ``CLIError``) prints as `error: ...` and
-  /// exits by its kind (`ExitStatus.code(for:)`). Everything else is argument-parser's, printed
+  /// exits by its kind (`ExitStatus.code(for:)`); a libgit2 error as what happened and what to
+  /// do (`GitError.explained`). Everything else is argument-parser's, printed
   /// as it prints it: usage errors (64) with the usage text, help and version (0, on stdout),
   /// an `ExitCode` thrown after a command printed its own findings (nothing printed), any
   /// other error as `Error: ...` (1).
   static func report(_ error: any Error) -> Int32 {
     let terminal = Terminal()
     if let failure = error as? any ClassifiedError {
-      terminal.err("error: \(failure.description)")
+      terminal.err("error: \((failure as? GitError)?.explained ?? failure.description)")
       return ExitStatus.code(for: failure.kind).rawValue
     }
     let code = exitCode(for: error)

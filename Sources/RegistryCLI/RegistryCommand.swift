@@ -25,14 +25,16 @@ struct RegistryCommand: ParsableCommand {
         registry plan NAME --target shell           a launch script (also compose, slurm, k8s)
         registry export-index -o public/index       static JSON index at one commit
         registry site -o out                        the index plus a filterable index.html
+        registry version                            versions of the registry, libgit2, libyaml
 
       Exit codes: 0 ok, 1 invalid input or findings, 3 not found, 4 conflict, 64 usage.
       """,
+    version: RegistryVersion.line,
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Validate.self, LintCommand.self, Convert.self,
       MigrateCommand.self, Upgrade.self, Plan.self, Formats.self, Engines.self, SchemaCommand.self, Init.self,
       Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
-      ExportIndex.self, Site.self,
+      ExportIndex.self, Site.self, VersionCommand.self,
     ])
 }

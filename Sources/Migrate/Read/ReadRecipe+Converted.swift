@@ -8,6 +8,8 @@ public struct ConvertedRecipe: Sendable {
   /// The import's diagnostics the read file does not already hold, the export's, and one
   /// warning per loss (what the target cannot hold).
   public var diagnostics: [Diagnostic]
+  /// How many values the target format could not express.
+  public var losses: Int
 }
 
 extension ReadRecipe {
@@ -17,14 +19,19 @@ extension ReadRecipe {
   /// - Throws: ``RecipeConversionError/unreadable(file:format:)`` when the file gives no v2
   ///   recipe, ``RecipeConversionError/noWriter(format:)`` when no converter writes `target`,
   ///   ``RecipeConversionError/unwritable(format:)`` when the converter gives no documents.
-  public func converted(to target: RecipeFormat) throws(RecipeConversionError) -> ConvertedRecipe {
+  ///
+  /// A loss is a warning when `allowLoss`, else an error (as `registry convert` reports it).
+  public func converted(
+    to target: RecipeFormat, allowLoss: Bool = true
+  ) throws(RecipeConversionError) -> ConvertedRecipe {
     let (v2, imported) = importedV2()
     guard let v2 else { throw .unreadable(file: file, format: format) }
     guard let writer = Converters.converter(for: target) else { throw .noWriter(format: target) }
     let c = writer.fromV2(v2)
     var diagnostics = imported + c.diagnostics
-    diagnostics += c.losses.map { $0.diagnostic(file: file, severity: .warning) }
+    diagnostics += c.losses.map { $0.diagnostic(file: file, severity: allowLoss ? .warning : .error) }
     guard let documents = c.value else { throw .unwritable(format: target) }
-    return ConvertedRecipe(text: YAMLEmitter.emitStream(documents), format: target, diagnostics: diagnostics)
+    return ConvertedRecipe(text: YAMLEmitter.emitStream(documents), format: target, diagnostics: diagnostics,
+      losses: c.losses.count)
   }
 }

@@ -59,7 +59,7 @@ public enum PublishError: ClassifiedError, Sendable {
       return "the conversion would lose \(losses.count) value\(losses.count == 1 ? "" : "s") (pass --allow-loss):\n"
         + losses.map { "  \($0)" }.joined(separator: "\n")
     case .registry(let e): return e.description
-    case .git(let e): return e.description
+    case .git(let e): return e.explained
     }
   }
 

@@ -16,7 +16,7 @@ public enum RegistryError: ClassifiedError, Sendable {
     case .invalidConfig(let ds):
       return "registry.yaml is invalid:\n" + ds.map(\.description).joined(separator: "\n")
     case .git(let e):
-      return e.description
+      return e.explained
     case .recipeNotFound(let name, let rev, let suggestion):
       var s = "no recipe named '\(name)' at \(rev)"
       if let suggestion { s += " (did you mean '\(suggestion)'?)" }

@@ -22,8 +22,14 @@ enum RecipeListPrinter {
         headers: ["NAME", "MODEL", "ENGINE", "GPU", "TOPOLOGY", "PRECISION"],
         rows: rows.map { r in
           [r.name + (r.valid ? "" : " (invalid)"), r.model ?? "-", r.engineText, r.gpuText, r.topology ?? "-", r.precision ?? "-"]
-        })
-      terminal.out(table.render(width: terminal.width, color: terminal.stdoutColor))
+        },
+        dropOrder: [5, 4, 1, 2, 3])
+      let width = terminal.tableWidth
+      let rendered = table.render(width: width, color: terminal.stdoutColor)
+      terminal.out(rendered.text)
+      if !rendered.dropped.isEmpty, let width {
+        terminal.err("columns \(rendered.dropped.joined(separator: ", ")) left out to fit \(width) columns (a wider terminal, a pipe or -o json shows them)")
+      }
       terminal.err("\(rows.count) recipe\(rows.count == 1 ? "" : "s") at \(String(commit.prefix(12)))")
     }
   }

@@ -1,36 +1,46 @@
-/// An aligned text table that fits a width: the widest columns are shortened with "…".
+/// An aligned text table whose cells are never cut.
+///
+/// Given no width (stdout is not a terminal) every column prints in full. Given a width (a
+/// terminal), whole columns are dropped in `dropOrder` until the rest fits; the first column
+/// (the name) is never dropped, so a line longer than the width is left for the terminal to
+/// wrap.
 struct Table {
   var headers: [String]
   var rows: [[String]]
+  /// The columns that may be dropped to fit a width, the least important first (indices;
+  /// column 0 is never dropped).
+  var dropOrder: [Int] = []
 
-  func render(width: Int, color: Bool) -> String {
+  /// The rendered lines and which columns were dropped to fit.
+  struct Rendered: Equatable {
+    var text: String
+    /// The headers of the dropped columns, in table order.
+    var dropped: [String]
+  }
+
+  /// Lays the table out in `width` columns (all columns when nil).
+  func render(width: Int?, color: Bool) -> Rendered {
     let n = headers.count
-    var widths = (0..<n).map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
+    let widths = (0..<n).map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
     let gap = 2
-    // Shrink the widest column, the first (the name) last of all.
-    while widths.reduce(0, +) + gap * (n - 1) > width {
-      let others = widths.indices.dropFirst().filter { widths[$0] > 8 }
-      if let widest = others.max(by: { widths[$0] < widths[$1] }) {
-        widths[widest] -= 1
-      } else if widths[0] > 12 {
-        widths[0] -= 1
-      } else {
-        break
+    var kept = Array(0..<n)
+    func total() -> Int { kept.reduce(0) { $0 + widths[$1] } + gap * max(kept.count - 1, 0) }
+    if let width {
+      for column in dropOrder where column != 0 && total() > width {
+        kept.removeAll { $0 == column }
       }
-    }
-    func cell(_ s: String, _ w: Int) -> String {
-      if s.count > w { return String(s.prefix(max(w - 1, 0))) + "…" }
-      return s + String(repeating: " ", count: w - s.count)
     }
     func line(_ cells: [String]) -> String {
       var out = ""
-      for (c, s) in cells.enumerated() {
-        out += c == n - 1 ? (s.count > widths[c] ? cell(s, widths[c]) : s) : cell(s, widths[c]) + "  "
+      for (k, c) in kept.enumerated() {
+        let s = cells[c]
+        out += k == kept.count - 1 ? s : s + String(repeating: " ", count: widths[c] - s.count + gap)
       }
       return out
     }
     var lines = [Terminal.paint(line(headers), "1", enabled: color)]
     lines += rows.map(line)
-    return lines.joined(separator: "\n")
+    let dropped = (0..<n).filter { !kept.contains($0) }.map { headers[$0] }
+    return Rendered(text: lines.joined(separator: "\n"), dropped: dropped)
   }
 }

@@ -26,14 +26,14 @@ struct Terminal {
     }
   }
 
-  /// Terminal width for tables (COLUMNS, else the TTY's width, else 120).
-  var width: Int {
+  /// The width tables fit when stdout is a terminal (COLUMNS, else the terminal's width, else
+  /// 80); nil when it is not, so piped tables are never narrowed.
+  var tableWidth: Int? {
+    guard let fd = streams.descriptors?.out, isatty(fd) == 1 else { return nil }
     if let c = getenv("COLUMNS"), let n = Int(String(cString: c)), n > 20 { return n }
     var ws = winsize()
-    if let fd = streams.descriptors?.out, isatty(fd) == 1, ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 {
-      return Int(ws.ws_col)
-    }
-    return 120
+    if ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 { return Int(ws.ws_col) }
+    return 80
   }
 
   /// A line on stdout (a newline is added when `text` lacks one).

@@ -10,7 +10,8 @@ struct Show: ParsableCommand {
       NAME is the recipe's name (not its file name); NAME@REV reads it at a branch, tag, \
       commit or HEAD~N; @SCOPE/NAME reads it from a remote registry added with 'registry \
       remote add SCOPE URL' (as last fetched). --locked reads the blob registry.lock pins. The recipe text goes to stdout as stored; its commit, path and blob id \
-      to stderr. --as converts it through v2 to another format.
+      to stderr. --as converts it through v2 to another format; as with convert, what the \
+      format cannot express is a loss: listed, nothing printed and exit 1 unless --allow-loss.
 
       Examples:
         registry show deepseek-r1-fp8-gb200-disagg
@@ -25,6 +26,8 @@ struct Show: ParsableCommand {
   var reference: String
   @Option(name: .customLong("as"), help: "Print in another format: v1, v2, or a format id from 'registry formats'.")
   var target: String?
+  @Flag(help: "With --as, print even when the format cannot express something (the loss is still listed).")
+  var allowLoss = false
   @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
@@ -35,7 +38,8 @@ struct Show: ParsableCommand {
     var path: String
     var blob: String
     var format: String
-    var text: String
+    /// Nil when --as lost something and --allow-loss was not given.
+    var text: String?
     var diagnostics: [Diagnostic]
   }
 
@@ -47,21 +51,29 @@ struct Show: ParsableCommand {
       var text = String(decoding: found.bytes, as: UTF8.self)
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics
+      var losses = 0
       if let target {
-        let converted = try found.read.converted(to: try FormatTarget.format(named: target))
+        let converted = try found.read.converted(to: try FormatTarget.format(named: target), allowLoss: allowLoss)
         text = converted.text
         format = converted.format.rawValue
         diagnostics += converted.diagnostics
+        losses = converted.losses
       }
+      let refused = losses > 0 && !allowLoss
       if global.json {
         try JSONOutput.print(
           Report(
             name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
-            format: format, text: text, diagnostics: diagnostics), terminal: terminal)
+            format: format, text: refused ? nil : text, diagnostics: diagnostics), terminal: terminal)
+        if refused { throw ExitStatus.invalid }
         return
       }
       terminal.err("\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))")
       DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
+      if refused {
+        terminal.err("\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)")
+        throw ExitStatus.invalid
+      }
       terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
   }

@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import RegistryCLI
+
+/// Tables never cut a cell: in full when stdout is not a terminal; in a narrow terminal,
+/// whole low-priority columns are left out (never the name), with a footer saying which.
+@Suite struct TableTests {
+  static let repo = InProcessCommandTests.repo
+  static let table = Table(
+    headers: ["NAME", "MODEL", "ENGINE", "GPU"],
+    rows: [
+      ["a-very-long-recipe-name-that-is-wider-than-the-terminal", "org/Model-Name-70B", "sglang@v0.5.8", "gb200 × 48"],
+      ["short", "m", "vllm@v0.11.0", "h100"],
+    ],
+    dropOrder: [1, 2, 3])
+
+  @Test func withoutAWidthEveryCellPrintsInFull() {
+    let rendered = Self.table.render(width: nil, color: false)
+    #expect(rendered.dropped.isEmpty)
+    #expect(rendered.text == """
+      NAME                                                     MODEL               ENGINE         GPU
+      a-very-long-recipe-name-that-is-wider-than-the-terminal  org/Model-Name-70B  sglang@v0.5.8  gb200 × 48
+      short                                                    m                   vllm@v0.11.0   h100
+      """)
+  }
+
+  @Test func aNarrowWidthDropsWholeColumnsNeverTheName() {
+    let wide = Self.table.render(width: 200, color: false)
+    #expect(wide.dropped.isEmpty)
+    let noModel = Self.table.render(width: 85, color: false)
+    #expect(noModel.dropped == ["MODEL"])
+    #expect(noModel.text.split(separator: "\n").allSatisfy { $0.count <= 85 })
+    #expect(noModel.text.split(separator: "\n")[1]
+      == "a-very-long-recipe-name-that-is-wider-than-the-terminal  sglang@v0.5.8  gb200 × 48")
+    // Narrower than the name: only the name is left, whole.
+    let nameOnly = Self.table.render(width: 30, color: false)
+    #expect(nameOnly.dropped == ["MODEL", "ENGINE", "GPU"])
+    #expect(nameOnly.text == "NAME\na-very-long-recipe-name-that-is-wider-than-the-terminal\nshort")
+    #expect(!nameOnly.text.contains("…"))
+  }
+
+  @Test func searchPipedPrintsEveryNameInFull() throws {
+    let args = ["search", "--gpu", "gb200", "--repo", Self.repo]
+    let table = InProcessCommandTests.run(args)
+    #expect(table.status == 0)
+    #expect(!table.stdout.contains("…"))
+    let names = InProcessCommandTests.run(args + ["-o", "paths"]).stdout.split(separator: "\n")
+      .map { String($0.split(separator: "/").last!.dropLast(".yaml".count)) }
+    let rows = table.stdout.split(separator: "\n").dropFirst()
+    #expect(rows.count == names.count)
+    #expect(rows.count > 10)
+    #expect(rows.map { String($0.prefix { $0 != " " }) }.sorted() == names.sorted())
+    // The binary, its stdout a pipe, prints the same whatever COLUMNS says.
+    let env = try #require(Subprocess.which("env"))
+    let piped = try Subprocess.run(env, ["COLUMNS=60", try RegistryBinary.path()] + args)
+    #expect(piped.stdout == table.stdout)
+    #expect(piped.stderr == table.stderr)
+  }
+
+  @Test(.requiresTool("script"))
+  func aNarrowTerminalLeavesOutColumnsAndSaysWhich() throws {
+    let script = try #require(Subprocess.which("script"))
+    let command = "COLUMNS=70 '\(try RegistryBinary.path())' search --gpu gb200 --color never --repo '\(Self.repo)'"
+    let r = try Subprocess.run(script, ["-qec", command, "/dev/null"])
+    #expect(r.status == 0, "\(r.stdout)")
+    // What the terminal shows: a progress line rewritten with "\r ESC[K" is gone.
+    // ("\r\n" is one Character in Swift: make it "\n" first.)
+    let lines = r.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map { line in
+      String(line.split(separator: "\r").last ?? "").replacingOccurrences(of: "\u{1B}[K", with: "")
+    }.filter { !$0.isEmpty }
+    #expect(!lines.contains { $0.contains("…") })
+    #expect(lines.first?.hasPrefix("NAME") == true)
+    #expect(lines.first?.contains("PRECISION") == false)
+    let footer = lines.first { $0.hasPrefix("columns ") }
+    #expect(footer?.hasSuffix("left out to fit 70 columns (a wider terminal, a pipe or -o json shows them)") == true, "\(r.stdout)")
+    #expect(footer?.contains("PRECISION") == true)
+    let piped = InProcessCommandTests.run(["search", "--gpu", "gb200", "--repo", Self.repo])
+    let names = piped.stdout.split(separator: "\n").map { $0.prefix { $0 != " " } }
+    for name in names { #expect(lines.contains { $0.hasPrefix(name + " ") || $0 == name }, "\(name)") }
+  }
+}
