@@ -23,6 +23,10 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
   /// Writing an object or the reference failed (full disk, no permission, I/O error) while
   /// updating `reference`; the branch is unchanged.
   case writeFailed(reference: String, repository: String, cause: GitError)
+  /// The branch is checked out in a work tree whose staging index or files have local changes
+  /// to paths the write changes: the write would overwrite them or leave the work tree behind
+  /// the branch (the branch and work tree are unchanged).
+  case localChanges(reference: String, workTree: String, paths: [String])
   /// The edit cannot be made in place (missing key, unsupported format, ...).
   case cannotEdit(String)
   /// A conversion would lose information (pass allowLoss).
@@ -53,6 +57,11 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
     case .writeFailed(let reference, let repository, let cause):
       return "cannot update \(reference) in \(repository): \(cause); nothing was written (the branch is unchanged)"
         + (cause.writeHint.map { "\n  hint: " + $0 } ?? "")
+    case .localChanges(let reference, let workTree, let paths):
+      let shown = paths.prefix(10).joined(separator: ", ") + (paths.count > 10 ? ", ..." : "")
+      return "cannot update \(reference): it is checked out in \(workTree), which has local changes to \(shown); nothing was written\n"
+        + "  hint: commit or stash those changes ('git -C \(workTree) status' lists them) and run the command again, "
+        + "or write to a bare clone of the registry and push"
     case .cannotEdit(let message):
       return message
     case .loss(let losses):
@@ -63,10 +72,10 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The process exit code: 4 for conflicts, 3 for not found, 1 otherwise.
+  /// The process exit code: 4 for conflicts (local changes in the way included), 3 for not found, 1 otherwise.
   public var exitCode: Int32 {
     switch self {
-    case .conflict, .tooManyRetries, .exists, .locked: return 4
+    case .conflict, .tooManyRetries, .exists, .locked, .localChanges: return 4
     case .registry(let e): return e.exitCode
     case .git(let e) where e.code == .notFound: return 3
     case .git(let e) where e.code == .modified || e.code == .locked || e.code == .nonFastForward: return 4

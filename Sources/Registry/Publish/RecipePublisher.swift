@@ -3,7 +3,8 @@ public import Migrate
 import Schema
 
 /// Writes recipes to a registry through commits: publish files, pin engine versions, mark
-/// recipes deprecated. Works on bare repositories; never touches a work tree.
+/// recipes deprecated. Works on bare repositories; in a non-bare one, a write to the
+/// checked-out branch updates its staging index and work tree too (see ``BranchUpdate``).
 ///
 /// Every write goes through ``BranchWriter`` (compare-and-swap on the branch tip, retried on
 /// a lost race, a conflict when the same recipe changed concurrently).
