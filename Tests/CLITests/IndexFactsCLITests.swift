@@ -1,0 +1,36 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Facts the index derives (issue 16), through the built binary on this package's registry.
+@Suite struct IndexFactsCLITests {
+  static let repo = PackageRoot.url.path
+
+  static func registry(_ args: [String]) throws -> Subprocess.Result {
+    let r = try RegistryBinary.run(args + ["--repo", repo])
+    #expect(r.status == 0, "registry \(args.joined(separator: " ")): \(r.stderr)")
+    return r
+  }
+
+  /// A seed-000 layout recipe (no gpus_per_node): GB200 nodes hold 4 GPUs, 3 nodes are 12.
+  @Test func gpusPerNodeComeFromTheGPUTypeWhenTheRecipeDoesNotSayThem() throws {
+    let found = try Self.registry(["search", "--gpu", "gb200", "--min-gpus", "12", "--max-gpus", "12", "-o", "json"])
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+    let rows = try #require(doc["recipes"] as? [[String: Any]])
+    let row = try #require(rows.first { $0["name"] as? String == "deepseek-r1-fp8-gb200-disagg" }, "\(rows.compactMap { $0["name"] })")
+    #expect(row["gpusPerNode"] as? Int == 4)
+    #expect(row["totalGPUs"] as? Int == 12)
+    #expect(row["gpusPerNodeDerived"] as? Bool == true)
+    // A recipe that says its GPUs per node is not marked.
+    for r in rows where r["name"] as? String != "deepseek-r1-fp8-gb200-disagg" && r["gpusPerNodeDerived"] == nil {
+      #expect(r["gpusPerNode"] != nil)
+    }
+
+    let show = try Self.registry(["show", "deepseek-r1-fp8-gb200-disagg", "--json"])
+    let shown = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+    let derived = try #require(shown["derived"] as? [String: Any])
+    #expect(derived["gpusPerNode"] as? Int == 4 && derived["totalGPUs"] as? Int == 12 && derived["gpuType"] as? String == "gb200")
+    let text = try Self.registry(["show", "deepseek-r1-fp8-gb200-disagg"])
+    #expect(text.stderr.contains("gpus per node: 4, derived from gpu_type gb200"), "\(text.stderr)")
+  }
+}
