@@ -7,6 +7,9 @@ public import Schema
 public enum PublishError: Error, Sendable, CustomStringConvertible {
   /// The file does not decode (errors block unless `force`).
   case invalidRecipe(file: String, diagnostics: [Diagnostic])
+  /// The file has unknown keys or unknown enum values (warnings that usually are typos);
+  /// `allowWarnings` publishes it anyway.
+  case unknownFields(file: String, diagnostics: [Diagnostic])
   /// The recipe's name is not a safe path component.
   case unsafeName(name: String, file: String, reason: String)
   /// A recipe with that name exists and `replace` was not given.
@@ -40,6 +43,10 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
       let errors = ds.filter { $0.severity == .error }
       return "\(file) is not a valid recipe (\(errors.count) error\(errors.count == 1 ? "" : "s"); --force publishes anyway):\n"
         + errors.map(\.description).joined(separator: "\n")
+    case .unknownFields(let file, let ds):
+      return "\(file) has \(ds.count) unknown key\(ds.count == 1 ? "" : "s") or value\(ds.count == 1 ? "" : "s"), "
+        + "usually a typo that changes what the recipe means (--allow-warnings publishes anyway):\n"
+        + ds.map(\.description).joined(separator: "\n")
     case .unsafeName(let name, let file, let reason):
       return "\(file): '\(name)' cannot be a recipe name: \(reason)"
     case .exists(let name, let path):
@@ -71,6 +78,10 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
     case .git(let e): return e.description
     }
   }
+
+  /// The warning codes ``unknownFields(file:diagnostics:)`` blocks on: an unknown key, an
+  /// unknown enum value.
+  public static let unknownFieldCodes: Set<String> = ["unknown-key", "unknown-value"]
 
   /// The process exit code: 4 for conflicts (local changes in the way included), 3 for not found, 1 otherwise.
   public var exitCode: Int32 {

@@ -22,15 +22,18 @@ public struct RecipePublisher {
   /// Reads, validates and emits one file: canonical v2 (keeping comments), or the source
   /// text with `keepFormat` (or when no converter reads the format into v2 yet).
   /// - Throws: ``PublishError/invalidRecipe(file:diagnostics:)`` unless `force`,
+  ///   ``PublishError/unknownFields(file:diagnostics:)`` unless `allowWarnings` or `force`,
   ///   ``PublishError/unsafeName(name:file:reason:)``.
-  public static func prepare(_ bytes: [UInt8], file: String, root: String, force: Bool, keepFormat: Bool)
-    throws(PublishError) -> PreparedRecipe
+  public static func prepare(_ bytes: [UInt8], file: String, root: String, force: Bool, keepFormat: Bool,
+    allowWarnings: Bool = true) throws(PublishError) -> PreparedRecipe
   {
     let read = RecipeReader.read(bytes, file: file)
     // Lint (decode diagnostics included): its errors block like decoding errors.
     var diagnostics = Linter.standard?.lint(read).diagnostics ?? read.diagnostics
     let blocking = diagnostics.hasErrors || !read.isValid
     if blocking && !force { throw .invalidRecipe(file: file, diagnostics: diagnostics) }
+    let unknown = diagnostics.filter { $0.severity == .warning && PublishError.unknownFieldCodes.contains($0.code) }
+    if !unknown.isEmpty && !allowWarnings && !force { throw .unknownFields(file: file, diagnostics: unknown) }
 
     var out = bytes
     var format = read.format.rawValue
@@ -99,7 +102,8 @@ public struct RecipePublisher {
       prepared = []
       replaced = []
       for input in inputs {
-        prepared.append(try Self.prepare(input.bytes, file: input.file, root: config.root, force: options.force, keepFormat: options.keepFormat))
+        prepared.append(try Self.prepare(input.bytes, file: input.file, root: config.root, force: options.force,
+          keepFormat: options.keepFormat, allowWarnings: options.allowWarnings))
       }
       let byName = Dictionary(grouping: prepared, by: \.name)
       if let dup = byName.first(where: { $0.value.count > 1 }) {
