@@ -33,4 +33,31 @@ import Testing
     let text = try Self.registry(["show", "deepseek-r1-fp8-gb200-disagg"])
     #expect(text.stderr.contains("gpus per node: 4, derived from gpu_type gb200"), "\(text.stderr)")
   }
+
+  /// `repo:tag@sha256:…` is pinned by digest and its tag names the version: search, stats and
+  /// upgrade read it as lint does (a sglang-v1 recipe pinned only through such an image).
+  @Test func aDigestPinnedImageKeepsItsTagVersion() throws {
+    let name = "deepseek-v4-pro-fp4-gb200-vllm-disagg-1p1d-dep8"
+    let found = try Self.registry(["search", name, "-o", "json"])
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any])
+    let row = try #require((doc["recipes"] as? [[String: Any]])?.first { $0["name"] as? String == name })
+    #expect((row["image"] as? String)?.contains("@sha256:") == true)
+    #expect(row["engineVersion"] as? String == "v0.20.0", "\(row)")
+    let pinned = try Self.registry(["search", name, "--engine-version", "0.20.0", "-o", "paths"])
+    #expect(pinned.stdout.contains(name + ".yaml"))
+    let file = PackageRoot.path("registry/recipes/deepseek-ai/deepseek-v4-pro/vllm/\(name).yaml")
+    let upgrade = try RegistryBinary.run(["upgrade", file, "--engine-version", "0.21.0", "--dry-run"])
+    #expect(upgrade.status == 0, "\(upgrade.stderr)")
+    #expect(upgrade.stdout.contains("0.20.0 → 0.21.0") || upgrade.stderr.contains("0.20.0 → 0.21.0"), "\(upgrade.stdout)\n\(upgrade.stderr)")
+    #expect(!(upgrade.stdout + upgrade.stderr).contains("pins no engine version"))
+  }
+
+  /// `stats` groups `0.5.8` and `v0.5.8` as one version.
+  @Test func statsGroupsNormalisedVersions() throws {
+    let stats = try Self.registry(["stats", "--json"])
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+    let versions = try #require(doc["byEngineVersion"] as? [String: Int])
+    #expect(versions["sglang 0.5.8"] != nil)
+    #expect(versions.keys.filter { $0.hasPrefix("sglang v") }.isEmpty, "\(versions.keys.sorted())")
+  }
 }

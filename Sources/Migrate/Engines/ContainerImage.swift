@@ -33,22 +33,10 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   /// Splits `reference` into repository, tag and digest and extracts the version.
   public init(_ reference: String) {
     self.reference = reference
-    var rest = Substring(reference)
-    if let at = rest.firstIndex(of: "@") {
-      digest = String(rest[rest.index(after: at)...])
-      rest = rest[..<at]
-    } else {
-      digest = nil
-    }
-    let lastSlash = rest.lastIndex(of: "/")
-    if let colon = rest.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
-      repository = String(rest[..<colon])
-      let t = String(rest[rest.index(after: colon)...])
-      tag = t.isEmpty ? nil : t
-    } else {
-      repository = String(rest)
-      tag = nil
-    }
+    let parts = ImageReference(reference)
+    repository = parts.repository
+    tag = parts.tag
+    digest = parts.digest
     if let tag {
       version = ContainerImage.version(fromTag: tag)
       let firstWord = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""

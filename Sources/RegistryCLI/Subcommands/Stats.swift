@@ -1,4 +1,5 @@
 import ArgumentParser
+import Migrate
 import Registry
 import Schema
 
@@ -46,7 +47,7 @@ struct Stats: ParsableCommand {
         r.recipes += 1
         r.byGPU[m.gpuType ?? "unknown", default: 0] += 1
         r.byEngine[m.engine ?? "unknown", default: 0] += 1
-        r.byEngineVersion["\(m.engine ?? "?") \(m.engineVersion ?? "unpinned")", default: 0] += 1
+        r.byEngineVersion["\(m.engine ?? "?") \(Self.versionKey(m.engineVersion))", default: 0] += 1
         r.byModel[m.model ?? "unknown", default: 0] += 1
         r.byFormat[m.format, default: 0] += 1
         r.byTopology[m.topology?.rawValue ?? "unknown", default: 0] += 1
@@ -66,5 +67,12 @@ struct Stats: ParsableCommand {
         }
       }
     }
+  }
+
+  /// How versions group: normalised (`v0.5.8` and `0.5.8` are one version, `0.5.8`); text
+  /// that is no version is kept as written; none is `unpinned`.
+  static func versionKey(_ raw: String?) -> String {
+    guard let raw else { return "unpinned" }
+    return EngineVersion(raw)?.normalized ?? raw
   }
 }
