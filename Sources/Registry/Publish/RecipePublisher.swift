@@ -150,13 +150,21 @@ public struct RecipePublisher {
   /// Changes a recipe's engine version (and image) in place: only those scalars change;
   /// comments and formatting stay byte for byte.
   ///
-  /// v2: `engine.version` / `engine.image`; v1: `sglang_version` / `model.container`.
+  /// v2: `engine.version` / `engine.image`; v1: `sglang_version` / `model.container`. Without
+  /// `image`, an image whose tag names another version moves with the pin, as `upgrade` moves
+  /// it (``ContainerImage/moved(to:)``).
+  /// - Throws: ``PublishError/cannotEdit(_:)`` when the recipe has an image and which image runs
+  ///   the new version cannot be told (its tag names no version): pass `image` then.
   public func pin(_ name: String, engineVersion: String, image: String? = nil, message: String? = nil,
     author: Signature, branch: String? = nil) throws -> PublishReport
   {
     try edit(name, author: author, branch: branch) { found in
       var bytes = found.bytes
       let old = found.read.summary.engineVersion
+      var image = image
+      if image == nil, let current = found.read.summary.image {
+        image = try Self.image(current, movedTo: engineVersion, recipe: found.name)
+      }
       switch found.read.format {
       case .v2:
         bytes = try RecipeTextEdit.set("engine.version", to: engineVersion, in: bytes, after: "name")
@@ -171,6 +179,20 @@ public struct RecipePublisher {
       let body = "engine version: \(old ?? "(none)") -> \(engineVersion)" + (image.map { "\nimage: \(found.read.summary.image ?? "(none)") -> \($0)" } ?? "")
       return (bytes, subject, body)
     }
+  }
+
+  /// The image to pin with `version` when none is given: nil to keep `current` (its tag
+  /// already names that version), else `current` with its tag moved.
+  static func image(_ current: String, movedTo version: String, recipe: String) throws -> String? {
+    let image = ContainerImage(current)
+    let target = EngineVersion(version)
+    if let target, let pinned = image.engineVersion, pinned == target { return nil }
+    if let target, let moved = image.moved(to: target) { return moved }
+    throw PublishError.cannotEdit(
+      "\(recipe) runs the image '\(current)', whose tag names no version "
+        + (target == nil ? "('\(version)' is not a version either)" : "to move to \(version)")
+        + ": which image runs \(version) cannot be told\n"
+        + "  hint: pass --image IMAGE (the image that runs \(version); or --image '\(current)' to keep it)")
   }
 
   /// Marks a recipe deprecated (`status: {state: deprecated, reason: R}`): search hides it;
