@@ -100,7 +100,7 @@ import Testing
     let conv = ForeignRoundTrip.converter(.spark).toV2(try ForeignRoundTrip.documents(Self.minimax), file: "minimax.yaml")
     #expect(!conv.diagnostics.hasErrors, "\(conv.diagnostics)")
     let r = try #require(conv.value)
-    #expect(r.name == "minimax")
+    #expect(r.name == "minimax-m2-awq")  // its `name:` (issue 16), not the file name
     #expect(r.model.path == "QuantTrio/MiniMax-M2-AWQ")
     #expect(r.engine == RecipeV2.Engine(name: .vllm, version: nil, image: "vllm-node"))
     #expect(r.serving.tensorParallelSize == 2)
@@ -193,11 +193,10 @@ import Testing
   }
 
   @Test func importedUnsafeNameIsAnError() throws {
-    // Converters build v2 directly (spark takes the name from the file name); RecipeReader
-    // checks the imported name like the v2 decoder does.
+    // Converters build v2 directly (spark without `name:` takes the name from the file name);
+    // RecipeReader checks the imported name like the v2 decoder does.
     let text = """
       recipe_version: "1"
-      name: Display Name
       container: vllm-node
       model: org/m
       command: vllm serve org/m

@@ -38,7 +38,8 @@ import TestSupport
     #expect(again.replaced == ["alpha"])
   }
 
-  @Test func nonBareWorkTreeIsNeverTouched() throws {
+  /// The checked-out branch's files follow it (issue 16); local changes elsewhere are kept.
+  @Test func nonBareWorkTreeFollowsTheBranchAndKeepsUnrelatedLocalChanges() throws {
     let f = try PublishFixture()
     let registry = try f.registry("work", bare: false)
     let dir = try #require(registry.repository.workingDirectory)
@@ -48,7 +49,8 @@ import TestSupport
     _ = try RecipePublisher(registry: registry).publish([f.input(PublishFixture.v2("gamma"))], options: PublishOptions(author: f.author))
     #expect(try f.git.git("status", "--porcelain", in: dir).contains(" M registry.yaml"))
     #expect(try String(contentsOfFile: dir + "/registry.yaml", encoding: .utf8).contains("local edit"))
-    #expect(!FileManager.default.fileExists(atPath: dir + "/recipes/deepseek-ai"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/recipes/deepseek-ai/deepseek-r1/sglang/gamma.yaml"))
+    #expect(try f.git.git("status", "--porcelain", in: dir) == before)
     #expect(before.contains("notes.txt"))
     #expect(try f.git.git("log", "--format=%s", "-1", in: dir) == "Publish gamma")
   }

@@ -33,7 +33,10 @@ import Testing
     let tree = try repo.tree(at: rev)
     return try repo.blobEntries(inTree: tree, under: "recipes").filter { $0.path.hasSuffix(".yaml") }.map { e in
       let read = RecipeReader.read(try repo.blob(e.id), file: e.path)
-      return Truth(name: read.summary.name, path: e.path, summary: read.summary, valid: read.isValid)
+      // GPUs per node a recipe does not say come from its GPU type (issue 16).
+      var summary = read.summary
+      summary.deriveGPUs(using: .standard)
+      return Truth(name: read.summary.name, path: e.path, summary: summary, valid: read.isValid)
     }
   }
 

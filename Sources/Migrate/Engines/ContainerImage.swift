@@ -33,22 +33,10 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   /// Splits `reference` into repository, tag and digest and extracts the version.
   public init(_ reference: String) {
     self.reference = reference
-    var rest = Substring(reference)
-    if let at = rest.firstIndex(of: "@") {
-      digest = String(rest[rest.index(after: at)...])
-      rest = rest[..<at]
-    } else {
-      digest = nil
-    }
-    let lastSlash = rest.lastIndex(of: "/")
-    if let colon = rest.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
-      repository = String(rest[..<colon])
-      let t = String(rest[rest.index(after: colon)...])
-      tag = t.isEmpty ? nil : t
-    } else {
-      repository = String(rest)
-      tag = nil
-    }
+    let parts = ImageReference(reference)
+    repository = parts.repository
+    tag = parts.tag
+    digest = parts.digest
     if let tag {
       version = ContainerImage.version(fromTag: tag)
       let firstWord = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
@@ -74,6 +62,15 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   public var engineVersion: EngineVersion? { isDynamoRuntime ? nil : version }
 
   public var description: String { reference }
+
+  /// The reference with its tag's version moved to `target`, as `upgrade` does
+  /// (`lmsysorg/sglang:v0.5.8-cu130@sha256:…` → `lmsysorg/sglang:v0.5.23-cu130`: a digest pins
+  /// the old bytes, so it is dropped); nil when the tag names no engine version (a moving or
+  /// missing tag, a Dynamo runtime's release), so which image runs `target` cannot be told.
+  public func moved(to target: EngineVersion) -> String? {
+    guard let tag, let version = engineVersion, let newTag = Upgrader.retag(tag, version: version, to: target) else { return nil }
+    return repository + ":" + newTag
+  }
 
   /// The version named by an image tag, or nil.
   ///

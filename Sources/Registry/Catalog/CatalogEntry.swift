@@ -13,6 +13,9 @@ public struct CatalogEntry: Codable, Sendable, Hashable {
   public var image: String?
   public var gpuType: String?
   public var gpusPerNode: Int?
+  /// True when `gpusPerNode` (and so `totalGPUs`) is the usual figure of the GPU type, not
+  /// the recipe's own; absent otherwise.
+  public var gpusPerNodeDerived: Bool?
   public var totalGPUs: Int?
   public var nodes: Int?
   public var precision: String?
@@ -38,6 +41,7 @@ public struct CatalogEntry: Codable, Sendable, Hashable {
     image = m.image
     gpuType = m.gpuType
     gpusPerNode = m.gpusPerNode
+    gpusPerNodeDerived = m.gpusPerNodeDerived ? true : nil
     totalGPUs = m.totalGPUs
     nodes = m.nodes
     precision = m.precision

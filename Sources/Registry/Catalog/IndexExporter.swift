@@ -312,6 +312,7 @@ struct JSONWriter {
     add("format", e.format)
     add("gpuType", e.gpuType)
     add("gpusPerNode", e.gpusPerNode)
+    if e.gpusPerNodeDerived == true { out += ",\"gpusPerNodeDerived\":true" }
     add("image", e.image)
     add("model", e.model)
     add("name", e.name)

@@ -107,7 +107,7 @@ extension GitRepository {
 }
 
 /// Calls `body` with a temporary `git_strarray` holding copies of `strings`.
-private func withStrarray<R>(_ strings: [String], _ body: (UnsafePointer<git_strarray>) -> R) -> R {
+func withStrarray<R>(_ strings: [String], _ body: (UnsafePointer<git_strarray>) -> R) -> R {
   let copies = strings.map { s -> UnsafeMutablePointer<CChar>? in
     let utf8 = Array(s.utf8CString)
     let p = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count)

@@ -5,7 +5,7 @@ import Schema
 /// differently (fewer formats, an older decoder) is rebuilt rather than trusted.
 enum IndexFingerprint {
   /// Bump when decoding or summarising changes in a way that alters index records.
-  static let readerRevision = "reader-2"
+  static let readerRevision = "reader-4"
 
   static let current: UInt64 = {
     var text = readerRevision

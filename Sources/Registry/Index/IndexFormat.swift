@@ -13,10 +13,10 @@
 ///     0 name u32 | 4 path u32 | 8 blob (20) | 28 model | 32 engine | 36 version | 40 image
 ///     44 gpu | 48 precision | 52 format | 56 status (u32 dict ids) | 60 gpus/node i32
 ///     64 total GPUs i32 | 68 nodes i32 | 72 diagnostics u32 (unique, JSON) | 76 topology u8
-///     77 flags u8 (bit 0: has errors) | 78 pad (2)
+///     77 flags u8 (bit 0: has errors, bit 1: gpus/node derived from the GPU type) | 78 pad (2)
 enum IndexFormat {
   static let magic: [UInt8] = Array("RGIX".utf8)
-  static let version: UInt32 = 3
+  static let version: UInt32 = 4
   static let headerSize = 4 + 4 + 8 + 20 + 4 + 4 + 4
   static let treeOffset = 16
   static let recordSize = 80

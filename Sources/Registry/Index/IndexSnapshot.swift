@@ -188,6 +188,8 @@ public struct IndexSnapshot: Sendable {
   }
 
   public func gpusPerNode(_ i: Int) -> Int? { int(i, IndexFormat.gpusPerNodeOffset) }
+  /// Whether record `i`'s GPUs per node come from its GPU type, not from the recipe.
+  public func gpusPerNodeDerived(_ i: Int) -> Bool { raw[recordOffset(i) + IndexFormat.flagsOffset] & 2 != 0 }
   public func totalGPUs(_ i: Int) -> Int? { int(i, IndexFormat.totalGPUsOffset) }
   public func nodes(_ i: Int) -> Int? { int(i, IndexFormat.nodesOffset) }
 
@@ -197,7 +199,8 @@ public struct IndexSnapshot: Sendable {
       engineVersion: dictString(dictID(i, .engineVersion)), image: dictString(dictID(i, .image)),
       gpuType: dictString(dictID(i, .gpuType)), gpusPerNode: gpusPerNode(i), totalGPUs: totalGPUs(i),
       nodes: nodes(i), precision: dictString(dictID(i, .precision)), topology: topology(i),
-      format: dictString(dictID(i, .format)) ?? "unknown", status: dictString(dictID(i, .status)))
+      format: dictString(dictID(i, .format)) ?? "unknown", status: dictString(dictID(i, .status)),
+      gpusPerNodeDerived: gpusPerNodeDerived(i))
   }
 
   public func diagnostics(_ i: Int) -> [Diagnostic] {

@@ -111,7 +111,8 @@ public struct IndexWriter {
         case nil: 0
         }
       rec.storeBytes(of: topology, toByteOffset: IndexFormat.topologyOffset, as: UInt8.self)
-      rec.storeBytes(of: r.isValid ? 0 : 1, toByteOffset: IndexFormat.flagsOffset, as: UInt8.self)
+      let flags: UInt8 = (r.isValid ? 0 : 1) | (s.gpusPerNodeDerived ? 2 : 0)
+      rec.storeBytes(of: flags, toByteOffset: IndexFormat.flagsOffset, as: UInt8.self)
     }
     recordCount += 1
   }

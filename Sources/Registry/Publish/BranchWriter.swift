@@ -1,7 +1,9 @@
 import Foundation
 
-/// Commits to a branch without a work tree: builds a tree from the branch tip, writes a
-/// commit, and moves the branch by compare-and-swap on the tip it started from.
+/// Commits to a branch without using a work tree: builds a tree from the branch tip, writes a
+/// commit, and moves the branch by compare-and-swap on the tip it started from. When the
+/// branch is checked out in a non-bare repository, its index and work tree follow the branch
+/// (see ``BranchUpdate``), or the write is refused when they have local changes in the way.
 ///
 /// A lost race (`.modified`) is retried on the new tip, as long as none of the paths this
 /// commit changes were changed between the start tip and the new tip; otherwise the write is a
@@ -57,7 +59,9 @@ public struct BranchWriter {
   /// - Throws: ``PublishError/conflict(paths:startTip:newTip:)``,
   ///   ``PublishError/locked(reference:lockFile:waited:)`` when the ref lock outlives
   ///   `lockTimeout`, ``PublishError/writeFailed(reference:repository:cause:)`` when an object
-  ///   or the ref cannot be written (full disk, read-only repository), errors of `prepare`.
+  ///   or the ref cannot be written (full disk, read-only repository),
+  ///   ``PublishError/localChanges(reference:workTree:paths:)`` when the branch is checked out
+  ///   and its work tree has local changes to a written path, errors of `prepare`.
   ///   The branch is unchanged whenever it throws.
   public func commit(
     author: Signature, committer: Signature? = nil,
@@ -102,9 +106,9 @@ public struct BranchWriter {
       try packed?.flush(commit: commit, excluding: base)
       trace.mark("flush")
       do {
-        try repository.updateReference(reference, to: commit, expecting: expected, message: reflog)
+        try BranchUpdate.move(reference, in: repository, to: commit, expecting: expected, message: reflog)
         return Outcome(commit: commit, parent: base, paths: paths, attempts: attempt)
-      } catch {
+      } catch let error as GitError {
         guard error.code == .modified || error.code == .locked else { throw error }
         if error.code == .locked {
           // A held lock is not a lost race: wait for it without using up attempts. Writers

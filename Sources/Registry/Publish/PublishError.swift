@@ -7,6 +7,9 @@ public import Schema
 public enum PublishError: ClassifiedError, Sendable {
   /// The file does not decode (errors block unless `force`).
   case invalidRecipe(file: String, diagnostics: [Diagnostic])
+  /// The file has unknown keys or unknown enum values (warnings that usually are typos);
+  /// `allowWarnings` publishes it anyway.
+  case unknownFields(file: String, diagnostics: [Diagnostic])
   /// The recipe's name is not a safe path component.
   case unsafeName(name: String, file: String, reason: String)
   /// A recipe with that name exists and `replace` was not given.
@@ -23,6 +26,10 @@ public enum PublishError: ClassifiedError, Sendable {
   /// Writing an object or the reference failed (full disk, no permission, I/O error) while
   /// updating `reference`; the branch is unchanged.
   case writeFailed(reference: String, repository: String, cause: GitError)
+  /// The branch is checked out in a work tree whose staging index or files have local changes
+  /// to paths the write changes: the write would overwrite them or leave the work tree behind
+  /// the branch (the branch and work tree are unchanged).
+  case localChanges(reference: String, workTree: String, paths: [String])
   /// The edit cannot be made in place (missing key, unsupported format, ...).
   case cannotEdit(String)
   /// A conversion would lose information (pass allowLoss).
@@ -36,6 +43,10 @@ public enum PublishError: ClassifiedError, Sendable {
       let errors = ds.filter { $0.severity == .error }
       return "\(file) is not a valid recipe (\(errors.count) error\(errors.count == 1 ? "" : "s"); --force publishes anyway):\n"
         + errors.map(\.description).joined(separator: "\n")
+    case .unknownFields(let file, let ds):
+      return "\(file) has \(ds.count) unknown key\(ds.count == 1 ? "" : "s") or value\(ds.count == 1 ? "" : "s"), "
+        + "usually a typo that changes what the recipe means (--allow-warnings publishes anyway):\n"
+        + ds.map(\.description).joined(separator: "\n")
     case .unsafeName(let name, let file, let reason):
       return "\(file): '\(name)' cannot be a recipe name: \(reason)"
     case .exists(let name, let path):
@@ -53,6 +64,11 @@ public enum PublishError: ClassifiedError, Sendable {
     case .writeFailed(let reference, let repository, let cause):
       return "cannot update \(reference) in \(repository): \(cause); nothing was written (the branch is unchanged)"
         + (cause.writeHint.map { "\n  hint: " + $0 } ?? "")
+    case .localChanges(let reference, let workTree, let paths):
+      let shown = paths.prefix(10).joined(separator: ", ") + (paths.count > 10 ? ", ..." : "")
+      return "cannot update \(reference): it is checked out in \(workTree), which has local changes to \(shown); nothing was written\n"
+        + "  hint: commit or stash those changes ('git -C \(workTree) status' lists them) and run the command again, "
+        + "or write to a bare clone of the registry and push"
     case .cannotEdit(let message):
       return message
     case .loss(let losses):
@@ -63,15 +79,19 @@ public enum PublishError: ClassifiedError, Sendable {
     }
   }
 
+  /// The warning codes ``unknownFields(file:diagnostics:)`` blocks on: an unknown key, an
+  /// unknown enum value.
+  public static let unknownFieldCodes: Set<String> = ["unknown-key", "unknown-value"]
+
   /// `.conflict` when the branch moved, is locked or already has the recipe (a rejected
   /// non-fast-forward push included), `.notFound` for missing things, `.failed` otherwise.
   public var kind: FailureKind {
     switch self {
-    case .conflict, .tooManyRetries, .exists, .locked: return .conflict
+    case .conflict, .tooManyRetries, .exists, .locked, .localChanges: return .conflict
     case .registry(let e): return e.kind
     case .git(let e) where e.code == .nonFastForward: return .conflict
     case .git(let e): return e.kind
-    case .invalidRecipe, .unsafeName, .duplicate, .writeFailed, .cannotEdit, .loss: return .failed
+    case .invalidRecipe, .unknownFields, .unsafeName, .duplicate, .writeFailed, .cannotEdit, .loss: return .failed
     }
   }
 }

@@ -11,10 +11,14 @@ public struct PublishOptions: Sendable {
   public var force = false
   /// Keep the source format instead of emitting canonical v2.
   public var keepFormat = false
+  /// Publish files with unknown keys or unknown enum values (warnings that usually are typos:
+  /// a v1 `prefil_nodes`). `registry publish` passes false unless `--allow-warnings`.
+  public var allowWarnings = true
 
   public init(message: String? = nil, author: Signature, branch: String? = nil, replace: Bool = false,
-    force: Bool = false, keepFormat: Bool = false)
+    force: Bool = false, keepFormat: Bool = false, allowWarnings: Bool = true)
   {
+    self.allowWarnings = allowWarnings
     self.message = message
     self.author = author
     self.branch = branch

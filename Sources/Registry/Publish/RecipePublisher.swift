@@ -3,7 +3,8 @@ public import Migrate
 import Schema
 
 /// Writes recipes to a registry through commits: publish files, pin engine versions, mark
-/// recipes deprecated. Works on bare repositories; never touches a work tree.
+/// recipes deprecated. Works on bare repositories; in a non-bare one, a write to the
+/// checked-out branch updates its staging index and work tree too (see ``BranchUpdate``).
 ///
 /// Every write goes through ``BranchWriter`` (compare-and-swap on the branch tip, retried on
 /// a lost race, a conflict when the same recipe changed concurrently).
@@ -21,15 +22,18 @@ public struct RecipePublisher {
   /// Reads, validates and emits one file: canonical v2 (keeping comments), or the source
   /// text with `keepFormat` (or when no converter reads the format into v2 yet).
   /// - Throws: ``PublishError/invalidRecipe(file:diagnostics:)`` unless `force`,
+  ///   ``PublishError/unknownFields(file:diagnostics:)`` unless `allowWarnings` or `force`,
   ///   ``PublishError/unsafeName(name:file:reason:)``.
-  public static func prepare(_ bytes: [UInt8], file: String, root: String, force: Bool, keepFormat: Bool)
-    throws(PublishError) -> PreparedRecipe
+  public static func prepare(_ bytes: [UInt8], file: String, root: String, force: Bool, keepFormat: Bool,
+    allowWarnings: Bool = true) throws(PublishError) -> PreparedRecipe
   {
     let read = RecipeReader.read(bytes, file: file)
     // Lint (decode diagnostics included): its errors block like decoding errors.
     var diagnostics = Linter.standard?.lint(read).diagnostics ?? read.diagnostics
     let blocking = diagnostics.hasErrors || !read.isValid
     if blocking && !force { throw .invalidRecipe(file: file, diagnostics: diagnostics) }
+    let unknown = diagnostics.filter { $0.severity == .warning && PublishError.unknownFieldCodes.contains($0.code) }
+    if !unknown.isEmpty && !allowWarnings && !force { throw .unknownFields(file: file, diagnostics: unknown) }
 
     var out = bytes
     var format = read.format.rawValue
@@ -77,7 +81,8 @@ public struct RecipePublisher {
       prepared = []
       replaced = []
       for input in inputs {
-        prepared.append(try Self.prepare(input.bytes, file: input.file, root: config.root, force: options.force, keepFormat: options.keepFormat))
+        prepared.append(try Self.prepare(input.bytes, file: input.file, root: config.root, force: options.force,
+          keepFormat: options.keepFormat, allowWarnings: options.allowWarnings))
       }
       let byName = Dictionary(grouping: prepared, by: \.name)
       if let dup = byName.first(where: { $0.value.count > 1 }) {
@@ -124,13 +129,21 @@ public struct RecipePublisher {
   /// Changes a recipe's engine version (and image) in place: only those scalars change;
   /// comments and formatting stay byte for byte.
   ///
-  /// v2: `engine.version` / `engine.image`; v1: `sglang_version` / `model.container`.
+  /// v2: `engine.version` / `engine.image`; v1: `sglang_version` / `model.container`. Without
+  /// `image`, an image whose tag names another version moves with the pin, as `upgrade` moves
+  /// it (``ContainerImage/moved(to:)``).
+  /// - Throws: ``PublishError/cannotEdit(_:)`` when the recipe has an image and which image runs
+  ///   the new version cannot be told (its tag names no version): pass `image` then.
   public func pin(_ name: String, engineVersion: String, image: String? = nil, message: String? = nil,
     author: Signature, branch: String? = nil) throws -> PublishReport
   {
     try edit(name, author: author, branch: branch) { found in
       var bytes = found.bytes
       let old = found.read.summary.engineVersion
+      var image = image
+      if image == nil, let current = found.read.summary.image {
+        image = try Self.image(current, movedTo: engineVersion, recipe: found.name)
+      }
       switch found.read.format {
       case .v2:
         bytes = try RecipeTextEdit.set("engine.version", to: engineVersion, in: bytes, after: "name")
@@ -145,6 +158,20 @@ public struct RecipePublisher {
       let body = "engine version: \(old ?? "(none)") -> \(engineVersion)" + (image.map { "\nimage: \(found.read.summary.image ?? "(none)") -> \($0)" } ?? "")
       return (bytes, subject, body)
     }
+  }
+
+  /// The image to pin with `version` when none is given: nil to keep `current` (its tag
+  /// already names that version), else `current` with its tag moved.
+  static func image(_ current: String, movedTo version: String, recipe: String) throws -> String? {
+    let image = ContainerImage(current)
+    let target = EngineVersion(version)
+    if let target, let pinned = image.engineVersion, pinned == target { return nil }
+    if let target, let moved = image.moved(to: target) { return moved }
+    throw PublishError.cannotEdit(
+      "\(recipe) runs the image '\(current)', whose tag names no version "
+        + (target == nil ? "('\(version)' is not a version either)" : "to move to \(version)")
+        + ": which image runs \(version) cannot be told\n"
+        + "  hint: pass --image IMAGE (the image that runs \(version); or --image '\(current)' to keep it)")
   }
 
   /// Marks a recipe deprecated (`status: {state: deprecated, reason: R}`): search hides it;

@@ -46,18 +46,18 @@ public struct RegistrySync {
   public func integrate(_ theirs: ObjectID, into ref: String) throws -> SyncResult {
     let mine = try repository.referenceTarget(ref)
     guard let mine else {
-      try repository.updateReference(ref, to: theirs, expecting: .absent, message: "registry pull: create")
+      try BranchUpdate.move(ref, in: repository, to: theirs, expecting: .absent, message: "registry pull: create")
       return .fastForward(to: theirs)
     }
     if mine == theirs { return .upToDate }
     let base = try repository.mergeBase(mine, theirs)
     if base == mine {
-      try repository.updateReference(ref, to: theirs, expecting: .value(mine), message: "registry pull: fast-forward")
+      try BranchUpdate.move(ref, in: repository, to: theirs, expecting: .value(mine), message: "registry pull: fast-forward")
       return .fastForward(to: theirs)
     }
     if base == theirs { return .upToDate }
     let (tip, count) = try rebuild(from: base, to: mine, onto: theirs)
-    try repository.updateReference(ref, to: tip, expecting: .value(mine), message: "registry pull: rebuilt \(count) commits")
+    try BranchUpdate.move(ref, in: repository, to: tip, expecting: .value(mine), message: "registry pull: rebuilt \(count) commits")
     return .rebuilt(commits: count, tip: tip)
   }
 

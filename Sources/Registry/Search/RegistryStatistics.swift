@@ -1,4 +1,5 @@
 public import Schema
+import Migrate
 
 /// How many recipes of a snapshot there are by GPU, engine, engine version, model, format and
 /// topology (what `registry stats` prints). Files that fail to decode are only counted.
@@ -39,7 +40,7 @@ public struct RegistryStatistics: Sendable, Hashable {
     recipes += 1
     byGPU[m.gpuType ?? "unknown", default: 0] += 1
     byEngine[m.engine ?? "unknown", default: 0] += 1
-    byEngineVersion["\(m.engine ?? "?") \(m.engineVersion ?? "unpinned")", default: 0] += 1
+    byEngineVersion["\(m.engine ?? "?") \(Self.versionKey(m.engineVersion))", default: 0] += 1
     byModel[m.model ?? "unknown", default: 0] += 1
     byFormat[m.format, default: 0] += 1
     byTopology[m.topology?.rawValue ?? "unknown", default: 0] += 1
@@ -48,5 +49,12 @@ public struct RegistryStatistics: Sendable, Hashable {
   /// The entries of one count, largest first, equal counts by key.
   public static func ranked(_ counts: [String: Int]) -> [(key: String, count: Int)] {
     counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+  }
+
+  /// How versions group: normalised (`v0.5.8` and `0.5.8` are one version, `0.5.8`); text
+  /// that is no version is kept as written; none is `unpinned`.
+  public static func versionKey(_ raw: String?) -> String {
+    guard let raw else { return "unpinned" }
+    return EngineVersion(raw)?.normalized ?? raw
   }
 }

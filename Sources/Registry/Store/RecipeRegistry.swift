@@ -63,7 +63,8 @@ public final class RecipeRegistry {
   {
     let (commit, tree) = try resolve(rev)
     let (config, configBlob) = try self.config(tree: tree)
-    let indexer = RegistryIndexer(repositoryPath: repository.gitDirectory, cache: cache)
+    var indexer = RegistryIndexer(repositoryPath: repository.gitDirectory, cache: cache)
+    indexer.gpuTable = config.gpuTable
     let (snapshot, build) = try indexer.snapshot(
       repository: repository, tree: tree, root: config.root, configBlob: configBlob, progress: progress)
     return RegistryIndex(commit: commit, tree: tree, config: config, snapshot: snapshot, build: build)

@@ -8,6 +8,12 @@ public struct RegistryConfig: Sendable, Hashable {
   public var name: String?
   /// The branch that `publish` updates when none is given.
   public var branch: String?
+  /// GPUs per node by GPU type (`gpus_per_node: {gb200: 4}`): replaces or adds rows of the
+  /// standard table the index derives a recipe's GPUs per node from when it does not say them.
+  public var gpusPerNode: [String: Int] = [:]
+
+  /// The table the index derives GPUs per node from: the standard one with this registry's rows.
+  public var gpuTable: GPUsPerNode { GPUsPerNode.standard.overriding(gpusPerNode) }
 
   public init(root: String = "recipes", name: String? = nil, branch: String? = nil) {
     self.root = root
@@ -43,7 +49,15 @@ public struct RegistryConfig: Sendable, Hashable {
     }
     config.name = reader.string("name")
     config.branch = reader.string("branch")
-    reader.finish(known: ["root", "name", "branch"])
+    if let node = reader.node("gpus_per_node"), let pairs = MappingReader.entries(node, path: .root / "gpus_per_node", context: context) {
+      for pair in pairs {
+        guard let type = pair.key.scalar else { continue }
+        if let n = MappingReader.int(pair.value, path: .root / "gpus_per_node" / type, context: context, min: 1) {
+          config.gpusPerNode[type] = n
+        }
+      }
+    }
+    reader.finish(known: ["root", "name", "branch", "gpus_per_node"])
     return (context.hasErrors ? nil : config, context.diagnostics)
   }
 

@@ -8,15 +8,19 @@ struct RegistryIndexer {
   let repositoryPath: String
   let cache: IndexCache
   var workers = 2
+  /// Where a recipe's GPUs per node come from when it does not say them.
+  var gpuTable = GPUsPerNode.standard
 
   /// Whether a tree path is a recipe file under `root`.
   static func isRecipePath(_ path: String, root: String) -> Bool {
     (root.isEmpty || path.hasPrefix(root + "/")) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
   }
 
-  /// Reads one recipe blob into an index record (errors kept, warnings dropped).
-  static func index(_ bytes: [UInt8], path: String, blob: ObjectID) -> IndexedRecipe {
-    let read = RecipeReader.read(bytes, file: path, comments: false)
+  /// Reads one recipe blob into an index record (errors kept, warnings dropped); GPUs per node
+  /// the recipe does not say come from `gpuTable`.
+  static func index(_ bytes: [UInt8], path: String, blob: ObjectID, gpuTable: GPUsPerNode = .standard) -> IndexedRecipe {
+    var read = RecipeReader.read(bytes, file: path, comments: false)
+    read.summary.deriveGPUs(using: gpuTable)
     var errors = read.diagnostics.filter { $0.severity == .error }
     if errors.isEmpty && !read.isValid {
       errors = [Diagnostic(.error, code: "unreadable", "the recipe could not be read", at: SourceLocation(file: path, line: 1, column: 1))]
@@ -81,7 +85,7 @@ struct RegistryIndexer {
     for (path, id) in added {
       do {
         let bytes = try repository.blob(id)
-        writer.add(Self.index(bytes, path: path, blob: id))
+        writer.add(Self.index(bytes, path: path, blob: id, gpuTable: gpuTable))
       } catch {
         throw .git(error)
       }
@@ -117,6 +121,7 @@ struct RegistryIndexer {
     let done = Atomic<Int>(0)
     let path = repositoryPath
     let shared = entries
+    let table = gpuTable
     let records: [IndexedRecipe]
     do throws(GitError) {
       records = try ParallelMap.map(
@@ -125,7 +130,7 @@ struct RegistryIndexer {
       ) { (repo: inout GitRepository, position: Int) throws(GitError) -> IndexedRecipe in
         let e = shared[sequence[position]]
         let record = try repo.withBlob(e.id) { raw throws(GitError) in
-          Self.index(Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id)
+          Self.index(Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id, gpuTable: table)
         }
         let d = done.add(1, ordering: .relaxed).newValue
         if d % 2_000 == 0 { progress?(d, total) }

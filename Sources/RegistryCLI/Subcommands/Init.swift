@@ -13,7 +13,7 @@ struct Init: ParsableCommand {
 
   @Argument(help: "Where to create it (default: the current folder).")
   var path: String = "."
-  @Flag(help: "Create a bare repository (for a shared server).")
+  @Flag(help: "Create a bare repository (for a shared server). Without it the branch is checked out, and registry writes to it update the checked-out files.")
   var bare = false
   @Option(help: "The folder that holds recipes.")
   var root = "recipes"
@@ -27,6 +27,11 @@ struct Init: ParsableCommand {
     let signature = try AuthorOption.signature(author)
     let registry = try RecipeRegistry.initialize(
       at: path, bare: bare, config: RegistryConfig(root: root), branch: branch, author: signature)
-    Terminal().err("created a \(bare ? "bare " : "")registry in \(registry.path) (recipes under \(root)/, branch \(branch))")
+    let made = bare
+      ? "created a bare registry (no work tree) in \(registry.path) (recipes under \(root)/, branch \(branch))"
+      : "created a registry with a work tree in \(registry.path) (recipes under \(root)/, branch \(branch) checked out)\n"
+        + "  publish, pin, deprecate, migrate and pull commit to \(branch) and update the checked-out files with it; "
+        + "they refuse while those files have uncommitted changes"
+    Terminal().err(made)
   }
 }

@@ -41,6 +41,25 @@ struct Show: ParsableCommand {
     /// Nil when --as lost something and --allow-loss was not given.
     var text: String?
     var diagnostics: [Diagnostic]
+    /// Present when the recipe does not say its GPUs per node and the index derives them.
+    var derived: DerivedGPUs?
+  }
+
+  /// GPUs per node (and the total) the index assumes from the GPU type.
+  struct DerivedGPUs: Codable {
+    var gpuType: String
+    var gpusPerNode: Int
+    var totalGPUs: Int?
+  }
+
+  /// The GPUs per node the index derives for `found`, with the registry's table at its commit.
+  static func derivedGPUs(_ found: RecipeLookup, registry: RecipeRegistry) -> DerivedGPUs? {
+    var summary = found.read.summary
+    let tree = try? registry.repository.commit(found.commit).treeID
+    let table = tree.flatMap { try? registry.config(tree: $0).0.gpuTable } ?? .standard
+    summary.deriveGPUs(using: table)
+    guard summary.gpusPerNodeDerived, let g = summary.gpusPerNode, let type = summary.gpuType else { return nil }
+    return DerivedGPUs(gpuType: type, gpusPerNode: g, totalGPUs: summary.totalGPUs)
   }
 
   func run() throws {
@@ -64,11 +83,16 @@ struct Show: ParsableCommand {
         try JSONOutput.print(
           Report(
             name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
-            format: format, text: refused ? nil : text, diagnostics: diagnostics), terminal: terminal)
+            format: format, text: refused ? nil : text, diagnostics: diagnostics,
+            derived: Self.derivedGPUs(found, registry: try registryOptions.open())), terminal: terminal)
         if refused { throw ExitStatus.invalid }
         return
       }
       terminal.err("\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))")
+      if let d = Self.derivedGPUs(found, registry: try registryOptions.open()) {
+        terminal.err("  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
+          + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))
+      }
       DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
       if refused {
         terminal.err("\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Migrate
 import Registry
 import Schema
 
@@ -49,6 +50,7 @@ struct Stats: ParsableCommand {
       }
     }
   }
+
 }
 
 extension Stats.Report {

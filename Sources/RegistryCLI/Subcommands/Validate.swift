@@ -18,7 +18,8 @@ struct Validate: ParsableCommand {
         registry validate --schema v1 old.yaml        force the v1 decoder
         registry validate --json a.yaml b.yaml        the diagnostics as JSON on stdout
 
-      Exit codes: 0 valid (warnings allowed), 1 errors found, 64 usage.
+      Exit codes: 0 valid (warnings allowed unless --strict), 1 errors (or, with --strict, \
+      warnings) found, 64 usage.
       """)
 
   @Option(help: "The schema: v1, v2 or auto (detect per file).")
@@ -26,6 +27,9 @@ struct Validate: ParsableCommand {
 
   @Argument(help: "Recipe files or folders.")
   var paths: [String]
+
+  @Flag(help: "Warnings fail too (exit 1): unknown keys, unknown values, ... (for CI).")
+  var strict = false
 
   @OptionGroup var global: GlobalOptions
 
@@ -75,6 +79,6 @@ struct Validate: ParsableCommand {
       printer.printAll(all)
       if !global.quiet || all.hasErrors { terminal.err(DiagnosticPrinter.summary(files: files.count, diagnostics: all)) }
     }
-    if all.hasErrors { throw ExitStatus.invalid }
+    if all.hasErrors || (strict && all.warningCount > 0) { throw ExitStatus.invalid }
   }
 }

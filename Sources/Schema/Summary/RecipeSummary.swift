@@ -11,6 +11,9 @@ public struct RecipeSummary: Sendable, Hashable, Codable {
   public var image: String?
   public var gpuType: String?
   public var gpusPerNode: Int?
+  /// True when ``gpusPerNode`` is not the recipe's own figure but the usual one of its GPU
+  /// type (see ``GPUsPerNode``); ``totalGPUs`` may then be derived from it too.
+  public var gpusPerNodeDerived = false
   public var totalGPUs: Int?
   public var nodes: Int?
   public var precision: String?
@@ -24,7 +27,7 @@ public struct RecipeSummary: Sendable, Hashable, Codable {
     name: String, model: String? = nil, engine: String? = nil, engineVersion: String? = nil,
     image: String? = nil, gpuType: String? = nil, gpusPerNode: Int? = nil, totalGPUs: Int? = nil,
     nodes: Int? = nil, precision: String? = nil, topology: Topology? = nil, format: String,
-    status: String? = nil
+    status: String? = nil, gpusPerNodeDerived: Bool = false
   ) {
     self.name = name
     self.model = model
@@ -39,6 +42,7 @@ public struct RecipeSummary: Sendable, Hashable, Codable {
     self.topology = topology
     self.format = format
     self.status = status
+    self.gpusPerNodeDerived = gpusPerNodeDerived
   }
 
   /// Whether search hides it unless asked.

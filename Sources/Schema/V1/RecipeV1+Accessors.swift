@@ -29,23 +29,13 @@ extension RecipeV1 {
     return section("identity")?["frameworks"]?[key]?.scalar
   }
 
-  /// The version a container reference gives: its tag (after the last `:` with no `/` after
-  /// it), else the whole text when it starts like a version (`0.5`, `v0.5`). On bytes when the
-  /// text is ASCII (where bytes are characters), else by characters.
+  /// The version a container reference gives: its tag as ``ImageReference`` reads it (so
+  /// `repo:v0.20.0@sha256:…` gives `v0.20.0`, not the digest), else the whole text when it
+  /// starts like a version (`0.5`, `v0.5`) and has no digest.
   private static func version(ofContainer c: String) -> String? {
-    guard ASCII.isASCII(c) else {
-      if let colon = c.lastIndex(of: ":"), !c[c.index(after: colon)...].contains("/") {
-        return String(c[c.index(after: colon)...])
-      }
-      guard let f = c.first, f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true) else { return nil }
-      return c
-    }
-    let u = c.utf8
-    if let colon = u.lastIndex(of: UInt8(ascii: ":")), !u[u.index(after: colon)...].contains(UInt8(ascii: "/")) {
-      return String(c[u.index(after: colon)...])
-    }
-    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-    guard isDigit(u.first) || (u.first == UInt8(ascii: "v") && isDigit(u.dropFirst().first)) else { return nil }
+    let image = ImageReference(c)
+    if let tag = image.tag { return tag }
+    guard image.digest == nil, let f = c.first, f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true) else { return nil }
     return c
   }
 

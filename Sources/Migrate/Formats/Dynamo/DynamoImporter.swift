@@ -206,7 +206,7 @@ final class DynamoImporter {
       resources: resources, topology: RecipeV2.Topology(roles: placements), serving: serving, args: args,
       env: env, roles: roles, launcher: RecipeV2.Launcher(tools: [.dynamo: .mapping(dynamo)]),
       provenance: RecipeV2.Provenance(
-        sourceFormat: "dynamo", sourcePath: file, roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings)))
+        sourceFormat: "dynamo", sourcePath: SourcePath.recorded(file), roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings)))
   }
 
   // MARK: - Workers

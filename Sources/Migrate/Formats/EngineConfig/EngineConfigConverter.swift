@@ -103,7 +103,7 @@ public struct EngineConfigConverter: FormatConverter {
       serving: serving, args: args,
       launcher: launcher == RecipeV2.Launcher() ? nil : launcher,
       provenance: RecipeV2.Provenance(
-        sourceFormat: "engine-config", sourcePath: file,
+        sourceFormat: "engine-config", sourcePath: SourcePath.recorded(file),
         roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings, keyOrder: keys, extra: .mapping(extra))))
     return Conversion(value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
   }

@@ -109,7 +109,7 @@ final class NamedFieldImporter {
       topology: .aggregated(RecipeV2.RolePlacement(nodes: 1, workers: 1, gpusPerWorker: gpus)),
       serving: body.serving, args: body.args, env: body.env, benchmark: benchmark, launcher: launcher,
       variants: variants,
-      provenance: RecipeV2.Provenance(sourceFormat: "named-field", sourcePath: file, roundtrip: roundtrip))
+      provenance: RecipeV2.Provenance(sourceFormat: "named-field", sourcePath: SourcePath.recorded(file), roundtrip: roundtrip))
   }
 
   /// `v0.17.0` → `0.17.0`.

@@ -111,6 +111,23 @@ public enum ForeignValues {
   }
 
   /// The recipe name a file stem gives (`recipes/openai-gpt-oss-120b.yaml` → `openai-gpt-oss-120b`).
+  /// A recipe name from a name a recipe declares (`OpenAI GPT-OSS 120B` → `openai-gpt-oss-120b`):
+  /// lower-cased, runs of other characters than letters, digits, `.` and `-` become one `-`,
+  /// no `-` at either end; nil when nothing is left.
+  public static func recipeName(declared: String) -> String? {
+    var out = ""
+    for c in declared.lowercased() {
+      if c.isLetter || c.isNumber || c == "." || c == "-" {
+        out.append(c)
+      } else if !out.isEmpty && !out.hasSuffix("-") {
+        out.append("-")
+      }
+    }
+    while out.hasSuffix("-") || out.hasSuffix(".") { out.removeLast() }
+    while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
+    return out.isEmpty ? nil : out
+  }
+
   public static func recipeName(file: String) -> String {
     var stem = Substring(file.split(separator: "/").last ?? Substring(file))
     for ext in [".yaml", ".yml"] where stem.hasSuffix(ext) { stem = stem.dropLast(ext.count) }

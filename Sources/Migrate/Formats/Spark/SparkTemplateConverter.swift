@@ -216,7 +216,7 @@ public struct SparkTemplateConverter: Sendable {
     var extra: YAMLNode?
     if let defaults { extra = .mapping([YAMLPair("defaults", defaults)]) }
     let recipe = RecipeV2(
-      name: ForeignValues.recipeName(file: file),
+      name: tools["name"]?.scalar.flatMap(ForeignValues.recipeName(declared:)) ?? ForeignValues.recipeName(file: file),
       description: description ?? tools["metadata"]?["description"]?.scalar,
       model: RecipeV2.Model(path: path, revision: modelRevision, servedName: servedName),
       engine: RecipeV2.Engine(name: engine, version: version, image: container),
@@ -225,7 +225,7 @@ public struct SparkTemplateConverter: Sendable {
       serving: serving, args: args, env: env.map { RecipeV2.EnvVar($0.key, $0.value) },
       launcher: launcher,
       provenance: RecipeV2.Provenance(
-        sourceFormat: formatID, sourcePath: file,
+        sourceFormat: formatID, sourcePath: SourcePath.recorded(file),
         roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings, keyOrder: r.keys, extra: extra)))
 
     // Comments, by where each key went.

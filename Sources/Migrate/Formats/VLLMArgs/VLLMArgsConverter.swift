@@ -2,7 +2,8 @@ public import Schema
 
 /// `vllm-args` (seed 004): `model`, `container`, an `args` map of vLLM flags (`true` = bare
 /// flag), `env`, and `benchmark: {enabled, framework, args}`; DGX Spark (gb10, one GPU per
-/// node).
+/// node) unless an optional `gpu_type` names other GPUs (`h100`: GPUs per node from
+/// ``GPUsPerNode``, nodes = ⌈tensor × pipeline parallel / GPUs per node⌉).
 ///
 /// Named-field flags go to `serving` (their spelling to `roundtrip.flag_spellings`),
 /// `port`/`host` to `launcher` (the args order, port included, to `roundtrip.extra.args_order`
@@ -13,7 +14,17 @@ public struct VLLMArgsConverter: FormatConverter {
   public init() {}
   public var format: RecipeFormat { .vllmArgs }
 
-  static let known = ["model", "container", "args", "env", "benchmark"]
+  static let known = ["model", "container", "gpu_type", "args", "env", "benchmark"]
+
+  /// The GPUs and nodes of a server of `gpus` GPUs on `gpuType` (nil: DGX Spark).
+  static func placement(gpuType: String?, gpus: Int) -> (resources: RecipeV2.Resources, nodes: Int) {
+    guard let gpuType, gpuType.lowercased() != "gb10" else {
+      return (RecipeV2.Resources(gpuType: gpuType?.lowercased() ?? "gb10", gpusPerNode: 1), gpus)
+    }
+    let perNode = GPUsPerNode.standard.count(for: gpuType)
+    let nodes = perNode.map { max(1, (gpus + $0 - 1) / $0) } ?? 1
+    return (RecipeV2.Resources(gpuType: gpuType.lowercased(), gpusPerNode: perNode), nodes)
+  }
 
   // MARK: - Import
 
@@ -27,6 +38,7 @@ public struct VLLMArgsConverter: FormatConverter {
     }
     let modelKey = r.string("model", required: true, hint: "the Hugging Face id, e.g. openai/gpt-oss-120b")
     let container = r.string("container")
+    let gpuType = r.string("gpu_type")
     let env = r.stringMap("env") ?? []
     var extra: [YAMLPair] = []
     var comments: [CommentPlacement] = []
@@ -99,9 +111,13 @@ public struct VLLMArgsConverter: FormatConverter {
     if !unknown.isEmpty { extra.append(YAMLPair("keys", .mapping(unknown))) }
     if !order.isEmpty { extra.append(YAMLPair("args_order", .sequence(order, style: .flow))) }
     guard let modelPath else { return Conversion(value: nil, diagnostics: ctx.diagnostics) }
-    let nodes = (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)
+    let gpus = (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)
+    let (resources, nodes) = Self.placement(gpuType: gpuType, gpus: gpus)
     for pair in root.mapping ?? [] where !(pair.key.comments.isEmpty && pair.value.comments.isEmpty) {
-      let dest: [String: KeyPath] = ["model": "model.path", "container": "engine.image", "env": "env", "benchmark": "benchmark", "args": "args"]
+      let dest: [String: KeyPath] = [
+        "model": "model.path", "container": "engine.image", "gpu_type": "resources.gpu_type", "env": "env",
+        "benchmark": "benchmark", "args": "args",
+      ]
       guard let k = pair.key.scalar else { continue }
       comments.append(CommentPlacement(path: dest[k] ?? KeyPath("provenance.roundtrip.extra.keys") / k,
         keyComments: pair.key.comments, valueComments: pair.value.isScalar ? pair.value.comments : YAMLComments()))
@@ -110,13 +126,13 @@ public struct VLLMArgsConverter: FormatConverter {
       name: ForeignValues.recipeName(file: file),
       model: RecipeV2.Model(path: modelPath, servedName: servedName),
       engine: RecipeV2.Engine(name: .vllm, version: ForeignCatalogs.version(ofImage: container), image: container),
-      resources: RecipeV2.Resources(gpuType: "gb10", gpusPerNode: 1),
-      topology: .aggregated(RecipeV2.RolePlacement(nodes: nodes, workers: 1, gpusPerWorker: nodes)),
+      resources: resources,
+      topology: .aggregated(RecipeV2.RolePlacement(nodes: nodes, workers: 1, gpusPerWorker: gpus)),
       serving: serving, args: args, env: env.map { RecipeV2.EnvVar($0.key, $0.value) },
       benchmark: benchmark,
       launcher: launcher == RecipeV2.Launcher() ? nil : launcher,
       provenance: RecipeV2.Provenance(
-        sourceFormat: "vllm-args", sourcePath: file,
+        sourceFormat: "vllm-args", sourcePath: SourcePath.recorded(file),
         roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings, keyOrder: r.keys,
           extra: extra.isEmpty ? nil : .mapping(extra))))
     return Conversion(value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
@@ -134,11 +150,11 @@ public struct VLLMArgsConverter: FormatConverter {
       losses.add("engine.name", recipe.engine.name.rawValue, "vllm-args holds vLLM flags only")
     }
     if let d = recipe.description { losses.add("description", d, "vllm-args has no description") }
-    if let g = recipe.resources?.gpuType, g.lowercased() != "gb10" {
-      losses.add("resources.gpu_type", g, "vllm-args recipes run on DGX Spark (gb10)")
-    }
-    if let n = recipe.resources?.gpusPerNode, n != 1 {
-      losses.add("resources.gpus_per_node", String(n), "a DGX Spark node has one GPU")
+    let gpuType = recipe.resources?.gpuType.flatMap { $0.lowercased() == "gb10" ? nil : $0 }
+    let usual = Self.placement(gpuType: gpuType, gpus: 1).resources.gpusPerNode
+    if let n = recipe.resources?.gpusPerNode, n != usual {
+      losses.add("resources.gpus_per_node", String(n),
+        gpuType == nil ? "a DGX Spark node has one GPU" : "vllm-args assumes \(usual.map(String.init) ?? "unknown") GPUs per \(gpuType ?? "") node")
     }
     let aggregated = recipe.topology.mode == .aggregated
     let resolved = recipe.resolved(role: aggregated ? .aggregated : .prefill)
@@ -146,7 +162,7 @@ public struct VLLMArgsConverter: FormatConverter {
     let argList = aggregated ? resolved.args : recipe.args.filter { $0.value != .null }
     let env = aggregated ? resolved.env : recipe.env.filter { $0.value != nil }
     if let p = recipe.topology.roles[.aggregated] {
-      let implied = (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)
+      let implied = Self.placement(gpuType: gpuType, gpus: (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)).nodes
       if p.nodes != implied {
         losses.add("topology.aggregated.nodes", String(p.nodes), "vllm-args derives the nodes from tensor × pipeline parallel (\(implied))")
       }
@@ -197,6 +213,7 @@ public struct VLLMArgsConverter: FormatConverter {
       diagnostics.append(Diagnostic(.warning, code: "missing-container", "the recipe has no engine.image; vllm-args needs a container"))
       if let v = recipe.engine.version { losses.add("engine.version", v, "vllm-args has no container to carry the version") }
     }
+    if let gpuType { pairs.append(YAMLPair("gpu_type", .string(gpuType))) }
     if !entries.isEmpty { pairs.append(YAMLPair("args", .mapping(entries))) }
     if !env.isEmpty {
       pairs.append(YAMLPair("env", .mapping(env.map { YAMLPair($0.name, YAMLNode(.scalar($0.value ?? "", .doubleQuoted))) })))

@@ -5,9 +5,11 @@ struct Pin: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Commit a new engine version (and image) for a recipe, edited in place.",
     discussion: """
-      Only the version scalar (engine.version in v2, sglang_version in v1) and, with --image, \
-      the image (engine.image / model.container) change: comments and formatting stay byte for \
-      byte. The commit says old -> new and carries Recipe:/Engine: trailers, so \
+      Only the version scalar (engine.version in v2, sglang_version in v1) and the image \
+      (engine.image / model.container) change: comments and formatting stay byte for byte. \
+      Without --image, an image tag that names another version moves with the pin, as \
+      'registry upgrade' moves it (a digest is dropped); when the tag names no version \
+      (':dev', none, a Dynamo runtime) pin refuses: pass --image. The commit says old -> new and carries Recipe:/Engine: trailers, so \
       'registry history NAME --field engine.version' shows who pinned what, when and why.
 
       Examples:
@@ -19,7 +21,7 @@ struct Pin: ParsableCommand {
   var name: String
   @Option(help: "The engine version to pin, e.g. v0.5.8.")
   var engineVersion: String
-  @Option(help: "The container image to pin with it.")
+  @Option(help: "The container image to pin with it (default: the current one, its tag moved to the version).")
   var image: String?
   @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions

@@ -29,6 +29,8 @@ struct Publish: ParsableCommand {
   var force = false
   @Flag(help: "Keep the source format instead of writing canonical v2.")
   var keepFormat = false
+  @Flag(help: "Publish even when a file has unknown keys or unknown enum values (warnings; refused without it).")
+  var allowWarnings = false
   @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
@@ -54,7 +56,7 @@ struct Publish: ParsableCommand {
     let report = try RecipePublisher(registry: registry).publish(
       inputs,
       options: PublishOptions(message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch,
-        replace: replace, force: force, keepFormat: keepFormat))
+        replace: replace, force: force, keepFormat: keepFormat, allowWarnings: allowWarnings))
     let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
     for r in report.recipes { printer.printAll(r.diagnostics) }
     if global.json {
