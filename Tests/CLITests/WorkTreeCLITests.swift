@@ -10,7 +10,7 @@ import Testing
   /// Runs `script` with `sh` in `dir`; `registry` is the built binary and git has a fixed
   /// identity and no global or system configuration.
   static func sh(_ script: String, in dir: String) throws -> Subprocess.Result {
-    guard let binary = RegistryBinary.path else { throw RegistryBinary.Missing() }
+    let binary = try RegistryBinary.path()
     let prologue = """
       export HOME='\(dir)' GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
       export GIT_AUTHOR_NAME='Ada Author' GIT_AUTHOR_EMAIL=ada@example.com

@@ -46,7 +46,7 @@ import TestSupport
       return
     }
     #expect(reference == "refs/heads/main" && workTree == dir && paths == [path])
-    #expect(error?.exitCode == 4)
+    #expect(error?.kind == .conflict)
     #expect(try registry.repository.head() == tip)
     #expect(try String(contentsOfFile: dir + "/" + path, encoding: .utf8) == edited)
     #expect(!FileManager.default.fileExists(atPath: registry.repository.gitDirectory + "/refs/heads/main.lock"))
