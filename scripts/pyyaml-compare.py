@@ -22,7 +22,8 @@ import yaml
 
 
 class Core12Resolver(yaml.resolver.BaseResolver):
-    """The YAML 1.2 core schema's implicit resolvers (no merge, no timestamps)."""
+    """The YAML 1.2 core schema's implicit resolvers, plus merge keys (registry reads `<<` as
+    PyYAML does); no timestamps."""
 
 
 Core12Resolver.yaml_implicit_resolvers = {}
@@ -33,6 +34,7 @@ for tag, regexp, first in [
      r'^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$',
      '-+0123456789.'),
     ('tag:yaml.org,2002:null', r'^(?:~|null|Null|NULL|)$', ['~', 'n', 'N', '']),
+    ('tag:yaml.org,2002:merge', r'^(?:<<)$', '<'),
 ]:
     Core12Resolver.add_implicit_resolver(tag, re.compile(regexp), list(first))
 
@@ -55,9 +57,6 @@ class Core12Constructor(yaml.constructor.SafeConstructor):
         if v == '.nan':
             return math.nan
         return float(v)
-
-    def flatten_mapping(self, node):
-        pass  # no merge keys in 1.2
 
 
 Core12Constructor.add_constructor('tag:yaml.org,2002:int', Core12Constructor.construct_yaml_int)

@@ -39,6 +39,14 @@ public enum ConvertFrontend {
     out.losses = exported.losses
     out.documents = exported.documents
     out.text = exported.documents.isEmpty ? "" : YAMLEmitter.emitStream(exported.documents)
+    if !out.documents.isEmpty {
+      for mark in documents.flatMap(\.mergeKeys) {
+        out.diagnostics.append(Diagnostic(
+          .warning, code: "merge-expanded", "the merge key '<<' is written out: the output spells the merged entries",
+          at: SourceLocation(file: file, mark: mark),
+          hint: "the meaning is the same (PyYAML merges the same way); put the '<<' and its anchor back by hand to share them again"))
+      }
+    }
     return out
   }
 

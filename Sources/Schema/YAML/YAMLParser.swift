@@ -52,7 +52,11 @@ public enum YAML {
       let buffer = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
       var parser = YAMLParser(bytes: buffer, limits: limits, comments: comments)
       do throws(YAMLError) {
-        return .success(try parser.parse(single: single, subset: subset))
+        var docs = try parser.parse(single: single, subset: subset)
+        if YAMLMergeKeys.mayHold(buffer) {
+          for i in docs.indices { docs[i].mergeKeys = try YAMLMergeKeys.resolve(&docs[i]) }
+        }
+        return .success(docs)
       } catch {
         return .failure(error)
       }
