@@ -12,13 +12,15 @@ public enum ConvertFrontend {
   /// - Returns: the outcome; parse and decode problems are located diagnostics, and what the
   ///   target cannot express is in `losses` (the caller decides whether that is allowed).
   public static func convert(bytes: [UInt8], file: String, from: RecipeFormat? = nil, to: RecipeFormat) -> ConvertOutcome {
-    let documents: [YAMLDocument]
+    let parsed: (documents: [YAMLDocument], warnings: [Diagnostic])
     do {
-      documents = try YAML.parseStream(bytes)
+      parsed = try RecipeDocuments.parse(bytes, file: file, from: from)
     } catch {
       return ConvertOutcome(file: file, source: from ?? .unknown, target: to, diagnostics: [error.diagnostic(file: file)])
     }
-    return convert(documents: documents, file: file, from: from, to: to)
+    var out = convert(documents: parsed.documents, file: file, from: from, to: to)
+    out.diagnostics.insert(contentsOf: parsed.warnings, at: 0)
+    return out
   }
 
   /// Converts parsed documents.
@@ -39,6 +41,14 @@ public enum ConvertFrontend {
     out.losses = exported.losses
     out.documents = exported.documents
     out.text = exported.documents.isEmpty ? "" : YAMLEmitter.emitStream(exported.documents)
+    if !out.documents.isEmpty {
+      for mark in documents.flatMap(\.mergeKeys) {
+        out.diagnostics.append(Diagnostic(
+          .warning, code: "merge-expanded", "the merge key '<<' is written out: the output spells the merged entries",
+          at: SourceLocation(file: file, mark: mark),
+          hint: "the meaning is the same (PyYAML merges the same way); put the '<<' and its anchor back by hand to share them again"))
+      }
+    }
     return out
   }
 

@@ -29,11 +29,20 @@ public enum ValidateFrontend {
   /// `unknown-format` error.
   public static func validate(bytes: [UInt8], file: String, schema: SchemaChoice = .auto) -> FileReport {
     let documents: [YAMLDocument]
+    let repeats: [Diagnostic]
     do {
-      documents = try YAML.parseStream(bytes)
+      let declared: RecipeFormat? = schema == .v1 ? .sglangV1 : schema == .v2 ? .v2 : nil
+      (documents, repeats) = try RecipeDocuments.parse(bytes, file: file, from: declared)
     } catch {
       return FileReport(file: file, format: "unknown", diagnostics: [error.diagnostic(file: file)])
     }
+    var report = validate(documents: documents, file: file, schema: schema)
+    report.diagnostics.insert(contentsOf: repeats, at: 0)
+    return report
+  }
+
+  /// Decodes parsed documents and reports every problem (`validate(bytes:)` after parsing).
+  static func validate(documents: [YAMLDocument], file: String, schema: SchemaChoice) -> FileReport {
     let start = SourceLocation(file: file, line: 1, column: 1)
     switch schema {
     case .v1:

@@ -48,6 +48,7 @@ $defs:
       path: {type: string}
       container: {type: string}
       precision: {type: string, examples: [fp4, nvfp4, mxfp4, fp8, fp16, bf16, fp32, int4, int8]}
+      stage_dir: {type: [string, "null"]}
   resources:
     type: object
     properties:
@@ -64,6 +65,8 @@ $defs:
       gpus_per_prefill: {$ref: "#/$defs/positiveOrPlaceholder"}
       gpus_per_decode: {$ref: "#/$defs/positiveOrPlaceholder"}
       gpus_per_agg: {$ref: "#/$defs/positiveOrPlaceholder"}
+      spread_workers: {type: boolean}
+      het_jobs: {type: [boolean, "null"], description: "SLURM heterogeneous job for prefill + decode; null: the cluster's use_het_jobs"}
     not:
       description: aggregated or disaggregated, not both
       anyOf:
@@ -107,6 +110,23 @@ $defs:
       custom_tokenizer: {type: string}
       mooncake_workload: {type: string}
       env: {$ref: "#/$defs/env"}
+      client_placement: {type: string}
+      client_dedicated_node: {type: boolean}
+      colocate_with_frontend: {type: boolean}
+      sweep: {type: [object, "null"]}
+      max_context_length: {type: integer}
+      categories: {type: array, items: {type: string}}
+      temperature: {type: number}
+      top_p: {type: number}
+      top_k: {type: integer}
+      num_requests: {type: integer}
+      concurrency: {type: integer}
+      prefix_ratios: {type: [array, string]}
+      dataset_path: {type: string}
+      container_image: {type: string}
+      aiperf_args: {type: [object, "null"]}
+      slow_down_sleep_time: {type: number}
+      slow_down_wait_time: {type: number}
   body:
     type: object
     properties:
@@ -133,8 +153,17 @@ $defs:
           enable_multiple_frontends: {type: boolean}
           num_additional_frontends: {type: integer, minimum: 0}
           nginx_container: {type: string}
+          nginx_raise_ulimit: {type: boolean}
+          nginx_session_affinity: {type: boolean}
+          nginx_session_affinity_header: {type: string}
+          nginx_keepalive_timeout: {type: string}
           args: {type: [object, "null"]}
           env: {$ref: "#/$defs/env"}
+          ctx_router: {type: [object, "null"]}
+          gen_router: {type: [object, "null"]}
+          server_config_extra: {type: [object, "null"]}
+          orchestrator_placement: {type: string}
+          dedicated_node: {type: boolean}
       dynamo:
         type: object
         properties:
@@ -143,6 +172,9 @@ $defs:
           request_plane: {type: string}
           install: {type: boolean}
           top_of_tree: {type: boolean}
+          event_plane: {type: string}
+          wheel: {type: string}
+          cargo_patches: {type: array, items: {type: string}}
       slurm:
         type: object
         properties:
@@ -158,6 +190,10 @@ $defs:
         type: object
         properties:
           type: {enum: [none, nsys, torch]}
+          extra_nsys_args: {type: array, items: {type: string}}
+          delay_secs: {type: integer, minimum: 0}
+          duration_secs: {type: integer, minimum: 0}
+          benchmark_duration_secs: {type: integer, minimum: 0}
       setup_script: {type: string}
       sbatch_directives: {$ref: "#/$defs/env"}
       srun_options: {$ref: "#/$defs/env"}
@@ -165,6 +201,7 @@ $defs:
       identity: {type: object}
       sweep: {type: object}
       extra_mount: {type: [array, object]}
+      reporting: {type: object}
 type: object
 if: {required: [base]}
 then:

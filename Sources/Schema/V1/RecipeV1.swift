@@ -43,7 +43,7 @@ public struct RecipeV1: Sendable, Hashable {
   static let sectionKeys = [
     "frontend", "dynamo", "slurm", "health_check", "profiling", "setup_script", "sbatch_directives",
     "srun_options", "infra", "identity", "sweep", "extra_mount", "container_mounts", "output",
-    "telemetry", "observability", "enable_config_dump",
+    "telemetry", "observability", "enable_config_dump", "reporting",
   ]
   static let srtKeys =
     ["version", "name", "labels", "model", "resources", "dynamo", "frontend", "backend", "environment", "benchmark"]
@@ -178,38 +178,51 @@ extension RecipeV1 {
       r.finish(known: ["time_limit", "partition", "account", "qos", "reservation"])
     case "dynamo":
       guard let r = reader() else { return }
-      for k in ["version", "hash", "request_plane", "wheel"] { _ = r.string(k) }
+      for k in ["version", "hash", "request_plane", "wheel", "event_plane"] { _ = r.string(k) }
       for k in ["install", "top_of_tree"] { _ = r.bool(k) }
-      r.finish(known: ["version", "hash", "request_plane", "wheel", "install", "top_of_tree"])
+      _ = r.stringList("cargo_patches")
+      r.finish(known: ["version", "hash", "request_plane", "wheel", "install", "top_of_tree", "event_plane", "cargo_patches"])
     case "frontend":
       guard let r = reader() else { return }
       _ = V1Values.open(r, "type", V1Values.frontendTypes)
-      for k in ["enable_multiple_frontends", "nginx_session_affinity"] { _ = r.bool(k) }
+      for k in ["enable_multiple_frontends", "nginx_session_affinity", "nginx_raise_ulimit", "dedicated_node"] {
+        _ = r.bool(k)
+      }
       _ = r.int("num_additional_frontends", min: 0)
-      for k in ["nginx_container", "nginx_session_affinity_header"] { _ = r.string(k) }
-      _ = r.mapping("args")
+      for k in ["nginx_container", "nginx_session_affinity_header", "nginx_keepalive_timeout", "orchestrator_placement"] {
+        _ = r.string(k)
+      }
+      for k in ["args", "ctx_router", "gen_router", "server_config_extra"] where r.node(k)?.isNull == false {
+        _ = r.mapping(k)
+      }
       _ = r.stringMap("env")
       r.finish(known: [
         "type", "enable_multiple_frontends", "nginx_session_affinity", "num_additional_frontends",
-        "nginx_container", "nginx_session_affinity_header", "args", "env",
+        "nginx_container", "nginx_session_affinity_header", "args", "env", "nginx_raise_ulimit",
+        "dedicated_node", "nginx_keepalive_timeout", "orchestrator_placement", "ctx_router", "gen_router",
+        "server_config_extra",
       ])
     case "profiling":
       guard let r = reader() else { return }
       _ = r.oneOf("type", V1Values.profilingTypes)
       for k in ["isl", "osl", "concurrency"] { _ = V1Values.int(r, k, min: 1) }
+      for k in ["delay_secs", "duration_secs", "benchmark_duration_secs"] { _ = V1Values.int(r, k, min: 0) }
+      _ = r.stringList("extra_nsys_args")
       for role in V1Role.allCases {
         guard let p = r.mapping(role.rawValue) else { continue }
         _ = p.int("start_step", min: 0)
         _ = p.int("stop_step", min: 0)
         p.finish(known: ["start_step", "stop_step"])
       }
-      r.finish(known: ["type", "isl", "osl", "concurrency"] + V1Role.allCases.map(\.rawValue))
+      r.finish(
+        known: ["type", "isl", "osl", "concurrency", "extra_nsys_args", "delay_secs", "duration_secs", "benchmark_duration_secs"]
+          + V1Role.allCases.map(\.rawValue))
     case "infra":
       guard let r = reader() else { return }
       _ = r.bool("etcd_nats_dedicated_node")
       _ = r.int("nats_max_payload_mb", min: 1)
       r.finish(known: ["etcd_nats_dedicated_node", "nats_max_payload_mb"])
-    case "identity", "sweep", "output", "telemetry", "observability":
+    case "identity", "sweep", "output", "telemetry", "observability", "reporting":
       _ = reader()
     case "extra_mount", "container_mounts":
       if !n.isSequence && !n.isMapping && !n.isNull {

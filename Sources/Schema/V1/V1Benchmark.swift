@@ -1,5 +1,6 @@
 /// The `benchmark` section. The common keys are typed; the runner-specific ones
-/// (thresholds, mooncake workload, ...) are type-checked and kept in the source node.
+/// (thresholds, mooncake workload, sampling, client placement, ... every key of srtctl's
+/// `BenchmarkConfig`) are type-checked and kept in the source node.
 public struct V1Benchmark: Sendable, Hashable {
   /// sa-bench, mooncake-router, gsm8k, gpqa, mmlu, manual, ... (unknown types are warnings).
   public var type: String?
@@ -14,15 +15,23 @@ public struct V1Benchmark: Sendable, Hashable {
 
   static let intKeys = [
     "num_prompts_mult", "num_warmup_mult", "ttft_threshold_ms", "itl_threshold_ms", "num_examples",
-    "max_tokens", "num_threads", "num_shots", "repeat",
+    "max_tokens", "num_threads", "num_shots", "repeat", "max_context_length", "top_k", "num_requests",
+    "concurrency",
   ]
-  static let boolKeys = ["use_chat_template", "reuse_http_connections", "export_node_metrics"]
+  static let boolKeys = [
+    "use_chat_template", "reuse_http_connections", "export_node_metrics", "client_dedicated_node",
+    "colocate_with_frontend",
+  ]
   static let stringKeys = [
     "custom_tokenizer", "mooncake_workload", "trace_file", "dataset_name", "aiperf_package", "command",
+    "client_placement", "dataset_path", "container_image",
   ]
+  static let doubleKeys = ["temperature", "top_p", "slow_down_sleep_time", "slow_down_wait_time"]
+  /// Mappings (`sweep`, `aiperf_args`), a list of names, and ratios as a list or one string.
+  static let otherKeys = ["sweep", "aiperf_args", "categories", "prefix_ratios"]
   static let keys =
     ["type", "isl", "osl", "concurrencies", "req_rate", "random_range_ratio"] + intKeys + boolKeys
-    + stringKeys + ["env"]
+    + stringKeys + doubleKeys + ["env"] + otherKeys
 
   static func decode(_ r: MappingReader) -> V1Benchmark {
     var b = V1Benchmark()
@@ -40,7 +49,11 @@ public struct V1Benchmark: Sendable, Hashable {
     for k in intKeys { _ = V1Values.int(r, k) }
     for k in boolKeys { _ = r.bool(k) }
     for k in stringKeys { _ = r.string(k) }
+    for k in doubleKeys { _ = r.double(k) }
     _ = r.stringMap("env")
+    for k in ["sweep", "aiperf_args"] where r.node(k)?.isNull == false { _ = r.mapping(k) }
+    _ = r.stringList("categories")
+    if let n = r.node("prefix_ratios"), !n.isNull, !n.isSequence { _ = MappingReader.string(n, path: r.path / "prefix_ratios", context: r.context) }
     r.finish(known: keys)
     return b
   }

@@ -15,7 +15,7 @@ public struct V1Model: Sendable, Hashable {
     self.source = source
   }
 
-  static let keys = ["path", "container", "precision"]
+  static let keys = ["path", "container", "precision", "stage_dir"]
 
   static func decode(_ r: MappingReader, partial: Bool) -> V1Model {
     let m = V1Model(
@@ -23,6 +23,7 @@ public struct V1Model: Sendable, Hashable {
       container: r.string("container"),
       precision: V1Values.open(r, "precision", V1Values.precisions),
       source: r.node)
+    _ = r.string("stage_dir")
     r.finish(known: keys)
     return m
   }

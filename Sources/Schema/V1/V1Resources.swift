@@ -14,6 +14,11 @@ public struct V1Resources: Sendable, Hashable {
   public var gpusPerPrefill: Int?
   public var gpusPerDecode: Int?
   public var gpusPerAgg: Int?
+  /// `spread_workers`: each partial-node worker on a node of its own (srtctl).
+  public var spreadWorkers: Bool?
+  /// `het_jobs`: prefill and decode as the two components of a SLURM heterogeneous job; nil
+  /// (or `null`) leaves it to the cluster's `use_het_jobs` (srtctl).
+  public var hetJobs: Bool?
   public var source: YAMLNode?
 
   public init() {}
@@ -22,7 +27,7 @@ public struct V1Resources: Sendable, Hashable {
   static let aggKeys = ["agg_nodes", "agg_workers", "nodes", "workers"]
   static let keys =
     ["gpu_type", "gpus_per_node"] + disaggKeys + ["agg_nodes", "agg_workers", "nodes", "workers"]
-    + ["gpus_per_prefill", "gpus_per_decode", "gpus_per_agg"]
+    + ["gpus_per_prefill", "gpus_per_decode", "gpus_per_agg", "spread_workers", "het_jobs"]
 
   /// Aggregated or disaggregated, from which counts are present (nil if none are).
   public var topology: Topology? {
@@ -49,6 +54,8 @@ public struct V1Resources: Sendable, Hashable {
     x.gpusPerPrefill = V1Values.int(r, "gpus_per_prefill", min: 1)
     x.gpusPerDecode = V1Values.int(r, "gpus_per_decode", min: 1)
     x.gpusPerAgg = V1Values.int(r, "gpus_per_agg", min: 1)
+    x.spreadWorkers = V1Values.optionalBool(r, "spread_workers")
+    x.hetJobs = V1Values.optionalBool(r, "het_jobs")
     r.finish(known: keys)
     let dis = disaggKeys.filter(r.has)
     let agg = aggKeys.filter(r.has)
@@ -81,6 +88,8 @@ public struct V1Resources: Sendable, Hashable {
     b.int("gpus_per_prefill", gpusPerPrefill)
     b.int("gpus_per_decode", gpusPerDecode)
     b.int("gpus_per_agg", gpusPerAgg)
+    b.bool("spread_workers", spreadWorkers)
+    b.bool("het_jobs", hetJobs)
     return b.build()
   }
 }

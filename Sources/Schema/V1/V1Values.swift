@@ -61,6 +61,12 @@ enum V1Values {
 
   static func string(_ n: YAMLNode) -> String? { n.isNull ? nil : n.scalar }
 
+  /// A boolean that may be `null` (srtctl's `bool | None`: null means "not set").
+  static func optionalBool(_ r: MappingReader, _ key: String) -> Bool? {
+    guard let n = r.node(key), !n.isNull else { return nil }
+    return MappingReader.bool(n, path: r.path / key, context: r.context)
+  }
+
   /// Whether `known`, a list of lowercase values such as `gpuTypes`, holds `s.lowercased()`.
   /// For ASCII text that is a case-insensitive byte match (`MappingReader.asciiMatch`, the
   /// one `oneOf` uses); only a miss or non-ASCII text lowercases.

@@ -35,7 +35,7 @@ public enum ScalarEdit {
   }
 
   /// The spelling of `value` in `style`: plain stays plain when it reads back as the same
-  /// kind of value.
+  /// kind of value, under YAML 1.2 and under YAML 1.1 (`YAMLEmitter.plainSpelling`).
   public static func render(_ value: String, style: ScalarStyle, wasString: Bool) -> String {
     switch style {
     case .doubleQuoted:
@@ -47,7 +47,11 @@ public enum ScalarEdit {
       return YAMLEmitter.doubleQuoted(value)
     case .plain, .literal, .folded:
       let safe = YAMLEmitter.isSafePlain(value, inFlow: true)
-      if safe, !wasString || ScalarResolver.resolvePlain(value).isString { return value }
+      if safe, !wasString || ScalarResolver.resolvePlain(value).isString,
+        let spelled = YAMLEmitter.plainSpelling(value)
+      {
+        return spelled
+      }
       return YAMLEmitter.doubleQuoted(value)
     }
   }

@@ -4,6 +4,9 @@
 /// Scalars keep a quoted or block style they were parsed with when that style can hold the
 /// text; otherwise a plain scalar is written plain unless it would read back as something else
 /// (a number, bool, null, or invalid plain text), in which case it is double-quoted.
+/// Plain text is also written so that YAML 1.1 readers (PyYAML, which every upstream tool
+/// reads with) read the value YAML 1.2 gives it (`plainSpelling`): a string such as `yes`,
+/// `1:30` or `2024-01-01` is quoted, a number such as `0o17` or `1e-05` is respelled.
 /// Comments are written where they were attached. Output always ends in one newline.
 public enum YAMLEmitter {
   /// Emits one document.
@@ -224,22 +227,29 @@ public enum YAMLEmitter {
   /// (`inFlow`), `,[]{}` end a plain key, so a key holding them is quoted.
   private static func keyText(_ key: YAMLNode, inFlow: Bool = false, into out: inout Output) {
     guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0, inFlow: inFlow, into: &out) }
+    if key.tag == "!", !YAML11Resolver.readsAlike(text) {
+      // PyYAML resolves a `!` scalar as if plain, even quoted: a quoted string says the same.
+      return doubleQuoted(text, into: &out)
+    }
     let tag = key.tag
     tagPrefix(key, into: &out)
-    scalarKeyText(text, style: style, tag: tag, inFlow: inFlow, into: &out)
+    scalarKeyText(text, style: style, tag: tag, inFlow: inFlow, isKey: true, into: &out)
   }
 
   private static func scalarKeyText(
-    _ text: String, style: ScalarStyle, tag: String?, inFlow: Bool, into out: inout Output
+    _ text: String, style: ScalarStyle, tag: String?, inFlow: Bool, isKey: Bool = false, into out: inout Output
   ) {
     if style == .plain, text.isEmpty {
       // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
       out.append(ScalarResolver.resolve(text, style: .plain, tag: tag).isString ? "\"\"" : "null")
       return
     }
-    if style == .plain, isSafePlain(text, inFlow: inFlow) { return out.append(text) }
+    if style == .plain, isSafePlain(text, inFlow: inFlow) {
+      if tag != nil || (isKey && text == "<<") { return out.append(text) }
+      if let spelled = plainSpelling(text) { return out.append(spelled) }
+    }
     if style == .literal || style == .folded, isSafePlain(text, inFlow: inFlow),
-      case .string = ScalarResolver.resolvePlain(text)
+      case .string = ScalarResolver.resolvePlain(text), YAML11Resolver.readsAlike(text)
     {
       return out.append(text)
     }
@@ -257,6 +267,10 @@ public enum YAMLEmitter {
   private static func inline(_ node: YAMLNode, indent: Int, inFlow: Bool = false, into out: inout Output) {
     switch node.kind {
     case .scalar(let text, let style):
+      if node.tag == "!", !YAML11Resolver.readsAlike(text) {
+        // PyYAML resolves a `!` scalar as if plain, even quoted: a quoted string says the same.
+        return doubleQuoted(text, into: &out)
+      }
       let tag = node.tag
       tagPrefix(node, into: &out)
       scalarText(text, style: style, tag: tag, indent: indent, inFlow: inFlow, into: &out)
@@ -293,7 +307,10 @@ public enum YAMLEmitter {
         if inFlow { scalarKeyText(text, style: style, tag: tag, inFlow: true, into: &out) }
         return
       }
-      if isSafePlain(text, inFlow: inFlow) { return out.append(text) }
+      if isSafePlain(text, inFlow: inFlow) {
+        if tag != nil { return out.append(text) }
+        if let spelled = plainSpelling(text) { return out.append(spelled) }
+      }
       doubleQuoted(text, into: &out)
     case .singleQuoted:
       if canSingleQuote(text) { singleQuoted(text, into: &out) } else { doubleQuoted(text, into: &out) }
@@ -301,12 +318,43 @@ public enum YAMLEmitter {
       doubleQuoted(text, into: &out)
     case .literal, .folded:
       if !inFlow, let block = literalBlock(text, indent: indent) { return out.append(block) }
-      if isSafePlain(text, inFlow: inFlow), ScalarResolver.resolvePlain(text).isString { return out.append(text) }
+      if isSafePlain(text, inFlow: inFlow), ScalarResolver.resolvePlain(text).isString,
+        YAML11Resolver.readsAlike(text)
+      {
+        return out.append(text)
+      }
       doubleQuoted(text, into: &out)
     }
   }
 
   // MARK: - Quoting rules
+
+  /// How plain text (already safe as plain) is written so that a YAML 1.1 reader reads the
+  /// value the YAML 1.2 core schema gives it: the text itself when both read it alike; a
+  /// number respelled (`0o17` as `15`, `017` as `17`, `1e-05` as `1.0e-05`, `+.5` as `0.5`);
+  /// nil for a string that YAML 1.1 reads as something else (`yes`, `off`, `1_000`, `1:30`,
+  /// `2024-01-01`, `=`, `<<`), which must be quoted.
+  static func plainSpelling(_ text: String) -> String? {
+    if YAML11Resolver.readsAlike(text) { return text }
+    switch ScalarResolver.resolvePlain(text) {
+    case .string: return nil
+    case .int(let i): return String(i)
+    case .float(let d): return spellForBoth(d)
+    case .null, .bool: return text  // both schemas spell these alike
+    }
+  }
+
+  /// A float spelled so that YAML 1.2 and 1.1 read it alike: 1.1 wants a `.` in the mantissa
+  /// and a sign in the exponent (`1e-05` is a string to PyYAML, `1.0e-05` a float).
+  static func spellForBoth(_ value: Double) -> String {
+    let s = ScalarResolver.spell(value)
+    guard let e = s.utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return s }
+    var mantissa = String(s[..<e])
+    var exponent = String(s[s.index(after: e)...])
+    if !mantissa.utf8.contains(UInt8(ascii: ".")) { mantissa += ".0" }
+    if let f = exponent.utf8.first, f != UInt8(ascii: "-"), f != UInt8(ascii: "+") { exponent = "+" + exponent }
+    return mantissa + "e" + exponent
+  }
 
   /// Whether text can be written as a plain scalar and read back as the same characters.
   static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {

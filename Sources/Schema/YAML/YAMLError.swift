@@ -12,6 +12,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     case tabIndentation = "tab-indentation"
     case emptyDocument = "empty-document"
     case nonScalarKey = "non-scalar-key"
+    case invalidMerge = "invalid-merge"
   }
 
   public var kind: Kind

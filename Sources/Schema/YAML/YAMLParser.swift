@@ -36,6 +36,13 @@ public enum YAML {
     try run(bytes, limits: limits, single: false, comments: comments)
   }
 
+  /// `parseStream` where a key written twice in one mapping is no error: the last value wins
+  /// in the first one's place, as PyYAML reads it, and each repeat is listed in
+  /// `YAMLDocument.repeatedKeys` (for formats whose own tools read with PyYAML).
+  public static func parseStream(_ bytes: [UInt8], repeatedKeys: Bool) throws(YAMLError) -> [YAMLDocument] {
+    try run(bytes, limits: .default, single: false, comments: true, repeatedKeys: repeatedKeys)
+  }
+
   /// `parseStream` with every event from libyaml (no `YAMLSubsetScanner`): for tests that
   /// check both give the same trees and errors, and for the yaml benchmark (Benchmarks/),
   /// whose budget is the layer's cost over libyaml.
@@ -44,15 +51,21 @@ public enum YAML {
   }
 
   private static func run(
-    _ bytes: [UInt8], limits: YAMLLimits, single: Bool, comments: Bool, subset: Bool = true
+    _ bytes: [UInt8], limits: YAMLLimits, single: Bool, comments: Bool, subset: Bool = true,
+    repeatedKeys: Bool = false
   ) throws(YAMLError) -> [YAMLDocument] {
     // libyaml reads the array's own storage (no copy); it needs an address even when empty.
     let storage = bytes.isEmpty ? [0] : bytes
     let result = storage.withUnsafeBufferPointer { whole -> Result<[YAMLDocument], YAMLError> in
       let buffer = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
       var parser = YAMLParser(bytes: buffer, limits: limits, comments: comments)
+      parser.allowRepeatedKeys = repeatedKeys
       do throws(YAMLError) {
-        return .success(try parser.parse(single: single, subset: subset))
+        var docs = try parser.parse(single: single, subset: subset)
+        if YAMLMergeKeys.mayHold(buffer) {
+          for i in docs.indices { docs[i].mergeKeys = try YAMLMergeKeys.resolve(&docs[i]) }
+        }
+        return .success(docs)
       } catch {
         return .failure(error)
       }
@@ -113,7 +126,13 @@ struct YAMLParser {
     var comments: YAMLComments
     var size = 1
     var keyIndex: [String: Int]? = nil
+    /// The entry whose value the pending key's value replaces (a repeated key, allowed).
+    var replacing: Int? = nil
   }
+
+  /// Whether a repeated key is allowed (last value wins) instead of an error.
+  var allowRepeatedKeys = false
+  private var repeated: [YAMLRepeatedKey] = []
 
   private var stack: [Frame] = []
   private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
@@ -191,8 +210,12 @@ struct YAMLParser {
       collectComments(upTo: max(start.offset, lastEnd))
       lastEndTrailable = false
       let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
-      docs.append(
-        YAMLDocument(root: node, trailingComments: pendingComments, explicitStart: explicitStart))
+      var doc = YAMLDocument(root: node, trailingComments: pendingComments, explicitStart: explicitStart)
+      if !repeated.isEmpty {
+        doc.repeatedKeys = repeated
+        repeated = []
+      }
+      docs.append(doc)
       pendingComments = []
       root = nil
       anchors = [:]
@@ -293,16 +316,21 @@ struct YAMLParser {
       return
     }
     // One access to the open collection for the whole update.
-    try Self.add(consume node, size: size, to: &stack[stack.count - 1])
+    if let r = try Self.add(consume node, size: size, to: &stack[stack.count - 1], allowRepeats: allowRepeatedKeys) {
+      repeated.append(r)
+    }
   }
 
-  private static func add(_ node: consuming YAMLNode, size: Int, to frame: inout Frame) throws(YAMLError) {
+  /// - Returns: the repeat, when the node is a key written before and repeats are allowed.
+  private static func add(
+    _ node: consuming YAMLNode, size: Int, to frame: inout Frame, allowRepeats: Bool
+  ) throws(YAMLError) -> YAMLRepeatedKey? {
     frame.size += size
     if !frame.isMapping {
       // Room for a few items at once: growing 1, 2, 4… costs an allocation each time.
       if frame.items.isEmpty { frame.items.reserveCapacity(4) }
       frame.items.append(consume node)
-      return
+      return nil
     }
     guard let key = frame.pendingKey.take() else {
       guard case .scalar(let text, _) = node.kind else {
@@ -310,31 +338,50 @@ struct YAMLParser {
           .nonScalarKey, "a mapping key must be a plain value, not a \(node.typeName)",
           at: node.start, hint: "quote the key or restructure the mapping")
       }
-      try checkDuplicate(node, text: text, in: &frame)
+      var repeated: YAMLRepeatedKey?
+      if let i = try checkDuplicate(node, text: text, in: &frame, allowRepeats: allowRepeats) {
+        frame.replacing = i
+        repeated = YAMLRepeatedKey(key: text, mark: node.start, first: frame.pairs[i].key.start)
+      }
       frame.pendingKey = consume node
-      return
+      return repeated
+    }
+    if let i = frame.replacing.take() {
+      // PyYAML: the first entry's place, the last entry's value.
+      frame.pairs[i].value = consume node
+      return nil
     }
     if frame.pairs.isEmpty { frame.pairs.reserveCapacity(8) }
     frame.pairs.append(YAMLPair(key: key, value: consume node))
+    return nil
   }
 
-  private static func checkDuplicate(_ key: YAMLNode, text: String, in frame: inout Frame) throws(YAMLError) {
+  /// - Returns: the index of the entry a repeated key repeats, when repeats are allowed.
+  private static func checkDuplicate(
+    _ key: YAMLNode, text: String, in frame: inout Frame, allowRepeats: Bool
+  ) throws(YAMLError) -> Int? {
     func fail(_ first: YAMLNode) -> YAMLError {
       YAMLError(
         .duplicateKey, "duplicate key '\(text)' (first defined at \(first.start))", at: key.start,
         related: first.start, hint: "remove one of the two '\(text)' entries; YAML keeps only one")
     }
     if frame.keyIndex != nil {
-      if let i = frame.keyIndex![text], frame.pairs[i].key == key { throw fail(frame.pairs[i].key) }
+      if let i = frame.keyIndex![text], frame.pairs[i].key == key {
+        if allowRepeats { return i }
+        throw fail(frame.pairs[i].key)
+      }
       frame.keyIndex![text] = frame.pairs.count
-      return
+      return nil
     }
     let length = text.utf8.count
     for i in frame.pairs.indices {
       // Comparing lengths first skips most string comparisons.
       guard case .scalar(let other, _) = frame.pairs[i].key.kind, other.utf8.count == length, other == text
       else { continue }
-      if frame.pairs[i].key == key { throw fail(frame.pairs[i].key) }
+      if frame.pairs[i].key == key {
+        if allowRepeats { return i }
+        throw fail(frame.pairs[i].key)
+      }
     }
     if frame.pairs.count >= 16 {
       var index: [String: Int] = [:]
@@ -342,6 +389,7 @@ struct YAMLParser {
       index[text] = frame.pairs.count
       frame.keyIndex = index
     }
+    return nil
   }
 
   // MARK: - Comments
