@@ -5,7 +5,9 @@ extension SitePage {
   public enum InlineDetails: String, Sendable, CaseIterable {
     /// Inline up to `inlineLimit` recipes; above, the page loads `recipes/<name>.json`.
     case auto
+    /// Inline them whatever the registry's size.
     case always
+    /// Never inline them: the page loads `recipes/<name>.json` when served over HTTP.
     case never
 
     /// Whether a registry of `count` recipes gets its documents inlined.
