@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "Migrate", targets: ["Migrate"]),
     .library(name: "Launch", targets: ["Launch"]),
     .library(name: "Registry", targets: ["Registry"]),
+    .library(name: "Export", targets: ["Export"]),
     // A testing library, not part of the registry's API: deterministic generators of recipes
     // and registries for the tests and for the Benchmarks package (Benchmarks/, a separate
     // package that depends on this one by path).
@@ -33,10 +34,15 @@ let package = Package(
     .target(name: "Migrate", dependencies: ["Schema"], swiftSettings: upcoming),
     .target(name: "Launch", dependencies: ["Schema", "Migrate"], swiftSettings: upcoming),
     .target(name: "Registry", dependencies: ["Schema", "Migrate", "CGit2"], swiftSettings: upcoming),
+    // The static index and site (`export-index`, `site`); the page is a resource file,
+    // embedded by scripts/embed-resources, not compiled.
+    .target(
+      name: "Export", dependencies: ["Schema", "Migrate", "Registry"], exclude: ["Site/index.html"],
+      swiftSettings: upcoming),
     .executableTarget(
       name: "RegistryCLI",
       dependencies: [
-        "Schema", "Migrate", "Launch", "Registry",
+        "Schema", "Migrate", "Launch", "Registry", "Export",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcoming),
@@ -48,7 +54,8 @@ let package = Package(
       name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport", "SyntheticData"]),
+    .testTarget(
+      name: "RegistryTests", dependencies: ["Registry", "Export", "Schema", "TestSupport", "SyntheticData"]),
     .testTarget(name: "CLITests", dependencies: ["RegistryCLI", "TestSupport"]),
   ]
 )

@@ -3,7 +3,7 @@
 /// Four independent lanes take 8 bytes each per 32-byte step (so the multiplications overlap),
 /// and are folded together at the end. Fed in pieces (`update`) it gives the same value as
 /// over the concatenated bytes, so a file can be checksummed while it is written.
-struct FastHash {
+package struct FastHash {
   private var lanes: (UInt64, UInt64, UInt64, UInt64)
   /// The bytes of an unfinished 32-byte step, carried to the next piece.
   private var carry: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -16,7 +16,7 @@ struct FastHash {
   }
 
   /// The checksum of `buf`.
-  static func hash(_ buf: UnsafeRawBufferPointer) -> UInt64 {
+  package static func hash(_ buf: UnsafeRawBufferPointer) -> UInt64 {
     var hasher = FastHash(length: buf.count)
     hasher.update(buf)
     return hasher.finish()

@@ -3,9 +3,9 @@ import Schema
 
 /// Identifies how this build reads recipes, so an index written by a build that read them
 /// differently (fewer formats, an older decoder) is rebuilt rather than trusted.
-enum IndexFingerprint {
+package enum IndexFingerprint {
   /// Bump when decoding or summarising changes in a way that alters index records.
-  static let readerRevision = "reader-4"
+  package static let readerRevision = "reader-4"
 
   static let current: UInt64 = {
     var text = readerRevision

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Schema
 import Registry
+import Export
 
 /// Options shared by `export-index` and `site`.
 struct ExportOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Schema
 import Registry
+import Export
 
 struct Site: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,16 +27,9 @@ struct Site: ParsableCommand {
         registry site --no-history --inline-details never -o public    a huge registry
       """)
 
-  enum InlineDetails: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-  }
-
-  /// Above this many recipes, `auto` does not inline detail documents.
-  static let inlineLimit = 2000
-
   @OptionGroup var export: ExportOptions
   @Option(name: .customLong("inline-details"), help: "Inline every detail document in index.html: auto (≤ 2000 recipes), always, never.")
-  var inlineDetails: InlineDetails = .auto
+  var inlineDetails: SitePage.InlineDetails = .auto
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -44,13 +38,9 @@ struct Site: ParsableCommand {
     let registry = try registryOptions.open()
     let start = ContinuousClock.now
     let count = try registry.index(at: export.rev).snapshot.count
-    let inline = inlineDetails == .always || (inlineDetails == .auto && count <= Self.inlineLimit)
+    let inline = inlineDetails.inlines(count: count)
     let result = try export.export(registry, keepDocuments: inline, terminal: terminal)
-    let html = SitePage.html(catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON)
-    let page = export.output + "/index.html"
-    guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8)) else {
-      throw CLIError("cannot write \(page)")
-    }
+    let page = try SitePage.write(result, to: export.output)
     let seconds = Elapsed.seconds(ContinuousClock.now - start)
     if global.json {
       try JSONOutput.print(
@@ -63,3 +53,5 @@ struct Site: ParsableCommand {
     }
   }
 }
+
+extension SitePage.InlineDetails: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import Schema
 import SyntheticData
 import Testing
 
+@testable import Export
 @testable import Registry
 
 /// The detail cache of `export-index`: a warm export writes the same bytes as a cold one,

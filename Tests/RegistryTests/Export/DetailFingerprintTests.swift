@@ -2,6 +2,7 @@ import Migrate
 import Schema
 import Testing
 
+@testable import Export
 @testable import Registry
 
 /// The detail cache's fingerprint: a function of its inputs only, different when any of them

@@ -1,4 +1,5 @@
 import Migrate
+import Registry
 import Schema
 
 /// What the detail cache's fragments (`DetailCache`) were built with: a shard written under
@@ -128,12 +129,11 @@ struct DetailFingerprint: Hashable, Sendable {
 
   /// The fragments the exporter writes for the probe recipes.
   static func probeFragments() -> String {
-    let writer = JSONWriter()
+    let json = ExportJSON()
     var text = ""
     for (i, source) in probeRecipes.enumerated() {
       let read = RecipeReader.read(Array(source.utf8), file: "probe-\(i).yaml")
-      let f = IndexExporter.fragment(read: read, name: "probe", writer: writer)
-      text += f.diagnostics + f.tail
+      text += EncodedObject(IndexExporter.fragment(read: read, name: "probe", json: json).members).text
     }
     return text
   }

@@ -1,4 +1,5 @@
 import Migrate
+import Registry
 import Schema
 
 /// The commits that changed a recipe's engine pin (engine version or image), newest first,
@@ -78,7 +79,7 @@ struct HistoryWalker {
         previous = .some(pin)
         if kind.isEmpty { continue }
         changes.append(PinHistory.Change(
-          commit: c.id.hex, date: JSONWriter.isoTime(c.committer.time), author: c.author.name,
+          commit: c.id.hex, date: CommitTime.iso8601(c.committer.time), author: c.author.name,
           subject: String(c.summary.prefix(200)), change: kind, engineVersion: pin.engineVersion, image: pin.image))
       }
       return PinHistory(changes: changes.reversed(), examined: ids.count, truncated: truncated)

@@ -1,5 +1,6 @@
 import Foundation
 import Migrate
+import Registry
 
 /// The commit-independent part of `export-index` detail documents, by blob id and path, kept
 /// under the git directory next to the index cache (`<git dir>/registry-details/<xx>`, 256
@@ -20,18 +21,45 @@ struct DetailCache: Sendable {
     var path: String
   }
 
-  /// The two commit-independent pieces of a detail document (see `IndexExporter.document`).
-  struct Fragment: Sendable {
-    /// The `diagnostics` value.
+  /// The commit-independent members of a detail document (see `IndexExporter.document`),
+  /// each as JSON text.
+  struct Fragment: Sendable, Hashable {
     var diagnostics: String
-    /// Everything after the `history` value, from `,"indexSchema":` to the final newline.
-    var tail: String
+    var launch: String
+    var provenance: String
+    var recipe: String
+    var source: String
+
+    /// The members by key.
+    var members: [String: String] {
+      ["diagnostics": diagnostics, "launch": launch, "provenance": provenance, "recipe": recipe, "source": source]
+    }
+
+    /// The values in a record's order.
+    var fields: [String] { [diagnostics, launch, provenance, recipe, source] }
+
+    init(diagnostics: String, launch: String, provenance: String, recipe: String, source: String) {
+      self.diagnostics = diagnostics
+      self.launch = launch
+      self.provenance = provenance
+      self.recipe = recipe
+      self.source = source
+    }
+
+    /// From a record's values (`fields`' order).
+    init?(fields: [String]) {
+      guard fields.count == Self.fieldCount else { return nil }
+      self.init(diagnostics: fields[0], launch: fields[1], provenance: fields[2], recipe: fields[3], source: fields[4])
+    }
+
+    static let fieldCount = 5
   }
 
   static let shardCount = 256
   /// The version of the shard layout, in every header: a shard of another version (version 1
-  /// had FNV-1a record checksums) is ignored and rewritten, never misread.
-  static let formatVersion = 2
+  /// had FNV-1a record checksums, version 2 two pieces of text per record) is ignored and
+  /// rewritten, never misread.
+  static let formatVersion = 3
   let directory: String
   /// Names the converters and exporter whose output the shards hold.
   let fingerprint: String
@@ -67,28 +95,32 @@ struct DetailCache: Sendable {
     return out
   }
 
-  /// Parses `<blob hex> <path length> <diagnostics length> <tail length> <checksum hex>\n`
-  /// followed by the three byte strings and a newline.
+  /// Parses `<blob hex> <path length> <length of each fragment field> <checksum hex>\n`
+  /// followed by the path, the fields and a newline.
   private static func record(_ b: [UInt8], at i: inout Int) -> (Key, Fragment)? {
     guard let line = b[i...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
     let fields = b[i..<line].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-    guard fields.count == 5, let blob = ObjectID(hex: String(decoding: fields[0], as: UTF8.self)),
-      let pathCount = decimal(fields[1]), let diagCount = decimal(fields[2]), let tailCount = decimal(fields[3]),
-      let sum = UInt64(String(decoding: fields[4], as: UTF8.self), radix: 16)
+    guard fields.count == Fragment.fieldCount + 3, let blob = ObjectID(hex: String(decoding: fields[0], as: UTF8.self)),
+      let sum = UInt64(String(decoding: fields[fields.count - 1], as: UTF8.self), radix: 16)
     else { return nil }
+    var counts: [Int] = []
+    for field in fields[1..<fields.count - 1] {
+      guard let n = decimal(field) else { return nil }
+      counts.append(n)
+    }
     let start = line + 1
-    let end = start + pathCount + diagCount + tailCount
+    let end = start + counts.reduce(0, +)
     guard end < b.count, b[end] == UInt8(ascii: "\n") else { return nil }
     i = end + 1
     guard checksum(b[start..<end]) == sum else { return nil }
-    let path = String(decoding: b[start..<start + pathCount], as: UTF8.self)
-    let diagEnd = start + pathCount + diagCount
-    return (
-      Key(blob: blob, path: path),
-      Fragment(
-        diagnostics: String(decoding: b[start + pathCount..<diagEnd], as: UTF8.self),
-        tail: String(decoding: b[diagEnd..<end], as: UTF8.self))
-    )
+    var texts: [String] = []
+    var at = start
+    for n in counts {
+      texts.append(String(decoding: b[at..<at + n], as: UTF8.self))
+      at += n
+    }
+    guard let fragment = Fragment(fields: Array(texts.dropFirst())) else { return nil }
+    return (Key(blob: blob, path: texts[0]), fragment)
   }
 
   private static func decimal(_ s: ArraySlice<UInt8>) -> Int? {
@@ -113,13 +145,15 @@ struct DetailCache: Sendable {
   func store(shard: Int, _ records: [(Key, Fragment)]) {
     var out: [UInt8] = Array(header.utf8)
     for (key, fragment) in records {
-      var body: [UInt8] = Array(key.path.utf8)
-      let pathCount = body.count
-      body += fragment.diagnostics.utf8
-      let diagCount = body.count - pathCount
-      body += fragment.tail.utf8
-      let tailCount = body.count - pathCount - diagCount
-      out += "\(key.blob.hex) \(pathCount) \(diagCount) \(tailCount) \(String(Self.checksum(body), radix: 16))\n".utf8
+      var body: [UInt8] = []
+      var counts: [Int] = []
+      for text in [key.path] + fragment.fields {
+        let before = body.count
+        body += text.utf8
+        counts.append(body.count - before)
+      }
+      let lengths = counts.map(String.init).joined(separator: " ")
+      out += "\(key.blob.hex) \(lengths) \(String(Self.checksum(body), radix: 16))\n".utf8
       out += body
       out.append(UInt8(ascii: "\n"))
     }

@@ -4,6 +4,7 @@ import SyntheticData
 import TestSupport
 import Testing
 
+@testable import Export
 @testable import Registry
 
 /// The static index: pin history from git, file naming, stale files, escaping in the page,

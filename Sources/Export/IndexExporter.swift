@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Migrate
+public import Registry
 import Schema
 
 /// Writes the static, sharded JSON index of a registry at one commit (`registry export-index`):
@@ -95,19 +96,18 @@ public struct IndexExporter {
     } catch {
       throw .git(error)
     }
-    let writer = JSONWriter()
-    var catalog = "{\"commit\":" + JSONText.quote(index.commit.hex) + ",\"count\":\(entries.count),\"documents\":["
-    catalog += documents.map(JSONText.quote).joined(separator: ",")
-    catalog += "],\"indexSchema\":\(Self.schemaVersion),\"recipes\":["
-    catalog += entries.map(JSONWriter.entry).joined(separator: ",") + "]}\n"
+    let json = ExportJSON()
+    let catalog = CatalogFile(
+      commit: index.commit.hex, count: entries.count, documents: documents, indexSchema: Self.schemaVersion,
+      recipes: entries)
     let meta = MetaFile(
-      commit: index.commit.hex, count: entries.count, generatedAt: JSONWriter.isoTime(commitInfo.committer.time),
+      commit: index.commit.hex, count: entries.count, generatedAt: CommitTime.iso8601(commitInfo.committer.time),
       generator: "registry export-index", history: options.history,
       historyLimit: options.history ? options.historyLimit : nil, indexSchema: Self.schemaVersion,
       tree: index.tree.hex)
     return Result(
       commit: index.commit, build: index.build, entries: entries, documents: documents,
-      catalogJSON: catalog, metaJSON: writer.encode(meta) + "\n", documentJSON: nil,
+      catalogJSON: json.encode(catalog) + "\n", metaJSON: json.encode(meta) + "\n", documentJSON: nil,
       blobs: order.map { s.blobID($0.0) })
   }
 
@@ -134,7 +134,7 @@ public struct IndexExporter {
     struct Worker {
       var repo: GitRepository
       var history: HistoryWalker
-      let writer = JSONWriter()
+      let json = ExportJSON()
     }
     // One shard at a time per worker (its cache file is read and rewritten by that worker only).
     let perShard = try ParallelMap.map(
@@ -166,12 +166,12 @@ public struct IndexExporter {
           } catch {
             throw .git(error)
           }
-          fragment = Self.fragment(read: RecipeReader.read(bytes, file: entry.path), name: entry.name, writer: w.writer)
+          fragment = Self.fragment(read: RecipeReader.read(bytes, file: entry.path), name: entry.name, json: w.json)
           missed = true
         }
         records.append((key, fragment))
         let pins = options.history ? try w.history.pins(path: entry.path, from: commit) : nil
-        let text = Self.document(entry: entry, fragment: fragment, commit: commitHex, history: pins, writer: w.writer)
+        let text = Self.document(entry: entry, fragment: fragment, commit: commitHex, history: pins, json: w.json)
         try Self.write(text, to: directory + "/" + documents[k])
         if keep { out.append((k, text)) }
         let d = done.add(1, ordering: .relaxed).newValue
@@ -186,65 +186,6 @@ public struct IndexExporter {
       for (k, text) in chunk { texts[k] = text }
     }
     return texts
-  }
-
-  // MARK: - File names
-
-  /// `recipes/<name>.json` for a name that is a safe file name and unique in the registry;
-  /// otherwise the name's safe characters, `~`, and the first 12 hex digits of the blob id.
-  static func documentPaths(_ entries: [CatalogEntry]) -> [String] {
-    var counts: [String: Int] = [:]
-    for e in entries { counts[e.name, default: 0] += 1 }
-    return entries.map { e in
-      if counts[e.name] == 1, isSafeFileName(e.name) { return "recipes/\(e.name).json" }
-      let safe = String(e.name.unicodeScalars.map { isSafe($0) ? Character($0) : "_" }.prefix(100))
-      return "recipes/\(safe)~\(e.blob.prefix(12)).json"
-    }
-  }
-
-  static func isSafe(_ u: Unicode.Scalar) -> Bool {
-    switch u {
-    case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
-    default: return false
-    }
-  }
-
-  static func isSafeFileName(_ name: String) -> Bool {
-    !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".") && name.unicodeScalars.allSatisfy(isSafe)
-  }
-
-  // MARK: - Detail documents
-
-  /// One detail document: the entry, commit and history around a cached or fresh fragment.
-  /// Keys are written in sorted order; the recipe keeps v2's canonical order.
-  static func document(
-    entry: CatalogEntry, fragment: DetailCache.Fragment, commit: String, history: PinHistory?, writer: JSONWriter
-  ) -> String {
-    var out = "{\"commit\":" + JSONText.quote(commit)
-    out += ",\"diagnostics\":" + fragment.diagnostics
-    out += ",\"entry\":" + JSONWriter.entry(entry)
-    out += ",\"history\":" + (history.map { writer.encode($0) } ?? "null")
-    out += fragment.tail
-    return out
-  }
-
-  /// What a detail document says about one blob at one path: the diagnostics, and the launch
-  /// targets, provenance, v2 recipe (imported through its format's converter when the reader
-  /// keeps another model, as for sglang-v1) and source document that follow the history.
-  static func fragment(read: ReadRecipe, name: String, writer: JSONWriter) -> DetailCache.Fragment {
-    let (v2, notes) = read.importedV2()
-    let diagnostics = read.diagnostics + notes
-    let encoded = v2?.encode()
-    var tail = ",\"indexSchema\":\(schemaVersion)"
-    tail += ",\"launch\":" + JSONWriter.launch(v2.map { LaunchTargets($0) } ?? LaunchTargets(name: name))
-    tail += ",\"provenance\":" + (encoded?["provenance"]?.jsonText ?? "null")
-    tail += ",\"recipe\":" + (encoded?.jsonText ?? "null")
-    // The source document as JSON when no v2 form exists.
-    let source = v2 == nil && read.documents.count == 1 ? read.documents[0].root.jsonText : "null"
-    tail += ",\"source\":" + source
-    tail += "}\n"
-    return DetailCache.Fragment(
-      diagnostics: diagnostics.isEmpty ? "[]" : writer.encode(diagnostics), tail: tail)
   }
 
   /// The detail cache's fingerprint (see `DetailFingerprint`).
@@ -269,101 +210,5 @@ public struct IndexExporter {
     for n in names where n.hasSuffix(".json") && !keeping.contains(n) {
       try? fm.removeItem(atPath: directory + "/" + n)
     }
-  }
-}
-
-// MARK: - File shapes
-
-/// `index-meta.json`.
-struct MetaFile: Encodable {
-  var commit: String
-  var count: Int
-  /// The commit's committer time (UTC, ISO 8601): deterministic, unlike the wall clock.
-  var generatedAt: String
-  var generator: String
-  var history: Bool
-  var historyLimit: Int?
-  var indexSchema: Int
-  var tree: String
-}
-
-/// Compact JSON with sorted keys and unescaped slashes.
-struct JSONWriter {
-  private let encoder: JSONEncoder
-
-  init() {
-    encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-  }
-
-  func encode<T: Encodable>(_ value: T) -> String {
-    // Encoding plain structs of strings and numbers cannot fail.
-    String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-  }
-
-  /// A catalog entry as `JSONEncoder` with sorted keys writes it (hand-written: the export
-  /// writes one per recipe, and `JSONEncoder` was a tenth of its time).
-  static func entry(_ e: CatalogEntry) -> String {
-    var out = "{\"blob\":" + JSONText.quote(e.blob)
-    func add(_ key: String, _ value: String?) { if let value { out += ",\"\(key)\":" + JSONText.quote(value) } }
-    func add(_ key: String, _ value: Int?) { if let value { out += ",\"\(key)\":\(value)" } }
-    add("engine", e.engine)
-    add("engineVersion", e.engineVersion)
-    add("format", e.format)
-    add("gpuType", e.gpuType)
-    add("gpusPerNode", e.gpusPerNode)
-    if e.gpusPerNodeDerived == true { out += ",\"gpusPerNodeDerived\":true" }
-    add("image", e.image)
-    add("model", e.model)
-    add("name", e.name)
-    add("nodes", e.nodes)
-    add("path", e.path)
-    add("precision", e.precision)
-    add("status", e.status)
-    add("topology", e.topology)
-    add("totalGPUs", e.totalGPUs)
-    return out + ",\"valid\":" + (e.valid ? "true" : "false") + "}"
-  }
-
-  /// Launch targets with sorted keys (hand-written, as `entry`).
-  static func launch(_ l: LaunchTargets) -> String {
-    var out = "{"
-    for (n, key) in l.targets.keys.sorted().enumerated() {
-      guard let t = l.targets[key] else { continue }
-      if n > 0 { out += "," }
-      out += JSONText.quote(key) + ":{"
-      var fields: [String] = []
-      if let c = t.command { fields.append("\"command\":" + JSONText.quote(c)) }
-      fields.append("\"kind\":" + JSONText.quote(t.kind))
-      if let roles = t.roles {
-        let items = roles.map { r in
-          "{\"argv\":[" + r.argv.map(JSONText.quote).joined(separator: ",") + "],\"command\":" + JSONText.quote(r.command)
-            + ",\"env\":[" + r.env.map { "{\"name\":" + JSONText.quote($0.name) + ",\"value\":" + JSONText.quote($0.value) + "}" }
-            .joined(separator: ",") + "],\"role\":" + JSONText.quote(r.role) + "}"
-        }
-        fields.append("\"roles\":[" + items.joined(separator: ",") + "]")
-      }
-      if let text = t.text { fields.append("\"text\":" + JSONText.quote(text)) }
-      out += fields.joined(separator: ",") + "}"
-    }
-    return out + "}"
-  }
-
-  /// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
-  static func isoTime(_ seconds: Int64) -> String {
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    let rest = seconds - days * 86_400
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
   }
 }
