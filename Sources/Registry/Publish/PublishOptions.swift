@@ -2,6 +2,7 @@
 public struct PublishOptions: Sendable {
   /// The commit subject (and body after a blank line); a default names the recipes.
   public var message: String?
+  /// The author and committer of the commit.
   public var author: Signature
   /// Branch name or full reference; nil: registry.yaml's branch, else HEAD's branch.
   public var branch: String?
@@ -12,6 +13,7 @@ public struct PublishOptions: Sendable {
   /// Keep the source format instead of emitting canonical v2.
   public var keepFormat = false
 
+  /// Options with the given settings; no check is relaxed by default.
   public init(message: String? = nil, author: Signature, branch: String? = nil, replace: Bool = false,
     force: Bool = false, keepFormat: Bool = false)
   {

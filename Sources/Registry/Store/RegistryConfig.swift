@@ -9,6 +9,7 @@ public struct RegistryConfig: Sendable, Hashable {
   /// The branch that `publish` updates when none is given.
   public var branch: String?
 
+  /// Settings with the given values (`root: recipes` by default).
   public init(root: String = "recipes", name: String? = nil, branch: String? = nil) {
     self.root = root
     self.name = name
