@@ -73,6 +73,7 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   /// names something else (Dynamo runtimes).
   public var engineVersion: EngineVersion? { isDynamoRuntime ? nil : version }
 
+  /// The reference as written.
   public var description: String { reference }
 
   /// The version named by an image tag, or nil.

@@ -12,6 +12,7 @@ extension SparkTemplateConverter {
 
   // MARK: - Export
 
+  /// Writes a v2 recipe as a recipe of this flavor.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     var losses = ForeignLosses()
     var diagnostics: [Diagnostic] = []
