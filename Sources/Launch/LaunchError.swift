@@ -7,6 +7,7 @@ public enum LaunchError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The target cannot express something the plan needs.
   case unsupported(target: LaunchTarget, message: String)
 
+  /// A one-line message naming what is wrong.
   public var description: String {
     switch self {
     case .invalidPlan(let field, let message):

@@ -11,6 +11,7 @@ public struct BenchmarkStep: Sendable, Hashable, Codable {
   /// The container image, for container targets.
   public var image: String?
 
+  /// A benchmark step with the given parts.
   public init(
     argv: [String], concurrencyFlag: String = "--max-concurrency", concurrencies: [Int],
     env: [EnvVar] = [], image: String? = nil

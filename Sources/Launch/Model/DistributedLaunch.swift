@@ -13,6 +13,7 @@ public struct DistributedLaunch: Sendable, Hashable, Codable {
   /// The flag taking the node rank, such as `--node-rank`.
   public var nodeRankFlag: String
 
+  /// A multi-node rendezvous with the given parts.
   public init(
     initAddressFlag: String = "--dist-init-addr", initPort: Int = 5000,
     nodeCountFlag: String = "--nnodes", nodeRankFlag: String = "--node-rank"

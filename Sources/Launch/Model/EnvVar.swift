@@ -5,6 +5,7 @@ public struct EnvVar: Sendable, Hashable, Codable {
   /// The value, byte-exact.
   public var value: String
 
+  /// The variable `name` set to `value`.
   public init(_ name: String, _ value: String) {
     self.name = name
     self.value = value

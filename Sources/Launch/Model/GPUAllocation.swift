@@ -5,11 +5,13 @@ public struct GPUAllocation: Sendable, Hashable, Codable {
   /// Specific device ids (`CUDA_VISIBLE_DEVICES`), if pinned; `count` equals their number.
   public var ids: [Int]?
 
+  /// `count` GPUs per node, whichever the runtime picks.
   public init(count: Int) {
     self.count = count
     self.ids = nil
   }
 
+  /// The GPUs with device ids `ids`, pinned.
   public init(ids: [Int]) {
     self.count = ids.count
     self.ids = ids

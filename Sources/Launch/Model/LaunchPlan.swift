@@ -26,6 +26,7 @@ public struct LaunchPlan: Sendable, Hashable, Codable {
   /// Things the planner wants the user to know (duplicate flags, ignored settings, ...).
   public var warnings: [String]
 
+  /// A plan with the given parts.
   public init(
     recipe: RecipeReference, target: LaunchTarget, engine: String, nodes: NodeSet,
     model: ModelReference, processes: [LaunchProcess], benchmark: BenchmarkStep? = nil,

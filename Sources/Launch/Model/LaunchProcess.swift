@@ -3,6 +3,7 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   /// A unique name (`prefill-0`, `frontend`); used for service, log and file names.
   /// Must match `[A-Za-z0-9][A-Za-z0-9_.-]*`.
   public var name: String
+  /// What the process is: worker (and which role), frontend or router.
   public var role: ProcessRole
   /// The index of the (first) node the process runs on; the head node is 0.
   public var node: Int
@@ -27,6 +28,7 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   /// Where each flag and environment value came from.
   public var provenance: [Provenance]
 
+  /// A process with the given parts.
   public init(
     name: String, role: ProcessRole, node: Int = 0, nodeCount: Int = 1, image: String? = nil,
     env: [EnvVar] = [], argv: [String], port: Int? = nil, gpus: GPUAllocation? = nil,

@@ -5,6 +5,7 @@ public struct ModelReference: Sendable, Hashable, Codable {
   /// The name clients ask for (`--served-model-name`), if different from the path.
   public var servedName: String?
 
+  /// The model at `path`, optionally served under another name.
   public init(path: String, servedName: String? = nil) {
     self.path = path
     self.servedName = servedName

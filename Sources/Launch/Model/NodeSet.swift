@@ -35,6 +35,7 @@ extension NodeSet {
     case count
   }
 
+  /// Decodes `{hosts: [...]}` or `{count: N}`.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     if let hosts = try c.decodeIfPresent([String].self, forKey: .hosts) {
@@ -44,6 +45,7 @@ extension NodeSet {
     }
   }
 
+  /// Encodes `{hosts: [...]}` or `{count: N}`.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     switch self {

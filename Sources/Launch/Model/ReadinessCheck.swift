@@ -11,6 +11,7 @@ public struct ReadinessCheck: Sendable, Hashable, Codable {
   /// The pause between probes, in seconds (fractions allowed).
   public var intervalSeconds: Double
 
+  /// A readiness check with the given parts.
   public init(
     path: String = "/health", host: String? = nil, port: Int? = nil, timeoutSeconds: Int = 600,
     intervalSeconds: Double = 2

@@ -11,6 +11,7 @@ public struct RecipeReference: Sendable, Hashable, Codable {
   /// The variant applied, if any.
   public var variant: String?
 
+  /// A reference with the given parts.
   public init(
     name: String, commit: String? = nil, blob: String? = nil, file: String? = nil,
     variant: String? = nil

@@ -9,6 +9,7 @@ public struct SchedulingOptions: Sendable, Hashable, Codable {
   /// Whether to ask for whole nodes.
   public var exclusive: Bool
 
+  /// Scheduling options with the given parts; every one is optional.
   public init(
     jobName: String? = nil, timeLimit: String? = nil, gpusPerNode: Int? = nil,
     exclusive: Bool = true

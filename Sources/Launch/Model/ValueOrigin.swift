@@ -12,10 +12,12 @@ public struct ValueOrigin: Sendable, Hashable, Codable {
     case engineDefault = "engine-default"
   }
 
+  /// Which kind of source the value came from.
   public var kind: Kind
   /// The variant name, override text or rule name.
   public var detail: String?
 
+  /// An origin of `kind`, optionally naming the variant, override or rule.
   public init(_ kind: Kind, _ detail: String? = nil) {
     self.kind = kind
     self.detail = detail

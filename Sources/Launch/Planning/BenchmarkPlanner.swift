@@ -1,4 +1,4 @@
-public import Schema
+internal import Schema
 
 /// Turns a recipe's `benchmark` block into the plan's ``BenchmarkStep``, aimed at the
 /// process clients talk to (router, frontend or the single worker).
@@ -11,10 +11,10 @@ public import Schema
 /// - any other tool → its name and its `args` as `--flag value`, with a note.
 ///
 /// The concurrency flag (`--max-concurrency C`) is added per run by the renderer.
-public enum BenchmarkPlanner {
-  public struct Result: Sendable {
-    public var step: BenchmarkStep
-    public var notes: [String]
+enum BenchmarkPlanner {
+  struct Result: Sendable {
+    var step: BenchmarkStep
+    var notes: [String]
   }
 
   /// The benchmark step, or nil when the recipe has no benchmark.
@@ -22,7 +22,7 @@ public enum BenchmarkPlanner {
   /// - Parameters:
   ///   - host: the host word of the target (`{node:0}`).
   ///   - openAI: whether the target is an OpenAI-compatible frontend (Dynamo, trtllm-serve).
-  public static func plan(
+  static func plan(
     _ b: RecipeV2.Benchmark?, engine: EngineName, model: String, servedName: String?, host: String, port: Int,
     openAI: Bool, image: String?
   ) -> Result? {

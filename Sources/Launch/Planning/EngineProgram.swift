@@ -1,4 +1,4 @@
-public import Schema
+internal import Schema
 
 /// What a launch adds around each engine's start command (`EngineServerCommand`, the program,
 /// model and served model name): the flags that tell a worker its disaggregation role or its
@@ -6,9 +6,9 @@ public import Schema
 ///
 /// The recipe's own flags never come from here: they come from `EngineInvocation`, the one
 /// mapping of named fields and args to engine flags.
-public enum EngineProgram {
+enum EngineProgram {
   /// Flags that tell a disaggregated worker its role, unless the recipe's flags already do.
-  public static func disaggregationFlags(
+  static func disaggregationFlags(
     engine: EngineName, dynamo: Bool, role: RecipeV2.Role, existing: [String]
   ) -> [String] {
     guard role != .aggregated else { return [] }
@@ -26,18 +26,18 @@ public enum EngineProgram {
 
   /// The flags a multi-node worker needs, when the engine takes them on the command line
   /// (SGLang and Dynamo's SGLang worker: `--dist-init-addr HEAD:PORT --nnodes N --node-rank R`).
-  public static func distributed(engine: EngineName, initPort: Int) -> DistributedLaunch? {
+  static func distributed(engine: EngineName, initPort: Int) -> DistributedLaunch? {
     engine == .sglang ? DistributedLaunch(initPort: initPort) : nil
   }
 
   /// The readiness path: `/health` for SGLang and vLLM servers, `/v1/models` for
   /// `trtllm-serve` and Dynamo frontends.
-  public static func readinessPath(engine: EngineName) -> String {
+  static func readinessPath(engine: EngineName) -> String {
     engine == .trtllm ? "/v1/models" : "/health"
   }
 
   /// The image used when neither the recipe nor `--image` names one.
-  public static func defaultImage(engine: EngineName, version: String?, dynamo: Bool) -> String {
+  static func defaultImage(engine: EngineName, version: String?, dynamo: Bool) -> String {
     let tag = version.map { $0.hasPrefix("v") ? $0 : "v" + $0 }
     switch engine {
     case .sglang: return dynamo ? "nvcr.io/nvidia/ai-dynamo/sglang-runtime:latest" : "lmsysorg/sglang:\(tag ?? "latest")"

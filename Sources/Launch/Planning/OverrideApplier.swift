@@ -1,4 +1,4 @@
-public import Schema
+internal import Schema
 
 /// Applies `--set` / `--unset` overrides to a recipe: the edits are made on the recipe's v2
 /// YAML node, which is then decoded again with `RecipeV2.decode`, so a wrong type or an
@@ -6,15 +6,15 @@ public import Schema
 ///
 /// A common serving field (`serving.X`) set by an override also replaces the same field where
 /// a role overrides it (`roles.R.serving.X`): `--tp 4` means TP 4 for every role.
-public enum OverrideApplier {
+enum OverrideApplier {
   /// The file name diagnostics of overridden recipes carry.
-  public static let file = "<overrides>"
+  static let file = "<overrides>"
 
   /// The recipe with every override applied, in order.
   ///
   /// - Throws: ``PlanningError/recipe(_:)`` with the schema's diagnostics, each naming the
   ///   override it concerns.
-  public static func apply(_ overrides: [RecipeOverride], to recipe: RecipeV2) throws(PlanningError) -> RecipeV2 {
+  static func apply(_ overrides: [RecipeOverride], to recipe: RecipeV2) throws(PlanningError) -> RecipeV2 {
     guard !overrides.isEmpty else { return recipe }
     var root = recipe.encode()
     var problems: [Diagnostic] = []

@@ -5,14 +5,17 @@ internal import Migrate
 public struct PlanExplanation: Sendable, Hashable, Codable {
   /// One flag or env value of one process.
   public struct Row: Sendable, Hashable, Codable {
+    /// The process the value belongs to.
     public var process: String
     /// The flag (`--tp-size`), `env:NAME`, `image` or `model`.
     public var key: String
     /// The value as the process gets it (nil for a switch).
     public var value: String?
+    /// Where the value came from.
     public var origin: ValueOrigin
   }
 
+  /// The rows, process by process in argv order.
   public var rows: [Row]
 
   /// The rows of a plan, process by process in argv order.

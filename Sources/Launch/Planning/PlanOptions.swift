@@ -22,6 +22,7 @@ public struct PlanOptions: Sendable, Hashable {
   /// The words after `--`, appended to every engine worker's command.
   public var extraArgs: [String]
 
+  /// Options with the given settings; the defaults plan the recipe as written.
   public init(
     target: LaunchTarget = .shell, variant: String? = nil, overrides: [RecipeOverride] = [],
     nodes: NodeSelection = .recipe, port: Int? = nil, tensorParallelSize: Int? = nil,

@@ -20,6 +20,7 @@ public struct Planner: Sendable {
   /// The flag catalogs, for list and boolean spellings of args (see `EngineInvocation`).
   public var catalogs: FlagCatalogStore?
 
+  /// A planner that spells args with `catalogs` (nil: as written).
   public init(catalogs: FlagCatalogStore? = nil) {
     self.catalogs = catalogs
   }

@@ -7,6 +7,7 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
   /// The plan cannot be built for the requested nodes or target.
   case launch(LaunchError)
 
+  /// The error diagnostics, one per line, or the launch error's message.
   public var description: String {
     switch self {
     case .recipe(let d): return d.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")

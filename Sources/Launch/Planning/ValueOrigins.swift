@@ -1,10 +1,10 @@
-public import Migrate
+internal import Migrate
 internal import Schema
 
 /// Where each engine flag and env value of one role came from: the recipe, its variant, or an
 /// override. Found by building the role's `EngineInvocation` three times (base recipe, with
 /// the variant, with the overrides too) and comparing values.
-public struct ValueOrigins: Sendable {
+struct ValueOrigins: Sendable {
   var base: [String: String?]
   var variant: [String: String?]
   var variantName: String?
@@ -13,7 +13,7 @@ public struct ValueOrigins: Sendable {
   /// - Parameters:
   ///   - base: the role's invocation in the recipe as stored.
   ///   - withVariant: the invocation once the variant is applied (equal to `base` without one).
-  public init(
+  init(
     base: EngineInvocation, withVariant: EngineInvocation, variantName: String?, overrides: [RecipeOverride]
   ) {
     self.base = Self.values(base)
@@ -23,7 +23,7 @@ public struct ValueOrigins: Sendable {
   }
 
   /// The origin of `key` (a flag, or `env:NAME`) whose final value is `value`.
-  public func origin(_ key: String, value: String?) -> ValueOrigin {
+  func origin(_ key: String, value: String?) -> ValueOrigin {
     let v = variant[key]
     if v == nil || v! != value { return ValueOrigin(.override, overrideSource(for: key)) }
     let b = base[key]

@@ -11,14 +11,17 @@ internal import Schema
 /// one run-once service per concurrency, each after the previous one completed.
 /// `{node:N}` placeholders become the service name of the first worker on node N.
 public struct ComposeRenderer: PlanRenderer {
+  /// `.compose`.
   public var target: LaunchTarget { .compose }
   /// Use the host network (`network_mode: host`) instead of publishing ports.
   public var hostNetwork: Bool
 
+  /// A renderer that publishes ports, or uses the host network when `hostNetwork`.
   public init(hostNetwork: Bool = false) {
     self.hostNetwork = hostNetwork
   }
 
+  /// The compose file of `plan`.
   public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
     try plan.validate()
     var warnings: [String] = []

@@ -11,14 +11,17 @@ internal import Schema
 /// `multinode.nodeCount`. The command is split into `command` (program and module words)
 /// and `args` (from the first flag on), exec form; env is a list of `{name, value}`.
 public struct DynamoRenderer: PlanRenderer {
+  /// `.k8s`.
   public var target: LaunchTarget { .k8s }
   /// The model cache to create and mount, if any.
   public var modelCache: ModelCacheOptions?
 
+  /// A renderer that adds the model cache `modelCache`, if given.
   public init(modelCache: ModelCacheOptions? = nil) {
     self.modelCache = modelCache
   }
 
+  /// The Dynamo Kubernetes manifests of `plan`.
   public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
     try plan.validate()
     var warnings: [String] = []

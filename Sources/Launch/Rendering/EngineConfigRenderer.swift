@@ -11,14 +11,17 @@ internal import Schema
 /// everything else as a string. Positional words after the first flag cannot be expressed
 /// and are reported.
 public struct EngineConfigRenderer: PlanRenderer {
+  /// `.engineConfig`.
   public var target: LaunchTarget { .engineConfig }
   /// The process to render; `nil` picks the first worker (or the first process).
   public var processName: String?
 
+  /// A renderer of the process `processName` (nil: the first worker, or the first process).
   public init(processName: String? = nil) {
     self.processName = processName
   }
 
+  /// The engine config file of one process of `plan`.
   public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
     try plan.validate()
     let process: LaunchProcess

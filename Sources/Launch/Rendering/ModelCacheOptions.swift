@@ -14,6 +14,7 @@ public struct ModelCacheOptions: Sendable, Hashable, Codable {
   /// A secret holding `HF_TOKEN`, if the model is gated.
   public var tokenSecret: String?
 
+  /// Model cache options; the defaults suit a public model.
   public init(
     pvcName: String = "model-cache", size: String = "100Gi", storageClass: String? = nil,
     mountPath: String = "/opt/models", downloadImage: String = "python:3.12-slim",

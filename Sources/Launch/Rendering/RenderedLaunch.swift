@@ -5,6 +5,7 @@ public struct RenderedLaunch: Sendable, Hashable {
   /// Things the target could not express, in addition to the plan's own warnings.
   public var warnings: [String]
 
+  /// Rendered `text` with the `warnings` to show beside it.
   public init(text: String, warnings: [String] = []) {
     self.text = text
     self.warnings = warnings

@@ -9,14 +9,17 @@ internal import Migrate
 /// stops every process group it started. Without a benchmark it serves until a process exits
 /// or it is interrupted. Every argv element and env value is single-quoted.
 public struct ShellRenderer: PlanRenderer {
+  /// `.shell`.
   public var target: LaunchTarget { .shell }
   /// Extra `ssh` options for remote hosts.
   public var sshOptions: [String]
 
+  /// A renderer whose `ssh` commands take `sshOptions`.
   public init(sshOptions: [String] = ["-o", "BatchMode=yes"]) {
     self.sshOptions = sshOptions
   }
 
+  /// The shell script of `plan`.
   public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
     try plan.validate()
     var warnings: [String] = []

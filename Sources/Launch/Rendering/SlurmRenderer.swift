@@ -10,10 +10,13 @@ internal import Migrate
 /// `$SLURM_PROCID` as the node rank, waits for readiness, runs the benchmark on the batch
 /// node, and stops every step on exit.
 public struct SlurmRenderer: PlanRenderer {
+  /// `.slurm`.
   public var target: LaunchTarget { .slurm }
 
+  /// A Slurm renderer.
   public init() {}
 
+  /// The `sbatch` script of `plan`.
   public func render(_ plan: LaunchPlan) throws(LaunchError) -> RenderedLaunch {
     try plan.validate()
     var warnings: [String] = []

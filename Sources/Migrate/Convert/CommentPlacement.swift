@@ -9,6 +9,7 @@ public struct CommentPlacement: Sendable, Hashable {
   /// Comments on the value (trailing a scalar).
   public var valueComments: YAMLComments
 
+  /// Comments for the key and the value at `path`.
   public init(path: KeyPath, keyComments: YAMLComments, valueComments: YAMLComments) {
     self.path = path
     self.keyComments = keyComments

@@ -1,4 +1,4 @@
-public import Schema
+package import Schema
 
 /// Moves comments between documents by key path: collects the comments of a source tree and
 /// puts `CommentPlacement`s onto the matching keys of a converted tree. Every converter uses
@@ -6,10 +6,10 @@ public import Schema
 ///
 /// A placement whose path does not exist in the target is not dropped: its comments go to the
 /// nearest existing ancestor key (or the root), as whole-line comments before it.
-public enum CommentTransplant {
+package enum CommentTransplant {
   /// The comments of every key and sequence item of `node`, by path (root comments at
   /// `.root`); keys and items without comments are left out.
-  public static func collect(_ node: YAMLNode, at path: KeyPath = .root) -> [CommentPlacement] {
+  package static func collect(_ node: YAMLNode, at path: KeyPath = .root) -> [CommentPlacement] {
     var out: [CommentPlacement] = []
     if path.isEmpty, !node.comments.isEmpty {
       out.append(CommentPlacement(path: .root, keyComments: YAMLComments(), valueComments: node.comments))
@@ -45,7 +45,7 @@ public enum CommentTransplant {
   /// Several placements on one path are merged (whole-line comments concatenated without
   /// repeats, the first trailing comment kept, later different ones moved before the key).
   /// A path that does not exist sends its comments to the nearest existing ancestor.
-  public static func apply(_ placements: [CommentPlacement], to node: YAMLNode) -> YAMLNode {
+  package static func apply(_ placements: [CommentPlacement], to node: YAMLNode) -> YAMLNode {
     guard !placements.isEmpty else { return node }
     var byPath: [KeyPath: CommentPlacement] = [:]
     var order: [KeyPath] = []

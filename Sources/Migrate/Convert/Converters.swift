@@ -23,9 +23,12 @@ public enum Converters {
 
 /// v2 to v2: decoding and encoding, so that every path through the hub looks the same.
 public struct V2Identity: FormatConverter {
+  /// The v2 converter.
   public init() {}
+  /// `.v2`.
   public var format: RecipeFormat { .v2 }
 
+  /// Decodes a v2 recipe.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     guard documents.count == 1, let doc = documents.first else {
       return .notOneDocument(file: file, kind: "a v2 recipe file")
@@ -34,6 +37,7 @@ public struct V2Identity: FormatConverter {
     return Conversion(value: recipe, diagnostics: diagnostics)
   }
 
+  /// Encodes a v2 recipe canonically.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     Conversion(value: [YAMLDocument(root: recipe.encode())])
   }

@@ -6,14 +6,17 @@ public struct LossEntry: Sendable, Hashable, Codable, CustomStringConvertible {
   public var path: KeyPath
   /// The value that would be lost, as text.
   public var value: String
+  /// Why the target cannot hold it.
   public var reason: String
 
+  /// A loss of `value` at `path`, for `reason`.
   public init(path: KeyPath, value: String, reason: String) {
     self.path = path
     self.value = value
     self.reason = reason
   }
 
+  /// `path: value — reason`.
   public var description: String { "\(path): \(value) — \(reason)" }
 
   /// The loss as a diagnostic (an error unless the caller allows loss).

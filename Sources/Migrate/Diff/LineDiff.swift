@@ -1,14 +1,14 @@
 /// A line diff (longest common subsequence) printed as a unified diff, for `--dry-run`.
-public enum LineDiff {
+package enum LineDiff {
   /// One line of an edit script.
-  public enum Edit: Sendable, Hashable {
+  package enum Edit: Sendable, Hashable {
     case same(String)
     case removed(String)
     case added(String)
   }
 
   /// The edit script that turns `a` into `b` (LCS; recipe files are small).
-  public static func edits(_ a: [String], _ b: [String]) -> [Edit] {
+  package static func edits(_ a: [String], _ b: [String]) -> [Edit] {
     let n = a.count, m = b.count
     var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
     if n > 0 && m > 0 {
@@ -34,7 +34,7 @@ public enum LineDiff {
 
   /// A unified diff of two texts (`--- a/<name>`, `+++ b/<name>`, hunks with `context`
   /// lines around changes); empty when the texts are equal.
-  public static func unified(_ old: String, _ new: String, oldName: String, newName: String, context: Int = 3) -> String {
+  package static func unified(_ old: String, _ new: String, oldName: String, newName: String, context: Int = 3) -> String {
     let a = lines(old), b = lines(new)
     let script = edits(a, b)
     guard script.contains(where: { if case .same = $0 { false } else { true } }) else { return "" }

@@ -21,6 +21,7 @@ public struct CatalogMatch: Sendable, Hashable {
   /// A human sentence saying what was picked and why.
   public let note: String
 
+  /// A match with the given values.
   public init(engine: Engine, requested: EngineVersion, kind: Kind, catalog: FlagCatalog?, note: String) {
     self.engine = engine
     self.requested = requested

@@ -61,6 +61,7 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   /// names something else (Dynamo runtimes).
   public var engineVersion: EngineVersion? { isDynamoRuntime ? nil : version }
 
+  /// The reference as written.
   public var description: String { reference }
 
   /// The reference with its tag's version moved to `target`, as `upgrade` does

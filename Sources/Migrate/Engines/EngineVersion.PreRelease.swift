@@ -25,6 +25,7 @@ extension EngineVersion {
     /// The number after the phase (`rc2` → 2; `rc` → 0).
     public let number: Int
 
+    /// A pre-release of `kind` with `number`.
     public init(kind: Kind, number: Int) {
       self.kind = kind
       self.number = number

@@ -111,14 +111,17 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
     return PreKey(rank: 2, kind: 0, number: 0)
   }
 
+  /// Orders versions as the engine's releases are ordered (pre-releases before their release).
   public static func < (lhs: EngineVersion, rhs: EngineVersion) -> Bool {
     compare(lhs, rhs) < 0
   }
 
+  /// Whether both compare equal (`0.5` and `0.5.0` do).
   public static func == (lhs: EngineVersion, rhs: EngineVersion) -> Bool {
     compare(lhs, rhs) == 0
   }
 
+  /// Hashes the version consistently with `==`.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(Array(trimmedRelease))
     hasher.combine(preRelease)

@@ -19,12 +19,14 @@ public struct FlagCatalogError: Error, Sendable, Hashable, CustomStringConvertib
   /// 1-based line number, 0 when not tied to a line.
   public let line: Int
 
+  /// An error of `kind` at `line` of `file`.
   public init(kind: Kind, file: String, line: Int) {
     self.kind = kind
     self.file = file
     self.line = line
   }
 
+  /// `file:line: message`.
   public var description: String {
     let place = line > 0 ? "\(file):\(line)" : file
     switch kind {

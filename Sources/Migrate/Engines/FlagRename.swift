@@ -13,6 +13,7 @@ public struct FlagRename: Sendable, Hashable {
   /// What argument the replacement takes.
   public let value: Value
 
+  /// A rename with the given values.
   public init(engine: Engine, old: String, new: String?, since: EngineVersion, note: String, value: Value) {
     self.engine = engine
     self.old = old

@@ -13,6 +13,7 @@ public struct FlagResolution: Sendable, Hashable {
   /// The value after `=` in `--flag=value`, if any.
   public let inlineValue: String?
 
+  /// A resolution with the given values.
   public init(
     flag: FlagSpec, spelling: String, matchedSpelling: String, match: Match, isNegated: Bool,
     inlineValue: String?

@@ -17,6 +17,7 @@ public struct FlagSpec: Sendable, Hashable {
   /// True when the engine marks the flag deprecated.
   public let deprecated: Bool
 
+  /// A flag spec with the given values.
   public init(
     name: String, kind: FlagKind, type: String, defaultValue: String, choices: [String],
     aliases: [String], deprecated: Bool

@@ -14,6 +14,7 @@ public struct RegisteredNames: Sendable, Hashable {
   /// The registered names, sorted as in the file.
   public let names: [String]
 
+  /// The `names` registered for `flag` of `engine` at `version`.
   public init(engine: Engine, version: EngineVersion, flag: String, names: [String]) {
     self.engine = engine
     self.version = version

@@ -16,6 +16,7 @@ extension VersionRange {
     /// The version compared against.
     public let version: EngineVersion
 
+    /// A comparator `op version`.
     public init(_ op: Operator, _ version: EngineVersion) {
       self.op = op
       self.version = version

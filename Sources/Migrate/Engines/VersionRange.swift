@@ -46,5 +46,6 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
     comparators.isEmpty ? "*" : comparators.map(\.description).joined(separator: ",")
   }
 
+  /// The range as written.
   public var description: String { original }
 }

@@ -27,6 +27,7 @@ public struct VersionRangeError: Error, Sendable, Hashable, CustomStringConverti
     + "'0.5.5' (exact), '~0.5.5' (>=0.5.5,<0.6.0), '^0.10' (>=0.10,<0.11.0); "
     + "join clauses with ',' (AND)"
 
+  /// An error of `kind` at `column` of `input`.
   public init(kind: Kind, column: Int, input: String) {
     self.kind = kind
     self.column = column
@@ -47,5 +48,6 @@ public struct VersionRangeError: Error, Sendable, Hashable, CustomStringConverti
   /// What to do about it.
   public var hint: String { Self.acceptedForms }
 
+  /// The column, the problem and a hint.
   public var description: String { "column \(column): \(message) (\(hint))" }
 }

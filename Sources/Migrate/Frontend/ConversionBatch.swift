@@ -8,6 +8,7 @@ public import Schema
 public struct ConversionBatch: Sendable {
   /// The source format; detected per file when nil.
   public var from: RecipeFormat?
+  /// The target format.
   public var to: RecipeFormat
   /// Losses are warnings (and the output is written) instead of errors.
   public var allowLoss: Bool
@@ -18,6 +19,7 @@ public struct ConversionBatch: Sendable {
   /// Threads converting files (at least one).
   public var workers: Int
 
+  /// A batch with the given settings.
   public init(
     from: RecipeFormat?, to: RecipeFormat, allowLoss: Bool = false, verify: Bool = false,
     skipOtherFormats: Bool = false, workers: Int = ParallelMap.defaultWorkers
@@ -45,9 +47,11 @@ public struct ConversionBatch: Sendable {
 
   /// The result of one file.
   public struct FileResult: Sendable, Hashable {
+    /// The input file.
     public var file: String
     /// The source format id (`unknown` when the file could not be read).
     public var source: String
+    /// The target format id.
     public var target: String
     /// Whether the file converted without errors (losses count as errors without
     /// `allowLoss`, verification mismatches always).
@@ -64,6 +68,7 @@ public struct ConversionBatch: Sendable {
     /// Conversion diagnostics, then the losses as diagnostics, then verification mismatches
     /// and write errors.
     public var diagnostics: [Diagnostic]
+    /// What the target could not express.
     public var losses: [LossEntry]
     /// Whether the output passed `--verify` (nil when not verified).
     public var verified: Bool?

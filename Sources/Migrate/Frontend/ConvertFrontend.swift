@@ -58,9 +58,11 @@ public enum ConvertFrontend {
 
   /// The result of reading a source into v2.
   public struct Imported: Sendable {
+    /// The recipe as v2, when the source could be read.
     public var recipe: RecipeV2?
     /// The v2 document with the source's comments on their keys.
     public var document: YAMLDocument?
+    /// The diagnostics of reading the source.
     public var diagnostics: [Diagnostic]
   }
 

@@ -3,8 +3,11 @@ public import Schema
 /// The result of converting one file: the output documents and text, the v2 recipe in the
 /// middle, diagnostics, and what the target could not express.
 public struct ConvertOutcome: Sendable {
+  /// The input file.
   public var file: String
+  /// The source format.
   public var source: RecipeFormat
+  /// The target format.
   public var target: RecipeFormat
   /// The recipe as v2 (the hub), when the source could be read.
   public var recipe: RecipeV2?
@@ -15,9 +18,12 @@ public struct ConvertOutcome: Sendable {
   public var documents: [YAMLDocument]
   /// The output text (empty when the conversion failed).
   public var text: String
+  /// The diagnostics of reading and writing.
   public var diagnostics: [Diagnostic]
+  /// What the target could not express.
   public var losses: [LossEntry]
 
+  /// An outcome with the given parts.
   public init(
     file: String, source: RecipeFormat, target: RecipeFormat, recipe: RecipeV2? = nil,
     documents: [YAMLDocument] = [], text: String = "", diagnostics: [Diagnostic] = [],

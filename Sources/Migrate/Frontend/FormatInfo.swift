@@ -3,9 +3,13 @@ import Schema
 /// One recipe format for `registry formats`: id, description, a tiny example, and whether a
 /// converter reads and writes it.
 public struct FormatInfo: Sendable, Codable, Hashable {
+  /// The format id (`v2`, `sglang-v1`, ...).
   public var id: String
+  /// One line on what the format is.
   public var description: String
+  /// A tiny recipe in the format.
   public var example: String
+  /// Whether a converter reads and writes the format.
   public var hasConverter: Bool
 
   /// Every format the registry recognises (not `unknown`), in `RecipeFormat` order.

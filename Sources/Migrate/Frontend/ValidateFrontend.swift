@@ -9,11 +9,14 @@ public enum ValidateFrontend {
 
   /// The findings of one file.
   public struct FileReport: Sendable, Codable {
+    /// The file validated.
     public var file: String
     /// The detected (or chosen) format id.
     public var format: String
+    /// The findings, errors first.
     public var diagnostics: [Diagnostic]
 
+    /// The report of `file` read as `format`, with its findings.
     public init(file: String, format: String, diagnostics: [Diagnostic]) {
       self.file = file
       self.format = format

@@ -7,19 +7,27 @@ public import Schema
 /// plan sets them once. Two recipes that mean the same thing give equal invocations, which is
 /// what `--verify` checks after a conversion.
 public struct EngineInvocation: Sendable, Hashable, Codable {
+  /// The role (`aggregated`, `prefill`, `decode`).
   public var role: String
+  /// The engine flags and their values, as argv words.
   public var flags: [String]
+  /// The environment, in order.
   public var env: [EnvPair]
 
+  /// One environment variable.
   public struct EnvPair: Sendable, Hashable, Codable {
+    /// The variable name.
     public var name: String
+    /// The value.
     public var value: String
+    /// The variable `name` set to `value`.
     public init(_ name: String, _ value: String) {
       self.name = name
       self.value = value
     }
   }
 
+  /// The invocation of `role` with `flags` and `env`.
   public init(role: String, flags: [String], env: [EnvPair]) {
     self.role = role
     self.flags = flags

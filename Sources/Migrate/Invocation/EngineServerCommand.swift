@@ -1,4 +1,4 @@
-public import Schema
+package import Schema
 
 /// How an engine's server is started: the program words, how it is given the model, and
 /// whether it takes a served model name. The one place that spells an engine's start command;
@@ -13,17 +13,17 @@ public import Schema
 /// `--served-model-name S` follows when the recipe names one (not for `trtllm-serve`, which
 /// serves under the model name). The recipe's own flags never come from here: they come from
 /// `EngineInvocation`.
-public struct EngineServerCommand: Sendable, Hashable {
+package struct EngineServerCommand: Sendable, Hashable {
   /// The program words (`vllm serve`, `python3 -m sglang.launch_server`).
-  public var program: [String]
+  package var program: [String]
   /// The flag the model follows (`--model-path`); nil when the model is the word after the
   /// program.
-  public var modelFlag: String?
+  package var modelFlag: String?
   /// Whether the server takes `--served-model-name`.
-  public var takesServedName: Bool
+  package var takesServedName: Bool
 
   /// The start command of `engine`'s own server, or of its Dynamo worker.
-  public init(engine: EngineName, dynamo: Bool = false) {
+  package init(engine: EngineName, dynamo: Bool = false) {
     switch (engine, dynamo) {
     case (.sglang, false): (program, modelFlag) = (["python3", "-m", "sglang.launch_server"], "--model-path")
     case (.vllm, false): (program, modelFlag) = (["vllm", "serve"], nil)
@@ -35,25 +35,25 @@ public struct EngineServerCommand: Sendable, Hashable {
   }
 
   /// The words that give the server its model: `[flag, model]`, or `[model]`.
-  public func modelWords(_ model: String) -> [String] {
+  package func modelWords(_ model: String) -> [String] {
     modelFlag.map { [$0, model] } ?? [model]
   }
 
   /// The words that name the served model; empty without a name or when the server takes none.
-  public func servedNameWords(_ servedName: String?) -> [String] {
+  package func servedNameWords(_ servedName: String?) -> [String] {
     guard let servedName, takesServedName else { return [] }
     return ["--served-model-name", servedName]
   }
 
   /// The program, the model and the served model name.
-  public func argv(model: String, servedName: String? = nil) -> [String] {
+  package func argv(model: String, servedName: String? = nil) -> [String] {
     program + modelWords(model) + servedNameWords(servedName)
   }
 
   /// The programs a foreign command line may start each engine with: the canonical ones above
   /// and other spellings (`python -m sglang.launch_server`, `sglang serve`,
   /// `trtllm-serve serve`). A longer program comes before any program that is a prefix of it.
-  public static let recognizedPrograms: [(words: [String], engine: EngineName)] = [
+  package static let recognizedPrograms: [(words: [String], engine: EngineName)] = [
     (EngineServerCommand(engine: .vllm).program, .vllm),
     (EngineServerCommand(engine: .sglang).program, .sglang),
     (["python", "-m", "sglang.launch_server"], .sglang),

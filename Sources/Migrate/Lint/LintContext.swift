@@ -94,6 +94,7 @@ public final class LintContext: Sendable {
 
   /// One arg as written in the recipe, with the path of its key.
   public struct ArgSite: Sendable {
+    /// The arg.
     public var arg: RecipeV2.EngineArg
     /// `args.<flag>` or `roles.<role>.args.<flag>`.
     public var path: KeyPath

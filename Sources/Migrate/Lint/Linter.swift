@@ -30,6 +30,7 @@ public struct Linter: Sendable {
     "catalog-nearest-lower", "no-catalog", "not-linted",
   ])
 
+  /// A linter checking `rules` against the flag catalogs of `catalogs`.
   public init(catalogs: FlagCatalogStore, rules: [any LintRule] = Linter.defaultRules) {
     self.store = catalogs
     self.rules = rules

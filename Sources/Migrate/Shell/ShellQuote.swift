@@ -1,14 +1,14 @@
 /// POSIX shell quoting for untrusted text: the one place that decides how a value reaches a
 /// shell. Every argv element, env value and host a launch renderer writes into a script, and
 /// every word an exporter writes into a command line, goes through ``quote(_:)``.
-public enum ShellQuote {
+package enum ShellQuote {
   /// `word` as one POSIX `sh` word that expands to exactly `word`.
   ///
   /// Returns `word` unchanged when it is non-empty and made only of
   /// `A-Z a-z 0-9 _ - . / : , + = @ %` (no glob, expansion, quote, space or `~`
   /// characters); otherwise wraps it in single quotes, writing each
   /// embedded `'` as `'\''`. The empty string becomes `''`.
-  public static func quote(_ word: String) -> String {
+  package static func quote(_ word: String) -> String {
     if !word.isEmpty, word.utf8.allSatisfy(isSafe) { return word }
     var out = "'"
     for scalar in word.unicodeScalars {
@@ -19,7 +19,7 @@ public enum ShellQuote {
   }
 
   /// Each element quoted, joined by single spaces.
-  public static func join(_ words: [String]) -> String {
+  package static func join(_ words: [String]) -> String {
     words.map(quote).joined(separator: " ")
   }
 

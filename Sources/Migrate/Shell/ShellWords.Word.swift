@@ -10,6 +10,7 @@ extension ShellWords {
     /// True when any part of the word was quoted.
     public let wasQuoted: Bool
 
+    /// A word with the given text, source range, placeholders and quoting.
     public init(text: String, range: Range<Int>, placeholders: [String], wasQuoted: Bool) {
       self.text = text
       self.range = range
@@ -20,6 +21,7 @@ extension ShellWords {
     /// True when the word contains a `{param}` placeholder.
     public var containsPlaceholder: Bool { !placeholders.isEmpty }
 
+    /// The word's text.
     public var description: String { text }
   }
 }

@@ -15,11 +15,13 @@ public struct ShellWordsError: Error, Sendable, Hashable, CustomStringConvertibl
   /// 0-based UTF-8 byte offset of the opening quote or the backslash.
   public let offset: Int
 
+  /// An error of `kind` at byte `offset`.
   public init(kind: Kind, offset: Int) {
     self.kind = kind
     self.offset = offset
   }
 
+  /// A message naming the problem and where it is.
   public var description: String {
     switch kind {
     case .unterminatedSingleQuote: "unterminated single quote starting at byte \(offset)"

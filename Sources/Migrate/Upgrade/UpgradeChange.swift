@@ -2,6 +2,7 @@ public import Schema
 
 /// One semantic change an upgrade makes (or would make) to a recipe.
 public struct UpgradeChange: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// What kind of change it is.
   public enum Kind: String, Sendable, Hashable, Codable {
     /// `engine.version` moves to the target.
     case pin
@@ -13,6 +14,7 @@ public struct UpgradeChange: Sendable, Hashable, Codable, CustomStringConvertibl
     case drop
   }
 
+  /// What kind of change it is.
   public var kind: Kind
   /// The v2 key path changed (before the change).
   public var path: KeyPath
@@ -23,6 +25,7 @@ public struct UpgradeChange: Sendable, Hashable, Codable, CustomStringConvertibl
   /// Why (rename-table note, catalog evidence).
   public var reason: String
 
+  /// A change of `kind` at `path` from `old` to `new` (nil: dropped), for `reason`.
   public init(kind: Kind, path: KeyPath, old: String, new: String?, reason: String) {
     self.kind = kind
     self.path = path

@@ -12,14 +12,17 @@ public import Schema
 /// if plan.refusals.isEmpty, let out = plan.output { write(out) }
 /// ```
 public struct Upgrader: Sendable {
+  /// The flag catalogs and rename tables the upgrade consults.
   public let store: FlagCatalogStore
 
+  /// An upgrader that consults `catalogs`.
   public init(catalogs: FlagCatalogStore) { self.store = catalogs }
 
   /// The planned upgrade of one recipe.
   public struct Plan: Sendable {
     /// The version the recipe was pinned to (engine.version, else its image tag's version).
     public var from: EngineVersion?
+    /// The version the recipe is upgraded to.
     public var to: EngineVersion
     /// What changes, in source order.
     public var changes: [UpgradeChange]

@@ -15,6 +15,7 @@ public struct Commit: Sendable, Hashable {
   /// The first paragraph of the message, joined into one line.
   public let summary: String
 
+  /// Commit metadata with the given values.
   public init(
     id: ObjectID, treeID: ObjectID, parentIDs: [ObjectID], author: Signature,
     committer: Signature, message: String, summary: String

@@ -1,28 +1,28 @@
 /// The mode of a tree entry (`100644`, `100755`, `040000`, `120000`, `160000`).
-public struct FileMode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+package struct FileMode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
   /// The octal mode as stored in git, e.g. `0o100644`.
-  public let rawValue: UInt32
+  package let rawValue: UInt32
 
-  public init(rawValue: UInt32) { self.rawValue = rawValue }
+  package init(rawValue: UInt32) { self.rawValue = rawValue }
 
   /// A regular file.
-  public static let blob = FileMode(rawValue: 0o100644)
+  package static let blob = FileMode(rawValue: 0o100644)
   /// An executable file.
-  public static let executable = FileMode(rawValue: 0o100755)
+  package static let executable = FileMode(rawValue: 0o100755)
   /// A subdirectory.
-  public static let tree = FileMode(rawValue: 0o040000)
+  package static let tree = FileMode(rawValue: 0o040000)
   /// A symbolic link.
-  public static let link = FileMode(rawValue: 0o120000)
+  package static let link = FileMode(rawValue: 0o120000)
   /// A submodule commit.
-  public static let commit = FileMode(rawValue: 0o160000)
+  package static let commit = FileMode(rawValue: 0o160000)
 
   /// Whether the entry is a file (regular, executable) or a symbolic link.
-  public var isBlob: Bool { self == .blob || self == .executable || self == .link }
+  package var isBlob: Bool { self == .blob || self == .executable || self == .link }
   /// Whether the entry is a subdirectory.
-  public var isTree: Bool { self == .tree }
+  package var isTree: Bool { self == .tree }
 
   /// Six octal digits, as `git ls-tree` prints them.
-  public var description: String {
+  package var description: String {
     let digits = String(rawValue, radix: 8)
     return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
   }

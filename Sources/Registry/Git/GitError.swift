@@ -28,6 +28,7 @@ public struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
     self.repository = repository
   }
 
+  /// What failed, where, in which libgit2 function, and libgit2's message.
   public var description: String {
     var text = (object ?? "operation") + " " + code.phrase
     if let repository { text += " in " + repository }

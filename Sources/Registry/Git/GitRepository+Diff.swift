@@ -11,7 +11,7 @@ extension GitRepository {
   ///   - old: the old tree; nil for an empty tree (everything added).
   ///   - new: the new tree; nil for an empty tree (everything deleted).
   ///   - detectRenames: pair deletions and additions of similar content as renames.
-  public func diff(from old: ObjectID?, to new: ObjectID?, detectRenames: Bool = false)
+  package func diff(from old: ObjectID?, to new: ObjectID?, detectRenames: Bool = false)
     throws(GitError) -> [TreeDelta]
   {
     if detectRenames { return try libgit2Diff(from: old, to: new, detectRenames: true) }

@@ -3,7 +3,7 @@ internal import CGit2
 extension GitRepository {
   /// The full name of the branch `HEAD` points to (`refs/heads/main`), also when that branch
   /// has no commits yet; nil when `HEAD` is detached.
-  public func currentBranch() throws(GitError) -> String? {
+  package func currentBranch() throws(GitError) -> String? {
     var ref: OpaquePointer?
     try check(git_reference_lookup(&ref, pointer, "HEAD"), "git_reference_lookup", object: "reference 'HEAD'")
     defer { git_reference_free(ref) }

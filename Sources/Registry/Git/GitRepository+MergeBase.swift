@@ -2,7 +2,7 @@ internal import CGit2
 
 extension GitRepository {
   /// The best common ancestor of two commits, or nil when they share no history.
-  public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
+  package func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
     var out = git_oid()
     var one = a.gitOID
     var two = b.gitOID

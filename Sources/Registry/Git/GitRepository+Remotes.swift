@@ -8,7 +8,7 @@ extension GitRepository {
   /// - Throws: ``GitError/Code/exists`` if a remote with that name exists,
   ///   ``GitError/Code/invalidSpec`` for a bad name.
   @discardableResult
-  public func addRemote(named name: String, url: String) throws(GitError) -> Remote {
+  package func addRemote(named name: String, url: String) throws(GitError) -> Remote {
     var remote: OpaquePointer?
     try check(
       git_remote_create(&remote, pointer, name, url), "git_remote_create",
@@ -18,7 +18,7 @@ extension GitRepository {
   }
 
   /// The configured remotes, sorted by name.
-  public func remotes() throws(GitError) -> [Remote] {
+  package func remotes() throws(GitError) -> [Remote] {
     var names = git_strarray()
     try check(git_remote_list(&names, pointer), "git_remote_list", object: nil)
     defer { git_strarray_dispose(&names) }
@@ -36,7 +36,7 @@ extension GitRepository {
   /// Fetches from a remote, updating remote-tracking references.
   ///
   /// - Parameter refspecs: refspecs to fetch; empty uses the remote's configured ones.
-  public func fetch(remote name: String, refspecs: [String] = []) throws(GitError) {
+  package func fetch(remote name: String, refspecs: [String] = []) throws(GitError) {
     let remote = try lookupRemote(name)
     defer { git_remote_free(remote) }
     var options = git_fetch_options()
@@ -52,7 +52,7 @@ extension GitRepository {
   /// Pushes refspecs (e.g. `refs/heads/main:refs/heads/main`) to a remote.
   ///
   /// - Throws: ``GitError/Code/nonFastForward`` (or another code) if the remote rejects an update.
-  public func push(remote name: String, refspecs: [String]) throws(GitError) {
+  package func push(remote name: String, refspecs: [String]) throws(GitError) {
     let remote = try lookupRemote(name)
     defer { git_remote_free(remote) }
     var options = git_push_options()
@@ -83,7 +83,7 @@ extension GitRepository {
   /// Clones `url` into `path` and opens the result.
   ///
   /// - Parameter bare: create a bare clone (no work tree, no checkout).
-  public static func clone(from url: String, to path: String, bare: Bool = false)
+  package static func clone(from url: String, to path: String, bare: Bool = false)
     throws(GitError) -> GitRepository
   {
     Libgit2.ensureInitialized()

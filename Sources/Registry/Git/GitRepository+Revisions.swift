@@ -9,17 +9,17 @@ extension GitRepository {
   /// (annotated tags are peeled), full or short ids, `HEAD~3`, `main^2`, `main@{1}`.
   /// - Throws: ``GitError`` with ``GitError/Code/notFound``, ``GitError/Code/ambiguous``
   ///   or ``GitError/Code/invalidSpec``; a non-commit target fails with another code.
-  public func resolve(_ rev: String) throws(GitError) -> ObjectID {
+  package func resolve(_ rev: String) throws(GitError) -> ObjectID {
     try peeledID(rev, to: GIT_OBJECT_COMMIT)
   }
 
   /// Resolves a revision to the id of its root tree (or, for `rev:path`, that subtree).
-  public func tree(at rev: String) throws(GitError) -> ObjectID {
+  package func tree(at rev: String) throws(GitError) -> ObjectID {
     try peeledID(rev, to: GIT_OBJECT_TREE)
   }
 
   /// The commit `HEAD` points to, or nil when the current branch has no commits yet.
-  public func head() throws(GitError) -> ObjectID? {
+  package func head() throws(GitError) -> ObjectID? {
     try referenceTarget("HEAD")
   }
 
@@ -41,7 +41,7 @@ extension GitRepository {
   /// Reads the metadata of a commit.
   ///
   /// - Throws: ``GitError/Code/notFound`` if there is no commit with that id.
-  public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+  package func commit(_ id: ObjectID) throws(GitError) -> Commit {
     let commit = try lookupCommit(id)
     defer { git_commit_free(commit) }
     return makeCommit(commit, id: id)
@@ -75,7 +75,7 @@ extension GitRepository {
 
   /// The commit a reference (`refs/heads/main`, `HEAD`, …) resolves to, following symbolic
   /// references; nil if it does not exist or is an unborn branch.
-  public func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
+  package func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
     var oid = git_oid()
     let rc = git_reference_name_to_id(&oid, pointer, name)
     if rc == GIT_ENOTFOUND.rawValue { return nil }
@@ -84,7 +84,7 @@ extension GitRepository {
   }
 
   /// Names of the references starting with `prefix` (e.g. `refs/heads/`), sorted.
-  public func referenceNames(withPrefix prefix: String = "refs/") throws(GitError) -> [String] {
+  package func referenceNames(withPrefix prefix: String = "refs/") throws(GitError) -> [String] {
     var array = git_strarray()
     try check(git_reference_list(&array, pointer), "git_reference_list", object: nil)
     defer { git_strarray_dispose(&array) }
@@ -107,7 +107,7 @@ extension GitRepository {
   ///   (including when `.absent` was expected but it exists, or `.value` was expected but it
   ///   is missing), ``GitError/Code/invalidSpec`` for a bad name, ``GitError/Code/locked``
   ///   if another writer holds the lock.
-  public func updateReference(
+  package func updateReference(
     _ name: String, to target: ObjectID, expecting expected: ReferenceExpectation,
     message: String
   ) throws(GitError) {
@@ -145,7 +145,7 @@ extension GitRepository {
   }
 
   /// Deletes a reference; does nothing if it does not exist.
-  public func deleteReference(_ name: String) throws(GitError) {
+  package func deleteReference(_ name: String) throws(GitError) {
     var ref: OpaquePointer?
     let rc = git_reference_lookup(&ref, pointer, name)
     if rc == GIT_ENOTFOUND.rawValue { return }

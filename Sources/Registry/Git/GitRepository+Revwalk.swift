@@ -14,7 +14,7 @@ extension GitRepository {
   ///   - path: slash-separated path relative to the root tree.
   ///   - limit: stop after this many commits.
   /// - Throws: ``GitError/Code/notFound`` if `rev` does not resolve.
-  public func commits(from rev: String, touching path: String? = nil, limit: Int? = nil)
+  package func commits(from rev: String, touching path: String? = nil, limit: Int? = nil)
     throws(GitError) -> [ObjectID]
   {
     let start = try resolve(rev)

@@ -6,7 +6,7 @@ extension GitRepository {
   /// The entries of one tree (not recursive), in git order.
   ///
   /// - Throws: ``GitError/Code/notFound`` if there is no tree with that id.
-  public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
+  package func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
     let tree = try lookupTree(id)
     defer { git_tree_free(tree) }
     let count = git_tree_entrycount(tree)
@@ -23,7 +23,7 @@ extension GitRepository {
   }
 
   /// The entry at a slash-separated path below a tree, or nil if there is none.
-  public func entry(at path: String, inTree id: ObjectID) throws(GitError) -> TreeEntry? {
+  package func entry(at path: String, inTree id: ObjectID) throws(GitError) -> TreeEntry? {
     let tree = try lookupTree(id)
     defer { git_tree_free(tree) }
     return try entry(at: path, in: tree)
@@ -42,7 +42,7 @@ extension GitRepository {
   }
 
   /// The ids of the entries at `paths` in one tree (nil where there is none), in order.
-  public func entryIDs(at paths: [String], inTree id: ObjectID) throws(GitError) -> [ObjectID?] {
+  package func entryIDs(at paths: [String], inTree id: ObjectID) throws(GitError) -> [ObjectID?] {
     let tree = try lookupTree(id)
     defer { git_tree_free(tree) }
     var ids: [ObjectID?] = []
@@ -67,7 +67,7 @@ extension GitRepository {
   /// Paths are slash-separated and relative to the tree. Submodule entries are skipped.
   /// - Parameter prefix: only walk the subtree at this path (paths stay relative to `tree`);
   ///   a missing prefix yields nothing.
-  public func forEachBlob(
+  package func forEachBlob(
     inTree id: ObjectID, under prefix: String? = nil, _ body: (BlobEntry) -> Void
   ) throws(GitError) {
     var root = try lookupTree(id)
@@ -87,7 +87,7 @@ extension GitRepository {
   }
 
   /// Every file below a tree (recursively), in git order. See ``forEachBlob(inTree:under:_:)``.
-  public func blobEntries(inTree id: ObjectID, under prefix: String? = nil) throws(GitError)
+  package func blobEntries(inTree id: ObjectID, under prefix: String? = nil) throws(GitError)
     -> [BlobEntry]
   {
     var result = [BlobEntry]()
@@ -149,12 +149,12 @@ extension GitRepository {
   /// The contents of a blob.
   ///
   /// - Throws: ``GitError/Code/notFound`` if there is no blob with that id.
-  public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+  package func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
     try withBlob(id) { bytes in Array(bytes) }
   }
 
   /// The contents of several blobs, in the order of `ids`.
-  public func blobs(_ ids: some Sequence<ObjectID>) throws(GitError) -> [[UInt8]] {
+  package func blobs(_ ids: some Sequence<ObjectID>) throws(GitError) -> [[UInt8]] {
     var result = [[UInt8]]()
     result.reserveCapacity(ids.underestimatedCount)
     for id in ids { result.append(try blob(id)) }
@@ -164,7 +164,7 @@ extension GitRepository {
   /// The size of a blob in bytes, read from the object header.
   ///
   /// - Throws: ``GitError/Code/notFound`` if there is no object with that id.
-  public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
+  package func blobSize(_ id: ObjectID) throws(GitError) -> Int {
     let odb = try objectDatabase()
     var oid = id.gitOID
     var size = 0
@@ -179,7 +179,7 @@ extension GitRepository {
   ///
   /// The buffer is only valid inside `body`.
   /// - Throws: ``GitError/Code/notFound`` if there is no blob with that id.
-  public func withBlob<R>(
+  package func withBlob<R>(
     _ id: ObjectID, _ body: (UnsafeRawBufferPointer) throws(GitError) -> R
   ) throws(GitError) -> R {
     let odb = try objectDatabase()

@@ -4,7 +4,7 @@ extension GitRepository {
   // MARK: - Writing objects (no work tree needed)
 
   /// Stores bytes as a blob and returns its id (existing identical blobs are reused).
-  public func writeBlob(_ bytes: some Collection<UInt8>) throws(GitError) -> ObjectID {
+  package func writeBlob(_ bytes: some Collection<UInt8>) throws(GitError) -> ObjectID {
     var oid = git_oid()
     let rc =
       bytes.withContiguousStorageIfAvailable { buffer in
@@ -18,12 +18,12 @@ extension GitRepository {
   }
 
   /// Stores a string's UTF-8 bytes as a blob.
-  public func writeBlob(_ text: String) throws(GitError) -> ObjectID {
+  package func writeBlob(_ text: String) throws(GitError) -> ObjectID {
     try writeBlob(Array(text.utf8))
   }
 
   /// The id of the empty tree (written to the object database if needed).
-  public func emptyTree() throws(GitError) -> ObjectID {
+  package func emptyTree() throws(GitError) -> ObjectID {
     var builder: OpaquePointer?
     try check(git_treebuilder_new(&builder, pointer, nil), "git_treebuilder_new", object: nil)
     defer { git_treebuilder_free(builder) }
@@ -40,7 +40,7 @@ extension GitRepository {
   ///   - base: the tree to start from; nil for an empty tree.
   ///   - changes: at most one change per path; paths are slash-separated, relative to the root.
   /// - Throws: ``GitError/Code/notFound`` for a missing base tree or removed path.
-  public func updatedTree(from base: ObjectID?, applying changes: [TreeChange]) throws(GitError)
+  package func updatedTree(from base: ObjectID?, applying changes: [TreeChange]) throws(GitError)
     -> ObjectID
   {
     let baseID: ObjectID
@@ -89,7 +89,7 @@ extension GitRepository {
   ///   - parents: parent commits, first parent first (empty for a root commit).
   ///   - committer: defaults to `author`.
   /// - Throws: ``GitError/Code/notFound`` if the tree or a parent does not exist.
-  public func createCommit(
+  package func createCommit(
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature? = nil,
     message: String
   ) throws(GitError) -> ObjectID {

@@ -4,14 +4,14 @@ internal import CGit2
 ///
 /// Owns the libgit2 handle and frees it when released. Not thread-safe: confine an instance
 /// to one task, or open one per task.
-public final class GitRepository {
+package final class GitRepository {
   let pointer: OpaquePointer
   /// The object database, opened on first use.
   private var database: ObjectDatabase?
 
   /// The directory the repository lives in: the work tree, or the git dir when bare
   /// (no trailing slash).
-  public let path: String
+  package let path: String
 
   private init(pointer: OpaquePointer) {
     self.pointer = pointer
@@ -31,7 +31,7 @@ public final class GitRepository {
   ///
   /// - Parameter discover: when true, also looks in parent directories of `path`.
   /// - Throws: ``GitError`` with code ``GitError/Code/notFound`` if there is no repository.
-  public convenience init(at path: String, discover: Bool = false) throws(GitError) {
+  package convenience init(at path: String, discover: Bool = false) throws(GitError) {
     Libgit2.ensureInitialized()
     var repo: OpaquePointer?
     let flags = discover ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
@@ -51,7 +51,7 @@ public final class GitRepository {
   /// - Parameters:
   ///   - bare: create a bare repository (no work tree).
   ///   - initialBranch: the branch `HEAD` points to.
-  public static func create(
+  package static func create(
     at path: String, bare: Bool = false, initialBranch: String = "main"
   ) throws(GitError) -> GitRepository {
     Libgit2.ensureInitialized()
@@ -77,15 +77,15 @@ public final class GitRepository {
   // MARK: - Properties
 
   /// The git directory (`.git` of a work tree, or the repository itself when bare), no trailing slash.
-  public var gitDirectory: String { Self.trimmingSlash(String(cString: git_repository_path(pointer))) }
+  package var gitDirectory: String { Self.trimmingSlash(String(cString: git_repository_path(pointer))) }
 
   /// The work tree, or nil for a bare repository (no trailing slash).
-  public var workingDirectory: String? {
+  package var workingDirectory: String? {
     git_repository_workdir(pointer).map { Self.trimmingSlash(String(cString: $0)) }
   }
 
   /// Whether the repository has no work tree.
-  public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+  package var isBare: Bool { git_repository_is_bare(pointer) == 1 }
 
   // MARK: - Helpers
 

@@ -92,8 +92,10 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
     String(hex.prefix(min(max(length, 4), 40)))
   }
 
+  /// The 40 hex digits.
   public var description: String { hex }
 
+  /// Orders ids by their bytes.
   public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
     (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
   }

@@ -8,15 +8,15 @@ internal import CGit2
 /// way `git fetch` and `git fast-import` store many objects. The pack is complete and indexed
 /// before any reference points into it, so a crash leaves at most an unreferenced temporary
 /// file under `objects/pack`. Objects never flushed are dropped with the handle.
-public final class PackedWrites {
+package final class PackedWrites {
   /// Write through this handle (blobs, trees, commits); read through it too, to see the
   /// objects not yet flushed.
-  public let repository: GitRepository
+  package let repository: GitRepository
   /// The in-memory backend; owned by the handle's object database, which frees it.
   private let memory: UnsafeMutablePointer<git_odb_backend>
 
   /// Opens the repository at `path` with an in-memory object store in front of its own.
-  public init(at path: String) throws(GitError) {
+  package init(at path: String) throws(GitError) {
     repository = try GitRepository(at: path)
     var backend: UnsafeMutablePointer<git_odb_backend>?
     try repository.check(git_mempack_new(&backend), "git_mempack_new", object: nil)
@@ -35,7 +35,7 @@ public final class PackedWrites {
   /// nothing the repository already had) as one pack, then empties the memory store.
   /// - Throws: `GitError` when the pack cannot be built or written (e.g. a full disk); the
   ///   repository is unchanged apart from a possible temporary file.
-  public func flush(commit: ObjectID, excluding base: ObjectID?) throws(GitError) {
+  package func flush(commit: ObjectID, excluding base: ObjectID?) throws(GitError) {
     var builder: OpaquePointer?
     try repository.check(git_packbuilder_new(&builder, repository.pointer), "git_packbuilder_new", object: nil)
     defer { git_packbuilder_free(builder) }

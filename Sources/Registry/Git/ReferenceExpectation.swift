@@ -1,5 +1,5 @@
 /// What a reference must point to for a compare-and-swap update to proceed.
-public enum ReferenceExpectation: Sendable, Hashable {
+package enum ReferenceExpectation: Sendable, Hashable {
   /// No check: create or overwrite.
   case any
   /// The reference must not exist yet (create only).

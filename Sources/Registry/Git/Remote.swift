@@ -5,6 +5,7 @@ public struct Remote: Sendable, Hashable {
   /// The fetch URL.
   public let url: String
 
+  /// A remote `name` at `url`.
   public init(name: String, url: String) {
     self.name = name
     self.url = url

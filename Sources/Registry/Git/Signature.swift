@@ -9,6 +9,7 @@ public struct Signature: Sendable, Hashable {
   /// Time-zone offset from UTC in minutes (e.g. `120` for +0200).
   public let offsetMinutes: Int
 
+  /// A signature of `name` and `email` at `time` (UTC offset in minutes).
   public init(name: String, email: String, time: Int64, offsetMinutes: Int = 0) {
     self.name = name
     self.email = email

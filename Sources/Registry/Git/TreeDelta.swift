@@ -1,17 +1,17 @@
 /// One file-level difference between two trees.
-public struct TreeDelta: Sendable, Hashable {
+package struct TreeDelta: Sendable, Hashable {
   /// The kind of difference.
-  public let status: Status
+  package let status: Status
   /// The path in the old tree (equals `newPath` unless renamed or copied).
-  public let oldPath: String
+  package let oldPath: String
   /// The path in the new tree.
-  public let newPath: String
+  package let newPath: String
   /// The blob id in the old tree; nil for additions.
-  public let oldID: ObjectID?
+  package let oldID: ObjectID?
   /// The blob id in the new tree; nil for deletions.
-  public let newID: ObjectID?
+  package let newID: ObjectID?
 
-  public init(
+  package init(
     status: Status, oldPath: String, newPath: String, oldID: ObjectID?, newID: ObjectID?
   ) {
     self.status = status

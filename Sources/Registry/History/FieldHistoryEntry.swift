@@ -8,5 +8,6 @@ public struct FieldHistoryEntry: Sendable, Hashable {
   public var old: String?
   /// The value after the commit (nil: absent, e.g. the recipe was deleted).
   public var new: String?
+  /// The commit that made the change.
   public var commit: Commit
 }

@@ -1,5 +1,6 @@
 /// One commit that changed a recipe file.
 public struct HistoryEntry: Sendable, Hashable {
+  /// The commit.
   public var commit: Commit
   /// The recipe's path in that commit (it changes across renames).
   public var path: String

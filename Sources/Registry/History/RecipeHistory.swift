@@ -3,8 +3,10 @@ public import Schema
 /// The history of recipes in a registry: which commits changed a recipe (following
 /// renames, like `git log --follow`), and how a field's value changed over time.
 public struct RecipeHistory {
+  /// The registry whose history is read.
   public let registry: RecipeRegistry
 
+  /// The history of the recipes of `registry`.
   public init(registry: RecipeRegistry) {
     self.registry = registry
   }

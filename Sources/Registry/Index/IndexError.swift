@@ -7,6 +7,7 @@ public enum IndexError: Error, Sendable, Hashable, CustomStringConvertible {
   case staleReader
   case malformed(String)
 
+  /// A one-line message naming what is wrong.
   public var description: String {
     switch self {
     case .truncated: return "the index file is truncated"

@@ -7,6 +7,7 @@ import Foundation
 public struct IndexSnapshot: Sendable {
   /// The tree the index describes.
   public let treeID: ObjectID
+  /// The number of recipe records.
   public let count: Int
   let storage: IndexStorage
   var raw: UnsafeRawBufferPointer { storage.bytes }
@@ -142,11 +143,14 @@ public struct IndexSnapshot: Sendable {
 
   // MARK: - Records
 
+  /// The name of record `i`.
   public func name(_ i: Int) -> String { unique(u32(recordOffset(i) + IndexFormat.nameOffset)) ?? "" }
+  /// The file path of record `i`.
   public func path(_ i: Int) -> String { unique(u32(recordOffset(i) + IndexFormat.pathOffset)) ?? "" }
 
   func nameID(_ i: Int) -> UInt32 { u32(recordOffset(i) + IndexFormat.nameOffset) }
 
+  /// The blob id of record `i`.
   public func blobID(_ i: Int) -> ObjectID {
     ObjectID(raw: raw.baseAddress! + recordOffset(i) + IndexFormat.blobOffset)
   }
@@ -179,6 +183,7 @@ public struct IndexSnapshot: Sendable {
   /// Whether record `i` failed to decode.
   public func isInvalid(_ i: Int) -> Bool { raw[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0 }
 
+  /// The topology of record `i`, if known.
   public func topology(_ i: Int) -> Topology? {
     switch raw[recordOffset(i) + IndexFormat.topologyOffset] {
     case 1: return .aggregated
@@ -187,12 +192,16 @@ public struct IndexSnapshot: Sendable {
     }
   }
 
+  /// The GPUs per node of record `i`, if known.
   public func gpusPerNode(_ i: Int) -> Int? { int(i, IndexFormat.gpusPerNodeOffset) }
   /// Whether record `i`'s GPUs per node come from its GPU type, not from the recipe.
   public func gpusPerNodeDerived(_ i: Int) -> Bool { raw[recordOffset(i) + IndexFormat.flagsOffset] & 2 != 0 }
+  /// The total GPUs of record `i`, if known.
   public func totalGPUs(_ i: Int) -> Int? { int(i, IndexFormat.totalGPUsOffset) }
+  /// The node count of record `i`, if known.
   public func nodes(_ i: Int) -> Int? { int(i, IndexFormat.nodesOffset) }
 
+  /// The summary of record `i`.
   public func summary(_ i: Int) -> RecipeSummary {
     RecipeSummary(
       name: name(i), model: dictString(dictID(i, .model)), engine: dictString(dictID(i, .engine)),
@@ -203,11 +212,13 @@ public struct IndexSnapshot: Sendable {
       gpusPerNodeDerived: gpusPerNodeDerived(i))
   }
 
+  /// The decode diagnostics of record `i` (empty when there were none).
   public func diagnostics(_ i: Int) -> [Diagnostic] {
     guard let text = unique(u32(recordOffset(i) + IndexFormat.diagnosticsOffset)) else { return [] }
     return (try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))) ?? []
   }
 
+  /// Record `i`, decoded.
   public func recipe(_ i: Int) -> IndexedRecipe {
     IndexedRecipe(path: path(i), blobID: blobID(i), summary: summary(i), diagnostics: diagnostics(i))
   }

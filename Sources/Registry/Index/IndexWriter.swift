@@ -4,7 +4,7 @@ import Foundation
 /// Writes index files: from scratch, or from a previous snapshot by dropping some records and
 /// adding new ones (old records and strings are written straight from the old file, byte for
 /// byte, and old strings keep their ids).
-public struct IndexWriter {
+package struct IndexWriter {
   private var dictionary: [String] = []
   private var dictIDs: [String: UInt32] = [:]
   /// The snapshot whose unique strings and kept records come first in the file.
@@ -23,11 +23,11 @@ public struct IndexWriter {
   private var recordCount = 0
 
   /// Starts an empty index.
-  public init() {}
+  package init() {}
 
   /// Starts from `base`, keeping its records except those in `dropping` (record indices).
   /// When most of its unique strings would be garbage, the kept records are re-encoded.
-  public init(base: IndexSnapshot, dropping: Set<Int>) {
+  package init(base: IndexSnapshot, dropping: Set<Int>) {
     let kept = base.count - dropping.count
     if base.uniqueCount > 4 * max(kept, 64) {
       for i in 0..<base.count where !dropping.contains(i) { add(base.recipe(i)) }
@@ -79,7 +79,7 @@ public struct IndexWriter {
   private static func count(_ value: Int?) -> UInt32 { UInt32(bitPattern: Int32(clamping: value ?? -1)) }
 
   /// Adds one record.
-  public mutating func add(_ r: IndexedRecipe) {
+  package mutating func add(_ r: IndexedRecipe) {
     let s = r.summary
     var diagnosticsText: String?
     if !r.diagnostics.isEmpty, let data = try? Self.diagnosticsEncoder().encode(r.diagnostics) {
@@ -120,7 +120,7 @@ public struct IndexWriter {
   /// Passes the bytes of the index file for `tree` to `sink`, piece by piece and in order
   /// (the checksum last), and stops as soon as `sink` returns false.
   /// - Returns: whether `sink` took every piece.
-  public func write(tree: ObjectID, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+  package func write(tree: ObjectID, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
     var head: [UInt8] = []
     func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { head.append(contentsOf: $0) } }
     head.append(contentsOf: IndexFormat.magic)
@@ -155,7 +155,7 @@ public struct IndexWriter {
   }
 
   /// The bytes of the index file for `tree`.
-  public func bytes(tree: ObjectID) -> [UInt8] {
+  package func bytes(tree: ObjectID) -> [UInt8] {
     var out: [UInt8] = []
     _ = write(tree: tree) { piece in
       out.append(contentsOf: piece)

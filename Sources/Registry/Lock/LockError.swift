@@ -9,6 +9,7 @@ public enum LockError: ClassifiedError, Sendable {
   case revWithLock(name: String, rev: String, path: String)
   case blobMismatch(name: String, expected: String, found: String)
 
+  /// A one-line message naming what is wrong.
   public var description: String {
     switch self {
     case .unreadable(let path, let reason): return "cannot read lock file \(path): \(reason)"

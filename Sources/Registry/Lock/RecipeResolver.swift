@@ -11,6 +11,7 @@ public struct RecipeResolver: Sendable {
   /// argument as a name (show).
   public var files: Bool
 
+  /// A resolver reading from `source`, taking existing files as files unless `files` is false.
   public init(source: RecipeSource = .rev, files: Bool = true) {
     self.source = source
     self.files = files
@@ -55,6 +56,7 @@ public struct RecipeResolver: Sendable {
     /// `--locked` with a file: the lock pins registry recipes by name.
     case lockedFile(path: String)
 
+    /// A one-line message naming the file and the problem.
     public var description: String {
       switch self {
       case .unreadable(let path): "cannot read \(path)"

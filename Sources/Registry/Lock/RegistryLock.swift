@@ -13,6 +13,7 @@ public struct RegistryLock: Sendable, Hashable, Codable {
   /// Locked recipes, sorted by name.
   public var recipes: [LockedRecipe]
 
+  /// A lock of `recipes` (sorted by name when written).
   public init(recipes: [LockedRecipe] = []) {
     self.recipes = recipes.sorted { $0.name < $1.name }
   }

@@ -12,7 +12,7 @@ import Foundation
 /// Safe across processes: git's ref lock and the CAS make every commit land exactly once.
 public struct BranchWriter {
   /// The repository written to.
-  public let repository: GitRepository
+  package let repository: GitRepository
   /// Full reference name, e.g. `refs/heads/main`.
   public let reference: String
   /// Attempts before giving up (waits for a held ref lock do not count).
@@ -23,14 +23,14 @@ public struct BranchWriter {
   private let packed: PackedWrites?
 
   /// Writes loose objects: right for a commit of a few files.
-  public init(repository: GitRepository, reference: String) {
+  package init(repository: GitRepository, reference: String) {
     self.init(repository: repository, reference: reference, packed: nil)
   }
 
   /// Writes through `writes.repository` and stores each attempt's new objects as one pack
   /// before the branch moves: right for a commit of many files (a registry-wide migration).
   /// `prepare` must write its blobs through `writes.repository` too.
-  public init(packing writes: PackedWrites, reference: String) {
+  package init(packing writes: PackedWrites, reference: String) {
     self.init(repository: writes.repository, reference: reference, packed: writes)
   }
 
@@ -63,7 +63,7 @@ public struct BranchWriter {
   ///   ``PublishError/localChanges(reference:workTree:paths:)`` when the branch is checked out
   ///   and its work tree has local changes to a written path, errors of `prepare`.
   ///   The branch is unchanged whenever it throws.
-  public func commit(
+  package func commit(
     author: Signature, committer: Signature? = nil,
     prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (changes: [TreeChange], message: String)
   ) throws -> Outcome? {
@@ -168,7 +168,7 @@ public struct BranchWriter {
 
   /// The branch a command writes to: `explicit`, else `registry.yaml`'s `branch`, else the
   /// branch `HEAD` points to, else `main`.
-  public static func branch(explicit: String?, config: RegistryConfig?, repository: GitRepository) -> String {
+  package static func branch(explicit: String?, config: RegistryConfig?, repository: GitRepository) -> String {
     if let explicit { return explicit.hasPrefix("refs/") ? explicit : "refs/heads/" + explicit }
     if let b = config?.branch { return "refs/heads/" + b }
     if let head = try? repository.currentBranch() { return head }

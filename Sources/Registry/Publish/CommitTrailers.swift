@@ -7,12 +7,15 @@ public struct CommitTrailers: Sendable, Hashable {
   /// Trailer lines in order, as (key, value).
   public var lines: [(key: String, value: String)] = []
 
+  /// No trailers.
   public init() {}
 
+  /// Whether both have the same trailer lines in the same order.
   public static func == (a: CommitTrailers, b: CommitTrailers) -> Bool {
     a.lines.map { "\($0.key): \($0.value)" } == b.lines.map { "\($0.key): \($0.value)" }
   }
 
+  /// Hashes the trailer lines consistently with `==`.
   public func hash(into hasher: inout Hasher) {
     for l in lines { hasher.combine(l.key); hasher.combine(l.value) }
   }

@@ -37,6 +37,7 @@ public enum PublishError: ClassifiedError, Sendable {
   case registry(RegistryError)
   case git(GitError)
 
+  /// A message naming what is wrong (with the file's diagnostics, if any).
   public var description: String {
     switch self {
     case .invalidRecipe(let file, let ds):

@@ -2,6 +2,7 @@
 public struct PublishOptions: Sendable {
   /// The commit subject (and body after a blank line); a default names the recipes.
   public var message: String?
+  /// The author and committer of the commit.
   public var author: Signature
   /// Branch name or full reference; nil: registry.yaml's branch, else HEAD's branch.
   public var branch: String?
@@ -15,6 +16,7 @@ public struct PublishOptions: Sendable {
   /// a v1 `prefil_nodes`). `registry publish` passes false unless `--allow-warnings`.
   public var allowWarnings = true
 
+  /// Options with the given settings; no check is relaxed by default.
   public init(message: String? = nil, author: Signature, branch: String? = nil, replace: Bool = false,
     force: Bool = false, keepFormat: Bool = false, allowWarnings: Bool = true)
   {

@@ -9,8 +9,10 @@ import Schema
 /// Every write goes through ``BranchWriter`` (compare-and-swap on the branch tip, retried on
 /// a lost race, a conflict when the same recipe changed concurrently).
 public struct RecipePublisher {
+  /// The registry published to.
   public let registry: RecipeRegistry
 
+  /// A publisher to `registry`.
   public init(registry: RecipeRegistry) {
     self.registry = registry
   }
@@ -61,8 +63,11 @@ public struct RecipePublisher {
 
   /// A file to publish: a display name (for diagnostics) and its bytes.
   public struct Input: Sendable {
+    /// The display name, for diagnostics.
     public var file: String
+    /// The file's bytes.
     public var bytes: [UInt8]
+    /// An input named `file` holding `bytes`.
     public init(file: String, bytes: [UInt8]) {
       self.file = file
       self.bytes = bytes

@@ -1,13 +1,13 @@
-public import Schema
+package import Schema
 
 /// In-place edits of recipe text: one scalar changes (through ``ScalarEdit``) or one
 /// `key: value` line is added to a block mapping; every other byte stays as it was.
-public enum RecipeTextEdit {
+package enum RecipeTextEdit {
   /// Sets the scalar at `path` to `value`. When the key is missing, a `key: value` line is
   /// added to the parent block mapping, after the pair `after` (else after its last pair).
   /// - Throws: ``PublishError/cannotEdit(_:)`` when the parent is not a block mapping or the
   ///   edit does not read back as `value`.
-  public static func set(_ path: KeyPath, to value: String, in bytes: [UInt8], after sibling: String? = nil)
+  package static func set(_ path: KeyPath, to value: String, in bytes: [UInt8], after sibling: String? = nil)
     throws(PublishError) -> [UInt8]
   {
     let root = try parse(bytes)
@@ -32,7 +32,7 @@ public enum RecipeTextEdit {
   }
 
   /// Replaces the node at `path` (any kind) with `text` spelled in flow style.
-  public static func replaceNode(at path: KeyPath, withFlow text: String, in bytes: [UInt8]) throws(PublishError) -> [UInt8] {
+  package static func replaceNode(at path: KeyPath, withFlow text: String, in bytes: [UInt8]) throws(PublishError) -> [UInt8] {
     let root = try parse(bytes)
     guard let node = root.value(at: path), node.start.offset >= 0, node.end.offset <= bytes.count else {
       throw .cannotEdit("no value at \(path)")
@@ -44,7 +44,7 @@ public enum RecipeTextEdit {
   }
 
   /// Adds one line to a block mapping, indented like its keys.
-  public static func insert(line: String, into parentPath: KeyPath, after sibling: String?, in bytes: [UInt8], root: YAMLNode)
+  package static func insert(line: String, into parentPath: KeyPath, after sibling: String?, in bytes: [UInt8], root: YAMLNode)
     throws(PublishError) -> [UInt8]
   {
     guard let parent = root.value(at: parentPath), case .mapping(let pairs, let style) = parent.kind, style == .block,

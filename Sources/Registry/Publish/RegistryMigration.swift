@@ -8,12 +8,16 @@ public import Schema
 /// v2 → target through the target converter's `fromV2` (v2 itself is emitted canonically),
 /// with the source's comments carried to the keys the conversion moved them to.
 public struct RegistryMigration {
+  /// The registry migrated.
   public let registry: RecipeRegistry
+  /// The format of the recipes rewritten.
   public var source: RecipeFormat
+  /// The format they are rewritten into.
   public var target: RecipeFormat
   /// Check each output: read it back to v2 and compare with the source's v2.
   public var verify = false
 
+  /// A migration of `registry` from `source` to `target`, optionally verified.
   public init(registry: RecipeRegistry, source: RecipeFormat, target: RecipeFormat, verify: Bool = false) {
     self.registry = registry
     self.source = source
@@ -23,18 +27,26 @@ public struct RegistryMigration {
 
   /// The outcome: every recipe considered, and the commit (nil for a dry run).
   public struct Report: Sendable {
+    /// Every recipe considered.
     public var recipes: [MigratedRecipe]
+    /// The commit written (nil for a dry run).
     public var outcome: BranchWriter.Outcome?
+    /// A report of `recipes` and `outcome`.
     public init(recipes: [MigratedRecipe], outcome: BranchWriter.Outcome?) {
       self.recipes = recipes
       self.outcome = outcome
     }
+    /// The recipes that lose something in the target format, with what they lose.
     public var losses: [(path: String, entries: [LossEntry])] {
       recipes.filter { !$0.losses.isEmpty }.map { ($0.path, $0.losses) }
     }
+    /// The recipes that failed to convert or to verify.
     public var failures: [MigratedRecipe] { recipes.filter { !$0.errors.isEmpty || !$0.verifyMismatches.isEmpty } }
+    /// The recipes rewritten.
     public var changed: [MigratedRecipe] { recipes.filter { $0.bytes != nil && $0.errors.isEmpty && $0.verifyMismatches.isEmpty } }
+    /// Lines added over the rewritten recipes.
     public var insertions: Int { changed.reduce(0) { $0 + $1.insertions } }
+    /// Lines removed over the rewritten recipes.
     public var deletions: Int { changed.reduce(0) { $0 + $1.deletions } }
   }
 

@@ -9,7 +9,9 @@ import Foundation
 /// sides is a ``PublishError/conflict(paths:startTip:newTip:)`` and nothing moves.
 /// The work tree of a non-bare repository is never touched.
 public struct RegistrySync {
+  /// The registry whose repository is synchronized.
   public let registry: RecipeRegistry
+  /// Synchronization of `registry` with its remotes.
   public init(registry: RecipeRegistry) { self.registry = registry }
   private var repository: GitRepository { registry.repository }
 

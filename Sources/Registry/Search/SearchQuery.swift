@@ -9,18 +9,26 @@ public struct SearchQuery: Sendable {
   public var gpus: [String] = []
   /// Model, case-insensitive substring.
   public var model: String?
+  /// Engine name, case-insensitive.
   public var engine: String?
+  /// Engine versions to accept.
   public var engineVersions: VersionRange?
+  /// Precisions (any of), case-insensitive.
   public var precisions: [String] = []
+  /// Aggregated or disaggregated.
   public var topology: Topology?
+  /// The fewest GPUs in total.
   public var minGPUs: Int?
+  /// The most GPUs in total.
   public var maxGPUs: Int?
+  /// The exact node count.
   public var nodes: Int?
   /// Statuses to show (any of); when empty, everything but deprecated.
   public var statuses: [String] = []
   /// Whether recipes that failed to decode are listed too.
   public var includeInvalid = false
 
+  /// A query that matches every valid, non-deprecated recipe.
   public init() {}
 
   /// The straightforward predicate over one summary (the index search must agree with it).

@@ -1,10 +1,13 @@
 /// A recipe named on the command line: `NAME`, `NAME@REV`, `@scope/NAME[@REV]`.
 public struct RecipeReference: Sendable, Hashable, CustomStringConvertible {
+  /// The registry scope of `@scope/NAME`, nil for the local registry.
   public var scope: String?
+  /// The recipe's name.
   public var name: String
   /// A git rev (branch, tag, id, `HEAD~3`, `main@{1}`); nil means the registry's HEAD.
   public var rev: String?
 
+  /// A reference to `name` in `scope` at `rev` (nil: the local registry at HEAD).
   public init(scope: String? = nil, name: String, rev: String? = nil) {
     self.scope = scope
     self.name = name
@@ -29,6 +32,7 @@ public struct RecipeReference: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The reference as written: `[@scope/]NAME[@REV]`.
   public var description: String {
     (scope.map { "@\($0)/" } ?? "") + name + (rev.map { "@\($0)" } ?? "")
   }

@@ -4,11 +4,11 @@ import Schema
 /// A recipe registry: a git repository (bare or not) with `registry.yaml` at its root.
 /// Everything is read from a rev through git objects, never from a work tree.
 public final class RecipeRegistry {
-  public let repository: GitRepository
+  package let repository: GitRepository
   /// The index files under the git directory (read by publish's name lookup too).
   let cache: IndexCache
 
-  public init(repository: GitRepository) {
+  package init(repository: GitRepository) {
     self.repository = repository
     self.cache = IndexCache(gitDirectory: repository.gitDirectory)
   }

@@ -15,6 +15,7 @@ public struct RegistryConfig: Sendable, Hashable {
   /// The table the index derives GPUs per node from: the standard one with this registry's rows.
   public var gpuTable: GPUsPerNode { GPUsPerNode.standard.overriding(gpusPerNode) }
 
+  /// Settings with the given values (`root: recipes` by default).
   public init(root: String = "recipes", name: String? = nil, branch: String? = nil) {
     self.root = root
     self.name = name

@@ -9,6 +9,7 @@ public enum RegistryError: ClassifiedError, Sendable {
   case ambiguousRecipe(name: String, paths: [String])
   case io(String)
 
+  /// A one-line message naming what is wrong.
   public var description: String {
     switch self {
     case .notARegistry(let path):

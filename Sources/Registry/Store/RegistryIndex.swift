@@ -1,8 +1,12 @@
 /// The index of a registry at one commit.
 public struct RegistryIndex: Sendable {
+  /// The commit indexed.
   public var commit: ObjectID
+  /// The commit's root tree.
   public var tree: ObjectID
+  /// The commit's `registry.yaml` settings.
   public var config: RegistryConfig
+  /// The index of the recipes.
   public var snapshot: IndexSnapshot
   /// How the index was obtained.
   public var build: IndexBuild

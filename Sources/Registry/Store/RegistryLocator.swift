@@ -4,8 +4,10 @@ import Foundation
 /// enclosing git repository if it has `registry.yaml`, else the project's embedded registry
 /// (the checkout the `registry` binary was built in).
 public enum RegistryLocator {
+  /// The environment variable that names a registry: `RECIPE_REGISTRY`.
   public static let environmentVariable = "RECIPE_REGISTRY"
 
+  /// How the registry was chosen; the raw value names the source for messages.
   public enum Source: String, Sendable {
     case option = "--repo"
     case environment = "$RECIPE_REGISTRY"

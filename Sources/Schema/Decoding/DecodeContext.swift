@@ -1,22 +1,22 @@
 /// Collects the diagnostics of decoding one document, so that every problem is reported in
 /// one pass.
-public final class DecodeContext {
+package final class DecodeContext {
   /// The file name used in locations.
-  public let file: String
-  public private(set) var diagnostics: [Diagnostic] = []
+  package let file: String
+  package private(set) var diagnostics: [Diagnostic] = []
   /// The severity of an unknown key: a warning in v1 (as upstream), an error in v2.
-  public var unknownKeySeverity: Diagnostic.Severity
+  package var unknownKeySeverity: Diagnostic.Severity
 
-  public init(file: String, unknownKeySeverity: Diagnostic.Severity = .error) {
+  package init(file: String, unknownKeySeverity: Diagnostic.Severity = .error) {
     self.file = file
     self.unknownKeySeverity = unknownKeySeverity
   }
 
-  public func location(_ node: YAMLNode) -> SourceLocation? {
+  package func location(_ node: YAMLNode) -> SourceLocation? {
     node.start.isKnown ? SourceLocation(file: file, mark: node.start) : nil
   }
 
-  public func report(
+  package func report(
     _ severity: Diagnostic.Severity, code: String, _ message: String, at node: YAMLNode?,
     path: KeyPath, hint: String? = nil
   ) {
@@ -24,15 +24,15 @@ public final class DecodeContext {
       Diagnostic(severity, code: code, message, at: node.flatMap(location), path: path, hint: hint))
   }
 
-  public func error(_ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil) {
+  package func error(_ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil) {
     report(.error, code: code, message, at: node, path: path, hint: hint)
   }
 
-  public func warning(_ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil) {
+  package func warning(_ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil) {
     report(.warning, code: code, message, at: node, path: path, hint: hint)
   }
 
-  public func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  package func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-  public var hasErrors: Bool { diagnostics.hasErrors }
+  package var hasErrors: Bool { diagnostics.hasErrors }
 }

@@ -3,14 +3,14 @@
 /// Distance is the optimal-string-alignment variant of Damerau–Levenshtein (insert, delete,
 /// substitute, swap two adjacent characters) over Unicode scalars, with case and `-`/`_`
 /// folded so `Prefill_Nodes` finds `prefill-nodes`.
-public enum DidYouMean {
+package enum DidYouMean {
   /// The candidate closest to `word`, or nil when none is close enough or `word` is itself a
   /// candidate.
   ///
   /// The allowed distance grows with the word: 1 for up to 4 characters, 2 up to 8, 3 beyond
   /// (leading dashes not counted). Ties go to the smaller candidate, so results are
   /// deterministic.
-  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+  package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let significant = word.drop(while: { $0 == "-" }).unicodeScalars.count
     let limit = significant <= 4 ? 1 : (significant <= 8 ? 2 : 3)
     let w = fold(word)
@@ -29,7 +29,7 @@ public enum DidYouMean {
   }
 
   /// "did you mean 'x'?" or nil.
-  public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+  package static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
     closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
   }
 
@@ -37,7 +37,7 @@ public enum DidYouMean {
   ///
   /// - Parameter limit: stop early and return `limit + 1` once the distance is known to
   ///   exceed it.
-  public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+  package static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
     distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
   }
 

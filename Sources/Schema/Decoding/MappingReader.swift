@@ -4,10 +4,10 @@
 ///
 /// Getters return nil (after reporting) when a value is absent or has the wrong type, so that
 /// decoding goes on and every problem of a document is found in one pass.
-public final class MappingReader {
-  public let node: YAMLNode
-  public let path: KeyPath
-  public let context: DecodeContext
+package final class MappingReader {
+  package let node: YAMLNode
+  package let path: KeyPath
+  package let context: DecodeContext
   /// Per entry of `pairs`: the key's `KeyFingerprint` (0 for a non-scalar key), with
   /// `KeyFingerprint.freeBit` set once the entry was read. Owned; a pointer, so that marking an
   /// entry needs no exclusivity check on the reader.
@@ -21,7 +21,7 @@ public final class MappingReader {
 
   /// A reader over `node`, or nil (with a type error reported) when it is not a mapping.
   /// A null node (an empty section such as `env:`) reads as an empty mapping.
-  public init?(_ node: YAMLNode, path: KeyPath, context: DecodeContext) {
+  package init?(_ node: YAMLNode, path: KeyPath, context: DecodeContext) {
     guard let pairs = Self.entries(node, path: path, context: context) else { return nil }
     self.node = node
     self.path = path
@@ -37,7 +37,7 @@ public final class MappingReader {
   /// The entries of a mapping node (none for null, as for an empty `env:`), or nil after
   /// reporting a type error: for decoders that take every entry as it comes, without a
   /// reader's lookups.
-  public static func entries(_ node: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> [YAMLPair]? {
+  package static func entries(_ node: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> [YAMLPair]? {
     if let pairs = node.mapping { return pairs }
     if node.isNull { return [] }
     let path = path()
@@ -61,13 +61,13 @@ public final class MappingReader {
   }
 
   /// The keys in the order they appear.
-  public var keys: [String] { pairs.compactMap { $0.key.scalar } }
+  package var keys: [String] { pairs.compactMap { $0.key.scalar } }
 
   /// Whether the mapping has the key (without marking it read).
-  public func has(_ key: String) -> Bool { index(of: key) != nil }
+  package func has(_ key: String) -> Bool { index(of: key) != nil }
 
   /// The raw value node of a key, marking it read.
-  public func node(_ key: String) -> YAMLNode? {
+  package func node(_ key: String) -> YAMLNode? {
     if let i = index(of: key) {
       slots[i] |= KeyFingerprint.freeBit
       return pairs[i].value
@@ -78,15 +78,15 @@ public final class MappingReader {
   }
 
   /// The key node itself (for locations of key-level problems).
-  public func keyNode(_ key: String) -> YAMLNode? {
+  package func keyNode(_ key: String) -> YAMLNode? {
     index(of: key).map { pairs[$0].key }
   }
 
   /// Marks keys as read without reading them.
-  public func consume(_ keys: String...) { for k in keys { _ = node(k) } }
+  package func consume(_ keys: String...) { for k in keys { _ = node(k) } }
 
   /// Marks these keys as read without reading them.
-  public func consume(contentsOf keys: [String]) { for k in keys { _ = node(k) } }
+  package func consume(contentsOf keys: [String]) { for k in keys { _ = node(k) } }
 
   private func missing(_ key: String, required: Bool, hint: String?) {
     guard required else { return }
@@ -98,7 +98,7 @@ public final class MappingReader {
   // MARK: - Scalars
 
   /// A string; any scalar is accepted by its text (`0.8.1`, `8000`), a non-scalar is an error.
-  public func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+  package func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
     guard let v = node(key) else {
       missing(key, required: required, hint: hint)
       return nil
@@ -107,7 +107,7 @@ public final class MappingReader {
   }
 
   /// A non-negative or any integer; a quoted number (`"4"`) is accepted as upstream tools do.
-  public func int(_ key: String, required: Bool = false, min: Int? = nil) -> Int? {
+  package func int(_ key: String, required: Bool = false, min: Int? = nil) -> Int? {
     guard let v = node(key) else {
       missing(key, required: required, hint: nil)
       return nil
@@ -116,7 +116,7 @@ public final class MappingReader {
   }
 
   /// A number (integer or float); a quoted number is accepted.
-  public func double(_ key: String, required: Bool = false) -> Double? {
+  package func double(_ key: String, required: Bool = false) -> Double? {
     guard let v = node(key) else {
       missing(key, required: required, hint: nil)
       return nil
@@ -125,7 +125,7 @@ public final class MappingReader {
   }
 
   /// A boolean (`true`/`false`; quoted `"true"` is accepted).
-  public func bool(_ key: String, required: Bool = false) -> Bool? {
+  package func bool(_ key: String, required: Bool = false) -> Bool? {
     guard let v = node(key) else {
       missing(key, required: required, hint: nil)
       return nil
@@ -134,7 +134,7 @@ public final class MappingReader {
   }
 
   /// One of a closed set of values; an unknown value is an error listing the allowed ones.
-  public func oneOf(
+  package func oneOf(
     _ key: String, _ allowed: [String], required: Bool = false, caseInsensitive: Bool = true
   ) -> String? {
     guard let v = node(key) else {
@@ -145,7 +145,7 @@ public final class MappingReader {
   }
 
   /// A nested mapping reader.
-  public func mapping(_ key: String, required: Bool = false) -> MappingReader? {
+  package func mapping(_ key: String, required: Bool = false) -> MappingReader? {
     guard let v = node(key) else {
       missing(key, required: required, hint: nil)
       return nil
@@ -155,13 +155,13 @@ public final class MappingReader {
 
   /// A mapping of strings to scalars written as strings (an `env` block); non-scalar values
   /// are errors. Values keep their text (`1` and `"1"` both give "1").
-  public func stringMap(_ key: String) -> [(key: String, value: String)]? {
+  package func stringMap(_ key: String) -> [(key: String, value: String)]? {
     guard let v = node(key) else { return nil }
     return Self.stringMap(v, path: path / key, context: context)
   }
 
   /// A list of strings (a scalar alone is an error).
-  public func stringList(_ key: String) -> [String]? {
+  package func stringList(_ key: String) -> [String]? {
     guard let v = node(key) else { return nil }
     guard let items = v.sequence else {
       if v.isNull { return [] }
@@ -181,7 +181,7 @@ public final class MappingReader {
   /// Reports every key that was not read: an error or warning (the context decides) with a
   /// did-you-mean hint drawn from `known` (or from the keys asked for, present or not). `known` is evaluated only
   /// when a key was not read.
-  public func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
+  package func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
     guard slots.indices.contains(where: { !isRead($0) }) else { return }
     let known = known()
     var candidates = known ?? []
@@ -204,7 +204,7 @@ public final class MappingReader {
   }
 
   /// Keys present but not read so far, in order.
-  public var unreadKeys: [String] {
+  package var unreadKeys: [String] {
     pairs.indices.compactMap { isRead($0) ? nil : pairs[$0].key.scalar }
   }
 
@@ -212,7 +212,7 @@ public final class MappingReader {
   //
   // Paths are autoclosures: they are built only when a problem is reported.
 
-  public static func describe(_ node: YAMLNode) -> String {
+  package static func describe(_ node: YAMLNode) -> String {
     switch node.kind {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
@@ -222,7 +222,7 @@ public final class MappingReader {
     }
   }
 
-  public static func string(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> String? {
+  package static func string(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> String? {
     guard let text = v.scalar else {
       context.error("type-mismatch", "expected a string, found \(describe(v))", at: v, path: path())
       return nil
@@ -231,7 +231,7 @@ public final class MappingReader {
     return text
   }
 
-  public static func int(
+  package static func int(
     _ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext, min: Int? = nil
   ) -> Int? {
     var value: Int?
@@ -260,7 +260,7 @@ public final class MappingReader {
     return value
   }
 
-  public static func double(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Double? {
+  package static func double(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Double? {
     switch v.resolved {
     case .int(let i)?: return Double(i)
     case .float(let d)?: return d
@@ -273,7 +273,7 @@ public final class MappingReader {
     return nil
   }
 
-  public static func bool(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Bool? {
+  package static func bool(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Bool? {
     switch v.resolved {
     case .bool(let b)?: return b
     case .string(let s)?:
@@ -294,7 +294,7 @@ public final class MappingReader {
     return nil
   }
 
-  public static func oneOf(
+  package static func oneOf(
     _ v: YAMLNode, _ allowed: [String], path: @autoclosure () -> KeyPath, context: DecodeContext,
     caseInsensitive: Bool = true
   ) -> String? {
@@ -323,7 +323,7 @@ public final class MappingReader {
     return nil
   }
 
-  public static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)
+  package static func stringMap(_ v: YAMLNode, path: KeyPath, context: DecodeContext)
     -> [(key: String, value: String)]?
   {
     guard let pairs = entries(v, path: path, context: context) else { return nil }

@@ -1,12 +1,15 @@
 /// A path to a value inside a document, such as `backend.sglang_config.prefill[2]`.
 public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+  /// One step of a path: a mapping key or a sequence index.
   public enum Component: Sendable, Hashable, Codable {
     case key(String)
     case index(Int)
   }
 
+  /// The steps from the document root.
   public var components: [Component]
 
+  /// A path of `components` (the root when empty).
   public init(_ components: [Component] = []) { self.components = components }
 
   /// Hashes the depth and the last two components only: paths are dictionary keys in hot
@@ -60,24 +63,30 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
     return parts
   }
 
+  /// The path a string such as `targets[3].name` spells.
   public init(stringLiteral value: String) { self.init(parsing: value) }
 
+  /// The document root (no steps).
   public static let root = KeyPath()
 
+  /// This path followed by the mapping key `key`.
   public func appending(_ key: String) -> KeyPath {
     var copy = self
     copy.components.append(.key(key))
     return copy
   }
 
+  /// This path followed by the sequence index `index`.
   public func appending(index: Int) -> KeyPath {
     var copy = self
     copy.components.append(.index(index))
     return copy
   }
 
+  /// `lhs` followed by the mapping key `rhs`.
   public static func / (lhs: KeyPath, rhs: String) -> KeyPath { lhs.appending(rhs) }
 
+  /// Whether this is the root.
   public var isEmpty: Bool { components.isEmpty }
 
   /// The last key, if the path ends in one.
@@ -86,6 +95,7 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
     return nil
   }
 
+  /// The dotted form, with indices in brackets (`targets[3].name`).
   public var description: String {
     var out = ""
     for c in components {
@@ -104,10 +114,12 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
     return out
   }
 
+  /// Decodes a path from its dotted string form.
   public init(from decoder: any Decoder) throws {
     self.init(parsing: try decoder.singleValueContainer().decode(String.self))
   }
 
+  /// Encodes the path as its dotted string form.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.singleValueContainer()
     try c.encode(description)

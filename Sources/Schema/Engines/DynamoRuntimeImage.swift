@@ -1,9 +1,9 @@
 /// NVIDIA Dynamo runtime images (`nvcr.io/nvidia/ai-dynamo/<engine>-runtime:<tag>`) carry
 /// Dynamo's release in their tag, not the engine's: a tag of such an image is never an engine
 /// version.
-public enum DynamoRuntimeImage {
+package enum DynamoRuntimeImage {
   /// Whether `reference` (`repo[:tag][@digest]`) names a Dynamo runtime image.
-  public static func matches(_ reference: String) -> Bool {
+  package static func matches(_ reference: String) -> Bool {
     let u = Array(reference.utf8)
     var end = u.firstIndex(of: UInt8(ascii: "@")) ?? u.count
     if let colon = u[..<end].lastIndex(of: UInt8(ascii: ":")),

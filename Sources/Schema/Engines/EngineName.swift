@@ -22,6 +22,7 @@ public enum EngineName: String, Sendable, Hashable, CaseIterable, CustomStringCo
     }
   }
 
+  /// The engine's spelling (`sglang`).
   public var description: String { rawValue }
 
   /// Hashes the case, not its raw string (engines key dictionaries in hot loops).

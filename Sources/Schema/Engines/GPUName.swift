@@ -3,7 +3,7 @@
 /// `NVIDIA H200 141GB` → `h200`, `NVIDIA-GB200` (a `nvidia.com/gpu.product` label) → `gb200`,
 /// `NVIDIA GeForce RTX 5090` → `rtx5090`, `NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation
 /// Edition` → `rtxpro6000`, `AMD Instinct MI350X` → `mi350x`, `Tesla V100 SXM3 32GB` → `v100`.
-public enum GPUName {
+package enum GPUName {
   /// Words that name a vendor, a brand or a board variant rather than the GPU model.
   static let noise: Set<String> = [
     "nvidia", "amd", "intel", "geforce", "tesla", "instinct", "quadro", "radeon",
@@ -16,7 +16,7 @@ public enum GPUName {
   /// Splits at anything that is not a letter or digit, drops vendor and variant words, memory
   /// sizes (`141gb`, `80g`), memory kinds (`hbm3`, `gddr7`) and form factors (`sxm`, `sxm5`),
   /// and joins what is left.
-  public static func normalize(_ product: String) -> String? {
+  package static func normalize(_ product: String) -> String? {
     var words: [String] = []
     var current = ""
     for ch in product.lowercased() {

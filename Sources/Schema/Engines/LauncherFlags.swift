@@ -6,9 +6,9 @@
 /// ``extraArgsBanned(engine:)`` is seed 001's rule for named-field recipes: the owned
 /// flags, `--trust-remote-code` (a recipe field there, not launcher-owned) and every
 /// spelling of a named field.
-public enum LauncherFlags {
+package enum LauncherFlags {
   /// Flags the launcher owns on `engine`, every accepted spelling.
-  public static func owned(by engine: EngineName) -> [String] {
+  package static func owned(by engine: EngineName) -> [String] {
     switch engine {
     case .sglang: ["--host", "--port", "--model-path", "--model", "--served-model-name"]
     case .vllm: ["--host", "--port", "--model", "--served-model-name"]
@@ -17,10 +17,10 @@ public enum LauncherFlags {
   }
 
   /// Flags seed 001 bans in `extra_args` besides named fields and owned flags.
-  public static let seedBannedExtras: [String] = ["--trust-remote-code"]
+  package static let seedBannedExtras: [String] = ["--trust-remote-code"]
 
   /// Every spelling that seed 001 refuses in `extra_args` on `engine`.
-  public static func extraArgsBanned(engine: EngineName) -> Set<String> {
+  package static func extraArgsBanned(engine: EngineName) -> Set<String> {
     var banned = Set(owned(by: engine))
     banned.formUnion(seedBannedExtras)
     for mapping in NamedFieldFlags.all(engine: engine) { banned.formUnion(mapping.spellings) }

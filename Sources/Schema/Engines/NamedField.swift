@@ -48,5 +48,6 @@ public enum NamedField: String, Sendable, Hashable, CaseIterable, CustomStringCo
   /// True for integer fields; ``gpuMemoryUtilization`` is a fraction in (0, 1].
   public var isInteger: Bool { self != .gpuMemoryUtilization }
 
+  /// The field's YAML key (`tensor_parallel_size`).
   public var description: String { yamlKey }
 }

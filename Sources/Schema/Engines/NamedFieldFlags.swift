@@ -2,9 +2,9 @@
 ///
 /// Built by ``NamedFieldFlags/flags(for:engine:)``; the table is the single source for
 /// named field ↔ flag mapping, the seed-001 `extra_args` ban and importers.
-public struct NamedFieldFlags: Sendable, Hashable {
+package struct NamedFieldFlags: Sendable, Hashable {
   /// How the field's value becomes flags.
-  public enum Form: String, Sendable, Hashable {
+  package enum Form: String, Sendable, Hashable {
     /// `<canonical> <value>`.
     case value
     /// A boolean switch set when the size is greater than 1 (vLLM
@@ -16,7 +16,7 @@ public struct NamedFieldFlags: Sendable, Hashable {
   }
 
   /// Where the spellings come from.
-  public enum Provenance: String, Sendable, Hashable {
+  package enum Provenance: String, Sendable, Hashable {
     /// The shipped flag catalogs (`spec/engines`).
     case catalog
     /// `trtllm-serve` documentation (no catalog is shipped for TensorRT-LLM).
@@ -24,22 +24,22 @@ public struct NamedFieldFlags: Sendable, Hashable {
   }
 
   /// The field.
-  public let field: NamedField
+  package let field: NamedField
   /// The engine.
-  public let engine: EngineName
+  package let engine: EngineName
   /// The flag to emit; nil when ``form`` is ``Form/unsupported``.
-  public let canonical: String?
+  package let canonical: String?
   /// Every spelling the engine accepts for it (canonical first), for import and for the
   /// `extra_args` ban. Includes argparse abbreviations that recipes use (SGLang `--tp`).
-  public let spellings: [String]
+  package let spellings: [String]
   /// How a value maps to flags.
-  public let form: Form
+  package let form: Form
   /// Where the spellings come from.
-  public let provenance: Provenance
+  package let provenance: Provenance
   /// Semantic caveats, empty when none.
-  public let note: String
+  package let note: String
 
-  public init(
+  package init(
     field: NamedField, engine: EngineName, canonical: String?, spellings: [String], form: Form,
     provenance: Provenance, note: String = ""
   ) {
@@ -53,7 +53,7 @@ public struct NamedFieldFlags: Sendable, Hashable {
   }
 
   /// The mapping of `field` on `engine`.
-  public static func flags(for field: NamedField, engine: EngineName) -> NamedFieldFlags {
+  package static func flags(for field: NamedField, engine: EngineName) -> NamedFieldFlags {
     switch engine {
     case .sglang: sglang(field)
     case .vllm: vllm(field)
@@ -62,13 +62,13 @@ public struct NamedFieldFlags: Sendable, Hashable {
   }
 
   /// The mappings of every field on `engine`, in ``NamedField/allCases`` order.
-  public static func all(engine: EngineName) -> [NamedFieldFlags] {
+  package static func all(engine: EngineName) -> [NamedFieldFlags] {
     NamedField.allCases.map { flags(for: $0, engine: engine) }
   }
 
   /// The named field a flag spelling belongs to on `engine` (`--tp` → tensor parallel).
   /// `--flag=value` is accepted.
-  public static func field(forFlag spelling: String, engine: EngineName) -> NamedField? {
+  package static func field(forFlag spelling: String, engine: EngineName) -> NamedField? {
     lookup[engine]?[normalize(spelling)]
   }
 
@@ -87,7 +87,7 @@ public struct NamedFieldFlags: Sendable, Hashable {
 
   /// A flag spelling without `=value` and leading dashes, lower case, `_` as `-`: the form
   /// in which `--tp_size`, `tp-size` and `--TP-SIZE=4` compare equal.
-  public static func normalize(_ spelling: String) -> String {
+  package static func normalize(_ spelling: String) -> String {
     let u = spelling.utf8
     var start = u.startIndex
     while start < u.endIndex, u[start] == UInt8(ascii: "-") { start = u.index(after: start) }

@@ -63,7 +63,7 @@ public enum RecipeName {
   ///
   /// - Returns: whether the name is safe.
   @discardableResult
-  public static func check(_ name: String, at node: YAMLNode?, path: KeyPath, context: DecodeContext) -> Bool {
+  package static func check(_ name: String, at node: YAMLNode?, path: KeyPath, context: DecodeContext) -> Bool {
     guard let problem = problem(name) else { return true }
     context.error(
       "unsafe-name", "recipe name \(debugQuoted(name)) is not a safe file name: \(problem)", at: node, path: path,

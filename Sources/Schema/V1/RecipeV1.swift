@@ -4,30 +4,38 @@
 /// Core sections are typed; the other known sections (`frontend`, `dynamo`, `slurm`, ...) are
 /// type-checked and kept as nodes in `sections`. `encode()` writes the layout it came from.
 public struct RecipeV1: Sendable, Hashable {
+  /// Which v1 layout the recipe is written in (seed or srt-slurm); `encode()` writes the same.
   public var layout: V1Layout
   /// `version: v1` (srt-slurm layout, optional).
   public var version: String?
+  /// The recipe's `name`.
   public var name: String?
   /// `sglang_version` (seed layout), e.g. `v0.5.5.post2`.
   public var sglangVersion: String?
+  /// The recipe's `labels`, if given.
   public var labels: [String]?
+  /// The `model` section.
   public var model: V1Model?
+  /// The `resources` section.
   public var resources: V1Resources?
   /// Environments and engine flags per role, whatever the layout.
   public var backend: V1Backend
   /// srt-slurm top-level `environment` (variables for every role).
   public var environment: V1Environment?
+  /// The `benchmark` section.
   public var benchmark: V1Benchmark?
   /// The other known sections (`frontend`, `dynamo`, `slurm`, `health_check`, ...) as written.
   public var sections: [YAMLPair]
   /// Whether the recipe is written as `base:` plus variants.
   public var usesBase: Bool
+  /// The `override_<name>` and `zip_override_<name>` variants, in source order.
   public var variants: [V1Variant]
   /// The recipe mapping decoded (the root, or `base`).
   public var source: YAMLNode?
   /// The whole original document root (comments included), if decoded.
   public var document: YAMLNode?
 
+  /// An empty recipe of `layout`, without sections or variants.
   public init(layout: V1Layout) {
     self.layout = layout
     self.backend = V1Backend()

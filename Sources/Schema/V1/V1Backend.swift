@@ -5,14 +5,18 @@
 public struct V1Backend: Sendable, Hashable {
   /// `backend.type`: sglang (nil means sglang), vllm, trtllm, mocker.
   public var type: String?
+  /// The environment variables of each role.
   public var environments: [V1Role: V1Environment]
   /// The key the engine flags were under: `sglang_config`, `vllm_config`, `trtllm_config`, ...
   public var configKey: String
+  /// The engine flags of each role.
   public var configs: [V1Role: V1EngineConfig]
   /// `backend.connector` (`nixl`, or null).
   public var connector: String?
+  /// The source mapping (kept for its comments and styles), if decoded.
   public var source: YAMLNode?
 
+  /// A backend with the given settings; every one is optional.
   public init(
     type: String? = nil, environments: [V1Role: V1Environment] = [:], configKey: String = "sglang_config",
     configs: [V1Role: V1EngineConfig] = [:], connector: String? = nil, source: YAMLNode? = nil

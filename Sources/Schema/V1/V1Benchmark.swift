@@ -4,13 +4,20 @@
 public struct V1Benchmark: Sendable, Hashable {
   /// sa-bench, mooncake-router, gsm8k, gpqa, mmlu, manual, ... (unknown types are warnings).
   public var type: String?
+  /// `isl`: the input sequence length in tokens.
   public var isl: Int?
+  /// `osl`: the output sequence length in tokens.
   public var osl: Int?
+  /// `concurrencies`: the client concurrencies to run at.
   public var concurrencies: V1Concurrencies?
+  /// `req_rate`: the request rate (a number or `inf`).
   public var requestRate: V1RequestRate?
+  /// `random_range_ratio`: how far random prompt lengths may vary.
   public var randomRangeRatio: Double?
+  /// The source mapping (kept with the runner-specific keys), if decoded.
   public var source: YAMLNode?
 
+  /// An empty benchmark section.
   public init() {}
 
   static let intKeys = [

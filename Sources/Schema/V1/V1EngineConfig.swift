@@ -1,9 +1,11 @@
 /// The engine flags of one role, in source order.
 public struct V1EngineConfig: Sendable, Hashable {
+  /// The flags, in source order.
   public var flags: [V1EngineFlag]
   /// The source mapping (kept for its comments and styles), if decoded.
   public var source: YAMLNode?
 
+  /// A config of `flags`, optionally remembering its source mapping.
   public init(flags: [V1EngineFlag] = [], source: YAMLNode? = nil) {
     self.flags = flags
     self.source = source

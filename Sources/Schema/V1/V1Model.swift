@@ -6,8 +6,10 @@ public struct V1Model: Sendable, Hashable {
   public var container: String?
   /// fp4, fp8, fp16, bf16, ... (unknown values are warnings).
   public var precision: String?
+  /// The source mapping (kept for its comments and styles), if decoded.
   public var source: YAMLNode?
 
+  /// A model section with the given fields; every one is optional.
   public init(path: String? = nil, container: String? = nil, precision: String? = nil, source: YAMLNode? = nil) {
     self.path = path
     self.container = container

@@ -3,24 +3,37 @@
 /// Aggregated counts are spelled `agg_nodes`/`agg_workers` (srt-slurm) or `nodes`/`workers`
 /// (seed 000); both decode into `aggNodes`/`aggWorkers`.
 public struct V1Resources: Sendable, Hashable {
+  /// `gpu_type`: `h100`, `gb200`, ... (unknown values are warnings).
   public var gpuType: String?
+  /// `gpus_per_node`.
   public var gpusPerNode: Int?
+  /// `prefill_nodes`: nodes of the prefill role (disaggregated).
   public var prefillNodes: Int?
+  /// `decode_nodes`: nodes of the decode role (disaggregated).
   public var decodeNodes: Int?
+  /// `prefill_workers`: prefill workers (disaggregated).
   public var prefillWorkers: Int?
+  /// `decode_workers`: decode workers (disaggregated).
   public var decodeWorkers: Int?
+  /// `agg_nodes` (or `nodes`): nodes of the aggregated role.
   public var aggNodes: Int?
+  /// `agg_workers` (or `workers`): aggregated workers.
   public var aggWorkers: Int?
+  /// `gpus_per_prefill`: GPUs of one prefill worker.
   public var gpusPerPrefill: Int?
+  /// `gpus_per_decode`: GPUs of one decode worker.
   public var gpusPerDecode: Int?
+  /// `gpus_per_agg`: GPUs of one aggregated worker.
   public var gpusPerAgg: Int?
   /// `spread_workers`: each partial-node worker on a node of its own (srtctl).
   public var spreadWorkers: Bool?
   /// `het_jobs`: prefill and decode as the two components of a SLURM heterogeneous job; nil
   /// (or `null`) leaves it to the cluster's `use_het_jobs` (srtctl).
   public var hetJobs: Bool?
+  /// The source mapping (kept for its comments and spelling), if decoded.
   public var source: YAMLNode?
 
+  /// An empty resources section.
   public init() {}
 
   static let disaggKeys = ["prefill_nodes", "decode_nodes", "prefill_workers", "decode_workers"]

@@ -1,11 +1,17 @@
 // MARK: - Accessors for the index and for launch plans
 
 extension RecipeV2 {
+  /// The engine's name (`engine.name`).
   public var engineName: Engine.Name { engine.name }
+  /// The engine's version, if given (`engine.version`).
   public var engineVersion: String? { engine.version }
+  /// The engine's container image, if given (`engine.image`).
   public var engineImage: String? { engine.image }
+  /// The GPU type, if given (`resources.gpu_type`).
   public var gpuType: String? { resources?.gpuType }
+  /// The GPUs of one node, if given (`resources.gpus_per_node`).
   public var gpusPerNode: Int? { resources?.gpusPerNode }
+  /// Aggregated or disaggregated, from the topology.
   public var topologyMode: Topology.Mode { topology.mode }
 
   /// Nodes of one role (nil when the topology has no such role).

@@ -3,9 +3,12 @@
 extension RecipeV2 {
   /// Why a variant could not be applied.
   public struct VariantError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The variant's name.
     public var variant: String
+    /// What is wrong with the recipe once the variant is applied.
     public var diagnostics: [Diagnostic]
 
+    /// The diagnostics, one per line.
     public var description: String {
       diagnostics.map(\.description).joined(separator: "\n")
     }

@@ -16,10 +16,13 @@ extension RecipeV2 {
     public var clusterOnly: Bool?
     /// The recipe must run on one node (spark `solo_only`).
     public var soloOnly: Bool?
+    /// The fewest nodes the recipe runs on.
     public var minNodes: Int?
+    /// The most nodes the recipe runs on.
     public var maxNodes: Int?
     /// The port the server listens on.
     public var port: Int?
+    /// The address the server binds to.
     public var host: String?
     /// A shell command template with `{param}` placeholders (spark, sparkrun).
     public var command: String?
@@ -32,6 +35,7 @@ extension RecipeV2 {
     /// Tool-specific content, kept as written.
     public var tools: [Tool: YAMLNode]
 
+    /// Launcher settings; every one is optional.
     public init(
       clusterOnly: Bool? = nil, soloOnly: Bool? = nil, minNodes: Int? = nil, maxNodes: Int? = nil,
       port: Int? = nil, host: String? = nil, command: String? = nil, parameters: YAMLNode? = nil,

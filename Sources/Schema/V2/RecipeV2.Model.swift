@@ -13,6 +13,7 @@ extension RecipeV2 {
     /// `generate` (default) or `embed`.
     public var task: String?
 
+    /// A model of `path`; every other field is optional.
     public init(
       path: String, revision: String? = nil, precision: String? = nil, servedName: String? = nil,
       task: String? = nil

@@ -7,12 +7,18 @@ extension RecipeV2 {
       "named-field", "dynamo",
     ]
 
+    /// The format id of the source (one of `sourceFormats`).
     public var sourceFormat: String
+    /// The source file, relative to its repository.
     public var sourcePath: String?
+    /// The repository the source came from.
     public var upstreamURL: String?
+    /// The commit of that repository the source was read at.
     public var upstreamCommit: String?
+    /// What the source format needs to be written back exactly.
     public var roundtrip: Roundtrip?
 
+    /// Provenance from `sourceFormat`; every other field is optional.
     public init(
       sourceFormat: String, sourcePath: String? = nil, upstreamURL: String? = nil,
       upstreamCommit: String? = nil, roundtrip: Roundtrip? = nil

@@ -5,6 +5,7 @@ extension RecipeV2 {
     case prefill
     case decode
 
+    /// Orders roles canonically (aggregated, prefill, decode).
     public static func < (a: Role, b: Role) -> Bool { a.ordinal < b.ordinal }
 
     /// Hashes the case, not its raw string (roles key dictionaries in hot loops).

@@ -8,6 +8,7 @@ extension RecipeV2 {
     /// GPUs per instance, where the source says so.
     public var gpusPerWorker: Int?
 
+    /// A placement on `nodes` with `workers`, optionally with GPUs per worker.
     public init(nodes: Int, workers: Int, gpusPerWorker: Int? = nil) {
       self.nodes = nodes
       self.workers = workers

@@ -11,6 +11,7 @@ extension RecipeV2 {
     /// Anything else (a mapping), kept as written.
     public var extra: YAMLNode?
 
+    /// Roundtrip details; all empty by default.
     public init(
       layout: String? = nil, flagSpellings: [FlagSpelling] = [], keyOrder: [String] = [],
       extra: YAMLNode? = nil
@@ -23,9 +24,12 @@ extension RecipeV2 {
 
     /// A named field and the flag the source spelled it with.
     public struct FlagSpelling: Sendable, Hashable {
+      /// The named field.
       public var field: NamedField
+      /// The flag the source wrote it as.
       public var flag: String
 
+      /// `field` spelled `flag` in the source.
       public init(_ field: NamedField, _ flag: String) {
         self.field = field
         self.flag = flag

@@ -1,9 +1,13 @@
 extension RecipeV2 {
   /// First-class, engine-neutral serving fields (`serving:` and `roles.<role>.serving:`).
   public struct Serving: Sendable, Hashable {
+    /// `tensor_parallel_size`.
     public var tensorParallelSize: Int?
+    /// `pipeline_parallel_size`.
     public var pipelineParallelSize: Int?
+    /// `data_parallel_size`.
     public var dataParallelSize: Int?
+    /// `expert_parallel_size`.
     public var expertParallelSize: Int?
     /// Fraction of GPU memory the engine may use, in (0, 1].
     public var gpuMemoryUtilization: Double?
@@ -12,6 +16,7 @@ extension RecipeV2 {
     /// Maximum number of requests running at once.
     public var maxConcurrentRequests: Int?
 
+    /// Serving fields; every one is optional.
     public init(
       tensorParallelSize: Int? = nil, pipelineParallelSize: Int? = nil,
       dataParallelSize: Int? = nil, expertParallelSize: Int? = nil,
@@ -27,11 +32,13 @@ extension RecipeV2 {
       self.maxConcurrentRequests = maxConcurrentRequests
     }
 
+    /// Whether no field is set.
     public var isEmpty: Bool { self == Serving() }
 
     /// The fields set here, with their YAML key.
     public var setFields: [NamedField] { NamedField.allCases.filter { isSet($0) } }
 
+    /// Whether `field` has a value.
     public func isSet(_ field: NamedField) -> Bool {
       switch field {
       case .tensorParallelSize: return tensorParallelSize != nil

@@ -7,16 +7,20 @@ extension RecipeV2 {
     /// The roles present, each with its placement.
     public var roles: [Role: RolePlacement]
 
+    /// A topology of the given roles.
     public init(roles: [Role: RolePlacement]) { self.roles = roles }
 
+    /// One aggregated role placed at `p`.
     public static func aggregated(_ p: RolePlacement) -> Topology {
       Topology(roles: [.aggregated: p])
     }
 
+    /// A prefill and a decode role with their placements.
     public static func disaggregated(prefill: RolePlacement, decode: RolePlacement) -> Topology {
       Topology(roles: [.prefill: prefill, .decode: decode])
     }
 
+    /// Aggregated when an aggregated role is present, else disaggregated.
     public var mode: Mode { roles[.aggregated] != nil ? .aggregated : .disaggregated }
 
     /// The roles in canonical order.

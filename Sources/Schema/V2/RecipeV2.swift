@@ -7,13 +7,21 @@ public struct RecipeV2: Sendable, Hashable {
   /// The only schema version this type reads: the value of the `schema` key.
   public static let schemaVersion = "v2"
 
+  /// The recipe's name.
   public var name: String
+  /// A one-paragraph description, if given.
   public var description: String?
+  /// Free-form labels for search.
   public var labels: [String]
+  /// The maturity of the recipe, if stated.
   public var status: Status?
+  /// What is served.
   public var model: Model
+  /// Which engine serves it.
   public var engine: Engine
+  /// The GPU type and GPUs per node, if given.
   public var resources: Resources?
+  /// The roles and where they run.
   public var topology: Topology
   /// Named serving fields common to every role.
   public var serving: Serving
@@ -23,12 +31,16 @@ public struct RecipeV2: Sendable, Hashable {
   public var env: [EnvVar]
   /// Per-role overrides of serving fields, args and env.
   public var roles: [Role: RoleConfig]
+  /// The benchmark that proves the recipe, if any.
   public var benchmark: Benchmark?
+  /// How the recipe is launched, if the source says.
   public var launcher: Launcher?
   /// Named partial overrides, in source order.
   public var variants: [Variant]
+  /// Where the recipe came from, if converted.
   public var provenance: Provenance?
 
+  /// A recipe of the given parts; `model`, `engine` and `topology` are required.
   public init(
     name: String, description: String? = nil, labels: [String] = [], status: Status? = nil,
     model: Model, engine: Engine, resources: Resources? = nil, topology: Topology,

@@ -11,21 +11,25 @@ public struct Mark: Sendable, Hashable, Codable, CustomStringConvertible {
   private var storedColumn: Int32
   private var storedOffset: Int32
 
+  /// The 1-based line (0 for `Mark.none`).
   public var line: Int {
     get { Int(storedLine) }
     set { storedLine = Int32(truncatingIfNeeded: newValue) }
   }
 
+  /// The 1-based column, in Unicode scalars (0 for `Mark.none`).
   public var column: Int {
     get { Int(storedColumn) }
     set { storedColumn = Int32(truncatingIfNeeded: newValue) }
   }
 
+  /// The 0-based byte offset into the UTF-8 source.
   public var offset: Int {
     get { Int(storedOffset) }
     set { storedOffset = Int32(truncatingIfNeeded: newValue) }
   }
 
+  /// A mark at `line`, `column` and byte `offset`.
   public init(line: Int, column: Int, offset: Int) {
     storedLine = Int32(truncatingIfNeeded: line)
     storedColumn = Int32(truncatingIfNeeded: column)
@@ -38,12 +42,14 @@ public struct Mark: Sendable, Hashable, Codable, CustomStringConvertible {
   /// Whether this mark points into a source text.
   public var isKnown: Bool { storedLine > 0 }
 
+  /// `line:column`.
   public var description: String { "\(line):\(column)" }
 
   private enum CodingKeys: String, CodingKey {
     case line, column, offset
   }
 
+  /// Decodes a mark from its `line`, `column` and `offset`.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -51,6 +57,7 @@ public struct Mark: Sendable, Hashable, Codable, CustomStringConvertible {
       offset: try c.decode(Int.self, forKey: .offset))
   }
 
+  /// Encodes the mark as its `line`, `column` and `offset`.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(line, forKey: .line)

@@ -3,13 +3,13 @@
 /// kept.
 extension ScalarEdit {
   /// One replacement of a byte range of the source.
-  public struct ByteEdit: Sendable, Hashable {
+  package struct ByteEdit: Sendable, Hashable {
     /// The bytes replaced (offsets into the original source).
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// What goes there.
-    public var replacement: [UInt8]
+    package var replacement: [UInt8]
 
-    public init(range: Range<Int>, replacement: [UInt8]) {
+    package init(range: Range<Int>, replacement: [UInt8]) {
       self.range = range
       self.replacement = replacement
     }
@@ -17,7 +17,7 @@ extension ScalarEdit {
 
   /// Renames the key of the entry at `path` (its last component must be a key), keeping the
   /// key's quoting style where it can hold the new text.
-  public static func renameKey(at path: KeyPath, to newKey: String, root: YAMLNode) throws(Failure) -> ByteEdit {
+  package static func renameKey(at path: KeyPath, to newKey: String, root: YAMLNode) throws(Failure) -> ByteEdit {
     let key = try entry(at: path, root: root).key
     guard case .scalar(_, let style) = key.kind else { throw .notAScalar(path, found: key.typeName) }
     return ByteEdit(
@@ -26,7 +26,7 @@ extension ScalarEdit {
   }
 
   /// Replaces the scalar value at `path` (as ``replace(at:with:in:root:)`` does) as an edit.
-  public static func replaceValue(at path: KeyPath, with newValue: String, root: YAMLNode) throws(Failure) -> ByteEdit {
+  package static func replaceValue(at path: KeyPath, with newValue: String, root: YAMLNode) throws(Failure) -> ByteEdit {
     guard let node = root.value(at: path) else { throw .notFound(path) }
     guard case .scalar(let old, let style) = node.kind else { throw .notAScalar(path, found: node.typeName) }
     guard node.start.offset >= 0, node.end.offset >= node.start.offset else { throw .notFromSource(path) }
@@ -37,7 +37,7 @@ extension ScalarEdit {
   /// Removes the block-mapping entry at `path`: its whole lines, from the key's line to the
   /// end of the value's last line (a trailing comment on those lines goes with it). Entries of
   /// flow mappings (`{a: 1}`) are refused with `.notFromSource`.
-  public static func removeEntry(at path: KeyPath, in source: [UInt8], root: YAMLNode) throws(Failure) -> ByteEdit {
+  package static func removeEntry(at path: KeyPath, in source: [UInt8], root: YAMLNode) throws(Failure) -> ByteEdit {
     let pair = try entry(at: path, root: root)
     var start = pair.key.start.offset
     while start > 0, source[start - 1] == UInt8(ascii: " ") { start -= 1 }
@@ -53,7 +53,7 @@ extension ScalarEdit {
   }
 
   /// Applies edits computed against `source`; overlapping edits are an error (`nil`).
-  public static func apply(_ edits: [ByteEdit], to source: [UInt8]) -> [UInt8]? {
+  package static func apply(_ edits: [ByteEdit], to source: [UInt8]) -> [UInt8]? {
     let sorted = edits.sorted { $0.range.lowerBound > $1.range.lowerBound }
     var out = source
     var limit = source.count

@@ -1,12 +1,12 @@
 /// In-place edits of one scalar in a source text: every other byte (comments, spacing,
 /// quoting elsewhere) stays identical.
-public enum ScalarEdit {
-  public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+package enum ScalarEdit {
+  package enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
     case notFound(KeyPath)
     case notAScalar(KeyPath, found: String)
     case notFromSource(KeyPath)
 
-    public var description: String {
+    package var description: String {
       switch self {
       case .notFound(let p): return "no value at '\(p)'"
       case .notAScalar(let p, let found): return "'\(p)' is a \(found), not a single value"
@@ -17,7 +17,7 @@ public enum ScalarEdit {
 
   /// Replaces the scalar at `path` with `newValue` (a string), written in the scalar's own
   /// style when it can hold the text, and quoted when plain text would change its type.
-  public static func replace(
+  package static func replace(
     at path: KeyPath, with newValue: String, in source: [UInt8], root: YAMLNode
   ) throws(Failure) -> [UInt8] {
     guard let node = root.value(at: path) else { throw .notFound(path) }
@@ -36,7 +36,7 @@ public enum ScalarEdit {
 
   /// The spelling of `value` in `style`: plain stays plain when it reads back as the same
   /// kind of value, under YAML 1.2 and under YAML 1.1 (`YAMLEmitter.plainSpelling`).
-  public static func render(_ value: String, style: ScalarStyle, wasString: Bool) -> String {
+  package static func render(_ value: String, style: ScalarStyle, wasString: Bool) -> String {
     switch style {
     case .doubleQuoted:
       return YAMLEmitter.doubleQuoted(value)

@@ -1,7 +1,7 @@
 /// Resolves scalar text to typed values under the YAML 1.2 core schema, on UTF-8 bytes.
-public enum ScalarResolver {
+package enum ScalarResolver {
   /// Resolves a scalar as written in the given style, honouring an explicit core tag.
-  public static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ResolvedScalar {
+  package static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ResolvedScalar {
     if let tag {
       switch tag {
       case "tag:yaml.org,2002:str", "!": return .string(text)
@@ -27,14 +27,14 @@ public enum ScalarResolver {
   /// Resolves the text of a plain scalar.
   ///
   /// Integers that do not fit in 64 bits resolve as floats (their decimal value, rounded).
-  public static func resolvePlain(_ text: String) -> ResolvedScalar {
+  package static func resolvePlain(_ text: String) -> ResolvedScalar {
     var bytes = text
     return bytes.withUTF8 { resolve(bytes: $0, text: text) }
   }
 
   /// Whether plain text resolves to a string (what `resolvePlain(text)` tells, without
   /// building the value).
-  public static func isPlainString(_ text: String) -> Bool {
+  package static func isPlainString(_ text: String) -> Bool {
     guard let c0 = text.utf8.first else { return false }
     if !mayBeNonString(c0) { return true }
     if case .string = resolvePlain(text) { return true }
@@ -112,7 +112,7 @@ public enum ScalarResolver {
   }
 
   /// Spells a double so that it reads back as the same float (never as an integer).
-  public static func spell(_ value: Double) -> String {
+  package static func spell(_ value: Double) -> String {
     if value.isNaN { return ".nan" }
     if value.isInfinite { return value > 0 ? ".inf" : "-.inf" }
     let s = value.description

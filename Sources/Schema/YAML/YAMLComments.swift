@@ -7,10 +7,12 @@ public struct YAMLComments: Sendable, Hashable, Codable {
   /// A comment on the same line, after the node.
   public var trailing: String?
 
+  /// Comments `before` a node and a `trailing` one; none by default.
   public init(before: [String] = [], trailing: String? = nil) {
     self.before = before
     self.trailing = trailing
   }
 
+  /// Whether there is no comment at all.
   public var isEmpty: Bool { before.isEmpty && trailing == nil }
 }

@@ -1,5 +1,6 @@
 /// One parsed YAML document: its root node and the source it came from.
 public struct YAMLDocument: Sendable {
+  /// The root node.
   public var root: YAMLNode
   /// Comments after the last node of the document.
   public var trailingComments: [String]
@@ -12,6 +13,7 @@ public struct YAMLDocument: Sendable {
   /// is a `duplicate-key` error); the tree holds the last value in the first place.
   public var repeatedKeys: [YAMLRepeatedKey] = []
 
+  /// A document of `root`, with comments after it and whether it starts with `---`.
   public init(root: YAMLNode, trailingComments: [String] = [], explicitStart: Bool = false) {
     self.root = root
     self.trailingComments = trailingComments

@@ -7,11 +7,13 @@ public struct YAMLLimits: Sendable, Hashable {
   /// Most nodes that aliases may materialize in one document (billion-laughs guard).
   public var maxAliasExpansion: Int
 
+  /// Limits with the given bounds (32 MiB, depth 200, 50,000 alias nodes by default).
   public init(maxDocumentBytes: Int = 32 << 20, maxDepth: Int = 200, maxAliasExpansion: Int = 50_000) {
     self.maxDocumentBytes = maxDocumentBytes
     self.maxDepth = maxDepth
     self.maxAliasExpansion = maxAliasExpansion
   }
 
+  /// The default limits.
   public static let `default` = YAMLLimits()
 }

@@ -25,7 +25,9 @@ extension YAMLNode: Hashable {
 }
 
 extension YAMLPair: Hashable {
+  /// Whether both key and value are equal (as nodes compare).
   public static func == (a: YAMLPair, b: YAMLPair) -> Bool { a.key == b.key && a.value == b.value }
+  /// Hashes key and value consistently with `==`.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(key)
     hasher.combine(value)

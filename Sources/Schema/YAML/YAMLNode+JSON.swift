@@ -38,8 +38,8 @@ extension YAMLNode {
 }
 
 /// JSON string quoting without Foundation.
-public enum JSONText {
-  public static func quote(_ s: String) -> String {
+package enum JSONText {
+  package static func quote(_ s: String) -> String {
     // Fast path: nothing to escape (the common case).
     if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
       return "\"" + s + "\""

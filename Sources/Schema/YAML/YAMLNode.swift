@@ -7,12 +7,14 @@
 /// although the tree keeps their order. Marks, styles and comments are ignored, so that a
 /// parse → emit → parse round trip compares equal.
 public struct YAMLNode: Sendable, CustomStringConvertible {
+  /// The content of a node: a scalar with its style, or a collection with its style.
   public enum Kind: Sendable {
     case scalar(String, ScalarStyle)
     case mapping([YAMLPair], CollectionStyle)
     case sequence([YAMLNode], CollectionStyle)
   }
 
+  /// The content.
   public var kind: Kind
   /// Where the node starts in the source (`Mark.none` for nodes built in code).
   public var start: Mark
@@ -28,6 +30,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     set { extras = Extras.make(tag: newValue, comments: comments) }
   }
 
+  /// The comments before and after the node (empty if none).
   public var comments: YAMLComments {
     get { extras?.comments ?? YAMLComments() }
     set { extras = Extras.make(tag: tag, comments: newValue) }
@@ -56,6 +59,7 @@ public struct YAMLNode: Sendable, CustomStringConvertible {
     }
   }
 
+  /// The node emitted as YAML text.
   public var description: String { YAMLEmitter.emit(self) }
 }
 
@@ -71,14 +75,18 @@ extension YAMLNode {
 
 /// A key and its value in a mapping.
 public struct YAMLPair: Sendable {
+  /// The key node (a scalar in the documents the registry reads).
   public var key: YAMLNode
+  /// The value node.
   public var value: YAMLNode
 
+  /// An entry of `key` and `value`.
   public init(key: YAMLNode, value: YAMLNode) {
     self.key = key
     self.value = value
   }
 
+  /// An entry whose key is the plain scalar `key`.
   public init(_ key: String, _ value: YAMLNode) {
     self.key = .string(key)
     self.value = value
@@ -93,26 +101,33 @@ extension YAMLNode {
     YAMLNode(.scalar(value, ScalarResolver.isPlainString(value) ? .plain : .doubleQuoted))
   }
 
+  /// A plain integer scalar.
   public static func int(_ value: Int) -> YAMLNode { YAMLNode(.scalar(String(value), .plain)) }
 
+  /// A plain floating-point scalar.
   public static func float(_ value: Double) -> YAMLNode {
     YAMLNode(.scalar(ScalarResolver.spell(value), .plain))
   }
 
+  /// A plain `true` or `false` scalar.
   public static func bool(_ value: Bool) -> YAMLNode {
     YAMLNode(.scalar(value ? "true" : "false", .plain))
   }
 
+  /// A plain `null` scalar.
   public static let null = YAMLNode(.scalar("null", .plain))
 
+  /// A mapping of `pairs`, in order.
   public static func mapping(_ pairs: [YAMLPair], style: CollectionStyle = .block) -> YAMLNode {
     YAMLNode(.mapping(pairs, style))
   }
 
+  /// A block mapping whose keys are plain scalars, in order.
   public static func mapping(_ pairs: KeyValuePairs<String, YAMLNode>) -> YAMLNode {
     YAMLNode(.mapping(pairs.map { YAMLPair($0.key, $0.value) }, .block))
   }
 
+  /// A sequence of `items`.
   public static func sequence(_ items: [YAMLNode], style: CollectionStyle = .block) -> YAMLNode {
     YAMLNode(.sequence(items, style))
   }
@@ -166,8 +181,11 @@ extension YAMLNode {
     return nil
   }
 
+  /// Whether the node is a scalar.
   public var isScalar: Bool { scalar != nil }
+  /// Whether the node is a mapping.
   public var isMapping: Bool { mapping != nil }
+  /// Whether the node is a sequence.
   public var isSequence: Bool { sequence != nil }
 
   /// The value of the entry with this scalar key, if this is a mapping that has it.
@@ -207,6 +225,7 @@ extension YAMLNode {
 // MARK: - Content equality
 
 extension YAMLNode: Equatable {
+  /// Whether two nodes have equal content (see the type's documentation).
   public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
     switch (lhs.kind, rhs.kind) {
     case (.scalar, .scalar):

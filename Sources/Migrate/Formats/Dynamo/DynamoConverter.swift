@@ -25,8 +25,10 @@ public import Schema
 /// - everything else (Frontend, pvcs, volume mounts, shared memory, affinity, …) stays in
 ///   `launcher.dynamo.skeleton`, the DGD without the mapped keys; the exporter fills it back.
 public struct DynamoConverter: FormatConverter {
+  /// The Dynamo converter.
   public init() {}
 
+  /// `.dynamo`.
   public var format: RecipeFormat { .dynamo }
 
   /// Reads a `deploy.yaml` stream.

@@ -12,7 +12,9 @@ public import Schema
 /// flat map of the aggregated role; everything else is reported as a loss (the normal case
 /// for this format).
 public struct EngineConfigConverter: FormatConverter {
+  /// The engine config converter.
   public init() {}
+  /// `.engineConfig`.
   public var format: RecipeFormat { .engineConfig }
 
   /// The model path of an imported file that names no model.
@@ -20,6 +22,7 @@ public struct EngineConfigConverter: FormatConverter {
 
   // MARK: - Import
 
+  /// Reads an engine config file into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
     guard documents.count == 1, let root = documents.first?.root else {
@@ -127,6 +130,7 @@ public struct EngineConfigConverter: FormatConverter {
 
   // MARK: - Export
 
+  /// Writes a v2 recipe as an engine config file.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     var losses = ForeignLosses()
     let format = "engine-config"

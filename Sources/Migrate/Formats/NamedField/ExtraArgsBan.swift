@@ -1,4 +1,4 @@
-public import Schema
+package import Schema
 
 /// Seed 001's rule for named-field recipes: `extra_args` must not repeat a named field or a
 /// flag the launcher owns (`--trust-remote-code`, `--host`, `--port`, `--model`,
@@ -7,10 +7,10 @@ public import Schema
 /// The banned set is ``LauncherFlags/extraArgsBanned(engine:)``: every spelling of every named
 /// field on the engine (``NamedFieldFlags``) plus the owned flags — one table, shared with the
 /// v2 decoder's ban.
-public enum ExtraArgsBan {
+package enum ExtraArgsBan {
   /// The offending flags among `words`, in order of appearance, each once, as written
   /// without any `=value` (`--tensor-parallel-size=4` → `--tensor-parallel-size`).
-  public static func offenders(in words: [String], engine: EngineName) -> [String] {
+  package static func offenders(in words: [String], engine: EngineName) -> [String] {
     let banned = Set(LauncherFlags.extraArgsBanned(engine: engine).map { NamedFieldFlags.normalize($0) })
     var out: [String] = []
     for w in words where EngineArgv.isFlag(w) {
@@ -21,7 +21,7 @@ public enum ExtraArgsBan {
   }
 
   /// The diagnostic of a violation, located at the `extra_args` scalar.
-  public static func diagnostic(
+  package static func diagnostic(
     offenders: [String], engine: EngineName, at location: SourceLocation?, path: KeyPath
   ) -> Diagnostic {
     let list = offenders.map { "'\($0)'" }.joined(separator: ", ")

@@ -20,8 +20,10 @@ public import Schema
 /// - the older `backend.{vllm|sglang}` layout (named fields inside the engine block) is read
 ///   too and written back (`provenance.roundtrip.layout: backend`).
 public struct NamedFieldConverter: FormatConverter {
+  /// The named-field converter.
   public init() {}
 
+  /// `.namedField`.
   public var format: RecipeFormat { .namedField }
 
   /// Reads one named-field recipe.

@@ -15,12 +15,15 @@ public import Schema
 /// v2 → v1 writes the layout named by `provenance.roundtrip.layout` (`proposal` = seed,
 /// otherwise srt-slurm `backend`), and reports what v1 cannot express as losses.
 public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
+  /// The SGLang v1 converter.
   public init() {}
 
+  /// `.sglangV1`.
   public var format: RecipeFormat { .sglangV1 }
 
   // MARK: - v1 → v2
 
+  /// Reads a v1 recipe into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     guard documents.count == 1, let doc = documents.first else {
       return .notOneDocument(file: file, kind: "a v1 recipe file")
@@ -179,6 +182,7 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
 
   // MARK: - v2 → v1
 
+  /// Writes a v2 recipe as a v1 recipe.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     fromV2(recipe, source: nil)
   }

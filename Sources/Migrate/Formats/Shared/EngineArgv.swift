@@ -1,4 +1,4 @@
-public import Schema
+package import Schema
 
 /// Reads engine command-line words into v2 named fields, args and launcher-owned values, and
 /// writes them back; shared by the importers and exporters of foreign formats.
@@ -8,32 +8,32 @@ public import Schema
 /// words that belong to no flag are positional. Values are kept as strings unless they are a
 /// plain integer or a decimal that prints back identically (`"0.9"` → 0.9, `"0.90"` stays a
 /// string), so that writing them back gives the same words.
-public struct EngineArgv: Sendable, Hashable {
+package struct EngineArgv: Sendable, Hashable {
   /// One flag and its value as words: `value` is nil for a bare flag.
-  public struct Flag: Sendable, Hashable {
+  package struct Flag: Sendable, Hashable {
     /// The flag as written, with its dashes (`--tp`, `-tp`).
-    public var flag: String
-    public var value: String?
+    package var flag: String
+    package var value: String?
     /// True when the source wrote `--flag=value`.
-    public var joined: Bool
+    package var joined: Bool
   }
 
   /// Named serving fields found among the flags (only when asked to extract them).
-  public var serving = RecipeV2.Serving()
+  package var serving = RecipeV2.Serving()
   /// The spelling of each extracted named field, where it is not the canonical one.
-  public var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
+  package var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
   /// Every other flag, in source order (repeated flags merged into a list).
-  public var args: [RecipeV2.EngineArg] = []
+  package var args: [RecipeV2.EngineArg] = []
   /// Launcher-owned flags (host, port, model, model path, served model name — on any engine,
   /// as the v2 decoder refuses them in args) with their values.
-  public var owned: [Flag] = []
+  package var owned: [Flag] = []
   /// Words that belong to no flag.
-  public var positionals: [String] = []
+  package var positionals: [String] = []
 
-  public init() {}
+  package init() {}
 
   /// Splits words into flags with their values.
-  public static func flags(_ words: [String]) -> (flags: [Flag], positionals: [String]) {
+  package static func flags(_ words: [String]) -> (flags: [Flag], positionals: [String]) {
     var out: [Flag] = []
     var positionals: [String] = []
     var i = 0
@@ -62,7 +62,7 @@ public struct EngineArgv: Sendable, Hashable {
   ///   - words: the words after the program (`python3 -m dynamo.sglang`).
   ///   - engine: whose flag spellings decide named fields and launcher-owned flags.
   ///   - extractNamedFields: move `value`-form named fields into ``serving``.
-  public static func read(_ words: [String], engine: EngineName, extractNamedFields: Bool) -> EngineArgv {
+  package static func read(_ words: [String], engine: EngineName, extractNamedFields: Bool) -> EngineArgv {
     var result = EngineArgv()
     let (flags, positionals) = flags(words)
     result.positionals = positionals
@@ -127,14 +127,14 @@ public struct EngineArgv: Sendable, Hashable {
   }
 
   /// The v2 value of a command-line word.
-  public static func value(of word: String) -> RecipeV2.ArgValue {
+  package static func value(of word: String) -> RecipeV2.ArgValue {
     if let i = Int(word), String(i) == word { return .int(i) }
     if word.contains("."), let d = Double(word), d.isFinite, String(d) == word { return .float(d) }
     return .string(word)
   }
 
   /// Whether a word is a flag: starts with `-`, is not a lone `-` and is not a number.
-  public static func isFlag(_ w: String) -> Bool {
+  package static func isFlag(_ w: String) -> Bool {
     guard w.hasPrefix("-"), w.count > 1 else { return false }
     return Double(w) == nil
   }
@@ -143,7 +143,7 @@ public struct EngineArgv: Sendable, Hashable {
 
   /// The words of one resolved role: named fields (in the source spelling where recorded,
   /// else the engine's canonical flag), then args.
-  public static func words(
+  package static func words(
     _ role: RecipeV2.ResolvedRole, engine: EngineName, spellings: [RecipeV2.Roundtrip.FlagSpelling]
   ) -> [String] {
     var out: [String] = []

@@ -1,13 +1,13 @@
-public import Schema
+package import Schema
 
 /// The engine flag catalogs the foreign-format converters consult (the embedded copies, so
 /// that conversion does not depend on the working directory).
-public enum ForeignCatalogs {
+package enum ForeignCatalogs {
   /// The embedded catalog store, nil only if the generated file were malformed.
-  public static let store: FlagCatalogStore? = try? FlagCatalogStore.embedded()
+  package static let store: FlagCatalogStore? = try? FlagCatalogStore.embedded()
 
   /// The catalog for `engine` at `version` (exact or nearest lower), else the newest one.
-  public static func catalog(engine: EngineName, version: String?) -> FlagCatalog? {
+  package static func catalog(engine: EngineName, version: String?) -> FlagCatalog? {
     guard let store else { return nil }
     if let version, let v = EngineVersion(version),
       let c = store.catalog(engine: engine, version: v).catalog
@@ -19,7 +19,7 @@ public enum ForeignCatalogs {
 
   /// The engine version a container reference names (`scitrera/dgx-spark-sglang:0.5.8-t5` →
   /// `0.5.8`), nil for local names (`vllm-node`) and moving tags (`latest`).
-  public static func version(ofImage image: String?) -> String? {
+  package static func version(ofImage image: String?) -> String? {
     guard let image else { return nil }
     guard let v = ContainerImage(image).version?.original else { return nil }
     return v.first == "v" || v.first == "V" ? String(v.dropFirst()) : v

@@ -1,21 +1,21 @@
-public import Schema
+package import Schema
 
 /// Loss checks shared by the foreign-format exporters: the parts of a v2 recipe that none of
 /// the flat foreign formats (spark, sparkrun, vllm-args, engine-config) can hold.
-public struct ForeignLosses {
+package struct ForeignLosses {
   /// The losses found so far.
-  public private(set) var entries: [LossEntry] = []
+  package private(set) var entries: [LossEntry] = []
 
-  public init() {}
+  package init() {}
 
   /// Records one loss.
-  public mutating func add(_ path: KeyPath, _ value: String, _ reason: String) {
+  package mutating func add(_ path: KeyPath, _ value: String, _ reason: String) {
     entries.append(LossEntry(path: path, value: value, reason: reason))
   }
 
   /// Reports labels, status, model revision/precision/task, variants, and every role override
   /// (roles other than `aggregated`, or any when `keepAggregatedRole` is false).
-  public mutating func checkCommon(_ r: RecipeV2, format: String, keepAggregatedRole: Bool = true) {
+  package mutating func checkCommon(_ r: RecipeV2, format: String, keepAggregatedRole: Bool = true) {
     if !r.labels.isEmpty { add("labels", r.labels.joined(separator: ", "), "\(format) has no labels") }
     if let s = r.status { add("status", s.state.rawValue, "\(format) has no status") }
     if let v = r.model.revision { add("model.revision", v, "\(format) cannot pin a model revision") }
@@ -40,12 +40,12 @@ public struct ForeignLosses {
   }
 
   /// Reports the benchmark (for formats without one).
-  public mutating func checkNoBenchmark(_ r: RecipeV2, format: String) {
+  package mutating func checkNoBenchmark(_ r: RecipeV2, format: String) {
     if let b = r.benchmark { add("benchmark", b.tool, "\(format) has no benchmark section") }
   }
 
   /// Reports every launcher tool block other than `keep`.
-  public mutating func checkOtherTools(_ r: RecipeV2, keep: RecipeV2.Launcher.Tool?, format: String) {
+  package mutating func checkOtherTools(_ r: RecipeV2, keep: RecipeV2.Launcher.Tool?, format: String) {
     guard let l = r.launcher else { return }
     for tool in RecipeV2.Launcher.Tool.allCases where tool != keep {
       if let node = l.tools[tool] {

@@ -1,11 +1,11 @@
-public import Schema
+package import Schema
 
 /// Value conversions shared by the foreign-format converters: command words and YAML scalars
 /// to typed `ArgValue`s (JSON-in-string becomes structured data), and back.
-public enum ForeignValues {
+package enum ForeignValues {
   /// A JSON object or array written as text (`'{"method":"mtp"}'`), as a structured node; nil
   /// when the text is not a JSON collection.
-  public static func structuredJSON(_ text: String) -> YAMLNode? {
+  package static func structuredJSON(_ text: String) -> YAMLNode? {
     let t = text.trimmingSpaces
     guard let first = t.first, first == "{" || first == "[" else { return nil }
     guard let doc = try? YAML.parse(t), doc.root.isMapping || doc.root.isSequence else { return nil }
@@ -13,7 +13,7 @@ public enum ForeignValues {
   }
 
   /// The typed value of one command word: an integer, a number, a JSON collection, or text.
-  public static func argValue(word: String) -> RecipeV2.ArgValue {
+  package static func argValue(word: String) -> RecipeV2.ArgValue {
     if let i = Int(word) { return .int(i) }
     if let d = Double(word), word.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
       d.isFinite
@@ -25,7 +25,7 @@ public enum ForeignValues {
   }
 
   /// The typed value of several command words: one value, or a list.
-  public static func argValue(words: [String]) -> RecipeV2.ArgValue {
+  package static func argValue(words: [String]) -> RecipeV2.ArgValue {
     switch words.count {
     case 0: return .bool(true)
     case 1: return argValue(word: words[0])
@@ -35,7 +35,7 @@ public enum ForeignValues {
 
   /// The typed value of a YAML node: scalars by their resolved type (a string holding JSON
   /// becomes structured), collections as structured data.
-  public static func argValue(node: YAMLNode) -> RecipeV2.ArgValue {
+  package static func argValue(node: YAMLNode) -> RecipeV2.ArgValue {
     switch node.kind {
     case .scalar:
       switch node.resolved {
@@ -54,7 +54,7 @@ public enum ForeignValues {
 
 
   /// The command-line words of a value (`true` gives none; a list gives one word per item).
-  public static func words(_ value: RecipeV2.ArgValue) -> [String] {
+  package static func words(_ value: RecipeV2.ArgValue) -> [String] {
     switch value {
     case .bool(true), .null: return []
     case .bool(false): return ["false"]
@@ -67,7 +67,7 @@ public enum ForeignValues {
   }
 
   /// Whether two values mean the same (numbers compare by value, `1` equals `1.0`).
-  public static func same(_ a: RecipeV2.ArgValue?, _ b: RecipeV2.ArgValue?) -> Bool {
+  package static func same(_ a: RecipeV2.ArgValue?, _ b: RecipeV2.ArgValue?) -> Bool {
     switch (a, b) {
     case (nil, nil): return true
     case (.int(let x)?, .float(let y)?), (.float(let y)?, .int(let x)?): return Double(x) == y
@@ -80,7 +80,7 @@ public enum ForeignValues {
 
   /// Sets a named field from a value; false (nothing set) when the value does not fit the
   /// field (`--max-model-len auto`, a fraction above 1).
-  public static func setServing(_ s: inout RecipeV2.Serving, _ field: NamedField, _ value: RecipeV2.ArgValue)
+  package static func setServing(_ s: inout RecipeV2.Serving, _ field: NamedField, _ value: RecipeV2.ArgValue)
     -> Bool
   {
     var int: Int?
@@ -110,11 +110,10 @@ public enum ForeignValues {
     return true
   }
 
-  /// The recipe name a file stem gives (`recipes/openai-gpt-oss-120b.yaml` → `openai-gpt-oss-120b`).
   /// A recipe name from a name a recipe declares (`OpenAI GPT-OSS 120B` → `openai-gpt-oss-120b`):
   /// lower-cased, runs of other characters than letters, digits, `.` and `-` become one `-`,
   /// no `-` at either end; nil when nothing is left.
-  public static func recipeName(declared: String) -> String? {
+  package static func recipeName(declared: String) -> String? {
     var out = ""
     for c in declared.lowercased() {
       if c.isLetter || c.isNumber || c == "." || c == "-" {
@@ -128,7 +127,8 @@ public enum ForeignValues {
     return out.isEmpty ? nil : out
   }
 
-  public static func recipeName(file: String) -> String {
+  /// The recipe name a file stem gives (`recipes/openai-gpt-oss-120b.yaml` → `openai-gpt-oss-120b`).
+  package static func recipeName(file: String) -> String {
     var stem = Substring(file.split(separator: "/").last ?? Substring(file))
     for ext in [".yaml", ".yml"] where stem.hasSuffix(ext) { stem = stem.dropLast(ext.count) }
     let lowered = stem.lowercased().map { c -> Character in

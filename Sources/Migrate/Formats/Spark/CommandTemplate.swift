@@ -15,9 +15,13 @@ public struct CommandTemplate: Sendable, Hashable {
   /// One word of the template: its raw source text, its text after quote removal (placeholders
   /// intact), and the parameter when the word is exactly one `{param}`.
   public struct Word: Sendable, Hashable {
+    /// The word as written, quotes included.
     public var raw: String
+    /// The word after quote removal, placeholders intact.
     public var text: String
+    /// The parameter, when the word is exactly one `{param}`.
     public var parameter: String?
+    /// Whether the word was quoted.
     public var wasQuoted: Bool
   }
 
@@ -33,26 +37,32 @@ public struct CommandTemplate: Sendable, Hashable {
 
   /// A flag as written: its spelling (`-tp`, `--port`; without any `=value`) and its value.
   public struct Flag: Sendable, Hashable {
+    /// The flag's spelling (`-tp`, `--port`), without any `=value`.
     public var spelling: String
     /// The flag word itself (raw), for flags written `--flag=value`.
     public var raw: String
     /// True when written `--flag=value` (one word).
     public var inline: Bool
+    /// The flag's value.
     public var value: Value
   }
 
   /// The program words as written (`python3 -m sglang.launch_server`).
   public var program: [Word]
+  /// The engine the program starts.
   public var engine: EngineName
   /// The positional model argument (`vllm serve MODEL`), if any.
   public var model: Value?
+  /// The flags, in template order.
   public var flags: [Flag]
   /// Placeholders with no parameter value (kept literally).
   public var unresolved: [String]
 
   /// Why a command is not read as an engine invocation.
   public struct Opaque: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why the command is not read as an engine invocation.
     public var reason: String
+    /// The reason.
     public var description: String { reason }
   }
 

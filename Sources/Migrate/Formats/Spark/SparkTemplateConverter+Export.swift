@@ -16,6 +16,7 @@ extension SparkTemplateConverter {
   /// overrides), or a disaggregated recipe's common ones (its roles are reported as losses).
   typealias CommonSettings = (serving: RecipeV2.Serving, args: [RecipeV2.EngineArg], env: [RecipeV2.EnvVar])
 
+  /// Writes a v2 recipe as a recipe of this flavor.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     var losses = ForeignLosses()
     var diagnostics: [Diagnostic] = []

@@ -24,8 +24,10 @@ public struct SparkTemplateConverter: Sendable {
     case sparkrun
   }
 
+  /// Which of the two formats this converter reads and writes.
   public let flavor: Flavor
 
+  /// The converter of `flavor`.
   public init(flavor: Flavor) { self.flavor = flavor }
 
   var tool: RecipeV2.Launcher.Tool { flavor == .spark ? .spark : .sparkrun }
@@ -67,6 +69,7 @@ public struct SparkTemplateConverter: Sendable {
 
   // MARK: - Import
 
+  /// Reads a recipe of this flavor into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
     guard documents.count == 1, let root = documents.first?.root else {

@@ -1,8 +1,8 @@
-public import Schema
+package import Schema
 
 /// Where one command-template flag lives in v2: a launcher-owned setting, a named serving
 /// field, or an engine arg (by its normalised spelling).
-public enum SparkTemplateSlot: Sendable, Hashable {
+package enum SparkTemplateSlot: Sendable, Hashable {
   case host
   case port
   case model
@@ -12,7 +12,7 @@ public enum SparkTemplateSlot: Sendable, Hashable {
 
   /// The slot of a flag spelling with its value on `engine`. A named-field flag whose value
   /// does not fit the field (`--max-model-len auto`) is an arg.
-  public static func of(_ spelling: String, value: RecipeV2.ArgValue, engine: EngineName) -> SparkTemplateSlot {
+  package static func of(_ spelling: String, value: RecipeV2.ArgValue, engine: EngineName) -> SparkTemplateSlot {
     let n = NamedFieldFlags.normalize(spelling)
     if LauncherFlags.owned(by: engine).contains(where: { NamedFieldFlags.normalize($0) == n }) {
       switch n {

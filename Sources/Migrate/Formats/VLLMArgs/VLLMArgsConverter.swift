@@ -11,7 +11,9 @@ public import Schema
 /// `model.served_name`; `benchmark.framework` is the benchmark tool and `benchmark.args` its
 /// args, `enabled` goes to `roundtrip.extra`.
 public struct VLLMArgsConverter: FormatConverter {
+  /// The vLLM args converter.
   public init() {}
+  /// `.vllmArgs`.
   public var format: RecipeFormat { .vllmArgs }
 
   static let known = ["model", "container", "gpu_type", "args", "env", "benchmark"]
@@ -28,6 +30,7 @@ public struct VLLMArgsConverter: FormatConverter {
 
   // MARK: - Import
 
+  /// Reads a vLLM args recipe into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
     guard documents.count == 1, let root = documents.first?.root else {
@@ -140,6 +143,7 @@ public struct VLLMArgsConverter: FormatConverter {
 
   // MARK: - Export
 
+  /// Writes a v2 recipe as a vLLM args recipe.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
     var losses = ForeignLosses()
     var diagnostics: [Diagnostic] = []

@@ -5,9 +5,12 @@ import Schema
 /// served model name). Every offender is reported. The v2 decoder already reports both for v2
 /// files; this rule covers imported formats.
 public struct ArgOwnershipRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["named-field-in-args", "launcher-owned-flag"] }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     let engine = context.engine
     let owned = Set(LauncherFlags.owned(by: engine).map(NamedFieldFlags.normalize))

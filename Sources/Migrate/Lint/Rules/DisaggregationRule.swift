@@ -4,9 +4,12 @@ import Schema
 /// role (`missing-disaggregation-mode`); an aggregated recipe must not set it
 /// (`unexpected-disaggregation-mode`).
 public struct DisaggregationRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["missing-disaggregation-mode", "unexpected-disaggregation-mode"] }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     guard context.engine == .sglang else { return }
     let recipe = context.recipe

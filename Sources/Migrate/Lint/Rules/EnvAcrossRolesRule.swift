@@ -4,7 +4,9 @@ import Schema
 /// two sides of one handoff) but that the roles set differently: `env-differs-across-roles`
 /// (warning).
 public struct EnvAcrossRolesRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["env-differs-across-roles"] }
 
   /// Prefixes of variables both sides of a KV transfer read.
@@ -13,6 +15,7 @@ public struct EnvAcrossRolesRule: LintRule {
     "VLLM_KV_", "DYN_KVBM_",
   ]
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     let recipe = context.recipe
     guard recipe.topology.mode == .disaggregated else { return }

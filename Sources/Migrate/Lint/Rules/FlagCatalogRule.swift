@@ -4,9 +4,12 @@ import Schema
 /// the catalog), `renamed-flag` (the new spelling and since when), `removed-flag` (gone since
 /// a version, no replacement) and `deprecated-flag` (still accepted, marked deprecated).
 public struct FlagCatalogRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["unknown-flag", "renamed-flag", "removed-flag", "deprecated-flag"] }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     guard let catalog = context.catalog, let version = context.version else { return }
     let engine = context.engine

@@ -3,9 +3,12 @@ import Schema
 /// Values the checked engine version would reject: `flag-type` (a switch given a value, a
 /// valued flag given none, `--tp-size four`) and `flag-choice` (`--kv-cache-dtype fp9`).
 public struct FlagValueRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["flag-type", "flag-choice"] }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     guard let catalog = context.catalog else { return }
     for site in context.argSites {

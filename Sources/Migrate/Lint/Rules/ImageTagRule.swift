@@ -4,9 +4,12 @@ import Schema
 /// `moving-image-tag`) and a tag naming another engine version than the one checked
 /// (`image-version-mismatch`). Both warnings; a digest pins the bytes and passes the first.
 public struct ImageTagRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["moving-image-tag", "image-version-mismatch"] }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     guard let reference = context.recipe.engine.image else { return }
     let image = ContainerImage(reference)

@@ -8,7 +8,9 @@ import Schema
 /// GPUs per worker = TP × PP × DP, except SGLang with DP attention (`--enable-dp-attention`,
 /// DP inside TP) and TensorRT-LLM, where it is TP × PP.
 public struct ParallelismRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["parallelism-exceeds-gpus", "parallelism-underuses-gpus", "workers-vs-nodes"] }
 
   /// GPUs one worker of `role` uses, with a description of the product.
@@ -23,6 +25,7 @@ public struct ParallelismRule: LintRule {
     return (tp * pp * dp, "TP \(tp) × PP \(pp) × DP \(dp)")
   }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     let recipe = context.recipe
     let gpn = recipe.resources?.gpusPerNode

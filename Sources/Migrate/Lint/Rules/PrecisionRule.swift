@@ -5,7 +5,9 @@ import Schema
 /// method, AWQ weights read as GPTQ. bf16/fp16 weights with a quantization method are online
 /// quantization and pass; methods that do not name a format (`modelopt`) pass.
 public struct PrecisionRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["precision-quantization"] }
 
   /// A weight format family.
@@ -33,6 +35,7 @@ public struct PrecisionRule: LintRule {
     return nil
   }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     guard let precision = context.recipe.model.precision,
       let weights = Self.family(ofPrecision: precision)

@@ -3,7 +3,9 @@ import Schema
 /// Credentials written into a recipe (`secret-in-recipe`, error): `HF_TOKEN`-style env vars
 /// and API-key flags with a literal value. A reference (`$HF_TOKEN`, `${HF_TOKEN}`) passes.
 public struct SecretRule: LintRule {
+  /// The rule.
   public init() {}
+  /// The diagnostic codes this rule reports.
   public var codes: [String] { ["secret-in-recipe"] }
 
   static let secretNames: Set<String> = ["HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HUGGINGFACE_TOKEN", "HF_API_TOKEN"]
@@ -21,6 +23,7 @@ public struct SecretRule: LintRule {
     return v.count >= 6 && Int(v) == nil && !["true", "false", "none", "null"].contains(v.lowercased())
   }
 
+  /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     let recipe = context.recipe
     var sites: [(RecipeV2.EnvVar, KeyPath)] = recipe.env.map { ($0, KeyPath([.key("env"), .key($0.name)])) }
