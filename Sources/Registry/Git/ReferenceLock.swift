@@ -14,7 +14,7 @@ public final class ReferenceLock {
 
   /// Takes the lock of `reference` in `repository`.
   /// - Throws: ``GitError/Code/locked`` when another process holds it (the lock file exists).
-  public init(_ reference: String, in repository: GitRepository) throws(GitError) {
+  package init(_ reference: String, in repository: GitRepository) throws(GitError) {
     var tx: OpaquePointer?
     try repository.check(git_transaction_new(&tx, repository.pointer), "git_transaction_new", object: nil)
     guard let tx else { throw repository.missing("git_transaction_new", object: nil) }
