@@ -11,6 +11,7 @@ let package = Package(
   products: [
     .executable(name: "registry", targets: ["RegistryCLI"]),
     .library(name: "Schema", targets: ["Schema"]),
+    .library(name: "Engines", targets: ["Engines"]),
     .library(name: "Migrate", targets: ["Migrate"]),
     .library(name: "Launch", targets: ["Launch"]),
     .library(name: "Registry", targets: ["Registry"]),
@@ -30,13 +31,15 @@ let package = Package(
       name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"])]),
     .target(name: "Schema", dependencies: ["CLibYAML"], swiftSettings: upcoming),
-    .target(name: "Migrate", dependencies: ["Schema"], swiftSettings: upcoming),
-    .target(name: "Launch", dependencies: ["Schema", "Migrate"], swiftSettings: upcoming),
-    .target(name: "Registry", dependencies: ["Schema", "Migrate", "CGit2"], swiftSettings: upcoming),
+    .target(name: "Engines", dependencies: ["Schema"], swiftSettings: upcoming),
+    .target(name: "Migrate", dependencies: ["Schema", "Engines"], swiftSettings: upcoming),
+    .target(name: "Launch", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
+    .target(
+      name: "Registry", dependencies: ["Schema", "Engines", "Migrate", "CGit2"], swiftSettings: upcoming),
     .executableTarget(
       name: "RegistryCLI",
       dependencies: [
-        "Schema", "Migrate", "Launch", "Registry",
+        "Schema", "Engines", "Migrate", "Launch", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcoming),
@@ -45,10 +48,13 @@ let package = Package(
     .testTarget(
       name: "SchemaTests", dependencies: ["Schema", "TestSupport", "SyntheticData"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"],
+      name: "MigrateTests", dependencies: ["Migrate", "Engines", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
-    .testTarget(name: "RegistryTests", dependencies: ["Registry", "Schema", "TestSupport", "SyntheticData"]),
+    .testTarget(
+      name: "LaunchTests", dependencies: ["Launch", "Engines", "Migrate", "Schema", "TestSupport"]),
+    .testTarget(
+      name: "RegistryTests",
+      dependencies: ["Registry", "Engines", "Schema", "TestSupport", "SyntheticData"]),
     .testTarget(name: "CLITests", dependencies: ["RegistryCLI", "TestSupport"]),
   ]
 )

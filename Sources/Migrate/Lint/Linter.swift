@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 
 /// Checks recipes for engine-version drift and contradictions that the schema alone cannot see.

@@ -1,3 +1,4 @@
+import Engines
 import Schema
 
 /// What an upgrade edits in one recipe, whatever its format: the engine, the pinned version,

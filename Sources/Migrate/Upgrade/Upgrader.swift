@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 
 /// Moves a v2 or sglang-v1 recipe to a newer engine version by editing its source text in place:

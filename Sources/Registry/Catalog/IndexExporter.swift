@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Migrate
 import Schema
+import Engines
 
 /// Writes the static, sharded JSON index of a registry at one commit (`registry export-index`):
 ///

@@ -1,3 +1,4 @@
+import Engines
 import Schema
 
 /// The state of one DGD import.

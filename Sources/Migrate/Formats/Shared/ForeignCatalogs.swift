@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 
 /// The engine flag catalogs the foreign-format converters consult (the embedded copies, so
