@@ -77,64 +77,62 @@ struct Plan: ParsableCommand {
   }
 
   func run() throws {
-    do {
-      let terminal = Terminal(colorChoice: global.color)
-      let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
-      let (read, reference) = try load()
-      let (v2, diagnostics) = Planner.recipe(from: read)
-      printer.printAll(diagnostics.filter { $0.severity == .error })
-      guard let v2 else { throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe") }
+    let terminal = Terminal(colorChoice: global.color)
+    let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
+    let (read, reference) = try load()
+    let (v2, diagnostics) = Planner.recipe(from: read)
+    printer.printAll(diagnostics.filter { $0.severity == .error })
+    guard let v2 else { throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe") }
 
-      var options = PlanOptions(
-        target: target, variant: variant,
-        overrides: sets.compactMap(RecipeOverride.init(setting:)) + unsets.map(RecipeOverride.init(unsetting:)),
-        port: port, tensorParallelSize: tp, gpuMemoryUtilization: gpuMem, maxModelLen: maxModelLen, image: image,
-        extraArgs: extraArgs)
-      if solo { options.nodes = .solo }
-      if let nodes { options.nodes = .hosts(nodes.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+    var options = PlanOptions(
+      target: target, variant: variant,
+      overrides: sets.compactMap(RecipeOverride.init(setting:)) + unsets.map(RecipeOverride.init(unsetting:)),
+      port: port, tensorParallelSize: tp, gpuMemoryUtilization: gpuMem, maxModelLen: maxModelLen, image: image,
+      extraArgs: extraArgs)
+    if solo { options.nodes = .solo }
+    if let nodes { options.nodes = .hosts(nodes.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
 
-      let catalogs = try? FlagCatalogStore.load()
-      let plan: LaunchPlan
-      do throws(PlanningError) {
-        plan = try Planner(catalogs: catalogs).plan(v2, reference: reference, options: options)
+    let catalogs = try? FlagCatalogStore.load()
+    let plan: LaunchPlan
+    do throws(PlanningError) {
+      plan = try Planner(catalogs: catalogs).plan(v2, reference: reference, options: options)
+    } catch {
+      switch error {
+      case .recipe(let ds):
+        printer.printAll(ds)
+        throw CLIError("cannot plan '\(reference.name)': \(ds.errorCount) error(s)")
+      case .launch(let e):
+        throw CLIError(e.description)
+      }
+    }
+
+    let text: String
+    var warnings = plan.warnings
+    if global.json {
+      text = try plan.jsonString()
+    } else if explain {
+      text = PlanExplanation(plan).table
+    } else {
+      do throws(LaunchError) {
+        let rendered = try target.renderer.render(plan)
+        text = rendered.text
+        warnings += rendered.warnings
       } catch {
-        switch error {
-        case .recipe(let ds):
-          printer.printAll(ds)
-          throw CLIError("cannot plan '\(reference.name)': \(ds.errorCount) error(s)")
-        case .launch(let e):
-          throw CLIError(e.description)
-        }
+        throw CLIError(error.description)
       }
-
-      let text: String
-      var warnings = plan.warnings
-      if global.json {
-        text = try plan.jsonString()
-      } else if explain {
-        text = PlanExplanation(plan).table
-      } else {
-        do throws(LaunchError) {
-          let rendered = try target.renderer.render(plan)
-          text = rendered.text
-          warnings += rendered.warnings
-        } catch {
-          throw CLIError(error.description)
+    }
+    if !global.quiet { for w in warnings { terminal.err("warning: \(w)") } }
+    if let output {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        if target == .shell || target == .slurm, !global.json, !explain {
+          try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output)
         }
+      } catch {
+        throw CLIError("cannot write \(output): \(error.localizedDescription)")
       }
-      if !global.quiet { for w in warnings { terminal.err("warning: \(w)") } }
-      if let output {
-        do {
-          try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-          if target == .shell || target == .slurm, !global.json, !explain {
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output)
-          }
-        } catch {
-          throw CLIError("cannot write \(output): \(error.localizedDescription)")
-        }
-      } else {
-        Terminal.write(text, to: STDOUT_FILENO)
-      }
+    } else {
+      Terminal.write(text, to: STDOUT_FILENO)
     }
   }
 

@@ -40,30 +40,28 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    do {
-      let terminal = Terminal(colorChoice: global.color)
-      guard case .registry(let found) = try sourceOptions.resolve(reference, files: false, registryOptions: registryOptions)
-      else { return }
-      var text = String(decoding: found.bytes, as: UTF8.self)
-      var format = found.read.format.rawValue
-      var diagnostics = found.read.diagnostics
-      if let target {
-        let converted = try FormatTarget.convert(found.read, to: target)
-        text = converted.text
-        format = converted.format
-        diagnostics += converted.diagnostics
-      }
-      if global.json {
-        try JSONOutput.print(
-          Report(
-            name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
-            format: format, text: text, diagnostics: diagnostics), terminal: terminal)
-        return
-      }
-      terminal.err("\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))")
-      DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
-      terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    let terminal = Terminal(colorChoice: global.color)
+    guard case .registry(let found) = try sourceOptions.resolve(reference, files: false, registryOptions: registryOptions)
+    else { return }
+    var text = String(decoding: found.bytes, as: UTF8.self)
+    var format = found.read.format.rawValue
+    var diagnostics = found.read.diagnostics
+    if let target {
+      let converted = try FormatTarget.convert(found.read, to: target)
+      text = converted.text
+      format = converted.format
+      diagnostics += converted.diagnostics
     }
+    if global.json {
+      try JSONOutput.print(
+        Report(
+          name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
+          format: format, text: text, diagnostics: diagnostics), terminal: terminal)
+      return
+    }
+    terminal.err("\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))")
+    DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
+    terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
   }
 }
 
