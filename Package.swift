@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "Schema", targets: ["Schema"]),
     .library(name: "Engines", targets: ["Engines"]),
     .library(name: "Migrate", targets: ["Migrate"]),
+    .library(name: "Lint", targets: ["Lint"]),
     .library(name: "Launch", targets: ["Launch"]),
     .library(name: "Registry", targets: ["Registry"]),
     // A testing library, not part of the registry's API: deterministic generators of recipes
@@ -33,13 +34,15 @@ let package = Package(
     .target(name: "Schema", dependencies: ["CLibYAML"], swiftSettings: upcoming),
     .target(name: "Engines", dependencies: ["Schema"], swiftSettings: upcoming),
     .target(name: "Migrate", dependencies: ["Schema", "Engines"], swiftSettings: upcoming),
+    .target(name: "Lint", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
     .target(name: "Launch", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
     .target(
-      name: "Registry", dependencies: ["Schema", "Engines", "Migrate", "CGit2"], swiftSettings: upcoming),
+      name: "Registry", dependencies: ["Schema", "Engines", "Migrate", "Lint", "CGit2"],
+      swiftSettings: upcoming),
     .executableTarget(
       name: "RegistryCLI",
       dependencies: [
-        "Schema", "Engines", "Migrate", "Launch", "Registry",
+        "Schema", "Engines", "Migrate", "Lint", "Launch", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcoming),
@@ -48,7 +51,7 @@ let package = Package(
     .testTarget(
       name: "SchemaTests", dependencies: ["Schema", "TestSupport", "SyntheticData"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "MigrateTests", dependencies: ["Migrate", "Engines", "Schema", "TestSupport"],
+      name: "MigrateTests", dependencies: ["Migrate", "Engines", "Lint", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "LaunchTests", dependencies: ["Launch", "Engines", "Migrate", "Schema", "TestSupport"]),

@@ -1,5 +1,5 @@
 public import Engines
-public import Migrate
+internal import Migrate
 internal import Schema
 
 /// Where each engine flag and env value of one role came from: the recipe, its variant, or an

@@ -1,4 +1,4 @@
-public import Engines
+internal import Engines
 public import Schema
 
 extension RecipeSummary {

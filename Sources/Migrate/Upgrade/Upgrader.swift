@@ -192,7 +192,7 @@ public struct Upgrader: Sendable {
     guard let root = read.documents.first?.root else { return nil }
     var comps = path.components
     while !comps.isEmpty {
-      if let k = LintContext.keyNode(at: KeyPath(comps), in: root), k.start.isKnown {
+      if let k = root.keyNode(at: KeyPath(comps)), k.start.isKnown {
         return SourceLocation(file: read.file, mark: k.start)
       }
       comps.removeLast()

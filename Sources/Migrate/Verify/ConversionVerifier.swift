@@ -1,4 +1,4 @@
-public import Engines
+internal import Engines
 public import Schema
 
 /// Proves that a conversion kept the meaning of a recipe: the source (as v2) and the target

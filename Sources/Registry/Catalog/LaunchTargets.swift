@@ -1,5 +1,5 @@
 public import Engines
-public import Migrate
+import Migrate
 public import Schema
 
 /// How to launch a recipe, keyed by target, as the static index shows it.

@@ -1,5 +1,5 @@
 public import Engines
-public import Migrate
+import Migrate
 public import Schema
 
 /// What `registry search` filters on. Empty fields match everything.

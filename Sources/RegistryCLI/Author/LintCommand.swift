@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engines
 import Foundation
+import Lint
 import Migrate
 import Registry
 import Schema

@@ -1,4 +1,4 @@
-public import Engines
+internal import Engines
 public import Schema
 
 /// Dynamo `DynamoGraphDeployment` (seed 003 `deploy.yaml`) ↔ v2.

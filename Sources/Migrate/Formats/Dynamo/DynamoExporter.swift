@@ -1,4 +1,4 @@
-import Engines
+internal import Engines
 import Schema
 
 /// Writes one v2 recipe as a DynamoGraphDeployment (plus kept documents), collecting losses.

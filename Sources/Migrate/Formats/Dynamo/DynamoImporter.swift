@@ -1,4 +1,4 @@
-import Engines
+internal import Engines
 import Schema
 
 /// The state of one DGD import.

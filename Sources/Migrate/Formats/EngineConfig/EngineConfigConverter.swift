@@ -1,4 +1,4 @@
-public import Engines
+internal import Engines
 public import Schema
 
 /// `engine-config`: a flat map of engine flags as `vllm serve --config` reads it

@@ -1,4 +1,4 @@
-public import Engines
+internal import Engines
 public import Schema
 
 /// Reads engine command-line words into v2 named fields, args and launcher-owned values, and
