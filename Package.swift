@@ -11,7 +11,9 @@ let package = Package(
   products: [
     .executable(name: "registry", targets: ["RegistryCLI"]),
     .library(name: "Schema", targets: ["Schema"]),
+    .library(name: "Engines", targets: ["Engines"]),
     .library(name: "Migrate", targets: ["Migrate"]),
+    .library(name: "Lint", targets: ["Lint"]),
     .library(name: "Launch", targets: ["Launch"]),
     .library(name: "Registry", targets: ["Registry"]),
     .library(name: "Export", targets: ["Export"]),
@@ -31,18 +33,22 @@ let package = Package(
       name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"])]),
     .target(name: "Schema", dependencies: ["CLibYAML"], swiftSettings: upcoming),
-    .target(name: "Migrate", dependencies: ["Schema"], swiftSettings: upcoming),
-    .target(name: "Launch", dependencies: ["Schema", "Migrate"], swiftSettings: upcoming),
-    .target(name: "Registry", dependencies: ["Schema", "Migrate", "CGit2"], swiftSettings: upcoming),
+    .target(name: "Engines", dependencies: ["Schema"], swiftSettings: upcoming),
+    .target(name: "Migrate", dependencies: ["Schema", "Engines"], swiftSettings: upcoming),
+    .target(name: "Lint", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
+    .target(name: "Launch", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
+    .target(
+      name: "Registry", dependencies: ["Schema", "Engines", "Migrate", "Lint", "CGit2"],
+      swiftSettings: upcoming),
     // The static index and site (`export-index`, `site`); the page is a resource file,
     // embedded by scripts/embed-resources, not compiled.
     .target(
-      name: "Export", dependencies: ["Schema", "Migrate", "Registry"], exclude: ["Site/index.html"],
+      name: "Export", dependencies: ["Schema", "Engines", "Migrate", "Registry"], exclude: ["Site/index.html"],
       swiftSettings: upcoming),
     .executableTarget(
       name: "RegistryCLI",
       dependencies: [
-        "Schema", "Migrate", "Launch", "Registry", "Export",
+        "Schema", "Engines", "Migrate", "Lint", "Launch", "Registry", "Export",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcoming),
@@ -51,11 +57,13 @@ let package = Package(
     .testTarget(
       name: "SchemaTests", dependencies: ["Schema", "TestSupport", "SyntheticData"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "MigrateTests", dependencies: ["Migrate", "Schema", "TestSupport"],
+      name: "MigrateTests", dependencies: ["Migrate", "Engines", "Lint", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "LaunchTests", dependencies: ["Launch", "Migrate", "Schema", "TestSupport"]),
     .testTarget(
-      name: "RegistryTests", dependencies: ["Registry", "Export", "Schema", "TestSupport", "SyntheticData"]),
+      name: "LaunchTests", dependencies: ["Launch", "Engines", "Migrate", "Schema", "TestSupport"]),
+    .testTarget(
+      name: "RegistryTests",
+      dependencies: ["Registry", "Export", "Engines", "Schema", "TestSupport", "SyntheticData"]),
     .testTarget(name: "CLITests", dependencies: ["RegistryCLI", "TestSupport"]),
   ]
 )

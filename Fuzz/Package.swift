@@ -14,6 +14,7 @@ let package = Package(
       dependencies: [
         "CFuzzerDriver",
         .product(name: "Schema", package: "registry"),
+        .product(name: "Engines", package: "registry"),
         .product(name: "Migrate", package: "registry"),
         .product(name: "Launch", package: "registry"),
       ],

@@ -3,6 +3,7 @@ import Synchronization
 import Migrate
 public import Registry
 import Schema
+import Engines
 
 /// Writes the static, sharded JSON index of a registry at one commit (`registry export-index`):
 ///

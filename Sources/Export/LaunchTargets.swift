@@ -1,4 +1,5 @@
-public import Migrate
+public import Engines
+import Migrate
 public import Schema
 
 /// How to launch a recipe, keyed by target, as the static index shows it.

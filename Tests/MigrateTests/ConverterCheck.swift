@@ -1,3 +1,4 @@
+import Engines
 import Migrate
 import Schema
 import Testing

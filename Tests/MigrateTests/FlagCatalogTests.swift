@@ -1,3 +1,4 @@
+@testable import Engines
 import Foundation
 @testable import Migrate
 import Testing
@@ -159,7 +160,7 @@ struct FlagCatalogTests {
     #expect(viaEnv == Paths.root + "/spec/engines")
     let viaCwd = FlagCatalogStore.locateDirectory(
       environment: [:], executablePath: "/nonexistent/bin/registry",
-      currentDirectory: Paths.root + "/Sources/Migrate/Engines")
+      currentDirectory: Paths.root + "/Sources/Engines/Catalogs")
     #expect(viaCwd == Paths.root + "/spec/engines")
     let viaExe = FlagCatalogStore.locateDirectory(
       environment: [:], executablePath: Paths.root + "/.build/debug/registry", currentDirectory: "/")

@@ -1,4 +1,6 @@
+import Engines
 import Foundation
+import Lint
 import Migrate
 import Schema
 import TestSupport

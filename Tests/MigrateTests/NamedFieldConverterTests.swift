@@ -1,4 +1,5 @@
 import Foundation
+import Engines
 import Migrate
 import Schema
 import Testing

@@ -1,4 +1,5 @@
 import Testing
+@testable import Engines
 @testable import Migrate
 
 @Suite("Registered parser names")

@@ -1,3 +1,5 @@
+import Engines
+import Lint
 import Migrate
 import Schema
 import TestSupport

@@ -1,3 +1,4 @@
+import Engines
 import Launch
 import Migrate
 import Schema

@@ -1,4 +1,4 @@
-import Migrate
+import Engines
 
 /// ShellWords.split on arbitrary text: words or a typed error, never a trap.
 @_cdecl("LLVMFuzzerTestOneInput")

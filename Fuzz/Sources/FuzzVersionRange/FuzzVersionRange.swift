@@ -1,4 +1,4 @@
-import Migrate
+import Engines
 
 /// VersionRange(parsing:) and EngineVersion on arbitrary text split at the first newline:
 /// a range, then a version. Canonical text must parse again to the same comparators, and

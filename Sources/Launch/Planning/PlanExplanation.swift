@@ -1,3 +1,4 @@
+internal import Engines
 internal import Migrate
 
 /// The `--explain` view of a plan: every flag and env value of every process with its

@@ -1,3 +1,4 @@
+public import Engines
 public import Migrate
 public import Schema
 

@@ -1,3 +1,4 @@
+public import Engines
 internal import Migrate
 internal import Schema
 

@@ -1,3 +1,4 @@
+internal import Engines
 internal import Migrate
 
 /// Bash fragments shared by the shell and SLURM renderers.

@@ -1,3 +1,4 @@
+internal import Engines
 internal import Migrate
 
 /// Renders a plan as one bash script: local processes, or ssh fan-out to the plan's hosts.

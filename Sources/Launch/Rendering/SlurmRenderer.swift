@@ -1,3 +1,4 @@
+internal import Engines
 internal import Migrate
 
 /// Renders a plan as one portable sbatch script.

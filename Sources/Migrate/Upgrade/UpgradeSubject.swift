@@ -1,3 +1,4 @@
+internal import Engines
 import Schema
 
 /// What an upgrade edits in one recipe, whatever its format: the engine, the pinned version,
@@ -52,7 +53,7 @@ struct UpgradeSubject {
         sites += args.map { v2Site($0, path: KeyPath([.key("roles"), .key(role.rawValue), .key("args")]), among: args) }
       }
       return .success(UpgradeSubject(
-        engine: recipe.engine.name, from: Linter.checkedVersion(recipe, override: nil).0, sites: sites,
+        engine: recipe.engine.name, from: EngineVersion.checked(recipe, override: nil).0, sites: sites,
         pin: recipe.engine.version.map { ("engine.version", $0) }, image: recipe.engine.image.map { ("engine.image", $0) }))
     default:
       return v1(read, root: root)

@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 
 /// Moves a v2 or sglang-v1 recipe to a newer engine version by editing its source text in place:
@@ -194,7 +195,7 @@ public struct Upgrader: Sendable {
     guard let root = read.documents.first?.root else { return nil }
     var comps = path.components
     while !comps.isEmpty {
-      if let k = LintContext.keyNode(at: KeyPath(comps), in: root), k.start.isKnown {
+      if let k = root.keyNode(at: KeyPath(comps)), k.start.isKnown {
         return SourceLocation(file: read.file, mark: k.start)
       }
       comps.removeLast()

@@ -1,3 +1,4 @@
+internal import Engines
 public import Schema
 
 /// Proves that a conversion kept the meaning of a recipe: the source (as v2) and the target

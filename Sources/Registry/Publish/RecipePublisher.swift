@@ -1,4 +1,5 @@
 import Foundation
+internal import Lint
 public import Migrate
 import Schema
 

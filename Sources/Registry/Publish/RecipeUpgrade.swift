@@ -1,3 +1,4 @@
+public import Engines
 import Foundation
 public import Migrate
 import Schema

@@ -1,4 +1,5 @@
-public import Migrate
+public import Engines
+import Migrate
 public import Schema
 
 /// What `registry search` filters on. Empty fields match everything.

@@ -15,6 +15,14 @@ extension YAMLNode {
     return node
   }
 
+  /// The key node of the entry at a key path below this one (its last component must be a
+  /// key), for pointing at the key rather than the value.
+  public func keyNode(at path: KeyPath) -> YAMLNode? {
+    guard case .key(let last)? = path.components.last else { return nil }
+    let parent = value(at: KeyPath(Array(path.components.dropLast())))
+    return parent?.mapping?.first { $0.key.scalar == last }?.key
+  }
+
   /// Every scalar leaf below this node with its key path, in document order.
   public func leaves(prefix: KeyPath = .root) -> [(path: KeyPath, node: YAMLNode)] {
     var out: [(KeyPath, YAMLNode)] = []

@@ -1,3 +1,4 @@
+internal import Engines
 public import Schema
 
 /// Dynamo `DynamoGraphDeployment` (seed 003 `deploy.yaml`) ↔ v2.

@@ -1,3 +1,4 @@
+internal import Engines
 import Schema
 
 /// Writes one v2 recipe as a DynamoGraphDeployment (plus kept documents), collecting losses.

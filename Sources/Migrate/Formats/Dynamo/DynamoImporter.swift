@@ -1,3 +1,4 @@
+internal import Engines
 import Schema
 
 /// The state of one DGD import.

@@ -1,3 +1,4 @@
+internal import Engines
 public import Schema
 
 /// `engine-config`: a flat map of engine flags as `vllm serve --config` reads it

@@ -1,3 +1,4 @@
+internal import Engines
 import Schema
 
 /// Writes one v2 recipe as a named-field recipe, collecting losses.

@@ -1,3 +1,4 @@
+internal import Engines
 import Schema
 
 /// v1 → v2 for one recipe body (a whole file, or the `base` of a multi-recipe file).

@@ -1,3 +1,4 @@
+internal import Engines
 package import Schema
 
 /// Reads engine command-line words into v2 named fields, args and launcher-owned values, and

@@ -1,3 +1,4 @@
+package import Engines
 package import Schema
 
 /// The engine flag catalogs the foreign-format converters consult (the embedded copies, so

@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 
 /// A spark / sparkrun `command` template read like a POSIX shell line: the engine program, the

@@ -1,3 +1,4 @@
+import Engines
 import Schema
 
 /// The container image against the engine pin: a tag that moves (`:latest`, `nightly`, no tag;

@@ -1,3 +1,4 @@
+import Engines
 import Schema
 
 /// Flags the checked engine version does not accept: `unknown-flag` (with did-you-mean from

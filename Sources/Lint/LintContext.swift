@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 import Synchronization
 
@@ -146,7 +147,7 @@ public final class LintContext: Sendable {
     if format == .v2 {
       var comps = path.components
       while !comps.isEmpty {
-        if let node = Self.keyNode(at: KeyPath(comps), in: root), node.start.isKnown {
+        if let node = root.keyNode(at: KeyPath(comps)), node.start.isKnown {
           return SourceLocation(file: file, mark: node.start)
         }
         comps.removeLast()
@@ -161,13 +162,6 @@ public final class LintContext: Sendable {
       comps.removeLast()
     }
     return SourceLocation(file: file, mark: root.start)
-  }
-
-  /// The key node of the entry at `path` (its last component must be a key).
-  public static func keyNode(at path: KeyPath, in root: YAMLNode) -> YAMLNode? {
-    guard case .key(let last)? = path.components.last else { return nil }
-    let parent = root.value(at: KeyPath(Array(path.components.dropLast())))
-    return parent?.mapping?.first { $0.key.scalar == last }?.key
   }
 
   /// A node of an imported document that stands for the v2 key `key`.

@@ -1,3 +1,4 @@
+import Engines
 import Schema
 
 /// Values the checked engine version would reject: `flag-type` (a switch given a value, a

@@ -1,3 +1,4 @@
+public import Engines
 public import Schema
 
 /// The outcome of linting one recipe file.

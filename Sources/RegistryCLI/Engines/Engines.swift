@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engines
 import Migrate
 import Registry
 import Schema

@@ -1,3 +1,4 @@
+import Engines
 import Schema
 
 /// A Markdown summary of linting many recipes: counts per code, then each file's findings.

@@ -1,4 +1,6 @@
-public import Schema
+public import Engines
+public import Migrate
+import Schema
 
 /// Checks recipes for engine-version drift and contradictions that the schema alone cannot see.
 ///
@@ -62,7 +64,7 @@ public struct Linter: Sendable {
       return result
     }
     result.engine = recipe.engine.name
-    let (version, source) = Self.checkedVersion(recipe, override: engineVersion)
+    let (version, source) = EngineVersion.checked(recipe, override: engineVersion)
     let context = LintContext(
       recipe: recipe, file: read.file, format: read.format,
       sourceRoot: read.documents.first?.root, store: store, version: version,
@@ -84,16 +86,5 @@ public struct Linter: Sendable {
     for rule in rules { rule.check(context) }
     result.diagnostics += context.diagnostics
     return result
-  }
-
-  /// The version to check against and where it came from: the override, `engine.version`,
-  /// or the version named by the image tag.
-  public static func checkedVersion(_ recipe: RecipeV2, override: EngineVersion?) -> (EngineVersion?, String?) {
-    if let override { return (override, "--engine-version") }
-    if let text = recipe.engine.version, let v = EngineVersion(text) { return (v, "engine.version") }
-    if let image = recipe.engine.image, let v = ContainerImage(image).engineVersion {
-      return (v, "engine.image")
-    }
-    return (nil, nil)
   }
 }

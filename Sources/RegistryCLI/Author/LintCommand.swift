@@ -1,5 +1,7 @@
 import ArgumentParser
+import Engines
 import Foundation
+import Lint
 import Migrate
 import Registry
 import Schema
@@ -65,44 +67,42 @@ struct LintCommand: ParsableCommand {
   }
 
   func run() throws {
-    do {
-      let terminal = Terminal(colorChoice: global.color)
-      var target: EngineVersion?
-      if let engineVersion {
-        guard let v = EngineVersion(engineVersion) else {
-          throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
-        }
-        target = v
+    let terminal = Terminal(colorChoice: global.color)
+    var target: EngineVersion?
+    if let engineVersion {
+      guard let v = EngineVersion(engineVersion) else {
+        throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
       }
-      let store: FlagCatalogStore
-      do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
-      let linter = Linter(catalogs: store)
-      var results: [LintResult] = []
-      for item in targets {
-        for (file, bytes) in try sources(item) {
-          results.append(linter.lint(RecipeReader.read(bytes, file: file), engineVersion: target))
-        }
-      }
-      let all = results.flatMap(\.diagnostics)
-      let failed = results.contains { $0.fails(strict: strict) }
-      if report {
-        terminal.out(LintReport.markdown(results, title: "Lint report", relativeTo: ""))
-      } else if global.json {
-        try JSONOutput.print(
-          Report(
-            files: results.map {
-              FileReport(
-                file: $0.file, name: $0.name, format: $0.format.rawValue, engine: $0.engine?.rawValue,
-                checkedVersion: $0.checkedVersion?.normalized, versionSource: $0.versionSource,
-                catalog: $0.catalog?.catalog?.version.normalized, diagnostics: $0.diagnostics)
-            }, errors: all.errorCount, warnings: all.warningCount, ok: !failed), terminal: terminal)
-      } else {
-        let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
-        printer.printAll(all)
-        terminal.err(DiagnosticPrinter.summary(files: results.count, diagnostics: all))
-      }
-      if failed { throw ExitStatus.invalid }
+      target = v
     }
+    let store: FlagCatalogStore
+    do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
+    let linter = Linter(catalogs: store)
+    var results: [LintResult] = []
+    for item in targets {
+      for (file, bytes) in try sources(item) {
+        results.append(linter.lint(RecipeReader.read(bytes, file: file), engineVersion: target))
+      }
+    }
+    let all = results.flatMap(\.diagnostics)
+    let failed = results.contains { $0.fails(strict: strict) }
+    if report {
+      terminal.out(LintReport.markdown(results, title: "Lint report", relativeTo: ""))
+    } else if global.json {
+      try JSONOutput.print(
+        Report(
+          files: results.map {
+            FileReport(
+              file: $0.file, name: $0.name, format: $0.format.rawValue, engine: $0.engine?.rawValue,
+              checkedVersion: $0.checkedVersion?.normalized, versionSource: $0.versionSource,
+              catalog: $0.catalog?.catalog?.version.normalized, diagnostics: $0.diagnostics)
+          }, errors: all.errorCount, warnings: all.warningCount, ok: !failed), terminal: terminal)
+    } else {
+      let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
+      printer.printAll(all)
+      terminal.err(DiagnosticPrinter.summary(files: results.count, diagnostics: all))
+    }
+    if failed { throw ExitStatus.invalid }
   }
 
   /// The recipe files named by one argument: every YAML file below a folder, or what
