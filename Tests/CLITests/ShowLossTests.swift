@@ -7,7 +7,7 @@ import Testing
 /// `show --as FORMAT` that loses data fails as `convert` does, unless `--allow-loss`.
 @Suite struct ShowLossTests {
   static let repo = InProcessCommandTests.repo
-  /// A trtllm recipe on B200: vllm-args cannot hold its engine, GPU or precision.
+  /// A trtllm recipe on B200: vllm-args cannot hold its engine or precision.
   static let name = "deepseek-r1-0528-fp4-b200-trtllm-agg-tep8-mtp3"
 
   @Test func aLossyFormatFailsListingTheLoss() throws {
@@ -17,7 +17,7 @@ import Testing
     #expect(refused.stdout.isEmpty)
     let lines = refused.stderr.split(separator: "\n")
     #expect(lines.contains("error: cannot express engine.name = trtllm: vllm-args holds vLLM flags only [engine.name]"))
-    #expect(lines.contains("error: cannot express resources.gpu_type = b200: vllm-args recipes run on DGX Spark (gb10) [resources.gpu_type]"))
+    #expect(lines.contains("error: cannot express model.precision = fp4: vllm-args does not record the weight precision [model.precision]"))
     let losses = lines.filter { $0.hasPrefix("error: cannot express ") }.count
     #expect(lines.last == "\(losses) losses: nothing printed (pass --allow-loss to show it anyway)")
     #expect(try InProcessCommandTests.binary(args) == refused)
