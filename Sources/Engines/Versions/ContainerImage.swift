@@ -64,15 +64,6 @@ public struct ContainerImage: Sendable, Hashable, CustomStringConvertible {
   /// The reference as written.
   public var description: String { reference }
 
-  /// The reference with its tag's version moved to `target`, as `upgrade` does
-  /// (`lmsysorg/sglang:v0.5.8-cu130@sha256:…` → `lmsysorg/sglang:v0.5.23-cu130`: a digest pins
-  /// the old bytes, so it is dropped); nil when the tag names no engine version (a moving or
-  /// missing tag, a Dynamo runtime's release), so which image runs `target` cannot be told.
-  public func moved(to target: EngineVersion) -> String? {
-    guard let tag, let version = engineVersion, let newTag = Upgrader.retag(tag, version: version, to: target) else { return nil }
-    return repository + ":" + newTag
-  }
-
   /// The version named by an image tag, or nil.
   ///
   /// - Parameter tag: e.g. `v0.5.8.post1-cu130-runtime`, `0.16.0-t5`, `v0.17.0`.

@@ -1,3 +1,4 @@
+internal import Engines
 import Foundation
 internal import Lint
 public import Migrate

@@ -1,4 +1,4 @@
-import Engines
+internal import Engines
 import Migrate
 import Schema
 

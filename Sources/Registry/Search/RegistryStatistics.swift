@@ -1,3 +1,4 @@
+internal import Engines
 public import Schema
 import Migrate
 

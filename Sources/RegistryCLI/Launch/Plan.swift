@@ -1,3 +1,4 @@
+import Engines
 import ArgumentParser
 import Foundation
 import Launch
