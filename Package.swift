@@ -23,7 +23,7 @@ let package = Package(
     .library(name: "SyntheticData", targets: ["SyntheticData"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     .systemLibrary(
@@ -36,14 +36,16 @@ let package = Package(
     .target(name: "Engines", dependencies: ["Schema"], swiftSettings: upcoming),
     .target(name: "Migrate", dependencies: ["Schema", "Engines"], swiftSettings: upcoming),
     .target(name: "Lint", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
-    .target(name: "Launch", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
+    .target(
+      name: "Launch", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
     .target(
       name: "Registry", dependencies: ["Schema", "Engines", "Migrate", "Lint", "CGit2"],
       swiftSettings: upcoming),
     // The static index and site (`export-index`, `site`); the page is a resource file,
     // embedded by scripts/embed-resources, not compiled.
     .target(
-      name: "Export", dependencies: ["Schema", "Engines", "Migrate", "Registry"], exclude: ["Site/index.html"],
+      name: "Export", dependencies: ["Schema", "Engines", "Migrate", "Registry"],
+      exclude: ["Site/index.html"],
       swiftSettings: upcoming),
     .executableTarget(
       name: "RegistryCLI",
@@ -53,9 +55,12 @@ let package = Package(
       ],
       swiftSettings: upcoming),
     .target(name: "TestSupport", dependencies: ["Schema"], path: "Tests/TestSupport"),
-    .target(name: "SyntheticData", dependencies: ["Schema", "Registry"], path: "Tests/SyntheticData", swiftSettings: upcoming),
+    .target(
+      name: "SyntheticData", dependencies: ["Schema", "Registry"], path: "Tests/SyntheticData",
+      swiftSettings: upcoming),
     .testTarget(
-      name: "SchemaTests", dependencies: ["Schema", "TestSupport", "SyntheticData"], exclude: ["Fixtures"]),
+      name: "SchemaTests", dependencies: ["Schema", "TestSupport", "SyntheticData"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "MigrateTests", dependencies: ["Migrate", "Engines", "Lint", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),

@@ -32,7 +32,10 @@ struct DetailCache: Sendable {
 
     /// The members by key.
     var members: [String: String] {
-      ["diagnostics": diagnostics, "launch": launch, "provenance": provenance, "recipe": recipe, "source": source]
+      [
+        "diagnostics": diagnostics, "launch": launch, "provenance": provenance, "recipe": recipe,
+        "source": source,
+      ]
     }
 
     /// The values in a record's order.
@@ -49,7 +52,9 @@ struct DetailCache: Sendable {
     /// From a record's values (`fields`' order).
     init?(fields: [String]) {
       guard fields.count == Self.fieldCount else { return nil }
-      self.init(diagnostics: fields[0], launch: fields[1], provenance: fields[2], recipe: fields[3], source: fields[4])
+      self.init(
+        diagnostics: fields[0], launch: fields[1], provenance: fields[2], recipe: fields[3],
+        source: fields[4])
     }
 
     static let fieldCount = 5
@@ -100,7 +105,8 @@ struct DetailCache: Sendable {
   private static func record(_ b: [UInt8], at i: inout Int) -> (Key, Fragment)? {
     guard let line = b[i...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
     let fields = b[i..<line].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-    guard fields.count == Fragment.fieldCount + 3, let blob = ObjectID(hex: String(decoding: fields[0], as: UTF8.self)),
+    guard fields.count == Fragment.fieldCount + 3,
+      let blob = ObjectID(hex: String(decoding: fields[0], as: UTF8.self)),
       let sum = UInt64(String(decoding: fields[fields.count - 1], as: UTF8.self), radix: 16)
     else { return nil }
     var counts: [Int] = []

@@ -32,9 +32,11 @@ struct DetailFingerprint: Hashable, Sendable {
 
   /// This build's fingerprint.
   static let current = DetailFingerprint(
-    detailVersion: version, indexSchema: IndexExporter.schemaVersion, readerRevision: IndexFingerprint.readerRevision,
+    detailVersion: version, indexSchema: IndexExporter.schemaVersion,
+    readerRevision: IndexFingerprint.readerRevision,
     formats: Converters.all.map(\.format.rawValue),
-    catalogs: Dictionary(FlagCatalogStore.embeddedFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
+    catalogs: Dictionary(
+      FlagCatalogStore.embeddedFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
     specs: EmbeddedSpecs.files, probe: probeFragments())
 
   /// The header text (`DetailCache` writes it at the top of every shard).
@@ -52,7 +54,8 @@ struct DetailFingerprint: Hashable, Sendable {
     field(probe)
     let bytes = Array(inputs.utf8)
     let sum = bytes.withUnsafeBytes { FastHash.hash($0) }
-    return "index-\(indexSchema).details-\(detailVersion).\(readerRevision).inputs-\(String(sum, radix: 16))"
+    return
+      "index-\(indexSchema).details-\(detailVersion).\(readerRevision).inputs-\(String(sum, radix: 16))"
   }
 
   /// A v1 recipe (srt-slurm layout, disaggregated) and a v2 one, as the registry holds them.
@@ -134,7 +137,8 @@ struct DetailFingerprint: Hashable, Sendable {
     var text = ""
     for (i, source) in probeRecipes.enumerated() {
       let read = RecipeReader.read(Array(source.utf8), file: "probe-\(i).yaml")
-      text += EncodedObject(IndexExporter.fragment(read: read, name: "probe", json: json).members).text
+      text +=
+        EncodedObject(IndexExporter.fragment(read: read, name: "probe", json: json).members).text
     }
     return text
   }

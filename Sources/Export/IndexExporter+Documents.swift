@@ -5,7 +5,6 @@ import Schema
 extension IndexExporter {
   // MARK: - File names
 
-
   /// `recipes/<name>.json` for a name that is a safe file name and unique in the registry;
   /// otherwise the name's safe characters, `~`, and the first 12 hex digits of the blob id.
   static func documentPaths(_ entries: [CatalogEntry]) -> [String] {
@@ -26,7 +25,8 @@ extension IndexExporter {
   }
 
   static func isSafeFileName(_ name: String) -> Bool {
-    !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".") && name.unicodeScalars.allSatisfy(isSafe)
+    !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".")
+      && name.unicodeScalars.allSatisfy(isSafe)
   }
 
   // MARK: - Detail documents
@@ -34,7 +34,8 @@ extension IndexExporter {
   /// One detail document (`recipes/<name>.json`): the commit, entry and history around a
   /// cached or fresh fragment, with sorted keys; the recipe keeps v2's canonical order.
   static func document(
-    entry: CatalogEntry, fragment: DetailCache.Fragment, commit: String, history: PinHistory?, json: ExportJSON
+    entry: CatalogEntry, fragment: DetailCache.Fragment, commit: String, history: PinHistory?,
+    json: ExportJSON
   ) -> String {
     var members = fragment.members
     members["commit"] = json.encode(commit)

@@ -1,9 +1,9 @@
+import Engines
 import Foundation
-import Synchronization
 import Migrate
 public import Registry
 import Schema
-import Engines
+import Synchronization
 
 /// Writes the static, sharded JSON index of a registry at one commit (`registry export-index`):
 ///
@@ -75,11 +75,13 @@ public struct IndexExporter {
       throw .io("cannot create \(recipesDir): \(error.localizedDescription)")
     }
     result.documentJSON = try writeDocuments(
-      entries: result.entries, blobs: result.blobs, documents: result.documents, commit: result.commit,
+      entries: result.entries, blobs: result.blobs, documents: result.documents,
+      commit: result.commit,
       directory: directory, keep: keepDocuments, progress: progress)
     try Self.write(result.catalogJSON, to: directory + "/catalog.json")
     try Self.write(result.metaJSON, to: directory + "/index-meta.json")
-    Self.removeStale(in: recipesDir, keeping: Set(result.documents.map { String($0.dropFirst("recipes/".count)) }))
+    Self.removeStale(
+      in: recipesDir, keeping: Set(result.documents.map { String($0.dropFirst("recipes/".count)) }))
     return result
   }
 
@@ -88,7 +90,9 @@ public struct IndexExporter {
   public func catalog(rev: String) throws(RegistryError) -> Result {
     let index = try registry.index(at: rev)
     let s = index.snapshot
-    let order = (0..<s.count).map { ($0, s.name($0), s.path($0)) }.sorted { ($0.1, $0.2) < ($1.1, $1.2) }
+    let order = (0..<s.count).map { ($0, s.name($0), s.path($0)) }.sorted {
+      ($0.1, $0.2) < ($1.1, $1.2)
+    }
     let entries = order.map { CatalogEntry(s, $0.0) }
     let documents = Self.documentPaths(entries)
     let commitInfo: Commit
@@ -99,16 +103,19 @@ public struct IndexExporter {
     }
     let json = ExportJSON()
     let catalog = CatalogFile(
-      commit: index.commit.hex, count: entries.count, documents: documents, indexSchema: Self.schemaVersion,
+      commit: index.commit.hex, count: entries.count, documents: documents,
+      indexSchema: Self.schemaVersion,
       recipes: entries)
     let meta = MetaFile(
-      commit: index.commit.hex, count: entries.count, generatedAt: CommitTime.iso8601(commitInfo.committer.time),
+      commit: index.commit.hex, count: entries.count,
+      generatedAt: CommitTime.iso8601(commitInfo.committer.time),
       generator: "registry export-index", history: options.history,
       historyLimit: options.history ? options.historyLimit : nil, indexSchema: Self.schemaVersion,
       tree: index.tree.hex)
     return Result(
       commit: index.commit, build: index.build, entries: entries, documents: documents,
-      catalogJSON: json.encode(catalog) + "\n", metaJSON: json.encode(meta) + "\n", documentJSON: nil,
+      catalogJSON: json.encode(catalog) + "\n", metaJSON: json.encode(meta) + "\n",
+      documentJSON: nil,
       blobs: order.map { s.blobID($0.0) })
   }
 
@@ -119,7 +126,8 @@ public struct IndexExporter {
   /// those it missed in.
   /// - Returns: the documents' text in entry order when `keep`.
   private func writeDocuments(
-    entries: [CatalogEntry], blobs: [ObjectID], documents: [String], commit: ObjectID, directory: String,
+    entries: [CatalogEntry], blobs: [ObjectID], documents: [String], commit: ObjectID,
+    directory: String,
     keep: Bool, progress: (@Sendable (Int, Int) -> Void)?
   ) throws(RegistryError) -> [String]? {
     let total = entries.count
@@ -143,7 +151,8 @@ public struct IndexExporter {
       context: { () throws(RegistryError) -> Worker in
         do throws(GitError) {
           let repo = try GitRepository(at: gitDirectory)
-          return Worker(repo: repo, history: HistoryWalker(repository: repo, limit: options.historyLimit))
+          return Worker(
+            repo: repo, history: HistoryWalker(repository: repo, limit: options.historyLimit))
         } catch {
           throw .git(error)
         }
@@ -167,12 +176,14 @@ public struct IndexExporter {
           } catch {
             throw .git(error)
           }
-          fragment = Self.fragment(read: RecipeReader.read(bytes, file: entry.path), name: entry.name, json: w.json)
+          fragment = Self.fragment(
+            read: RecipeReader.read(bytes, file: entry.path), name: entry.name, json: w.json)
           missed = true
         }
         records.append((key, fragment))
         let pins = options.history ? try w.history.pins(path: entry.path, from: commit) : nil
-        let text = Self.document(entry: entry, fragment: fragment, commit: commitHex, history: pins, json: w.json)
+        let text = Self.document(
+          entry: entry, fragment: fragment, commit: commitHex, history: pins, json: w.json)
         try Self.write(text, to: directory + "/" + documents[k])
         if keep { out.append((k, text)) }
         let d = done.add(1, ordering: .relaxed).newValue

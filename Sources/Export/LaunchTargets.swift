@@ -41,7 +41,8 @@ public struct LaunchTargets: Encodable, Sendable, Hashable {
   public init(name: String) {
     targets = [:]
     for t in Self.planTargets {
-      targets[t] = Target(kind: "plan", command: ShellQuote.join(["registry", "plan", name, "--target", t]))
+      targets[t] = Target(
+        kind: "plan", command: ShellQuote.join(["registry", "plan", name, "--target", t]))
     }
   }
 
@@ -52,7 +53,9 @@ public struct LaunchTargets: Encodable, Sendable, Hashable {
     let roles = EngineInvocation.buildAll(recipe).map { inv in
       let argv = program + inv.flags
       let env = inv.env.map { "\($0.name)=" + ShellQuote.quote($0.value) }
-      return RoleCommand(role: inv.role, argv: argv, env: inv.env, command: (env + [ShellQuote.join(argv)]).joined(separator: " "))
+      return RoleCommand(
+        role: inv.role, argv: argv, env: inv.env,
+        command: (env + [ShellQuote.join(argv)]).joined(separator: " "))
     }
     targets["engine"] = Target(kind: "commands", roles: roles)
   }

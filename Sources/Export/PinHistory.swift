@@ -78,9 +78,11 @@ struct HistoryWalker {
         }
         previous = .some(pin)
         if kind.isEmpty { continue }
-        changes.append(PinHistory.Change(
-          commit: c.id.hex, date: CommitTime.iso8601(c.committer.time), author: c.author.name,
-          subject: String(c.summary.prefix(200)), change: kind, engineVersion: pin.engineVersion, image: pin.image))
+        changes.append(
+          PinHistory.Change(
+            commit: c.id.hex, date: CommitTime.iso8601(c.committer.time), author: c.author.name,
+            subject: String(c.summary.prefix(200)), change: kind, engineVersion: pin.engineVersion,
+            image: pin.image))
       }
       return PinHistory(changes: changes.reversed(), examined: ids.count, truncated: truncated)
     } catch {

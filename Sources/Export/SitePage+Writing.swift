@@ -23,9 +23,12 @@ extension SitePage {
   /// documents kept to inline them).
   /// - Returns: the page's path.
   @discardableResult
-  public static func write(_ result: IndexExporter.Result, to directory: String) throws(RegistryError) -> String {
+  public static func write(_ result: IndexExporter.Result, to directory: String)
+    throws(RegistryError) -> String
+  {
     let page = directory + "/index.html"
-    let html = Self.html(catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON)
+    let html = Self.html(
+      catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON)
     do {
       try IndexExporter.write(html, to: page)
     } catch {

@@ -32,9 +32,14 @@ public enum SitePage {
     let parts = template.components(separatedBy: marker)
     precondition(parts.count == 2)
     var out = parts[0]
-    out += "<script id=\"catalog-data\" type=\"application/json\">" + scriptSafe(trimmed(catalogJSON)) + "</script>\n"
-    out += "<script id=\"meta-data\" type=\"application/json\">" + scriptSafe(trimmed(metaJSON)) + "</script>\n"
-    out += "<script id=\"detail-data\" type=\"application/json\">" + scriptSafe(details) + "</script>"
+    out +=
+      "<script id=\"catalog-data\" type=\"application/json\">" + scriptSafe(trimmed(catalogJSON))
+      + "</script>\n"
+    out +=
+      "<script id=\"meta-data\" type=\"application/json\">" + scriptSafe(trimmed(metaJSON))
+      + "</script>\n"
+    out +=
+      "<script id=\"detail-data\" type=\"application/json\">" + scriptSafe(details) + "</script>"
     out += parts[1]
     return out
   }

@@ -19,7 +19,8 @@ extension LaunchPlan {
     for (i, p) in processes.enumerated() {
       let field = "processes[\(i)]"
       guard Self.isSafeName(p.name) else {
-        throw .invalidPlan(field: field + ".name", message: "unsafe name \(ShellQuote.quote(p.name))")
+        throw .invalidPlan(
+          field: field + ".name", message: "unsafe name \(ShellQuote.quote(p.name))")
       }
       guard seen.insert(p.name).inserted else {
         throw .invalidPlan(field: field + ".name", message: "duplicate process name '\(p.name)'")
@@ -33,10 +34,12 @@ extension LaunchPlan {
       if case .hosts = nodes, p.node + p.nodeCount > nodes.count {
         throw .invalidPlan(
           field: field + ".node",
-          message: "needs nodes \(p.node)..<\(p.node + p.nodeCount) but the plan has \(nodes.count)")
+          message: "needs nodes \(p.node)..<\(p.node + p.nodeCount) but the plan has \(nodes.count)"
+        )
       }
       for (j, e) in p.env.enumerated() where !Self.isEnvName(e.name) {
-        throw .invalidPlan(field: field + ".env[\(j)]", message: "unsafe variable name \(ShellQuote.quote(e.name))")
+        throw .invalidPlan(
+          field: field + ".env[\(j)]", message: "unsafe variable name \(ShellQuote.quote(e.name))")
       }
       if let port = p.port, !(1...65535).contains(port) {
         throw .invalidPlan(field: field + ".port", message: "port \(port) out of range")
@@ -46,13 +49,15 @@ extension LaunchPlan {
           throw .invalidPlan(field: field + ".readiness.path", message: "path must start with '/'")
         }
         guard r.path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
-          throw .invalidPlan(field: field + ".readiness.path", message: "path contains spaces or control characters")
+          throw .invalidPlan(
+            field: field + ".readiness.path", message: "path contains spaces or control characters")
         }
         guard r.port ?? p.port != nil else {
           throw .invalidPlan(field: field + ".readiness.port", message: "no port to probe")
         }
         if let h = r.host, !Self.isSafeHost(h) {
-          throw .invalidPlan(field: field + ".readiness.host", message: "unsafe host name \(ShellQuote.quote(h))")
+          throw .invalidPlan(
+            field: field + ".readiness.host", message: "unsafe host name \(ShellQuote.quote(h))")
         }
       }
     }
@@ -61,7 +66,8 @@ extension LaunchPlan {
         throw .invalidPlan(field: "benchmark.argv", message: "empty command")
       }
       for (j, e) in b.env.enumerated() where !Self.isEnvName(e.name) {
-        throw .invalidPlan(field: "benchmark.env[\(j)]", message: "unsafe variable name \(ShellQuote.quote(e.name))")
+        throw .invalidPlan(
+          field: "benchmark.env[\(j)]", message: "unsafe variable name \(ShellQuote.quote(e.name))")
       }
     }
   }
@@ -83,19 +89,23 @@ extension LaunchPlan {
 
   static func isSafeName(_ s: String) -> Bool {
     guard let f = s.utf8.first, isAlnum(f) else { return false }
-    return s.utf8.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+    return s.utf8.allSatisfy {
+      isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+    }
   }
 
   static func isSafeHost(_ s: String) -> Bool {
     guard let f = s.utf8.first, f != UInt8(ascii: "-") else { return false }
     return s.utf8.allSatisfy {
       isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
-        || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]")
+        || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "[")
+        || $0 == UInt8(ascii: "]")
     }
   }
 
   private static func isAlnum(_ c: UInt8) -> Bool {
-    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
       || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c)
   }
 }

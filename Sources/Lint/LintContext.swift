@@ -110,7 +110,9 @@ public final class LintContext: Sendable {
     for role in recipe.roles.keys.sorted() {
       for a in recipe.roles[role]?.args ?? [] {
         out.append(
-          ArgSite(arg: a, path: KeyPath([.key("roles"), .key(role.rawValue), .key("args"), .key(a.flag)]),
+          ArgSite(
+            arg: a,
+            path: KeyPath([.key("roles"), .key(role.rawValue), .key("args"), .key(a.flag)]),
             role: role))
       }
     }

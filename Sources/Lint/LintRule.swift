@@ -1,4 +1,3 @@
-
 /// One lint check: looks at a recipe (through v2) and reports located diagnostics.
 ///
 /// Rules are small value types listed in ``Linter/defaultRules``; each reports through

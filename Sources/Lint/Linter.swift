@@ -57,7 +57,8 @@ public struct Linter: Sendable {
       if !read.diagnostics.hasErrors {
         let at = read.documents.first.map { SourceLocation(file: read.file, mark: $0.root.start) }
         result.diagnostics.append(
-          Diagnostic(.note, code: "not-linted",
+          Diagnostic(
+            .note, code: "not-linted",
             "this \(read.format.rawValue) recipe cannot be read into v2 in this build, so it is not linted",
             at: at, hint: "convert it to v2 ('registry migrate') to lint it"))
       }
@@ -76,10 +77,14 @@ public struct Linter: Sendable {
       switch match.kind {
       case .exact: break
       case .nearestLower:
-        context.report(.note, code: "catalog-nearest-lower", match.note, at: "engine.version",
-          hint: "flags are checked against \(recipe.engine.name) \(match.catalog?.version.normalized ?? "?")")
+        context.report(
+          .note, code: "catalog-nearest-lower", match.note, at: "engine.version",
+          hint:
+            "flags are checked against \(recipe.engine.name) \(match.catalog?.version.normalized ?? "?")"
+        )
       case .none:
-        context.report(.note, code: "no-catalog", match.note, at: "engine.version",
+        context.report(
+          .note, code: "no-catalog", match.note, at: "engine.version",
           hint: "flags are not checked; pin a catalogued version ('registry engines')")
       }
     }

@@ -22,7 +22,9 @@ import Testing
     let ok = try RegistryBinary.run(["validate", Self.seed])
     #expect(ok.status == 0, "\(ok.stderr)")
     #expect(ok.stderr == "1 file, 0 errors, 0 warnings\n")
-    let json = try RegistryBinary.run(["validate", "--json", Self.invalid + "/negative-node-count.yaml"])
+    let json = try RegistryBinary.run([
+      "validate", "--json", Self.invalid + "/negative-node-count.yaml",
+    ])
     #expect(json.status == 1)
     let obj = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let summary = obj?["summary"] as? [String: Any]
@@ -39,7 +41,9 @@ import Testing
 
   @Test func convertToV2AndBack() throws {
     let dir = try RegistryBinary.temporaryDirectory()
-    let r = try RegistryBinary.run(["convert", "--to", "v2", Self.seed, "-o", dir + "/seed.v2.yaml", "--verify"])
+    let r = try RegistryBinary.run([
+      "convert", "--to", "v2", Self.seed, "-o", dir + "/seed.v2.yaml", "--verify",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let v2 = try String(contentsOfFile: dir + "/seed.v2.yaml", encoding: .utf8)
     #expect(v2.hasPrefix("schema: v2\n"))
@@ -54,17 +58,20 @@ import Testing
     let dir = try RegistryBinary.temporaryDirectory()
     let file = dir + "/t.yaml"
     try """
-      schema: v2
-      name: t
-      description: v2 only
-      model: {path: m}
-      engine: {name: sglang}
-      topology: {aggregated: {nodes: 1, workers: 1}}
-      """.write(toFile: file, atomically: true, encoding: .utf8)
+    schema: v2
+    name: t
+    description: v2 only
+    model: {path: m}
+    engine: {name: sglang}
+    topology: {aggregated: {nodes: 1, workers: 1}}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
     let r = try RegistryBinary.run(["convert", "--color", "never", "--to", "sglang-v1", file])
     #expect(r.status == 1)
     #expect(r.stdout.isEmpty)
-    #expect(r.stderr.contains("error: cannot express description = v2 only: v1 has no description [description]"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        "error: cannot express description = v2 only: v1 has no description [description]"),
+      "\(r.stderr)")
     let ok = try RegistryBinary.run(["convert", "--to", "sglang-v1", "--allow-loss", file])
     #expect(ok.status == 0)
     #expect(ok.stdout.contains("agg_nodes: 1"))

@@ -12,12 +12,13 @@ import Testing
     #expect(r.status == 3)
     #expect(r.stdout.isEmpty)
     let path = PackageRoot.url.standardizedFileURL.path
-    #expect(r.stderr == """
-      error: rev 'no-such-rev' does not exist in \(path)
-        hint: check the branch, tag or commit ('git log --oneline', 'git branch -a' in the repository)
-        libgit2: rev 'no-such-rev' not found in \(path) (git_revparse_single): revspec 'no-such-rev' not found
+    #expect(
+      r.stderr == """
+        error: rev 'no-such-rev' does not exist in \(path)
+          hint: check the branch, tag or commit ('git log --oneline', 'git branch -a' in the repository)
+          libgit2: rev 'no-such-rev' not found in \(path) (git_revparse_single): revspec 'no-such-rev' not found
 
-      """)
+        """)
     #expect(try InProcessCommandTests.binary(args) == r)
   }
 }

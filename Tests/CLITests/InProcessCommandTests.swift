@@ -75,16 +75,24 @@ import Testing
     #expect(conflict == (try Self.binary(publish)))
 
     // 3: not found.
-    let missing = Self.run(["pin", "nope", "--engine-version", "v0.5.8", "--repo", repo, "--author", author])
+    let missing = Self.run([
+      "pin", "nope", "--engine-version", "v0.5.8", "--repo", repo, "--author", author,
+    ])
     #expect(missing.status == 3)
     #expect(missing.stderr.hasPrefix("error: no recipe named 'nope' at "))
 
     // 64: a CLIError of kind invalidRequest, and a lock error of that kind.
     let badAuthor = Self.run(["publish", Self.valid, "--repo", repo, "--author", "bad"])
-    #expect(badAuthor == Run(status: 64, stdout: "", stderr: "error: --author must look like \"Name <mail@example.com>\", not 'bad'\n"))
+    #expect(
+      badAuthor
+        == Run(
+          status: 64, stdout: "",
+          stderr: "error: --author must look like \"Name <mail@example.com>\", not 'bad'\n"))
     let revWithLock = Self.run(["show", "minimal@HEAD", "--locked", "--repo", repo])
     #expect(revWithLock.status == 64)
-    #expect(revWithLock.stderr.hasPrefix("error: 'minimal@HEAD' names rev HEAD, but --locked reads the blob "))
+    #expect(
+      revWithLock.stderr.hasPrefix(
+        "error: 'minimal@HEAD' names rev HEAD, but --locked reads the blob "))
 
     // 1: failed, printed by the mapping.
     let invalid = Self.run(["publish", Self.invalid, "--repo", repo, "--author", author])

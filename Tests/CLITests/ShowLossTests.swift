@@ -16,8 +16,14 @@ import Testing
     #expect(refused.status == 1)
     #expect(refused.stdout.isEmpty)
     let lines = refused.stderr.split(separator: "\n")
-    #expect(lines.contains("error: cannot express engine.name = trtllm: vllm-args holds vLLM flags only [engine.name]"))
-    #expect(lines.contains("error: cannot express model.precision = fp4: vllm-args does not record the weight precision [model.precision]"))
+    #expect(
+      lines.contains(
+        "error: cannot express engine.name = trtllm: vllm-args holds vLLM flags only [engine.name]")
+    )
+    #expect(
+      lines.contains(
+        "error: cannot express model.precision = fp4: vllm-args does not record the weight precision [model.precision]"
+      ))
     let losses = lines.filter { $0.hasPrefix("error: cannot express ") }.count
     #expect(lines.last == "\(losses) losses: nothing printed (pass --allow-loss to show it anyway)")
     #expect(try InProcessCommandTests.binary(args) == refused)

@@ -24,7 +24,8 @@ import Testing
   }
 
   static func temp(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+      .path
   }
 
   static func json(_ path: String) throws -> [String: Any] {
@@ -36,7 +37,9 @@ import Testing
   static func canonical(_ objects: [[String: Any]], dropping: Set<String> = []) throws -> [String] {
     try objects.map { o in
       let kept = o.filter { !dropping.contains($0.key) }
-      return String(decoding: try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]), as: UTF8.self)
+      return String(
+        decoding: try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys]),
+        as: UTF8.self)
     }.sorted()
   }
 
@@ -50,7 +53,8 @@ import Testing
     var commits: Set<String> = []
     for extra in [[], ["--status", "deprecated"]] {
       let r = try Self.registry(["search", "--invalid", "-o", "json"] + extra)
-      let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      let doc = try #require(
+        try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
       rows += try #require(doc["recipes"] as? [[String: Any]])
       commits.insert(try #require(doc["commit"] as? String))
     }
@@ -63,14 +67,17 @@ import Testing
     #expect(documents.count == entries.count)
     for (entry, doc) in zip(entries, documents) {
       let detail = try Self.json(out + "/" + doc)
-      #expect(try Self.canonical([try #require(detail["entry"] as? [String: Any])]) == Self.canonical([entry]))
+      #expect(
+        try Self.canonical([try #require(detail["entry"] as? [String: Any])])
+          == Self.canonical([entry]))
       #expect(detail["commit"] as? String == catalog["commit"] as? String)
       #expect(detail["history"] is NSNull)
     }
   }
 
   @Test func exportIsDeterministic() throws {
-    let a = Self.temp("export-a"), b = Self.temp("export-b")
+    let a = Self.temp("export-a")
+    let b = Self.temp("export-b")
     defer {
       try? FileManager.default.removeItem(atPath: a)
       try? FileManager.default.removeItem(atPath: b)
@@ -78,13 +85,17 @@ import Testing
     _ = try Self.registry(["export-index", "-o", a])
     let head = try Self.registry(["search", "-o", "json", "--limit", "0"])
     let commit = try #require(
-      (try JSONSerialization.jsonObject(with: Data(head.stdout.utf8)) as? [String: Any])?["commit"] as? String)
+      (try JSONSerialization.jsonObject(with: Data(head.stdout.utf8)) as? [String: Any])?["commit"]
+        as? String)
     _ = try Self.registry(["export-index", "--rev", commit, "-o", b])
     let fm = FileManager.default
     let files = try #require(fm.subpaths(atPath: a)).filter { $0.hasSuffix(".json") }.sorted()
-    #expect(files == (try #require(fm.subpaths(atPath: b))).filter { $0.hasSuffix(".json") }.sorted())
+    #expect(
+      files == (try #require(fm.subpaths(atPath: b))).filter { $0.hasSuffix(".json") }.sorted())
     for f in files {
-      #expect(fm.contents(atPath: a + "/" + f) == fm.contents(atPath: b + "/" + f), "\(f) differs between two exports")
+      #expect(
+        fm.contents(atPath: a + "/" + f) == fm.contents(atPath: b + "/" + f),
+        "\(f) differs between two exports")
     }
   }
 
@@ -93,13 +104,16 @@ import Testing
     let a = Self.temp("export-schemas")
     defer { try? FileManager.default.removeItem(atPath: a) }
     _ = try Self.registry(["export-index", "-o", a])
-    let files = try #require(FileManager.default.subpaths(atPath: a)).filter { $0.hasSuffix(".json") }.sorted()
+    let files = try #require(FileManager.default.subpaths(atPath: a)).filter {
+      $0.hasSuffix(".json")
+    }.sorted()
     let tool = try #require(Subprocess.which("check-jsonschema"))
     let spec = PackageRoot.path("spec/index")
     let recipes = files.filter { $0.hasPrefix("recipes/") }.map { a + "/" + $0 }
     #expect(!recipes.isEmpty)
     for (schema, targets) in [
-      ("catalog.schema.json", [a + "/catalog.json"]), ("index-meta.schema.json", [a + "/index-meta.json"]),
+      ("catalog.schema.json", [a + "/catalog.json"]),
+      ("index-meta.schema.json", [a + "/index-meta.json"]),
       ("recipe.schema.json", recipes),
     ] {
       let r = try Subprocess.run(tool, ["--schemafile", spec + "/" + schema] + targets)
@@ -115,8 +129,10 @@ import Testing
     _ = try Self.registry(["site", "-o", site])
     let catalog = try Self.json(site + "/catalog.json")
     let entries = try #require(catalog["recipes"] as? [[String: Any]])
-    let expected = entries.filter { ($0["gpuType"] as? String)?.lowercased() == "gb200" && $0["valid"] as? Bool == true }
-      .compactMap { $0["name"] as? String }.sorted()
+    let expected = entries.filter {
+      ($0["gpuType"] as? String)?.lowercased() == "gb200" && $0["valid"] as? Bool == true
+    }
+    .compactMap { $0["name"] as? String }.sorted()
     #expect(expected.count >= 5)
 
     let server = try StaticServer(directory: site)
@@ -132,9 +148,11 @@ import Testing
     print("screenshot: \(png)")
 
     // The same from file:// (the catalog is inlined; no fetch needed).
-    let local = try HeadlessBrowser.dumpDOM(browser, url: "file://\(site)/index.html?gpu=GB200&engine=sglang")
+    let local = try HeadlessBrowser.dumpDOM(
+      browser, url: "file://\(site)/index.html?gpu=GB200&engine=sglang")
     let sglang = entries.filter {
-      ($0["gpuType"] as? String)?.lowercased() == "gb200" && $0["engine"] as? String == "sglang" && $0["valid"] as? Bool == true
+      ($0["gpuType"] as? String)?.lowercased() == "gb200" && $0["engine"] as? String == "sglang"
+        && $0["valid"] as? Bool == true
     }.compactMap { $0["name"] as? String }.sorted()
     #expect(SiteDOM.rows(local).filter { !$0.hidden }.map(\.name).sorted() == sglang)
   }
@@ -143,14 +161,17 @@ import Testing
   func detailViewShowsRecipeLaunchCommandsAndPinHistory() throws {
     let browser = try HeadlessBrowser.path()
     let inline = try Self.artifacts() + "/embedded"
-    if !FileManager.default.fileExists(atPath: inline + "/index.html") { _ = try Self.registry(["site", "-o", inline]) }
+    if !FileManager.default.fileExists(atPath: inline + "/index.html") {
+      _ = try Self.registry(["site", "-o", inline])
+    }
     let served = Self.temp("site-not-inlined")
     defer { try? FileManager.default.removeItem(atPath: served) }
     _ = try Self.registry(["site", "--inline-details", "never", "-o", served])
     // A recipe with a v2 form, so it has engine command lines.
     let catalog = try Self.json(inline + "/catalog.json")
     let entries = try #require(catalog["recipes"] as? [[String: Any]])
-    let name = try #require(entries.first { $0["format"] as? String == "vllm-args" }?["name"] as? String)
+    let name = try #require(
+      entries.first { $0["format"] as? String == "vllm-args" }?["name"] as? String)
     for dir in [inline, served] {
       let server = try StaticServer(directory: dir)
       let dom = try HeadlessBrowser.dumpDOM(browser, url: server.url("index.html#recipe=\(name)"))
@@ -161,7 +182,9 @@ import Testing
       #expect(dom.contains("Pin history"))
       #expect(dom.contains("Recipe (v2)"))
       if dir == inline {
-        try HeadlessBrowser.screenshot(browser, url: server.url("index.html#recipe=\(name)"), to: try Self.artifacts() + "/embedded-detail.png", height: 1400)
+        try HeadlessBrowser.screenshot(
+          browser, url: server.url("index.html#recipe=\(name)"),
+          to: try Self.artifacts() + "/embedded-detail.png", height: 1400)
       }
     }
   }

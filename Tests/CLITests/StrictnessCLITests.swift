@@ -7,7 +7,10 @@ import Testing
 @Suite struct StrictnessCLITests {
   /// The reference v1 recipe with `prefill_nodes` misspelt.
   static func typo(in dir: String) throws -> String {
-    let source = try String(contentsOfFile: PackageRoot.path("registry/recipes/deepseek-ai/deepseek-r1/sglang/deepseek-r1-fp8-gb200-disagg.yaml"), encoding: .utf8)
+    let source = try String(
+      contentsOfFile: PackageRoot.path(
+        "registry/recipes/deepseek-ai/deepseek-r1/sglang/deepseek-r1-fp8-gb200-disagg.yaml"),
+      encoding: .utf8)
     let text = source.replacingOccurrences(of: "  prefill_nodes: 1", with: "  prefil_nodes: 1")
     #expect(text != source)
     let file = dir + "/typo.yaml"
@@ -20,7 +23,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let file = try Self.typo(in: dir)
     let plain = try RegistryBinary.run(["validate", file])
-    #expect(plain.status == 0 && plain.stderr.contains("unknown key 'prefil_nodes'"), "\(plain.stderr)")
+    #expect(
+      plain.status == 0 && plain.stderr.contains("unknown key 'prefil_nodes'"), "\(plain.stderr)")
     let strict = try RegistryBinary.run(["validate", "--strict", file])
     #expect(strict.status == 1, "\(strict.stderr)")
     #expect(strict.stderr.contains("unknown key 'prefil_nodes'"))
@@ -36,13 +40,21 @@ import Testing
     let file = try Self.typo(in: dir)
     let repo = dir + "/reg.git"
     try RemoteCLITests.registry(["init", repo, "--bare", "--author", RemoteCLITests.author])
-    let refused = try RegistryBinary.run(["publish", file, "--repo", repo, "--author", RemoteCLITests.author])
+    let refused = try RegistryBinary.run([
+      "publish", file, "--repo", repo, "--author", RemoteCLITests.author,
+    ])
     #expect(refused.status == 1, "\(refused.stderr)")
-    #expect(refused.stderr.contains("unknown key 'prefil_nodes'") && refused.stderr.contains("--allow-warnings"), "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains("unknown key 'prefil_nodes'")
+        && refused.stderr.contains("--allow-warnings"), "\(refused.stderr)")
     let list = try RegistryBinary.run(["list", "--repo", repo, "-o", "paths"])
     #expect(!list.stdout.contains("deepseek-r1-fp8-gb200-disagg"))
-    let allowed = try RegistryBinary.run(["publish", file, "--repo", repo, "--author", RemoteCLITests.author, "--allow-warnings"])
+    let allowed = try RegistryBinary.run([
+      "publish", file, "--repo", repo, "--author", RemoteCLITests.author, "--allow-warnings",
+    ])
     #expect(allowed.status == 0, "\(allowed.stderr)")
-    #expect(try RegistryBinary.run(["list", "--repo", repo, "-o", "paths"]).stdout.contains("deepseek-r1-fp8-gb200-disagg"))
+    #expect(
+      try RegistryBinary.run(["list", "--repo", repo, "-o", "paths"]).stdout.contains(
+        "deepseek-r1-fp8-gb200-disagg"))
   }
 }

@@ -11,7 +11,10 @@ import Testing
   static let table = Table(
     headers: ["NAME", "MODEL", "ENGINE", "GPU"],
     rows: [
-      ["a-very-long-recipe-name-that-is-wider-than-the-terminal", "org/Model-Name-70B", "sglang@v0.5.8", "gb200 × 48"],
+      [
+        "a-very-long-recipe-name-that-is-wider-than-the-terminal", "org/Model-Name-70B",
+        "sglang@v0.5.8", "gb200 × 48",
+      ],
       ["short", "m", "vllm@v0.11.0", "h100"],
     ],
     dropOrder: [1, 2, 3])
@@ -19,11 +22,12 @@ import Testing
   @Test func withoutAWidthEveryCellPrintsInFull() {
     let rendered = Self.table.render(width: nil, color: false)
     #expect(rendered.dropped.isEmpty)
-    #expect(rendered.text == """
-      NAME                                                     MODEL               ENGINE         GPU
-      a-very-long-recipe-name-that-is-wider-than-the-terminal  org/Model-Name-70B  sglang@v0.5.8  gb200 × 48
-      short                                                    m                   vllm@v0.11.0   h100
-      """)
+    #expect(
+      rendered.text == """
+        NAME                                                     MODEL               ENGINE         GPU
+        a-very-long-recipe-name-that-is-wider-than-the-terminal  org/Model-Name-70B  sglang@v0.5.8  gb200 × 48
+        short                                                    m                   vllm@v0.11.0   h100
+        """)
   }
 
   @Test func aNarrowWidthDropsWholeColumnsNeverTheName() {
@@ -32,8 +36,9 @@ import Testing
     let noModel = Self.table.render(width: 85, color: false)
     #expect(noModel.dropped == ["MODEL"])
     #expect(noModel.text.split(separator: "\n").allSatisfy { $0.count <= 85 })
-    #expect(noModel.text.split(separator: "\n")[1]
-      == "a-very-long-recipe-name-that-is-wider-than-the-terminal  sglang@v0.5.8  gb200 × 48")
+    #expect(
+      noModel.text.split(separator: "\n")[1]
+        == "a-very-long-recipe-name-that-is-wider-than-the-terminal  sglang@v0.5.8  gb200 × 48")
     // Narrower than the name: only the name is left, whole.
     let nameOnly = Self.table.render(width: 30, color: false)
     #expect(nameOnly.dropped == ["MODEL", "ENGINE", "GPU"])
@@ -62,22 +67,29 @@ import Testing
   @Test(.requiresTool("script"))
   func aNarrowTerminalLeavesOutColumnsAndSaysWhich() throws {
     let script = try #require(Subprocess.which("script"))
-    let command = "COLUMNS=70 '\(try RegistryBinary.path())' search --gpu gb200 --color never --repo '\(Self.repo)'"
+    let command =
+      "COLUMNS=70 '\(try RegistryBinary.path())' search --gpu gb200 --color never --repo '\(Self.repo)'"
     let r = try Subprocess.run(script, ["-qec", command, "/dev/null"])
     #expect(r.status == 0, "\(r.stdout)")
     // What the terminal shows: a progress line rewritten with "\r ESC[K" is gone.
     // ("\r\n" is one Character in Swift: make it "\n" first.)
-    let lines = r.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map { line in
+    let lines = r.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map {
+      line in
       String(line.split(separator: "\r").last ?? "").replacingOccurrences(of: "\u{1B}[K", with: "")
     }.filter { !$0.isEmpty }
     #expect(!lines.contains { $0.contains("…") })
     #expect(lines.first?.hasPrefix("NAME") == true)
     #expect(lines.first?.contains("PRECISION") == false)
     let footer = lines.first { $0.hasPrefix("columns ") }
-    #expect(footer?.hasSuffix("left out to fit 70 columns (a wider terminal, a pipe or -o json shows them)") == true, "\(r.stdout)")
+    #expect(
+      footer?.hasSuffix(
+        "left out to fit 70 columns (a wider terminal, a pipe or -o json shows them)") == true,
+      "\(r.stdout)")
     #expect(footer?.contains("PRECISION") == true)
     let piped = InProcessCommandTests.run(["search", "--gpu", "gb200", "--repo", Self.repo])
     let names = piped.stdout.split(separator: "\n").map { $0.prefix { $0 != " " } }
-    for name in names { #expect(lines.contains { $0.hasPrefix(name + " ") || $0 == name }, "\(name)") }
+    for name in names {
+      #expect(lines.contains { $0.hasPrefix(name + " ") || $0 == name }, "\(name)")
+    }
   }
 }

@@ -25,14 +25,20 @@ import Testing
     let libgit2 = try Self.modversion("libgit2")
     let libyaml = try Self.modversion("yaml-0.1")
     let text = InProcessCommandTests.run(["version"])
-    #expect(text == .init(
-      status: 0, stdout: "\(RegistryVersion.line)\nlibgit2 \(libgit2)\nlibyaml \(libyaml)\n", stderr: ""))
+    #expect(
+      text
+        == .init(
+          status: 0, stdout: "\(RegistryVersion.line)\nlibgit2 \(libgit2)\nlibyaml \(libyaml)\n",
+          stderr: ""))
 
     let json = InProcessCommandTests.run(["version", "--json"])
     #expect(json.status == 0)
     let report = try JSONDecoder().decode(VersionCommand.Report.self, from: Data(json.stdout.utf8))
-    #expect(report == .init(
-      version: RegistryVersion.number, build: RegistryVersion.build, libgit2: libgit2, libyaml: libyaml))
+    #expect(
+      report
+        == .init(
+          version: RegistryVersion.number, build: RegistryVersion.build, libgit2: libgit2,
+          libyaml: libyaml))
     #expect(try InProcessCommandTests.binary(["version", "--json"]) == json)
   }
 }

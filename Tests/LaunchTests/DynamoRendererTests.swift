@@ -1,13 +1,16 @@
 import Launch
 import TestSupport
 import Testing
+
 @testable import Schema
 
 @Suite struct DynamoRendererTests {
   @Test("the DGD is the last document; a model cache adds two before it", arguments: [false, true])
   func documents(_ withCache: Bool) throws {
     let renderer = DynamoRenderer(modelCache: withCache ? ModelCacheOptions() : nil)
-    for plan in [SamplePlans.dynamoVLLM(), SamplePlans.sglangDisaggregated(), SamplePlans.vllmAggregated()] {
+    for plan in [
+      SamplePlans.dynamoVLLM(), SamplePlans.sglangDisaggregated(), SamplePlans.vllmAggregated(),
+    ] {
       let docs = try YAML.parseStream(Array(try renderer.render(plan).text.utf8))
       #expect(docs.count == (withCache ? 3 : 1))
     }
@@ -18,7 +21,9 @@ import Testing
     .requiresJSONSchema("dgd-v1alpha1.openapi.strict.json"), arguments: [false, true])
   func schema(_ withCache: Bool) throws {
     let renderer = DynamoRenderer(modelCache: withCache ? ModelCacheOptions() : nil)
-    for plan in [SamplePlans.dynamoVLLM(), SamplePlans.sglangDisaggregated(), SamplePlans.vllmAggregated()] {
+    for plan in [
+      SamplePlans.dynamoVLLM(), SamplePlans.sglangDisaggregated(), SamplePlans.vllmAggregated(),
+    ] {
       let text = try renderer.render(plan).text
       let docs = try YAML.parseStream(Array(text.utf8))
       #expect(docs.count == (withCache ? 3 : 1))
@@ -47,14 +52,18 @@ import Testing
     let main = try #require(YAMLChecks.at(decode, "extraPodSpec", "mainContainer"))
     #expect(YAMLChecks.isString(main["image"], "nvcr.io/nvidia/ai-dynamo/vllm-runtime:0.8.0"))
     #expect(YAMLChecks.strings(main["command"]) == ["python3", "-m", "dynamo.vllm"])
-    #expect((YAMLChecks.strings(main["command"]) ?? []) + (YAMLChecks.strings(main["args"]) ?? []) == plan.processes[2].argv)
+    #expect(
+      (YAMLChecks.strings(main["command"]) ?? []) + (YAMLChecks.strings(main["args"]) ?? [])
+        == plan.processes[2].argv)
     let env = try #require(main["env"]?.sequence)
     #expect(env.count == 1)
     #expect(YAMLChecks.isString(env[0]["name"], "DYN_LOG"))
     #expect(YAMLChecks.isString(env[0]["value"], "info"))
   }
 
-  @Test("multi-node SGLang decode gets multinode.nodeCount; the benchmark is reported, not dropped silently")
+  @Test(
+    "multi-node SGLang decode gets multinode.nodeCount; the benchmark is reported, not dropped silently"
+  )
   func multinode() throws {
     let out = try DynamoRenderer().render(SamplePlans.sglangDisaggregated())
     let doc = try YAMLChecks.parse(out.text)

@@ -1,5 +1,6 @@
 import Launch
 import Testing
+
 @testable import Schema
 
 @Suite struct EngineConfigRendererTests {
@@ -7,10 +8,12 @@ import Testing
   func flatMap() throws {
     let out = try EngineConfigRenderer().render(SamplePlans.vllmAggregated(port: 8123))
     let doc = try YAMLChecks.parse(out.text)
-    #expect(doc.keys == [
-      "served-model-name", "tensor-parallel-size", "gpu-memory-utilization", "enable-prefix-caching",
-      "host", "port",
-    ])
+    #expect(
+      doc.keys == [
+        "served-model-name", "tensor-parallel-size", "gpu-memory-utilization",
+        "enable-prefix-caching",
+        "host", "port",
+      ])
     #expect(doc["tensor-parallel-size"]?.resolved == .int(1))
     #expect(doc["gpu-memory-utilization"]?.scalar == "0.90")
     #expect(doc["enable-prefix-caching"]?.resolved == .bool(true))
@@ -22,9 +25,10 @@ import Testing
   @Test("repeated flags become lists; --flag=value works; a named process is picked")
   func repeatedAndNamed() throws {
     var plan = SamplePlans.vllmAggregated()
-    plan.processes.append(LaunchProcess(
-      name: "other", role: .aggregated,
-      argv: ["trtllm-serve", "--x=1", "--lora", "a", "--lora", "b", "--neg", "-1"]))
+    plan.processes.append(
+      LaunchProcess(
+        name: "other", role: .aggregated,
+        argv: ["trtllm-serve", "--x=1", "--lora", "a", "--lora", "b", "--neg", "-1"]))
     let doc = try YAMLChecks.parse(try EngineConfigRenderer(processName: "other").render(plan).text)
     #expect(doc.keys == ["x", "lora", "neg"])
     #expect(YAMLChecks.strings(doc["lora"]) == ["a", "b"])

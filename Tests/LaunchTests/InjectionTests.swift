@@ -2,11 +2,14 @@ import Foundation
 import Launch
 import TestSupport
 import Testing
+
 @testable import Schema
 
 /// Hostile env values and argv elements must arrive byte-exact and inert on every target.
 @Suite struct InjectionTests {
-  static let values = SamplePlans.hostile.map { $0.replacingOccurrences(of: "CANARY", with: "/nonexistent/canary") }
+  static let values = SamplePlans.hostile.map {
+    $0.replacingOccurrences(of: "CANARY", with: "/nonexistent/canary")
+  }
 
   @Test("shell and sbatch output with hostile values pass bash -n")
   func scripts() throws {
@@ -34,7 +37,8 @@ import Testing
     let file = engine.root.appendingPathComponent("launch.sh")
     try Tools.write(try ShellRenderer().render(plan).text, to: file)
     let r = try Tools.run(
-      ["/bin/bash", file.path], environment: engine.environment(runDir: engine.root.appendingPathComponent("run")),
+      ["/bin/bash", file.path],
+      environment: engine.environment(runDir: engine.root.appendingPathComponent("run")),
       timeout: 90)
     #expect(r.status == 0, "\(r.output)")
     let records = try engine.load()
@@ -49,7 +53,8 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: canary), "a hostile value was executed")
   }
 
-  @Test("ssh fan-out delivers hostile argv and env byte-exact through a stand-in ssh, and stops them")
+  @Test(
+    "ssh fan-out delivers hostile argv and env byte-exact through a stand-in ssh, and stops them")
   func sshRun() throws {
     let engine = try FakeEngine()
     defer { engine.remove() }
@@ -63,15 +68,19 @@ import Testing
     #expect(text.contains("ssh \"${SSH_OPTS[@]}\" gpu-a -- "))
     try Tools.write(text, to: file)
     let r = try Tools.run(
-      ["/bin/bash", file.path], environment: engine.environment(runDir: engine.root.appendingPathComponent("run")),
+      ["/bin/bash", file.path],
+      environment: engine.environment(runDir: engine.root.appendingPathComponent("run")),
       timeout: 90)
     #expect(r.status == 0, "\(r.output)")
     let records = try engine.load()
     let worker = try #require(records.first { $0.kind == "server" && $0.port == port })
     #expect(worker.argv == plan.processes[0].argv)
     for e in plan.processes[0].env { #expect(worker.env[e.name] == e.value, "\(e.name)") }
-    let hosts = try String(contentsOf: engine.records.appendingPathComponent("ssh-hosts"), encoding: .utf8)
-    #expect(hosts.split(separator: "\n").filter { $0 == "gpu-a" }.count >= 3, "2 processes + cleanup kills")
+    let hosts = try String(
+      contentsOf: engine.records.appendingPathComponent("ssh-hosts"), encoding: .utf8)
+    #expect(
+      hosts.split(separator: "\n").filter { $0 == "gpu-a" }.count >= 3,
+      "2 processes + cleanup kills")
     #expect(!FileManager.default.fileExists(atPath: canary), "a hostile value was executed")
     #expect(!Tools.isListening(port))
     for rec in records where rec.kind == "server" { #expect(!Tools.isAlive(rec.pid)) }
@@ -99,9 +108,11 @@ import Testing
   func sbatchRun() throws {
     let engine = try FakeEngine()
     defer { engine.remove() }
-    try Tools.write(SlurmRendererTests.fakeSrun, to: engine.bin.appendingPathComponent("srun"), executable: true)
     try Tools.write(
-      "#!/bin/sh\necho \"$3\" | tr , '\\n'\n", to: engine.bin.appendingPathComponent("scontrol"), executable: true)
+      SlurmRendererTests.fakeSrun, to: engine.bin.appendingPathComponent("srun"), executable: true)
+    try Tools.write(
+      "#!/bin/sh\necho \"$3\" | tr , '\\n'\n", to: engine.bin.appendingPathComponent("scontrol"),
+      executable: true)
     let canary = engine.root.appendingPathComponent("canary").path
     let port = try Tools.freePorts(1)[0]
     let plan = SamplePlans.hostilePlan(port: port, canary: canary)
@@ -127,7 +138,9 @@ import Testing
     let text = try ComposeRenderer().render(plan).text
     let doc = try YAMLChecks.parse(text)
     let worker = try #require(doc["services"]?["worker"])
-    let argv = (YAMLChecks.strings(worker["entrypoint"]) ?? []) + (YAMLChecks.strings(worker["command"]) ?? [])
+    let argv =
+      (YAMLChecks.strings(worker["entrypoint"]) ?? [])
+      + (YAMLChecks.strings(worker["command"]) ?? [])
     #expect(argv == plan.processes[0].argv)
     #expect(worker["command"]?.sequence?.allSatisfy { $0.resolved?.typeName == "string" } == true)
     for e in plan.processes[0].env {
@@ -150,7 +163,8 @@ import Testing
     let doc = try YAMLChecks.parse(try DynamoRenderer().render(plan).text)
     let services = try #require(doc["spec"]?["services"])
     let main = try #require(services["VllmWorker"]?["extraPodSpec"]?["mainContainer"])
-    let argv = (YAMLChecks.strings(main["command"]) ?? []) + (YAMLChecks.strings(main["args"]) ?? [])
+    let argv =
+      (YAMLChecks.strings(main["command"]) ?? []) + (YAMLChecks.strings(main["args"]) ?? [])
     #expect(argv == plan.processes[0].argv)
     let env = try #require(main["env"]?.sequence)
     #expect(env.count == plan.processes[0].env.count)

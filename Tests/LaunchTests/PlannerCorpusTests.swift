@@ -14,7 +14,9 @@ import Testing
     var files: [LaunchTarget: [String]] = [:]
     #expect(RealRecipes.all.count == RealRecipes.fileCount, "every embedded recipe reads into v2")
     for (i, entry) in RealRecipes.all.enumerated() {
-      let plan = try Planner().plan(entry.recipe, reference: RecipeReference(name: entry.recipe.name, file: entry.file), options: PlanOptions())
+      let plan = try Planner().plan(
+        entry.recipe, reference: RecipeReference(name: entry.recipe.name, file: entry.file),
+        options: PlanOptions())
       for target in LaunchTarget.allCases {
         let text = try target.renderer.render(plan).text
         let ext = target == .shell || target == .slurm ? "sh" : "yaml"
@@ -33,7 +35,9 @@ import Testing
     let scripts = (files[.shell] ?? []) + (files[.slurm] ?? [])
     #expect(scripts.count == 2 * RealRecipes.all.count)
 
-    let syntax = try Tools.run(["/bin/bash", "-c", "rc=0; for f; do bash -n \"$f\" || rc=1; done; exit $rc", "bash-n"] + scripts)
+    let syntax = try Tools.run(
+      ["/bin/bash", "-c", "rc=0; for f; do bash -n \"$f\" || rc=1; done; exit $rc", "bash-n"]
+        + scripts)
     #expect(syntax.status == 0, "bash -n:\n\(syntax.output)")
 
     for path in files[.engineConfig] ?? [] {
@@ -51,7 +55,10 @@ import Testing
     let shellcheck = try #require(Subprocess.which("shellcheck"))
     // Two shellcheck processes over batches of files (it is CPU-bound); a generous bound.
     let r = try Tools.run(
-      ["/bin/bash", "-c", "printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 24 \"$0\" --shell=bash", shellcheck] + scripts,
+      [
+        "/bin/bash", "-c", "printf '%s\\0' \"$@\" | xargs -0 -P 2 -n 24 \"$0\" --shell=bash",
+        shellcheck,
+      ] + scripts,
       timeout: 1_200)
     #expect(r.status == 0, "shellcheck:\n\(r.output)")
   }

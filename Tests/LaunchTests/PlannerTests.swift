@@ -13,13 +13,17 @@ import Testing
 
   @Test("SGLang disaggregated multi-node: roles, placements, rendezvous, router")
   func sglangDisaggregated() throws {
-    let plan = try RealRecipes.plan("deepseek-r1-fp8-h100-disagg-1p2d-tp16", PlanOptions(port: 9000))
+    let plan = try RealRecipes.plan(
+      "deepseek-r1-fp8-h100-disagg-1p2d-tp16", PlanOptions(port: 9000))
     #expect(plan.nodes == .count(6))
     #expect(plan.processes.map(\.name) == ["prefill", "decode-0", "decode-1", "router"])
     #expect(plan.processes.map(\.node) == [0, 2, 4, 0])
     #expect(plan.processes.map(\.nodeCount) == [2, 2, 2, 1])
     let prefill = plan.processes[0]
-    #expect(Array(prefill.argv.prefix(5)) == ["python3", "-m", "sglang.launch_server", "--model-path", "deepseek-ai/DeepSeek-R1"])
+    #expect(
+      Array(prefill.argv.prefix(5)) == [
+        "python3", "-m", "sglang.launch_server", "--model-path", "deepseek-ai/DeepSeek-R1",
+      ])
     #expect(Self.value("--disaggregation-mode", in: prefill.argv) == "prefill")
     #expect(Self.value("--tp-size", in: prefill.argv) == "16")
     #expect(Self.value("--mem-fraction-static", in: prefill.argv) == "0.6")
@@ -34,13 +38,14 @@ import Testing
     #expect(!ports.contains(30001))
     let router = plan.processes[3]
     #expect(router.role == .router)
-    #expect(router.argv == [
-      "python3", "-m", "sglang_router.launch_router", "--pd-disaggregation",
-      "--prefill", "http://{node:0}:\(prefill.port!)", "30001",
-      "--decode", "http://{node:2}:\(plan.processes[1].port!)",
-      "--decode", "http://{node:4}:\(plan.processes[2].port!)",
-      "--host", "0.0.0.0", "--port", "9000",
-    ])
+    #expect(
+      router.argv == [
+        "python3", "-m", "sglang_router.launch_router", "--pd-disaggregation",
+        "--prefill", "http://{node:0}:\(prefill.port!)", "30001",
+        "--decode", "http://{node:2}:\(plan.processes[1].port!)",
+        "--decode", "http://{node:4}:\(plan.processes[2].port!)",
+        "--host", "0.0.0.0", "--port", "9000",
+      ])
     let bench = try #require(plan.benchmark)
     #expect(bench.concurrencies == [1, 2, 4, 8, 16, 32, 64, 128])
     #expect(Array(bench.argv.prefix(3)) == ["python3", "-m", "sglang.bench_serving"])
@@ -87,22 +92,31 @@ import Testing
     #expect(workers.first { $0.role == .decode }?.argv.contains("--is-prefill-worker") == false)
 
     let sglang = try RealRecipes.plan("deepseek-r1-h200-dynamo-sglang-disagg-tp16")
-    #expect(sglang.processes.filter { $0.role.isWorker }.allSatisfy {
-      Array($0.argv.prefix(3)) == ["python3", "-m", "dynamo.sglang"] && Self.count("--disaggregation-mode", in: $0.argv) == 1
-    })
+    #expect(
+      sglang.processes.filter { $0.role.isWorker }.allSatisfy {
+        Array($0.argv.prefix(3)) == ["python3", "-m", "dynamo.sglang"]
+          && Self.count("--disaggregation-mode", in: $0.argv) == 1
+      })
   }
 
   @Test("launcher-owned flags are set once and no flag repeats, for every embedded recipe")
   func launcherFlagsOnce() throws {
     #expect(RealRecipes.all.count == RealRecipes.fileCount)
     for entry in RealRecipes.all {
-      let plan = try Planner().plan(entry.recipe, reference: RecipeReference(name: entry.recipe.name), options: PlanOptions())
+      let plan = try Planner().plan(
+        entry.recipe, reference: RecipeReference(name: entry.recipe.name), options: PlanOptions())
       for p in plan.processes {
-        for flag in ["--host", "--port", "--model-path", "--model", "--served-model-name", "--http-port", "--disaggregation-mode"] {
+        for flag in [
+          "--host", "--port", "--model-path", "--model", "--served-model-name", "--http-port",
+          "--disaggregation-mode",
+        ] {
           #expect(Self.count(flag, in: p.argv) <= 1, "\(entry.file): \(p.name) repeats \(flag)")
         }
-        let flags = p.argv.filter { $0.hasPrefix("--") && $0 != "--prefill" && $0 != "--decode" && $0 != "--worker-urls" }
-        #expect(Set(flags).count == flags.count, "\(entry.file): \(p.name) repeats a flag: \(flags)")
+        let flags = p.argv.filter {
+          $0.hasPrefix("--") && $0 != "--prefill" && $0 != "--decode" && $0 != "--worker-urls"
+        }
+        #expect(
+          Set(flags).count == flags.count, "\(entry.file): \(p.name) repeats a flag: \(flags)")
       }
     }
   }
@@ -110,9 +124,15 @@ import Testing
   @Test("overrides are typed by the schema; bad paths get did-you-mean")
   func overrides() throws {
     let name = "gpt-oss-120b-mxfp4-spark-vllm-solo"
-    let ok = try RealRecipes.plan(name, PlanOptions(
-      overrides: [RecipeOverride(setting: "env.NCCL_DEBUG=INFO")!, RecipeOverride(unsetting: "args.enable-prefix-caching")],
-      port: 9001, tensorParallelSize: 2, gpuMemoryUtilization: 0.8, maxModelLen: 32000, image: "my/image:1"))
+    let ok = try RealRecipes.plan(
+      name,
+      PlanOptions(
+        overrides: [
+          RecipeOverride(setting: "env.NCCL_DEBUG=INFO")!,
+          RecipeOverride(unsetting: "args.enable-prefix-caching"),
+        ],
+        port: 9001, tensorParallelSize: 2, gpuMemoryUtilization: 0.8, maxModelLen: 32000,
+        image: "my/image:1"))
     let p = ok.processes[0]
     #expect(Self.value("--tensor-parallel-size", in: p.argv) == "2")
     #expect(Self.value("--gpu-memory-utilization", in: p.argv) == "0.8")
@@ -131,7 +151,11 @@ import Testing
       return []
     }
     let typed = diagnostics(RecipeOverride(setting: "serving.tensor_parallel_size=two")!)
-    #expect(typed.contains { $0.message.contains("--set serving.tensor_parallel_size=two") && $0.message.contains("integer") })
+    #expect(
+      typed.contains {
+        $0.message.contains("--set serving.tensor_parallel_size=two")
+          && $0.message.contains("integer")
+      })
     let unknown = diagnostics(RecipeOverride(setting: "serving.tensor_parallel_sise=2")!)
     #expect(unknown.contains { $0.hint?.contains("tensor_parallel_size") == true }, "\(unknown)")
     let unset = diagnostics(RecipeOverride(unsetting: "args.enable-prefix-cachin"))
@@ -146,8 +170,12 @@ import Testing
     #expect(plan.recipe.variant == "8xH200")
     #expect(Self.value("--tensor-parallel-size", in: p.argv) == "4")
     #expect(Self.value("--max-model-len", in: p.argv) == "4096")
-    #expect(p.provenance.first { $0.key == "--tensor-parallel-size" }?.origin == ValueOrigin(.variant, "8xH200"))
-    #expect(p.provenance.first { $0.key == "--max-model-len" }?.origin == ValueOrigin(.override, "--max-model-len 4096"))
+    #expect(
+      p.provenance.first { $0.key == "--tensor-parallel-size" }?.origin
+        == ValueOrigin(.variant, "8xH200"))
+    #expect(
+      p.provenance.first { $0.key == "--max-model-len" }?.origin
+        == ValueOrigin(.override, "--max-model-len 4096"))
     #expect(throws: PlanningError.self) { try RealRecipes.plan(name, PlanOptions(variant: "nope")) }
   }
 
@@ -167,13 +195,16 @@ import Testing
     }
     let hosts = try RealRecipes.plan(name, PlanOptions(nodes: .hosts(["10.0.0.1", "10.0.0.2"])))
     #expect(hosts.nodes == .hosts(["10.0.0.1", "10.0.0.2"]))
-    #expect(throws: PlanningError.self) { try RealRecipes.plan(name, PlanOptions(nodes: .hosts(["10.0.0.1"]))) }
+    #expect(throws: PlanningError.self) {
+      try RealRecipes.plan(name, PlanOptions(nodes: .hosts(["10.0.0.1"])))
+    }
   }
 
   @Test("-- extra args are appended last, with a warning for each repeated flag")
   func extraArgs() throws {
     let plan = try RealRecipes.plan(
-      "gpt-oss-120b-mxfp4-spark-vllm-solo", PlanOptions(port: 9000, extraArgs: ["--port", "9100", "--seed", "42"]))
+      "gpt-oss-120b-mxfp4-spark-vllm-solo",
+      PlanOptions(port: 9000, extraArgs: ["--port", "9100", "--seed", "42"]))
     let p = plan.processes[0]
     #expect(Array(p.argv.suffix(4)) == ["--port", "9100", "--seed", "42"])
     #expect(plan.warnings.contains { $0.contains("--port repeats a flag already set (was 9000)") })
@@ -184,7 +215,9 @@ import Testing
   func explain() throws {
     let plan = try RealRecipes.plan(
       "gpt-oss-120b-mxfp4-spark-vllm-solo",
-      PlanOptions(overrides: [RecipeOverride(setting: "env.VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8=0")!], gpuMemoryUtilization: 0.8))
+      PlanOptions(
+        overrides: [RecipeOverride(setting: "env.VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8=0")!],
+        gpuMemoryUtilization: 0.8))
     let rows = PlanExplanation(plan).rows
     func row(_ key: String) -> PlanExplanation.Row? { rows.first { $0.key == key } }
     #expect(row("--gpu-memory-utilization")?.origin == ValueOrigin(.override, "--gpu-mem 0.8"))
@@ -194,7 +227,10 @@ import Testing
     #expect(row("env:VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8")?.origin.kind == .override)
     #expect(row("env:VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8")?.value == "0")
     let dsr1 = PlanExplanation(try RealRecipes.plan("deepseek-r1-fp8-h100-disagg-1p2d-tp16")).rows
-    #expect(dsr1.contains { $0.key == "--port" && $0.origin == ValueOrigin(.engineDefault, "worker-port") })
+    #expect(
+      dsr1.contains {
+        $0.key == "--port" && $0.origin == ValueOrigin(.engineDefault, "worker-port")
+      })
     #expect(dsr1.contains { $0.key == "--dist-init-addr" && $0.origin.kind == .engineDefault })
     #expect(PlanExplanation(plan).table.hasPrefix("PROCESS"))
   }

@@ -7,7 +7,10 @@ import Testing
   static let plans: [(String, LaunchPlan)] = [
     ("vllm aggregated", SamplePlans.vllmAggregated()),
     ("sglang disaggregated, local", SamplePlans.sglangDisaggregated()),
-    ("sglang disaggregated, ssh hosts", SamplePlans.sglangDisaggregated(nodes: .hosts(["gpu-a", "gpu-b", "gpu-c"]))),
+    (
+      "sglang disaggregated, ssh hosts",
+      SamplePlans.sglangDisaggregated(nodes: .hosts(["gpu-a", "gpu-b", "gpu-c"]))
+    ),
     ("dynamo", SamplePlans.dynamoVLLM()),
   ]
 
@@ -54,6 +57,7 @@ import Testing
     #expect(throws: LaunchError.clusterOnly(recipe: "dsr1-sglang-1p2d", nodes: 3)) {
       try plan.requireNodes(available: 1)
     }
-    #expect(LaunchError.clusterOnly(recipe: "x", nodes: 2).description.contains("requires cluster mode"))
+    #expect(
+      LaunchError.clusterOnly(recipe: "x", nodes: 2).description.contains("requires cluster mode"))
   }
 }

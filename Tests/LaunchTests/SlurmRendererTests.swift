@@ -24,10 +24,11 @@ import Testing
   func structure() throws {
     let text = try SlurmRenderer().render(SamplePlans.sglangDisaggregated()).text
     let header = text.split(separator: "\n").filter { $0.hasPrefix("#SBATCH") }
-    #expect(header == [
-      "#SBATCH --job-name=dsr1-1p2d", "#SBATCH --nodes=3", "#SBATCH --ntasks-per-node=1",
-      "#SBATCH --exclusive", "#SBATCH --gpus-per-node=8", "#SBATCH --time=04:00:00",
-    ])
+    #expect(
+      header == [
+        "#SBATCH --job-name=dsr1-1p2d", "#SBATCH --nodes=3", "#SBATCH --ntasks-per-node=1",
+        "#SBATCH --exclusive", "#SBATCH --gpus-per-node=8", "#SBATCH --time=04:00:00",
+      ])
     #expect(text.contains("scontrol show hostnames \"$SLURM_JOB_NODELIST\""))
     #expect(text.contains("PREFILL_NODES=(\"${NODES[@]:0:1}\")"))
     #expect(text.contains("DECODE_NODES=(\"${NODES[@]:1:2}\")"))
@@ -46,7 +47,8 @@ import Testing
       "#!/bin/sh\n[ \"$1 $2\" = 'show hostnames' ] || exit 2\necho \"$3\" | tr , '\\n'\n",
       to: engine.bin.appendingPathComponent("scontrol"), executable: true)
     let p = try Tools.freePorts(5)
-    let ports = SamplePlans.DisaggPorts(prefill: p[0], decode: p[1], router: p[2], bootstrap: p[3], distInit: p[4])
+    let ports = SamplePlans.DisaggPorts(
+      prefill: p[0], decode: p[1], router: p[2], bootstrap: p[3], distInit: p[4])
     let plan = SamplePlans.sglangDisaggregated(ports: ports)
     let file = engine.root.appendingPathComponent("job.sbatch")
     try Tools.write(try SlurmRenderer().render(plan).text, to: file)
@@ -61,9 +63,11 @@ import Testing
       .sorted { ($0.rank ?? "") < ($1.rank ?? "") }
     try #require(decodes.count == 2, "\(r.output)")
     for (rank, d) in decodes.enumerated() {
-      #expect(d.argv == plan.processes[1].argv + [
-        "--dist-init-addr", "127.0.0.1:\(ports.distInit)", "--nnodes", "2", "--node-rank", String(rank),
-      ])
+      #expect(
+        d.argv == plan.processes[1].argv + [
+          "--dist-init-addr", "127.0.0.1:\(ports.distInit)", "--nnodes", "2", "--node-rank",
+          String(rank),
+        ])
       #expect(d.env["DECODE_ONLY"] == "on")
     }
     let router = try #require(records.first { $0.argv.contains("sglang_router.launch_router") })

@@ -1,14 +1,15 @@
 import Migrate
 import Schema
-import Testing
 import TestSupport
+import Testing
 
 /// The index reads recipes with `comments: false`; that must decide exactly what the default
 /// read decides: format, validity, every diagnostic and the summary.
 @Suite struct CommentFreeReadTests {
   @Test func sameVerdictsDiagnosticsAndSummaries() throws {
     let sources = try Fixtures.allYAMLSources()
-    #expect(sources.count > 50, "fixtures and corpus should give many files, found \(sources.count)")
+    #expect(
+      sources.count > 50, "fixtures and corpus should give many files, found \(sources.count)")
     var invalid = 0
     var withDiagnostics = 0
     for (name, bytes) in sources {
@@ -23,6 +24,8 @@ import TestSupport
       if !full.diagnostics.isEmpty { withDiagnostics += 1 }
     }
     // Both outcomes are exercised.
-    #expect(invalid > 5 && withDiagnostics > invalid, "invalid: \(invalid), with diagnostics: \(withDiagnostics)")
+    #expect(
+      invalid > 5 && withDiagnostics > invalid,
+      "invalid: \(invalid), with diagnostics: \(withDiagnostics)")
   }
 }

@@ -50,12 +50,17 @@ import Testing
   @Test func missingPathsGoToTheNearestAncestor() throws {
     let target = try YAML.parse(Array(Self.bare.utf8))
     let placement = CommentPlacement(
-      path: "roles.prefill.serving.tp", keyComments: YAMLComments(before: [" gone"]), valueComments: YAMLComments())
+      path: "roles.prefill.serving.tp", keyComments: YAMLComments(before: [" gone"]),
+      valueComments: YAMLComments())
     let moved = CommentTransplant.apply([placement], to: target.root)
     let prefill = try #require(moved["roles"]?.mapping?.first { $0.key.scalar == "prefill" })
     #expect(prefill.key.comments.before == [" gone"])
     let root = CommentTransplant.apply(
-      [CommentPlacement(path: "nowhere.at.all", keyComments: YAMLComments(before: [" top"]), valueComments: YAMLComments())],
+      [
+        CommentPlacement(
+          path: "nowhere.at.all", keyComments: YAMLComments(before: [" top"]),
+          valueComments: YAMLComments())
+      ],
       to: target.root)
     #expect(root.comments.before == [" top"])
   }

@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import Migrate
 import Schema
+import Synchronization
 import TestSupport
 import Testing
 
@@ -12,13 +12,18 @@ import Testing
   /// The v1 and v2 fixtures and the corpus (read in place), as a folder run lists them.
   static func inputs() -> [String] {
     var missing: [String] = []
-    var roots = [PackageRoot.path("Tests/SchemaTests/Fixtures/v1"), PackageRoot.path("Tests/SchemaTests/Fixtures/v2")]
+    var roots = [
+      PackageRoot.path("Tests/SchemaTests/Fixtures/v1"),
+      PackageRoot.path("Tests/SchemaTests/Fixtures/v2"),
+    ]
     if Corpus.skipReason == nil { roots.append(Corpus.root) }
     return RecipeFiles.list(roots, missing: &missing)
   }
 
   static func tempDir() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)").path
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "batch-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
   }
@@ -38,10 +43,13 @@ import Testing
   @Test func parallelMapWithContextsAndErrors() throws {
     for workers in [1, 2, 4] {
       let contexts = Atomic<Int>(0)
-      let seen = try ParallelMap.map(count: 500, workers: workers, context: { () throws(Stop) -> [Int] in
-        contexts.add(1, ordering: .relaxed)
-        return []
-      }) { (mine: inout [Int], k: Int) throws(Stop) -> Int in
+      let seen = try ParallelMap.map(
+        count: 500, workers: workers,
+        context: { () throws(Stop) -> [Int] in
+          contexts.add(1, ordering: .relaxed)
+          return []
+        }
+      ) { (mine: inout [Int], k: Int) throws(Stop) -> Int in
         mine.append(k)
         return mine.count
       }
@@ -52,7 +60,9 @@ import Testing
       #expect(workers > 1 || seen == Array(1...500))
       #expect(contexts.load(ordering: .relaxed) <= workers)
       do throws(Stop) {
-        let all: [Int] = try ParallelMap.map(count: 500, workers: workers, context: { () throws(Stop) in () }) {
+        let all: [Int] = try ParallelMap.map(
+          count: 500, workers: workers, context: { () throws(Stop) in () }
+        ) {
           (_: inout Void, k: Int) throws(Stop) -> Int in
           if k == 137 { throw Stop(at: k) }
           return k
@@ -68,7 +78,8 @@ import Testing
     let files = Self.inputs()
     #expect(files.count > 20)
     let jobs: [ConversionBatch.Job] = files.map { (file: $0, destination: .diff) }
-    var batch = ConversionBatch(from: .sglangV1, to: .v2, verify: true, skipOtherFormats: true, workers: 1)
+    var batch = ConversionBatch(
+      from: .sglangV1, to: .v2, verify: true, skipOtherFormats: true, workers: 1)
     let sequential = batch.run(jobs)
     batch.workers = 4
     let parallel = batch.run(jobs)
@@ -83,13 +94,16 @@ import Testing
 
   @Test func convertToFilesWithManyWorkersWritesWhatTheFrontendGives() throws {
     let files = Self.inputs()
-    let a = try Self.tempDir(), b = try Self.tempDir()
+    let a = try Self.tempDir()
+    let b = try Self.tempDir()
     defer {
       try? FileManager.default.removeItem(atPath: a)
       try? FileManager.default.removeItem(atPath: b)
     }
     func jobs(_ dir: String) -> [ConversionBatch.Job] {
-      files.enumerated().map { (file: $1, destination: ConversionBatch.Destination.file(dir + "/out/\($0).yaml")) }
+      files.enumerated().map {
+        (file: $1, destination: ConversionBatch.Destination.file(dir + "/out/\($0).yaml"))
+      }
     }
     let one = ConversionBatch(from: nil, to: .v2, allowLoss: true, workers: 1).run(jobs(a))
     let many = ConversionBatch(from: nil, to: .v2, allowLoss: true, workers: 3).run(jobs(b))
@@ -104,11 +118,13 @@ import Testing
       #expect(r1.diagnostics == r2.diagnostics && r1.losses == r2.losses && r1.text == r2.text)
       #expect(r1.converted == r2.converted && r1.failed == r2.failed)
       #expect((r1.written != nil) == (r2.written != nil))
-      let expected = ConvertFrontend.convert(bytes: RecipeFiles.read(file) ?? [], file: file, to: .v2)
+      let expected = ConvertFrontend.convert(
+        bytes: RecipeFiles.read(file) ?? [], file: file, to: .v2)
       #expect(r1.text == (r1.converted ? expected.text : ""))
       guard r1.written != nil else { continue }
       written += 1
-      let t1 = Paths.read(a + "/out/\(k).yaml"), t2 = Paths.read(b + "/out/\(k).yaml")
+      let t1 = Paths.read(a + "/out/\(k).yaml")
+      let t2 = Paths.read(b + "/out/\(k).yaml")
       #expect(t1 == expected.text && t2 == expected.text, "\(file)")
     }
     // The fixtures alone give 11 files that convert; the shared corpus, where present, many more.
@@ -136,7 +152,9 @@ import Testing
     try RecipeFiles.writeAtomically("", to: dir + "/empty.yaml")
     #expect(RecipeFiles.read(dir + "/empty.yaml") == [])
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/a/b") == ["recipe.yaml"])
-    #expect(throws: (any Error).self) { try RecipeFiles.writeAtomically("x", to: dir + "/empty.yaml/inside") }
+    #expect(throws: (any Error).self) {
+      try RecipeFiles.writeAtomically("x", to: dir + "/empty.yaml/inside")
+    }
     #expect(RecipeFiles.read(dir + "/a") == nil)
   }
 }

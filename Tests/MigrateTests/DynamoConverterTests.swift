@@ -1,9 +1,9 @@
-import Foundation
 import Engines
+import Foundation
 import Migrate
 import Schema
-import Testing
 import TestSupport
+import Testing
 
 @Suite("dynamo converter")
 struct DynamoConverterTests {
@@ -21,8 +21,12 @@ struct DynamoConverterTests {
       let docs = try YAML.parseStream(try Corpus.bytes(file))
       let conv = converter.toV2(docs, file: file)
       #expect(!conv.diagnostics.hasErrors, "\(file): \(conv.diagnostics.map(\.description))")
-      guard let recipe = conv.value, let decoded = ConverterCheck.reencodes(recipe, file) else { continue }
-      #expect(!recipe.model.path.isEmpty && !recipe.model.path.hasPrefix("$"), "\(file): model \(recipe.model.path)")
+      guard let recipe = conv.value, let decoded = ConverterCheck.reencodes(recipe, file) else {
+        continue
+      }
+      #expect(
+        !recipe.model.path.isEmpty && !recipe.model.path.hasPrefix("$"),
+        "\(file): model \(recipe.model.path)")
       let losses = ConverterCheck.verifies(decoded, through: converter, file)
       #expect(losses.isEmpty, "\(file): \(losses)")
       // extra documents come back in place
@@ -37,11 +41,13 @@ struct DynamoConverterTests {
   @Test("the embedded Dynamo recipes convert without errors")
   func embedded() throws {
     let root = PackageRoot.path("registry/recipes")
-    let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") }
+    let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter
+    { $0.hasSuffix(".yaml") }
     var count = 0
     for rel in files {
       guard let docs = try? YAML.parseStream(try Fixtures.bytes(root + "/" + rel)),
-        RecipeFormat.detect(documents: docs).format == .dynamo else { continue }
+        RecipeFormat.detect(documents: docs).format == .dynamo
+      else { continue }
       count += 1
       let conv = converter.toV2(docs, file: rel)
       #expect(!conv.diagnostics.hasErrors, "\(rel): \(conv.diagnostics.map(\.description))")
@@ -121,7 +127,10 @@ struct DynamoConverterTests {
     #expect(!conv.diagnostics.hasErrors, "\(conv.diagnostics)")
     let r = try #require(conv.value)
     #expect(r.name == "r1-disagg")
-    #expect(r.engine == .init(name: .sglang, version: nil, image: "nvcr.io/nvidia/ai-dynamo/sglang-runtime:0.8.0"))
+    #expect(
+      r.engine
+        == .init(
+          name: .sglang, version: nil, image: "nvcr.io/nvidia/ai-dynamo/sglang-runtime:0.8.0"))
     #expect(r.launcher?.tools[.dynamo]?["dynamo_version"]?.scalar == "0.8.0")
     #expect(r.model.path == "deepseek-ai/DeepSeek-R1")
     #expect(r.resources == .init(gpuType: "h200", gpusPerNode: 8))
@@ -129,28 +138,42 @@ struct DynamoConverterTests {
     #expect(r.topology.roles[.decode] == .init(nodes: 1, workers: 1, gpusPerWorker: 8))
     #expect(r.args == [.init("trust-remote-code", .bool(true))])
     #expect(r.env == [.init("HF_HOME", "/models")])
-    let prefill = r.resolved(role: .prefill), decode = r.resolved(role: .decode)
+    let prefill = r.resolved(role: .prefill)
+    let decode = r.resolved(role: .decode)
     #expect(prefill.serving.tensorParallelSize == 16)
     #expect(prefill.serving.pipelineParallelSize == 2)
     #expect(decode.serving.tensorParallelSize == 8)
     #expect(decode.serving.dataParallelSize == 8)
     #expect(decode.serving.pipelineParallelSize == nil)
     #expect(decode.args.contains(.init("enable-dp-attention", .bool(true))))
-    #expect(decode.env == [.init("HF_HOME", "/models"), .init("MODEL_PATH", "deepseek-ai/DeepSeek-R1")])
+    #expect(
+      decode.env == [.init("HF_HOME", "/models"), .init("MODEL_PATH", "deepseek-ai/DeepSeek-R1")])
     // SGLang pipeline parallel is --pp-size, never --dp
     let flags = EngineInvocation.build(r, role: .prefill).flags
     #expect(flags.contains("--pp-size") && !flags.contains("--dp") && !flags.contains("--dp-size"))
     #expect(ConverterCheck.verifies(r, through: converter, "disagg").isEmpty)
     // export keeps the source spelling, quotes numbers, keeps the script around the command
     let out = try #require(converter.fromV2(r).value?.first?.root)
-    let pArgs = (out["spec"]?["services"]?["prefill"]?["extraPodSpec"]?["mainContainer"]?["args"]?.sequence ?? [])
-    #expect(pArgs.compactMap(\.scalar).starts(with: ["--model-path", "deepseek-ai/DeepSeek-R1", "--tp", "16", "--pp-size", "2"]))
+    let pArgs =
+      (out["spec"]?["services"]?["prefill"]?["extraPodSpec"]?["mainContainer"]?["args"]?.sequence
+        ?? [])
+    #expect(
+      pArgs.compactMap(\.scalar).starts(with: [
+        "--model-path", "deepseek-ai/DeepSeek-R1", "--tp", "16", "--pp-size", "2",
+      ]))
     #expect(pArgs[3].scalarStyle != .plain)
-    let script = out["spec"]?["services"]?["decode"]?["extraPodSpec"]?["mainContainer"]?["args"]?.sequence?.first?.scalar ?? ""
-    #expect(script.hasPrefix("ulimit -l unlimited && exec python3 -m dynamo.sglang --model-path \"${MODEL_PATH}\" --tp 8 --dp 8"))
-    let env = out["spec"]?["services"]?["decode"]?["extraPodSpec"]?["mainContainer"]?["env"]?.sequence ?? []
+    let script =
+      out["spec"]?["services"]?["decode"]?["extraPodSpec"]?["mainContainer"]?["args"]?.sequence?
+      .first?.scalar ?? ""
+    #expect(
+      script.hasPrefix(
+        "ulimit -l unlimited && exec python3 -m dynamo.sglang --model-path \"${MODEL_PATH}\" --tp 8 --dp 8"
+      ))
+    let env =
+      out["spec"]?["services"]?["decode"]?["extraPodSpec"]?["mainContainer"]?["env"]?.sequence ?? []
     #expect(env.contains { $0["valueFrom"] != nil })
-    #expect(out["spec"]?["services"]?["Frontend"]?["extraPodSpec"]?["mainContainer"]?["image"] != nil)
+    #expect(
+      out["spec"]?["services"]?["Frontend"]?["extraPodSpec"]?["mainContainer"]?["image"] != nil)
   }
 
   @Test("a multi-document DGD keeps its ConfigMap through a round trip")
@@ -202,7 +225,8 @@ struct DynamoConverterTests {
     #expect(r.engine.name == .trtllm)
     #expect(r.model.path == "openai/gpt-oss-120b")
     #expect(r.args.contains(.init("extra-engine-args", .string("${ENGINE_ARGS}"))))
-    #expect(r.launcher?.tools[.dynamo]?["documents"]?.sequence?.first?["kind"]?.scalar == "ConfigMap")
+    #expect(
+      r.launcher?.tools[.dynamo]?["documents"]?.sequence?.first?["kind"]?.scalar == "ConfigMap")
     let back = try #require(converter.fromV2(r).value)
     #expect(back.count == 2)
     #expect(back[0].root == docs[0].root)
@@ -237,23 +261,35 @@ struct DynamoConverterTests {
     #expect(w.location?.line == 13)
     let r = try #require(conv.value)
     let out = try #require(converter.fromV2(r).value?.first?.root)
-    #expect(out["spec"]?["services"]?["VllmWorker"]?["extraPodSpec"]?["mainContainer"]?["args"]?.sequence?.first?.scalar == "./start.sh --model org/m")
+    #expect(
+      out["spec"]?["services"]?["VllmWorker"]?["extraPodSpec"]?["mainContainer"]?["args"]?.sequence?
+        .first?.scalar == "./start.sh --model org/m")
   }
 
-  @Test("loss report: benchmark, variants, engine version not in the image, gpu type without a selector")
+  @Test(
+    "loss report: benchmark, variants, engine version not in the image, gpu type without a selector"
+  )
   func losses() throws {
     let r = RecipeV2(
-      name: "x", model: .init(path: "org/m"), engine: .init(name: .vllm, version: "0.11.0", image: "vllm/vllm-openai:v0.10.2"),
-      resources: .init(gpuType: "h100"), topology: .aggregated(.init(nodes: 1, workers: 2, gpusPerWorker: 4)),
+      name: "x", model: .init(path: "org/m"),
+      engine: .init(name: .vllm, version: "0.11.0", image: "vllm/vllm-openai:v0.10.2"),
+      resources: .init(gpuType: "h100"),
+      topology: .aggregated(.init(nodes: 1, workers: 2, gpusPerWorker: 4)),
       serving: .init(tensorParallelSize: 4), benchmark: .init(tool: "sa-bench"),
       variants: [.init(name: "v", override: .mapping([]))])
     let out = converter.fromV2(r)
-    #expect(Set(out.losses.map(\.path.description)) == ["engine.version", "resources.gpu_type", "benchmark", "variants"])
+    #expect(
+      Set(out.losses.map(\.path.description)) == [
+        "engine.version", "resources.gpu_type", "benchmark", "variants",
+      ])
     let root = try #require(out.value?.first?.root)
     let w = try #require(root["spec"]?["services"]?["VllmWorker"])
     #expect(w["replicas"]?.scalar == "2")
     #expect(w["resources"]?["limits"]?["gpu"]?.scalar == "4")
-    #expect(w["extraPodSpec"]?["mainContainer"]?["args"]?.sequence?.compactMap(\.scalar) == ["--model", "org/m", "--tensor-parallel-size", "4"])
+    #expect(
+      w["extraPodSpec"]?["mainContainer"]?["args"]?.sequence?.compactMap(\.scalar) == [
+        "--model", "org/m", "--tensor-parallel-size", "4",
+      ])
   }
 
   @Test("a named-field recipe exports to a DGD that verifies")
@@ -267,7 +303,8 @@ struct DynamoConverterTests {
             image: "vllm/vllm-openai:v0.17.0"
             extra_args: "--kv-cache-dtype fp8 --enable-prefix-caching"
       """
-    let r = try #require(NamedFieldConverter().toV2(try ForeignRoundTrip.documents(text), file: "n/recipe.yaml").value)
+    let r = try #require(
+      NamedFieldConverter().toV2(try ForeignRoundTrip.documents(text), file: "n/recipe.yaml").value)
     let losses = ConverterCheck.verifies(r, through: converter, "nf→dgd")
     #expect(losses.isEmpty, "\(losses)")
   }

@@ -17,7 +17,9 @@ import Testing
     #expect(Self.corpusFiles.count == 4)
   }
 
-  @Test("every engine-config corpus file converts to v2 and back", .requiresCorpus, arguments: corpusFiles)
+  @Test(
+    "every engine-config corpus file converts to v2 and back", .requiresCorpus,
+    arguments: corpusFiles)
   func corpusRoundTrip(_ file: String) throws {
     let text = try Fixtures.text(file)
     #expect(ForeignRoundTrip.format(of: file) == .engineConfig)
@@ -47,7 +49,8 @@ import Testing
     """
 
   @Test func negativeBooleanAndJSONString() throws {
-    let conv = ForeignRoundTrip.converter(.engineConfig).toV2(try ForeignRoundTrip.documents(Self.blackwell), file: "Llama4_Blackwell.yaml")
+    let conv = ForeignRoundTrip.converter(.engineConfig).toV2(
+      try ForeignRoundTrip.documents(Self.blackwell), file: "Llama4_Blackwell.yaml")
     let r = try #require(conv.value, "\(conv.diagnostics)")
     #expect(r.args.contains(RecipeV2.EngineArg("enable-prefix-caching", .bool(false))))
     #expect(!r.args.contains { $0.flag.hasPrefix("no-") })
@@ -60,20 +63,30 @@ import Testing
     #expect(r.serving.maxConcurrentRequests == 64)
     // Back: the negation and the JSON string as written.
     let out = try #require(ForeignRoundTrip.converter(.engineConfig).fromV2(r).value)[0].root
-    #expect(out.keys == ["kv-cache-dtype", "compilation-config", "async-scheduling", "no-enable-prefix-caching", "max-num-batched-tokens", "max-num-seqs"])
+    #expect(
+      out.keys == [
+        "kv-cache-dtype", "compilation-config", "async-scheduling", "no-enable-prefix-caching",
+        "max-num-batched-tokens", "max-num-seqs",
+      ])
     #expect(out["no-enable-prefix-caching"]?.scalar == "true")
-    #expect(out["compilation-config"]?.scalar == #"{"pass_config":{"fuse_allreduce_rms":true,"eliminate_noops":true}}"#)
-    #expect(out["compilation-config"]?.resolved == .string(#"{"pass_config":{"fuse_allreduce_rms":true,"eliminate_noops":true}}"#))
+    #expect(
+      out["compilation-config"]?.scalar
+        == #"{"pass_config":{"fuse_allreduce_rms":true,"eliminate_noops":true}}"#)
+    #expect(
+      out["compilation-config"]?.resolved
+        == .string(#"{"pass_config":{"fuse_allreduce_rms":true,"eliminate_noops":true}}"#))
   }
 
   @Test func missingModelIsAWarningWithAPlaceholder() throws {
-    let conv = ForeignRoundTrip.converter(.engineConfig).toV2(try ForeignRoundTrip.documents(Self.blackwell), file: "x.yaml")
+    let conv = ForeignRoundTrip.converter(.engineConfig).toV2(
+      try ForeignRoundTrip.documents(Self.blackwell), file: "x.yaml")
     let w = try #require(conv.diagnostics.first { $0.code == "missing-model" })
     #expect(w.severity == .warning)
     #expect(w.location?.line == 1)
     #expect(conv.value?.model.path == EngineConfigConverter.modelPlaceholder)
     let withModel = ForeignRoundTrip.converter(.engineConfig).toV2(
-      try ForeignRoundTrip.documents("model: meta-llama/Llama-3.3-70B-Instruct\nkv-cache-dtype: fp8\n"), file: "y.yaml")
+      try ForeignRoundTrip.documents(
+        "model: meta-llama/Llama-3.3-70B-Instruct\nkv-cache-dtype: fp8\n"), file: "y.yaml")
     #expect(withModel.value?.model.path == "meta-llama/Llama-3.3-70B-Instruct")
     #expect(!withModel.diagnostics.contains { $0.code == "missing-model" })
     let back = ForeignRoundTrip.converter(.engineConfig).fromV2(try #require(withModel.value))
@@ -83,7 +96,8 @@ import Testing
 
   @Test func sglangOnlyFlagsPickSGLang() throws {
     let conv = ForeignRoundTrip.converter(.engineConfig).toV2(
-      try ForeignRoundTrip.documents("mem-fraction-static: 0.8\nchunked-prefill-size: 8192\ntp-size: 4\n"), file: "s.yaml")
+      try ForeignRoundTrip.documents(
+        "mem-fraction-static: 0.8\nchunked-prefill-size: 8192\ntp-size: 4\n"), file: "s.yaml")
     let r = try #require(conv.value, "\(conv.diagnostics)")
     #expect(r.engine.name == .sglang)
     #expect(r.serving.gpuMemoryUtilization == 0.8)
@@ -92,7 +106,8 @@ import Testing
 
   @Test func unknownFlagIsLocatedWarning() throws {
     let conv = ForeignRoundTrip.converter(.engineConfig).toV2(
-      try ForeignRoundTrip.documents("kv-cache-dtype: fp8\nmax-num-batched-tokns: 8192\n"), file: "u.yaml")
+      try ForeignRoundTrip.documents("kv-cache-dtype: fp8\nmax-num-batched-tokns: 8192\n"),
+      file: "u.yaml")
     let w = try #require(conv.diagnostics.first { $0.code == "unknown-flag" })
     #expect(w.location?.line == 2)
     #expect(w.location?.column == 1)
@@ -101,11 +116,18 @@ import Testing
   }
 
   @Test func exportReportsEverythingElse() throws {
-    let text = try Fixtures.text(PackageRoot.path("registry/recipes/qwen/qwen3.6-27b/vllm/qwen3-6-27b-fp8-sparkrun-vllm.yaml"))
-    let r = try #require(ForeignRoundTrip.converter(.sparkrun).toV2(try ForeignRoundTrip.documents(text), file: "q.yaml").value)
+    let text = try Fixtures.text(
+      PackageRoot.path("registry/recipes/qwen/qwen3.6-27b/vllm/qwen3-6-27b-fp8-sparkrun-vllm.yaml"))
+    let r = try #require(
+      ForeignRoundTrip.converter(.sparkrun).toV2(
+        try ForeignRoundTrip.documents(text), file: "q.yaml"
+      ).value)
     let conv = ForeignRoundTrip.converter(.engineConfig).fromV2(r)
     let paths = Set(conv.losses.map(\.path.description))
-    for p in ["model.path", "engine.image", "resources.gpu_type", "launcher.command", "launcher.parameters", "launcher.mods", "launcher.sparkrun"] {
+    for p in [
+      "model.path", "engine.image", "resources.gpu_type", "launcher.command", "launcher.parameters",
+      "launcher.mods", "launcher.sparkrun",
+    ] {
       #expect(paths.contains(p), "missing loss \(p): \(paths)")
     }
     #expect(paths.contains { $0.hasPrefix("env.") })

@@ -13,7 +13,8 @@ struct EngineVersionTests {
     "0.10.1.1", "0.10.2", "v0.17.0", "0.33.0", "1.0.0a1", "1.0.0b2", "1.0.0rc1", "1.0.0",
   ]
 
-  @Test("ascending table sorts strictly", arguments: zip(ascending.dropLast(), ascending.dropFirst()))
+  @Test(
+    "ascending table sorts strictly", arguments: zip(ascending.dropLast(), ascending.dropFirst()))
   func ordering(lower: String, higher: String) throws {
     let a = try #require(EngineVersion(lower))
     let b = try #require(EngineVersion(higher))
@@ -49,7 +50,9 @@ struct EngineVersionTests {
     #expect(EngineVersion("1.0+cu130")?.local == "cu130")
   }
 
-  @Test("rejects non-versions", arguments: ["", "v", "latest", "0.5.x", "1..2", "0.5.8-cu130", "abc1.0", "0.5 "])
+  @Test(
+    "rejects non-versions",
+    arguments: ["", "v", "latest", "0.5.x", "1..2", "0.5.8-cu130", "abc1.0", "0.5 "])
   func rejects(text: String) {
     #expect(EngineVersion(text) == nil)
   }
@@ -68,9 +71,12 @@ struct ContainerImageTests {
   static let cases: [Case] = [
     Case(reference: "lmsysorg/sglang:v0.5.8-cu130", version: "0.5.8", moving: false),
     Case(reference: "lmsysorg/sglang:v0.5.5.post2", version: "0.5.5.post2", moving: false),
-    Case(reference: "lmsysorg/sglang:v0.5.8.post1-cu130-runtime", version: "0.5.8.post1", moving: false),
+    Case(
+      reference: "lmsysorg/sglang:v0.5.8.post1-cu130-runtime", version: "0.5.8.post1", moving: false
+    ),
     Case(reference: "vllm/vllm-openai:v0.17.0", version: "0.17.0", moving: false),
-    Case(reference: "nvcr.io/nvidia/ai-dynamo/sglang-runtime:0.6.1", version: "0.6.1", moving: false),
+    Case(
+      reference: "nvcr.io/nvidia/ai-dynamo/sglang-runtime:0.6.1", version: "0.6.1", moving: false),
     Case(reference: "nvcr.io/nvidia/ai-dynamo/vllm-runtime:1.0.0", version: "1.0.0", moving: false),
     Case(reference: "scitrera/dgx-spark-vllm:0.16.0-t5", version: "0.16.0", moving: false),
     Case(reference: "vllm/vllm-openai-rocm:v0.20.2", version: "0.20.2", moving: false),
@@ -78,7 +84,8 @@ struct ContainerImageTests {
     Case(reference: "lmsysorg/sglang:latest", version: nil, moving: true),
     Case(reference: "lmsysorg/sglang:dev-cu13", version: nil, moving: true),
     Case(reference: "vllm/vllm-openai:nightly", version: nil, moving: true),
-    Case(reference: "lmsysorg/sglang:nightly-dev-cu13-20260520-425dffbd", version: nil, moving: true),
+    Case(
+      reference: "lmsysorg/sglang:nightly-dev-cu13-20260520-425dffbd", version: nil, moving: true),
     Case(reference: "vllm/vllm-openai", version: nil, moving: true),
     Case(reference: "vllm/vllm-openai:glm51-cu130", version: nil, moving: false),
     Case(reference: "scitrera/dgx-spark-vllm-jasl-ds4:20260609", version: nil, moving: false),
@@ -117,9 +124,11 @@ struct CorpusImageTests {
   /// yields a version whose release starts the tag, and versions sort consistently.
   @Test(.requiresCorpus)
   func versionedImageTagsParse() throws {
-    let enumerator = try #require(FileManager.default.enumerator(atPath: Self.corpus), "cannot list \(Self.corpus)")
+    let enumerator = try #require(
+      FileManager.default.enumerator(atPath: Self.corpus), "cannot list \(Self.corpus)")
     var references: Set<String> = []
-    for case let path as String in enumerator where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+    for case let path as String in enumerator
+    where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
       guard let text = Paths.read(Self.corpus + "/" + path) else { continue }
       for line in text.split(separator: "\n") {
         for repo in ["lmsysorg/sglang:v", "vllm/vllm-openai:v"] {

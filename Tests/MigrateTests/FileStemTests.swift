@@ -1,5 +1,6 @@
-@testable import Migrate
 import Testing
+
+@testable import Migrate
 
 /// A recipe without a name is named after its file: the last path component without its
 /// extension (a leading dot is part of the name, trailing slashes are ignored).

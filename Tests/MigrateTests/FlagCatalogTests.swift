@@ -1,7 +1,8 @@
-@testable import Engines
 import Foundation
-@testable import Migrate
 import Testing
+
+@testable import Engines
+@testable import Migrate
 
 @Suite("FlagCatalog")
 struct FlagCatalogTests {
@@ -38,7 +39,8 @@ struct FlagCatalogTests {
   }
 
   @Test func rowFields() throws {
-    let catalog = try #require(Self.store.catalog(engine: .sglang, version: EngineVersion("0.5.1")!).catalog)
+    let catalog = try #require(
+      Self.store.catalog(engine: .sglang, version: EngineVersion("0.5.1")!).catalog)
     let ep = try #require(catalog.flag(exactly: "--ep-size"))
     #expect(ep.kind == .value && ep.type == "int" && ep.defaultValue == "1")
     #expect(ep.aliases == ["--expert-parallel-size", "--ep"])
@@ -48,14 +50,17 @@ struct FlagCatalogTests {
   }
 
   @Test func malformedTSVIsLocated() {
-    let text = "flag\tkind\ttype\tdefault\tchoices\taliases\tdeprecated\n# c\n--a\tbool\tbool\tFalse\t\t\tno\n--b\tvalue\tint\n"
+    let text =
+      "flag\tkind\ttype\tdefault\tchoices\taliases\tdeprecated\n# c\n--a\tbool\tbool\tFalse\t\t\tno\n--b\tvalue\tint\n"
     #expect {
       _ = try FlagCatalog(engine: .vllm, version: EngineVersion("1.0")!, tsv: text, file: "x.tsv")
     } throws: { error in
-      (error as? FlagCatalogError) == FlagCatalogError(kind: .tooFewColumns(found: 3), file: "x.tsv", line: 4)
+      (error as? FlagCatalogError)
+        == FlagCatalogError(kind: .tooFewColumns(found: 3), file: "x.tsv", line: 4)
     }
     #expect(throws: FlagCatalogError.self) {
-      _ = try FlagCatalog(engine: .vllm, version: EngineVersion("1.0")!, tsv: "--a\tbool\n", file: "y")
+      _ = try FlagCatalog(
+        engine: .vllm, version: EngineVersion("1.0")!, tsv: "--a\tbool\n", file: "y")
     }
   }
 
@@ -82,7 +87,8 @@ struct FlagCatalogTests {
 
   @Test(arguments: lookups)
   func nearestLower(_ l: Lookup) throws {
-    let match = Self.store.catalog(engine: l.engine, version: try #require(EngineVersion(l.requested)))
+    let match = Self.store.catalog(
+      engine: l.engine, version: try #require(EngineVersion(l.requested)))
     #expect(match.kind == l.kind)
     #expect(match.catalog?.version.normalized == l.picked)
     #expect(match.note.contains(l.requested))
@@ -100,28 +106,51 @@ struct FlagCatalogTests {
   }
 
   static let spellings: [Spelling] = [
-    Spelling(engine: .sglang, version: "0.5.1", spelling: "--tp-size", flag: "--tp-size", match: .primary),
-    Spelling(engine: .sglang, version: "0.5.1", spelling: "--tensor-parallel-size", flag: "--tp-size", match: .alias),
-    Spelling(engine: .sglang, version: "0.5.1", spelling: "--tp", flag: "--tp-size", match: .abbreviation),
-    Spelling(engine: .sglang, version: "0.5.1", spelling: "--dp", flag: "--dp-size", match: .abbreviation),
+    Spelling(
+      engine: .sglang, version: "0.5.1", spelling: "--tp-size", flag: "--tp-size", match: .primary),
+    Spelling(
+      engine: .sglang, version: "0.5.1", spelling: "--tensor-parallel-size", flag: "--tp-size",
+      match: .alias),
+    Spelling(
+      engine: .sglang, version: "0.5.1", spelling: "--tp", flag: "--tp-size", match: .abbreviation),
+    Spelling(
+      engine: .sglang, version: "0.5.1", spelling: "--dp", flag: "--dp-size", match: .abbreviation),
     Spelling(engine: .sglang, version: "0.5.1", spelling: "--ep", flag: "--ep-size", match: .alias),
     Spelling(engine: .sglang, version: "0.4.0", spelling: "--ep", flag: nil, match: nil),  // --ep-size is 0.4.6+
-    Spelling(engine: .sglang, version: "0.5.1", spelling: "tp_size", flag: "--tp-size", match: .normalized),
-    Spelling(engine: .sglang, version: "0.5.1", spelling: "--mem_fraction_static=0.8", flag: "--mem-fraction-static", match: .normalized),
+    Spelling(
+      engine: .sglang, version: "0.5.1", spelling: "tp_size", flag: "--tp-size", match: .normalized),
+    Spelling(
+      engine: .sglang, version: "0.5.1", spelling: "--mem_fraction_static=0.8",
+      flag: "--mem-fraction-static", match: .normalized),
     Spelling(engine: .sglang, version: "0.5.1", spelling: "--enable", flag: nil, match: nil),  // ambiguous prefix
-    Spelling(engine: .vllm, version: "0.10.2", spelling: "-tp", flag: "--tensor-parallel-size", match: .alias),
-    Spelling(engine: .vllm, version: "0.10.2", spelling: "tp", flag: "--tensor-parallel-size", match: .normalized),
+    Spelling(
+      engine: .vllm, version: "0.10.2", spelling: "-tp", flag: "--tensor-parallel-size",
+      match: .alias),
+    Spelling(
+      engine: .vllm, version: "0.10.2", spelling: "tp", flag: "--tensor-parallel-size",
+      match: .normalized),
     Spelling(engine: .vllm, version: "0.10.2", spelling: "--tp", flag: nil, match: nil),  // vLLM: no abbreviations
-    Spelling(engine: .vllm, version: "0.10.2", spelling: "--no-enable-prefix-caching", flag: "--enable-prefix-caching", match: .negation, negated: true),
-    Spelling(engine: .vllm, version: "0.10.2", spelling: "--enable_prefix_caching", flag: "--enable-prefix-caching", match: .normalized),
-    Spelling(engine: .vllm, version: "0.10.2", spelling: "gpu-memory-utilization", flag: "--gpu-memory-utilization", match: .normalized),
-    Spelling(engine: .vllm, version: "0.33.0", spelling: "-ep", flag: "--enable-expert-parallel", match: .alias),
-    Spelling(engine: .vllm, version: "0.33.0", spelling: "--device-memory-utilization", flag: "--gpu-memory-utilization", match: .alias),
+    Spelling(
+      engine: .vllm, version: "0.10.2", spelling: "--no-enable-prefix-caching",
+      flag: "--enable-prefix-caching", match: .negation, negated: true),
+    Spelling(
+      engine: .vllm, version: "0.10.2", spelling: "--enable_prefix_caching",
+      flag: "--enable-prefix-caching", match: .normalized),
+    Spelling(
+      engine: .vllm, version: "0.10.2", spelling: "gpu-memory-utilization",
+      flag: "--gpu-memory-utilization", match: .normalized),
+    Spelling(
+      engine: .vllm, version: "0.33.0", spelling: "-ep", flag: "--enable-expert-parallel",
+      match: .alias),
+    Spelling(
+      engine: .vllm, version: "0.33.0", spelling: "--device-memory-utilization",
+      flag: "--gpu-memory-utilization", match: .alias),
   ]
 
   @Test(arguments: spellings)
   func resolution(_ s: Spelling) throws {
-    let catalog = try #require(Self.store.catalog(engine: s.engine, version: EngineVersion(s.version)!).catalog)
+    let catalog = try #require(
+      Self.store.catalog(engine: s.engine, version: EngineVersion(s.version)!).catalog)
     let r = catalog.resolve(s.spelling)
     #expect(r?.flag.name == s.flag)
     #expect(r?.match == s.match)
@@ -129,7 +158,8 @@ struct FlagCatalogTests {
   }
 
   @Test func inlineValueAndSuggestion() throws {
-    let catalog = try #require(Self.store.catalog(engine: .vllm, version: EngineVersion("0.10.2")!).catalog)
+    let catalog = try #require(
+      Self.store.catalog(engine: .vllm, version: EngineVersion("0.10.2")!).catalog)
     #expect(catalog.resolve("--port=8000")?.inlineValue == "8000")
     #expect(catalog.suggestion(for: "--gpu-memory-utilisation") == "--gpu-memory-utilization")
     #expect(catalog.suggestion(for: "--max-model-length") == "--max-model-len")
@@ -140,13 +170,16 @@ struct FlagCatalogTests {
     #expect(embedded.origin == .embedded)
     var paths: [String] = []
     for engine in ["sglang", "vllm"] {
-      let names = try FileManager.default.contentsOfDirectory(atPath: Paths.specEngines + "/" + engine)
+      let names = try FileManager.default.contentsOfDirectory(
+        atPath: Paths.specEngines + "/" + engine)
       paths += names.filter { $0.hasSuffix(".tsv") }.map { engine + "/" + $0 }
     }
     paths.append("renames.tsv")
     #expect(Set(paths) == Set(EmbeddedCatalogs.files.keys), "run scripts/embed-resources")
     for path in paths {
-      #expect(EmbeddedCatalogs.files[path] == Paths.read(Paths.specEngines + "/" + path), "\(path) drifted; run scripts/embed-resources")
+      #expect(
+        EmbeddedCatalogs.files[path] == Paths.read(Paths.specEngines + "/" + path),
+        "\(path) drifted; run scripts/embed-resources")
     }
     for engine in [Engine.sglang, .vllm] {
       #expect(embedded.catalogs(engine: engine) == Self.store.catalogs(engine: engine))
@@ -156,18 +189,22 @@ struct FlagCatalogTests {
 
   @Test func locatesSpecDirectory() throws {
     let viaEnv = FlagCatalogStore.locateDirectory(
-      environment: ["REGISTRY_SPEC_DIR": Paths.root + "/spec"], executablePath: nil, currentDirectory: nil)
+      environment: ["REGISTRY_SPEC_DIR": Paths.root + "/spec"], executablePath: nil,
+      currentDirectory: nil)
     #expect(viaEnv == Paths.root + "/spec/engines")
     let viaCwd = FlagCatalogStore.locateDirectory(
       environment: [:], executablePath: "/nonexistent/bin/registry",
       currentDirectory: Paths.root + "/Sources/Engines/Catalogs")
     #expect(viaCwd == Paths.root + "/spec/engines")
     let viaExe = FlagCatalogStore.locateDirectory(
-      environment: [:], executablePath: Paths.root + "/.build/debug/registry", currentDirectory: "/")
+      environment: [:], executablePath: Paths.root + "/.build/debug/registry", currentDirectory: "/"
+    )
     #expect(viaExe == Paths.root + "/spec/engines")
-    let nowhere = FlagCatalogStore.locateDirectory(environment: [:], executablePath: "/bin/true", currentDirectory: "/")
+    let nowhere = FlagCatalogStore.locateDirectory(
+      environment: [:], executablePath: "/bin/true", currentDirectory: "/")
     #expect(nowhere == nil)
-    let fallback = try FlagCatalogStore.load(environment: [:], executablePath: "/bin/true", currentDirectory: "/")
+    let fallback = try FlagCatalogStore.load(
+      environment: [:], executablePath: "/bin/true", currentDirectory: "/")
     #expect(fallback.origin == .embedded)
     #expect(fallback.versions(engine: .sglang).count == 5)
   }

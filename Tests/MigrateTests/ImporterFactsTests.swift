@@ -23,14 +23,18 @@ import Testing
     #expect(!conv.diagnostics.hasErrors, "\(conv.diagnostics)")
     let r = try #require(conv.value)
     #expect(r.resources == RecipeV2.Resources(gpuType: "h100", gpusPerNode: 8))
-    #expect(r.topology.roles[.aggregated]?.nodes == 1 && r.topology.roles[.aggregated]?.gpusPerWorker == 8)
+    #expect(
+      r.topology.roles[.aggregated]?.nodes == 1 && r.topology.roles[.aggregated]?.gpusPerWorker == 8
+    )
     #expect(r.totalGPUs == 8)
     let back = converter.fromV2(r)
     #expect(back.losses.isEmpty, "\(back.losses)")
     let text = YAMLEmitter.emitStream(try #require(back.value))
     #expect(text.contains("gpu_type: h100"), "\(text)")
     // Without gpu_type: DGX Spark, as before.
-    let spark = converter.toV2(try ForeignRoundTrip.documents(Self.h100.replacingOccurrences(of: "gpu_type: h100\n", with: "")), file: "llama.yaml")
+    let spark = converter.toV2(
+      try ForeignRoundTrip.documents(
+        Self.h100.replacingOccurrences(of: "gpu_type: h100\n", with: "")), file: "llama.yaml")
     #expect(spark.value?.resources == RecipeV2.Resources(gpuType: "gb10", gpusPerNode: 1))
     #expect(spark.value?.topology.roles[.aggregated]?.nodes == 8)
   }
@@ -45,23 +49,31 @@ import Testing
         vllm serve openai/gpt-oss-120b --port 8000 --tensor-parallel-size 1
 
       """
-    let conv = ForeignRoundTrip.converter(.spark).toV2(try ForeignRoundTrip.documents(text), file: "recipes/gpt-oss.yaml")
+    let conv = ForeignRoundTrip.converter(.spark).toV2(
+      try ForeignRoundTrip.documents(text), file: "recipes/gpt-oss.yaml")
     #expect(conv.value?.name == "openai-gpt-oss-120b-solo", "\(conv.diagnostics)")
     let unnamed = ForeignRoundTrip.converter(.spark).toV2(
-      try ForeignRoundTrip.documents(text.replacingOccurrences(of: "name: OpenAI GPT-OSS 120B (solo)\n", with: "")), file: "recipes/gpt-oss.yaml")
+      try ForeignRoundTrip.documents(
+        text.replacingOccurrences(of: "name: OpenAI GPT-OSS 120B (solo)\n", with: "")),
+      file: "recipes/gpt-oss.yaml")
     #expect(unnamed.value?.name == "gpt-oss")
   }
 
   @Test func sourcePathIsRelativeToTheRepository() throws {
-    let inRepo = PackageRoot.path("registry/recipes/deepseek-ai/deepseek-r1/sglang/deepseek-r1-fp8-gb200-disagg.yaml")
-    #expect(SourcePath.recorded(inRepo) == "registry/recipes/deepseek-ai/deepseek-r1/sglang/deepseek-r1-fp8-gb200-disagg.yaml")
+    let inRepo = PackageRoot.path(
+      "registry/recipes/deepseek-ai/deepseek-r1/sglang/deepseek-r1-fp8-gb200-disagg.yaml")
+    #expect(
+      SourcePath.recorded(inRepo)
+        == "registry/recipes/deepseek-ai/deepseek-r1/sglang/deepseek-r1-fp8-gb200-disagg.yaml")
     #expect(SourcePath.recorded("recipes/x.yaml") == "recipes/x.yaml")
-    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("registry-src-\(UUID().uuidString)")
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "registry-src-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: outside) }
     #expect(SourcePath.recorded(outside.path + "/a.yaml") == "a.yaml")
     // Through an importer: an absolute path is not recorded.
-    let conv = ForeignRoundTrip.converter(.vllmArgs).toV2(try ForeignRoundTrip.documents(Self.h100), file: outside.path + "/llama.yaml")
+    let conv = ForeignRoundTrip.converter(.vllmArgs).toV2(
+      try ForeignRoundTrip.documents(Self.h100), file: outside.path + "/llama.yaml")
     #expect(conv.value?.provenance?.sourcePath == "llama.yaml")
   }
 }

@@ -20,15 +20,19 @@ import Testing
       linter.lint(RecipeReader.read(try Corpus.bytes(e.file), file: e.file))
     }
     #expect(results.count > 100)
-    let report = LintReport.markdown(results, title: "Lint report: shared corpus", relativeTo: Corpus.root)
+    let report = LintReport.markdown(
+      results, title: "Lint report: shared corpus", relativeTo: Corpus.root)
     if ProcessInfo.processInfo.environment["RECORD"] == "1" {
-      try FileManager.default.createDirectory(atPath: PackageRoot.path("docs"), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: PackageRoot.path("docs"), withIntermediateDirectories: true)
       try report.write(toFile: Self.reportPath, atomically: true, encoding: .utf8)
       print("recorded \(Self.reportPath)")
       return
     }
-    let checkedIn = try #require(try? Fixtures.text(Self.reportPath), "no \(Self.reportPath); run with RECORD=1")
-    #expect(checkedIn == report, "the corpus lint findings changed; review and regenerate with RECORD=1")
+    let checkedIn = try #require(
+      try? Fixtures.text(Self.reportPath), "no \(Self.reportPath); run with RECORD=1")
+    #expect(
+      checkedIn == report, "the corpus lint findings changed; review and regenerate with RECORD=1")
   }
 
   @Test func embeddedRegistryHasNoErrors() throws {

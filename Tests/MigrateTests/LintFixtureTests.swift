@@ -12,7 +12,8 @@ import Testing
   static let store = try! FlagCatalogStore(directory: PackageRoot.path("spec/engines"))
 
   static func lint(_ path: String, version: EngineVersion? = nil) throws -> LintResult {
-    Linter(catalogs: store).lint(RecipeReader.read(try Fixtures.bytes(path), file: path), engineVersion: version)
+    Linter(catalogs: store).lint(
+      RecipeReader.read(try Fixtures.bytes(path), file: path), engineVersion: version)
   }
 
   @Test(arguments: try Fixtures.names(in: dir + "/fail"))
@@ -23,9 +24,13 @@ import Testing
     let result = try Self.lint(path)
     let got = result.diagnostics.filter { $0.severity != .note }
     for e in expected {
-      #expect(got.contains { e.matches($0) }, "\(name): missing \(e)\ngot:\n\(got.map(\.description).joined(separator: "\n"))")
+      #expect(
+        got.contains { e.matches($0) },
+        "\(name): missing \(e)\ngot:\n\(got.map(\.description).joined(separator: "\n"))")
     }
-    #expect(got.count == expected.count, "\(name): unexpected extra findings:\n\(got.map(\.description).joined(separator: "\n"))")
+    #expect(
+      got.count == expected.count,
+      "\(name): unexpected extra findings:\n\(got.map(\.description).joined(separator: "\n"))")
     #expect(got.allSatisfy { $0.hint != nil && $0.location != nil })
   }
 
@@ -40,7 +45,9 @@ import Testing
   @Test func everyRuleHasAFailingFixture() throws {
     let names = Set(try Fixtures.names(in: Self.dir + "/fail").map { String($0.dropLast(5)) })
     let required = Set(Linter.defaultRules.flatMap(\.codes)).subtracting(["deprecated-flag"])
-    #expect(required.subtracting(names).isEmpty, "no failing fixture for \(required.subtracting(names).sorted())")
+    #expect(
+      required.subtracting(names).isEmpty,
+      "no failing fixture for \(required.subtracting(names).sorted())")
   }
 
   @Test func targetVersionOverride() throws {
@@ -49,10 +56,15 @@ import Testing
     #expect(try Self.lint(path).findings.filter { $0.severity != .note }.isEmpty)
     let target = EngineVersion(release: [0, 5, 23])
     let drift = try Self.lint(path, version: target)
-    #expect(drift.diagnostics.contains { $0.code == "renamed-flag" && $0.path.description == "args.cuda-graph-max-bs" })
-    #expect(drift.diagnostics.contains {
-      $0.code == "deprecated-flag" && $0.path.description == "args.enable-dp-attention" && $0.hint?.contains("attn-dp-size") == true
-    })
+    #expect(
+      drift.diagnostics.contains {
+        $0.code == "renamed-flag" && $0.path.description == "args.cuda-graph-max-bs"
+      })
+    #expect(
+      drift.diagnostics.contains {
+        $0.code == "deprecated-flag" && $0.path.description == "args.enable-dp-attention"
+          && $0.hint?.contains("attn-dp-size") == true
+      })
     #expect(drift.diagnostics.contains { $0.code == "image-version-mismatch" })
   }
 
@@ -60,6 +72,7 @@ import Testing
     let path = Self.dir + "/pass/sglang-agg-clean.yaml"
     let r = try Self.lint(path, version: EngineVersion(release: [0, 5, 8]))
     #expect(r.catalog?.kind == .nearestLower)
-    #expect(r.diagnostics.contains { $0.code == "catalog-nearest-lower" && $0.message.contains("0.5.1") })
+    #expect(
+      r.diagnostics.contains { $0.code == "catalog-nearest-lower" && $0.message.contains("0.5.1") })
   }
 }

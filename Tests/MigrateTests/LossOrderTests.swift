@@ -42,17 +42,26 @@ struct LossOrderTests {
   @Test("named-field: role losses in role order, tool losses in tool order")
   func namedField() throws {
     #expect(try lossPaths(.namedField, prefix: "roles") == ["roles.prefill", "roles.decode"])
-    #expect(try lossPaths(.namedField, prefix: "launcher.") == Self.toolOrder.filter { $0 != "launcher.deplodock" })
+    #expect(
+      try lossPaths(.namedField, prefix: "launcher.")
+        == Self.toolOrder.filter { $0 != "launcher.deplodock" })
   }
 
   @Test("dynamo: tool losses in tool order")
   func dynamo() throws {
-    #expect(try lossPaths(.dynamo, prefix: "launcher.") == Self.toolOrder.filter { $0 != "launcher.dynamo" })
+    #expect(
+      try lossPaths(.dynamo, prefix: "launcher.")
+        == Self.toolOrder.filter { $0 != "launcher.dynamo" })
   }
 
   @Test("sglang-v1: role env losses in role order, tool losses in tool order")
   func sglangV1() throws {
-    #expect(try lossPaths(.sglangV1, prefix: "roles") == ["roles.prefill.env.ONLY_PREFILL", "roles.decode.env.ONLY_DECODE"])
-    #expect(try lossPaths(.sglangV1, prefix: "launcher.") == Self.toolOrder.filter { $0 != "launcher.srt_slurm" })
+    #expect(
+      try lossPaths(.sglangV1, prefix: "roles") == [
+        "roles.prefill.env.ONLY_PREFILL", "roles.decode.env.ONLY_DECODE",
+      ])
+    #expect(
+      try lossPaths(.sglangV1, prefix: "launcher.")
+        == Self.toolOrder.filter { $0 != "launcher.srt_slurm" })
   }
 }

@@ -1,9 +1,9 @@
-import Foundation
 import Engines
+import Foundation
 import Migrate
 import Schema
-import Testing
 import TestSupport
+import Testing
 
 @Suite("named-field converter")
 struct NamedFieldConverterTests {
@@ -27,7 +27,9 @@ struct NamedFieldConverterTests {
       let conv = converter.toV2(docs, file: file)
       if docs.first?.root["model"] == nil {
         // Command-only experiments (benchmark scripts) configure no model: one exact error.
-        #expect(conv.diagnostics.filter { $0.severity == .error }.map(\.code) == ["missing-key"], "\(file)")
+        #expect(
+          conv.diagnostics.filter { $0.severity == .error }.map(\.code) == ["missing-key"],
+          "\(file)")
         continue
       }
       #expect(!conv.diagnostics.hasErrors, "\(file): \(conv.diagnostics.map(\.description))")
@@ -41,11 +43,14 @@ struct NamedFieldConverterTests {
   @Test("the embedded named-field recipes convert without errors")
   func embedded() throws {
     let root = PackageRoot.path("registry/recipes")
-    let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") }
+    let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter
+    { $0.hasSuffix(".yaml") }
     var count = 0
     for rel in files {
       let bytes = try Fixtures.bytes(root + "/" + rel)
-      guard let docs = try? YAML.parseStream(bytes), RecipeFormat.detect(documents: docs).format == .namedField else { continue }
+      guard let docs = try? YAML.parseStream(bytes),
+        RecipeFormat.detect(documents: docs).format == .namedField
+      else { continue }
       count += 1
       let conv = converter.toV2(docs, file: rel)
       #expect(!conv.diagnostics.hasErrors, "\(rel): \(conv.diagnostics.map(\.description))")
@@ -57,7 +62,9 @@ struct NamedFieldConverterTests {
     #expect(count >= 5)
   }
 
-  @Test("the ban lists every offender, in --flag value and --flag=value forms, at the extra_args scalar")
+  @Test(
+    "the ban lists every offender, in --flag value and --flag=value forms, at the extra_args scalar"
+  )
   func ban() throws {
     let text = """
       model:
@@ -77,7 +84,10 @@ struct NamedFieldConverterTests {
     #expect(e.code == "named-field-in-args")
     #expect(e.location == Schema.SourceLocation(file: "t/recipe.yaml", line: 8, column: 19))
     #expect(e.path == "engine.llm.vllm.extra_args")
-    for flag in ["'--tensor-parallel-size'", "'--max-num-seqs'", "'--port'", "'--trust-remote-code'", "'--served-model-name'", "'--model'"] {
+    for flag in [
+      "'--tensor-parallel-size'", "'--max-num-seqs'", "'--port'", "'--trust-remote-code'",
+      "'--served-model-name'", "'--model'",
+    ] {
       #expect(e.message.contains(flag), "\(flag) missing from \(e.message)")
     }
     #expect(!e.message.contains("kv-cache-dtype"))
@@ -93,7 +103,8 @@ struct NamedFieldConverterTests {
             extra_args: "--tp 8 --pp-size=2 --dp 2 --model-path /m --mem-fraction-static 0.8 --enable-dp-attention"
       """
     let e = try #require(try importing(text).diagnostics.first { $0.severity == .error })
-    #expect(e.message.contains("'--tp', '--pp-size', '--dp', '--model-path', '--mem-fraction-static'"))
+    #expect(
+      e.message.contains("'--tp', '--pp-size', '--dp', '--model-path', '--mem-fraction-static'"))
   }
 
   @Test("extra_args become args: --flag value, --flag=value, bare, repeated, quoted JSON")
@@ -106,17 +117,19 @@ struct NamedFieldConverterTests {
             extra_args: "--kv-cache-dtype fp8 --chat-template-content-format=string --enable-prefix-caching --lora m1 --lora m2 --speculative-config '{\\"method\\":\\"mtp\\"}'"
       """
     let r = try #require(try importing(text).value)
-    #expect(r.args == [
-      .init("kv-cache-dtype", .string("fp8")),
-      .init("chat-template-content-format", .string("string")),
-      .init("enable-prefix-caching", .bool(true)),
-      .init("lora", .list([.string("m1"), .string("m2")])),
-      .init("speculative-config", .string(#"{"method":"mtp"}"#)),
-    ])
+    #expect(
+      r.args == [
+        .init("kv-cache-dtype", .string("fp8")),
+        .init("chat-template-content-format", .string("string")),
+        .init("enable-prefix-caching", .bool(true)),
+        .init("lora", .list([.string("m1"), .string("m2")])),
+        .init("speculative-config", .string(#"{"method":"mtp"}"#)),
+      ])
     #expect(ConverterCheck.verifies(r, through: converter, "extra").isEmpty)
   }
 
-  @Test("sglang takes priority over vllm; version from the image tag; pipeline parallel is --pp-size")
+  @Test(
+    "sglang takes priority over vllm; version from the image tag; pipeline parallel is --pp-size")
   func sglangPriority() throws {
     let text = """
       model: {huggingface: org/m}
@@ -208,14 +221,19 @@ struct NamedFieldConverterTests {
   @Test("loss report: disaggregated, role overrides, expert parallel, trust-remote-code, trtllm")
   func losses() throws {
     var r = RecipeV2(
-      name: "x", model: .init(path: "org/m"), engine: .init(name: .sglang, image: "lmsysorg/sglang:v0.5.9"),
-      topology: .disaggregated(prefill: .init(nodes: 1, workers: 1), decode: .init(nodes: 1, workers: 1)),
+      name: "x", model: .init(path: "org/m"),
+      engine: .init(name: .sglang, image: "lmsysorg/sglang:v0.5.9"),
+      topology: .disaggregated(
+        prefill: .init(nodes: 1, workers: 1), decode: .init(nodes: 1, workers: 1)),
       serving: .init(tensorParallelSize: 8, expertParallelSize: 8),
       args: [.init("trust-remote-code", .bool(true)), .init("kv-cache-dtype", .string("fp8"))],
       roles: [.decode: .init(args: [.init("cuda-graph-max-bs", .int(64))])])
     let out = converter.fromV2(r)
     let paths = Set(out.losses.map(\.path.description))
-    #expect(paths == ["topology", "roles.decode", "serving.expert_parallel_size", "args.trust-remote-code"])
+    #expect(
+      paths == [
+        "topology", "roles.decode", "serving.expert_parallel_size", "args.trust-remote-code",
+      ])
     let root = try #require(out.value?.first?.root)
     #expect(root["engine"]?["llm"]?["sglang"]?["extra_args"]?.scalar == "--kv-cache-dtype fp8")
     r.engine = .init(name: .trtllm)
@@ -248,7 +266,8 @@ struct NamedFieldConverterTests {
     #expect(GPUName.normalize("NVIDIA-GB200") == "gb200")
     #expect(GPUName.normalize("NVIDIA B200") == "b200")
     #expect(GPUName.normalize("NVIDIA GeForce RTX 5090") == "rtx5090")
-    #expect(GPUName.normalize("NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition") == "rtxpro6000")
+    #expect(
+      GPUName.normalize("NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition") == "rtxpro6000")
     #expect(GPUName.normalize("AMD Instinct MI350X") == "mi350x")
     #expect(GPUName.normalize("NVIDIA Tesla V100 SXM3 32GB") == "v100")
     #expect(GPUName.normalize("NVIDIA H100 80GB HBM3") == "h100")

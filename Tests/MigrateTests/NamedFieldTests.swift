@@ -31,25 +31,48 @@ struct NamedFieldTests {
   }
 
   static let table: [Row] = [
-    Row(engine: .sglang, field: .tensorParallelSize, canonical: "--tp-size", spellings: ["--tensor-parallel-size", "--tp"]),
-    Row(engine: .sglang, field: .dataParallelSize, canonical: "--dp-size", spellings: ["--data-parallel-size", "--dp"]),
-    Row(engine: .sglang, field: .expertParallelSize, canonical: "--ep-size", spellings: ["--expert-parallel-size", "--ep"]),
-    Row(engine: .sglang, field: .gpuMemoryUtilization, canonical: "--mem-fraction-static", spellings: []),
+    Row(
+      engine: .sglang, field: .tensorParallelSize, canonical: "--tp-size",
+      spellings: ["--tensor-parallel-size", "--tp"]),
+    Row(
+      engine: .sglang, field: .dataParallelSize, canonical: "--dp-size",
+      spellings: ["--data-parallel-size", "--dp"]),
+    Row(
+      engine: .sglang, field: .expertParallelSize, canonical: "--ep-size",
+      spellings: ["--expert-parallel-size", "--ep"]),
+    Row(
+      engine: .sglang, field: .gpuMemoryUtilization, canonical: "--mem-fraction-static",
+      spellings: []),
     Row(engine: .sglang, field: .contextLength, canonical: "--context-length", spellings: []),
-    Row(engine: .sglang, field: .maxConcurrentRequests, canonical: "--max-running-requests", spellings: []),
-    Row(engine: .vllm, field: .tensorParallelSize, canonical: "--tensor-parallel-size", spellings: ["-tp"]),
-    Row(engine: .vllm, field: .pipelineParallelSize, canonical: "--pipeline-parallel-size", spellings: ["-pp"]),
-    Row(engine: .vllm, field: .dataParallelSize, canonical: "--data-parallel-size", spellings: ["-dp"]),
-    Row(engine: .vllm, field: .expertParallelSize, canonical: "--enable-expert-parallel", spellings: ["-ep"]),
-    Row(engine: .vllm, field: .gpuMemoryUtilization, canonical: "--gpu-memory-utilization", spellings: []),
+    Row(
+      engine: .sglang, field: .maxConcurrentRequests, canonical: "--max-running-requests",
+      spellings: []),
+    Row(
+      engine: .vllm, field: .tensorParallelSize, canonical: "--tensor-parallel-size",
+      spellings: ["-tp"]),
+    Row(
+      engine: .vllm, field: .pipelineParallelSize, canonical: "--pipeline-parallel-size",
+      spellings: ["-pp"]),
+    Row(
+      engine: .vllm, field: .dataParallelSize, canonical: "--data-parallel-size", spellings: ["-dp"]
+    ),
+    Row(
+      engine: .vllm, field: .expertParallelSize, canonical: "--enable-expert-parallel",
+      spellings: ["-ep"]),
+    Row(
+      engine: .vllm, field: .gpuMemoryUtilization, canonical: "--gpu-memory-utilization",
+      spellings: []),
     Row(engine: .vllm, field: .contextLength, canonical: "--max-model-len", spellings: []),
     Row(engine: .vllm, field: .maxConcurrentRequests, canonical: "--max-num-seqs", spellings: []),
     Row(engine: .trtllm, field: .tensorParallelSize, canonical: "--tp_size", spellings: []),
     Row(engine: .trtllm, field: .pipelineParallelSize, canonical: "--pp_size", spellings: []),
     Row(engine: .trtllm, field: .expertParallelSize, canonical: "--ep_size", spellings: []),
-    Row(engine: .trtllm, field: .gpuMemoryUtilization, canonical: "--kv_cache_free_gpu_memory_fraction", spellings: []),
+    Row(
+      engine: .trtllm, field: .gpuMemoryUtilization,
+      canonical: "--kv_cache_free_gpu_memory_fraction", spellings: []),
     Row(engine: .trtllm, field: .contextLength, canonical: "--max_seq_len", spellings: []),
-    Row(engine: .trtllm, field: .maxConcurrentRequests, canonical: "--max_batch_size", spellings: []),
+    Row(
+      engine: .trtllm, field: .maxConcurrentRequests, canonical: "--max_batch_size", spellings: []),
     Row(engine: .trtllm, field: .dataParallelSize, canonical: nil, spellings: []),
   ]
 
@@ -89,7 +112,10 @@ struct NamedFieldTests {
     #expect(LauncherFlags.owned(by: .sglang).contains("--model-path"))
     #expect(LauncherFlags.owned(by: .vllm).contains("--served-model-name"))
     let banned = LauncherFlags.extraArgsBanned(engine: .sglang)
-    for flag in ["--trust-remote-code", "--host", "--port", "--model", "--served-model-name", "--tp", "--tp-size", "--pp-size", "--mem-fraction-static"] {
+    for flag in [
+      "--trust-remote-code", "--host", "--port", "--model", "--served-model-name", "--tp",
+      "--tp-size", "--pp-size", "--mem-fraction-static",
+    ] {
       #expect(banned.contains(flag), "\(flag)")
     }
     #expect(!banned.contains("--kv-cache-dtype"))

@@ -20,21 +20,30 @@ import Testing
 
   /// The fixtures, and the corpus when ../shared is there.
   static func inputs() -> [String] {
-    var roots = ["Tests/SchemaTests/Fixtures/v1", "Tests/SchemaTests/Fixtures/v2", "Tests/MigrateTests/Fixtures"]
-      .map(PackageRoot.path)
+    var roots = [
+      "Tests/SchemaTests/Fixtures/v1", "Tests/SchemaTests/Fixtures/v2",
+      "Tests/MigrateTests/Fixtures",
+    ]
+    .map(PackageRoot.path)
     if Corpus.skipReason == nil { roots.append(Corpus.root) }
     var missing: [String] = []
     return RecipeFiles.list(roots, missing: &missing)
   }
 
-  static let targets: [RecipeFormat] = [.v2, .sglangV1, .vllmArgs, .engineConfig, .spark, .sparkrun, .namedField, .dynamo]
+  static let targets: [RecipeFormat] = [
+    .v2, .sglangV1, .vllmArgs, .engineConfig, .spark, .sparkrun, .namedField, .dynamo,
+  ]
 
-  static func claimsEquality(_ o: ConvertOutcome) -> Bool { o.succeeded && o.losses.isEmpty && !o.text.isEmpty }
+  static func claimsEquality(_ o: ConvertOutcome) -> Bool {
+    o.succeeded && o.losses.isEmpty && !o.text.isEmpty
+  }
 
   @Test(.enabled(if: python != nil, "needs python3 with PyYAML (pip install pyyaml)"))
   func convertedFilesMeanTheSameUnderPyYAML() throws {
     if let reason = Corpus.skipReason { print("fixtures only, the corpus is not read: \(reason)") }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pyyaml-\(UUID().uuidString)").path
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pyyaml-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     var jobs = ""
@@ -48,7 +57,8 @@ import Testing
         let outPath = dir + "/out-\(n).yaml"
         try out.text.write(toFile: outPath, atomically: false, encoding: .utf8)
         jobs += "out\t\(file)\t\(outPath)\n"
-        let back = ConvertFrontend.convert(bytes: Array(out.text.utf8), file: outPath, from: target, to: out.source)
+        let back = ConvertFrontend.convert(
+          bytes: Array(out.text.utf8), file: outPath, from: target, to: out.source)
         guard Self.claimsEquality(back) else { continue }
         let backPath = dir + "/back-\(n).yaml"
         try back.text.write(toFile: backPath, atomically: false, encoding: .utf8)
@@ -58,12 +68,16 @@ import Testing
     // The fixtures alone convert to more than 10 outputs; with the corpus, several hundred.
     #expect(n > (Corpus.skipReason == nil ? 300 : 10))
     try jobs.write(toFile: dir + "/jobs.tsv", atomically: false, encoding: .utf8)
-    let r = try Subprocess.run(try #require(Self.python), [PackageRoot.path("scripts/pyyaml-compare.py"), dir + "/jobs.tsv"])
+    let r = try Subprocess.run(
+      try #require(Self.python), [PackageRoot.path("scripts/pyyaml-compare.py"), dir + "/jobs.tsv"])
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n")
     let problems = lines.filter { !$0.hasPrefix("#") }
     print(lines.last ?? "no summary")
-    #expect(problems.isEmpty, "\(problems.count) outputs read differently under PyYAML:\n\(problems.joined(separator: "\n"))")
+    #expect(
+      problems.isEmpty,
+      "\(problems.count) outputs read differently under PyYAML:\n\(problems.joined(separator: "\n"))"
+    )
     #expect(lines.last?.hasPrefix("# jobs=\(jobs.split(separator: "\n").count) ") == true)
   }
 }

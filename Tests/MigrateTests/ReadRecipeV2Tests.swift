@@ -31,7 +31,8 @@ struct ReadRecipeV2Tests {
     let warnings = read.diagnostics.filter { $0.severity == .warning }
     try #require(!warnings.isEmpty, "the fixture must make the v1 reader warn")
     // The converter alone repeats them: what the old second conversion printed.
-    let again = try #require(Converters.converter(for: .sglangV1)).toV2(read.documents, file: read.file)
+    let again = try #require(Converters.converter(for: .sglangV1)).toV2(
+      read.documents, file: read.file)
     #expect(warnings.allSatisfy(again.diagnostics.contains))
 
     let (recipe, imported) = read.importedV2()
@@ -45,7 +46,8 @@ struct ReadRecipeV2Tests {
 
   @Test("a v2 file is its own v2; converting to v2 gives the recipe back")
   func v2Itself() throws {
-    let text = "schema: v2\nname: solo\nmodel: {path: org/m}\nengine: {name: vllm}\ntopology: {aggregated: {nodes: 1, workers: 1}}\n"
+    let text =
+      "schema: v2\nname: solo\nmodel: {path: org/m}\nengine: {name: vllm}\ntopology: {aggregated: {nodes: 1, workers: 1}}\n"
     let read = RecipeReader.read(Array(text.utf8), file: "solo.yaml")
     let (recipe, imported) = read.importedV2()
     #expect(recipe == read.v2)

@@ -7,7 +7,8 @@ struct RenameTests {
   static var store: FlagCatalogStore { FlagCatalogTests.store }
 
   @Test func sglang040To051() throws {
-    let renames = Self.store.renames(engine: .sglang, from: EngineVersion("0.4.0")!, to: EngineVersion("0.5.1")!)
+    let renames = Self.store.renames(
+      engine: .sglang, from: EngineVersion("0.4.0")!, to: EngineVersion("0.5.1")!)
     let pairs = Dictionary(uniqueKeysWithValues: renames.map { ($0.old, $0.new) })
     // CHANGES.md: removed in 0.4.6 with replacements named in the 0.4.0 help text.
     #expect(pairs["--disable-flashinfer"] == "--attention-backend")
@@ -26,8 +27,14 @@ struct RenameTests {
     #expect(backend.value == .fixed("pytorch"))
     #expect(renames.first { $0.old == "--enable-ep-moe" }?.value == .manual)
     // Downgrades and no-ops yield nothing.
-    #expect(Self.store.renames(engine: .sglang, from: EngineVersion("0.5.1")!, to: EngineVersion("0.4.0")!).isEmpty)
-    #expect(Self.store.renames(engine: .sglang, from: EngineVersion("0.5.1")!, to: EngineVersion("0.5.1")!).isEmpty)
+    #expect(
+      Self.store.renames(
+        engine: .sglang, from: EngineVersion("0.5.1")!, to: EngineVersion("0.4.0")!
+      ).isEmpty)
+    #expect(
+      Self.store.renames(
+        engine: .sglang, from: EngineVersion("0.5.1")!, to: EngineVersion("0.5.1")!
+      ).isEmpty)
   }
 
   /// Every rename row agrees with the catalog of its `since` version: the replacement
@@ -46,7 +53,8 @@ struct RenameTests {
   }
 
   @Test func removedFlags() throws {
-    let removed = Self.store.removed(engine: .sglang, from: EngineVersion("0.4.0")!, to: EngineVersion("0.5.1")!)
+    let removed = Self.store.removed(
+      engine: .sglang, from: EngineVersion("0.4.0")!, to: EngineVersion("0.5.1")!)
     let names = Set(removed.map(\.name))
     // CHANGES.md 0.4.0 → 0.4.6.post5 removed list (none came back by 0.5.1).
     for flag in [
@@ -60,7 +68,10 @@ struct RenameTests {
     #expect(!names.contains("--tensor-parallel-size"))
     #expect(names.count == 8)
 
-    let vllm = Set(Self.store.removed(engine: .vllm, from: EngineVersion("0.8.5.post1")!, to: EngineVersion("0.10.2")!).map(\.name))
+    let vllm = Set(
+      Self.store.removed(
+        engine: .vllm, from: EngineVersion("0.8.5.post1")!, to: EngineVersion("0.10.2")!
+      ).map(\.name))
     #expect(vllm.contains("--enable-reasoning"))
     #expect(vllm.contains("--num-scheduler-steps"))
     #expect(vllm.count == 15)

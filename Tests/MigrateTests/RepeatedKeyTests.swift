@@ -30,7 +30,8 @@ import Testing
     let docs = try YAML.parseStream(Array("a: 1\nb: 2\na: 3\na: 4\n".utf8), repeatedKeys: true)
     let pairs = try #require(docs.first?.root.mapping)
     #expect(pairs.map { "\($0.key.scalar!)=\($0.value.scalar!)" } == ["a=4", "b=2"])
-    #expect(docs[0].repeatedKeys.map { "\($0.key) \($0.mark) \($0.first)" } == ["a 3:1 1:1", "a 4:1 1:1"])
+    #expect(
+      docs[0].repeatedKeys.map { "\($0.key) \($0.mark) \($0.first)" } == ["a 3:1 1:1", "a 4:1 1:1"])
     #expect(throws: YAMLError.self) { try YAML.parseStream(Array("a: 1\na: 3\n".utf8)) }
   }
 
@@ -39,7 +40,10 @@ import Testing
     #expect(!report.diagnostics.hasErrors, "\(report.diagnostics)")
     let repeats = report.diagnostics.filter { $0.code == "repeated-key" }
     #expect(repeats.map(\.severity) == [.warning, .warning])
-    #expect(repeats.map { "\($0.location!) \($0.related!)" } == ["r.yaml:15:7 r.yaml:13:7", "r.yaml:17:7 r.yaml:16:7"])
+    #expect(
+      repeats.map { "\($0.location!) \($0.related!)" } == [
+        "r.yaml:15:7 r.yaml:13:7", "r.yaml:17:7 r.yaml:16:7",
+      ])
     #expect(repeats[0].message.contains("r.yaml:13:7"))
   }
 
@@ -47,8 +51,10 @@ import Testing
     let out = ConvertFrontend.convert(bytes: Array(Self.v1.utf8), file: "r.yaml", to: .v2)
     #expect(out.succeeded, "\(out.diagnostics)")
     #expect(out.diagnostics.filter { $0.code == "repeated-key" }.count == 2)
-    #expect(out.text.contains("moe-runner-backend: flashinfer_trtllm") && !out.text.contains("triton"))
-    #expect(out.text.contains(#"compilation-config: "{\"a\": 2}""#) && !out.text.contains(#"{\"a\": 1}"#))
+    #expect(
+      out.text.contains("moe-runner-backend: flashinfer_trtllm") && !out.text.contains("triton"))
+    #expect(
+      out.text.contains(#"compilation-config: "{\"a\": 2}""#) && !out.text.contains(#"{\"a\": 1}"#))
   }
 
   @Test func v2KeepsItAnError() throws {

@@ -45,7 +45,8 @@ import Testing
   @Test func namedFlagsBecomeServingFields() throws {
     let out = try toV2(Self.disagg)
     let r = try #require(out.recipe)
-    #expect(r.serving.pipelineParallelSize == 2, "pp-size is pipeline parallel (not --dp as in seed 001)")
+    #expect(
+      r.serving.pipelineParallelSize == 2, "pp-size is pipeline parallel (not --dp as in seed 001)")
     #expect(r.serving.dataParallelSize == nil)
     #expect(r.roles[.prefill]?.serving.tensorParallelSize == 4)
     #expect(r.roles[.decode]?.serving.tensorParallelSize == 8)
@@ -54,7 +55,9 @@ import Testing
     #expect(r.env == [RecipeV2.EnvVar("NCCL_DEBUG", "INFO")])
     #expect(r.engine.version == "0.5.8")
     #expect(r.launcher?.tools[.srtSlurm]?["slurm"]?["time_limit"]?.scalar == "02:00:00")
-    #expect(r.provenance?.roundtrip?.flagSpellings.first { $0.field == .tensorParallelSize }?.flag == "tp-size")
+    #expect(
+      r.provenance?.roundtrip?.flagSpellings.first { $0.field == .tensorParallelSize }?.flag
+        == "tp-size")
   }
 
   @Test func commentsLandOnTheV2Keys() throws {
@@ -79,8 +82,10 @@ import Testing
         source_format: sglang-v1
         roundtrip: {layout: proposal}
       """
-    let out = ConvertFrontend.convert(bytes: Array(v2.utf8), file: "t.yaml", from: .v2, to: .sglangV1)
-    #expect(out.losses.contains { $0.path == "engine.name" && $0.value == "trtllm" }, "\(out.losses)")
+    let out = ConvertFrontend.convert(
+      bytes: Array(v2.utf8), file: "t.yaml", from: .v2, to: .sglangV1)
+    #expect(
+      out.losses.contains { $0.path == "engine.name" && $0.value == "trtllm" }, "\(out.losses)")
   }
 
   @Test func aggregatedRecipeWithV2OnlyFieldsIsALoss() throws {
@@ -94,9 +99,11 @@ import Testing
       topology: {aggregated: {nodes: 1, workers: 1}}
       launcher: {command: "python -m sglang.launch_server {args}"}
       """
-    let out = ConvertFrontend.convert(bytes: Array(v2.utf8), file: "t.yaml", from: .v2, to: .sglangV1)
+    let out = ConvertFrontend.convert(
+      bytes: Array(v2.utf8), file: "t.yaml", from: .v2, to: .sglangV1)
     let paths = Set(out.losses.map(\.path.description))
-    #expect(paths == ["description", "status", "model.revision", "launcher.command"], "\(out.losses)")
+    #expect(
+      paths == ["description", "status", "model.revision", "launcher.command"], "\(out.losses)")
     // Without the loss, the same recipe converts cleanly.
     let clean = ConvertFrontend.convert(
       bytes: Array(v2.utf8).filter { _ in true }, file: "t.yaml", from: .v2, to: .sglangV1)
@@ -108,9 +115,13 @@ import Testing
     let out = try toV2(Self.disagg)
     let recipe = try #require(out.recipe)
     // Break the v1 output on purpose: drop one flag of the decode role.
-    let v1 = ConvertFrontend.convert(bytes: Array(out.text.utf8), file: "t.v2.yaml", from: .v2, to: .sglangV1)
+    let v1 = ConvertFrontend.convert(
+      bytes: Array(out.text.utf8), file: "t.v2.yaml", from: .v2, to: .sglangV1)
     var root = try #require(v1.documents.first).root
-    #expect(ConversionVerifier.verify(source: recipe, target: [YAMLDocument(root: root)], format: .sglangV1, file: "t").isEmpty)
+    #expect(
+      ConversionVerifier.verify(
+        source: recipe, target: [YAMLDocument(root: root)], format: .sglangV1, file: "t"
+      ).isEmpty)
     var cfg = try #require(root.value(at: "backend.sglang_config.decode"))
     cfg.remove("trust-remote-code")
     var sc = root.value(at: "backend.sglang_config")!
@@ -120,7 +131,8 @@ import Testing
     root.set("backend", backend)
     let doc = try YAML.parse(out.text)
     let diags = ConversionVerifier.verify(
-      source: recipe, sourceDocument: doc.root, target: [YAMLDocument(root: root)], format: .sglangV1, file: "t.v2.yaml")
+      source: recipe, sourceDocument: doc.root, target: [YAMLDocument(root: root)],
+      format: .sglangV1, file: "t.v2.yaml")
     #expect(diags.count == 1)
     #expect(diags.first?.code == "verify-mismatch")
     #expect(diags.first?.message.contains("--trust-remote-code") == true)
@@ -135,10 +147,14 @@ import Testing
 
   @Test func commentTransplantFallsBackToAnAncestor() throws {
     let node = try YAML.parse("a:\n  b: 1\n").root
-    let moved = CommentTransplant.apply([
-      CommentPlacement(path: "a.b", keyComments: YAMLComments(before: [" on b"]), valueComments: YAMLComments()),
-      CommentPlacement(path: "a.gone", keyComments: YAMLComments(), valueComments: YAMLComments(trailing: " orphan")),
-    ], to: node)
+    let moved = CommentTransplant.apply(
+      [
+        CommentPlacement(
+          path: "a.b", keyComments: YAMLComments(before: [" on b"]), valueComments: YAMLComments()),
+        CommentPlacement(
+          path: "a.gone", keyComments: YAMLComments(),
+          valueComments: YAMLComments(trailing: " orphan")),
+      ], to: node)
     #expect(moved.mapping?.first?.value.mapping?.first?.key.comments.before == [" on b"])
     #expect(moved.mapping?.first?.key.comments.before == [" orphan"])
   }

@@ -56,7 +56,9 @@ struct ShellQuoteTests {
     let argv = Self.hostile
     let script = "for a in " + ShellQuote.join(argv) + "; do printf '%s\\0' \"$a\"; done"
     let out = try Self.sh(script)
-    #expect(out.split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init) == argv)
+    #expect(
+      out.split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
+        == argv)
   }
 
   /// Runs `/bin/sh -c script` and returns stdout.

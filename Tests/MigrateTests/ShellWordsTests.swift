@@ -13,10 +13,14 @@ struct ShellWordsTests {
 
   static let cases: [Case] = [
     Case(input: "--tp 8  --kv-cache-dtype\tfp8", words: ["--tp", "8", "--kv-cache-dtype", "fp8"]),
-    Case(input: "vllm serve \\\n  --port 8000 \\\n  --max-model-len 32k", words: ["vllm", "serve", "--port", "8000", "--max-model-len", "32k"]),
+    Case(
+      input: "vllm serve \\\n  --port 8000 \\\n  --max-model-len 32k",
+      words: ["vllm", "serve", "--port", "8000", "--max-model-len", "32k"]),
     Case(input: "ab\\\ncd", words: ["abcd"]),
     Case(input: "'a b' \"c d\" e\\ f", words: ["a b", "c d", "e f"]),
-    Case(input: "--kv-transfer-config '{\"kv_connector\":\"NixlConnector\"}'", words: ["--kv-transfer-config", "{\"kv_connector\":\"NixlConnector\"}"]),
+    Case(
+      input: "--kv-transfer-config '{\"kv_connector\":\"NixlConnector\"}'",
+      words: ["--kv-transfer-config", "{\"kv_connector\":\"NixlConnector\"}"]),
     Case(input: #""a\"b\\c\$d\`e\x""#, words: [#"a"b\c$d`e\x"#]),
     Case(input: "\"line\\\ncont\"", words: ["linecont"]),
     Case(input: "'it'\\''s'", words: ["it's"]),
@@ -36,7 +40,8 @@ struct ShellWordsTests {
   }
 
   @Test func placeholdersAndRanges() throws {
-    let input = "python3 -m sglang.launch_server --model-path {model} --tp '{tp_size}' --x {not closed --y {1bad}"
+    let input =
+      "python3 -m sglang.launch_server --model-path {model} --tp '{tp_size}' --x {not closed --y {1bad}"
     let words = try ShellWords.split(input)
     let model = try #require(words.first { $0.text == "{model}" })
     #expect(model.placeholders == ["model"])

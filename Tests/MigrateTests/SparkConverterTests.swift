@@ -9,7 +9,8 @@ import Testing
 /// the exported command template gives the same words.
 @Suite struct SparkConverterTests {
   /// Corpus spark-template rows (spark and sparkrun), with the format each is detected as.
-  static let corpusFiles: [String] = Corpus.yamlEntries().filter { $0.kind == "spark-template" }.map(\.file)
+  static let corpusFiles: [String] = Corpus.yamlEntries().filter { $0.kind == "spark-template" }
+    .map(\.file)
 
   /// sparkrun recipes for llama.cpp: v2 has no engine name for it.
   static func isLlamaCpp(_ file: String) -> Bool { file.contains("llama-cpp") }
@@ -19,15 +20,19 @@ import Testing
     #expect(Self.corpusFiles.count >= 70)
   }
 
-  @Test("every spark/sparkrun corpus file converts to v2 and back", .requiresCorpus, arguments: corpusFiles)
+  @Test(
+    "every spark/sparkrun corpus file converts to v2 and back", .requiresCorpus,
+    arguments: corpusFiles)
   func corpusRoundTrip(_ file: String) throws {
     let text = try Fixtures.text(file)
     let format = try #require(ForeignRoundTrip.format(of: file))
     #expect(format == .spark || format == .sparkrun, "\(file) detected as \(format)")
     if Self.isLlamaCpp(file) {
-      let conv = ForeignRoundTrip.converter(format).toV2(try ForeignRoundTrip.documents(text), file: file)
+      let conv = ForeignRoundTrip.converter(format).toV2(
+        try ForeignRoundTrip.documents(text), file: file)
       #expect(conv.value == nil)
-      #expect(conv.diagnostics.contains { $0.code == "unsupported-engine" && $0.location?.line ?? 0 > 0 })
+      #expect(
+        conv.diagnostics.contains { $0.code == "unsupported-engine" && $0.location?.line ?? 0 > 0 })
       return
     }
     let (problems, recipe, back) = ForeignRoundTrip.check(text, file: file, format: format)
@@ -39,9 +44,11 @@ import Testing
     let src = try #require(try YAML.parse(text).root.mapping.map { YAMLNode(.mapping($0, .block)) })
     let out = try YAML.parse(try #require(back)).root
     let before = try ForeignRoundTrip.substitutedWords(
-      command: try #require(src["command"]?.scalar), defaults: src["defaults"], model: src["model"]?.scalar)
+      command: try #require(src["command"]?.scalar), defaults: src["defaults"],
+      model: src["model"]?.scalar)
     let after = try ForeignRoundTrip.substitutedWords(
-      command: try #require(out["command"]?.scalar), defaults: out["defaults"], model: out["model"]?.scalar)
+      command: try #require(out["command"]?.scalar), defaults: out["defaults"],
+      model: out["model"]?.scalar)
     #expect(before == after, "\(file): command words differ\n\(before)\n\(after)")
   }
 
@@ -98,7 +105,8 @@ import Testing
     """
 
   @Test func mapsTemplateToV2() throws {
-    let conv = ForeignRoundTrip.converter(.spark).toV2(try ForeignRoundTrip.documents(Self.minimax), file: "minimax.yaml")
+    let conv = ForeignRoundTrip.converter(.spark).toV2(
+      try ForeignRoundTrip.documents(Self.minimax), file: "minimax.yaml")
     #expect(!conv.diagnostics.hasErrors, "\(conv.diagnostics)")
     let r = try #require(conv.value)
     #expect(r.name == "minimax-m2-awq")  // its `name:` (issue 16), not the file name
@@ -113,19 +121,31 @@ import Testing
     #expect(r.launcher?.mods == ["mods/fix-minimax"])
     #expect(r.launcher?.buildArgs == ["--pre-tf"])
     #expect(r.launcher?.tools[.spark]?["name"]?.scalar == "MiniMax-M2-AWQ")
-    #expect(r.topology == .aggregated(RecipeV2.RolePlacement(nodes: 2, workers: 1, gpusPerWorker: 2)))
-    #expect(r.args.map(\.flag) == ["distributed-executor-backend", "speculative-config", "enable-auto-tool-choice"])
+    #expect(
+      r.topology == .aggregated(RecipeV2.RolePlacement(nodes: 2, workers: 1, gpusPerWorker: 2)))
+    #expect(
+      r.args.map(\.flag) == [
+        "distributed-executor-backend", "speculative-config", "enable-auto-tool-choice",
+      ])
     #expect(r.args[1].value == .structured(try YAML.parse(#"{"method": "mtp"}"#).root))
     #expect(r.args[2].value == .bool(true))
     #expect(r.env == [RecipeV2.EnvVar("VLLM_MARLIN_USE_ATOMIC_ADD", "1")])
-    #expect(r.provenance?.roundtrip?.flagSpellings.contains(.init(.tensorParallelSize, "-tp")) == true)
+    #expect(
+      r.provenance?.roundtrip?.flagSpellings.contains(.init(.tensorParallelSize, "-tp")) == true)
     // The trailing comment on a default goes to launcher.parameters.
-    #expect(conv.comments.contains { $0.path == "launcher.parameters.gpu_memory_utilization" && $0.valueComments.trailing != nil })
-    #expect(conv.comments.contains { $0.path == "launcher.spark.recipe_version" && !$0.keyComments.before.isEmpty })
+    #expect(
+      conv.comments.contains {
+        $0.path == "launcher.parameters.gpu_memory_utilization" && $0.valueComments.trailing != nil
+      })
+    #expect(
+      conv.comments.contains {
+        $0.path == "launcher.spark.recipe_version" && !$0.keyComments.before.isEmpty
+      })
   }
 
   @Test func parameterStaysOverridable() throws {
-    let conv = ForeignRoundTrip.converter(.spark).toV2(try ForeignRoundTrip.documents(Self.minimax), file: "minimax.yaml")
+    let conv = ForeignRoundTrip.converter(.spark).toV2(
+      try ForeignRoundTrip.documents(Self.minimax), file: "minimax.yaml")
     var r = try #require(conv.value)
     var params = try #require(r.launcher?.parameters)
     params.set("gpu_memory_utilization", .float(0.55))
@@ -134,7 +154,8 @@ import Testing
     let root = out[0].root
     let command = try #require(root["command"]?.scalar)
     #expect(command.contains("--gpu-memory-utilization {gpu_memory_utilization}"))
-    let words = try ForeignRoundTrip.substitutedWords(command: command, defaults: root["defaults"], model: nil)
+    let words = try ForeignRoundTrip.substitutedWords(
+      command: command, defaults: root["defaults"], model: nil)
     let i = try #require(words.firstIndex(of: "--gpu-memory-utilization"))
     #expect(words[i + 1] == "0.55")
     // And the other way: an edited v2 value rewrites the parameter, placeholder kept.
@@ -148,7 +169,8 @@ import Testing
     r3.args[0].value = .string("mp")
     r3.args.remove(at: 2)
     r3.args.append(RecipeV2.EngineArg("enforce-eager", .bool(true)))
-    let c3 = try #require(ForeignRoundTrip.converter(.spark).fromV2(r3).value?[0].root["command"]?.scalar)
+    let c3 = try #require(
+      ForeignRoundTrip.converter(.spark).fromV2(r3).value?[0].root["command"]?.scalar)
     #expect(c3.contains("--distributed-executor-backend mp"))
     #expect(!c3.contains("--enable-auto-tool-choice"))
     #expect(c3.contains("--enforce-eager"))
@@ -160,9 +182,12 @@ import Testing
       engine: RecipeV2.Engine(name: .sglang, version: "0.5.8", image: "lmsysorg/sglang:v0.5.8"),
       resources: RecipeV2.Resources(gpuType: "gb200", gpusPerNode: 4),
       topology: .disaggregated(
-        prefill: RecipeV2.RolePlacement(nodes: 1, workers: 1), decode: RecipeV2.RolePlacement(nodes: 2, workers: 1)),
+        prefill: RecipeV2.RolePlacement(nodes: 1, workers: 1),
+        decode: RecipeV2.RolePlacement(nodes: 2, workers: 1)),
       serving: RecipeV2.Serving(tensorParallelSize: 4),
-      roles: [.decode: RecipeV2.RoleConfig(args: [RecipeV2.EngineArg("cuda-graph-max-bs", .int(256))])])
+      roles: [
+        .decode: RecipeV2.RoleConfig(args: [RecipeV2.EngineArg("cuda-graph-max-bs", .int(256))])
+      ])
     let conv = ForeignRoundTrip.converter(.spark).fromV2(r)
     let paths = Set(conv.losses.map(\.path.description))
     #expect(paths.contains("topology"))
@@ -183,7 +208,8 @@ import Testing
       command: |
         VLLM_X=1 vllm serve org/m --port 8000 | tee log
       """
-    let conv = ForeignRoundTrip.converter(.spark).toV2(try ForeignRoundTrip.documents(text), file: "x.yaml")
+    let conv = ForeignRoundTrip.converter(.spark).toV2(
+      try ForeignRoundTrip.documents(text), file: "x.yaml")
     let r = try #require(conv.value)
     #expect(r.launcher?.command?.contains("| tee log") == true)
     let w = try #require(conv.diagnostics.first { $0.code == "opaque-command" })
@@ -232,7 +258,8 @@ import Testing
             --cuda-graph-bs {cuda_graph_bs} \\
             --port {port}
       """
-    let conv = ForeignRoundTrip.converter(.sparkrun).toV2(try ForeignRoundTrip.documents(text), file: "q.yaml")
+    let conv = ForeignRoundTrip.converter(.sparkrun).toV2(
+      try ForeignRoundTrip.documents(text), file: "q.yaml")
     let r = try #require(conv.value, "\(conv.diagnostics)")
     #expect(r.engine.name == .sglang)
     #expect(r.engine.version == "0.5.8")

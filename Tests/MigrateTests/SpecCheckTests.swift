@@ -19,11 +19,16 @@ import Testing
     for file in files {
       let bytes = try #require(RecipeFiles.read(file), "cannot read \(file)")
       let report = ValidateFrontend.validate(bytes: bytes, file: file, schema: schema)
-      #expect(!report.diagnostics.hasErrors, "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
+      #expect(
+        !report.diagnostics.hasErrors,
+        "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
     }
   }
 
-  @Test(.enabled(if: Subprocess.which("check-jsonschema") != nil, "check-jsonschema is not on PATH (scripts/setup installs it)"))
+  @Test(
+    .enabled(
+      if: Subprocess.which("check-jsonschema") != nil,
+      "check-jsonschema is not on PATH (scripts/setup installs it)"))
   func schemasPassTheMetaschemaCheck() throws {
     let tool = try #require(Subprocess.which("check-jsonschema"))
     let schemas = ["v1", "v2"].map { PackageRoot.path("spec/\($0)/schema.yaml") }

@@ -32,21 +32,32 @@ import Testing
     """
 
   @Test func seedSoloMapsToV2() throws {
-    let conv = ForeignRoundTrip.converter(.vllmArgs).toV2(try ForeignRoundTrip.documents(Self.seedSolo), file: "openai-gpt-oss-120b.yaml")
+    let conv = ForeignRoundTrip.converter(.vllmArgs).toV2(
+      try ForeignRoundTrip.documents(Self.seedSolo), file: "openai-gpt-oss-120b.yaml")
     #expect(!conv.diagnostics.hasErrors, "\(conv.diagnostics)")
     let r = try #require(conv.value)
     #expect(r.model.path == "openai/gpt-oss-120b")
     #expect(r.engine == RecipeV2.Engine(name: .vllm, version: nil, image: "vllm-node-mxfp4"))
-    #expect(r.serving == RecipeV2.Serving(tensorParallelSize: 1, gpuMemoryUtilization: 0.9, contextLength: 4096))
+    #expect(
+      r.serving
+        == RecipeV2.Serving(tensorParallelSize: 1, gpuMemoryUtilization: 0.9, contextLength: 4096))
     #expect(r.launcher?.port == 8000)
     #expect(!r.args.contains { $0.flag == "port" })
-    #expect(r.args.map(\.flag) == ["quantization", "enforce-eager", "mxfp4-layers", "enable-auto-tool-choice", "tool-call-parser"])
+    #expect(
+      r.args.map(\.flag) == [
+        "quantization", "enforce-eager", "mxfp4-layers", "enable-auto-tool-choice",
+        "tool-call-parser",
+      ])
     #expect(r.args[1].value == .bool(true))
     #expect(r.benchmark?.tool == "llama-benchy")
     #expect(r.benchmark?.args?.sequence?.compactMap(\.scalar) == ["--num-prompts", "100"])
     #expect(r.resources == RecipeV2.Resources(gpuType: "gb10", gpusPerNode: 1))
-    #expect(r.topology == .aggregated(RecipeV2.RolePlacement(nodes: 1, workers: 1, gpusPerWorker: 1)))
-    #expect(conv.comments.contains { $0.path == "serving.tensor_parallel_size" && $0.valueComments.trailing != nil })
+    #expect(
+      r.topology == .aggregated(RecipeV2.RolePlacement(nodes: 1, workers: 1, gpusPerWorker: 1)))
+    #expect(
+      conv.comments.contains {
+        $0.path == "serving.tensor_parallel_size" && $0.valueComments.trailing != nil
+      })
     #expect(conv.comments.contains { $0.path == "engine.image" })
     let inv = EngineInvocation.buildAll(r)[0]
     #expect(inv.flags.contains("--enforce-eager"))
@@ -54,15 +65,17 @@ import Testing
   }
 
   @Test func seedSoloRoundTripsWithPortInArgs() throws {
-    let (problems, _, back) = ForeignRoundTrip.check(Self.seedSolo, file: "openai-gpt-oss-120b.yaml", format: .vllmArgs)
+    let (problems, _, back) = ForeignRoundTrip.check(
+      Self.seedSolo, file: "openai-gpt-oss-120b.yaml", format: .vllmArgs)
     #expect(problems.isEmpty, "\(problems)")
     let root = try YAML.parse(try #require(back)).root
     #expect(root.keys == ["model", "container", "args", "env", "benchmark"])
     let args = try #require(root["args"])
-    #expect(args.keys == [
-      "tensor-parallel-size", "gpu-memory-utilization", "quantization", "port", "max-model-len",
-      "enforce-eager", "mxfp4-layers", "enable-auto-tool-choice", "tool-call-parser",
-    ])
+    #expect(
+      args.keys == [
+        "tensor-parallel-size", "gpu-memory-utilization", "quantization", "port", "max-model-len",
+        "enforce-eager", "mxfp4-layers", "enable-auto-tool-choice", "tool-call-parser",
+      ])
     #expect(args["port"]?.scalar == "8000")
     #expect(root["benchmark"]?["enabled"]?.scalar == "true")
     #expect(root["benchmark"]?["framework"]?.scalar == "llama-benchy")
@@ -72,7 +85,8 @@ import Testing
 
   @Test func registryHasTheSeedTrio() { #expect(Self.registryFiles.count == 3) }
 
-  @Test("registry vllm-args recipes (the seed's three) import and round-trip", arguments: registryFiles)
+  @Test(
+    "registry vllm-args recipes (the seed's three) import and round-trip", arguments: registryFiles)
   func registryRoundTrip(_ file: String) throws {
     let text = try Fixtures.text(file)
     let (problems, recipe, _) = ForeignRoundTrip.check(text, file: file, format: .vllmArgs)
@@ -96,9 +110,11 @@ import Testing
     // for TP 8 are not what vllm-args assumes (8 per node, so 1 node).
     #expect(!paths.contains("resources.gpu_type"))
     #expect(conv.value.map { YAMLEmitter.emitStream($0) }?.contains("gpu_type: h200") == true)
-    for p in ["description", "model.precision", "resources.gpus_per_node",
-      "topology.aggregated.nodes", "benchmark.isl", "benchmark.concurrencies", "launcher.command", "launcher.mods"]
-    {
+    for p in [
+      "description", "model.precision", "resources.gpus_per_node",
+      "topology.aggregated.nodes", "benchmark.isl", "benchmark.concurrencies", "launcher.command",
+      "launcher.mods",
+    ] {
       #expect(paths.contains(p), "missing loss \(p): \(paths)")
     }
   }

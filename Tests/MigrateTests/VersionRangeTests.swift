@@ -12,18 +12,26 @@ struct VersionRangeTests {
   }
 
   static let matrix: [Row] = [
-    Row(range: ">=0.5,<0.6", inside: ["0.5", "0.5.0", "0.5.5.post2", "0.5.23"], outside: ["0.4.6.post5", "0.5.0rc2", "0.6.0", "0.6.0rc1"]),
-    Row(range: "~0.5.5", inside: ["0.5.5", "0.5.5.post2", "0.5.9"], outside: ["0.5.4", "0.6.0", "0.6.0rc1"]),
-    Row(range: "^0.10", inside: ["0.10.0", "0.10.1.1", "0.10.2"], outside: ["0.9.9", "0.11.0", "1.0"]),
+    Row(
+      range: ">=0.5,<0.6", inside: ["0.5", "0.5.0", "0.5.5.post2", "0.5.23"],
+      outside: ["0.4.6.post5", "0.5.0rc2", "0.6.0", "0.6.0rc1"]),
+    Row(
+      range: "~0.5.5", inside: ["0.5.5", "0.5.5.post2", "0.5.9"],
+      outside: ["0.5.4", "0.6.0", "0.6.0rc1"]),
+    Row(
+      range: "^0.10", inside: ["0.10.0", "0.10.1.1", "0.10.2"], outside: ["0.9.9", "0.11.0", "1.0"]),
     Row(range: "^1.2", inside: ["1.2.0", "1.9.3"], outside: ["2.0.0", "1.1"]),
     Row(range: "^0.0.3", inside: ["0.0.3"], outside: ["0.0.4", "0.0.2"]),
     Row(range: "=0.5.5.post2", inside: ["v0.5.5.post2"], outside: ["0.5.5", "0.5.5.post1"]),
-    Row(range: "0.5.5", inside: ["0.5.5", "v0.5.5", "0.5.5.0"], outside: ["0.5.5.post2", "0.5.6"]),
+    Row(
+      range: "0.5.5", inside: ["0.5.5", "v0.5.5", "0.5.5.0"], outside: ["0.5.5.post2", "0.5.6"]),
     Row(range: "*", inside: ["0.1", "99.0", "0.5.0rc2"], outside: []),
     Row(range: ">0.4", inside: ["0.4.0.post1", "0.5"], outside: ["0.4", "0.3.9"]),
     Row(range: "<=1.0", inside: ["1.0.0", "0.9"], outside: ["1.0.1", "1.0.0.post1"]),
     Row(range: "!=0.5.1", inside: ["0.5.0", "0.5.2"], outside: ["0.5.1", "0.5.1.0"]),
-    Row(range: " >=0.8.5 , !=0.9.0 , <0.11 ", inside: ["0.8.5.post1", "0.10.2"], outside: ["0.9.0", "0.11.0", "0.8.4"]),
+    Row(
+      range: " >=0.8.5 , !=0.9.0 , <0.11 ", inside: ["0.8.5.post1", "0.10.2"],
+      outside: ["0.9.0", "0.11.0", "0.8.4"]),
     Row(range: "<0.6.0rc2", inside: ["0.6.0rc1", "0.5.9"], outside: ["0.6.0rc2", "0.6.0"]),
   ]
 

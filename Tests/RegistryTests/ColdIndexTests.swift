@@ -2,8 +2,8 @@ import Foundation
 import Migrate
 import Schema
 import SyntheticData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Registry
 
@@ -38,7 +38,8 @@ import TestSupport
       summary.deriveGPUs(using: .standard)
       #expect(record.summary == summary, "\(entry.path)")
       #expect(record.isValid == file.isValid, "\(entry.path)")
-      #expect(record.diagnostics == file.diagnostics.filter { $0.severity == .error }, "\(entry.path)")
+      #expect(
+        record.diagnostics == file.diagnostics.filter { $0.severity == .error }, "\(entry.path)")
       if !file.isValid { invalid += 1 }
     }
     #expect(invalid == Self.count / 13)
@@ -52,7 +53,8 @@ import TestSupport
     let path = fixture.path("registry.git")
     try SyntheticRegistry.generate(at: path, count: 60, seed: 5, brokenEvery: 3)
     let cache = IndexCache(gitDirectory: path)
-    let tree = try #require(ObjectID(hex: try fixture.git("rev-parse", "refs/heads/main^{tree}", in: path)))
+    let tree = try #require(
+      ObjectID(hex: try fixture.git("rev-parse", "refs/heads/main^{tree}", in: path)))
     var files: [Data] = []
     for _ in 0..<3 {
       try? FileManager.default.removeItem(atPath: cache.path(for: tree))
@@ -69,10 +71,14 @@ import TestSupport
     try SyntheticRegistry.generate(at: path, count: 300, seed: 4, brokenEvery: 0)
     // A second pack (of one loose blob), so that keys of different packs are compared too.
     let file = fixture.path("extra.yaml")
-    try Array("name: extra\n".utf8).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: file)) }
+    try Array("name: extra\n".utf8).withUnsafeBytes {
+      try Data($0).write(to: URL(fileURLWithPath: file))
+    }
     let id = try fixture.git("hash-object", "-w", file, in: path)
     let ids = fixture.path("ids.txt")
-    try Array((id + "\n").utf8).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: ids)) }
+    try Array((id + "\n").utf8).withUnsafeBytes {
+      try Data($0).write(to: URL(fileURLWithPath: ids))
+    }
     try fixture.git(["pack-objects", path + "/objects/pack/pack"], in: path, stdin: ids)
     let packs = try FileManager.default.contentsOfDirectory(atPath: path + "/objects/pack")
       .filter { $0.hasSuffix(".idx") }.sorted()
@@ -107,7 +113,8 @@ import TestSupport
     for (n, fraction) in [0.3, 0.5, 0.7].enumerated() {
       let path = fixture.path("damaged-\(n).git")
       try fixture.git("clone", "-q", "--bare", "--no-local", clean, path, in: fixture.path(""))
-      let packs = try FileManager.default.contentsOfDirectory(atPath: path + "/objects/pack").filter { $0.hasSuffix(".pack") }
+      let packs = try FileManager.default.contentsOfDirectory(atPath: path + "/objects/pack").filter
+      { $0.hasSuffix(".pack") }
       let pack = path + "/objects/pack/" + (try #require(packs.first))
       var bytes = try #require(FileManager.default.contents(atPath: pack))
       let offset = Int(Double(bytes.count) * fraction)
@@ -128,7 +135,9 @@ import TestSupport
         var cuts = (0..<Int(gen.next() % 6)).map { _ in Int(gen.next() % UInt64(whole.count + 1)) }
         cuts = ([0] + cuts + [whole.count]).sorted()
         var hasher = FastHash(length: whole.count)
-        for (a, b) in zip(cuts, cuts.dropFirst()) { hasher.update(UnsafeRawBufferPointer(rebasing: whole[a..<b])) }
+        for (a, b) in zip(cuts, cuts.dropFirst()) {
+          hasher.update(UnsafeRawBufferPointer(rebasing: whole[a..<b]))
+        }
         #expect(hasher.finish() == expected, "cuts \(cuts)")
       }
       // A different byte gives a different checksum.

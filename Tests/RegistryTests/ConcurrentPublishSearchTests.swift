@@ -11,17 +11,24 @@ import Testing
 @Suite(.serialized) struct ConcurrentPublishSearchTests {
   static let publishers = 16
   static let readers = 4
-  static var perPublisher: Int { ProcessInfo.processInfo.environment["REGISTRY_STRESS_FULL"] == "1" ? 100 : 10 }
+  static var perPublisher: Int {
+    ProcessInfo.processInfo.environment["REGISTRY_STRESS_FULL"] == "1" ? 100 : 10
+  }
 
   @Test func publishersAndReadersAgreeOnEveryCommit() throws {
     let cli = try PublishFixture.cli()
     let f = try PublishFixture()
     let repo = try f.registry().repository.gitDirectory
-    let inputs = f.git.path("in"), outputs = f.git.path("out"), stop = f.git.path("stop")
-    for dir in [inputs, outputs] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+    let inputs = f.git.path("in")
+    let outputs = f.git.path("out")
+    let stop = f.git.path("stop")
+    for dir in [inputs, outputs] {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
     for p in 0..<Self.publishers {
       for i in 0..<Self.perPublisher {
-        try PublishFixture.v2("p\(p)-r\(i)").write(toFile: "\(inputs)/p\(p)-r\(i).yaml", atomically: true, encoding: .utf8)
+        try PublishFixture.v2("p\(p)-r\(i)").write(
+          toFile: "\(inputs)/p\(p)-r\(i).yaml", atomically: true, encoding: .utf8)
       }
     }
     let start = Date()
@@ -46,8 +53,10 @@ import Testing
 
     // Every recipe exactly once, one commit each, linear.
     let total = Self.publishers * Self.perPublisher
-    let added = try f.git.gitLines("log", "--format=", "--name-only", "--diff-filter=A", "main", "--", "recipes", in: repo)
-      .filter { $0.hasSuffix(".yaml") }
+    let added = try f.git.gitLines(
+      "log", "--format=", "--name-only", "--diff-filter=A", "main", "--", "recipes", in: repo
+    )
+    .filter { $0.hasSuffix(".yaml") }
     #expect(added.count == total && Set(added).count == total)
     let commits = try f.git.gitLines("rev-list", "--parents", "main", in: repo)
     #expect(commits.count == total + 1)
@@ -57,29 +66,39 @@ import Testing
     // Every search: the recipes of the tree of the commit it names, a commit of the branch.
     let onBranch = Set(commits.map { String($0.prefix(40)) })
     var treeOf: [String: Set<String>] = [:]
-    var searches = 0, distinctCommits = Set<String>()
-    let files = try FileManager.default.contentsOfDirectory(atPath: outputs).filter { $0.hasSuffix(".json") }
+    var searches = 0
+    var distinctCommits = Set<String>()
+    let files = try FileManager.default.contentsOfDirectory(atPath: outputs).filter {
+      $0.hasSuffix(".json")
+    }
     for file in files {
       let base = outputs + "/" + file.dropLast(5)
       let stderr = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
       #expect(!stderr.contains("exit "), "\(file): \(stderr)")
       guard !stderr.contains("exit ") else { continue }
       let data = try Data(contentsOf: URL(fileURLWithPath: base + ".json"))
-      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(file)")
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(file)")
       let commit = try #require(json["commit"] as? String)
-      let paths = Set(((json["recipes"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String })
+      let paths = Set(
+        ((json["recipes"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String })
       #expect(onBranch.contains(commit), "\(file): \(commit) is not a commit of main")
       if treeOf[commit] == nil {
-        treeOf[commit] = Set(try f.git.gitLines("ls-tree", "-r", "--name-only", commit, "recipes", in: repo)
-          .filter { $0.hasSuffix(".yaml") })
+        treeOf[commit] = Set(
+          try f.git.gitLines("ls-tree", "-r", "--name-only", commit, "recipes", in: repo)
+            .filter { $0.hasSuffix(".yaml") })
       }
-      #expect(paths == treeOf[commit], "\(file): search at \(commit) gave \(paths.count) recipes, its tree has \(treeOf[commit]?.count ?? 0)")
+      #expect(
+        paths == treeOf[commit],
+        "\(file): search at \(commit) gave \(paths.count) recipes, its tree has \(treeOf[commit]?.count ?? 0)"
+      )
       searches += 1
       distinctCommits.insert(commit)
     }
     #expect(searches >= Self.readers)
-    print("\(Self.publishers) publishers × \(Self.perPublisher) recipes with \(Self.readers) readers: \(String(format: "%.1f", elapsed)) s; "
-      + "\(searches) searches answered from \(distinctCommits.count) distinct commits")
+    print(
+      "\(Self.publishers) publishers × \(Self.perPublisher) recipes with \(Self.readers) readers: \(String(format: "%.1f", elapsed)) s; "
+        + "\(searches) searches answered from \(distinctCommits.count) distinct commits")
   }
 
   static func spawn(_ arguments: [String]) throws -> Process {

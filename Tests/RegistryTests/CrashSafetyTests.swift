@@ -1,8 +1,8 @@
 import Foundation
 import Migrate
 import SyntheticData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Registry
 
@@ -24,7 +24,9 @@ import TestSupport
   /// over process start, reading, object writes, the ref update and the exit; half over
   /// [0.6, 1.1] × that time, where the writes happen.
   static func delay(_ measured: Double) -> Double {
-    Bool.random() ? Double.random(in: 0...(measured * 1.2)) : Double.random(in: (measured * 0.6)...(measured * 1.1))
+    Bool.random()
+      ? Double.random(in: 0...(measured * 1.2))
+      : Double.random(in: (measured * 0.6)...(measured * 1.1))
   }
 
   @Test func killedPublishLeavesTheOldOrTheNewCommit() throws {
@@ -37,12 +39,14 @@ import TestSupport
       return ["publish", "--repo", repo, "-q", "--author", "Kim Killer <kim@example.com>", path]
     }
     let tally = try Self.killLoop(
-      cli: cli, repo: f.git, at: repo, runs: 120, measured: try Self.timed(cli, try publish("warmup")),
+      cli: cli, repo: f.git, at: repo, runs: 120,
+      measured: try Self.timed(cli, try publish("warmup")),
       arguments: { try publish("killed-\($0)") }
     ) { old, new, i throws in
       // The whole new commit: on the old tip, adding exactly this recipe.
-      #expect(try f.git.gitLines("diff-tree", "-r", "--name-only", "--no-commit-id", old, new, in: repo)
-        == ["recipes/deepseek-ai/deepseek-r1/sglang/killed-\(i).yaml"])
+      #expect(
+        try f.git.gitLines("diff-tree", "-r", "--name-only", "--no-commit-id", old, new, in: repo)
+          == ["recipes/deepseek-ai/deepseek-r1/sglang/killed-\(i).yaml"])
     }
     print("publish × 120 killed at random: \(tally)")
   }
@@ -54,7 +58,9 @@ import TestSupport
     let repo = f.git.path("synthetic.git")
     try SyntheticRegistry.generate(at: repo, count: 16, seed: 7, brokenEvery: 0)
     let start = try f.git.git("rev-parse", "refs/heads/main", in: repo)
-    let migrate = ["migrate", "v1", "v2", "--repo", repo, "--author", "Kim Killer <kim@example.com>"]
+    let migrate = [
+      "migrate", "v1", "v2", "--repo", repo, "--author", "Kim Killer <kim@example.com>",
+    ]
     // The tree every landed migration must have (all runs migrate the same registry).
     let measured = try Self.timed(cli, migrate)
     let migratedTree = try f.git.git("rev-parse", "refs/heads/main^{tree}", in: repo)
@@ -91,7 +97,8 @@ import TestSupport
     var debris = Set(DirectoryListing.debris(under: repo))
     // The machine's load changes during the loop: a finished run resets the estimate, and
     // every 4th kill in a row before the commit stretches it.
-    var measured = measured, streak = 0
+    var measured = measured
+    var streak = 0
     for i in 0..<runs {
       let args = try arguments(i)
       let old = try git.git("rev-parse", "refs/heads/main", in: repo)
@@ -130,8 +137,11 @@ import TestSupport
     let search = ["search", "--repo", repo, "--invalid", "-o", "json"]
     let measured = try Self.timed(cli, search)
     let expected = try Subprocess.run(cli, search)
-    #expect(expected.status == 0 && expected.stdout.contains("\"name\" : \"synthetic-38\""), "\(expected.stderr)")
-    let tree = try #require(ObjectID(hex: try f.git.git("rev-parse", "refs/heads/main^{tree}", in: repo)))
+    #expect(
+      expected.status == 0 && expected.stdout.contains("\"name\" : \"synthetic-38\""),
+      "\(expected.stderr)")
+    let tree = try #require(
+      ObjectID(hex: try f.git.git("rev-parse", "refs/heads/main^{tree}", in: repo)))
     let file = cache.path(for: tree)
 
     var killedWhileWriting = 0
@@ -152,7 +162,9 @@ import TestSupport
           bytes.removeLast(Int.random(in: 1...bytes.count))
         case 1:
           damage = "bytes flipped"
-          for _ in 0..<Int.random(in: 1...8) { bytes[Int.random(in: 0..<bytes.count)] ^= UInt8.random(in: 1...255) }
+          for _ in 0..<Int.random(in: 1...8) {
+            bytes[Int.random(in: 0..<bytes.count)] ^= UInt8.random(in: 1...255)
+          }
         case 2:
           damage = "garbage appended"
           bytes += (0..<Int.random(in: 1...64)).map { _ in UInt8.random(in: 0...255) }
@@ -167,14 +179,16 @@ import TestSupport
       let again = try Subprocess.run(cli, search)
       #expect(again.status == 0, "\(damage): \(again.stderr)")
       #expect(again.stdout == expected.stdout, "\(damage): search answered differently")
-      for name in (try FileManager.default.contentsOfDirectory(atPath: cache.directory)) where name.hasSuffix(".idx") {
+      for name in (try FileManager.default.contentsOfDirectory(atPath: cache.directory))
+      where name.hasSuffix(".idx") {
         #expect(throws: Never.self, "\(damage): \(name) is not whole") {
           _ = try IndexSnapshot(mapping: cache.directory + "/" + name)
         }
       }
     }
-    print("index cache damaged 60 times (\(damages.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))); "
-      + "\(killedWhileWriting) kills left a temporary cache file")
+    print(
+      "index cache damaged 60 times (\(damages.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))); "
+        + "\(killedWhileWriting) kills left a temporary cache file")
 
     // Temporary files of killed writers are swept by the next store once they are old: the
     // ones the kills above left, and one of a writer that no longer runs.
@@ -182,7 +196,8 @@ import TestSupport
     #expect(FileManager.default.createFile(atPath: stale, contents: Data([1, 2, 3])))
     let old = Date().addingTimeInterval(-(IndexCache.staleTemporaryAge + 60))
     for name in DirectoryListing.debris(under: cache.directory) {
-      try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: cache.directory + "/" + name)
+      try FileManager.default.setAttributes(
+        [.modificationDate: old], ofItemAtPath: cache.directory + "/" + name)
     }
     try FileManager.default.removeItem(atPath: file)
     #expect(try Subprocess.run(cli, search).stdout == expected.stdout)

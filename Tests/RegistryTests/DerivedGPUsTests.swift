@@ -1,7 +1,7 @@
 import Foundation
 import Schema
-import Testing
 import TestSupport
+import Testing
 
 @testable import Registry
 
@@ -25,7 +25,10 @@ import TestSupport
 
   @Test func standardTableHasTheIssuesFigures() {
     let t = GPUsPerNode.standard
-    #expect(["gb200", "gb300", "h100", "h200", "b200", "b300", "gb10"].map { t.count(for: $0) } == [4, 4, 8, 8, 8, 8, 1])
+    #expect(
+      ["gb200", "gb300", "h100", "h200", "b200", "b300", "gb10"].map { t.count(for: $0) } == [
+        4, 4, 8, 8, 8, 8, 1,
+      ])
     #expect(t.count(for: "H100") == 8)
     #expect(t.count(for: "mi300x") == nil)
   }
@@ -40,10 +43,19 @@ import TestSupport
     try f.git.commitAll("add", in: dir)
     let s = try registry.index().snapshot
     let derived = try #require((0..<s.count).first { s.name($0) == "derived-gpus" })
-    #expect(s.gpusPerNode(derived) == 4 && s.totalGPUs(derived) == 12 && s.gpusPerNodeDerived(derived))
+    #expect(
+      s.gpusPerNode(derived) == 4 && s.totalGPUs(derived) == 12 && s.gpusPerNodeDerived(derived))
     let stated = try #require((0..<s.count).first { s.name($0) == "stated" })
     #expect(s.gpusPerNode(stated) == 4 && !s.gpusPerNodeDerived(stated))
-    #expect(s.search({ var q = SearchQuery(); q.minGPUs = 12; q.maxGPUs = 12; return q }()).map(s.name) == ["derived-gpus"])
+    #expect(
+      s.search(
+        {
+          var q = SearchQuery()
+          q.minGPUs = 12
+          q.maxGPUs = 12
+          return q
+        }()
+      ).map(s.name) == ["derived-gpus"])
 
     // registry.yaml overrides a row: the next index (registry.yaml changed) uses it.
     try f.git.write("registry.yaml", "root: recipes\ngpus_per_node: {gb200: 2}\n", in: dir)

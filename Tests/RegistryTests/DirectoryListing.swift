@@ -19,7 +19,8 @@ enum DirectoryListing {
   static func debris(under root: String) -> [String] {
     files(under: root).keys.filter { path in
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      return name.hasPrefix("tmp_") || name.hasPrefix("pack_git2_") || name.hasPrefix(".tmp-") || name.hasSuffix(".lock")
+      return name.hasPrefix("tmp_") || name.hasPrefix("pack_git2_") || name.hasPrefix(".tmp-")
+        || name.hasSuffix(".lock")
     }.sorted()
   }
 }

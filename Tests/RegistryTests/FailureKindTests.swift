@@ -28,7 +28,9 @@ import Testing
 
   @Test func lockErrors() {
     #expect(LockError.notLocked(name: "a", path: "l").kind == .notFound)
-    #expect(LockError.unreachable(name: "a", blob: "b", commit: "c", path: "l", reason: "r").kind == .notFound)
+    #expect(
+      LockError.unreachable(name: "a", blob: "b", commit: "c", path: "l", reason: "r").kind
+        == .notFound)
     #expect(LockError.revWithLock(name: "a", rev: "r", path: "l").kind == .invalidRequest)
     #expect(LockError.unreadable(path: "l", reason: "r").kind == .failed)
     #expect(LockError.blobMismatch(name: "a", expected: "e", found: "f").kind == .failed)
@@ -38,11 +40,14 @@ import Testing
     #expect(PublishError.conflict(paths: [], startTip: nil, newTip: nil).kind == .conflict)
     #expect(PublishError.tooManyRetries(3).kind == .conflict)
     #expect(PublishError.exists(name: "a", path: "p").kind == .conflict)
-    #expect(PublishError.locked(reference: "r", lockFile: "f", waited: .seconds(1)).kind == .conflict)
+    #expect(
+      PublishError.locked(reference: "r", lockFile: "f", waited: .seconds(1)).kind == .conflict)
     #expect(PublishError.git(Self.git(.nonFastForward)).kind == .conflict)
     #expect(PublishError.git(Self.git(.notFound)).kind == .notFound)
     #expect(PublishError.git(Self.git(.exists)).kind == .failed)
-    #expect(PublishError.registry(.recipeNotFound(name: "a", rev: "HEAD", suggestion: nil)).kind == .notFound)
+    #expect(
+      PublishError.registry(.recipeNotFound(name: "a", rev: "HEAD", suggestion: nil)).kind
+        == .notFound)
     #expect(PublishError.cannotEdit("x").kind == .failed)
     #expect(PublishError.duplicate(name: "a", files: []).kind == .failed)
   }

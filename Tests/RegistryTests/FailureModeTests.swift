@@ -1,7 +1,7 @@
 import Foundation
 import SyntheticData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Registry
 
@@ -29,14 +29,17 @@ import TestSupport
         [f.input(PublishFixture.v2("first"))], options: PublishOptions(author: f.author))
       self.repo = registry.repository.gitDirectory
       recipe = f.git.path("second.yaml")
-      try PublishFixture.v2("second", model: "Qwen/Qwen3-32B").write(toFile: recipe, atomically: true, encoding: .utf8)
+      try PublishFixture.v2("second", model: "Qwen/Qwen3-32B").write(
+        toFile: recipe, atomically: true, encoding: .utf8)
       // Warm the index cache, so a later read needs no write.
       #expect(try Subprocess.run(cli, ["search", "--repo", self.repo, "-o", "paths"]).status == 0)
       tip = try f.git.git("rev-parse", "refs/heads/main", in: self.repo)
       files = DirectoryListing.files(under: self.repo)
     }
 
-    var publish: [String] { ["publish", "--repo", repo, "--author", "Pat <pat@example.com>", recipe] }
+    var publish: [String] {
+      ["publish", "--repo", repo, "--author", "Pat <pat@example.com>", recipe]
+    }
 
     /// The branch did not move, fsck is clean and no file of the repository changed, except
     /// `extra` and, with `newObjects`, whole loose objects (written before the ref update
@@ -45,19 +48,30 @@ import TestSupport
       _ what: String, ignoring extra: Set<String> = [], newObjects: Bool = false,
       sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-      #expect(try f.git.git("rev-parse", "refs/heads/main", in: repo) == tip, "\(what): the branch moved", sourceLocation: sourceLocation)
-      #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty, sourceLocation: sourceLocation)
+      #expect(
+        try f.git.git("rev-parse", "refs/heads/main", in: repo) == tip, "\(what): the branch moved",
+        sourceLocation: sourceLocation)
+      #expect(
+        try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty,
+        sourceLocation: sourceLocation)
       let now = DirectoryListing.files(under: repo).filter { file in
-        !extra.contains(file.key) && !(newObjects && files[file.key] == nil && Self.isLooseObject(file.key))
+        !extra.contains(file.key)
+          && !(newObjects && files[file.key] == nil && Self.isLooseObject(file.key))
       }
-      #expect(now == files, "\(what): files changed: \(Set(now.keys).symmetricDifference(files.keys).sorted())", sourceLocation: sourceLocation)
-      #expect(DirectoryListing.debris(under: repo).filter { !extra.contains($0) }.isEmpty, sourceLocation: sourceLocation)
+      #expect(
+        now == files,
+        "\(what): files changed: \(Set(now.keys).symmetricDifference(files.keys).sorted())",
+        sourceLocation: sourceLocation)
+      #expect(
+        DirectoryListing.debris(under: repo).filter { !extra.contains($0) }.isEmpty,
+        sourceLocation: sourceLocation)
     }
 
     /// `objects/xx/<38 hex digits>`.
     static func isLooseObject(_ path: String) -> Bool {
       let parts = path.split(separator: "/")
-      return parts.count == 3 && parts[0] == "objects" && parts[1].count == 2 && parts[2].count == 38
+      return parts.count == 3 && parts[0] == "objects" && parts[1].count == 2
+        && parts[2].count == 38
         && parts[1...].allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
@@ -65,7 +79,9 @@ import TestSupport
     func expectReadable(sourceLocation: SourceLocation = #_sourceLocation) throws {
       let found = try Subprocess.run(cli, ["search", "--repo", repo, "-o", "paths"])
       #expect(found.status == 0, "\(found.stderr)", sourceLocation: sourceLocation)
-      #expect(found.stdout == "recipes/deepseek-ai/deepseek-r1/sglang/first.yaml\n", sourceLocation: sourceLocation)
+      #expect(
+        found.stdout == "recipes/deepseek-ai/deepseek-r1/sglang/first.yaml\n",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -76,14 +92,19 @@ import TestSupport
     let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 4)
     #expect(run.stderr.contains("cannot update refs/heads/main"), "\(run.stderr)")
-    #expect(run.stderr.contains(lock + " exists") && run.stderr.contains("remove " + lock), "\(run.stderr)")
+    #expect(
+      run.stderr.contains(lock + " exists") && run.stderr.contains("remove " + lock),
+      "\(run.stderr)")
     try s.expectUntouched("locked ref", ignoring: ["refs/heads/main.lock"], newObjects: true)
     try s.expectReadable()
     try FileManager.default.removeItem(atPath: lock)
     #expect(try Subprocess.run(s.cli, s.publish).status == 0)
   }
 
-  @Test(.enabled(if: ReadOnly.isPossible, "running as root without chattr or mount: cannot make a read-only repository"))
+  @Test(
+    .enabled(
+      if: ReadOnly.isPossible,
+      "running as root without chattr or mount: cannot make a read-only repository"))
   func readOnlyRepositoryIsAClearErrorAndWritesNothing() throws {
     let s = try Setup()
     let readOnly = try ReadOnly.make(s.repo)
@@ -91,7 +112,9 @@ import TestSupport
     let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 1)
     #expect(run.stderr.contains("cannot update refs/heads/main in \(s.repo)"), "\(run.stderr)")
-    #expect(run.stderr.contains("nothing was written") && run.stderr.contains("not writable by you"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("nothing was written") && run.stderr.contains("not writable by you"),
+      "\(run.stderr)")
     try s.expectReadable()
     readOnly.undo()
     try s.expectUntouched("read-only (\(readOnly.how))")
@@ -105,25 +128,33 @@ import TestSupport
     let run = try Subprocess.run(s.cli, s.publish, shellSetup: limit)
     #expect(run.status == 1)
     #expect(run.stderr.contains("cannot update refs/heads/main in \(s.repo)"), "\(run.stderr)")
-    #expect(run.stderr.contains("File too large") && run.stderr.contains("the disk is full"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("File too large") && run.stderr.contains("the disk is full"),
+      "\(run.stderr)")
     try s.expectUntouched("file-size limit")
     // With the blob and trees already stored (published on another branch), the first write
     // to fail is the commit's: libgit2 1.5 reports success for it, and the registry checks.
     try s.f.git.git("update-ref", "refs/heads/scratch", s.tip, in: s.repo)
     let bytes = Array(try String(contentsOfFile: s.recipe, encoding: .utf8).utf8)
     _ = try RecipePublisher(registry: try RecipeRegistry.open(at: s.repo)).publish(
-      [RecipePublisher.Input(file: s.recipe, bytes: bytes)], options: PublishOptions(author: s.f.author, branch: "scratch"))
+      [RecipePublisher.Input(file: s.recipe, bytes: bytes)],
+      options: PublishOptions(author: s.f.author, branch: "scratch"))
     let commit = try Subprocess.run(s.cli, s.publish, shellSetup: limit)
     #expect(commit.status == 1)
-    #expect(commit.stderr.contains("commit of tree") && commit.stderr.contains("File too large"), "\(commit.stderr)")
+    #expect(
+      commit.stderr.contains("commit of tree") && commit.stderr.contains("File too large"),
+      "\(commit.stderr)")
     #expect(commit.stderr.contains("the disk is full"), "\(commit.stderr)")
     #expect(try s.f.git.git("rev-parse", "refs/heads/main", in: s.repo) == s.tip)
     #expect(try s.f.git.git("fsck", "--strict", "--no-dangling", in: s.repo).isEmpty)
     #expect(DirectoryListing.debris(under: s.repo).isEmpty)
     // A read that must build the index cache answers from memory and leaves no temporary file.
     try FileManager.default.removeItem(atPath: s.repo + "/registry-index")
-    let found = try Subprocess.run(s.cli, ["search", "--repo", s.repo, "-o", "paths"], shellSetup: limit)
-    #expect(found.status == 0 && found.stdout == "recipes/deepseek-ai/deepseek-r1/sglang/first.yaml\n", "\(found.stderr)")
+    let found = try Subprocess.run(
+      s.cli, ["search", "--repo", s.repo, "-o", "paths"], shellSetup: limit)
+    #expect(
+      found.status == 0 && found.stdout == "recipes/deepseek-ai/deepseek-r1/sglang/first.yaml\n",
+      "\(found.stderr)")
     #expect(DirectoryListing.debris(under: s.repo).isEmpty)
   }
 
@@ -140,14 +171,20 @@ import TestSupport
     let tip = try f.git.git("rev-parse", "refs/heads/main", in: repo)
     let files = DirectoryListing.files(under: repo)
     let run = try Subprocess.run(
-      cli, ["migrate", "v1", "v2", "--repo", repo, "--author", "Pat <pat@example.com>"], shellSetup: "ulimit -f 0; trap '' XFSZ")
+      cli, ["migrate", "v1", "v2", "--repo", repo, "--author", "Pat <pat@example.com>"],
+      shellSetup: "ulimit -f 0; trap '' XFSZ")
     #expect(run.status != 0)
-    #expect(run.stderr.contains("File too large") && run.stderr.contains("refs/heads/main"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("File too large") && run.stderr.contains("refs/heads/main"),
+      "\(run.stderr)")
     #expect(try f.git.git("rev-parse", "refs/heads/main", in: repo) == tip)
     #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
-    #expect(DirectoryListing.files(under: repo) == files, "\(Set(DirectoryListing.files(under: repo).keys).symmetricDifference(files.keys).sorted())")
+    #expect(
+      DirectoryListing.files(under: repo) == files,
+      "\(Set(DirectoryListing.files(under: repo).keys).symmetricDifference(files.keys).sorted())")
     // Without the limit the same migration lands.
-    let again = try Subprocess.run(cli, ["migrate", "v1", "v2", "--repo", repo, "--author", "Pat <pat@example.com>"])
+    let again = try Subprocess.run(
+      cli, ["migrate", "v1", "v2", "--repo", repo, "--author", "Pat <pat@example.com>"])
     #expect(again.status == 0, "\(again.stderr)")
     #expect(try f.git.git("rev-parse", "refs/heads/main~1", in: repo) == tip)
   }
@@ -156,22 +193,28 @@ import TestSupport
   static let canMountTmpfs: Bool = {
     guard let f = try? GitFixture() else { return false }
     let dir = f.path("probe")
-    guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil,
-      (try? Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]))?.status == 0
+    guard
+      (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true))
+        != nil,
+      (try? Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]))?.status
+        == 0
     else { return false }
     _ = try? Subprocess.run("/bin/umount", [dir])
     return true
   }()
 
   /// A small tmpfs filled up (needs mount privileges; skipped with a reason otherwise).
-  @Test(.enabled(
-    if: canMountTmpfs,
-    "cannot mount a small tmpfs here (needs mount privileges); fileSizeLimitIsAClearErrorAndWritesNothing covers EFBIG"))
+  @Test(
+    .enabled(
+      if: canMountTmpfs,
+      "cannot mount a small tmpfs here (needs mount privileges); fileSizeLimitIsAClearErrorAndWritesNothing covers EFBIG"
+    ))
   func fullDiskIsAClearErrorAndWritesNothing() throws {
     let f = try GitFixture()
     let mountPoint = f.path("small")
     try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-    let mounted = try Subprocess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint])
+    let mounted = try Subprocess.run(
+      "/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint])
     try #require(mounted.status == 0, "mount tmpfs: \(mounted.stderr)")
     defer { _ = try? Subprocess.run("/bin/umount", [mountPoint]) }
     let s = try Setup(in: mountPoint)
@@ -184,7 +227,9 @@ import TestSupport
     let run = try Subprocess.run(s.cli, s.publish)
     #expect(run.status == 1)
     #expect(run.stderr.contains("cannot update refs/heads/main in \(s.repo)"), "\(run.stderr)")
-    #expect(run.stderr.contains("No space left on device") && run.stderr.contains("the disk is full"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("No space left on device") && run.stderr.contains("the disk is full"),
+      "\(run.stderr)")
     try s.expectReadable()
     try FileManager.default.removeItem(atPath: filler)
     try s.expectUntouched("full disk")

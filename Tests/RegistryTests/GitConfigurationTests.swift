@@ -10,7 +10,8 @@ import Testing
     _ = try GitRepository.create(at: dir)
     try fixture.git("config", "user.name", "Ada Lovelace", in: dir)
     try fixture.git("config", "registry.test-value", "a b", in: dir)
-    try FileManager.default.createDirectory(atPath: dir + "/sub/deeper", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: dir + "/sub/deeper", withIntermediateDirectories: true)
 
     #expect(GitConfiguration.string("user.name", from: dir) == "Ada Lovelace")
     #expect(GitConfiguration.string("user.name", from: dir + "/sub/deeper") == "Ada Lovelace")

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// A real `git daemon` serving a folder on 127.0.0.1 at a free port, started by the test and
@@ -91,11 +91,15 @@ final class GitDaemon {
     defer { done.set() }
     do {
       let r = try body()
-      if killed.isSet { throw Failure(description: "\(what) over git:// took more than \(seconds) s") }
+      if killed.isSet {
+        throw Failure(description: "\(what) over git:// took more than \(seconds) s")
+      }
       return r
     } catch {
       if killed.isSet {
-        throw Failure(description: "\(what) over git:// hung for \(seconds) s; the daemon was killed (\(error))")
+        throw Failure(
+          description: "\(what) over git:// hung for \(seconds) s; the daemon was killed (\(error))"
+        )
       }
       throw error
     }
@@ -115,7 +119,9 @@ final class GitDaemon {
     defer { close(fd) }
     var addr = loopback(port: 0)
     let bound = withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0 else { throw Failure(description: "bind() failed") }
     var len = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -132,7 +138,9 @@ final class GitDaemon {
     defer { close(fd) }
     var addr = loopback(port: port)
     return withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     } == 0
   }
 

@@ -73,7 +73,8 @@ final class GitFixture {
 
   func gitLines(_ args: [String], in dir: String) throws -> [String] {
     let text = try git(args, in: dir)
-    return text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return text.isEmpty
+      ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
   /// Creates a non-bare repository with the git CLI on branch `main`.

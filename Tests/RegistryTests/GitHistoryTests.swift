@@ -35,18 +35,22 @@ struct GitHistoryTests {
     let dir = try makeHistory(fx)
     let repo = try GitRepository(at: dir)
     #expect(try repo.commits(from: "main").map(\.hex) == fx.gitLines("log", "--format=%H", in: dir))
-    #expect(try repo.commits(from: "HEAD~2").map(\.hex)
-      == fx.gitLines("log", "--format=%H", "HEAD~2", in: dir))
-    #expect(try repo.commits(from: "main", limit: 3).map(\.hex)
-      == fx.gitLines("log", "-3", "--format=%H", in: dir))
-    for path in ["recipes/a.yaml", "recipes/b.yaml", "recipes/sub", "docs/readme.md",
-      "registry.yaml", "recipes", "never/there.yaml"]
-    {
+    #expect(
+      try repo.commits(from: "HEAD~2").map(\.hex)
+        == fx.gitLines("log", "--format=%H", "HEAD~2", in: dir))
+    #expect(
+      try repo.commits(from: "main", limit: 3).map(\.hex)
+        == fx.gitLines("log", "-3", "--format=%H", in: dir))
+    for path in [
+      "recipes/a.yaml", "recipes/b.yaml", "recipes/sub", "docs/readme.md",
+      "registry.yaml", "recipes", "never/there.yaml",
+    ] {
       let expected = try fx.gitLines("log", "--format=%H", "main", "--", path, in: dir)
       #expect(try repo.commits(from: "main", touching: path).map(\.hex) == expected, "path \(path)")
     }
-    #expect(try repo.commits(from: "main", touching: "recipes/a.yaml", limit: 2).map(\.hex)
-      == fx.gitLines("log", "-2", "--format=%H", "main", "--", "recipes/a.yaml", in: dir))
+    #expect(
+      try repo.commits(from: "main", touching: "recipes/a.yaml", limit: 2).map(\.hex)
+        == fx.gitLines("log", "-2", "--format=%H", "main", "--", "recipes/a.yaml", in: dir))
   }
 
   @Test("revwalk over a merge lists both sides like git log")
@@ -63,12 +67,14 @@ struct GitHistoryTests {
     try fx.commitAll("main a", in: dir)
     try fx.git("merge", "-q", "--no-edit", "side", in: dir)
     let repo = try GitRepository(at: dir)
-    #expect(Set(try repo.commits(from: "main").map(\.hex))
-      == Set(try fx.gitLines("log", "--format=%H", in: dir)))
+    #expect(
+      Set(try repo.commits(from: "main").map(\.hex))
+        == Set(try fx.gitLines("log", "--format=%H", in: dir)))
     #expect(try repo.commits(from: "main").first?.hex == fx.git("rev-parse", "main", in: dir))
     for path in ["recipes/a.yaml", "recipes/b.yaml"] {
-      #expect(try repo.commits(from: "main", touching: path).map(\.hex)
-        == fx.gitLines("log", "--format=%H", "main", "--", path, in: dir), "path \(path)")
+      #expect(
+        try repo.commits(from: "main", touching: path).map(\.hex)
+          == fx.gitLines("log", "--format=%H", "main", "--", path, in: dir), "path \(path)")
     }
   }
 
@@ -101,8 +107,9 @@ struct GitHistoryTests {
       let expected = try fx.gitLines("log", "--format=%H", "main", "--", path, in: dir)
       #expect(try repo.commits(from: "main", touching: path).map(\.hex) == expected, "path \(path)")
     }
-    #expect(try !fx.gitLines("log", "--format=%s", "main", "--", "recipes/a.yaml", in: dir)
-      .contains("side a"))
+    #expect(
+      try !fx.gitLines("log", "--format=%s", "main", "--", "recipes/a.yaml", in: dir)
+        .contains("side a"))
   }
 
   @Test("tree diff handles mode changes, type changes and file/directory swaps like git")
@@ -184,7 +191,9 @@ struct GitHistoryTests {
 
     let everything = try repo.diff(from: nil, to: repo.tree(at: "HEAD"))
     #expect(everything.allSatisfy { $0.status == .added && $0.oldID == nil })
-    #expect(everything.map(\.newPath) == (try fx.gitLines("ls-tree", "-r", "--name-only", "HEAD", in: dir)))
+    #expect(
+      everything.map(\.newPath)
+        == (try fx.gitLines("ls-tree", "-r", "--name-only", "HEAD", in: dir)))
     #expect(try repo.diff(from: repo.tree(at: "HEAD"), to: repo.tree(at: "HEAD")).isEmpty)
     let nothing = try repo.diff(from: repo.tree(at: "HEAD"), to: nil)
     #expect(nothing.count == everything.count && nothing.allSatisfy { $0.status == .deleted })

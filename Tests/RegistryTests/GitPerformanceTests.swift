@@ -11,28 +11,33 @@ struct GitPerformanceTests {
   private func makeLargeRepo(_ fx: GitFixture) throws -> String {
     let dir = fx.path("big.git")
     try fx.git("init", "-q", "--bare", "-b", "main", dir, in: fx.root)
-    var stream = "commit refs/heads/main\ncommitter T <t@example.com> 1700000000 +0000\ndata 4\nbig\n"
+    var stream =
+      "commit refs/heads/main\ncommitter T <t@example.com> 1700000000 +0000\ndata 4\nbig\n"
     for o in 0..<100 {
       for m in 0..<10 {
         for e in 0..<4 {
           for r in 0..<25 {
             let body = "name: o\(o)-m\(m)-e\(e)-r\(r)\nengine: e\(e)\n"
-            stream += "M 100644 inline recipes/o\(o)/m\(m)/e\(e)/r\(r).yaml\ndata \(body.utf8.count)\n\(body)\n"
+            stream +=
+              "M 100644 inline recipes/o\(o)/m\(m)/e\(e)/r\(r).yaml\ndata \(body.utf8.count)\n\(body)\n"
           }
         }
       }
     }
     // 2000 more commits, each changing one recipe; every 20th changes recipes/o42/m3/e1/r7.yaml.
     for c in 0..<2000 {
-      let target = c % 20 == 0 ? "recipes/o42/m3/e1/r7" : "recipes/o\(c % 100)/m\(c % 10)/e\(c % 4)/r\(c % 25)"
+      let target =
+        c % 20 == 0 ? "recipes/o42/m3/e1/r7" : "recipes/o\(c % 100)/m\(c % 10)/e\(c % 4)/r\(c % 25)"
       let body = "name: changed-\(c)\n"
-      stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_001 + c) +0000\ndata 2\nc\n"
+      stream +=
+        "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_001 + c) +0000\ndata 2\nc\n"
       stream += "M 100644 inline \(target).yaml\ndata \(body.utf8.count)\n\(body)\n"
     }
     let input = fx.path("stream")
     try Data(stream.utf8).write(to: URL(fileURLWithPath: input))
-    try fx.git(["-c", "core.bare=true", "fast-import", "--quiet", "--import-marks-if-exists=/dev/null"]
-      + [], in: dir, stdin: input)
+    try fx.git(
+      ["-c", "core.bare=true", "fast-import", "--quiet", "--import-marks-if-exists=/dev/null"]
+        + [], in: dir, stdin: input)
     return dir
   }
 
@@ -87,7 +92,9 @@ struct GitPerformanceTests {
     #expect(history.map(\.hex) == expected)
     let warmMs = try milliseconds { history = try repo.commits(from: "main", touching: recipe) }
     let allMs = try milliseconds { _ = try repo.commits(from: "main") }
-    print("perf: history \(historyMs) ms, warm \(warmMs) ms, unfiltered walk \(allMs) ms (git log: \(gitElapsed))")
+    print(
+      "perf: history \(historyMs) ms, warm \(warmMs) ms, unfiltered walk \(allMs) ms (git log: \(gitElapsed))"
+    )
 
     var deltas = [TreeDelta]()
     let diff = try milliseconds {

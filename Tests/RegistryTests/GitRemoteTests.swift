@@ -30,12 +30,14 @@ struct GitRemoteTests {
       from: clone.commit(parent).treeID,
       applying: [.upsert(path: "recipes/a.yaml", blob: clone.writeBlob("name: a\n"))])
     let commit = try clone.createCommit(tree: tree, parents: [parent], author: sig, message: "a\n")
-    try clone.updateReference("refs/heads/main", to: commit, expecting: .value(parent), message: "publish")
+    try clone.updateReference(
+      "refs/heads/main", to: commit, expecting: .value(parent), message: "publish")
     try clone.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"])
     #expect(try fx.git("rev-parse", "main", in: origin) == commit.hex)
 
     // A non-fast-forward push is rejected and leaves the remote alone.
-    let rewritten = try clone.createCommit(tree: tree, parents: [parent], author: sig, message: "other\n")
+    let rewritten = try clone.createCommit(
+      tree: tree, parents: [parent], author: sig, message: "other\n")
     try clone.updateReference("refs/heads/main", to: rewritten, expecting: .any, message: "rewrite")
     let rejected = #expect(throws: GitError.self) {
       try clone.push(remote: "origin", refspecs: ["refs/heads/main:refs/heads/main"])
@@ -58,7 +60,8 @@ struct GitRemoteTests {
     try fx.git("init", "-q", "--bare", mirror, in: fx.root)
     try work.addRemote(named: "mirror", url: "file://" + mirror)
     #expect(try work.remotes().map(\.name) == ["mirror", "origin"])
-    #expect(try fx.git("remote", "get-url", "mirror", in: fx.path("clone-work")) == "file://" + mirror)
+    #expect(
+      try fx.git("remote", "get-url", "mirror", in: fx.path("clone-work")) == "file://" + mirror)
     let duplicate = #expect(throws: GitError.self) { try work.addRemote(named: "mirror", url: url) }
     #expect(duplicate?.code == .exists)
     try work.push(remote: "mirror", refspecs: ["refs/remotes/origin/main:refs/heads/main"])

@@ -54,9 +54,11 @@ struct GitRepositoryTests {
     #expect(try repo.head()?.hex == fx.git("rev-parse", "HEAD", in: dir))
     #expect(try repo.tree(at: "HEAD~1").hex == fx.git("rev-parse", "HEAD~1^{tree}", in: dir))
     #expect(try repo.tree(at: "v1:recipes").hex == fx.git("rev-parse", "v1:recipes", in: dir))
-    #expect(try repo.referenceTarget("refs/heads/side")?.hex == fx.git("rev-parse", "side", in: dir))
+    #expect(
+      try repo.referenceTarget("refs/heads/side")?.hex == fx.git("rev-parse", "side", in: dir))
     #expect(try repo.referenceTarget("refs/heads/nope") == nil)
-    #expect(try repo.referenceNames(withPrefix: "refs/tags/") == ["refs/tags/light", "refs/tags/v1"])
+    #expect(
+      try repo.referenceNames(withPrefix: "refs/tags/") == ["refs/tags/light", "refs/tags/v1"])
   }
 
   @Test("a missing rev throws notFound with a clear message")
@@ -69,7 +71,9 @@ struct GitRepositoryTests {
     let error = #expect(throws: GitError.self) { try repo.resolve("main~99") }
     #expect(error?.code == .notFound)
     #expect(error?.function == "git_revparse_single")
-    #expect(error?.description.hasPrefix("rev 'main~99' not found in \(dir) (git_revparse_single)") == true)
+    #expect(
+      error?.description.hasPrefix("rev 'main~99' not found in \(dir) (git_revparse_single)")
+        == true)
     let bad = #expect(throws: GitError.self) { try repo.resolve("nosuchbranch") }
     #expect(bad?.code == .notFound)
   }
@@ -133,7 +137,9 @@ struct GitRepositoryTests {
     #expect(walked.sorted() == recursive.sorted())
 
     let sub = try repo.blobEntries(inTree: tree, under: "recipes/qwen")
-    #expect(sub.map(\.path).sorted() == (try lsTree("-r", "--name-only", "HEAD", "recipes/qwen/")).sorted())
+    #expect(
+      sub.map(\.path).sorted()
+        == (try lsTree("-r", "--name-only", "HEAD", "recipes/qwen/")).sorted())
     #expect(try repo.blobEntries(inTree: tree, under: "nope").isEmpty)
 
     let top = try repo.entries(ofTree: tree).map {

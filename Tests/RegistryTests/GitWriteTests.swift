@@ -4,7 +4,8 @@ import Testing
 
 @Suite("GitRepository: writing blobs, trees, commits and references")
 struct GitWriteTests {
-  let author = Signature(name: "Pub Lisher", email: "pub@example.com", time: 1_710_000_000,
+  let author = Signature(
+    name: "Pub Lisher", email: "pub@example.com", time: 1_710_000_000,
     offsetMinutes: -300)
 
   @Test("publish flow on a bare repository: blob, tree, commit, ref; fsck clean")
@@ -19,21 +20,26 @@ struct GitWriteTests {
     let b = try repo.writeBlob(Array("name: b\n".utf8))
     let r = try repo.writeBlob("root: recipes\n")
 
-    let tree1 = try repo.updatedTree(from: nil, applying: [
-      .upsert(path: "recipes/org/m/sglang/a.yaml", blob: a),
-      .upsert(path: "recipes/org/m/vllm/b.yaml", blob: b),
-      .upsert(path: "registry.yaml", blob: r),
-    ])
-    let c1 = try repo.createCommit(tree: tree1, parents: [], author: author, message: "Add a and b\n")
+    let tree1 = try repo.updatedTree(
+      from: nil,
+      applying: [
+        .upsert(path: "recipes/org/m/sglang/a.yaml", blob: a),
+        .upsert(path: "recipes/org/m/vllm/b.yaml", blob: b),
+        .upsert(path: "registry.yaml", blob: r),
+      ])
+    let c1 = try repo.createCommit(
+      tree: tree1, parents: [], author: author, message: "Add a and b\n")
     #expect(try repo.referenceTarget("refs/heads/main") == nil)  // no ref moved yet
     try repo.updateReference("refs/heads/main", to: c1, expecting: .absent, message: "publish a, b")
 
     #expect(try fx.git("rev-parse", "main", in: dir) == c1.hex)
-    #expect(try fx.git("ls-tree", "-r", "--name-only", "main", in: dir).split(separator: "\n") == [
-      "recipes/org/m/sglang/a.yaml", "recipes/org/m/vllm/b.yaml", "registry.yaml",
-    ])
-    #expect(try fx.git("log", "--format=%an <%ae> %at %s", "main", in: dir)
-      == "Pub Lisher <pub@example.com> 1710000000 Add a and b")
+    #expect(
+      try fx.git("ls-tree", "-r", "--name-only", "main", in: dir).split(separator: "\n") == [
+        "recipes/org/m/sglang/a.yaml", "recipes/org/m/vllm/b.yaml", "registry.yaml",
+      ])
+    #expect(
+      try fx.git("log", "--format=%an <%ae> %at %s", "main", in: dir)
+        == "Pub Lisher <pub@example.com> 1710000000 Add a and b")
     let catFile = try fx.git("cat-file", "-p", c1.hex, in: dir)
     #expect(catFile.contains("tree \(tree1.hex)\n"))
     #expect(catFile.contains("author Pub Lisher <pub@example.com> 1710000000 -0500\n"))
@@ -41,11 +47,13 @@ struct GitWriteTests {
     // Second commit: change one file, drop the only file of a directory, add a new one.
     let a2 = try repo.writeBlob("name: a\nversion: 2\n")
     let c = try repo.writeBlob("name: c\n")
-    let tree2 = try repo.updatedTree(from: tree1, applying: [
-      .upsert(path: "recipes/org/m/sglang/a.yaml", blob: a2),
-      .remove(path: "recipes/org/m/vllm/b.yaml"),
-      .upsert(path: "recipes/other/x/sglang/c.yaml", blob: c, mode: .executable),
-    ])
+    let tree2 = try repo.updatedTree(
+      from: tree1,
+      applying: [
+        .upsert(path: "recipes/org/m/sglang/a.yaml", blob: a2),
+        .remove(path: "recipes/org/m/vllm/b.yaml"),
+        .upsert(path: "recipes/other/x/sglang/c.yaml", blob: c, mode: .executable),
+      ])
     let c2 = try repo.createCommit(
       tree: tree2, parents: [c1], author: author,
       committer: Signature(name: "Bot", email: "bot@example.com", time: 1_710_000_100),
@@ -53,13 +61,15 @@ struct GitWriteTests {
     try repo.updateReference(
       "refs/heads/main", to: c2, expecting: .value(c1), message: "publish a, c")
     #expect(try fx.git("rev-parse", "main~1", in: dir) == c1.hex)
-    #expect(try fx.git("ls-tree", "-r", "main", in: dir).split(separator: "\n") == [
-      "100644 blob \(a2.hex)\trecipes/org/m/sglang/a.yaml",
-      "100755 blob \(c.hex)\trecipes/other/x/sglang/c.yaml",
-      "100644 blob \(r.hex)\tregistry.yaml",
-    ])
-    #expect(try fx.git("log", "-1", "--format=%cn <%ce> %ct", "main", in: dir)
-      == "Bot <bot@example.com> 1710000100")
+    #expect(
+      try fx.git("ls-tree", "-r", "main", in: dir).split(separator: "\n") == [
+        "100644 blob \(a2.hex)\trecipes/org/m/sglang/a.yaml",
+        "100755 blob \(c.hex)\trecipes/other/x/sglang/c.yaml",
+        "100644 blob \(r.hex)\tregistry.yaml",
+      ])
+    #expect(
+      try fx.git("log", "-1", "--format=%cn <%ce> %ct", "main", in: dir)
+        == "Bot <bot@example.com> 1710000100")
     // Untouched content keeps its ids; only the trees on changed paths are new.
     #expect(try fx.git("rev-parse", "main:registry.yaml", in: dir) == r.hex)
     #expect(try fx.git("fsck", "--strict", "--no-dangling", in: dir) == "")
@@ -77,13 +87,16 @@ struct GitWriteTests {
     var changes = [TreeChange]()
     for org in 0..<5 {
       for n in 0..<20 {
-        changes.append(.upsert(path: "recipes/o\(org)/m\(n).yaml", blob: try repo.writeBlob("\(org)-\(n)\n")))
+        changes.append(
+          .upsert(path: "recipes/o\(org)/m\(n).yaml", blob: try repo.writeBlob("\(org)-\(n)\n")))
       }
     }
     let base = try repo.updatedTree(from: nil, applying: changes)
-    let next = try repo.updatedTree(from: base, applying: [
-      .upsert(path: "recipes/o3/m7.yaml", blob: try repo.writeBlob("changed\n")),
-    ])
+    let next = try repo.updatedTree(
+      from: base,
+      applying: [
+        .upsert(path: "recipes/o3/m7.yaml", blob: try repo.writeBlob("changed\n"))
+      ])
     #expect(next != base)
     let recipesOld = try #require(try repo.entry(at: "recipes", inTree: base))
     let recipesNew = try #require(try repo.entry(at: "recipes", inTree: next))
@@ -128,10 +141,13 @@ struct GitWriteTests {
       try repo.updateReference("refs/heads/nope", to: tip, expecting: .value(c2), message: "x")
     }
     #expect(gone?.code == .modified)
-    #expect(try fx.git("rev-parse", "--verify", "--quiet", "refs/heads/nope", in: dir,
-      allowFailure: true) == "")
+    #expect(
+      try fx.git(
+        "rev-parse", "--verify", "--quiet", "refs/heads/nope", in: dir,
+        allowFailure: true) == "")
 
-    try repo.updateReference("refs/heads/main", to: tip, expecting: .value(c2), message: "publish: three")
+    try repo.updateReference(
+      "refs/heads/main", to: tip, expecting: .value(c2), message: "publish: three")
     #expect(try fx.git("rev-parse", "main", in: dir) == tip.hex)
     #expect(try fx.git("reflog", "-1", "--format=%gs", "main", in: dir) == "publish: three")
     try repo.updateReference("refs/heads/new", to: c1, expecting: .absent, message: "branch")
@@ -163,7 +179,8 @@ struct GitWriteTests {
     let path = fx.path("r.git")
     let repo = try GitRepository.create(at: path, bare: true)
     let sig = author
-    let root = try repo.createCommit(tree: repo.emptyTree(), parents: [], author: sig, message: "root\n")
+    let root = try repo.createCommit(
+      tree: repo.emptyTree(), parents: [], author: sig, message: "root\n")
     try repo.updateReference("refs/heads/main", to: root, expecting: .absent, message: "init")
 
     let workers = 4

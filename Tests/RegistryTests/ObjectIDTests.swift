@@ -30,7 +30,9 @@ struct ObjectIDTests {
       code: GitError.Code(rawCode: -3), message: "revspec 'x' not found",
       function: "git_revparse_single", object: "rev 'x'", repository: "/srv/reg")
     #expect(error.code == .notFound)
-    #expect(error.description == "rev 'x' not found in /srv/reg (git_revparse_single): revspec 'x' not found")
+    #expect(
+      error.description
+        == "rev 'x' not found in /srv/reg (git_revparse_single): revspec 'x' not found")
     #expect(GitError.Code(rawCode: -15) == .modified)
     #expect(GitError.Code(rawCode: -4) == .exists)
     #expect(GitError.Code(rawCode: -5) == .ambiguous)

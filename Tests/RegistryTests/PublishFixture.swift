@@ -19,7 +19,9 @@ final class PublishFixture {
   }
 
   /// A v2 recipe text with comments.
-  static func v2(_ name: String, version: String = "0.5.5", model: String = "deepseek-ai/DeepSeek-R1") -> String {
+  static func v2(
+    _ name: String, version: String = "0.5.5", model: String = "deepseek-ai/DeepSeek-R1"
+  ) -> String {
     SampleRecipes.v2(name, version: version, model: model)
   }
 
@@ -35,6 +37,8 @@ final class PublishFixture {
 extension Trait where Self == ConditionTrait {
   /// This build registers the sglang-v1 converter.
   static var requiresV1Converter: Self {
-    .enabled(if: Converters.converter(for: .sglangV1) != nil, "no sglang-v1 converter is registered in this build")
+    .enabled(
+      if: Converters.converter(for: .sglangV1) != nil,
+      "no sglang-v1 converter is registered in this build")
   }
 }

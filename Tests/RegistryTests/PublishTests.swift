@@ -1,10 +1,10 @@
-import Foundation
 import Engines
+import Foundation
 import Migrate
 import Schema
 import SyntheticData
-import Testing
 import TestSupport
+import Testing
 
 @testable import Registry
 
@@ -15,11 +15,16 @@ import TestSupport
     let registry = try f.registry()
     #expect(registry.repository.isBare)
     let report = try RecipePublisher(registry: registry).publish(
-      [f.input(PublishFixture.v2("alpha")), f.input(PublishFixture.v2("beta", model: "Qwen/Qwen3-32B"), file: "b.yaml")],
+      [
+        f.input(PublishFixture.v2("alpha")),
+        f.input(PublishFixture.v2("beta", model: "Qwen/Qwen3-32B"), file: "b.yaml"),
+      ],
       options: PublishOptions(author: f.author))
-    #expect(report.recipes.map(\.path) == [
-      "recipes/deepseek-ai/deepseek-r1/sglang/alpha.yaml", "recipes/qwen/qwen3-32b/sglang/beta.yaml",
-    ])
+    #expect(
+      report.recipes.map(\.path) == [
+        "recipes/deepseek-ai/deepseek-r1/sglang/alpha.yaml",
+        "recipes/qwen/qwen3-32b/sglang/beta.yaml",
+      ])
     let commit = try registry.repository.commit(report.outcome.commit)
     #expect(commit.parentIDs == [try #require(report.outcome.parent)])
     let trailers = CommitTrailers.parse(commit.message)
@@ -28,14 +33,21 @@ import TestSupport
     #expect(trailers.values("Engine") == ["sglang 0.5.5", "sglang 0.5.5"])
     #expect(trailers.values("GPU") == ["gb200", "gb200"])
     let found = try registry.recipe(named: "alpha")
-    #expect(String(decoding: found.bytes, as: UTF8.self).contains("# pinned after the nightly regression"))
-    #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: registry.repository.gitDirectory).isEmpty)
+    #expect(
+      String(decoding: found.bytes, as: UTF8.self).contains("# pinned after the nightly regression")
+    )
+    #expect(
+      try f.git.git("fsck", "--strict", "--no-dangling", in: registry.repository.gitDirectory)
+        .isEmpty)
     // Publishing the same name again needs --replace.
     #expect(throws: PublishError.self) {
-      try RecipePublisher(registry: registry).publish([f.input(PublishFixture.v2("alpha", version: "0.5.8"))], options: PublishOptions(author: f.author))
+      try RecipePublisher(registry: registry).publish(
+        [f.input(PublishFixture.v2("alpha", version: "0.5.8"))],
+        options: PublishOptions(author: f.author))
     }
     let again = try RecipePublisher(registry: registry).publish(
-      [f.input(PublishFixture.v2("alpha", version: "0.5.8"))], options: PublishOptions(author: f.author, replace: true))
+      [f.input(PublishFixture.v2("alpha", version: "0.5.8"))],
+      options: PublishOptions(author: f.author, replace: true))
     #expect(again.replaced == ["alpha"])
   }
 
@@ -47,10 +59,14 @@ import TestSupport
     try f.git.write("registry.yaml", "root: recipes\n# local edit, not committed\n", in: dir)
     try f.git.write("notes.txt", "untracked\n", in: dir)
     let before = try f.git.git("status", "--porcelain", in: dir)
-    _ = try RecipePublisher(registry: registry).publish([f.input(PublishFixture.v2("gamma"))], options: PublishOptions(author: f.author))
+    _ = try RecipePublisher(registry: registry).publish(
+      [f.input(PublishFixture.v2("gamma"))], options: PublishOptions(author: f.author))
     #expect(try f.git.git("status", "--porcelain", in: dir).contains(" M registry.yaml"))
-    #expect(try String(contentsOfFile: dir + "/registry.yaml", encoding: .utf8).contains("local edit"))
-    #expect(FileManager.default.fileExists(atPath: dir + "/recipes/deepseek-ai/deepseek-r1/sglang/gamma.yaml"))
+    #expect(
+      try String(contentsOfFile: dir + "/registry.yaml", encoding: .utf8).contains("local edit"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: dir + "/recipes/deepseek-ai/deepseek-r1/sglang/gamma.yaml"))
     #expect(try f.git.git("status", "--porcelain", in: dir) == before)
     #expect(before.contains("notes.txt"))
     #expect(try f.git.git("log", "--format=%s", "-1", in: dir) == "Publish gamma")
@@ -61,14 +77,16 @@ import TestSupport
     let registry = try f.registry()
     let publisher = RecipePublisher(registry: registry)
     #expect(throws: PublishError.self) {
-      try publisher.publish([f.input("schema: v2\nname: broken\n")], options: PublishOptions(author: f.author))
+      try publisher.publish(
+        [f.input("schema: v2\nname: broken\n")], options: PublishOptions(author: f.author))
     }
     for bad in ["../evil", "a/b", "x\u{7}y", "..", "-rf"] {
       #expect(RecipeName.problem(bad) != nil, "\(bad)")
     }
     #expect(RecipeName.problem("deepseek-r1-fp8_v2.1") == nil)
     #expect(throws: PublishError.self) {
-      try publisher.publish([f.input(PublishFixture.v2("a..b"))], options: PublishOptions(author: f.author))
+      try publisher.publish(
+        [f.input(PublishFixture.v2("a..b"))], options: PublishOptions(author: f.author))
     }
     #expect(try registry.repository.commits(from: "main").count == 1)
   }
@@ -82,10 +100,13 @@ import TestSupport
     let blobA = try repo.writeBlob("a: 1\n")
     let blobB = try repo.writeBlob("b: 2\n")
     let writer = BranchWriter(repository: repo, reference: "main")
-    let other = BranchWriter(repository: try GitRepository(at: repo.gitDirectory), reference: "main")
+    let other = BranchWriter(
+      repository: try GitRepository(at: repo.gitDirectory), reference: "main")
     // Different paths: the loser is rebuilt on the new tip.
     let merged = try writer.commit(author: f.author) { _, _ in
-      _ = try other.commit(author: f.author) { _, _ in ([.upsert(path: "recipes/x.yaml", blob: blobA)], "x") }
+      _ = try other.commit(author: f.author) { _, _ in
+        ([.upsert(path: "recipes/x.yaml", blob: blobA)], "x")
+      }
       return ([.upsert(path: "recipes/y.yaml", blob: blobB)], "y")
     }
     #expect(merged?.attempts == 2)
@@ -96,7 +117,9 @@ import TestSupport
     let before = try writer.tip()
     #expect {
       _ = try writer.commit(author: f.author) { _, _ in
-        _ = try other.commit(author: f.author) { _, _ in ([.upsert(path: "recipes/x.yaml", blob: blobB)], "x2") }
+        _ = try other.commit(author: f.author) { _, _ in
+          ([.upsert(path: "recipes/x.yaml", blob: blobB)], "x2")
+        }
         return ([.upsert(path: "recipes/x.yaml", blob: blobA)], "x3")
       }
     } throws: { error in
@@ -117,20 +140,27 @@ import TestSupport
     let repo = registry.repository
     let writes = try PackedWrites(at: repo.gitDirectory)
     let writer = BranchWriter(packing: writes, reference: "main")
-    let other = BranchWriter(repository: try GitRepository(at: repo.gitDirectory), reference: "main")
+    let other = BranchWriter(
+      repository: try GitRepository(at: repo.gitDirectory), reference: "main")
     let otherBlob = try repo.writeBlob("x: 1\n")
     let landed = try #require(
       try writer.commit(author: f.author) { _, _ in
-        _ = try other.commit(author: f.author) { _, _ in ([.upsert(path: "recipes/x.yaml", blob: otherBlob)], "x") }
+        _ = try other.commit(author: f.author) { _, _ in
+          ([.upsert(path: "recipes/x.yaml", blob: otherBlob)], "x")
+        }
         let blob = try writes.repository.writeBlob("y: 2\n")
         return ([.upsert(path: "recipes/y.yaml", blob: blob)], "y")
       })
     #expect(landed.attempts == 2)
     // Read back by real git from a fresh process: both files, the packed blob's content.
-    #expect(try f.git.git("show", "\(landed.commit.hex):recipes/y.yaml", in: repo.gitDirectory) == "y: 2")
-    #expect(try f.git.git("show", "\(landed.commit.hex):recipes/x.yaml", in: repo.gitDirectory) == "x: 1")
+    #expect(
+      try f.git.git("show", "\(landed.commit.hex):recipes/y.yaml", in: repo.gitDirectory) == "y: 2")
+    #expect(
+      try f.git.git("show", "\(landed.commit.hex):recipes/x.yaml", in: repo.gitDirectory) == "x: 1")
     #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo.gitDirectory).isEmpty)
-    let packs = DirectoryListing.files(under: repo.gitDirectory + "/objects/pack").keys.filter { $0.hasSuffix(".pack") }
+    let packs = DirectoryListing.files(under: repo.gitDirectory + "/objects/pack").keys.filter {
+      $0.hasSuffix(".pack")
+    }
     #expect(packs.count == 2, "one pack per attempt: \(packs.sorted())")
   }
 
@@ -143,7 +173,8 @@ import TestSupport
     try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
     for p in 0..<8 {
       for i in 0..<50 {
-        try PublishFixture.v2("p\(p)-r\(i)").write(toFile: "\(files)/p\(p)-r\(i).yaml", atomically: true, encoding: .utf8)
+        try PublishFixture.v2("p\(p)-r\(i)").write(
+          toFile: "\(files)/p\(p)-r\(i).yaml", atomically: true, encoding: .utf8)
       }
     }
     let repo = registry.repository.gitDirectory
@@ -151,15 +182,21 @@ import TestSupport
     for p in 0..<8 {
       let proc = Process()
       proc.executableURL = URL(fileURLWithPath: "/bin/sh")
-      proc.arguments = ["-c", "for i in $(seq 0 49); do \"$0\" publish --repo \"$1\" -q --author 'P\(p) <p\(p)@example.com>' \"$2/p\(p)-r$i.yaml\" || exit 1; done", cli, repo, files]
+      proc.arguments = [
+        "-c",
+        "for i in $(seq 0 49); do \"$0\" publish --repo \"$1\" -q --author 'P\(p) <p\(p)@example.com>' \"$2/p\(p)-r$i.yaml\" || exit 1; done",
+        cli, repo, files,
+      ]
       proc.standardOutput = FileHandle.nullDevice
       try proc.run()
       procs.append(proc)
     }
     for p in procs { p.waitUntilExit() }
     #expect(procs.allSatisfy { $0.terminationStatus == 0 })
-    let names = try registry.repository.blobEntries(inTree: try registry.repository.tree(at: "main"), under: "recipes")
-      .map(\.path).filter { $0.hasSuffix(".yaml") }
+    let names = try registry.repository.blobEntries(
+      inTree: try registry.repository.tree(at: "main"), under: "recipes"
+    )
+    .map(\.path).filter { $0.hasSuffix(".yaml") }
     #expect(names.count == 400)
     #expect(Set(names).count == 400)
     #expect(try f.git.git("fsck", "--strict", "--no-dangling", in: repo).isEmpty)
@@ -174,29 +211,40 @@ import TestSupport
     let registry = try f.registry()
     let publisher = RecipePublisher(registry: registry)
     let text = PublishFixture.v2("delta")
-    _ = try publisher.publish([f.input(text)], options: PublishOptions(author: f.author, keepFormat: true))
+    _ = try publisher.publish(
+      [f.input(text)], options: PublishOptions(author: f.author, keepFormat: true))
     let before = try registry.recipe(named: "delta").bytes
     #expect(before == Array(text.utf8))
-    _ = try publisher.pin("delta", engineVersion: "v0.5.8", image: "lmsysorg/sglang:v0.5.8-cu130", author: f.author)
+    _ = try publisher.pin(
+      "delta", engineVersion: "v0.5.8", image: "lmsysorg/sglang:v0.5.8-cu130", author: f.author)
     let after = String(decoding: try registry.recipe(named: "delta").bytes, as: UTF8.self)
     let expected = text.replacingOccurrences(of: "version: \"0.5.5\"", with: "version: \"v0.5.8\"")
-      .replacingOccurrences(of: "image: lmsysorg/sglang:v0.5.5-cu130", with: "image: lmsysorg/sglang:v0.5.8-cu130")
+      .replacingOccurrences(
+        of: "image: lmsysorg/sglang:v0.5.5-cu130", with: "image: lmsysorg/sglang:v0.5.8-cu130")
     #expect(after == expected)
     // v1: sglang_version, added when missing.
-    let v1 = "# v1 recipe\nname: old-v1\nmodel:\n  path: deepseek-ai/DeepSeek-R1  # keep\n  container: lmsysorg/sglang:v0.5.5\nresources:\n  gpu_type: h100\n  gpus_per_node: 8\n  agg_nodes: 1\n  agg_workers: 1\nbackend:\n  type: sglang\n  sglang_config:\n    aggregated:\n      tp-size: 8\n"
-    _ = try publisher.publish([f.input(v1)], options: PublishOptions(author: f.author, keepFormat: true))
+    let v1 =
+      "# v1 recipe\nname: old-v1\nmodel:\n  path: deepseek-ai/DeepSeek-R1  # keep\n  container: lmsysorg/sglang:v0.5.5\nresources:\n  gpu_type: h100\n  gpus_per_node: 8\n  agg_nodes: 1\n  agg_workers: 1\nbackend:\n  type: sglang\n  sglang_config:\n    aggregated:\n      tp-size: 8\n"
+    _ = try publisher.publish(
+      [f.input(v1)], options: PublishOptions(author: f.author, keepFormat: true))
     _ = try publisher.pin("old-v1", engineVersion: "0.5.8", author: f.author)
     let pinned = String(decoding: try registry.recipe(named: "old-v1").bytes, as: UTF8.self)
     // The container's tag moves with the pin (issue 16), as `upgrade` moves it.
-    #expect(pinned == v1.replacingOccurrences(of: "name: old-v1\n", with: "name: old-v1\nsglang_version: 0.5.8\n")
-      .replacingOccurrences(of: "container: lmsysorg/sglang:v0.5.5\n", with: "container: lmsysorg/sglang:v0.5.8\n"))
+    #expect(
+      pinned
+        == v1.replacingOccurrences(
+          of: "name: old-v1\n", with: "name: old-v1\nsglang_version: 0.5.8\n"
+        )
+        .replacingOccurrences(
+          of: "container: lmsysorg/sglang:v0.5.5\n", with: "container: lmsysorg/sglang:v0.5.8\n"))
   }
 
   @Test func deprecateHidesFromSearchButResolves() throws {
     let f = try PublishFixture()
     let registry = try f.registry()
     let publisher = RecipePublisher(registry: registry)
-    _ = try publisher.publish([f.input(PublishFixture.v2("eps"))], options: PublishOptions(author: f.author))
+    _ = try publisher.publish(
+      [f.input(PublishFixture.v2("eps"))], options: PublishOptions(author: f.author))
     let published = try registry.resolve("main").commit
     _ = try publisher.deprecate("eps", reason: "superseded by zeta", author: f.author)
     let found = try registry.recipe(named: "eps")
@@ -211,7 +259,8 @@ import TestSupport
     let f = try PublishFixture()
     let registry = try f.registry()
     let publisher = RecipePublisher(registry: registry)
-    _ = try publisher.publish([f.input(PublishFixture.v2("eta"))], options: PublishOptions(author: f.author))
+    _ = try publisher.publish(
+      [f.input(PublishFixture.v2("eta"))], options: PublishOptions(author: f.author))
     let lock = try RegistryLock.make(registry, names: ["eta"])
     let path = f.git.path("registry.lock")
     try lock.write(to: path)
@@ -233,11 +282,15 @@ import TestSupport
     let registry = try RecipeRegistry.open(at: repo)
     let before = try registry.resolve("main").commit
     let objects = { (kind: String) in
-      DirectoryListing.files(under: repo + "/objects").keys.filter { kind == "loose" ? !$0.hasPrefix("pack/") && !$0.hasPrefix("info/") : $0.hasSuffix(".pack") }.count
+      DirectoryListing.files(under: repo + "/objects").keys.filter {
+        kind == "loose" ? !$0.hasPrefix("pack/") && !$0.hasPrefix("info/") : $0.hasSuffix(".pack")
+      }.count
     }
     let (loose, packs) = (objects("loose"), objects("pack"))
-    let report = try RegistryMigration(registry: registry, source: .sglangV1, target: .v2, verify: true)
-      .run(allowLoss: false, message: nil, author: f.author, branch: "main")
+    let report = try RegistryMigration(
+      registry: registry, source: .sglangV1, target: .v2, verify: true
+    )
+    .run(allowLoss: false, message: nil, author: f.author, branch: "main")
     let outcome = try #require(report.outcome)
     #expect(outcome.parent == before)
     #expect(report.changed.count == 30)
@@ -255,26 +308,37 @@ import TestSupport
     let f = try PublishFixture()
     let registry = try f.registry()
     let publisher = RecipePublisher(registry: registry)
-    _ = try publisher.publish([f.input(PublishFixture.v2("first"))], options: PublishOptions(author: f.author))
+    _ = try publisher.publish(
+      [f.input(PublishFixture.v2("first"))], options: PublishOptions(author: f.author))
     _ = try registry.index(at: "main")  // cached: the base the lookups diff from
-    let report = try publisher.publish([f.input(PublishFixture.v2("theta"))], options: PublishOptions(author: f.author))
+    let report = try publisher.publish(
+      [f.input(PublishFixture.v2("theta"))], options: PublishOptions(author: f.author))
     let oldPath = report.recipes[0].path
     let tip = try #require(try registry.repository.referenceTarget("refs/heads/main"))
-    #expect(registry.cache.load(try registry.repository.commit(tip).treeID) == nil, "the tip's index must not be built by publish")
+    #expect(
+      registry.cache.load(try registry.repository.commit(tip).treeID) == nil,
+      "the tip's index must not be built by publish")
     // Same name, other model: another path; 'theta' exists only in the diff since the cache.
     let moved = f.input(PublishFixture.v2("theta", model: "Qwen/Qwen3-235B-A22B"))
     #expect {
       try publisher.publish([moved], options: PublishOptions(author: f.author))
     } throws: { e in
-      if case PublishError.exists(let name, let path) = e { return name == "theta" && path == oldPath } else { return false }
+      if case PublishError.exists(let name, let path) = e {
+        return name == "theta" && path == oldPath
+      } else {
+        return false
+      }
     }
-    let replaced = try publisher.publish([moved], options: PublishOptions(author: f.author, replace: true))
+    let replaced = try publisher.publish(
+      [moved], options: PublishOptions(author: f.author, replace: true))
     #expect(replaced.replaced == ["theta"])
-    let after = try registry.index(at: "main").snapshot.all.filter { $0.summary.name == "theta" }.map(\.path)
+    let after = try registry.index(at: "main").snapshot.all.filter { $0.summary.name == "theta" }
+      .map(\.path)
     #expect(after == [replaced.recipes[0].path] && after != [oldPath])
     // At that tip: 'first' from the cached index, 'theta' from the diff, 'nobody' nowhere.
     let lookup = try RecipeNameLookup(registry: registry).paths(
-      of: ["first", "theta", "nobody"], tree: try registry.repository.commit(tip).treeID, root: "recipes", commit: tip)
+      of: ["first", "theta", "nobody"], tree: try registry.repository.commit(tip).treeID,
+      root: "recipes", commit: tip)
     #expect(lookup.mapValues(\.count) == ["first": 1, "theta": 1])
     #expect(lookup["theta"] == [oldPath])
   }

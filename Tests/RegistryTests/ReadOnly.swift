@@ -9,8 +9,13 @@ struct ReadOnly {
 
   /// Whether a directory can be made read-only here (tried once on a scratch directory).
   static let isPossible: Bool = {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readonly-probe-\(UUID().uuidString)").path
-    guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "readonly-probe-\(UUID().uuidString)"
+    ).path
+    guard
+      (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true))
+        != nil
+    else {
       return false
     }
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -27,7 +32,9 @@ struct ReadOnly {
   }
 
   struct Impossible: Error, CustomStringConvertible {
-    var description: String { "running as root without chattr or mount: cannot make a read-only repository" }
+    var description: String {
+      "running as root without chattr or mount: cannot make a read-only repository"
+    }
   }
 
   private static func attempt(_ path: String) -> ReadOnly? {
@@ -35,10 +42,12 @@ struct ReadOnly {
       _ = try? Subprocess.run("/bin/chmod", ["-R", "a-w", path])
       return ReadOnly(how: "chmod -R a-w", undoCommand: ["/bin/chmod", "-R", "u+w", path])
     }
-    if let chattr = ["/usr/bin/chattr", "/bin/chattr"].first(where: FileManager.default.isExecutableFile),
+    if let chattr = ["/usr/bin/chattr", "/bin/chattr"].first(
+      where: FileManager.default.isExecutableFile),
       (try? Subprocess.run(chattr, ["-R", "+i", path]))?.status == 0
     {
-      return ReadOnly(how: "chattr -R +i (root ignores permissions)", undoCommand: [chattr, "-R", "-i", path])
+      return ReadOnly(
+        how: "chattr -R +i (root ignores permissions)", undoCommand: [chattr, "-R", "-i", path])
     }
     if (try? Subprocess.run("/bin/mount", ["--bind", "-o", "ro", path, path]))?.status == 0 {
       return ReadOnly(how: "read-only bind mount (root)", undoCommand: ["/bin/umount", path])

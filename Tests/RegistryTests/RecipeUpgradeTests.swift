@@ -12,10 +12,13 @@ import Testing
   static let fixtures = PackageRoot.path("Tests/MigrateTests/Fixtures/upgrade")
 
   static func upgrade(to version: String) throws -> RecipeUpgrade {
-    RecipeUpgrade(upgrader: Upgrader(catalogs: try FlagCatalogStore.load()), to: try #require(EngineVersion(version)))
+    RecipeUpgrade(
+      upgrader: Upgrader(catalogs: try FlagCatalogStore.load()),
+      to: try #require(EngineVersion(version)))
   }
 
-  static func publish(_ fixture: String, into registry: RecipeRegistry, _ f: PublishFixture) throws {
+  static func publish(_ fixture: String, into registry: RecipeRegistry, _ f: PublishFixture) throws
+  {
     let bytes = try #require(FileManager.default.contents(atPath: fixtures + "/" + fixture))
     _ = try RecipePublisher(registry: registry).publish(
       [RecipePublisher.Input(file: fixture, bytes: [UInt8](bytes))],
@@ -51,7 +54,8 @@ import Testing
 
     // 0.5.23 replaces --enable-dp-attention with a value a human picks: refused.
     let published = try Self.upgrade(to: "0.5.23").publish(
-      recipe: "deepseek-v3-fp8-h200-sglang-0-4", in: registry, message: "m", author: f.author, branch: nil)
+      recipe: "deepseek-v3-fp8-h200-sglang-0-4", in: registry, message: "m", author: f.author,
+      branch: nil)
 
     #expect(published.report == nil)
     #expect(published.plan?.refusals.isEmpty == false)
@@ -73,7 +77,9 @@ import Testing
     let source = try RecipeUpgrade.source(of: name, in: registry)
     let copy = f.git.path("work/" + source.file)
     #expect(source.writablePath == copy)
-    #expect(try RecipeUpgrade.source(of: RecipeReference(parsing: name.name + "@HEAD"), in: registry).writablePath == nil)
+    #expect(
+      try RecipeUpgrade.source(of: RecipeReference(parsing: name.name + "@HEAD"), in: registry)
+        .writablePath == nil)
     try Data("# edited\n".utf8 + source.bytes).write(to: URL(fileURLWithPath: copy))
     #expect(try RecipeUpgrade.source(of: name, in: registry).writablePath == nil)
   }
@@ -83,7 +89,9 @@ import Testing
     let source = try RecipeUpgrade.source(file: file)
     #expect(source.writablePath == file)
     #expect(source.bytes == [UInt8](try #require(FileManager.default.contents(atPath: file))))
-    let error = #expect(throws: RegistryError.self) { try RecipeUpgrade.source(file: "/nonexistent/x.yaml") }
+    let error = #expect(throws: RegistryError.self) {
+      try RecipeUpgrade.source(file: "/nonexistent/x.yaml")
+    }
     #expect(error?.description == "cannot read /nonexistent/x.yaml")
     #expect(error?.kind == .failed)
   }

@@ -14,7 +14,10 @@ import Testing
   let repoPath: String
 
   init() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("registry-index-\(UUID().uuidString)").path
+    dir =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "registry-index-\(UUID().uuidString)"
+      ).path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     repoPath = dir + "/registry.git"
     try SyntheticRegistry.generate(at: repoPath, count: 240, seed: 11, brokenEvery: 37)
@@ -32,7 +35,9 @@ import Testing
   /// Every recipe at `rev`, decoded one by one.
   func truth(_ repo: GitRepository, rev: String) throws -> [Truth] {
     let tree = try repo.tree(at: rev)
-    return try repo.blobEntries(inTree: tree, under: "recipes").filter { $0.path.hasSuffix(".yaml") }.map { e in
+    return try repo.blobEntries(inTree: tree, under: "recipes").filter {
+      $0.path.hasSuffix(".yaml")
+    }.map { e in
       let read = RecipeReader.read(try repo.blob(e.id), file: e.path)
       // GPUs per node a recipe does not say come from its GPU type (issue 16).
       var summary = read.summary
@@ -71,11 +76,14 @@ import Testing
       if let gpu, s.gpuType != gpu { return false }
       if let engine, s.engine != engine { return false }
       if let minVersion {
-        guard let v = s.engineVersion.flatMap(EngineVersion.init), v >= EngineVersion(minVersion)! else { return false }
+        guard let v = s.engineVersion.flatMap(EngineVersion.init), v >= EngineVersion(minVersion)!
+        else { return false }
       }
       if let topology, s.topology != topology { return false }
       if let minGPUs, (s.totalGPUs ?? -1) < minGPUs { return false }
-      if let text, !s.name.contains(text) && !(s.model ?? "").lowercased().contains(text) { return false }
+      if let text, !s.name.contains(text) && !(s.model ?? "").lowercased().contains(text) {
+        return false
+      }
       if showDeprecated { return s.status == "deprecated" }
       return s.status != "deprecated"
     }
@@ -124,18 +132,24 @@ import Testing
   func commitChange(_ repo: GitRepository) throws -> ObjectID {
     let head = try repo.resolve("main")
     let base = try repo.commit(head).treeID
-    let entries = try repo.blobEntries(inTree: base, under: "recipes").filter { $0.path.hasSuffix(".yaml") }
+    let entries = try repo.blobEntries(inTree: base, under: "recipes").filter {
+      $0.path.hasSuffix(".yaml")
+    }
     var gen = SyntheticRecipes(seed: 5)
     let modified = try repo.writeBlob(gen.v2Recipe(name: "synthetic-0"))
     let added = try repo.writeBlob(gen.v2Recipe(name: "brand-new-recipe"))
-    let tree = try repo.updatedTree(from: base, applying: [
-      .upsert(path: entries[0].path, blob: modified, mode: .blob),
-      .remove(path: entries[1].path),
-      .upsert(path: "recipes/new/brand-new-recipe.yaml", blob: added, mode: .blob),
-    ])
+    let tree = try repo.updatedTree(
+      from: base,
+      applying: [
+        .upsert(path: entries[0].path, blob: modified, mode: .blob),
+        .remove(path: entries[1].path),
+        .upsert(path: "recipes/new/brand-new-recipe.yaml", blob: added, mode: .blob),
+      ])
     let sig = Signature(name: "T", email: "t@example.com", time: 1_700_000_100, offsetMinutes: 0)
-    let commit = try repo.createCommit(tree: tree, parents: [head], author: sig, committer: sig, message: "change\n")
-    try repo.updateReference("refs/heads/main", to: commit, expecting: .value(head), message: "test")
+    let commit = try repo.createCommit(
+      tree: tree, parents: [head], author: sig, committer: sig, message: "change\n")
+    try repo.updateReference(
+      "refs/heads/main", to: commit, expecting: .value(head), message: "test")
     return commit
   }
 
@@ -173,7 +187,9 @@ import Testing
     let first = try registry.index(at: "main")
     let file = registry.repository.gitDirectory + "/registry-index/" + first.tree.hex + ".idx"
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-    func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+    func u32(_ at: Int) -> Int {
+      Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+    }
     let dictCount = u32(40)
     let uniqueCount = u32(44)
     try #require(uniqueCount >= 2)
@@ -181,9 +197,15 @@ import Testing
     let uniqueOffsets = dictOffsets + (dictCount + 1) * 4 + u32(dictOffsets + dictCount * 4)
     // Entry 1 points far past the blob.
     for k in 0..<4 { bytes[uniqueOffsets + 4 + k] = 0xFF }
-    let checksum = bytes.withUnsafeBytes { FastHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }
-    withUnsafeBytes(of: checksum.littleEndian) { for (k, b) in $0.enumerated() { bytes[bytes.count - 8 + k] = b } }
-    #expect(throws: IndexError.malformed("unique string offsets")) { try IndexSnapshot(bytes: bytes) }
+    let checksum = bytes.withUnsafeBytes {
+      FastHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)]))
+    }
+    withUnsafeBytes(of: checksum.littleEndian) {
+      for (k, b) in $0.enumerated() { bytes[bytes.count - 8 + k] = b }
+    }
+    #expect(throws: IndexError.malformed("unique string offsets")) {
+      try IndexSnapshot(bytes: bytes)
+    }
   }
 
   @Test func corruptTruncatedOrStaleCachesAreRebuilt() throws {

@@ -10,7 +10,8 @@ import Testing
     _ = try RecipePublisher(registry: registry).publish(
       [
         f.input(PublishFixture.v2("alpha", version: "0.5.8"), file: "a.yaml"),
-        f.input(PublishFixture.v2("beta", version: "0.5.8", model: "Qwen/Qwen3-32B"), file: "b.yaml"),
+        f.input(
+          PublishFixture.v2("beta", version: "0.5.8", model: "Qwen/Qwen3-32B"), file: "b.yaml"),
         f.input(PublishFixture.v2("gamma"), file: "c.yaml"),
         f.input("schema: v2\nname: broken\n", file: "d.yaml"),
       ], options: PublishOptions(author: f.author, force: true))

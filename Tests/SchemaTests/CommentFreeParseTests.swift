@@ -1,7 +1,7 @@
 import Foundation
 import Schema
-import Testing
 import TestSupport
+import Testing
 
 /// `YAML.parseStream(_:comments: false)` (what the index reads with) must give the trees of
 /// the default parse, node for node with the same marks and styles, only without comments; and
@@ -9,11 +9,14 @@ import TestSupport
 @Suite struct CommentFreeParseTests {
   @Test func sameTreesWithoutComments() throws {
     let sources = try Fixtures.allYAMLSources()
-    #expect(sources.count > 50, "fixtures and corpus should give many files, found \(sources.count)")
+    #expect(
+      sources.count > 50, "fixtures and corpus should give many files, found \(sources.count)")
     var commented = 0
     var failing = 0
     for (name, bytes) in sources {
-      let full: Result<[YAMLDocument], YAMLError> = Result { () throws(YAMLError) in try YAML.parseStream(bytes) }
+      let full: Result<[YAMLDocument], YAMLError> = Result { () throws(YAMLError) in
+        try YAML.parseStream(bytes)
+      }
       let bare: Result<[YAMLDocument], YAMLError> = Result { () throws(YAMLError) in
         try YAML.parseStream(bytes, comments: false)
       }

@@ -9,8 +9,10 @@ import Testing
     .requiresCorpus,
     .enabled(
       if: Corpus.absentEntries().isEmpty,
-      Comment(rawValue: "absent from this corpus snapshot: "
-        + Corpus.absentEntries().map { $0.file.dropFirst(Corpus.root.count + 1) }.joined(separator: ", "))))
+      Comment(
+        rawValue: "absent from this corpus snapshot: "
+          + Corpus.absentEntries().map { $0.file.dropFirst(Corpus.root.count + 1) }.joined(
+            separator: ", "))))
   func everyManifestRowIsThere() {
     #expect(Corpus.absentEntries().isEmpty)
   }

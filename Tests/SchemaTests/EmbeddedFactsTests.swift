@@ -8,6 +8,8 @@ import Testing
   @Test func embeddedCopyEqualsFile() throws {
     let file = try Fixtures.text(PackageRoot.path("spec/facts/gpus-per-node.tsv"))
     #expect(Set(EmbeddedFacts.files.keys) == ["gpus-per-node.tsv"])
-    #expect(EmbeddedFacts.files["gpus-per-node.tsv"] == file, "gpus-per-node.tsv drifted; run scripts/embed-resources")
+    #expect(
+      EmbeddedFacts.files["gpus-per-node.tsv"] == file,
+      "gpus-per-node.tsv drifted; run scripts/embed-resources")
   }
 }

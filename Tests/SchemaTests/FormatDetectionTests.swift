@@ -46,6 +46,8 @@ import Testing
       ("kv-cache-dtype: fp8\nmax-num-seqs: 8\n", .engineConfig),
       ("a: 1\n", .unknown),
     ]
-    for (src, f) in cases { #expect(RecipeFormat.detect(try YAML.parse(src).root).format == f, "\(src)") }
+    for (src, f) in cases {
+      #expect(RecipeFormat.detect(try YAML.parse(src).root).format == f, "\(src)")
+    }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Schema
 
 /// The hostile-input corpus (`Fixtures/hostile/`): every file gives exactly the diagnostics of
@@ -14,7 +15,9 @@ import TestSupport
   static let timeBound: Duration = .seconds(5)
 
   /// Parse as one document, then decode as v2 (`schema:` present) or v1.
-  static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> (recipe: Any?, diagnostics: [Diagnostic]) {
+  static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> (
+    recipe: Any?, diagnostics: [Diagnostic]
+  ) {
     let doc: YAMLDocument
     do {
       doc = try YAML.parse(bytes, limits: limits)
@@ -29,7 +32,9 @@ import TestSupport
     return (r, d)
   }
 
-  static func timed<T>(_ body: () throws -> T, sourceLocation: Testing.SourceLocation = #_sourceLocation) rethrows -> T {
+  static func timed<T>(
+    _ body: () throws -> T, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) rethrows -> T {
     let clock = ContinuousClock()
     let start = clock.now
     let result = try body()
@@ -53,15 +58,20 @@ import TestSupport
     let path = Self.directory + "/" + name
     let sidecar = String(path.dropLast(".yaml".count)) + ".expected"
     let expected = try ExpectedDiagnostics.parse(try Fixtures.text(sidecar))
-    let (_, diagnostics): (Any?, [Diagnostic]) = try Self.timed { Self.read(try Fixtures.bytes(path), file: name) }
-    let shown = diagnostics.map { "\($0) [\($0.code) \($0.path)] hint: \($0.hint ?? "-")" }.joined(separator: "\n")
+    let (_, diagnostics): (Any?, [Diagnostic]) = try Self.timed {
+      Self.read(try Fixtures.bytes(path), file: name)
+    }
+    let shown = diagnostics.map { "\($0) [\($0.code) \($0.path)] hint: \($0.hint ?? "-")" }.joined(
+      separator: "\n")
     #expect(diagnostics.count == expected.count, "got:\n\(shown)")
     for e in expected {
       #expect(diagnostics.contains { e.matches($0) }, "missing \(e); got:\n\(shown)")
     }
     // Diagnostics never carry raw control characters back to a terminal.
     for d in diagnostics {
-      let raw = d.message.unicodeScalars.contains { s in (s.value < 0x20 && s.value != 0x0A) || s.value == 0x7F }
+      let raw = d.message.unicodeScalars.contains { s in
+        (s.value < 0x20 && s.value != 0x0A) || s.value == 0x7F
+      }
       #expect(!raw, "\(d.message.debugDescription)")
     }
   }
@@ -74,7 +84,8 @@ import TestSupport
   }
 
   @Test func crlfReadsLikeLFWithTheSameLineNumbers() throws {
-    let (_, diagnostics) = Self.read(try Fixtures.bytes(Self.directory + "/crlf.yaml"), file: "crlf.yaml")
+    let (_, diagnostics) = Self.read(
+      try Fixtures.bytes(Self.directory + "/crlf.yaml"), file: "crlf.yaml")
     // The unknown key sits on line 11 of the file; CRLF must not double-count lines.
     let d = try #require(diagnostics.first)
     #expect(d.location?.line == 11 && d.location?.column == 1)
@@ -127,14 +138,20 @@ import TestSupport
     // 1k levels fit in the size limit and stop at the depth limit (200). Line 1 and the `k`
     // of line 2 are in the root mapping (level 1); the mapping that starts on line n is level
     // n - 1, so level 201 starts on line 202.
-    let (_, d2): (Any?, [Diagnostic]) = Self.timed { Self.read(Self.blockNesting(levels: 1_000), file: "deep.yaml") }
+    let (_, d2): (Any?, [Diagnostic]) = Self.timed {
+      Self.read(Self.blockNesting(levels: 1_000), file: "deep.yaml")
+    }
     #expect(d2.map { $0.code } == ["depth-limit"])
     #expect(d2.first?.location?.line == YAMLLimits.default.maxDepth + 2)
   }
 
   @Test func tenThousandDeepFlowNestingHitsTheDepthLimit() throws {
-    let text = "schema: v2\nname: " + String(repeating: "{a: [", count: 5_000) + String(repeating: "]}", count: 5_000) + "\n"
-    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(Array(text.utf8), file: "deep-flow.yaml") }
+    let text =
+      "schema: v2\nname: " + String(repeating: "{a: [", count: 5_000)
+      + String(repeating: "]}", count: 5_000) + "\n"
+    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed {
+      Self.read(Array(text.utf8), file: "deep-flow.yaml")
+    }
     #expect(diagnostics.map { $0.code } == ["depth-limit"])
     #expect(diagnostics.first?.location?.line == 2)
   }
@@ -153,8 +170,11 @@ import TestSupport
     // A 4 MB name: within the document limit, so it parses (linearly: the parser once took
     // ~10 s for 8 MB in debug, allocating per byte); the name check bounds the message.
     let big = String(repeating: "x", count: 4 << 20)
-    let text = "schema: v2\nname: \(big)\nmodel:\n  path: m\nengine:\n  name: vllm\ntopology:\n  aggregated:\n    nodes: 1\n"
-    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(Array(text.utf8), file: "long-name.yaml") }
+    let text =
+      "schema: v2\nname: \(big)\nmodel:\n  path: m\nengine:\n  name: vllm\ntopology:\n  aggregated:\n    nodes: 1\n"
+    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed {
+      Self.read(Array(text.utf8), file: "long-name.yaml")
+    }
     let d = try #require(diagnostics.first { $0.code == "unsafe-name" })
     #expect(d.message.count < 300)
   }
@@ -163,17 +183,23 @@ import TestSupport
     // 20k aliases of one scalar: linear, under the expansion budget of 50k nodes.
     var text = "schema: v2\nname: x\nbase: &b v\nlist:\n"
     for _ in 0..<20_000 { text += "  - *b\n" }
-    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed { Self.read(Array(text.utf8), file: "aliases.yaml") }
+    let (_, diagnostics): (Any?, [Diagnostic]) = Self.timed {
+      Self.read(Array(text.utf8), file: "aliases.yaml")
+    }
     #expect(!diagnostics.contains { $0.code == "alias-budget" })
   }
 
   @Test func nameRules() {
-    for safe in ["deepseek-r1-fp8-gb200-disagg", "a", "v0.5.5.post2", "OpenAI GPT-OSS 120B", "ünïcode"] {
+    for safe in [
+      "deepseek-r1-fp8-gb200-disagg", "a", "v0.5.5.post2", "OpenAI GPT-OSS 120B", "ünïcode",
+    ] {
       #expect(RecipeName.isSafe(safe), "\(safe)")
     }
-    for unsafe in ["", ".", "..", "a..b", "../x", "a@b", "a/b", "a\\b", "a\nb", "a\rb", "a\tb", "a\u{0}b", "a\u{1B}[31m", "a\u{85}b",
-      ".hidden", "-rf", " lead", "trail ", String(repeating: "x", count: RecipeName.maxBytes + 1)]
-    {
+    for unsafe in [
+      "", ".", "..", "a..b", "../x", "a@b", "a/b", "a\\b", "a\nb", "a\rb", "a\tb", "a\u{0}b",
+      "a\u{1B}[31m", "a\u{85}b",
+      ".hidden", "-rf", " lead", "trail ", String(repeating: "x", count: RecipeName.maxBytes + 1),
+    ] {
       #expect(!RecipeName.isSafe(unsafe), "\(unsafe.debugDescription)")
     }
     #expect(RecipeName.debugQuoted("a\nb\u{1B}") == "'a\\u{000A}b\\u{001B}'")

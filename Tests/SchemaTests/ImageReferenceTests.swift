@@ -8,12 +8,16 @@ import Testing
 
   @Test func tagAndDigestAreBothRead() {
     let r = ImageReference("vllm/vllm-openai:v0.20.0-ubuntu2404@" + Self.digest)
-    #expect(r.repository == "vllm/vllm-openai" && r.tag == "v0.20.0-ubuntu2404" && r.digest == Self.digest)
+    #expect(
+      r.repository == "vllm/vllm-openai" && r.tag == "v0.20.0-ubuntu2404" && r.digest == Self.digest
+    )
     #expect(r.isPinnedByDigest)
     let bare = ImageReference("lmsysorg/sglang@" + Self.digest)
     #expect(bare.repository == "lmsysorg/sglang" && bare.tag == nil && bare.isPinnedByDigest)
     let port = ImageReference("registry.local:5000/team/sglang")
-    #expect(port.repository == "registry.local:5000/team/sglang" && port.tag == nil && !port.isPinnedByDigest)
+    #expect(
+      port.repository == "registry.local:5000/team/sglang" && port.tag == nil
+        && !port.isPinnedByDigest)
   }
 
   @Test func v1EngineVersionReadsTheTagOfADigestPinnedContainer() throws {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Schema
 
 @Suite struct RecipeV2Tests {
@@ -8,8 +9,9 @@ import TestSupport
   static var invalidFiles: [String] { get throws { try V2Files.invalid.map(\.lastPathComponent) } }
 
   static func url(_ name: String) throws -> URL {
-    guard let url = try V2Files.valid.first(where: { $0.lastPathComponent == name })
-      ?? V2Files.invalid.first(where: { $0.lastPathComponent == name })
+    guard
+      let url = try V2Files.valid.first(where: { $0.lastPathComponent == name })
+        ?? V2Files.invalid.first(where: { $0.lastPathComponent == name })
     else { throw Fixtures.Missing(path: name, what: "no v2 fixture or example") }
     return url
   }
@@ -61,7 +63,9 @@ import TestSupport
     #expect(e[0].line == 7 && e[0].column == 3 && e[0].path == "resources.prefil_nodes")
     #expect(e[0].hintSubstring == "prefill_nodes")
     #expect(e[1].severity == .warning && e[1].line == nil && e[1].path == "")
-    #expect(throws: ExpectedDiagnostics.ParseError.self) { try ExpectedDiagnostics.parse("error x 1:2") }
+    #expect(throws: ExpectedDiagnostics.ParseError.self) {
+      try ExpectedDiagnostics.parse("error x 1:2")
+    }
   }
 
   // MARK: - Accessors
@@ -84,7 +88,9 @@ import TestSupport
     #expect(d.serving.tensorParallelSize == 32 && d.serving.gpuMemoryUtilization == 0.82)
     #expect(d.env.contains(RecipeV2.EnvVar("SGLANG_DECODE_BOOTSTRAP_TIMEOUT", "1000")))
     #expect(!p.env.contains { $0.name == "SGLANG_DECODE_BOOTSTRAP_TIMEOUT" })
-    #expect(d.args.contains(RecipeV2.EngineArg("cuda-graph-bs", .list([1, 2, 4, 8, 16, 32, 64, 128].map { .int($0) }))))
+    #expect(
+      d.args.contains(
+        RecipeV2.EngineArg("cuda-graph-bs", .list([1, 2, 4, 8, 16, 32, 64, 128].map { .int($0) }))))
   }
 
   @Test func resolvedRoleNullUnsetsInherited() throws {
@@ -96,7 +102,9 @@ import TestSupport
     let p = r.resolved(role: .prefill)
     #expect(p.args.contains { $0.flag == "enable-dp-attention" })
     #expect(r.totalNodes == 1 && r.totalGPUs == 8)
-    if case .structured(let node)? = p.args.first(where: { $0.flag == "json-model-override-args" })?.value {
+    if case .structured(let node)? = p.args.first(where: { $0.flag == "json-model-override-args" })?
+      .value
+    {
       #expect(node["rope_scaling"]?["factor"]?.resolved == .float(4.0))
     } else {
       Issue.record("json-valued flag is not structured")
@@ -104,7 +112,8 @@ import TestSupport
   }
 
   @Test func totalGPUsFromWorkersWhenNoGPUsPerNode() throws {
-    let (r, d) = try V2Files.decode("""
+    let (r, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {path: a/b}
@@ -136,7 +145,9 @@ import TestSupport
     #expect(v.args.contains { $0.flag == "reasoning-parser" })
     #expect(v.variants.isEmpty)
     let small = try r.applying(variant: "4xH200")
-    #expect(small.topology.roles[.aggregated] == RecipeV2.RolePlacement(nodes: 1, workers: 1, gpusPerWorker: 4))
+    #expect(
+      small.topology.roles[.aggregated]
+        == RecipeV2.RolePlacement(nodes: 1, workers: 1, gpusPerWorker: 4))
     #expect(small.serving.tensorParallelSize == 4)
   }
 
@@ -153,7 +164,8 @@ import TestSupport
   }
 
   @Test func variantThatBreaksTheRecipeIsReported() throws {
-    let (r, d) = try V2Files.decode("""
+    let (r, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {path: a/b}
@@ -201,7 +213,8 @@ import TestSupport
     ("trtllm", "max_concurrent_requests: 8", "max_batch_size"),
   ])
   func namedFieldInArgsIsBanned(engine: String, field: String, flag: String) throws {
-    let (r, d) = try V2Files.decode("""
+    let (r, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {path: a/b}
@@ -221,8 +234,10 @@ import TestSupport
   @Test func sglangDpIsNotPipelineParallel() throws {
     // Seed 001 maps pipeline_parallel_size to --dp; that is data parallelism.
     #expect(RecipeV2.NamedField.field(forFlag: "--dp", engine: .sglang) == .dataParallelSize)
-    #expect(RecipeV2.NamedField.field(forFlag: "--pp-size", engine: .sglang) == .pipelineParallelSize)
-    let (r, d) = try V2Files.decode("""
+    #expect(
+      RecipeV2.NamedField.field(forFlag: "--pp-size", engine: .sglang) == .pipelineParallelSize)
+    let (r, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {path: a/b}
@@ -238,7 +253,8 @@ import TestSupport
   }
 
   @Test func commonFieldBansRoleArg() throws {
-    let (_, d) = try V2Files.decode("""
+    let (_, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {path: a/b}
@@ -257,9 +273,12 @@ import TestSupport
     #expect(d.first?.path.description == "roles.decode.args.context-length")
   }
 
-  @Test(arguments: ["host", "port", "model", "model-path", "served-model-name", "served_model_name"])
+  @Test(arguments: [
+    "host", "port", "model", "model-path", "served-model-name", "served_model_name",
+  ])
   func launcherOwnedFlags(flag: String) throws {
-    let (r, d) = try V2Files.decode("""
+    let (r, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {path: a/b}
@@ -274,7 +293,8 @@ import TestSupport
   }
 
   @Test func everyProblemInOnePass() throws {
-    let (_, d) = try V2Files.decode("""
+    let (_, d) = try V2Files.decode(
+      """
       schema: v2
       name: x
       model: {pth: a/b}

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Schema
 
 /// An in-place edit changes only the bytes of the edited scalar.
@@ -24,7 +25,8 @@ import Testing
   }
 
   /// The changed byte range: common prefix and suffix are identical.
-  private func changedRange(_ a: [UInt8], _ b: [UInt8]) -> (prefix: Int, suffixA: Int, suffixB: Int) {
+  private func changedRange(_ a: [UInt8], _ b: [UInt8]) -> (prefix: Int, suffixA: Int, suffixB: Int)
+  {
     var p = 0
     while p < a.count, p < b.count, a[p] == b[p] { p += 1 }
     var s = 0
@@ -47,7 +49,9 @@ import Testing
     let r = changedRange(before, after)
     #expect(r.prefix >= node.start.offset)
     #expect(r.suffixA <= node.end.offset)
-    let newText = String(decoding: after[node.start.offset..<(node.end.offset + after.count - before.count)], as: UTF8.self)
+    let newText = String(
+      decoding: after[node.start.offset..<(node.end.offset + after.count - before.count)],
+      as: UTF8.self)
     #expect(newText == written)
     let reparsed = try YAML.parse(after)
     let newNode = try #require(reparsed.root.value(at: KeyPath(parsing: path)))

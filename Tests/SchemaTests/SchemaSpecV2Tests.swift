@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Schema
 
 /// Checks the decoder and spec/v2/schema.yaml against the same files, so they cannot drift.
@@ -20,13 +21,17 @@ struct SchemaSpecV2Tests {
     guard let python = Subprocess.which("python3") else {
       throw Failure("python3 is not installed")
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("v2-schema-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "v2-schema-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let out = dir.appendingPathComponent("schema.json").path
-    let (status, output) = run(python, [
-      "-c", "import json,sys,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], 'w'))",
-      V2Files.schema.path, out,
-    ])
+    let (status, output) = run(
+      python,
+      [
+        "-c",
+        "import json,sys,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], 'w'))",
+        V2Files.schema.path, out,
+      ])
     guard status == 0 else { throw Failure("cannot convert the schema to JSON: \(output)") }
     return (tool, out)
   }
@@ -67,7 +72,8 @@ struct SchemaSpecV2Tests {
       let expected = try ExpectedDiagnostics.parse(String(contentsOf: sidecar, encoding: .utf8))
       guard !expected.contains(where: { Self.decoderOnlyCodes.contains($0.code) }) else { continue }
       let (status, output) = Self.run(tool, ["--schemafile", schema, url.path])
-      #expect(status != 0, "schema accepts \(url.lastPathComponent), the decoder does not: \(output)")
+      #expect(
+        status != 0, "schema accepts \(url.lastPathComponent), the decoder does not: \(output)")
       checked += 1
     }
     #expect(checked >= 12)
@@ -75,7 +81,8 @@ struct SchemaSpecV2Tests {
 
   @Test func canonicalEncodingIsAcceptedBySchema() throws {
     let (tool, schema) = try Self.prepare()
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("v2-enc-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "v2-enc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     var paths: [String] = []
     for url in try V2Files.valid {

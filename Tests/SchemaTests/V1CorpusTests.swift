@@ -8,7 +8,8 @@ import Testing
   /// MANIFEST `sglang-v1` rows plus the srt-slurm recipes with other backends (vllm, trtllm,
   /// mocker: MANIFEST calls them `other`, but they are the same srtctl format).
   static let entries: [Corpus.Entry] = Corpus.yamlEntries().filter { e in
-    e.kind == "sglang-v1" || (e.source.hasPrefix("NVIDIA/srt-slurm") && e.path.hasPrefix("recipes/"))
+    e.kind == "sglang-v1"
+      || (e.source.hasPrefix("NVIDIA/srt-slurm") && e.path.hasPrefix("recipes/"))
   }
 
   static var present: [Corpus.Entry] { entries.filter { !$0.notes.contains("MALFORMED") } }
@@ -46,7 +47,8 @@ import Testing
   }
 
   @Test func seedExampleAccessors() throws {
-    let (r, diags) = RecipeV1.decode(bytes: try Fixtures.bytes(PackageRoot.path("spec/v1/examples/seed-000.yaml")), file: "seed")
+    let (r, diags) = RecipeV1.decode(
+      bytes: try Fixtures.bytes(PackageRoot.path("spec/v1/examples/seed-000.yaml")), file: "seed")
     #expect(!diags.hasErrors)
     let recipe = try #require(r)
     #expect(recipe.layout == .seed)

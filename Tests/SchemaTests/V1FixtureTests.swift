@@ -40,7 +40,9 @@ import Testing
     }
 
     init(severity: String, code: String, line: Int, column: Int, path: String, hint: String?) {
-      (self.severity, self.code, self.line, self.column, self.path, self.hint) = (severity, code, line, column, path, hint)
+      (self.severity, self.code, self.line, self.column, self.path, self.hint) = (
+        severity, code, line, column, path, hint
+      )
     }
 
     init?(_ line: Substring) {
@@ -50,7 +52,8 @@ import Testing
       guard lc.count == 2 else { return nil }
       var hint: String?
       if parts.count == 5, parts[4].hasPrefix("hint~") { hint = String(parts[4].dropFirst(5)) }
-      self.init(severity: parts[0], code: parts[1], line: lc[0], column: lc[1], path: parts[3], hint: hint)
+      self.init(
+        severity: parts[0], code: parts[1], line: lc[0], column: lc[1], path: parts[3], hint: hint)
     }
 
     func matches(_ d: Diagnostic) -> Bool {
@@ -67,16 +70,25 @@ import Testing
 
   @Test(arguments: try invalid)
   func invalidGivesExactlyItsDiagnostics(_ name: String) throws {
-    let (_, diags) = RecipeV1.decode(bytes: try Fixtures.bytes(Self.invalidDir + "/" + name), file: name)
+    let (_, diags) = RecipeV1.decode(
+      bytes: try Fixtures.bytes(Self.invalidDir + "/" + name), file: name)
     let expected = try Self.expectations(name)
     let actual = diags.map {
-      Expectation(severity: $0.severity.rawValue, code: $0.code, line: $0.location?.line ?? 0,
-        column: $0.location?.column ?? 0, path: $0.path.isEmpty ? "-" : $0.path.description, hint: $0.hint)
+      Expectation(
+        severity: $0.severity.rawValue, code: $0.code, line: $0.location?.line ?? 0,
+        column: $0.location?.column ?? 0, path: $0.path.isEmpty ? "-" : $0.path.description,
+        hint: $0.hint)
     }
-    #expect(!expected.isEmpty, "no sidecar for \(name); actual:\n\(actual.map(\.description).joined(separator: "\n"))")
-    #expect(diags.count == expected.count, "\(name): \(actual.map(\.description).joined(separator: "\n"))")
+    #expect(
+      !expected.isEmpty,
+      "no sidecar for \(name); actual:\n\(actual.map(\.description).joined(separator: "\n"))")
+    #expect(
+      diags.count == expected.count, "\(name): \(actual.map(\.description).joined(separator: "\n"))"
+    )
     for e in expected {
-      #expect(diags.contains(where: e.matches), "\(name): missing \(e); actual:\n\(actual.map(\.description).joined(separator: "\n"))")
+      #expect(
+        diags.contains(where: e.matches),
+        "\(name): missing \(e); actual:\n\(actual.map(\.description).joined(separator: "\n"))")
     }
   }
 }

@@ -1,11 +1,13 @@
-@testable import Schema
 import Testing
+
+@testable import Schema
 
 /// The byte-level readers of v1 values give the answers of the character-level definitions
 /// they replace, on ASCII and non-ASCII text alike.
 @Suite struct V1ValuesTests {
   static let texts = [
-    "", "{", "}", "{}", "{a}", "{conc}", "{ conc}", "{a{b}", "{a}b}", "{a}}", "{{a}", "a{b}", "{\r\n}",
+    "", "{", "}", "{}", "{a}", "{conc}", "{ conc}", "{a{b}", "{a}b}", "{a}}", "{{a}", "a{b}",
+    "{\r\n}",
     "{\u{301}a}", "{a\u{301}}", "{é}", "{a}\u{301}", "x", "4", "4x8x16", "4x8x16x", "x4", "4xx8",
     "0x4", "4x0", "+4x8", "-4x8", "4x-8", " 4x8", "4x8 ", "4X8", "4x\u{301}8", "4\u{301}x8", "٤x8",
     "99999999999999999999x1", "1x99999999999999999999", "4x8x16x32x64", "{conc}x4", "1",
@@ -31,11 +33,14 @@ import Testing
   }
 
   static let words = [
-    "", "sglang", "SGLang", "VLLM", "vllm ", "gb200", "GB200", "Gb200", "h100", "\u{212A}", "k", "K",
-    "fp8", "FP8", "fp8\u{301}", "ſ", "s", "ß", "SS", "mocker", "Mocker", "a100", "A100", "experimental",
+    "", "sglang", "SGLang", "VLLM", "vllm ", "gb200", "GB200", "Gb200", "h100", "\u{212A}", "k",
+    "K",
+    "fp8", "FP8", "fp8\u{301}", "ſ", "s", "ß", "SS", "mocker", "Mocker", "a100", "A100",
+    "experimental",
   ]
   static let lists: [[String]] = [
-    V1Values.gpuTypes, V1Values.backendTypes, V1Values.precisions, ["k", "s", "ss"], ["\u{212A}", "k"],
+    V1Values.gpuTypes, V1Values.backendTypes, V1Values.precisions, ["k", "s", "ss"],
+    ["\u{212A}", "k"],
     ["K", "k"], ["A100", "a100"], [],
   ]
 
@@ -48,7 +53,9 @@ import Testing
       }
       // The lists of open values (all lowercase, which `isKnown` relies on) and any text.
       for list in Self.openLists {
-        #expect(V1Values.isKnown(word, in: list) == list.contains(word.lowercased()), "\(word) in \(list)")
+        #expect(
+          V1Values.isKnown(word, in: list) == list.contains(word.lowercased()), "\(word) in \(list)"
+        )
       }
     }
     for list in Self.openLists { #expect(list.allSatisfy { $0 == $0.lowercased() }, "\(list)") }
@@ -60,7 +67,9 @@ import Testing
     #expect(V1Values.isKnown("\u{212A}", in: ["k"]))
   }
 
-  static let openLists = [V1Values.gpuTypes, V1Values.precisions, V1Values.benchmarkTypes, V1Values.frontendTypes]
+  static let openLists = [
+    V1Values.gpuTypes, V1Values.precisions, V1Values.benchmarkTypes, V1Values.frontendTypes,
+  ]
 
   @Test func bothAnswersOccur() {
     #expect(Self.texts.contains { V1Values.isPlaceholder(text: $0) })

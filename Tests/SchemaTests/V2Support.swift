@@ -17,9 +17,13 @@ enum V2Files {
   }
 
   static var valid: [URL] {
-    get throws { try yamlFiles(in: fixtures.appendingPathComponent("valid")) + yamlFiles(in: examples) }
+    get throws {
+      try yamlFiles(in: fixtures.appendingPathComponent("valid")) + yamlFiles(in: examples)
+    }
   }
-  static var invalid: [URL] { get throws { try yamlFiles(in: fixtures.appendingPathComponent("invalid")) } }
+  static var invalid: [URL] {
+    get throws { try yamlFiles(in: fixtures.appendingPathComponent("invalid")) }
+  }
 
   static func decode(_ url: URL) throws -> (RecipeV2?, [Diagnostic]) {
     let doc = try YAML.parse(Array(try Data(contentsOf: url)))

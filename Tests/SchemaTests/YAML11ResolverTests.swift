@@ -11,14 +11,16 @@ import Testing
     "yes", "Yes", "YES", "yEs", "no", "No", "NO", "on", "On", "ON", "oN", "off", "Off", "OFF",
     "true", "True", "TRUE", "tRue", "false", "False", "FALSE", "y", "Y", "n", "N", "yes!",
     "~", "null", "Null", "NULL", "nULL", "nil", "<<", "=", "==", "<", "<<<",
-    "0", "-0", "+0", "00", "007", "010", "08", "09", "0_7", "0_", "0b101", "0b", "0b2", "-0b11", "0b_1",
+    "0", "-0", "+0", "00", "007", "010", "08", "09", "0_7", "0_", "0b101", "0b", "0b2", "-0b11",
+    "0b_1",
     "0x1F", "0x", "0xg", "-0x1f", "0x_F", "0o17", "0o", "1_000", "1__0", "1_", "+12", "-12", "12a",
     "1:30", "1:60", "1:5", "1:05:07", "-1:30", "0:30", "190:20:30", "1:30:", "1::30", "1:123",
     "1.0", "1.", "0.", "-1.5", "+1.5", ".5", "+.5", "-.5", "._5", "1_.5", "1.5_", "1e5", "1e-5",
     "1E+5", "1.0e5", "1.0e+5", "1.e+5", "1.0e-05", ".5e+3", "1.5e", "1.5e+", "1:30.5", "0:30.5",
     "1:30.", "1:30.5e+3", ".inf", ".Inf", ".INF", "-.inf", "+.inf", "+.Inf", ".iNf", ".nan", ".NaN",
     ".NAN", "-.nan", "+.nan", "nan", "inf", "2024-01-01", "2024-1-1", "2024-01-01T10:20:30",
-    "2024-1-1t1:20:30.5", "2024-01-01 10:20:30", "2024-01-01  10:20:30Z", "2024-01-01T10:20:30 +01:00",
+    "2024-1-1t1:20:30.5", "2024-01-01 10:20:30", "2024-01-01  10:20:30Z",
+    "2024-01-01T10:20:30 +01:00",
     "2024-01-01T10:20:30-1", "2024-01-01T10:20", "2024-13-45", "2024-01-01x", "20240101",
     "99999999999999999999", "0x7fffffffffffffff", "0x8000000000000000", "-9223372036854775808",
     "plain", "v0.5.8", "4x8", "1.2.3", "0.5.8", "-", "+", ".", "",
@@ -62,7 +64,8 @@ import Testing
     case .null: return "null"
     case .bool(let b): return "bool \(b ? "True" : "False")"
     case .int(let i): return "int \(i)"
-    case .float(let d): return d.isNaN ? "float nan" : "float \(d.isInfinite ? (d > 0 ? "inf" : "-inf") : "\(d)")"
+    case .float(let d):
+      return d.isNaN ? "float nan" : "float \(d.isInfinite ? (d > 0 ? "inf" : "-inf") : "\(d)")"
     case .string: return "str"
     case .other: return "other"
     }
@@ -94,13 +97,17 @@ import Testing
   /// is quoted (a string) or respelled (a number).
   @Test func emitterWritesWhatBothSchemasReadAlike() throws {
     for s in Self.spellings where !s.isEmpty {
-      let text = YAMLEmitter.emit(YAMLNode.mapping([YAMLPair(key: .string("x"), value: YAMLNode(.scalar(s, .plain)))]))
+      let text = YAMLEmitter.emit(
+        YAMLNode.mapping([YAMLPair(key: .string("x"), value: YAMLNode(.scalar(s, .plain)))]))
       let value = String(text.dropFirst(3).dropLast())
       let doc = try YAML.parse(text)
       // The YAML 1.2 reading is unchanged.
       let before = ScalarResolver.resolvePlain(s)
       let node = try #require(doc.root.value(at: "x"))
-      guard case .scalar(let t, let style) = node.kind else { Issue.record("\(s)"); continue }
+      guard case .scalar(let t, let style) = node.kind else {
+        Issue.record("\(s)")
+        continue
+      }
       let after = ScalarResolver.resolve(t, style: style, tag: node.tag)
       if case .float(let a) = before, case .float(let b) = after {
         #expect(a == b || (a.isNaN && b.isNaN), "\(s)")
@@ -112,9 +119,14 @@ import Testing
     #expect(YAMLEmitter.emit(YAMLNode.string("yes")) == "\"yes\"\n")
     #expect(YAMLEmitter.emit(YAMLNode(.scalar("0o17", .plain))) == "15\n")
     #expect(YAMLEmitter.emit(YAMLNode(.scalar("1e-5", .plain))) == "1.0e-05\n")
-    #expect(YAMLEmitter.emit(YAMLNode.mapping([YAMLPair(key: .string("on"), value: .string("1:30"))])) == "\"on\": \"1:30\"\n")
+    #expect(
+      YAMLEmitter.emit(YAMLNode.mapping([YAMLPair(key: .string("on"), value: .string("1:30"))]))
+        == "\"on\": \"1:30\"\n")
     // A merge key stays one; `<<` as a value is a string.
-    #expect(YAMLEmitter.emit(YAMLNode.mapping([YAMLPair(key: YAMLNode(.scalar("<<", .plain)), value: .string("<<"))])) == "<<: \"<<\"\n")
+    #expect(
+      YAMLEmitter.emit(
+        YAMLNode.mapping([YAMLPair(key: YAMLNode(.scalar("<<", .plain)), value: .string("<<"))]))
+        == "<<: \"<<\"\n")
   }
 
   @Test func scalarEditQuotesWhatYAML11ReadsDifferently() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Schema
 
 /// Each hostile input gives a located error of the expected kind, or a documented reading.
@@ -100,8 +101,14 @@ import Testing
     let sources: [(String, [UInt8])] = [
       ("UTF-16", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
       ("UTF-16", [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
-      ("UTF-32", [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }),
-      ("UTF-32", [0, 0, 0xFE, 0xFF] + text.unicodeScalars.flatMap { [0, 0, 0, UInt8($0.value & 0xFF)] }),
+      (
+        "UTF-32",
+        [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }
+      ),
+      (
+        "UTF-32",
+        [0, 0, 0xFE, 0xFF] + text.unicodeScalars.flatMap { [0, 0, 0, UInt8($0.value & 0xFF)] }
+      ),
     ]
     for (encoding, bytes) in sources {
       for comments in [true, false] {

@@ -8,7 +8,8 @@ import Testing
   }
 
   @Test func singleAliasAndListOfAliases() throws {
-    let doc = try YAML.parse("""
+    let doc = try YAML.parse(
+      """
       a: &a {x: 1, y: 2}
       b: &b {y: 3, z: 4}
       one:

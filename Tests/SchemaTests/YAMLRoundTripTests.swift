@@ -1,7 +1,7 @@
-import Testing
-@testable import Schema
-
 import Foundation
+import Testing
+
+@testable import Schema
 
 /// parse → emit → parse gives an equal tree, and the emitter is stable, for every YAML file of
 /// the shared corpus and every fixture of this package.
@@ -10,7 +10,9 @@ import Foundation
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   static func yamlFiles(under dir: URL) -> [URL] {
-    guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
+    guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else {
+      return []
+    }
     return e.compactMap { $0 as? URL }
       .filter { ["yaml", "yml"].contains($0.pathExtension) }
       .sorted { $0.path < $1.path }
@@ -21,8 +23,10 @@ import Foundation
   }
 
   static var ownFiles: [URL] {
-    ["Tests", "spec", "registry"].flatMap { yamlFiles(under: packageRoot.appendingPathComponent($0)) }
-      .filter { !$0.path.contains("/invalid/") }
+    ["Tests", "spec", "registry"].flatMap {
+      yamlFiles(under: packageRoot.appendingPathComponent($0))
+    }
+    .filter { !$0.path.contains("/invalid/") }
   }
 
   private func commentCount(_ node: YAMLNode) -> Int {
@@ -51,7 +55,8 @@ import Foundation
     for (a, b) in zip(docs, again) {
       #expect(a.root == b.root, "\(url.path) changed in a round trip:\n\(emitted)")
       #expect(
-        commentCount(a.root) + a.trailingComments.count == commentCount(b.root) + b.trailingComments.count,
+        commentCount(a.root) + a.trailingComments.count == commentCount(b.root)
+          + b.trailingComments.count,
         "\(url.path) lost comments")
     }
     #expect(YAMLEmitter.emitStream(again) == emitted, "\(url.path): emitter is not stable")
@@ -73,7 +78,8 @@ import Foundation
       "plain", "1.0", "true", "null", "~", "", " leading", "trailing ", "a: b", "a #b", "#x",
       "- item", "[x]", "{y}", "'q'", "\"dq\"", "multi\nline\n", "no-newline\nend", "tab\there",
       "$(rm -rf /)", "`id`", "a;b", "*.yaml", "no", "on", "0755", "é—✓", "\u{7}bell", "--- ",
-      "two\n\nblank\n\n", "  indented\nfirst", "x: |", "@at", "%pct", "!bang", "&amp", "back\\slash",
+      "two\n\nblank\n\n", "  indented\nfirst", "x: |", "@at", "%pct", "!bang", "&amp",
+      "back\\slash",
     ]
     var pairs: [YAMLPair] = []
     for (i, v) in values.enumerated() { pairs.append(YAMLPair("k\(i)", .string(v))) }
@@ -83,7 +89,9 @@ import Foundation
     let text = YAMLEmitter.emit(node)
     let back = try YAML.parse(text).root
     for (i, v) in values.enumerated() {
-      #expect(back["k\(i)"]?.resolved == .string(v), "value \(v.debugDescription) came back as \(String(describing: back["k\(i)"]?.resolved))")
+      #expect(
+        back["k\(i)"]?.resolved == .string(v),
+        "value \(v.debugDescription) came back as \(String(describing: back["k\(i)"]?.resolved))")
     }
     #expect(back == node)
   }
@@ -99,9 +107,13 @@ import Foundation
       let doc = try YAML.parse(src)
       let emitted = YAMLEmitter.emit(doc)
       let again = try YAML.parse(emitted)
-      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+      #expect(
+        again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)"
+      )
     }
-    #expect(try YAML.parse(YAMLEmitter.emit(try YAML.parse("{! 1}"))).root.mapping?[0].key.resolved == .string("1"))
+    #expect(
+      try YAML.parse(YAMLEmitter.emit(try YAML.parse("{! 1}"))).root.mapping?[0].key.resolved
+        == .string("1"))
   }
 
   /// Found by the `yaml` fuzzer (`Fixtures/regression/fuzz-yaml-anchored-null-root.yaml`): a
@@ -112,7 +124,9 @@ import Foundation
       let docs = try YAML.parseStream(Array(src.utf8))
       let emitted = YAMLEmitter.emitStream(docs)
       let again = try YAML.parseStream(Array(emitted.utf8))
-      #expect(again.count == docs.count, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+      #expect(
+        again.count == docs.count,
+        "\(src.debugDescription) came back from \(emitted.debugDescription)")
       #expect(zip(docs, again).allSatisfy { $0.root == $1.root })
     }
   }
@@ -121,11 +135,16 @@ import Foundation
   /// empty (null) item of a flow sequence, e.g. a re-anchored `&a,` or a tag with no content,
   /// was written as nothing (`[a, , b]`), which does not parse.
   @Test func emptyFlowItemsStayNodes() throws {
-    for src in ["a: [x, &n , y]\n", "a: [&a , *a, *a]\n", "a: [!t , z]\n", "a: [!!str , z]\n", "a: [{k: }, [&e ]]\n"] {
+    for src in [
+      "a: [x, &n , y]\n", "a: [&a , *a, *a]\n", "a: [!t , z]\n", "a: [!!str , z]\n",
+      "a: [{k: }, [&e ]]\n",
+    ] {
       let doc = try YAML.parse(src)
       let emitted = YAMLEmitter.emit(doc)
       let again = try YAML.parse(emitted)
-      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+      #expect(
+        again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)"
+      )
     }
   }
 
@@ -133,11 +152,15 @@ import Foundation
   /// plain key holding `, ` or a bracket (possible through an alias of a block value) was written
   /// plain inside a flow mapping, where those characters end the key.
   @Test func flowMappingKeysAreQuotedLikeFlowValues() throws {
-    for src in ["a: &a x, y]\nb: {*a : 1}\n", "a: &a p{q}\nb: [{*a : 2}]\n", "a: &a m,n\nb: {*a : *a}\n"] {
+    for src in [
+      "a: &a x, y]\nb: {*a : 1}\n", "a: &a p{q}\nb: [{*a : 2}]\n", "a: &a m,n\nb: {*a : *a}\n",
+    ] {
       let doc = try YAML.parse(src)
       let emitted = YAMLEmitter.emit(doc)
       let again = try YAML.parse(emitted)
-      #expect(again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)")
+      #expect(
+        again.root == doc.root, "\(src.debugDescription) came back from \(emitted.debugDescription)"
+      )
     }
   }
 
@@ -166,7 +189,10 @@ import Foundation
     #expect(doc.root["list"]?.sequence?[0].comments.trailing == " after a")
     #expect(doc.trailingComments == [" footer"])
     let out = YAMLEmitter.emit(doc)
-    for c in ["# header comment", "# trailing on name", "# on the section", "# before gpu_type", "# two nodes", "# before first item", "# after a", "# footer"] {
+    for c in [
+      "# header comment", "# trailing on name", "# on the section", "# before gpu_type",
+      "# two nodes", "# before first item", "# after a", "# footer",
+    ] {
       #expect(out.contains(c), "lost \(c)")
     }
   }

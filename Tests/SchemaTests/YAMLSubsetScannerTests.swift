@@ -1,8 +1,9 @@
 import Foundation
-@testable import Schema
 import SyntheticData
-import Testing
 import TestSupport
+import Testing
+
+@testable import Schema
 
 /// The subset scanner (which reads most recipes instead of libyaml) must give the very trees
 /// libyaml gives — every node's kind, text, style, tag, marks and comments — and the same error
@@ -11,8 +12,12 @@ import TestSupport
 @Suite struct YAMLSubsetScannerTests {
   /// Compares both parses of one source; returns whether the scanner read it.
   @discardableResult
-  static func check(_ name: String, _ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
-    if let problem = YAML.eventSourceDisagreement(bytes) { Issue.record("\(name): \(problem)", sourceLocation: sourceLocation) }
+  static func check(
+    _ name: String, _ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) -> Bool {
+    if let problem = YAML.eventSourceDisagreement(bytes) {
+      Issue.record("\(name): \(problem)", sourceLocation: sourceLocation)
+    }
     return bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) != nil }
   }
 
@@ -57,9 +62,11 @@ import TestSupport
   @Test(arguments: [
     "a: 1", "a:", "a:\n", "a: 1\n# c", "a: 1\n   ", "a: 1\n\n\n", "# only\na: 1\n# end\n",
     "a:\n  b: 1\n c: 2\n", "a:\n  b: 1\n    c: 2\n", "a: b\n  c\n", "a: b\n# c\n  d\n",
-    "a: 'x''y'\n", "a: \"x\\ny\"\n", "a: \"x\ny\"\n", "a: [1, 2,]\n", "a: [1, [2]]\n", "a: {b: 1, c}\n",
+    "a: 'x''y'\n", "a: \"x\\ny\"\n", "a: \"x\ny\"\n", "a: [1, 2,]\n", "a: [1, [2]]\n",
+    "a: {b: 1, c}\n",
     "a: {b:1}\n", "a: b: c\n", "a: b:\n", "a: b:c\n", "a: x #c\nb: y# d\n", "k: v   \n",
-    "a:   # c\n  b: 1\n", "a: [ ]\n", "a: {}\n", "a: [ 1 , 'x' , \"y\" ]\n", "a: '' \n", "a: \"\"\n",
+    "a:   # c\n  b: 1\n", "a: [ ]\n", "a: {}\n", "a: [ 1 , 'x' , \"y\" ]\n", "a: '' \n",
+    "a: \"\"\n",
     "1: 2\n", "a: b\n---\nc: d\n", "---\na: 1\n", "a: 1\n...\n", "a: !!str 1\n", "a: &x 1\nb: *x\n",
     "a: |\n  x\n", "a: >\n  x\n", "  a: 1\n", "a: 1\nb: 2\na: 3\n", "a: 1\r\n", "\ta: 1\n",
     "a: 1\n\tb: 2\n", "a:\n- 1\n", "a:\n  - 1\n", "a: -\n", "a: - 1\n", "a: -1\nb: --x\nc: -.5\n",
@@ -111,12 +118,20 @@ import TestSupport
     let deep = Array("a:\n  b:\n    c:\n      d: 1\n".utf8)
     let duplicate = Array("a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n".utf8)
     let longDuplicate = Array("a_long_key_name: 1\na_long_key_other: 2\na_long_key_name: 3\n".utf8)
-    for (name, bytes) in [("deep", deep), ("duplicate", duplicate), ("long duplicate", longDuplicate)] {
-      #expect(bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) } != nil, "\(name) is in the subset")
+    for (name, bytes) in [
+      ("deep", deep), ("duplicate", duplicate), ("long duplicate", longDuplicate),
+    ] {
+      #expect(
+        bytes.withUnsafeBufferPointer { YAMLSubsetScanner.events($0) } != nil,
+        "\(name) is in the subset")
       for depth in 1...6 {
         let limits = YAMLLimits(maxDepth: depth)
-        let direct = Result { () throws(YAMLError) in try YAML.parseStream(bytes, limits: limits, comments: false) }
-        let general = Result { () throws(YAMLError) in try YAML.parseStream(bytes, limits: limits, comments: true) }
+        let direct = Result { () throws(YAMLError) in
+          try YAML.parseStream(bytes, limits: limits, comments: false)
+        }
+        let general = Result { () throws(YAMLError) in
+          try YAML.parseStream(bytes, limits: limits, comments: true)
+        }
         switch (direct, general) {
         case (.failure(let a), .failure(let b)):
           #expect(a == b, "\(name), depth \(depth)")
@@ -128,7 +143,9 @@ import TestSupport
       }
     }
     // The failures are the ones expected: over the limit, and a repeated key (short or long).
-    #expect(throws: YAMLError.self) { try YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 3), comments: false) }
+    #expect(throws: YAMLError.self) {
+      try YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 3), comments: false)
+    }
     #expect((try? YAML.parseStream(deep, limits: YAMLLimits(maxDepth: 4), comments: false)) != nil)
     for bytes in [duplicate, longDuplicate] {
       let error = #expect(throws: YAMLError.self, "a repeated key was accepted") {

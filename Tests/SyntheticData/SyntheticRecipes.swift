@@ -4,7 +4,8 @@
 public struct SyntheticRecipes: Sendable {
   public static let gpus = ["gb200", "gb300", "h100", "h200", "b200", "b300"]
   public static let models = [
-    "deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3.2", "Qwen/Qwen3-32B", "Qwen/Qwen3-235B-A22B-FP8",
+    "deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3.2", "Qwen/Qwen3-32B",
+    "Qwen/Qwen3-235B-A22B-FP8",
     "openai/gpt-oss-120b", "meta-llama/Llama-3.3-70B-Instruct", "moonshotai/Kimi-K2-Instruct",
     "zai-org/GLM-4.7", "nvidia/DeepSeek-R1-0528-FP4-v2", "MiniMaxAI/MiniMax-M2",
   ]
@@ -42,7 +43,8 @@ public struct SyntheticRecipes: Sendable {
       s += "sglang_version: \"\(version)\"  # container tag\n"
       s += "model:\n  path: \"\(model)\"\n  precision: \"\(precision)\"\n"
     } else {
-      s += "model:\n  path: \"\(model)\"\n  container: \"lmsysorg/sglang:\(version)-cu130\"\n  precision: \"\(precision)\"\n"
+      s +=
+        "model:\n  path: \"\(model)\"\n  container: \"lmsysorg/sglang:\(version)-cu130\"\n  precision: \"\(precision)\"\n"
     }
     s += "resources:\n  gpu_type: \"\(gpu)\"\n"
     if !seedLayout { s += "  gpus_per_node: 4\n" }
@@ -81,7 +83,9 @@ public struct SyntheticRecipes: Sendable {
     return s
   }
 
-  public static let vllmVersions = ["0.8.5.post1", "0.10.1.1", "0.10.2", "0.11.0", "0.17.0", "0.20.1"]
+  public static let vllmVersions = [
+    "0.8.5.post1", "0.10.1.1", "0.10.2", "0.11.0", "0.17.0", "0.20.1",
+  ]
   public static let statuses = ["experimental", "functional", "benchmarked", "deprecated"]
 
   /// One v2 recipe named `name` (vLLM or SGLang, aggregated or disaggregated, some deprecated).
@@ -96,16 +100,21 @@ public struct SyntheticRecipes: Sendable {
     let tp = pick([1, 2, 4, 8].filter { $0 <= gpn })
     let status = pick(Self.statuses)
     var s = "# synthetic v2 recipe\nschema: v2\nname: \(name)\n"
-    s += "status: " + (status == "deprecated" ? "{state: deprecated, reason: superseded}" : status) + "\n"
+    s +=
+      "status: " + (status == "deprecated" ? "{state: deprecated, reason: superseded}" : status)
+      + "\n"
     s += "model:\n  path: \(model)\n  precision: \(pick(Self.precisions))\n"
-    s += "engine:\n  name: \(sglang ? "sglang" : "vllm")\n  version: \"\(version)\"\n  image: \(image)\n"
+    s +=
+      "engine:\n  name: \(sglang ? "sglang" : "vllm")\n  version: \"\(version)\"\n  image: \(image)\n"
     s += "resources:\n  gpu_type: \(gpu)\n  gpus_per_node: \(gpn)\n"
     if disagg {
-      s += "topology:\n  prefill: {nodes: \(1 + next() % 2), workers: 1}\n  decode: {nodes: \(1 + next() % 4), workers: 1}\n"
+      s +=
+        "topology:\n  prefill: {nodes: \(1 + next() % 2), workers: 1}\n  decode: {nodes: \(1 + next() % 4), workers: 1}\n"
     } else {
       s += "topology:\n  aggregated: {nodes: \(1 + next() % 2), workers: 1}\n"
     }
-    s += "serving:\n  tensor_parallel_size: \(tp)\n  context_length: \(pick([8192, 32768, 131072]))\n"
+    s +=
+      "serving:\n  tensor_parallel_size: \(tp)\n  context_length: \(pick([8192, 32768, 131072]))\n"
     s += "args:\n  kv-cache-dtype: fp8_e4m3\n  trust-remote-code: true\n"
     s += "env:\n  PYTHONUNBUFFERED: \"1\"\n"
     s += "benchmark:\n  tool: sa-bench\n  isl: 1024\n  osl: 1024\n  concurrencies: [4, 8, 16]\n"

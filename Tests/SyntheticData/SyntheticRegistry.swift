@@ -10,7 +10,9 @@ public enum SyntheticRegistry {
 
   /// Creates a bare repository at `path` holding `count` recipes under `recipes/` on `main`.
   /// - Parameter brokenEvery: every n-th file is made invalid (0: none).
-  public static func generate(at path: String, count: Int, seed: UInt64 = 1, brokenEvery: Int = 97) throws {
+  public static func generate(at path: String, count: Int, seed: UInt64 = 1, brokenEvery: Int = 97)
+    throws
+  {
     try run(["git", "init", "-q", "--bare", "-b", "main", path])
     var gen = SyntheticRecipes(seed: seed)
     var stream = [UInt8]()
@@ -63,7 +65,9 @@ public enum SyntheticRegistry {
     let err = errPipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     guard p.terminationStatus == 0 else {
-      throw Failure(description: "\(args.joined(separator: " ")) failed: \(String(decoding: err, as: UTF8.self))")
+      throw Failure(
+        description:
+          "\(args.joined(separator: " ")) failed: \(String(decoding: err, as: UTF8.self))")
     }
   }
 }

@@ -7,7 +7,8 @@ public enum Corpus {
 
   /// Nil when present, else the reason to skip (see the `.requiresCorpus` trait).
   public static var skipReason: String? {
-    FileManager.default.fileExists(atPath: root + "/MANIFEST.tsv") ? nil : "corpus not found at \(root)"
+    FileManager.default.fileExists(atPath: root + "/MANIFEST.tsv")
+      ? nil : "corpus not found at \(root)"
   }
 
   /// One MANIFEST.tsv row with the file's path on disk.
@@ -25,7 +26,9 @@ public enum Corpus {
 
   /// MANIFEST rows; a `_history/<commit>/` note maps the row to the saved older version.
   public static func manifest() -> [Entry] {
-    guard let text = try? String(contentsOfFile: root + "/MANIFEST.tsv", encoding: .utf8) else { return [] }
+    guard let text = try? String(contentsOfFile: root + "/MANIFEST.tsv", encoding: .utf8) else {
+      return []
+    }
     return text.split(separator: "\n").dropFirst().compactMap { line in
       let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard f.count >= 4 else { return nil }

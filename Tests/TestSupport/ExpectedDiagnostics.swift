@@ -25,7 +25,9 @@ public struct ExpectedDiagnostic: Sendable, Hashable, CustomStringConvertible {
     guard d.severity == severity, d.code == code, d.path.description == path else { return false }
     if let line, d.location?.line != line || d.location?.column != column { return false }
     if line == nil, d.location != nil { return false }
-    if let hintSubstring, !hintSubstring.isEmpty, d.hint?.contains(hintSubstring) != true { return false }
+    if let hintSubstring, !hintSubstring.isEmpty, d.hint?.contains(hintSubstring) != true {
+      return false
+    }
     return true
   }
 }
@@ -63,8 +65,10 @@ public enum ExpectedDiagnostics {
         (l, c) = (li, ci)
       }
       let path = parts[3] == "." ? "" : String(parts[3])
-      out.append(ExpectedDiagnostic(
-        severity: severity, code: String(parts[1]), line: l, column: c, path: path, hintSubstring: hint))
+      out.append(
+        ExpectedDiagnostic(
+          severity: severity, code: String(parts[1]), line: l, column: c, path: path,
+          hintSubstring: hint))
     }
     return out
   }

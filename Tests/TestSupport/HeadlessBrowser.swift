@@ -21,21 +21,34 @@ public enum HeadlessBrowser {
   }
 
   static func baseArguments(width: Int, height: Int) -> [String] {
-    ["--headless=new", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
-     "--hide-scrollbars", "--window-size=\(width),\(height)", "--virtual-time-budget=10000",
-     "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)").path]
+    [
+      "--headless=new", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+      "--hide-scrollbars", "--window-size=\(width),\(height)", "--virtual-time-budget=10000",
+      "--user-data-dir="
+        + FileManager.default.temporaryDirectory.appendingPathComponent(
+          "chromium-\(UUID().uuidString)"
+        ).path,
+    ]
   }
 
   /// The DOM of `url` after its scripts ran.
-  public static func dumpDOM(_ browser: String, url: String, width: Int = 1400, height: Int = 900) throws -> String {
-    let r = try Subprocess.run(browser, baseArguments(width: width, height: height) + ["--dump-dom", url])
-    guard r.status == 0 else { throw Failure("chromium --dump-dom failed (\(r.status)): \(r.stderr.suffix(2000))") }
+  public static func dumpDOM(_ browser: String, url: String, width: Int = 1400, height: Int = 900)
+    throws -> String
+  {
+    let r = try Subprocess.run(
+      browser, baseArguments(width: width, height: height) + ["--dump-dom", url])
+    guard r.status == 0 else {
+      throw Failure("chromium --dump-dom failed (\(r.status)): \(r.stderr.suffix(2000))")
+    }
     return r.stdout
   }
 
   /// Writes a screenshot of `url` to `png`.
-  public static func screenshot(_ browser: String, url: String, to png: String, width: Int = 1400, height: Int = 900) throws {
-    let r = try Subprocess.run(browser, baseArguments(width: width, height: height) + ["--screenshot=" + png, url])
+  public static func screenshot(
+    _ browser: String, url: String, to png: String, width: Int = 1400, height: Int = 900
+  ) throws {
+    let r = try Subprocess.run(
+      browser, baseArguments(width: width, height: height) + ["--screenshot=" + png, url])
     guard r.status == 0, FileManager.default.fileExists(atPath: png) else {
       throw Failure("chromium --screenshot failed (\(r.status)): \(r.stderr.suffix(2000))")
     }
@@ -56,7 +69,9 @@ public final class StaticServer {
   private let stdin: Pipe
 
   public init(directory: String) throws {
-    guard let python = Subprocess.which("python3") else { throw HeadlessBrowser.Failure("python3 is not installed") }
+    guard let python = Subprocess.which("python3") else {
+      throw HeadlessBrowser.Failure("python3 is not installed")
+    }
     // Bind port 0 so the kernel picks a free port, print it, then serve.
     let script = """
       import functools, http.server, os, socketserver, sys, threading
@@ -139,7 +154,8 @@ public enum SiteDOM {
 
   /// The value of `data-KEY` on `<body>`.
   public static func bodyData(_ html: String, _ key: String) -> String? {
-    guard let b = html.range(of: "<body"), let end = html[b.upperBound...].firstIndex(of: ">") else { return nil }
+    guard let b = html.range(of: "<body"), let end = html[b.upperBound...].firstIndex(of: ">")
+    else { return nil }
     let tag = html[b.upperBound..<end]
     guard let k = tag.range(of: "data-\(key)=\"") else { return nil }
     let v = tag[k.upperBound...]

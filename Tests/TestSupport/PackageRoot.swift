@@ -6,11 +6,15 @@ public enum PackageRoot {
   public static let url: URL = {
     var u = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while u.path != "/" {
-      if FileManager.default.fileExists(atPath: u.appendingPathComponent("Package.swift").path) { return u }
+      if FileManager.default.fileExists(atPath: u.appendingPathComponent("Package.swift").path) {
+        return u
+      }
       u.deleteLastPathComponent()
     }
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   }()
 
-  public static func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+  public static func path(_ relative: String) -> String {
+    url.appendingPathComponent(relative).path
+  }
 }

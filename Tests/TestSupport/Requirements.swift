@@ -36,7 +36,8 @@ public enum Machine {
 extension Trait where Self == ConditionTrait {
   /// The shared corpus is beside the checkout.
   public static var requiresCorpus: Self {
-    .enabled(if: Shared.corpusAvailable, Comment(rawValue: "the shared corpus is not at \(Corpus.root)"))
+    .enabled(
+      if: Shared.corpusAvailable, Comment(rawValue: "the shared corpus is not at \(Corpus.root)"))
   }
 
   /// `tool` is on PATH; `install` says how to get it.
@@ -48,11 +49,14 @@ extension Trait where Self == ConditionTrait {
 
   /// `../shared/schemas/NAME` is there.
   public static func requiresSharedSchema(_ name: String) -> Self {
-    .enabled(if: Shared.schema(name) != nil, Comment(rawValue: "\(Shared.root)/schemas/\(name) is not there"))
+    .enabled(
+      if: Shared.schema(name) != nil,
+      Comment(rawValue: "\(Shared.root)/schemas/\(name) is not there"))
   }
 
   /// Headless Chromium is installed (see ``HeadlessBrowser``).
   public static var requiresBrowser: Self {
-    .enabled(if: HeadlessBrowser.locate().path != nil, Comment(rawValue: HeadlessBrowser.locate().reason))
+    .enabled(
+      if: HeadlessBrowser.locate().path != nil, Comment(rawValue: HeadlessBrowser.locate().reason))
   }
 }

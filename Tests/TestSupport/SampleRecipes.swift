@@ -1,7 +1,9 @@
 /// Recipe texts written by the tests themselves, shared by the library and CLI suites.
 public enum SampleRecipes {
   /// A plannable, lint-clean v2 SGLang recipe with comments (kept by in-place edits).
-  public static func v2(_ name: String, version: String = "0.5.5", model: String = "deepseek-ai/DeepSeek-R1") -> String {
+  public static func v2(
+    _ name: String, version: String = "0.5.5", model: String = "deepseek-ai/DeepSeek-R1"
+  ) -> String {
     """
     # A hand-written recipe: keep this comment.
     schema: v2

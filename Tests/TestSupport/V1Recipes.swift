@@ -6,7 +6,8 @@ public enum V1Recipes {
   /// mocker), without the malformed ones (as `V1CorpusTests` lists them).
   public static var corpus: [Corpus.Entry] {
     Corpus.yamlEntries().filter { e in
-      (e.kind == "sglang-v1" || (e.source.hasPrefix("NVIDIA/srt-slurm") && e.path.hasPrefix("recipes/")))
+      (e.kind == "sglang-v1"
+        || (e.source.hasPrefix("NVIDIA/srt-slurm") && e.path.hasPrefix("recipes/")))
         && !e.notes.contains("MALFORMED")
     }
   }

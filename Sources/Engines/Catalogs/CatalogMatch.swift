@@ -22,7 +22,9 @@ public struct CatalogMatch: Sendable, Hashable {
   public let note: String
 
   /// A match with the given values.
-  public init(engine: Engine, requested: EngineVersion, kind: Kind, catalog: FlagCatalog?, note: String) {
+  public init(
+    engine: Engine, requested: EngineVersion, kind: Kind, catalog: FlagCatalog?, note: String
+  ) {
     self.engine = engine
     self.requested = requested
     self.kind = kind

@@ -91,7 +91,9 @@ public struct FlagCatalog: Sendable, Hashable {
       given = given[..<eq]
     }
     let typed = String(given)
-    if let hit = exact(typed, typed: typed, inlineValue: inlineValue, normalized: false) { return hit }
+    if let hit = exact(typed, typed: typed, inlineValue: inlineValue, normalized: false) {
+      return hit
+    }
 
     // Normalised forms.
     let bare = given.drop(while: { $0 == "-" })

@@ -31,8 +31,11 @@ public struct FlagCatalogError: Error, Sendable, Hashable, CustomStringConvertib
     let place = line > 0 ? "\(file):\(line)" : file
     switch kind {
     case .tooFewColumns(let n): return "\(place): expected 7 tab-separated columns, found \(n)"
-    case .unknownKind(let k): return "\(place): unknown flag kind '\(k)' (expected 'bool' or 'value')"
-    case .missingHeader: return "\(place): missing header line 'flag\tkind\ttype\tdefault\tchoices\taliases\tdeprecated'"
+    case .unknownKind(let k):
+      return "\(place): unknown flag kind '\(k)' (expected 'bool' or 'value')"
+    case .missingHeader:
+      return
+        "\(place): missing header line 'flag\tkind\ttype\tdefault\tchoices\taliases\tdeprecated'"
     case .unreadable(let path): return "\(place): cannot read '\(path)'"
     }
   }

@@ -1,8 +1,9 @@
 import Schema
+
 #if canImport(FoundationEssentials)
-  internal import FoundationEssentials
+internal import FoundationEssentials
 #else
-  internal import Foundation
+internal import Foundation
 #endif
 
 /// All shipped engine flag catalogs and the rename table.
@@ -103,9 +104,10 @@ public struct FlagCatalogStore: Sendable {
     }
     for key in byEngine.keys { byEngine[key]?.sort { $0.version < $1.version } }
     self.catalogsByEngine = byEngine
-    self.renameTable = try files["renames.tsv"].map { text throws(FlagCatalogError) in
-      try RenameTableParser.parse(text, file: "renames.tsv")
-    } ?? []
+    self.renameTable =
+      try files["renames.tsv"].map { text throws(FlagCatalogError) in
+        try RenameTableParser.parse(text, file: "renames.tsv")
+      } ?? []
     self.registeredNameTable = registered.sorted {
       ($0.engine.rawValue, $0.flag) < ($1.engine.rawValue, $1.flag)
         || (($0.engine, $0.flag) == ($1.engine, $1.flag) && $0.version < $1.version)
@@ -183,15 +185,17 @@ public struct FlagCatalogStore: Sendable {
         note: "\(engine) flag catalog \(exact.version.normalized) matches \(version) exactly")
     }
     if let lower = all.last(where: { $0.version < version }) {
-      let newer = all.first(where: { $0.version > version }).map {
-        "; next catalogued version is \($0.version.normalized)"
-      } ?? "; it is the newest catalogued version"
+      let newer =
+        all.first(where: { $0.version > version }).map {
+          "; next catalogued version is \($0.version.normalized)"
+        } ?? "; it is the newest catalogued version"
       return CatalogMatch(
         engine: engine, requested: version, kind: .nearestLower, catalog: lower,
         note: "no \(engine) flag catalog for \(version); using the nearest lower one, "
           + "\(lower.version.normalized) (flags added after it are not known)\(newer)")
     }
-    let oldest = all.first.map { "; the oldest catalogued version is \($0.version.normalized)" } ?? ""
+    let oldest =
+      all.first.map { "; the oldest catalogued version is \($0.version.normalized)" } ?? ""
     return CatalogMatch(
       engine: engine, requested: version, kind: .none, catalog: nil,
       note: "no \(engine) flag catalog at or below \(version)\(oldest)")
@@ -206,14 +210,18 @@ public struct FlagCatalogStore: Sendable {
       $0.element.engine == engine && from < $0.element.since && $0.element.since <= to
     }
     return rows.sorted {
-      $0.element.since != $1.element.since ? $0.element.since < $1.element.since : $0.offset < $1.offset
+      $0.element.since != $1.element.since
+        ? $0.element.since < $1.element.since : $0.offset < $1.offset
     }.map(\.element)
   }
 
   /// The names registered for `flag` (any spelling the catalog resolves) in `version`
   /// or the nearest lower captured version; nil when none are recorded.
-  public func registeredNames(engine: Engine, version: EngineVersion, flag: String) -> RegisteredNames? {
-    let primary = catalog(engine: engine, version: version).catalog?.resolve(flag)?.flag.name ?? flag
+  public func registeredNames(engine: Engine, version: EngineVersion, flag: String)
+    -> RegisteredNames?
+  {
+    let primary =
+      catalog(engine: engine, version: version).catalog?.resolve(flag)?.flag.name ?? flag
     return registeredNameTable.last {
       $0.engine == engine && $0.flag == primary && $0.version <= version
     }

@@ -14,7 +14,9 @@ enum FlagCatalogTSVParser {
   private static let headerPrefix = Array("flag\t".utf8)
 
   /// Parses `bytes`; `file` labels errors.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Swift.Result<Result, FlagCatalogError> {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String)
+    -> Swift.Result<Result, FlagCatalogError>
+  {
     var result = Result(source: nil, flags: [])
     result.flags.reserveCapacity(256)
     var sawHeader = false
@@ -57,7 +59,8 @@ enum FlagCatalogTSVParser {
       }
       let kindText = string(fields[1])
       guard let kind = FlagKind(rawValue: kindText) else {
-        return .failure(FlagCatalogError(kind: .unknownKind(kindText), file: file, line: lineNumber))
+        return .failure(
+          FlagCatalogError(kind: .unknownKind(kindText), file: file, line: lineNumber))
       }
       result.flags.append(
         FlagSpec(

@@ -14,7 +14,9 @@ public struct FlagRename: Sendable, Hashable {
   public let value: Value
 
   /// A rename with the given values.
-  public init(engine: Engine, old: String, new: String?, since: EngineVersion, note: String, value: Value) {
+  public init(
+    engine: Engine, old: String, new: String?, since: EngineVersion, note: String, value: Value
+  ) {
     self.engine = engine
     self.old = old
     self.new = new

@@ -1,4 +1,5 @@
 import Schema
+
 /// Names registered for an open-set flag in one engine version, e.g. vLLM
 /// `--tool-call-parser` (from `spec/engines/<engine>/registered-parsers.tsv`).
 ///
@@ -26,7 +27,8 @@ public struct RegisteredNames: Sendable, Hashable {
   static func parse(_ text: String) -> [RegisteredNames] {
     text.split(separator: "\n").compactMap { line -> RegisteredNames? in
       let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard f.count >= 3, let engine = Engine(rawValue: f[0]), let version = EngineVersion(f[1]) else {
+      guard f.count >= 3, let engine = Engine(rawValue: f[0]), let version = EngineVersion(f[1])
+      else {
         return nil
       }
       let names = f.count > 3 ? f[3].split(separator: ",").map(String.init) : []

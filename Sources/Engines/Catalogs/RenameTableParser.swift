@@ -1,11 +1,13 @@
 import Schema
+
 /// Parses `spec/engines/renames.tsv` (`engine old new since note value`).
 enum RenameTableParser {
   /// - Throws: ``FlagCatalogError`` `.tooFewColumns` / `.missingHeader` with the line.
   static func parse(_ text: String, file: String) throws(FlagCatalogError) -> [FlagRename] {
     var rows: [FlagRename] = []
     var sawHeader = false
-    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let line = offset + 1
       if raw.isEmpty || raw.hasPrefix("#") { continue }
       let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -63,10 +63,10 @@ public struct EngineInvocation: Sendable, Hashable, Codable {
   }
 
   /// Invocations of every role of the recipe's topology, in role order.
-  public static func buildAll(_ recipe: RecipeV2, catalog: FlagCatalog? = nil) -> [EngineInvocation] {
+  public static func buildAll(_ recipe: RecipeV2, catalog: FlagCatalog? = nil) -> [EngineInvocation]
+  {
     recipe.topology.roles.keys.sorted().map { build(recipe, role: $0, catalog: catalog) }
   }
-
 
   /// The command-line words of one arg (`flag` is stored without leading dashes; a short
   /// flag keeps its one dash).

@@ -25,11 +25,13 @@ package struct EngineServerCommand: Sendable, Hashable {
   /// The start command of `engine`'s own server, or of its Dynamo worker.
   package init(engine: EngineName, dynamo: Bool = false) {
     switch (engine, dynamo) {
-    case (.sglang, false): (program, modelFlag) = (["python3", "-m", "sglang.launch_server"], "--model-path")
+    case (.sglang, false):
+      (program, modelFlag) = (["python3", "-m", "sglang.launch_server"], "--model-path")
     case (.vllm, false): (program, modelFlag) = (["vllm", "serve"], nil)
     case (.trtllm, false): (program, modelFlag) = (["trtllm-serve"], nil)
     case (.vllm, true): (program, modelFlag) = (["python3", "-m", "dynamo.vllm"], "--model")
-    case (let e, true): (program, modelFlag) = (["python3", "-m", "dynamo.\(e.rawValue)"], "--model-path")
+    case (let e, true):
+      (program, modelFlag) = (["python3", "-m", "dynamo.\(e.rawValue)"], "--model-path")
     }
     takesServedName = dynamo || engine != .trtllm
   }

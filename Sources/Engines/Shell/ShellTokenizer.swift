@@ -140,7 +140,8 @@ struct ShellTokenizer {
   }
 
   private static func isIdentifierStart(_ b: UInt8) -> Bool {
-    (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+    (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+      || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
       || b == UInt8(ascii: "_")
   }
 

@@ -1,4 +1,5 @@
 import Schema
+
 /// A container image reference and the engine version its tag names, if any.
 ///
 /// `lmsysorg/sglang:v0.5.8-cu130` → repository `lmsysorg/sglang`, tag `v0.5.8-cu130`,

@@ -99,14 +99,16 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
     case (nil, nil): return 0
     case (nil, _): return -1
     case (_, nil): return 1
-    case let (la?, lb?): return la == lb ? 0 : (la < lb ? -1 : 1)
+    case (let la?, let lb?): return la == lb ? 0 : (la < lb ? -1 : 1)
     }
   }
 
   /// PEP 440 pre-release sort key: a bare dev release sorts before any pre-release;
   /// no pre-release sorts after all of them.
   private var preKey: PreKey {
-    if let preRelease { return PreKey(rank: 1, kind: preRelease.kind.order, number: preRelease.number) }
+    if let preRelease {
+      return PreKey(rank: 1, kind: preRelease.kind.order, number: preRelease.number)
+    }
     if devRelease != nil && postRelease == nil { return PreKey(rank: 0, kind: 0, number: 0) }
     return PreKey(rank: 2, kind: 0, number: 0)
   }

@@ -106,7 +106,9 @@ struct EngineVersionParser {
   private mutating func word(_ text: StaticString) -> Bool {
     let matched = text.withUTF8Buffer { w -> Bool in
       guard index + w.count <= bytes.count else { return false }
-      for (offset, b) in w.enumerated() where ASCII.lower(bytes[index + offset]) != b { return false }
+      for (offset, b) in w.enumerated() where ASCII.lower(bytes[index + offset]) != b {
+        return false
+      }
       let end = index + w.count
       if end < bytes.count {
         let next = ASCII.lower(bytes[end])

@@ -24,7 +24,9 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
   /// Builds a range from comparators.
   public init(comparators: [Comparator], original: String? = nil) {
     self.comparators = comparators
-    self.original = original ?? (comparators.isEmpty ? "*" : comparators.map(\.description).joined(separator: ","))
+    self.original =
+      original
+      ?? (comparators.isEmpty ? "*" : comparators.map(\.description).joined(separator: ","))
   }
 
   /// Parses a range.

@@ -29,7 +29,8 @@ struct VersionRangeParser {
       while lo < hi, scalars[lo] == " " || scalars[lo] == "\t" { lo += 1 }
       while hi > lo, scalars[hi - 1] == " " || scalars[hi - 1] == "\t" { hi -= 1 }
       guard lo < hi else {
-        throw VersionRangeError(kind: .emptyClause, column: min(lo, scalars.count - 1) + 1, input: text)
+        throw VersionRangeError(
+          kind: .emptyClause, column: min(lo, scalars.count - 1) + 1, input: text)
       }
       if hi - lo == 1, scalars[lo] == "*" {
         guard clauses.count == 1 else {
@@ -47,30 +48,55 @@ struct VersionRangeParser {
   /// Pads an upper bound with zeros to at least three components (`0.11` → `0.11.0`).
   private func padded(_ release: [Int], to count: Int) -> [Int] {
     let width = max(3, count)
-    return release.count >= width ? release : release + Array(repeating: 0, count: width - release.count)
+    return release.count >= width
+      ? release : release + Array(repeating: 0, count: width - release.count)
   }
 
-  private enum Prefix { case op(VersionRange.Comparator.Operator), tilde, caret }
+  private enum Prefix {
+    case op(VersionRange.Comparator.Operator)
+    case tilde, caret
+  }
 
-  private func parseClause(_ lo: Int, _ hi: Int) throws(VersionRangeError) -> [VersionRange.Comparator] {
+  private func parseClause(_ lo: Int, _ hi: Int) throws(VersionRangeError) -> [VersionRange
+    .Comparator]
+  {
     var i = lo
     let prefix: Prefix
     func at(_ k: Int) -> Unicode.Scalar? { k < hi ? scalars[k] : nil }
     switch (at(i), at(i + 1)) {
-    case (">", "="): prefix = .op(.greaterThanOrEqual); i += 2
-    case ("<", "="): prefix = .op(.lessThanOrEqual); i += 2
-    case ("!", "="): prefix = .op(.notEqual); i += 2
-    case ("=", "="): prefix = .op(.equal); i += 2
-    case (">", _): prefix = .op(.greaterThan); i += 1
-    case ("<", _): prefix = .op(.lessThan); i += 1
-    case ("=", _): prefix = .op(.equal); i += 1
-    case ("~", _): prefix = .tilde; i += 1
-    case ("^", _): prefix = .caret; i += 1
+    case (">", "="):
+      prefix = .op(.greaterThanOrEqual)
+      i += 2
+    case ("<", "="):
+      prefix = .op(.lessThanOrEqual)
+      i += 2
+    case ("!", "="):
+      prefix = .op(.notEqual)
+      i += 2
+    case ("=", "="):
+      prefix = .op(.equal)
+      i += 2
+    case (">", _):
+      prefix = .op(.greaterThan)
+      i += 1
+    case ("<", _):
+      prefix = .op(.lessThan)
+      i += 1
+    case ("=", _):
+      prefix = .op(.equal)
+      i += 1
+    case ("~", _):
+      prefix = .tilde
+      i += 1
+    case ("^", _):
+      prefix = .caret
+      i += 1
     default: prefix = .op(.equal)
     }
     while i < hi, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
     guard i < hi else {
-      throw VersionRangeError(kind: .missingVersion, column: min(i, scalars.count - 1) + 1, input: text)
+      throw VersionRangeError(
+        kind: .missingVersion, column: min(i, scalars.count - 1) + 1, input: text)
     }
     var versionText = ""
     versionText.unicodeScalars.append(contentsOf: scalars[i..<hi])

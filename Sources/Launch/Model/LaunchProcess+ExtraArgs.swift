@@ -15,7 +15,8 @@ extension LaunchProcess {
       provenance.append(Provenance(flag, ValueOrigin(.override, "-- extra args")))
       if let old = existing.first(where: { $0.flag == flag }) {
         let was = old.value.map { " (was \(ShellQuote.quote($0)))" } ?? ""
-        warnings.append("\(name): extra argument \(flag) repeats a flag already set\(was); the extra value wins")
+        warnings.append(
+          "\(name): extra argument \(flag) repeats a flag already set\(was); the extra value wins")
       }
     }
     argv += extra

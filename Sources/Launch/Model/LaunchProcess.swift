@@ -54,7 +54,9 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   /// pinned and the env does not set it already.
   public var effectiveEnv: [EnvVar] {
     var out = env
-    if let devices = gpus?.visibleDevices, !env.contains(where: { $0.name == "CUDA_VISIBLE_DEVICES" }) {
+    if let devices = gpus?.visibleDevices,
+      !env.contains(where: { $0.name == "CUDA_VISIBLE_DEVICES" })
+    {
       out.append(EnvVar("CUDA_VISIBLE_DEVICES", devices))
     }
     return out

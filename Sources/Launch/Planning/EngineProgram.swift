@@ -19,7 +19,11 @@ enum EngineProgram {
     case (.vllm, false):
       return []  // plain vLLM disaggregation is configured by the recipe's --kv-transfer-config
     default:
-      if existing.contains(where: { $0 == "--disaggregation-mode" || $0.hasPrefix("--disaggregation-mode=") }) { return [] }
+      if existing.contains(where: {
+        $0 == "--disaggregation-mode" || $0.hasPrefix("--disaggregation-mode=")
+      }) {
+        return []
+      }
       return ["--disaggregation-mode", role.rawValue]
     }
   }
@@ -40,10 +44,16 @@ enum EngineProgram {
   static func defaultImage(engine: EngineName, version: String?, dynamo: Bool) -> String {
     let tag = version.map { $0.hasPrefix("v") ? $0 : "v" + $0 }
     switch engine {
-    case .sglang: return dynamo ? "nvcr.io/nvidia/ai-dynamo/sglang-runtime:latest" : "lmsysorg/sglang:\(tag ?? "latest")"
-    case .vllm: return dynamo ? "nvcr.io/nvidia/ai-dynamo/vllm-runtime:latest" : "vllm/vllm-openai:\(tag ?? "latest")"
+    case .sglang:
+      return dynamo
+        ? "nvcr.io/nvidia/ai-dynamo/sglang-runtime:latest" : "lmsysorg/sglang:\(tag ?? "latest")"
+    case .vllm:
+      return dynamo
+        ? "nvcr.io/nvidia/ai-dynamo/vllm-runtime:latest" : "vllm/vllm-openai:\(tag ?? "latest")"
     case .trtllm:
-      return dynamo ? "nvcr.io/nvidia/ai-dynamo/tensorrtllm-runtime:latest" : "nvcr.io/nvidia/tensorrt-llm/release:\(version ?? "latest")"
+      return dynamo
+        ? "nvcr.io/nvidia/ai-dynamo/tensorrtllm-runtime:latest"
+        : "nvcr.io/nvidia/tensorrt-llm/release:\(version ?? "latest")"
     }
   }
 }

@@ -14,14 +14,18 @@ enum OverrideApplier {
   ///
   /// - Throws: ``PlanningError/recipe(_:)`` with the schema's diagnostics, each naming the
   ///   override it concerns.
-  static func apply(_ overrides: [RecipeOverride], to recipe: RecipeV2) throws(PlanningError) -> RecipeV2 {
+  static func apply(_ overrides: [RecipeOverride], to recipe: RecipeV2) throws(PlanningError)
+    -> RecipeV2
+  {
     guard !overrides.isEmpty else { return recipe }
     var root = recipe.encode()
     var problems: [Diagnostic] = []
     for o in overrides {
       let path = KeyPath(parsing: o.path)
       guard !path.isEmpty, path.components.first != .key("schema") else {
-        problems.append(Diagnostic(.error, code: "bad-override", "\(o.source): cannot change '\(o.path)'", path: path))
+        problems.append(
+          Diagnostic(
+            .error, code: "bad-override", "\(o.source): cannot change '\(o.path)'", path: path))
         continue
       }
       switch o {
@@ -30,7 +34,8 @@ enum OverrideApplier {
         if let problem = set(&root, path.components[...], value, full: path, source: o.source) {
           problems.append(problem)
         }
-        if path.components.count == 2, path.components[0] == .key("serving"), case .key(let field) = path.components[1],
+        if path.components.count == 2, path.components[0] == .key("serving"),
+          case .key(let field) = path.components[1],
           let roles = root["roles"]?.mapping
         {
           for pair in roles {
@@ -49,7 +54,10 @@ enum OverrideApplier {
     let (decoded, diagnostics) = RecipeV2.decode(YAMLDocument(root: root), file: file)
     let errors = diagnostics.filter { $0.severity == .error }.map { d -> Diagnostic in
       var d = d
-      let source = overrides.last { Self.isPrefix(KeyPath(parsing: $0.path), of: d.path) || Self.isPrefix(d.path, of: KeyPath(parsing: $0.path)) }
+      let source = overrides.last {
+        Self.isPrefix(KeyPath(parsing: $0.path), of: d.path)
+          || Self.isPrefix(d.path, of: KeyPath(parsing: $0.path))
+      }
       d.message = "\(source?.source ?? "overrides"): \(d.message)"
       d.location = nil
       return d
@@ -61,18 +69,22 @@ enum OverrideApplier {
   /// An override value read as one YAML node; text that is not valid YAML is a string.
   static func value(_ text: String) -> YAMLNode {
     if text.isEmpty { return .string("") }
-    if let doc = try? YAML.parse(text), doc.root.scalar != nil || doc.root.mapping != nil || doc.root.sequence != nil {
+    if let doc = try? YAML.parse(text),
+      doc.root.scalar != nil || doc.root.mapping != nil || doc.root.sequence != nil
+    {
       return doc.root
     }
     return .string(text)
   }
 
   static func isPrefix(_ a: KeyPath, of b: KeyPath) -> Bool {
-    a.components.count <= b.components.count && Array(b.components.prefix(a.components.count)) == a.components
+    a.components.count <= b.components.count
+      && Array(b.components.prefix(a.components.count)) == a.components
   }
 
   private static func set(
-    _ node: inout YAMLNode, _ rest: ArraySlice<KeyPath.Component>, _ value: YAMLNode, full: KeyPath, source: String
+    _ node: inout YAMLNode, _ rest: ArraySlice<KeyPath.Component>, _ value: YAMLNode, full: KeyPath,
+    source: String
   ) -> Diagnostic? {
     guard let first = rest.first else {
       node = value
@@ -82,7 +94,9 @@ enum OverrideApplier {
     case .key(let k):
       if node.mapping == nil {
         guard node.isNull else {
-          return Diagnostic(.error, code: "bad-override", "\(source): '\(full)' goes through a value that is not a mapping", path: full)
+          return Diagnostic(
+            .error, code: "bad-override",
+            "\(source): '\(full)' goes through a value that is not a mapping", path: full)
         }
         node = .mapping([])
       }
@@ -92,7 +106,8 @@ enum OverrideApplier {
       return nil
     case .index(let i):
       guard case .sequence(var items, let style) = node.kind, items.indices.contains(i) else {
-        return Diagnostic(.error, code: "bad-override", "\(source): '\(full)' has no item \(i)", path: full)
+        return Diagnostic(
+          .error, code: "bad-override", "\(source): '\(full)' has no item \(i)", path: full)
       }
       if let d = set(&items[i], rest.dropFirst(), value, full: full, source: source) { return d }
       node.kind = .sequence(items, style)
@@ -110,7 +125,9 @@ enum OverrideApplier {
       {
         hint = "did you mean '\(near)'?"
       }
-      return Diagnostic(.error, code: "bad-override", "\(source): the recipe has nothing at '\(full)'", path: full, hint: hint)
+      return Diagnostic(
+        .error, code: "bad-override", "\(source): the recipe has nothing at '\(full)'", path: full,
+        hint: hint)
     }
     if rest.count == 1 {
       node.remove(k)

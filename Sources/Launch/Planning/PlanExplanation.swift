@@ -49,14 +49,17 @@ public struct PlanExplanation: Sendable, Hashable, Codable {
   public var table: String {
     let header = ["PROCESS", "KEY", "VALUE", "ORIGIN"]
     let body = rows.map { r -> [String] in
-      let origin = r.origin.detail.map { "\(r.origin.kind.rawValue) (\($0))" } ?? r.origin.kind.rawValue
+      let origin =
+        r.origin.detail.map { "\(r.origin.kind.rawValue) (\($0))" } ?? r.origin.kind.rawValue
       return [r.process, r.key, r.value.map(ShellQuote.quote) ?? "(switch)", origin]
     }
     let all = [header] + body
     let widths = (0..<4).map { c in all.map { $0[c].count }.max() ?? 0 }
     return all.map { row in
-      row.enumerated().map { i, cell in i == 3 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
-        .joined(separator: "  ")
+      row.enumerated().map { i, cell in
+        i == 3 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+      }
+      .joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
   }
 }

@@ -45,17 +45,30 @@ public struct PlanOptions: Sendable, Hashable {
   /// the explicit overrides: explicit `--set` wins over a shortcut for the same key.
   public var allOverrides: [RecipeOverride] {
     var out: [RecipeOverride] = []
-    if let port { out.append(.set(path: "launcher.port", value: String(port), source: "--port \(port)")) }
+    if let port {
+      out.append(.set(path: "launcher.port", value: String(port), source: "--port \(port)"))
+    }
     if let tensorParallelSize {
-      out.append(.set(path: "serving.tensor_parallel_size", value: String(tensorParallelSize), source: "--tp \(tensorParallelSize)"))
+      out.append(
+        .set(
+          path: "serving.tensor_parallel_size", value: String(tensorParallelSize),
+          source: "--tp \(tensorParallelSize)"))
     }
     if let gpuMemoryUtilization {
-      out.append(.set(path: "serving.gpu_memory_utilization", value: String(gpuMemoryUtilization), source: "--gpu-mem \(gpuMemoryUtilization)"))
+      out.append(
+        .set(
+          path: "serving.gpu_memory_utilization", value: String(gpuMemoryUtilization),
+          source: "--gpu-mem \(gpuMemoryUtilization)"))
     }
     if let maxModelLen {
-      out.append(.set(path: "serving.context_length", value: String(maxModelLen), source: "--max-model-len \(maxModelLen)"))
+      out.append(
+        .set(
+          path: "serving.context_length", value: String(maxModelLen),
+          source: "--max-model-len \(maxModelLen)"))
     }
-    if let image { out.append(.set(path: "engine.image", value: image, source: "--image", quoted: true)) }
+    if let image {
+      out.append(.set(path: "engine.image", value: image, source: "--image", quoted: true))
+    }
     return out + overrides
   }
 }

@@ -27,11 +27,18 @@ extension Planner {
       if clusterOnly { throw .launch(.clusterOnly(recipe: final.name, nodes: max(needed, 2))) }
       nodes = .count(1)
     case .hosts(let hosts):
-      if hosts.count == 1, clusterOnly { throw .launch(.clusterOnly(recipe: final.name, nodes: max(needed, 2))) }
-      if hosts.count < needed {
-        throw .launch(.invalidPlan(field: "nodes", message: "recipe '\(final.name)' needs \(needed) nodes; --nodes names \(hosts.count)"))
+      if hosts.count == 1, clusterOnly {
+        throw .launch(.clusterOnly(recipe: final.name, nodes: max(needed, 2)))
       }
-      if hosts.count > needed { warnings.append("--nodes names \(hosts.count) hosts; the plan uses the first \(needed)") }
+      if hosts.count < needed {
+        throw .launch(
+          .invalidPlan(
+            field: "nodes",
+            message: "recipe '\(final.name)' needs \(needed) nodes; --nodes names \(hosts.count)"))
+      }
+      if hosts.count > needed {
+        warnings.append("--nodes names \(hosts.count) hosts; the plan uses the first \(needed)")
+      }
       nodes = .hosts(hosts)
     }
     if final.launcher?.soloOnly == true, nodes.count > 1 {
@@ -46,18 +53,22 @@ extension Planner {
   /// talk to the one worker).
   func frontProcess(
     engine: EngineName, dynamo: Bool, disaggregated: Bool, hasFront: Bool, totalWorkers: Int,
-    workers: [LaunchProcess], bootstrap: [RecipeV2.Role: Int], host: String, clientPort: Int, image: String,
+    workers: [LaunchProcess], bootstrap: [RecipeV2.Role: Int], host: String, clientPort: Int,
+    image: String,
     origins: (host: ValueOrigin, port: ValueOrigin, image: ValueOrigin), target: LaunchTarget,
     warnings: inout [String]
   ) -> LaunchProcess? {
     if dynamo {
       let frontend = LaunchProcess(
         name: "frontend", role: .frontend, image: image,
-        argv: ["python3", "-m", "dynamo.frontend", "--http-port", String(clientPort)], port: clientPort,
+        argv: ["python3", "-m", "dynamo.frontend", "--http-port", String(clientPort)],
+        port: clientPort,
         readiness: ReadinessCheck(path: "/v1/models"),
         provenance: [Provenance("--http-port", origins.port), Provenance("image", origins.image)])
       if target != .k8s {
-        warnings.append("dynamo: the frontend and workers need etcd and NATS reachable (see the Dynamo docs); the plan does not start them")
+        warnings.append(
+          "dynamo: the frontend and workers need etcd and NATS reachable (see the Dynamo docs); the plan does not start them"
+        )
       }
       return frontend
     } else if hasFront {
@@ -65,7 +76,10 @@ extension Planner {
       if disaggregated {
         argv.append("--pd-disaggregation")
         for p in workers where p.role == .prefill {
-          argv += ["--prefill", "http://\(NodeHostTemplate.placeholder(p.node)):\(p.port!)", String(bootstrap[.prefill] ?? Self.defaultBootstrapPort)]
+          argv += [
+            "--prefill", "http://\(NodeHostTemplate.placeholder(p.node)):\(p.port!)",
+            String(bootstrap[.prefill] ?? Self.defaultBootstrapPort),
+          ]
         }
         for p in workers where p.role == .decode {
           argv += ["--decode", "http://\(NodeHostTemplate.placeholder(p.node)):\(p.port!)"]
@@ -78,9 +92,14 @@ extension Planner {
       return LaunchProcess(
         name: "router", role: .router, image: image, argv: argv, port: clientPort,
         readiness: ReadinessCheck(path: "/health"),
-        provenance: [Provenance("--host", origins.host), Provenance("--port", origins.port), Provenance("image", origins.image)])
+        provenance: [
+          Provenance("--host", origins.host), Provenance("--port", origins.port),
+          Provenance("image", origins.image),
+        ])
     } else if totalWorkers > 1 {
-      warnings.append("\(engine.rawValue): \(totalWorkers) workers without a router; clients and the benchmark use the first one")
+      warnings.append(
+        "\(engine.rawValue): \(totalWorkers) workers without a router; clients and the benchmark use the first one"
+      )
     }
     return nil
   }

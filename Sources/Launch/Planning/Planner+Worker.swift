@@ -13,7 +13,9 @@ extension Planner {
     let frontendType = final.launcher?.tools[.srtSlurm]?["frontend"]?["type"]?.scalar
     let dynamo = final.launcher?.tools[.dynamo] != nil || frontendType == "dynamo"
     if final.topologyMode == .disaggregated, !dynamo, engine != .sglang {
-      warnings.append("\(engine.rawValue) has no router of its own: the disaggregated workers run as Dynamo workers behind a Dynamo frontend (engine-default rule)")
+      warnings.append(
+        "\(engine.rawValue) has no router of its own: the disaggregated workers run as Dynamo workers behind a Dynamo frontend (engine-default rule)"
+      )
       return true
     }
     return dynamo
@@ -24,7 +26,8 @@ extension Planner {
   /// Where the image, the client port and the listen host come from: the recipe, its
   /// variant, an override, or the engine default.
   func serverOrigins(
-    recipe: RecipeV2, varied: RecipeV2, final: RecipeV2, variant: String?, overrides: [RecipeOverride]
+    recipe: RecipeV2, varied: RecipeV2, final: RecipeV2, variant: String?,
+    overrides: [RecipeOverride]
   ) -> (host: ValueOrigin, port: ValueOrigin, image: ValueOrigin) {
     let imageOrigin: ValueOrigin
     if final.engineImage == nil {
@@ -37,10 +40,15 @@ extension Planner {
       imageOrigin = ValueOrigin(.recipe)
     }
     let portOrigin: ValueOrigin =
-      final.launcher?.port == nil ? ValueOrigin(.engineDefault, "default-port")
-      : final.launcher?.port != varied.launcher?.port ? ValueOrigin(.override, overrides.last { $0.path == "launcher.port" }?.source)
-      : varied.launcher?.port != recipe.launcher?.port ? ValueOrigin(.variant, variant) : ValueOrigin(.recipe)
-    let hostOrigin = final.launcher?.host == nil ? ValueOrigin(.engineDefault, "listen-on-all-interfaces") : ValueOrigin(.recipe)
+      final.launcher?.port == nil
+      ? ValueOrigin(.engineDefault, "default-port")
+      : final.launcher?.port != varied.launcher?.port
+        ? ValueOrigin(.override, overrides.last { $0.path == "launcher.port" }?.source)
+        : varied.launcher?.port != recipe.launcher?.port
+          ? ValueOrigin(.variant, variant) : ValueOrigin(.recipe)
+    let hostOrigin =
+      final.launcher?.host == nil
+      ? ValueOrigin(.engineDefault, "listen-on-all-interfaces") : ValueOrigin(.recipe)
     return (hostOrigin, portOrigin, imageOrigin)
   }
 
@@ -51,7 +59,9 @@ extension Planner {
     var bootstrap: [RecipeV2.Role: Int] = [:]
     for role in final.topology.roleNames {
       let inv = EngineInvocation.build(final, role: role, catalog: catalog)
-      if let b = LaunchProcess.flagValues(inv.flags).first(where: { $0.flag == "--disaggregation-bootstrap-port" })?.value,
+      if let b = LaunchProcess.flagValues(inv.flags).first(where: {
+        $0.flag == "--disaggregation-bootstrap-port"
+      })?.value,
         let p = Int(b)
       {
         bootstrap[role] = p
@@ -66,21 +76,27 @@ extension Planner {
   /// served name, the role's flags, and the disaggregation role flag when the recipe does not
   /// set it; with where each came from.
   func engineCommand(
-    _ final: RecipeV2, role: RecipeV2.Role, dynamo: Bool, invocation inv: EngineInvocation, origins: ValueOrigins
+    _ final: RecipeV2, role: RecipeV2.Role, dynamo: Bool, invocation inv: EngineInvocation,
+    origins: ValueOrigins
   ) -> (argv: [String], provenance: [Provenance]) {
     let engine = final.engineName
     let servedName = final.model.servedName
-    var argv = EngineServerCommand(engine: engine, dynamo: dynamo).argv(model: final.model.path, servedName: servedName)
+    var argv = EngineServerCommand(engine: engine, dynamo: dynamo).argv(
+      model: final.model.path, servedName: servedName)
     var provenance: [Provenance] = [Provenance("model", ValueOrigin(.recipe, "model.path"))]
     if servedName != nil, argv.contains("--served-model-name") {
-      provenance.append(Provenance("--served-model-name", ValueOrigin(.recipe, "model.served_name")))
+      provenance.append(
+        Provenance("--served-model-name", ValueOrigin(.recipe, "model.served_name")))
     }
     argv += inv.flags
     for (flag, value) in LaunchProcess.flagValues(inv.flags) {
       provenance.append(Provenance(flag, origins.origin(flag, value: value)))
     }
-    let roleFlags = EngineProgram.disaggregationFlags(engine: engine, dynamo: dynamo, role: role, existing: inv.flags)
-    if let f = roleFlags.first { provenance.append(Provenance(f, ValueOrigin(.engineDefault, "disaggregation-role"))) }
+    let roleFlags = EngineProgram.disaggregationFlags(
+      engine: engine, dynamo: dynamo, role: role, existing: inv.flags)
+    if let f = roleFlags.first {
+      provenance.append(Provenance(f, ValueOrigin(.engineDefault, "disaggregation-role")))
+    }
     argv += roleFlags
     return (argv, provenance)
   }
@@ -88,7 +104,8 @@ extension Planner {
   /// The rendezvous of a worker that spans several nodes (taking the next init port), or nil
   /// with a warning when the engine needs a runtime the plan does not start (Ray, MPI).
   func multiNode(
-    _ name: String, engine: EngineName, nodesPerWorker: Int, initPort: inout Int, provenance: inout [Provenance],
+    _ name: String, engine: EngineName, nodesPerWorker: Int, initPort: inout Int,
+    provenance: inout [Provenance],
     warnings: inout [String]
   ) -> DistributedLaunch? {
     let distributed = EngineProgram.distributed(engine: engine, initPort: initPort)
@@ -97,7 +114,9 @@ extension Planner {
       provenance.append(Provenance("--dist-init-addr", ValueOrigin(.engineDefault, "multi-node")))
     } else {
       let runtime = engine == .vllm ? "a Ray cluster" : "an MPI launch"
-      warnings.append("\(name): spans \(nodesPerWorker) nodes; multi-node \(engine.rawValue) needs \(runtime) across them, which the plan does not start")
+      warnings.append(
+        "\(name): spans \(nodesPerWorker) nodes; multi-node \(engine.rawValue) needs \(runtime) across them, which the plan does not start"
+      )
     }
     return distributed
   }

@@ -63,10 +63,13 @@ public struct Planner: Sendable {
     let roles = final.topology.roleNames
     let (firstNode, nodes) = try layout(final, nodes: options.nodes, warnings: &warnings)
 
-    let image = final.engineImage ?? EngineProgram.defaultImage(engine: engine, version: final.engineVersion, dynamo: dynamo)
+    let image =
+      final.engineImage
+      ?? EngineProgram.defaultImage(engine: engine, version: final.engineVersion, dynamo: dynamo)
     let clientPort = final.launcher?.port ?? Self.defaultPort
     let host = final.launcher?.host ?? "0.0.0.0"
-    let server = serverOrigins(recipe: recipe, varied: varied, final: final, variant: options.variant, overrides: overrides)
+    let server = serverOrigins(
+      recipe: recipe, varied: varied, final: final, variant: options.variant, overrides: overrides)
     let (imageOrigin, portOrigin, hostOrigin) = (server.image, server.port, server.host)
     let model = final.model.path
     let servedName = final.model.servedName
@@ -92,40 +95,57 @@ public struct Planner: Sendable {
       let roleNodes = max(1, placement.nodes)
       let inv = EngineInvocation.build(final, role: role, catalog: catalog)
       let origins = ValueOrigins(
-        recipe: recipe, varied: varied, role: role, catalog: catalog, variant: options.variant, overrides: overrides)
+        recipe: recipe, varied: varied, role: role, catalog: catalog, variant: options.variant,
+        overrides: overrides)
       let resolved = final.resolved(role: role)
 
       // Spread workers over the role's nodes: several nodes per worker, or several workers per node.
       let nodesPerWorker = max(1, roleNodes / workers)
       let workersPerNode = max(1, (workers + roleNodes - 1) / roleNodes)
       if roleNodes % workers != 0, workers < roleNodes {
-        warnings.append("\(role.rawValue): \(workers) workers do not divide \(roleNodes) nodes evenly; each worker gets \(nodesPerWorker)")
+        warnings.append(
+          "\(role.rawValue): \(workers) workers do not divide \(roleNodes) nodes evenly; each worker gets \(nodesPerWorker)"
+        )
       }
       for i in 0..<workers {
         let name = processName(role, index: i, count: workers)
-        let node = (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
-        var (argv, provenance) = engineCommand(final, role: role, dynamo: dynamo, invocation: inv, origins: origins)
+        let node =
+          (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
+        var (argv, provenance) = engineCommand(
+          final, role: role, dynamo: dynamo, invocation: inv, origins: origins)
         var port: Int?
         if !dynamo {
           let p = hasFront ? takePort() : clientPort
           port = p
           argv += ["--host", host, "--port", String(p)]
           provenance.append(Provenance("--host", hostOrigin))
-          provenance.append(Provenance("--port", hasFront ? ValueOrigin(.engineDefault, "worker-port") : portOrigin))
+          provenance.append(
+            Provenance("--port", hasFront ? ValueOrigin(.engineDefault, "worker-port") : portOrigin)
+          )
         }
-        let distributed = nodesPerWorker > 1
-          ? multiNode(name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &nextInitPort,
+        let distributed =
+          nodesPerWorker > 1
+          ? multiNode(
+            name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &nextInitPort,
             provenance: &provenance, warnings: &warnings)
           : nil
         let env = inv.env.map { EnvVar($0.name, $0.value) }
-        for e in env { provenance.append(Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value))) }
+        for e in env {
+          provenance.append(
+            Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value)))
+        }
         provenance.append(Provenance("image", imageOrigin))
 
-        let gpus = gpuAllocation(final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode, slot: i % workersPerNode)
-        let readiness = dynamo ? nil : ReadinessCheck(path: EngineProgram.readinessPath(engine: engine))
+        let gpus = gpuAllocation(
+          final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode,
+          slot: i % workersPerNode)
+        let readiness =
+          dynamo ? nil : ReadinessCheck(path: EngineProgram.readinessPath(engine: engine))
         var process = LaunchProcess(
-          name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker, image: image, env: env,
-          argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed, sharedMemory: "16g",
+          name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker,
+          image: image, env: env,
+          argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed,
+          sharedMemory: "16g",
           provenance: provenance)
         if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
         processes.append(process)
@@ -134,7 +154,8 @@ public struct Planner: Sendable {
 
     // The process clients talk to.
     let front = frontProcess(
-      engine: engine, dynamo: dynamo, disaggregated: disaggregated, hasFront: hasFront, totalWorkers: totalWorkers,
+      engine: engine, dynamo: dynamo, disaggregated: disaggregated, hasFront: hasFront,
+      totalWorkers: totalWorkers,
       workers: processes, bootstrap: bootstrap, host: host, clientPort: clientPort, image: image,
       origins: server, target: options.target, warnings: &warnings)
     if let front { processes.append(front) }
@@ -170,10 +191,13 @@ public struct Planner: Sendable {
 
   /// GPUs per node of one worker: pinned ids when workers share a node, else a count.
   func gpuAllocation(
-    _ r: RecipeV2, resolved: RecipeV2.ResolvedRole, nodesPerWorker: Int, workersPerNode: Int, slot: Int
+    _ r: RecipeV2, resolved: RecipeV2.ResolvedRole, nodesPerWorker: Int, workersPerNode: Int,
+    slot: Int
   ) -> GPUAllocation? {
     if workersPerNode > 1 {
-      guard let g = resolved.placement?.gpusPerWorker ?? r.gpusPerNode.map({ $0 / workersPerNode }), g > 0 else { return nil }
+      guard let g = resolved.placement?.gpusPerWorker ?? r.gpusPerNode.map({ $0 / workersPerNode }),
+        g > 0
+      else { return nil }
       return GPUAllocation(ids: Array(slot * g..<(slot + 1) * g))
     }
     if nodesPerWorker > 1 { return r.gpusPerNode.map { GPUAllocation(count: $0) } }
@@ -185,8 +209,11 @@ public struct Planner: Sendable {
 
   func catalogFor(_ r: RecipeV2) -> FlagCatalog? {
     guard let catalogs else { return nil }
-    let text = r.engineVersion ?? r.engineImage.flatMap { ContainerImage($0).engineVersion?.description }
-    guard let text, let version = EngineVersion(text) else { return catalogs.catalogs(engine: r.engineName).last }
+    let text =
+      r.engineVersion ?? r.engineImage.flatMap { ContainerImage($0).engineVersion?.description }
+    guard let text, let version = EngineVersion(text) else {
+      return catalogs.catalogs(engine: r.engineName).last
+    }
     return catalogs.catalog(engine: r.engineName, version: version).catalog
   }
 }

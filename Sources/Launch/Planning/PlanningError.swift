@@ -10,7 +10,8 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
   /// The error diagnostics, one per line, or the launch error's message.
   public var description: String {
     switch self {
-    case .recipe(let d): return d.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+    case .recipe(let d):
+      return d.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
     case .launch(let e): return e.description
     }
   }

@@ -12,7 +12,9 @@ public enum RecipeOverride: Sendable, Hashable {
   /// - Returns: nil when there is no `=` or the path is empty.
   public init?(setting text: String) {
     guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return nil }
-    self = .set(path: String(text[..<eq]), value: String(text[text.index(after: eq)...]), source: "--set \(text)")
+    self = .set(
+      path: String(text[..<eq]), value: String(text[text.index(after: eq)...]),
+      source: "--set \(text)")
   }
 
   /// `key.path` as given to `--unset`.

@@ -15,7 +15,8 @@ struct ValueOrigins: Sendable {
   ///   - base: the role's invocation in the recipe as stored.
   ///   - withVariant: the invocation once the variant is applied (equal to `base` without one).
   init(
-    base: EngineInvocation, withVariant: EngineInvocation, variantName: String?, overrides: [RecipeOverride]
+    base: EngineInvocation, withVariant: EngineInvocation, variantName: String?,
+    overrides: [RecipeOverride]
   ) {
     self.base = Self.values(base)
     self.variant = Self.values(withVariant)
@@ -36,10 +37,14 @@ struct ValueOrigins: Sendable {
   func overrideSource(for key: String) -> String {
     let target = NamedFieldFlags.normalize(key.hasPrefix("env:") ? String(key.dropFirst(4)) : key)
     for o in overrides.reversed() {
-      let last = NamedFieldFlags.normalize(o.path.split(separator: ".").last.map(String.init) ?? o.path)
+      let last = NamedFieldFlags.normalize(
+        o.path.split(separator: ".").last.map(String.init) ?? o.path)
       if last == target { return o.source }
       if let field = NamedField(rawValue: String(last.map { $0 == "-" ? "_" : $0 })) {
-        for engine in EngineName.allCases where NamedFieldFlags.flags(for: field, engine: engine).spellings.map(NamedFieldFlags.normalize).contains(target) {
+        for engine in EngineName.allCases
+        where NamedFieldFlags.flags(for: field, engine: engine).spellings.map(
+          NamedFieldFlags.normalize
+        ).contains(target) {
           return o.source
         }
       }
@@ -59,7 +64,8 @@ extension ValueOrigins {
   /// The origins of a role's flags and env: the recipe as stored, with its variant, and the
   /// overrides.
   init(
-    recipe: RecipeV2, varied: RecipeV2, role: RecipeV2.Role, catalog: FlagCatalog?, variant: String?,
+    recipe: RecipeV2, varied: RecipeV2, role: RecipeV2.Role, catalog: FlagCatalog?,
+    variant: String?,
     overrides: [RecipeOverride]
   ) {
     self.init(

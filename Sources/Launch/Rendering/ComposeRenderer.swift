@@ -31,7 +31,8 @@ public struct ComposeRenderer: PlanRenderer {
 
     func nodeService(_ n: Int) -> String {
       if hostNetwork { return "127.0.0.1" }
-      let p = plan.processes.first { $0.role.isWorker && $0.node == n }
+      let p =
+        plan.processes.first { $0.role.isWorker && $0.node == n }
         ?? plan.processes.first { $0.node == n } ?? plan.processes[0]
       return p.name
     }
@@ -42,7 +43,8 @@ public struct ComposeRenderer: PlanRenderer {
       }
       let instances = p.isMultiNode ? p.nodeCount : 1
       if p.nodeCount > 1 {
-        warnings.append("compose: \(p.name) spans \(p.nodeCount) nodes; all instances run on this host")
+        warnings.append(
+          "compose: \(p.name) spans \(p.nodeCount) nodes; all instances run on this host")
       }
       for rank in 0..<instances {
         let name = rank == 0 ? p.name : "\(p.name)-rank\(rank)"
@@ -54,11 +56,15 @@ public struct ComposeRenderer: PlanRenderer {
         svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
         let env = p.effectiveEnv
         if !env.isEmpty {
-          svc.append(YAMLText.pair("environment", .mapping(env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
+          svc.append(
+            YAMLText.pair(
+              "environment", .mapping(env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
         }
         if !p.role.isWorker {
           let deps = healthy.isEmpty ? workers : healthy
-          if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", Self.dependsOn(deps, healthy: Set(healthy)))) }
+          if !deps.isEmpty {
+            svc.append(YAMLText.pair("depends_on", Self.dependsOn(deps, healthy: Set(healthy))))
+          }
         }
         if hostNetwork {
           svc.append(YAMLText.pair("network_mode", YAMLText.str("host")))
@@ -81,7 +87,11 @@ public struct ComposeRenderer: PlanRenderer {
               .mapping([
                 YAMLText.pair(
                   "resources",
-                  .mapping([YAMLText.pair("reservations", .mapping([YAMLText.pair("devices", .sequence([.mapping(dev)]))]))]))
+                  .mapping([
+                    YAMLText.pair(
+                      "reservations",
+                      .mapping([YAMLText.pair("devices", .sequence([.mapping(dev)]))]))
+                  ]))
               ])))
         }
         if rank == 0, let r = p.readiness, let port = r.port ?? p.port {
@@ -95,8 +105,9 @@ public struct ComposeRenderer: PlanRenderer {
     }
 
     if let b = plan.benchmark {
-      guard let image = b.image ?? plan.processes.first(where: { !$0.role.isWorker })?.image
-        ?? plan.processes.first?.image
+      guard
+        let image = b.image ?? plan.processes.first(where: { !$0.role.isWorker })?.image
+          ?? plan.processes.first?.image
       else { throw .unsupported(target: .compose, message: "the benchmark has no container image") }
       var previous: String?
       for c in b.concurrencies {
@@ -108,11 +119,18 @@ public struct ComposeRenderer: PlanRenderer {
           YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })),
         ]
         if !b.env.isEmpty {
-          svc.append(YAMLText.pair("environment", .mapping(b.env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
+          svc.append(
+            YAMLText.pair(
+              "environment", .mapping(b.env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) }))
+          )
         }
         var deps = Self.dependsOnPairs(healthy, healthy: Set(healthy))
         if let prev = previous {
-          deps.append(YAMLText.pair(prev, .mapping([YAMLText.pair("condition", YAMLText.str("service_completed_successfully"))])))
+          deps.append(
+            YAMLText.pair(
+              prev,
+              .mapping([YAMLText.pair("condition", YAMLText.str("service_completed_successfully"))])
+            ))
         }
         if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", .mapping(deps))) }
         if hostNetwork { svc.append(YAMLText.pair("network_mode", YAMLText.str("host"))) }
@@ -135,14 +153,20 @@ public struct ComposeRenderer: PlanRenderer {
 
   static func dependsOnPairs(_ names: [String], healthy: Set<String>) -> [YAMLPair] {
     names.map {
-      YAMLText.pair($0, .mapping([YAMLText.pair("condition", YAMLText.str(healthy.contains($0) ? "service_healthy" : "service_started"))]))
+      YAMLText.pair(
+        $0,
+        .mapping([
+          YAMLText.pair(
+            "condition", YAMLText.str(healthy.contains($0) ? "service_healthy" : "service_started"))
+        ]))
     }
   }
 
   static func healthcheck(url: String, _ r: ReadinessCheck) -> YAMLNode {
     let probe = "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)"
     return .mapping([
-      YAMLText.pair("test", .sequence(["CMD", "python3", "-c", probe, url].map { YAMLText.str($0) })),
+      YAMLText.pair(
+        "test", .sequence(["CMD", "python3", "-c", probe, url].map { YAMLText.str($0) })),
       YAMLText.pair("interval", YAMLText.str(duration(r.intervalSeconds))),
       YAMLText.pair("timeout", YAMLText.str("5s")),
       YAMLText.pair("retries", .int(3)),
@@ -159,7 +183,9 @@ public struct ComposeRenderer: PlanRenderer {
   static func projectName(_ name: String) -> String {
     var out = ""
     for u in name.lowercased().unicodeScalars {
-      if ("a"..."z").contains(u) || ("0"..."9").contains(u) || ((u == "-" || u == "_") && !out.isEmpty) {
+      if ("a"..."z").contains(u) || ("0"..."9").contains(u)
+        || ((u == "-" || u == "_") && !out.isEmpty)
+      {
         out.unicodeScalars.append(u)
       } else if !out.isEmpty, !out.hasSuffix("-") {
         out += "-"

@@ -36,7 +36,8 @@ public struct DynamoRenderer: PlanRenderer {
     }
     var groups: [Group] = []
     for p in plan.processes {
-      if let i = groups.firstIndex(where: { $0.process.role == p.role && Self.same($0.process, p) }) {
+      if let i = groups.firstIndex(where: { $0.process.role == p.role && Self.same($0.process, p) })
+      {
         groups[i].replicas += 1
       } else {
         groups.append(Group(key: serviceName(p.role, plan.engine), process: p, replicas: 1))
@@ -53,39 +54,62 @@ public struct DynamoRenderer: PlanRenderer {
     for g in groups {
       let p = g.process
       var svc: [YAMLPair] = []
-      svc.append(YAMLText.pair("componentType", YAMLText.str(p.role.isWorker ? "worker" : "frontend")))
+      svc.append(
+        YAMLText.pair("componentType", YAMLText.str(p.role.isWorker ? "worker" : "frontend")))
       if p.role == .prefill || p.role == .decode {
         svc.append(YAMLText.pair("subComponentType", YAMLText.str(p.role.rawValue)))
       }
       svc.append(YAMLText.pair("replicas", .int(g.replicas)))
       if p.nodeCount > 1 {
-        svc.append(YAMLText.pair("multinode", .mapping([YAMLText.pair("nodeCount", .int(p.nodeCount))])))
+        svc.append(
+          YAMLText.pair("multinode", .mapping([YAMLText.pair("nodeCount", .int(p.nodeCount))])))
         if p.distributed != nil {
-          warnings.append("k8s: \(p.name): the Dynamo operator sets the multi-node rendezvous flags itself")
+          warnings.append(
+            "k8s: \(p.name): the Dynamo operator sets the multi-node rendezvous flags itself")
         }
       }
       if let gpus = p.gpus {
-        svc.append(YAMLText.pair("resources", .mapping([YAMLText.pair("limits", .mapping([YAMLText.pair("gpu", YAMLText.str(String(gpus.count)))]))])))
-        if gpus.ids != nil { warnings.append("k8s: \(p.name): pinned GPU ids are ignored; Kubernetes assigns devices") }
+        svc.append(
+          YAMLText.pair(
+            "resources",
+            .mapping([
+              YAMLText.pair(
+                "limits", .mapping([YAMLText.pair("gpu", YAMLText.str(String(gpus.count)))]))
+            ])))
+        if gpus.ids != nil {
+          warnings.append("k8s: \(p.name): pinned GPU ids are ignored; Kubernetes assigns devices")
+        }
       }
       if let shm = p.sharedMemory {
         if let size = Self.quantity(shm) {
-          svc.append(YAMLText.pair("sharedMemory", .mapping([YAMLText.pair("size", YAMLText.str(size))])))
+          svc.append(
+            YAMLText.pair("sharedMemory", .mapping([YAMLText.pair("size", YAMLText.str(size))])))
         } else {
-          warnings.append("k8s: \(p.name): shared memory size \(ShellQuote.quote(shm)) is not a Kubernetes quantity; omitted")
+          warnings.append(
+            "k8s: \(p.name): shared memory size \(ShellQuote.quote(shm)) is not a Kubernetes quantity; omitted"
+          )
         }
       }
       if let cache = modelCache {
-        svc.append(YAMLText.pair("volumeMounts", .sequence([.mapping([
-          YAMLText.pair("name", YAMLText.str(cache.pvcName)), YAMLText.pair("mountPoint", YAMLText.str(cache.mountPath)),
-        ])])))
+        svc.append(
+          YAMLText.pair(
+            "volumeMounts",
+            .sequence([
+              .mapping([
+                YAMLText.pair("name", YAMLText.str(cache.pvcName)),
+                YAMLText.pair("mountPoint", YAMLText.str(cache.mountPath)),
+              ])
+            ])))
       }
       var argv = p.argv
       if argv.contains(where: { !NodeHostTemplate.referencedNodes($0).isEmpty }) {
-        warnings.append("k8s: \(p.name): node address placeholders are left as written; Dynamo discovers workers itself")
+        warnings.append(
+          "k8s: \(p.name): node address placeholders are left as written; Dynamo discovers workers itself"
+        )
       }
       if argv.isEmpty { argv = [""] }
-      let split = argv.firstIndex(where: { $0.hasPrefix("-") && $0 != "-m" && $0 != "-c" }) ?? argv.endIndex
+      let split =
+        argv.firstIndex(where: { $0.hasPrefix("-") && $0 != "-m" && $0 != "-c" }) ?? argv.endIndex
       var commandEnd = split
       // Keep `python3 -m module` together as the command.
       if commandEnd == argv.startIndex { commandEnd = argv.index(after: argv.startIndex) }
@@ -95,20 +119,31 @@ public struct DynamoRenderer: PlanRenderer {
       } else {
         throw .unsupported(target: .k8s, message: "process '\(p.name)' has no container image")
       }
-      container.append(YAMLText.pair("command", .sequence(argv[..<commandEnd].map { YAMLText.str($0) })))
+      container.append(
+        YAMLText.pair("command", .sequence(argv[..<commandEnd].map { YAMLText.str($0) })))
       if commandEnd < argv.endIndex {
-        container.append(YAMLText.pair("args", .sequence(argv[commandEnd...].map { YAMLText.str($0) })))
+        container.append(
+          YAMLText.pair("args", .sequence(argv[commandEnd...].map { YAMLText.str($0) })))
       }
       var env = p.effectiveEnv
       if let cache = modelCache, !env.contains(where: { $0.name == "HF_HOME" }) {
         env.append(EnvVar("HF_HOME", cache.mountPath))
       }
       if !env.isEmpty {
-        container.append(YAMLText.pair("env", .sequence(env.map {
-          .mapping([YAMLText.pair("name", YAMLText.str($0.name)), YAMLText.pair("value", YAMLText.str($0.value))])
-        })))
+        container.append(
+          YAMLText.pair(
+            "env",
+            .sequence(
+              env.map {
+                .mapping([
+                  YAMLText.pair("name", YAMLText.str($0.name)),
+                  YAMLText.pair("value", YAMLText.str($0.value)),
+                ])
+              })))
       }
-      svc.append(YAMLText.pair("extraPodSpec", .mapping([YAMLText.pair("mainContainer", .mapping(container))])))
+      svc.append(
+        YAMLText.pair(
+          "extraPodSpec", .mapping([YAMLText.pair("mainContainer", .mapping(container))])))
       services.append(YAMLText.pair(g.key, .mapping(svc)))
     }
 
@@ -119,17 +154,26 @@ public struct DynamoRenderer: PlanRenderer {
       warnings.append("k8s: engine '\(plan.engine)' is not a Dynamo backend framework")
     }
     if let cache = modelCache {
-      spec.append(YAMLText.pair("pvcs", .sequence([.mapping([
-        YAMLText.pair("name", YAMLText.str(cache.pvcName)), YAMLText.pair("create", .bool(false)),
-      ])])))
+      spec.append(
+        YAMLText.pair(
+          "pvcs",
+          .sequence([
+            .mapping([
+              YAMLText.pair("name", YAMLText.str(cache.pvcName)),
+              YAMLText.pair("create", .bool(false)),
+            ])
+          ])))
     }
     spec.append(YAMLText.pair("services", .mapping(services)))
     if plan.benchmark != nil {
-      warnings.append("k8s: the benchmark step is not part of a DynamoGraphDeployment; run it separately")
+      warnings.append(
+        "k8s: the benchmark step is not part of a DynamoGraphDeployment; run it separately")
     }
 
     var metadata: [YAMLPair] = [YAMLText.pair("name", YAMLText.str(name))]
-    var labels: [YAMLPair] = [YAMLText.pair("app.kubernetes.io/managed-by", YAMLText.str("registry"))]
+    var labels: [YAMLPair] = [
+      YAMLText.pair("app.kubernetes.io/managed-by", YAMLText.str("registry"))
+    ]
     if let commit = plan.recipe.commit, Self.isLabelValue(commit) {
       labels.append(YAMLText.pair("registry/commit", YAMLText.str(commit)))
     }
@@ -170,9 +214,15 @@ public struct DynamoRenderer: PlanRenderer {
   static func pvc(_ cache: ModelCacheOptions) -> YAMLNode {
     var spec: [YAMLPair] = [
       YAMLText.pair("accessModes", .sequence([YAMLText.str("ReadWriteMany")])),
-      YAMLText.pair("resources", .mapping([YAMLText.pair("requests", .mapping([YAMLText.pair("storage", YAMLText.str(cache.size))]))])),
+      YAMLText.pair(
+        "resources",
+        .mapping([
+          YAMLText.pair("requests", .mapping([YAMLText.pair("storage", YAMLText.str(cache.size))]))
+        ])),
     ]
-    if let sc = cache.storageClass { spec.append(YAMLText.pair("storageClassName", YAMLText.str(sc))) }
+    if let sc = cache.storageClass {
+      spec.append(YAMLText.pair("storageClassName", YAMLText.str(sc)))
+    }
     return .mapping([
       YAMLText.pair("apiVersion", YAMLText.str("v1")),
       YAMLText.pair("kind", YAMLText.str("PersistentVolumeClaim")),
@@ -183,40 +233,80 @@ public struct DynamoRenderer: PlanRenderer {
 
   static func downloadJob(_ cache: ModelCacheOptions, model: String, name: String) -> YAMLNode {
     var env: [YAMLNode] = [
-      .mapping([YAMLText.pair("name", YAMLText.str("HF_HOME")), YAMLText.pair("value", YAMLText.str(cache.mountPath))])
+      .mapping([
+        YAMLText.pair("name", YAMLText.str("HF_HOME")),
+        YAMLText.pair("value", YAMLText.str(cache.mountPath)),
+      ])
     ]
     if let secret = cache.tokenSecret {
-      env.append(.mapping([
-        YAMLText.pair("name", YAMLText.str("HF_TOKEN")),
-        YAMLText.pair("valueFrom", .mapping([YAMLText.pair("secretKeyRef", .mapping([
-          YAMLText.pair("name", YAMLText.str(secret)), YAMLText.pair("key", YAMLText.str("HF_TOKEN")),
-        ]))])),
-      ]))
+      env.append(
+        .mapping([
+          YAMLText.pair("name", YAMLText.str("HF_TOKEN")),
+          YAMLText.pair(
+            "valueFrom",
+            .mapping([
+              YAMLText.pair(
+                "secretKeyRef",
+                .mapping([
+                  YAMLText.pair("name", YAMLText.str(secret)),
+                  YAMLText.pair("key", YAMLText.str("HF_TOKEN")),
+                ]))
+            ])),
+        ]))
     }
     let container = YAMLNode.mapping([
       YAMLText.pair("name", YAMLText.str("download")),
       YAMLText.pair("image", YAMLText.str(cache.downloadImage)),
-      YAMLText.pair("command", .sequence(["sh", "-c", "pip install -q huggingface_hub && exec huggingface-cli download \"$0\"", model].map { YAMLText.str($0) })),
+      YAMLText.pair(
+        "command",
+        .sequence(
+          [
+            "sh", "-c", "pip install -q huggingface_hub && exec huggingface-cli download \"$0\"",
+            model,
+          ].map { YAMLText.str($0) })),
       YAMLText.pair("env", .sequence(env)),
-      YAMLText.pair("volumeMounts", .sequence([.mapping([
-        YAMLText.pair("name", YAMLText.str(cache.pvcName)), YAMLText.pair("mountPath", YAMLText.str(cache.mountPath)),
-      ])])),
+      YAMLText.pair(
+        "volumeMounts",
+        .sequence([
+          .mapping([
+            YAMLText.pair("name", YAMLText.str(cache.pvcName)),
+            YAMLText.pair("mountPath", YAMLText.str(cache.mountPath)),
+          ])
+        ])),
     ])
     return .mapping([
       YAMLText.pair("apiVersion", YAMLText.str("batch/v1")),
       YAMLText.pair("kind", YAMLText.str("Job")),
-      YAMLText.pair("metadata", .mapping([YAMLText.pair("name", YAMLText.str(String((name + "-model-download").prefix(63))))])),
-      YAMLText.pair("spec", .mapping([
-        YAMLText.pair("backoffLimit", .int(3)),
-        YAMLText.pair("template", .mapping([YAMLText.pair("spec", .mapping([
-          YAMLText.pair("restartPolicy", YAMLText.str("Never")),
-          YAMLText.pair("containers", .sequence([container])),
-          YAMLText.pair("volumes", .sequence([.mapping([
-            YAMLText.pair("name", YAMLText.str(cache.pvcName)),
-            YAMLText.pair("persistentVolumeClaim", .mapping([YAMLText.pair("claimName", YAMLText.str(cache.pvcName))])),
-          ])])),
-        ]))])),
-      ])),
+      YAMLText.pair(
+        "metadata",
+        .mapping([
+          YAMLText.pair("name", YAMLText.str(String((name + "-model-download").prefix(63))))
+        ])),
+      YAMLText.pair(
+        "spec",
+        .mapping([
+          YAMLText.pair("backoffLimit", .int(3)),
+          YAMLText.pair(
+            "template",
+            .mapping([
+              YAMLText.pair(
+                "spec",
+                .mapping([
+                  YAMLText.pair("restartPolicy", YAMLText.str("Never")),
+                  YAMLText.pair("containers", .sequence([container])),
+                  YAMLText.pair(
+                    "volumes",
+                    .sequence([
+                      .mapping([
+                        YAMLText.pair("name", YAMLText.str(cache.pvcName)),
+                        YAMLText.pair(
+                          "persistentVolumeClaim",
+                          .mapping([YAMLText.pair("claimName", YAMLText.str(cache.pvcName))])),
+                      ])
+                    ])),
+                ]))
+            ])),
+        ])),
     ])
   }
 
@@ -224,7 +314,9 @@ public struct DynamoRenderer: PlanRenderer {
   /// quantities pass through. `nil` when it is neither.
   static func quantity(_ size: String) -> String? {
     let digits = size.prefix(while: { $0.isASCII && ($0.isNumber || $0 == ".") })
-    guard !digits.isEmpty, digits.first != ".", digits.filter({ $0 == "." }).count <= 1 else { return nil }
+    guard !digits.isEmpty, digits.first != ".", digits.filter({ $0 == "." }).count <= 1 else {
+      return nil
+    }
     let unit = size.dropFirst(digits.count)
     let binary = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "k", "M", "G", "T", "P", "E"]
     if binary.contains(String(unit)) { return size }
@@ -243,7 +335,9 @@ public struct DynamoRenderer: PlanRenderer {
 
   /// `sglang` → `Sglang`, `trtllm` → `Trtllm`.
   static func camel(_ s: String) -> String {
-    let letters = s.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    let letters = s.unicodeScalars.filter {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+    }
     let word = String(String.UnicodeScalarView(letters)).lowercased()
     guard let f = word.first else { return "Engine" }
     return f.uppercased() + word.dropFirst()
@@ -265,8 +359,10 @@ public struct DynamoRenderer: PlanRenderer {
   }
 
   static func isLabelValue(_ s: String) -> Bool {
-    s.count <= 63 && s.unicodeScalars.allSatisfy {
-      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-    }
+    s.count <= 63
+      && s.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || $0 == "-" || $0 == "_" || $0 == "."
+      }
   }
 }

@@ -47,7 +47,8 @@ public struct EngineConfigRenderer: PlanRenderer {
     while i < argv.endIndex {
       let word = argv[i]
       guard word.hasPrefix("-"), word.count > 1 else {
-        warnings.append("engine-config: positional argument \(ShellQuote.quote(word)) cannot be expressed")
+        warnings.append(
+          "engine-config: positional argument \(ShellQuote.quote(word)) cannot be expressed")
         i += 1
         continue
       }
@@ -65,7 +66,8 @@ public struct EngineConfigRenderer: PlanRenderer {
       }
     }
     if !process.effectiveEnv.isEmpty {
-      warnings.append("engine-config: the environment of '\(process.name)' is not part of the config file")
+      warnings.append(
+        "engine-config: the environment of '\(process.name)' is not part of the config file")
     }
     let pairs = keys.map { k in
       let v = values[k]!
@@ -85,7 +87,11 @@ public struct EngineConfigRenderer: PlanRenderer {
     switch ScalarResolver.resolvePlain(text) {
     case .int(let n) where String(n) == text:
       return .int(n)
-    case .float where text.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }):
+    case .float
+    where text.utf8.allSatisfy({
+      ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+        || $0 == UInt8(ascii: "-")
+    }):
       return YAMLNode(.scalar(text, .plain))
     default:
       return YAMLText.str(text)

@@ -27,7 +27,9 @@ public struct ShellRenderer: PlanRenderer {
     var s = header(plan)
     s += "set -euo pipefail\n"
     let anyLocal = plan.processes.contains { p in
-      (0..<(p.isMultiNode ? p.nodeCount : 1)).contains { plan.nodes.host(p.node + $0).map(NodeSet.isLocal) ?? true }
+      (0..<(p.isMultiNode ? p.nodeCount : 1)).contains {
+        plan.nodes.host(p.node + $0).map(NodeSet.isLocal) ?? true
+      }
     }
     if anyLocal {
       s += """
@@ -62,11 +64,13 @@ public struct ShellRenderer: PlanRenderer {
         }
         // `execPrefix` is renderer text (never plan data): how the process is detached.
         func body(_ execPrefix: String) -> String {
-          BashSupport.exports(p.effectiveEnv, indent: "  ") + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
+          BashSupport.exports(p.effectiveEnv, indent: "  ")
+            + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
         }
         let log = "\"$RUN_DIR/logs/\(name).log\""
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
-          let remote = "set -m\n(\n\(body("")))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
+          let remote =
+            "set -m\n(\n\(body("")))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
           let remoteCommand = "bash -c " + ShellQuote.quote(remote)
           s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
           s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
@@ -91,7 +95,9 @@ public struct ShellRenderer: PlanRenderer {
     s += "log \"all processes ready\"\n\n"
 
     if let b = plan.benchmark {
-      if b.image != nil { warnings.append("shell: the benchmark image is ignored; the tool runs on this machine") }
+      if b.image != nil {
+        warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
+      }
       s += "# --- benchmark ---\n"
       for c in b.concurrencies {
         let argv = b.argv(concurrency: c).map { word in
@@ -124,7 +130,8 @@ public struct ShellRenderer: PlanRenderer {
 
   private func header(_ plan: LaunchPlan) -> String {
     var s = "#!/usr/bin/env bash\n"
-    s += "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
+    s +=
+      "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
     s += "# Launch script for recipe \(Self.comment(plan.recipe.name))"
     if let v = plan.recipe.variant { s += " variant \(Self.comment(v))" }
     s += "\n"
@@ -137,7 +144,11 @@ public struct ShellRenderer: PlanRenderer {
 
   /// Text safe inside a `#` comment line (no line breaks).
   static func comment(_ text: String) -> String {
-    String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : Character($0) })
+    String(
+      text.unicodeScalars.map {
+        $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}"
+          || $0 == "\u{2029}" ? " " : Character($0)
+      })
   }
 
   static let cleanup = #"""

@@ -24,17 +24,22 @@ public struct SlurmRenderer: PlanRenderer {
     let total = plan.totalNodes
     let sched = plan.scheduling
     var s = "#!/bin/bash\n"
-    s += "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
+    s +=
+      "# shellcheck disable=SC2030,SC2031,SC2016,SC1003  # env set in per-process subshells; values are literal on purpose\n"
     s += "#SBATCH --job-name=\(Self.jobName(sched.jobName ?? plan.recipe.name))\n"
     s += "#SBATCH --nodes=\(total)\n"
     s += "#SBATCH --ntasks-per-node=1\n"
     if sched.exclusive { s += "#SBATCH --exclusive\n" }
     if let g = sched.gpusPerNode { s += "#SBATCH --gpus-per-node=\(g)\n" }
     if let t = sched.timeLimit {
-      if t.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }), !t.isEmpty {
+      if t.utf8.allSatisfy({
+        ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ":")
+          || $0 == UInt8(ascii: "-")
+      }), !t.isEmpty {
         s += "#SBATCH --time=\(t)\n"
       } else {
-        warnings.append("slurm: ignored time limit \(ShellQuote.quote(t)): not in SLURM's [D-]HH:MM:SS form")
+        warnings.append(
+          "slurm: ignored time limit \(ShellQuote.quote(t)): not in SLURM's [D-]HH:MM:SS form")
       }
     }
     s += "# Launch script for recipe \(ShellRenderer.comment(plan.recipe.name))"
@@ -100,7 +105,9 @@ public struct SlurmRenderer: PlanRenderer {
     for p in plan.processes {
       let instances = p.isMultiNode ? p.nodeCount : 1
       if p.nodeCount > 1, p.distributed == nil {
-        warnings.append("slurm: \(p.name) spans \(p.nodeCount) nodes without distributed flags; starting one instance")
+        warnings.append(
+          "slurm: \(p.name) spans \(p.nodeCount) nodes without distributed flags; starting one instance"
+        )
       }
       var words = p.argv.map(Self.runtimeWord)
       if p.isMultiNode, let d = p.distributed {
@@ -110,7 +117,9 @@ public struct SlurmRenderer: PlanRenderer {
           ShellQuote.quote(d.nodeRankFlag), "\"$SLURM_PROCID\"",
         ]
       }
-      let inner = "set -eu\n" + BashSupport.exports(p.effectiveEnv) + "exec " + words.joined(separator: " ") + "\n"
+      let inner =
+        "set -eu\n" + BashSupport.exports(p.effectiveEnv) + "exec " + words.joined(separator: " ")
+        + "\n"
       s += "# --- \(p.name) (\(p.role.rawValue)) ---\n"
       s += "srun --nodes=\(instances) --ntasks=\(instances) --ntasks-per-node=1 --overlap \\\n"
       s += "  --nodelist=\"$(node_list \(p.node) \(instances))\" --job-name=\(p.name) \\\n"
@@ -170,10 +179,11 @@ public struct SlurmRenderer: PlanRenderer {
 
   /// A job name made of safe characters only.
   static func jobName(_ name: String) -> String {
-    let safe = String(name.unicodeScalars.map {
-      (("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-        || $0 == "-" || $0 == "_" || $0 == ".") ? Character($0) : "_"
-    })
+    let safe = String(
+      name.unicodeScalars.map {
+        (("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+          || $0 == "-" || $0 == "_" || $0 == ".") ? Character($0) : "_"
+      })
     return safe.isEmpty ? "launch" : String(safe.prefix(64))
   }
 }

@@ -23,7 +23,8 @@ enum YAMLText {
   static func isPlainSafe(_ s: String) -> Bool {
     let body = s.drop(while: { $0 == "-" })
     guard let first = body.unicodeScalars.first, body.count + 2 >= s.count,
-      ("a"..."z").contains(first) || ("A"..."Z").contains(first) || (first == "/" && body.count == s.count)
+      ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+        || (first == "/" && body.count == s.count)
     else { return false }
     if yaml11Words.contains(s.lowercased()) { return false }
     if s.hasSuffix(":") || s.contains(": ") || s.contains(" #") { return false }

@@ -18,21 +18,28 @@ public struct ArgOwnershipRule: LintRule {
       let key = NamedFieldFlags.normalize(site.arg.flag)
       if owned.contains(key) {
         let hint =
-          key.contains("served") ? "remove it and set model.served_name"
-          : key.hasPrefix("model") ? "remove it and set model.path" : "remove it and set launcher.\(key)"
-        context.report(.error, code: "launcher-owned-flag",
+          key.contains("served")
+          ? "remove it and set model.served_name"
+          : key.hasPrefix("model")
+            ? "remove it and set model.path" : "remove it and set launcher.\(key)"
+        context.report(
+          .error, code: "launcher-owned-flag",
           "'\(site.arg.flag)' is set by the launcher, not in args", at: site.path, hint: hint)
       }
     }
     for role in context.recipe.topology.roleNames {
       let resolved = context.resolved(role: role)
       for a in resolved.args {
-        guard let field = NamedField.field(forFlag: a.flag, engine: engine), resolved.serving.isSet(field)
+        guard let field = NamedField.field(forFlag: a.flag, engine: engine),
+          resolved.serving.isSet(field)
         else { continue }
-        let servingPath = context.recipe.roles[role]?.serving.isSet(field) == true
+        let servingPath =
+          context.recipe.roles[role]?.serving.isSet(field) == true
           ? "roles.\(role.rawValue).serving" : "serving"
-        context.report(.error, code: "named-field-in-args",
-          "'\(a.flag)' repeats the named field \(field.key) in args", at: context.argPath(a.flag, role: role),
+        context.report(
+          .error, code: "named-field-in-args",
+          "'\(a.flag)' repeats the named field \(field.key) in args",
+          at: context.argPath(a.flag, role: role),
           hint: "set \(servingPath).\(field.key) only and remove '\(a.flag)' from args")
       }
     }

@@ -27,8 +27,10 @@ public struct EnvAcrossRolesRule: LintRule {
       let p = prefill.first { $0.name == name }?.value
       let d = decode.first { $0.name == name }?.value
       guard p != d else { continue }
-      let role: RecipeV2.Role = recipe.roles[.decode]?.env.contains { $0.name == name } == true ? .decode : .prefill
-      context.report(.warning, code: "env-differs-across-roles",
+      let role: RecipeV2.Role =
+        recipe.roles[.decode]?.env.contains { $0.name == name } == true ? .decode : .prefill
+      context.report(
+        .warning, code: "env-differs-across-roles",
         "\(name) is \(p.map { "'\($0)'" } ?? "unset") for prefill but \(d.map { "'\($0)'" } ?? "unset") for decode",
         at: context.envPath(name, role: role),
         hint: "both sides of the KV transfer read it; set it once in env (common to the roles)")

@@ -8,7 +8,9 @@ public struct FlagCatalogRule: LintRule {
   /// The rule.
   public init() {}
   /// The diagnostic codes this rule reports.
-  public var codes: [String] { ["unknown-flag", "renamed-flag", "removed-flag", "deprecated-flag"] }
+  public var codes: [String] {
+    ["unknown-flag", "renamed-flag", "removed-flag", "deprecated-flag"]
+  }
 
   /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
@@ -26,73 +28,101 @@ public struct FlagCatalogRule: LintRule {
       let pinned = "\(engine) \(version.normalized)"
       if let hit = catalog.resolve(spelling) {
         if engine == .sglang, hit.match == .normalized, flag.contains("_") {
-          context.report(.error, code: "unknown-flag",
+          context.report(
+            .error, code: "unknown-flag",
             "SGLang does not accept '\(spelling)' (snake_case) for \(pinned)", at: site.path,
             hint: "write '\(String(hit.flag.name.drop { $0 == "-" }))'")
         } else if hit.flag.deprecated {
-          let rename = Self.rename(for: hit.flag.name, engine: engine, store: context.store, upTo: nil)
-          context.report(.warning, code: "deprecated-flag",
-            "'\(hit.flag.name)' is deprecated in \(engine) \(catalog.version.normalized)", at: site.path,
-            hint: rename.map { Self.replacementHint($0) } ?? "remove it before it disappears; check the engine's release notes")
+          let rename = Self.rename(
+            for: hit.flag.name, engine: engine, store: context.store, upTo: nil)
+          context.report(
+            .warning, code: "deprecated-flag",
+            "'\(hit.flag.name)' is deprecated in \(engine) \(catalog.version.normalized)",
+            at: site.path,
+            hint: rename.map { Self.replacementHint($0) }
+              ?? "remove it before it disappears; check the engine's release notes")
         }
         continue
       }
-      if let rename = Self.rename(for: spelling, engine: engine, store: context.store, upTo: version) {
+      if let rename = Self.rename(
+        for: spelling, engine: engine, store: context.store, upTo: version)
+      {
         if let new = rename.new {
-          context.report(.error, code: "renamed-flag",
+          context.report(
+            .error, code: "renamed-flag",
             "'\(spelling)' was replaced by '\(new)' in \(engine) \(rename.since.normalized) (checked against \(pinned))",
             at: site.path, hint: Self.replacementHint(rename))
         } else {
-          context.report(.error, code: "removed-flag",
+          context.report(
+            .error, code: "removed-flag",
             "'\(spelling)' was removed in \(engine) \(rename.since.normalized) (checked against \(pinned))",
             at: site.path, hint: "remove it: \(rename.note)")
         }
         continue
       }
       let all = context.store.catalogs(engine: engine)
-      if let older = all.last(where: { $0.version < catalog.version && $0.resolve(spelling) != nil }) {
-        let gone = all.first { $0.version > older.version }?.version.normalized ?? catalog.version.normalized
-        context.report(.error, code: "removed-flag",
+      if let older = all.last(where: { $0.version < catalog.version && $0.resolve(spelling) != nil }
+      ) {
+        let gone =
+          all.first { $0.version > older.version }?.version.normalized ?? catalog.version.normalized
+        context.report(
+          .error, code: "removed-flag",
           "'\(spelling)' is not a flag of \(pinned); it was last seen in the \(older.version.normalized) catalog",
           at: site.path,
-          hint: "remove it (gone by \(gone), no recorded replacement), or pin \(engine) \(older.version.normalized)")
+          hint:
+            "remove it (gone by \(gone), no recorded replacement), or pin \(engine) \(older.version.normalized)"
+        )
         continue
       }
-      if let newer = all.first(where: { $0.version > catalog.version && $0.resolve(spelling) != nil }) {
+      if let newer = all.first(where: {
+        $0.version > catalog.version && $0.resolve(spelling) != nil
+      }) {
         if context.catalogMatch?.kind == .nearestLower {
-          context.report(.warning, code: "unknown-flag",
+          context.report(
+            .warning, code: "unknown-flag",
             "'\(spelling)' is not in the \(catalog.version.normalized) catalog used for \(pinned), but appears in \(newer.version.normalized); it may have been added in between",
-            at: site.path, hint: "check that \(engine) \(version.normalized) accepts it, or pin \(newer.version.normalized)")
+            at: site.path,
+            hint:
+              "check that \(engine) \(version.normalized) accepts it, or pin \(newer.version.normalized)"
+          )
         } else {
-          context.report(.error, code: "unknown-flag",
+          context.report(
+            .error, code: "unknown-flag",
             "'\(spelling)' is not a flag of \(pinned); it first appears in \(engine) \(newer.version.normalized)",
-            at: site.path, hint: "raise engine.version to \(newer.version.normalized) or later, or remove it")
+            at: site.path,
+            hint: "raise engine.version to \(newer.version.normalized) or later, or remove it")
         }
         continue
       }
       let near = catalog.suggestion(for: spelling)
       if context.catalogMatch?.kind == .nearestLower {
         // Without a catalog of this exact version the flag may exist in a release in between.
-        context.report(.warning, code: "unknown-flag",
+        context.report(
+          .warning, code: "unknown-flag",
           "'\(spelling)' is in no catalog (the \(catalog.version.normalized) catalog stands in for \(pinned)); it may exist only in releases in between",
           at: site.path,
           hint: (near.map { "did you mean '\(String($0.drop { $0 == "-" }))'? " } ?? "")
             + "check that \(engine) \(version.normalized) accepts it")
         continue
       }
-      context.report(.error, code: "unknown-flag", "'\(spelling)' is not a flag of \(pinned)", at: site.path,
+      context.report(
+        .error, code: "unknown-flag", "'\(spelling)' is not a flag of \(pinned)", at: site.path,
         hint: near.map { "did you mean '\(String($0.drop { $0 == "-" }))'?" }
-          ?? "remove it; 'registry engines \(engine) \(catalog.version.normalized)' lists the flags")
+          ?? "remove it; 'registry engines \(engine) \(catalog.version.normalized)' lists the flags"
+      )
     }
   }
 
   /// The newest rename of `spelling` with `since <= upTo` (any `since` when nil).
-  static func rename(for spelling: String, engine: Engine, store: FlagCatalogStore, upTo: EngineVersion?)
+  static func rename(
+    for spelling: String, engine: Engine, store: FlagCatalogStore, upTo: EngineVersion?
+  )
     -> FlagRename?
   {
     let key = NamedFieldFlags.normalize(spelling)
     return store.renameTable.last { r in
-      r.engine == engine && NamedFieldFlags.normalize(r.old) == key && (upTo.map { r.since <= $0 } ?? true)
+      r.engine == engine && NamedFieldFlags.normalize(r.old) == key
+        && (upTo.map { r.since <= $0 } ?? true)
     }
   }
 

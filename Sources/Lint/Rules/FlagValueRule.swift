@@ -24,13 +24,18 @@ public struct FlagValueRule: LintRule {
         continue
       case (.bool, let v):
         if case .string(let s) = v, ["true", "false"].contains(s.lowercased()) { continue }
-        context.report(.error, code: "flag-type",
-          "'\(flag.name)' is a switch and takes no value, but is given \(Self.describe(v))", at: site.path,
+        context.report(
+          .error, code: "flag-type",
+          "'\(flag.name)' is a switch and takes no value, but is given \(Self.describe(v))",
+          at: site.path,
           hint: "write '\(key): true' to set it, or remove it")
       case (.value, .bool(true)):
         if flag.type.contains("?") { continue }
-        context.report(.error, code: "flag-type", "'\(flag.name)' needs a value (\(flag.type))", at: site.path,
-          hint: flag.choices.isEmpty ? "write '\(key): <\(flag.type)>'" : "write '\(key): \(flag.choices[0])' (one of \(flag.choices.joined(separator: ", ")))")
+        context.report(
+          .error, code: "flag-type", "'\(flag.name)' needs a value (\(flag.type))", at: site.path,
+          hint: flag.choices.isEmpty
+            ? "write '\(key): <\(flag.type)>'"
+            : "write '\(key): \(flag.choices[0])' (one of \(flag.choices.joined(separator: ", ")))")
       case (.value, .list(let items)):
         for item in items { checkScalar(item, flag: flag, site: site, context: context) }
       case (.value, let v):
@@ -39,7 +44,9 @@ public struct FlagValueRule: LintRule {
     }
   }
 
-  private func checkScalar(_ v: RecipeV2.ArgValue, flag: FlagSpec, site: LintContext.ArgSite, context: LintContext) {
+  private func checkScalar(
+    _ v: RecipeV2.ArgValue, flag: FlagSpec, site: LintContext.ArgSite, context: LintContext
+  ) {
     guard let text = Self.text(v) else { return }
     let base = flag.type.split(separator: " ").first.map(String.init) ?? flag.type
     let elementType = base.hasPrefix("list[") ? String(base.dropFirst(5).dropLast()) : base
@@ -50,33 +57,45 @@ public struct FlagValueRule: LintRule {
     default: typeOK = true
     }
     if !typeOK {
-      context.report(.error, code: "flag-type",
-        "'\(flag.name)' takes \(elementType == "int" ? "an integer" : "a number"), not '\(text)'", at: site.path,
-        hint: "write '\(site.arg.flag): <\(elementType)>'" + (flag.defaultValue.isEmpty || flag.defaultValue == "None" ? "" : " (default \(flag.defaultValue))"))
+      context.report(
+        .error, code: "flag-type",
+        "'\(flag.name)' takes \(elementType == "int" ? "an integer" : "a number"), not '\(text)'",
+        at: site.path,
+        hint: "write '\(site.arg.flag): <\(elementType)>'"
+          + (flag.defaultValue.isEmpty || flag.defaultValue == "None"
+            ? "" : " (default \(flag.defaultValue))"))
       return
     }
     let choices = flag.choices
-    guard !choices.isEmpty, !choices.contains(where: { $0.hasPrefix("<") }), !choices.contains(text) else { return }
+    guard !choices.isEmpty, !choices.contains(where: { $0.hasPrefix("<") }), !choices.contains(text)
+    else { return }
     if context.catalogMatch?.kind == .nearestLower, let catalog = context.catalog,
       let newer = context.store.catalogs(engine: context.engine).first(where: {
         $0.version > catalog.version && $0.resolve(flag.name)?.flag.choices.contains(text) == true
       })
     {
-      context.report(.warning, code: "flag-choice",
+      context.report(
+        .warning, code: "flag-choice",
         "'\(text)' is not a choice of '\(flag.name)' in the \(catalog.version.normalized) catalog used for \(context.engine) \(context.version?.normalized ?? "?"), but is in \(newer.version.normalized); it may have been added in between",
-        at: site.path, hint: "check that this version accepts it, or pin \(newer.version.normalized)")
+        at: site.path,
+        hint: "check that this version accepts it, or pin \(newer.version.normalized)")
       return
     }
     let near = DidYouMean.closest(to: text, in: choices)
     if context.catalogMatch?.kind == .nearestLower {
       // Without a catalog of this exact version the choice may have been added in between.
-      context.report(.warning, code: "flag-choice",
+      context.report(
+        .warning, code: "flag-choice",
         "'\(text)' is not a choice of '\(flag.name)' in the \(context.catalog?.version.normalized ?? "?") catalog standing in for \(context.engine) \(context.version?.normalized ?? "?")",
-        at: site.path, hint: (near.map { "did you mean '\($0)'? " } ?? "") + "check that this version accepts it; choices there: \(choices.joined(separator: ", "))")
+        at: site.path,
+        hint: (near.map { "did you mean '\($0)'? " } ?? "")
+          + "check that this version accepts it; choices there: \(choices.joined(separator: ", "))")
       return
     }
-    context.report(.error, code: "flag-choice", "'\(text)' is not a choice of '\(flag.name)'", at: site.path,
-      hint: (near.map { "did you mean '\($0)'? " } ?? "") + "choices: \(choices.joined(separator: ", "))")
+    context.report(
+      .error, code: "flag-choice", "'\(text)' is not a choice of '\(flag.name)'", at: site.path,
+      hint: (near.map { "did you mean '\($0)'? " } ?? "")
+        + "choices: \(choices.joined(separator: ", "))")
   }
 
   /// The scalar text of a value, nil for collections.

@@ -11,7 +11,9 @@ public struct ParallelismRule: LintRule {
   /// The rule.
   public init() {}
   /// The diagnostic codes this rule reports.
-  public var codes: [String] { ["parallelism-exceeds-gpus", "parallelism-underuses-gpus", "workers-vs-nodes"] }
+  public var codes: [String] {
+    ["parallelism-exceeds-gpus", "parallelism-underuses-gpus", "workers-vs-nodes"]
+  }
 
   /// GPUs one worker of `role` uses, with a description of the product.
   static func gpusPerWorker(_ context: LintContext, role: RecipeV2.Role) -> (Int, String) {
@@ -21,7 +23,9 @@ public struct ParallelismRule: LintRule {
     let dpInsideTP =
       context.engine == .trtllm
       || (context.engine == .sglang && context.isOn("enable-dp-attention", role: role))
-    if dpInsideTP || dp == 1 { return (tp * pp, "TP \(tp) × PP \(pp)" + (dp > 1 ? " (DP \(dp) inside TP)" : "")) }
+    if dpInsideTP || dp == 1 {
+      return (tp * pp, "TP \(tp) × PP \(pp)" + (dp > 1 ? " (DP \(dp) inside TP)" : ""))
+    }
     return (tp * pp * dp, "TP \(tp) × PP \(pp) × DP \(dp)")
   }
 
@@ -36,36 +40,50 @@ public struct ParallelismRule: LintRule {
       totalNeeded += need * placement.workers
       let at = KeyPath([.key("topology"), .key(role.rawValue)])
       if let given = placement.gpusPerWorker, given != need {
-        context.report(need > given ? .error : .warning, code: need > given ? "parallelism-exceeds-gpus" : "parallelism-underuses-gpus",
-          "\(role.rawValue): \(product) = \(need) GPUs per worker, but gpus_per_worker is \(given)", at: at / "gpus_per_worker",
-          hint: "make gpus_per_worker \(need), or change the parallel sizes to multiply to \(given)")
+        context.report(
+          need > given ? .error : .warning,
+          code: need > given ? "parallelism-exceeds-gpus" : "parallelism-underuses-gpus",
+          "\(role.rawValue): \(product) = \(need) GPUs per worker, but gpus_per_worker is \(given)",
+          at: at / "gpus_per_worker",
+          hint: "make gpus_per_worker \(need), or change the parallel sizes to multiply to \(given)"
+        )
       }
       guard let gpn, placement.nodes > 0 else { continue }
       let capacity = placement.nodes * gpn
       let used = need * placement.workers
       if used > capacity {
-        context.report(.error, code: "parallelism-exceeds-gpus",
+        context.report(
+          .error, code: "parallelism-exceeds-gpus",
           "\(role.rawValue): \(placement.workers) worker(s) × \(product) = \(used) GPUs, but \(placement.nodes) node(s) × \(gpn) GPUs = \(capacity)",
-          at: at, hint: "give the role \((used + gpn - 1) / gpn) node(s), fewer workers, or smaller parallel sizes")
+          at: at,
+          hint:
+            "give the role \((used + gpn - 1) / gpn) node(s), fewer workers, or smaller parallel sizes"
+        )
         continue
       }
       if used <= capacity - gpn {
-        context.report(.warning, code: "parallelism-underuses-gpus",
+        context.report(
+          .warning, code: "parallelism-underuses-gpus",
           "\(role.rawValue): \(placement.workers) worker(s) × \(product) = \(used) GPUs leave whole nodes of the \(placement.nodes) × \(gpn) idle",
           at: at, hint: "use \((used + gpn - 1) / gpn) node(s), or more workers")
       }
       if need > gpn, need % gpn != 0 {
-        context.report(.warning, code: "workers-vs-nodes",
+        context.report(
+          .warning, code: "workers-vs-nodes",
           "\(role.rawValue): a worker of \(need) GPUs does not fill whole \(gpn)-GPU nodes",
           at: at, hint: "make \(product) a multiple of \(gpn)")
       } else if need <= gpn, placement.workers > 0, placement.workers < placement.nodes {
-        context.report(.warning, code: "workers-vs-nodes",
+        context.report(
+          .warning, code: "workers-vs-nodes",
           "\(role.rawValue): \(placement.workers) worker(s) of \(need) GPUs on \(placement.nodes) nodes; a worker fits in one node",
           at: at, hint: "use \(placement.workers) node(s), or \(placement.nodes) workers")
       }
     }
-    if let gpn, recipe.topology.roles.values.contains(where: { $0.nodes == 0 }), totalNeeded > recipe.totalNodes * gpn {
-      context.report(.error, code: "parallelism-exceeds-gpus",
+    if let gpn, recipe.topology.roles.values.contains(where: { $0.nodes == 0 }),
+      totalNeeded > recipe.totalNodes * gpn
+    {
+      context.report(
+        .error, code: "parallelism-exceeds-gpus",
         "the roles need \(totalNeeded) GPUs together but share \(recipe.totalNodes) node(s) × \(gpn) GPUs",
         at: "topology", hint: "add nodes or shrink the parallel sizes")
     }

@@ -44,10 +44,13 @@ public struct PrecisionRule: LintRule {
       guard let q = context.arg("quantization", role: role), let text = FlagValueRule.text(q.value),
         let method = Self.family(ofQuantization: text), method != weights
       else { continue }
-      context.report(.error, code: "precision-quantization",
+      context.report(
+        .error, code: "precision-quantization",
         "model.precision is '\(precision)' but the engine is told --quantization \(text) (\(method.rawValue))",
         at: context.argPath(q.flag, role: role),
-        hint: "use a \(weights.rawValue) quantization method (or remove --quantization to read it from the checkpoint), or fix model.precision")
+        hint:
+          "use a \(weights.rawValue) quantization method (or remove --quantization to read it from the checkpoint), or fix model.precision"
+      )
     }
   }
 }

@@ -8,8 +8,12 @@ public struct SecretRule: LintRule {
   /// The diagnostic codes this rule reports.
   public var codes: [String] { ["secret-in-recipe"] }
 
-  static let secretNames: Set<String> = ["HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HUGGINGFACE_TOKEN", "HF_API_TOKEN"]
-  static let secretSuffixes = ["_TOKEN", "_API_KEY", "_SECRET", "_SECRET_KEY", "_PASSWORD", "_ACCESS_KEY"]
+  static let secretNames: Set<String> = [
+    "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HUGGINGFACE_TOKEN", "HF_API_TOKEN",
+  ]
+  static let secretSuffixes = [
+    "_TOKEN", "_API_KEY", "_SECRET", "_SECRET_KEY", "_PASSWORD", "_ACCESS_KEY",
+  ]
   static let secretFlags: Set<String> = ["api-key", "hf-token", "admin-api-key"]
 
   static func isSecretName(_ name: String) -> Bool {
@@ -19,14 +23,19 @@ public struct SecretRule: LintRule {
 
   static func isLiteralSecret(_ value: String) -> Bool {
     let v = value.trimmedOfSpaces
-    guard !v.isEmpty, !v.hasPrefix("$"), !(v.hasPrefix("<") && v.hasSuffix(">")) else { return false }
-    return v.count >= 6 && Int(v) == nil && !["true", "false", "none", "null"].contains(v.lowercased())
+    guard !v.isEmpty, !v.hasPrefix("$"), !(v.hasPrefix("<") && v.hasSuffix(">")) else {
+      return false
+    }
+    return v.count >= 6 && Int(v) == nil
+      && !["true", "false", "none", "null"].contains(v.lowercased())
   }
 
   /// Reports this rule's findings about the recipe in `context`.
   public func check(_ context: LintContext) {
     let recipe = context.recipe
-    var sites: [(RecipeV2.EnvVar, KeyPath)] = recipe.env.map { ($0, KeyPath([.key("env"), .key($0.name)])) }
+    var sites: [(RecipeV2.EnvVar, KeyPath)] = recipe.env.map {
+      ($0, KeyPath([.key("env"), .key($0.name)]))
+    }
     for role in recipe.roles.keys.sorted() {
       for e in recipe.roles[role]?.env ?? [] {
         sites.append((e, KeyPath([.key("roles"), .key(role.rawValue), .key("env"), .key(e.name)])))
@@ -34,12 +43,18 @@ public struct SecretRule: LintRule {
     }
     for (e, path) in sites {
       guard Self.isSecretName(e.name), let v = e.value, Self.isLiteralSecret(v) else { continue }
-      context.report(.error, code: "secret-in-recipe", "\(e.name) holds a literal credential", at: path,
-        hint: "remove the value and revoke the token; pass it at launch from the environment ('\(e.name): ${\(e.name)}' or leave it out)")
+      context.report(
+        .error, code: "secret-in-recipe", "\(e.name) holds a literal credential", at: path,
+        hint:
+          "remove the value and revoke the token; pass it at launch from the environment ('\(e.name): ${\(e.name)}' or leave it out)"
+      )
     }
-    for site in context.argSites where Self.secretFlags.contains(NamedFieldFlags.normalize(site.arg.flag)) {
+    for site in context.argSites
+    where Self.secretFlags.contains(NamedFieldFlags.normalize(site.arg.flag)) {
       guard let v = FlagValueRule.text(site.arg.value), Self.isLiteralSecret(v) else { continue }
-      context.report(.error, code: "secret-in-recipe", "'\(site.arg.flag)' holds a literal credential", at: site.path,
+      context.report(
+        .error, code: "secret-in-recipe", "'\(site.arg.flag)' holds a literal credential",
+        at: site.path,
         hint: "remove it and pass the key at launch (an env var the launcher forwards)")
     }
   }

@@ -12,20 +12,24 @@ package enum CommentTransplant {
   package static func collect(_ node: YAMLNode, at path: KeyPath = .root) -> [CommentPlacement] {
     var out: [CommentPlacement] = []
     if path.isEmpty, !node.comments.isEmpty {
-      out.append(CommentPlacement(path: .root, keyComments: YAMLComments(), valueComments: node.comments))
+      out.append(
+        CommentPlacement(path: .root, keyComments: YAMLComments(), valueComments: node.comments))
     }
     collect(node, path, into: &out)
     return out
   }
 
-  private static func collect(_ node: YAMLNode, _ path: KeyPath, into out: inout [CommentPlacement]) {
+  private static func collect(_ node: YAMLNode, _ path: KeyPath, into out: inout [CommentPlacement])
+  {
     switch node.kind {
     case .scalar: return
     case .mapping(let pairs, _):
       for p in pairs {
         let sub = path.appending(p.key.scalar ?? "")
         if !p.key.comments.isEmpty || !p.value.comments.isEmpty {
-          out.append(CommentPlacement(path: sub, keyComments: p.key.comments, valueComments: p.value.comments))
+          out.append(
+            CommentPlacement(
+              path: sub, keyComments: p.key.comments, valueComments: p.value.comments))
         }
         collect(p.value, sub, into: &out)
       }
@@ -33,7 +37,8 @@ package enum CommentTransplant {
       for (i, item) in items.enumerated() {
         let sub = path.appending(index: i)
         if !item.comments.isEmpty {
-          out.append(CommentPlacement(path: sub, keyComments: YAMLComments(), valueComments: item.comments))
+          out.append(
+            CommentPlacement(path: sub, keyComments: YAMLComments(), valueComments: item.comments))
         }
         collect(item, sub, into: &out)
       }
@@ -54,11 +59,15 @@ package enum CommentTransplant {
       if node.value(at: p.path) == nil {
         var comps = p.path.components
         while !comps.isEmpty, node.value(at: KeyPath(comps)) == nil { comps.removeLast() }
-        let lines = p.keyComments.before + p.keyComments.trailing.map { [$0] }.orEmpty
+        let lines =
+          p.keyComments.before + p.keyComments.trailing.map { [$0] }.orEmpty
           + p.valueComments.before + p.valueComments.trailing.map { [$0] }.orEmpty
-        target = CommentPlacement(path: KeyPath(comps), keyComments: YAMLComments(before: lines), valueComments: YAMLComments())
+        target = CommentPlacement(
+          path: KeyPath(comps), keyComments: YAMLComments(before: lines),
+          valueComments: YAMLComments())
         if comps.isEmpty {
-          target = CommentPlacement(path: .root, keyComments: YAMLComments(), valueComments: YAMLComments(before: lines))
+          target = CommentPlacement(
+            path: .root, keyComments: YAMLComments(), valueComments: YAMLComments(before: lines))
         }
       }
       if let existing = byPath[target.path] {
@@ -78,7 +87,9 @@ package enum CommentTransplant {
 
   /// Puts one placement on the key (or item) at the rest of its path below `node`: on every
   /// entry with that key (a key that is not a scalar counts as "").
-  private static func place(_ p: CommentPlacement, _ node: inout YAMLNode, _ rest: ArraySlice<KeyPath.Component>) {
+  private static func place(
+    _ p: CommentPlacement, _ node: inout YAMLNode, _ rest: ArraySlice<KeyPath.Component>
+  ) {
     guard let first = rest.first else { return }
     switch first {
     case .key(let k):
@@ -105,7 +116,8 @@ package enum CommentTransplant {
   }
 
   static func merge(_ a: CommentPlacement, _ b: CommentPlacement) -> CommentPlacement {
-    CommentPlacement(path: a.path, keyComments: merge(a.keyComments, b.keyComments),
+    CommentPlacement(
+      path: a.path, keyComments: merge(a.keyComments, b.keyComments),
       valueComments: merge(a.valueComments, b.valueComments))
   }
 
@@ -113,7 +125,11 @@ package enum CommentTransplant {
     var out = a
     for c in b.before where !out.before.contains(c) { out.before.append(c) }
     if let t = b.trailing, t != out.trailing {
-      if out.trailing == nil { out.trailing = t } else if !out.before.contains(t) { out.before.append(t) }
+      if out.trailing == nil {
+        out.trailing = t
+      } else if !out.before.contains(t) {
+        out.before.append(t)
+      }
     }
     return out
   }

@@ -9,7 +9,8 @@ package enum LineDiff {
 
   /// The edit script that turns `a` into `b` (LCS; recipe files are small).
   package static func edits(_ a: [String], _ b: [String]) -> [Edit] {
-    let n = a.count, m = b.count
+    let n = a.count
+    let m = b.count
     var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
     if n > 0 && m > 0 {
       for i in stride(from: n - 1, through: 0, by: -1) {
@@ -19,14 +20,19 @@ package enum LineDiff {
       }
     }
     var out: [Edit] = []
-    var i = 0, j = 0
+    var i = 0
+    var j = 0
     while i < n || j < m {
       if i < n, j < m, a[i] == b[j] {
-        out.append(.same(a[i])); i += 1; j += 1
+        out.append(.same(a[i]))
+        i += 1
+        j += 1
       } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
-        out.append(.removed(a[i])); i += 1
+        out.append(.removed(a[i]))
+        i += 1
       } else {
-        out.append(.added(b[j])); j += 1
+        out.append(.added(b[j]))
+        j += 1
       }
     }
     return out
@@ -34,18 +40,24 @@ package enum LineDiff {
 
   /// A unified diff of two texts (`--- a/<name>`, `+++ b/<name>`, hunks with `context`
   /// lines around changes); empty when the texts are equal.
-  package static func unified(_ old: String, _ new: String, oldName: String, newName: String, context: Int = 3) -> String {
-    let a = lines(old), b = lines(new)
+  package static func unified(
+    _ old: String, _ new: String, oldName: String, newName: String, context: Int = 3
+  ) -> String {
+    let a = lines(old)
+    let b = lines(new)
     let script = edits(a, b)
     guard script.contains(where: { if case .same = $0 { false } else { true } }) else { return "" }
     var out = "--- \(oldName)\n+++ \(newName)\n"
     // Positions (old line, new line) before each edit.
     var pos: [(Int, Int)] = []
-    var oi = 0, ni = 0
+    var oi = 0
+    var ni = 0
     for e in script {
       pos.append((oi, ni))
       switch e {
-      case .same: oi += 1; ni += 1
+      case .same:
+        oi += 1
+        ni += 1
       case .removed: oi += 1
       case .added: ni += 1
       }
@@ -60,16 +72,27 @@ package enum LineDiff {
         end = min(changed[next] + context, script.count - 1)
         next += 1
       }
-      var oldCount = 0, newCount = 0, body = ""
+      var oldCount = 0
+      var newCount = 0
+      var body = ""
       for e in script[start...end] {
         switch e {
-        case .same(let l): body += " \(l)\n"; oldCount += 1; newCount += 1
-        case .removed(let l): body += "-\(l)\n"; oldCount += 1
-        case .added(let l): body += "+\(l)\n"; newCount += 1
+        case .same(let l):
+          body += " \(l)\n"
+          oldCount += 1
+          newCount += 1
+        case .removed(let l):
+          body += "-\(l)\n"
+          oldCount += 1
+        case .added(let l):
+          body += "+\(l)\n"
+          newCount += 1
         }
       }
       let (os, ns) = pos[start]
-      out += "@@ -\(oldCount == 0 ? os : os + 1),\(oldCount) +\(newCount == 0 ? ns : ns + 1),\(newCount) @@\n" + body
+      out +=
+        "@@ -\(oldCount == 0 ? os : os + 1),\(oldCount) +\(newCount == 0 ? ns : ns + 1),\(newCount) @@\n"
+        + body
       k = next
     }
     return out

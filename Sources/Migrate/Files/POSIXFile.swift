@@ -1,4 +1,5 @@
 internal import Foundation
+
 #if canImport(Glibc)
 internal import Glibc
 #endif
@@ -21,7 +22,9 @@ package enum POSIXFile {
     while true {
       // A regular file ends at its size (no further read to find the end).
       if regular && done == out.count && done > 0 { break }
-      if done == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+      if done == out.count {
+        out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count)))
+      }
       let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
       if n < 0 {
         if errno == EINTR { continue }
@@ -36,12 +39,16 @@ package enum POSIXFile {
 
   /// Writes `bytes` to `path`, replacing it; with `exclusive`, fails when `path` exists.
   /// - Returns: an error message, nil on success.
-  package static func write(_ bytes: UnsafeRawBufferPointer, to path: String, exclusive: Bool = false) -> String? {
+  package static func write(
+    _ bytes: UnsafeRawBufferPointer, to path: String, exclusive: Bool = false
+  ) -> String? {
     let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC)
     let fd = open(path, flags, 0o644)
     guard fd >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
     defer { close(fd) }
-    guard write(bytes, fd: fd) else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+    guard write(bytes, fd: fd) else {
+      return "cannot write \(path): \(String(cString: strerror(errno)))"
+    }
     return nil
   }
 
@@ -64,7 +71,8 @@ package enum POSIXFile {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0, Int(st.st_size) == bytes.count else { return false }
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: max(bytes.count, 1), alignment: 1)
     defer { buffer.deallocate() }
     var done = 0
     while done < bytes.count {

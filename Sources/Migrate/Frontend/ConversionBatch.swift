@@ -85,23 +85,34 @@ public struct ConversionBatch: Sendable {
     guard let bytes = RecipeFiles.read(file) else {
       let d = Diagnostic(.error, code: "not-found", "cannot read '\(file)'")
       return FileResult(
-        file: file, source: "unknown", target: to.rawValue, converted: false, failed: true, text: "",
+        file: file, source: "unknown", target: to.rawValue, converted: false, failed: true,
+        text: "",
         diagnostics: [d], losses: [])
     }
     // Parsed once: for the format check and for the conversion.
     let documents = try? YAML.parseStream(bytes)
-    if skipOtherFormats, let from, let documents, RecipeFormat.detect(documents: documents).format.family != from.family {
+    if skipOtherFormats, let from, let documents,
+      RecipeFormat.detect(documents: documents).format.family != from.family
+    {
       return nil
     }
-    let outcome = documents.map { ConvertFrontend.convert(documents: $0, file: file, from: from, to: to) }
+    let outcome =
+      documents.map { ConvertFrontend.convert(documents: $0, file: file, from: from, to: to) }
       ?? ConvertFrontend.convert(bytes: bytes, file: file, from: from, to: to)
     var diagnostics = outcome.diagnostics
-    diagnostics += outcome.losses.map { $0.diagnostic(file: file, severity: allowLoss ? .warning : .error) }
-      .map { var d = $0; d.location = SourceLocation(file: file, line: 1, column: 1); return d }
+    diagnostics += outcome.losses.map {
+      $0.diagnostic(file: file, severity: allowLoss ? .warning : .error)
+    }
+    .map {
+      var d = $0
+      d.location = SourceLocation(file: file, line: 1, column: 1)
+      return d
+    }
     var verified: Bool?
     if verify, let recipe = outcome.recipe, !outcome.documents.isEmpty {
       let mismatches = ConversionVerifier.verify(
-        source: recipe, sourceDocument: outcome.v2Document?.root, target: outcome.documents, format: to, file: file)
+        source: recipe, sourceDocument: outcome.v2Document?.root, target: outcome.documents,
+        format: to, file: file)
       diagnostics += mismatches
       verified = mismatches.isEmpty
     }
@@ -118,7 +129,8 @@ public struct ConversionBatch: Sendable {
           try RecipeFiles.writeAtomically(outcome.text, to: path)
           written = path
         } catch {
-          diagnostics.append(Diagnostic(.error, code: "write-failed", "cannot write '\(path)': \(error)"))
+          diagnostics.append(
+            Diagnostic(.error, code: "write-failed", "cannot write '\(path)': \(error)"))
           failed = true
         }
       case .diff:
@@ -129,7 +141,8 @@ public struct ConversionBatch: Sendable {
       }
     }
     return FileResult(
-      file: file, source: outcome.source.rawValue, target: to.rawValue, converted: ok, failed: failed,
+      file: file, source: outcome.source.rawValue, target: to.rawValue, converted: ok,
+      failed: failed,
       text: ok ? outcome.text : "", written: written, printed: printed, diagnostics: diagnostics,
       losses: outcome.losses, verified: verified)
   }

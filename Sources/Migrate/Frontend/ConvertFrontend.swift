@@ -11,12 +11,16 @@ public enum ConvertFrontend {
   ///   - to: the target format.
   /// - Returns: the outcome; parse and decode problems are located diagnostics, and what the
   ///   target cannot express is in `losses` (the caller decides whether that is allowed).
-  public static func convert(bytes: [UInt8], file: String, from: RecipeFormat? = nil, to: RecipeFormat) -> ConvertOutcome {
+  public static func convert(
+    bytes: [UInt8], file: String, from: RecipeFormat? = nil, to: RecipeFormat
+  ) -> ConvertOutcome {
     let parsed: (documents: [YAMLDocument], warnings: [Diagnostic])
     do {
       parsed = try RecipeDocuments.parse(bytes, file: file, from: from)
     } catch {
-      return ConvertOutcome(file: file, source: from ?? .unknown, target: to, diagnostics: [error.diagnostic(file: file)])
+      return ConvertOutcome(
+        file: file, source: from ?? .unknown, target: to,
+        diagnostics: [error.diagnostic(file: file)])
     }
     var out = convert(documents: parsed.documents, file: file, from: from, to: to)
     out.diagnostics.insert(contentsOf: parsed.warnings, at: 0)
@@ -24,14 +28,20 @@ public enum ConvertFrontend {
   }
 
   /// Converts parsed documents.
-  public static func convert(documents: [YAMLDocument], file: String, from: RecipeFormat? = nil, to: RecipeFormat) -> ConvertOutcome {
-    let (source, reason) = from.map { ($0, "declared") } ?? RecipeFormat.detect(documents: documents)
+  public static func convert(
+    documents: [YAMLDocument], file: String, from: RecipeFormat? = nil, to: RecipeFormat
+  ) -> ConvertOutcome {
+    let (source, reason) =
+      from.map { ($0, "declared") } ?? RecipeFormat.detect(documents: documents)
     var out = ConvertOutcome(file: file, source: source, target: to)
     let imported = importV2(documents: documents, file: file, format: source)
     out.diagnostics = imported.diagnostics
     if source == .unknown {
-      out.diagnostics.append(Diagnostic(.error, code: "unknown-format", "cannot tell the recipe format (\(reason))",
-        at: SourceLocation(file: file, line: 1, column: 1), hint: "pass --from with one of: \(knownFormats)"))
+      out.diagnostics.append(
+        Diagnostic(
+          .error, code: "unknown-format", "cannot tell the recipe format (\(reason))",
+          at: SourceLocation(file: file, line: 1, column: 1),
+          hint: "pass --from with one of: \(knownFormats)"))
     }
     guard let recipe = imported.recipe, let v2doc = imported.document else { return out }
     out.recipe = recipe
@@ -43,10 +53,14 @@ public enum ConvertFrontend {
     out.text = exported.documents.isEmpty ? "" : YAMLEmitter.emitStream(exported.documents)
     if !out.documents.isEmpty {
       for mark in documents.flatMap(\.mergeKeys) {
-        out.diagnostics.append(Diagnostic(
-          .warning, code: "merge-expanded", "the merge key '<<' is written out: the output spells the merged entries",
-          at: SourceLocation(file: file, mark: mark),
-          hint: "the meaning is the same (PyYAML merges the same way); put the '<<' and its anchor back by hand to share them again"))
+        out.diagnostics.append(
+          Diagnostic(
+            .warning, code: "merge-expanded",
+            "the merge key '<<' is written out: the output spells the merged entries",
+            at: SourceLocation(file: file, mark: mark),
+            hint:
+              "the meaning is the same (PyYAML merges the same way); put the '<<' and its anchor back by hand to share them again"
+          ))
       }
     }
     return out
@@ -67,10 +81,19 @@ public enum ConvertFrontend {
   }
 
   /// Reads documents of `format` into a v2 recipe and its commented v2 document.
-  public static func importV2(documents: [YAMLDocument], file: String, format: RecipeFormat) -> Imported {
+  public static func importV2(documents: [YAMLDocument], file: String, format: RecipeFormat)
+    -> Imported
+  {
     guard let converter = Converters.converter(for: format) else {
-      let d = format == .unknown ? [] : [Diagnostic(.error, code: "no-converter", "no converter reads '\(format.rawValue)' yet",
-        at: SourceLocation(file: file, line: 1, column: 1), hint: "formats with a converter: \(knownFormats)")]
+      let d =
+        format == .unknown
+        ? []
+        : [
+          Diagnostic(
+            .error, code: "no-converter", "no converter reads '\(format.rawValue)' yet",
+            at: SourceLocation(file: file, line: 1, column: 1),
+            hint: "formats with a converter: \(knownFormats)")
+        ]
       return Imported(recipe: nil, document: nil, diagnostics: d)
     }
     let c = converter.toV2(documents, file: file)
@@ -93,8 +116,14 @@ public enum ConvertFrontend {
       return ([v2Document ?? YAMLDocument(root: recipe.encode())], [], [])
     }
     guard let converter = Converters.converter(for: format) else {
-      return ([], [Diagnostic(.error, code: "no-converter", "no converter writes '\(format.rawValue)' yet",
-        hint: "formats with a converter: \(knownFormats)")], [])
+      return (
+        [],
+        [
+          Diagnostic(
+            .error, code: "no-converter", "no converter writes '\(format.rawValue)' yet",
+            hint: "formats with a converter: \(knownFormats)")
+        ], []
+      )
     }
     let c: Conversion<[YAMLDocument]>
     if let aware = converter as? any CommentAwareExporter {

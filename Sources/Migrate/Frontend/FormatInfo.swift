@@ -15,7 +15,8 @@ public struct FormatInfo: Sendable, Codable, Hashable {
   /// Every format the registry recognises (not `unknown`), in `RecipeFormat` order.
   public static var all: [FormatInfo] {
     RecipeFormat.allCases.filter { $0 != .unknown }.map { f in
-      FormatInfo(id: f.rawValue, description: description(f), example: example(f),
+      FormatInfo(
+        id: f.rawValue, description: description(f), example: example(f),
         hasConverter: Converters.all.contains { $0.format == f })
     }
   }
@@ -23,10 +24,12 @@ public struct FormatInfo: Sendable, Codable, Hashable {
   static func description(_ f: RecipeFormat) -> String {
     switch f {
     case .v2: return "schema v2, the registry's own engine-neutral recipe (spec/v2)"
-    case .sglangV1: return "SGLang recipe v1: seed 000 proposal and the srt-slurm (srtctl) layout (spec/v1)"
+    case .sglangV1:
+      return "SGLang recipe v1: seed 000 proposal and the srt-slurm (srtctl) layout (spec/v1)"
     case .vllmArgs: return "model + container + an args map of vLLM flags (seed 004)"
     case .engineConfig: return "a flat map of engine flags, as `vllm serve --config` reads it"
-    case .spark: return "spark-vllm-docker: container + a shell command template with {param} defaults"
+    case .spark:
+      return "spark-vllm-docker: container + a shell command template with {param} defaults"
     case .sparkrun: return "sparkrun recipe_version 2: runtime, min/max nodes, command template"
     case .namedField: return "deplodock / seed 001: engine.llm named fields, extra_args, variants"
     case .dynamo: return "a Kubernetes DynamoGraphDeployment (deploy.yaml)"
@@ -37,21 +40,28 @@ public struct FormatInfo: Sendable, Codable, Hashable {
   static func example(_ f: RecipeFormat) -> String {
     switch f {
     case .v2:
-      return "schema: v2\nname: demo\nmodel: {path: Qwen/Qwen3-8B}\nengine: {name: sglang}\ntopology: {aggregated: {nodes: 1, workers: 1}}\n"
+      return
+        "schema: v2\nname: demo\nmodel: {path: Qwen/Qwen3-8B}\nengine: {name: sglang}\ntopology: {aggregated: {nodes: 1, workers: 1}}\n"
     case .sglangV1:
-      return "name: demo\nmodel: {path: Qwen/Qwen3-8B, container: \"lmsysorg/sglang:v0.5.8\"}\nresources: {gpu_type: h100, agg_nodes: 1, agg_workers: 1}\nbackend:\n  sglang_config:\n    aggregated: {tp-size: 8}\n"
+      return
+        "name: demo\nmodel: {path: Qwen/Qwen3-8B, container: \"lmsysorg/sglang:v0.5.8\"}\nresources: {gpu_type: h100, agg_nodes: 1, agg_workers: 1}\nbackend:\n  sglang_config:\n    aggregated: {tp-size: 8}\n"
     case .vllmArgs:
-      return "model: openai/gpt-oss-120b\ncontainer: vllm/vllm-openai:v0.10.2\nargs: {tensor-parallel-size: 2}\n"
+      return
+        "model: openai/gpt-oss-120b\ncontainer: vllm/vllm-openai:v0.10.2\nargs: {tensor-parallel-size: 2}\n"
     case .engineConfig:
-      return "model: meta-llama/Llama-3.3-70B-Instruct\ntensor-parallel-size: 4\nmax-model-len: 8192\n"
+      return
+        "model: meta-llama/Llama-3.3-70B-Instruct\ntensor-parallel-size: 4\nmax-model-len: 8192\n"
     case .spark:
-      return "recipe_version: \"1\"\ncontainer: vllm-node\ncommand: vllm serve {model} -tp {tp}\ndefaults: {tp: 2}\n"
+      return
+        "recipe_version: \"1\"\ncontainer: vllm-node\ncommand: vllm serve {model} -tp {tp}\ndefaults: {tp: 2}\n"
     case .sparkrun:
       return "recipe_version: \"2\"\nruntime: vllm\nmodel: Qwen/Qwen3-8B\nmin_nodes: 1\n"
     case .namedField:
-      return "engine:\n  llm:\n    tensor_parallel_size: 8\n    vllm: {extra_args: \"--kv-cache-dtype fp8\"}\n"
+      return
+        "engine:\n  llm:\n    tensor_parallel_size: 8\n    vllm: {extra_args: \"--kv-cache-dtype fp8\"}\n"
     case .dynamo:
-      return "apiVersion: nvidia.com/v1alpha1\nkind: DynamoGraphDeployment\nmetadata: {name: demo}\n"
+      return
+        "apiVersion: nvidia.com/v1alpha1\nkind: DynamoGraphDeployment\nmetadata: {name: demo}\n"
     case .unknown: return ""
     }
   }

@@ -13,7 +13,9 @@ public enum ParallelMap {
   /// Workers take the next small batch of indices until none is left, so a slow item or a
   /// busy core does not leave the other workers idle. With one worker (or one item) it runs on
   /// the calling thread.
-  public static func map<T: Sendable>(count: Int, workers: Int = defaultWorkers, _ body: @Sendable (Int) -> T) -> [T] {
+  public static func map<T: Sendable>(
+    count: Int, workers: Int = defaultWorkers, _ body: @Sendable (Int) -> T
+  ) -> [T] {
     map(count: count, workers: workers, context: {}, { _, k in body(k) })
   }
 

@@ -17,7 +17,8 @@ public enum RecipeDocuments {
   /// The documents of a file, and a `repeated-key` warning per key written twice where the
   /// format (`from`, or detected) allows it.
   /// - Throws: the parse error (a `duplicate-key` error where repeats are not allowed).
-  public static func parse(_ bytes: [UInt8], file: String, from: RecipeFormat? = nil) throws(YAMLError)
+  public static func parse(_ bytes: [UInt8], file: String, from: RecipeFormat? = nil)
+    throws(YAMLError)
     -> (documents: [YAMLDocument], warnings: [Diagnostic])
   {
     do {

@@ -1,4 +1,5 @@
 internal import Foundation
+
 #if canImport(Glibc)
 internal import Glibc
 #endif
@@ -72,7 +73,9 @@ public enum RecipeFiles {
   /// Writes `text` into an unnamed file in `dir` and links it at `path`, or at `tmp` when
   /// `path` exists. The new file's inode is made without holding the folder's lock (unlike a
   /// named create), so that workers writing into one folder do not wait for each other.
-  static func writeUnnamed(_ text: String, in dir: String, linkAt path: String, orAt tmp: String) -> UnnamedWrite {
+  static func writeUnnamed(_ text: String, in dir: String, linkAt path: String, orAt tmp: String)
+    -> UnnamedWrite
+  {
     #if os(Linux)
     let fd = open(dir, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)  // O_TMPFILE
     guard fd >= 0 else { return .failed }
@@ -81,7 +84,8 @@ public enum RecipeFiles {
     let proc = "/proc/self/fd/\(fd)"
     if linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return .linked }
     guard errno == EEXIST else { return .failed }
-    return linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 ? .linkedAtTemporary : .failed
+    return linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0
+      ? .linkedAtTemporary : .failed
     #else
     return .failed
     #endif

@@ -30,7 +30,9 @@ public enum ValidateFrontend {
   /// converter is imported to v2 and the result validated as v2 (a `foreign-format` note names
   /// it); a foreign format without one is a `foreign-format` warning; an unknown shape is an
   /// `unknown-format` error.
-  public static func validate(bytes: [UInt8], file: String, schema: SchemaChoice = .auto) -> FileReport {
+  public static func validate(bytes: [UInt8], file: String, schema: SchemaChoice = .auto)
+    -> FileReport
+  {
     let documents: [YAMLDocument]
     let repeats: [Diagnostic]
     do {
@@ -45,34 +47,56 @@ public enum ValidateFrontend {
   }
 
   /// Decodes parsed documents and reports every problem (`validate(bytes:)` after parsing).
-  static func validate(documents: [YAMLDocument], file: String, schema: SchemaChoice) -> FileReport {
+  static func validate(documents: [YAMLDocument], file: String, schema: SchemaChoice) -> FileReport
+  {
     let start = SourceLocation(file: file, line: 1, column: 1)
     switch schema {
     case .v1:
-      guard let doc = documents.first else { return FileReport(file: file, format: "sglang-v1", diagnostics: []) }
-      return FileReport(file: file, format: "sglang-v1", diagnostics: RecipeV1.decode(doc, file: file).1)
+      guard let doc = documents.first else {
+        return FileReport(file: file, format: "sglang-v1", diagnostics: [])
+      }
+      return FileReport(
+        file: file, format: "sglang-v1", diagnostics: RecipeV1.decode(doc, file: file).1)
     case .v2:
-      guard let doc = documents.first else { return FileReport(file: file, format: "v2", diagnostics: []) }
+      guard let doc = documents.first else {
+        return FileReport(file: file, format: "v2", diagnostics: [])
+      }
       return FileReport(file: file, format: "v2", diagnostics: RecipeV2.decode(doc, file: file).1)
     case .auto:
       let (format, reason) = RecipeFormat.detect(documents: documents)
       switch format {
       case .v2:
-        return FileReport(file: file, format: "v2", diagnostics: RecipeV2.decode(documents[0], file: file).1)
+        return FileReport(
+          file: file, format: "v2", diagnostics: RecipeV2.decode(documents[0], file: file).1)
       case .sglangV1:
-        return FileReport(file: file, format: format.rawValue, diagnostics: RecipeV1.decode(documents[0], file: file).1)
+        return FileReport(
+          file: file, format: format.rawValue,
+          diagnostics: RecipeV1.decode(documents[0], file: file).1)
       case .unknown:
-        return FileReport(file: file, format: "unknown", diagnostics: [
-          Diagnostic(.error, code: "unknown-format", "not a recipe of any known format (\(reason))", at: start,
-            hint: "known formats: \(RecipeFormat.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", ")) (see 'registry formats')")
-        ])
-      default:
-        let note = Diagnostic(.note, code: "foreign-format", "detected format '\(format.rawValue)' (\(reason))", at: start)
-        guard Converters.converter(for: format) != nil else {
-          return FileReport(file: file, format: format.rawValue, diagnostics: [
-            Diagnostic(.warning, code: "foreign-format", "detected format '\(format.rawValue)' (\(reason)); no converter reads it yet, so it is not validated", at: start,
-              hint: "convert it by hand to v2, or wait for its converter")
+        return FileReport(
+          file: file, format: "unknown",
+          diagnostics: [
+            Diagnostic(
+              .error, code: "unknown-format", "not a recipe of any known format (\(reason))",
+              at: start,
+              hint:
+                "known formats: \(RecipeFormat.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", ")) (see 'registry formats')"
+            )
           ])
+      default:
+        let note = Diagnostic(
+          .note, code: "foreign-format", "detected format '\(format.rawValue)' (\(reason))",
+          at: start)
+        guard Converters.converter(for: format) != nil else {
+          return FileReport(
+            file: file, format: format.rawValue,
+            diagnostics: [
+              Diagnostic(
+                .warning, code: "foreign-format",
+                "detected format '\(format.rawValue)' (\(reason)); no converter reads it yet, so it is not validated",
+                at: start,
+                hint: "convert it by hand to v2, or wait for its converter")
+            ])
         }
         let imported = ConvertFrontend.importV2(documents: documents, file: file, format: format)
         var diags = [note] + imported.diagnostics

@@ -29,9 +29,12 @@ extension ReadRecipe {
     guard let writer = Converters.converter(for: target) else { throw .noWriter(format: target) }
     let c = writer.fromV2(v2)
     var diagnostics = imported + c.diagnostics
-    diagnostics += c.losses.map { $0.diagnostic(file: file, severity: allowLoss ? .warning : .error) }
+    diagnostics += c.losses.map {
+      $0.diagnostic(file: file, severity: allowLoss ? .warning : .error)
+    }
     guard let documents = c.value else { throw .unwritable(format: target) }
-    return ConvertedRecipe(text: YAMLEmitter.emitStream(documents), format: target, diagnostics: diagnostics,
+    return ConvertedRecipe(
+      text: YAMLEmitter.emitStream(documents), format: target, diagnostics: diagnostics,
       losses: c.losses.count)
   }
 }

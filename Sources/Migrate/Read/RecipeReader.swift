@@ -26,19 +26,24 @@ public enum RecipeReader {
     }
     guard !documents.isEmpty else {
       result.diagnostics = [
-        YAMLError(.emptyDocument, "the file holds no YAML document", at: Mark(line: 1, column: 1, offset: 0),
-          hint: "a recipe is a YAML mapping; start with 'name: ...'").diagnostic(file: file)
+        YAMLError(
+          .emptyDocument, "the file holds no YAML document",
+          at: Mark(line: 1, column: 1, offset: 0),
+          hint: "a recipe is a YAML mapping; start with 'name: ...'"
+        ).diagnostic(file: file)
       ]
       return result
     }
     result.documents = documents
-    let (format, reason) = declared.map { ($0, "declared") } ?? RecipeFormat.detect(documents: documents)
+    let (format, reason) =
+      declared.map { ($0, "declared") } ?? RecipeFormat.detect(documents: documents)
     result.format = format
     result.formatReason = reason
     result.summary.format = format.rawValue
     if documents.count > 1, format != .dynamo {
       result.diagnostics.append(
-        Diagnostic(.error, code: YAMLError.Kind.multipleDocuments.rawValue,
+        Diagnostic(
+          .error, code: YAMLError.Kind.multipleDocuments.rawValue,
           "the file holds \(documents.count) YAML documents; a \(format.rawValue) recipe file holds one",
           at: SourceLocation(file: file, mark: documents[1].root.start),
           hint: "remove the '---' line or split the file into one file per document"))
@@ -52,13 +57,16 @@ public enum RecipeReader {
       if let v1 { result.summary = RecipeSummary(v1, fallbackName: stem) }
     case .unknown:
       result.diagnostics.append(
-        Diagnostic(.error, code: "unknown-format", "not a recipe of any known format (\(reason))",
+        Diagnostic(
+          .error, code: "unknown-format", "not a recipe of any known format (\(reason))",
           at: SourceLocation(file: file, mark: documents[0].root.start),
           hint: "a v2 recipe starts with 'schema: v2'; see 'registry formats' for the others"))
     default:
       guard let converter = Converters.converter(for: format) else {
         result.diagnostics.append(
-          Diagnostic(.error, code: "no-converter", "format '\(format.rawValue)' is recognised (\(reason)) but cannot be read yet",
+          Diagnostic(
+            .error, code: "no-converter",
+            "format '\(format.rawValue)' is recognised (\(reason)) but cannot be read yet",
             at: SourceLocation(file: file, mark: documents[0].root.start)))
         return result
       }
@@ -69,9 +77,11 @@ public enum RecipeReader {
       // name) is checked here, so that no format brings in an unsafe path component.
       if format != .v2, let name = conversion.value?.name, let problem = RecipeName.problem(name) {
         result.diagnostics.append(
-          Diagnostic(.error, code: "unsafe-name",
+          Diagnostic(
+            .error, code: "unsafe-name",
             "imported recipe name \(RecipeName.debugQuoted(name)) is not a safe file name: \(problem)",
-            at: SourceLocation(file: file, mark: documents[0].root.start), path: "name", hint: RecipeName.hint))
+            at: SourceLocation(file: file, mark: documents[0].root.start), path: "name",
+            hint: RecipeName.hint))
       }
       if let v2 = conversion.value { result.summary = RecipeSummary(v2, format: format) }
     }
@@ -94,6 +104,10 @@ public enum RecipeReader {
     }
     guard let range else { return path }
     let u = path.utf8
-    return String(path[u.index(u.startIndex, offsetBy: range.lowerBound)..<u.index(u.startIndex, offsetBy: range.upperBound)])
+    return String(
+      path[
+        u.index(
+          u.startIndex, offsetBy: range.lowerBound)..<u.index(
+            u.startIndex, offsetBy: range.upperBound)])
   }
 }

@@ -6,7 +6,9 @@ extension ContainerImage {
   /// the old bytes, so it is dropped); nil when the tag names no engine version (a moving or
   /// missing tag, a Dynamo runtime's release), so which image runs `target` cannot be told.
   public func moved(to target: EngineVersion) -> String? {
-    guard let tag, let version = engineVersion, let newTag = Upgrader.retag(tag, version: version, to: target) else { return nil }
+    guard let tag, let version = engineVersion,
+      let newTag = Upgrader.retag(tag, version: version, to: target)
+    else { return nil }
     return repository + ":" + newTag
   }
 }

@@ -21,7 +21,9 @@ public enum GitConfiguration {
     }
     var value = git_buf()
     defer { git_buf_dispose(&value) }
-    guard git_config_get_string_buf(&value, config, key) == 0, let text = value.ptr else { return nil }
+    guard git_config_get_string_buf(&value, config, key) == 0, let text = value.ptr else {
+      return nil
+    }
     return String(cString: text)
   }
 }

@@ -30,10 +30,12 @@ extension GitError {
       let writing = writes.contains { function.contains($0) }
       return Explanation(
         what: "permission denied on \(subject)\(place)",
-        hint: writing ? writeHint : "ask for read access to the repository, or work in a clone of it")
+        hint: writing
+          ? writeHint : "ask for read access to the repository, or work in a clone of it")
     }
     if isClass(GIT_ERROR_NET, GIT_ERROR_SSL, GIT_ERROR_SSH, GIT_ERROR_HTTP) || code == .other(-16)
-      || code == .other(-17) || (Self.remoteFunctions.contains(function) && mentions(Self.connection))
+      || code == .other(-17)
+      || (Self.remoteFunctions.contains(function) && mentions(Self.connection))
     {
       return network(subject)
     }
@@ -41,8 +43,11 @@ extension GitError {
     case .notFound:
       if function == "git_repository_open_ext" || isClass(GIT_ERROR_REPOSITORY) {
         return Explanation(
-          what: "\(repository ?? quotedPath(of: subject) ?? subject) is not a git repository (nor is any folder above it)",
-          hint: "pass --repo with the path of a registry, set $RECIPE_REGISTRY, or create one with 'registry init'")
+          what:
+            "\(repository ?? quotedPath(of: subject) ?? subject) is not a git repository (nor is any folder above it)",
+          hint:
+            "pass --repo with the path of a registry, set $RECIPE_REGISTRY, or create one with 'registry init'"
+        )
       }
       if isCorrupt { return corrupt(subject, place) }
       return Explanation(
@@ -70,7 +75,9 @@ extension GitError {
     case .invalidSpec:
       return Explanation(
         what: "\(subject) is not a valid git name",
-        hint: "branch, tag and remote names cannot contain spaces, '..', '~', '^', ':', '?', '*' or '['")
+        hint:
+          "branch, tag and remote names cannot contain spaces, '..', '~', '^', ':', '?', '*' or '['"
+      )
     case .ambiguous:
       return Explanation(
         what: "\(subject) is ambiguous\(place): too short, or it matches more than one object",
@@ -94,8 +101,12 @@ extension GitError {
     return text + "\n  libgit2: " + description
   }
 
-  private static let fullDisk = ["No space left on device", "File too large", "Disk quota exceeded"]
-  private static let remoteFunctions = ["git_remote_fetch", "git_remote_push", "git_remote_connect", "git_clone"]
+  private static let fullDisk = [
+    "No space left on device", "File too large", "Disk quota exceeded",
+  ]
+  private static let remoteFunctions = [
+    "git_remote_fetch", "git_remote_push", "git_remote_connect", "git_clone",
+  ]
   private static let connection = [
     "failed to connect", "Connection refused", "Connection reset", "timed out", "unreachable",
     "failed to resolve", "could not resolve", "Name or service not known",
@@ -103,7 +114,10 @@ extension GitError {
 
   /// Damaged object or pack data (as opposed to a missing object).
   private var isCorrupt: Bool {
-    let words = ["corrupt", "inflate", "zlib", "truncated", "failed to parse", "invalid object", "hash mismatch", "bad object"]
+    let words = [
+      "corrupt", "inflate", "zlib", "truncated", "failed to parse", "invalid object",
+      "hash mismatch", "bad object",
+    ]
     return isClass(GIT_ERROR_ZLIB)
       || (isClass(GIT_ERROR_ODB, GIT_ERROR_OBJECT, GIT_ERROR_INDEXER, GIT_ERROR_TREE, GIT_ERROR_SHA)
         && words.contains { message.lowercased().contains($0) })
@@ -112,7 +126,8 @@ extension GitError {
   private func corrupt(_ subject: String, _ place: String) -> Explanation {
     Explanation(
       what: "cannot read \(subject)\(place): the repository holds a corrupt object or pack",
-      hint: "run 'git fsck' in the repository; if it reports damage, clone it again from a good copy")
+      hint:
+        "run 'git fsck' in the repository; if it reports damage, clone it again from a good copy")
   }
 
   private func network(_ subject: String) -> Explanation {

@@ -5,10 +5,12 @@ extension GitError {
     let full = ["No space left on device", "File too large", "Disk quota exceeded"]
     let denied = ["Permission denied", "Operation not permitted", "Read-only file system"]
     if full.contains(where: message.contains) {
-      return "the disk is full (or a file-size limit or quota was reached): free space and try again"
+      return
+        "the disk is full (or a file-size limit or quota was reached): free space and try again"
     }
     if denied.contains(where: message.contains) {
-      return "the repository is not writable by you: ask for write access, or publish into a clone and push"
+      return
+        "the repository is not writable by you: ask for write access, or publish into a clone and push"
     }
     return nil
   }

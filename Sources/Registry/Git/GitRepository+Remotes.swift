@@ -28,7 +28,8 @@ extension GitRepository {
       let name = String(cString: raw)
       let remote = try lookupRemote(name)
       defer { git_remote_free(remote) }
-      result.append(Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? ""))
+      result.append(
+        Remote(name: name, url: git_remote_url(remote).map { String(cString: $0) } ?? ""))
     }
     return result.sorted { $0.name < $1.name }
   }
@@ -99,7 +100,8 @@ extension GitRepository {
 
   private func lookupRemote(_ name: String) throws(GitError) -> OpaquePointer {
     var remote: OpaquePointer?
-    try check(git_remote_lookup(&remote, pointer, name), "git_remote_lookup",
+    try check(
+      git_remote_lookup(&remote, pointer, name), "git_remote_lookup",
       object: "remote '\(name)'")
     guard let remote else { throw missing("git_remote_lookup", object: "remote '\(name)'") }
     return remote

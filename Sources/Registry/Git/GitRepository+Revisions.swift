@@ -50,7 +50,8 @@ extension GitRepository {
   func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer {
     var oid = id.gitOID
     var commit: OpaquePointer?
-    try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", object: "commit \(id)")
+    try check(
+      git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", object: "commit \(id)")
     guard let commit else { throw missing("git_commit_lookup", object: "commit \(id)") }
     return commit
   }

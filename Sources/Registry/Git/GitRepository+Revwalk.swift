@@ -68,7 +68,8 @@ extension GitRepository {
       var changed = parents.isEmpty ? mine != nil : true
       for parent in parents {
         if try entryID(
-          at: components, ofCommit: parent, nil, cache: &pathIDs, memo: &memo) == mine {
+          at: components, ofCommit: parent, nil, cache: &pathIDs, memo: &memo) == mine
+        {
           follow = [parent]
           changed = false
           break

@@ -111,7 +111,8 @@ extension GitRepository {
         try check(rc, "git_commit_create", object: "commit of tree \(tree)")
         // libgit2 1.5 returns success when writing the commit object fails (a full disk):
         // check that it is stored; the failed write's error is still in git_error_last().
-        let failedWrite = makeGitError(-1, "git_commit_create", object: "commit of tree \(tree)", repository: path)
+        let failedWrite = makeGitError(
+          -1, "git_commit_create", object: "commit of tree \(tree)", repository: path)
         guard git_odb_exists(try objectDatabase().pointer, &oid) == 1 else { throw failedWrite }
         return ObjectID(oid)
       }

@@ -40,7 +40,8 @@ package final class GitRepository {
       throw makeGitError(rc, "git_repository_open_ext", object: "repository '\(path)'")
     }
     guard let repo else {
-      throw GitError(code: .notFound, message: "", function: "git_repository_open_ext",
+      throw GitError(
+        code: .notFound, message: "", function: "git_repository_open_ext",
         object: "repository '\(path)'")
     }
     self.init(pointer: repo)
@@ -68,7 +69,8 @@ package final class GitRepository {
       throw makeGitError(rc, "git_repository_init_ext", object: "repository '\(path)'")
     }
     guard let repo else {
-      throw GitError(code: .other(-1), message: "", function: "git_repository_init_ext",
+      throw GitError(
+        code: .other(-1), message: "", function: "git_repository_init_ext",
         object: "repository '\(path)'")
     }
     return GitRepository(pointer: repo)
@@ -77,7 +79,9 @@ package final class GitRepository {
   // MARK: - Properties
 
   /// The git directory (`.git` of a work tree, or the repository itself when bare), no trailing slash.
-  package var gitDirectory: String { Self.trimmingSlash(String(cString: git_repository_path(pointer))) }
+  package var gitDirectory: String {
+    Self.trimmingSlash(String(cString: git_repository_path(pointer)))
+  }
 
   /// The work tree, or nil for a bare repository (no trailing slash).
   package var workingDirectory: String? {
@@ -111,7 +115,8 @@ package final class GitRepository {
 
   /// An error for a libgit2 call that succeeded but returned no object.
   func missing(_ function: StaticString, object: String?) -> GitError {
-    GitError(code: .notFound, message: "", function: function.description, object: object,
+    GitError(
+      code: .notFound, message: "", function: function.description, object: object,
       repository: path)
   }
 

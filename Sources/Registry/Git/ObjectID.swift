@@ -66,9 +66,15 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
   public var bytes: [UInt8] {
     var out = [UInt8]()
     out.reserveCapacity(20)
-    for s in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: high >> s)) }
-    for s in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: middle >> s)) }
-    for s in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: low >> s)) }
+    for s in stride(from: 56, through: 0, by: -8) {
+      out.append(UInt8(truncatingIfNeeded: high >> s))
+    }
+    for s in stride(from: 56, through: 0, by: -8) {
+      out.append(UInt8(truncatingIfNeeded: middle >> s))
+    }
+    for s in stride(from: 24, through: 0, by: -8) {
+      out.append(UInt8(truncatingIfNeeded: low >> s))
+    }
     return out
   }
 

@@ -29,7 +29,8 @@ struct PackOrder {
 
   /// A v2 index with a consistent size, else nil.
   private static func validated(_ bytes: [UInt8]) -> PackIndex? {
-    guard bytes.count >= 8 + 1_024, bytes[0] == 0xFF, bytes[1] == 0x74, bytes[2] == 0x4F, bytes[3] == 0x63,
+    guard bytes.count >= 8 + 1_024, bytes[0] == 0xFF, bytes[1] == 0x74, bytes[2] == 0x4F,
+      bytes[3] == 0x63,
       be32(bytes, 4) == 2
     else { return nil }
     let count = Int(be32(bytes, 8 + 255 * 4))
@@ -39,14 +40,17 @@ struct PackOrder {
   }
 
   private static func be32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
-    UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3])
+    UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8
+      | UInt32(bytes[at + 3])
   }
 
   /// A sort key for `id`: ascending in pack order (pack by pack), `UInt64.max` when `id` is
   /// in no pack.
   func key(_ id: ObjectID) -> UInt64 {
     for (p, pack) in packs.enumerated() {
-      if let offset = Self.offset(of: id, in: pack) { return UInt64(p) << 44 | min(offset, 1 << 44 - 1) }
+      if let offset = Self.offset(of: id, in: pack) {
+        return UInt64(p) << 44 | min(offset, 1 << 44 - 1)
+      }
     }
     return .max
   }
@@ -55,7 +59,9 @@ struct PackOrder {
     pack.bytes.withUnsafeBytes { raw -> UInt64? in
       let ids = 8 + 1_024
       // The fan-out table: how many ids start with a byte ≤ b.
-      func fanout(_ b: Int) -> Int { Int(UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 8 + b * 4, as: UInt32.self))) }
+      func fanout(_ b: Int) -> Int {
+        Int(UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 8 + b * 4, as: UInt32.self)))
+      }
       let lead = withUnsafeTemporaryAllocation(byteCount: ObjectID.byteCount, alignment: 8) { buf in
         id.store(to: buf.baseAddress!)
         return Int(buf[0])
@@ -67,7 +73,8 @@ struct PackOrder {
         let probe = ObjectID(raw: raw.baseAddress! + ids + mid * 20)
         if probe == id {
           let offsets = ids + pack.count * 24
-          let small = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offsets + mid * 4, as: UInt32.self))
+          let small = UInt32(
+            bigEndian: raw.loadUnaligned(fromByteOffset: offsets + mid * 4, as: UInt32.self))
           guard small & 0x8000_0000 != 0 else { return UInt64(small) }
           let large = offsets + pack.count * 4 + Int(small & 0x7FFF_FFFF) * 8
           guard large + 8 <= raw.count else { return nil }

@@ -37,19 +37,24 @@ package final class PackedWrites {
   ///   repository is unchanged apart from a possible temporary file.
   package func flush(commit: ObjectID, excluding base: ObjectID?) throws(GitError) {
     var builder: OpaquePointer?
-    try repository.check(git_packbuilder_new(&builder, repository.pointer), "git_packbuilder_new", object: nil)
+    try repository.check(
+      git_packbuilder_new(&builder, repository.pointer), "git_packbuilder_new", object: nil)
     defer { git_packbuilder_free(builder) }
     _ = git_packbuilder_set_threads(builder, 0)
     var walk: OpaquePointer?
     try repository.check(git_revwalk_new(&walk, repository.pointer), "git_revwalk_new", object: nil)
     defer { git_revwalk_free(walk) }
     var tip = commit.gitOID
-    try repository.check(git_revwalk_push(walk, &tip), "git_revwalk_push", object: "commit \(commit)")
+    try repository.check(
+      git_revwalk_push(walk, &tip), "git_revwalk_push", object: "commit \(commit)")
     if let base {
       var hidden = base.gitOID
-      try repository.check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide", object: "commit \(base)")
+      try repository.check(
+        git_revwalk_hide(walk, &hidden), "git_revwalk_hide", object: "commit \(base)")
     }
-    try repository.check(git_packbuilder_insert_walk(builder, walk), "git_packbuilder_insert_walk", object: "commit \(commit)")
+    try repository.check(
+      git_packbuilder_insert_walk(builder, walk), "git_packbuilder_insert_walk",
+      object: "commit \(commit)")
     if git_packbuilder_object_count(builder) > 0 {
       try repository.check(
         git_packbuilder_write(builder, nil, 0, nil, nil), "git_packbuilder_write",

@@ -16,11 +16,14 @@ public final class ReferenceLock {
   /// - Throws: ``GitError/Code/locked`` when another process holds it (the lock file exists).
   package init(_ reference: String, in repository: GitRepository) throws(GitError) {
     var tx: OpaquePointer?
-    try repository.check(git_transaction_new(&tx, repository.pointer), "git_transaction_new", object: nil)
+    try repository.check(
+      git_transaction_new(&tx, repository.pointer), "git_transaction_new", object: nil)
     guard let tx else { throw repository.missing("git_transaction_new", object: nil) }
     let rc = git_transaction_lock_ref(tx, reference)
     if rc < 0 {
-      let error = makeGitError(rc, "git_transaction_lock_ref", object: "reference '\(reference)'", repository: repository.path)
+      let error = makeGitError(
+        rc, "git_transaction_lock_ref", object: "reference '\(reference)'",
+        repository: repository.path)
       git_transaction_free(tx)
       throw error
     }
@@ -40,7 +43,9 @@ public final class ReferenceLock {
   public func move(to target: ObjectID, message: String) throws(GitError) {
     var oid = target.gitOID
     let object = "reference '\(reference)'"
-    try repository.check(git_transaction_set_target(pointer, reference, &oid, nil, message), "git_transaction_set_target", object: object)
+    try repository.check(
+      git_transaction_set_target(pointer, reference, &oid, nil, message),
+      "git_transaction_set_target", object: object)
     try repository.check(git_transaction_commit(pointer), "git_transaction_commit", object: object)
   }
 }

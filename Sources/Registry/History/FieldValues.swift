@@ -38,7 +38,8 @@ package final class FieldValues {
   }
 
   /// The value at `path` in recipe text (a scalar's text, a collection in flow style).
-  package static func value(at path: KeyPath, in bytes: [UInt8]) -> (value: String?, name: String?) {
+  package static func value(at path: KeyPath, in bytes: [UInt8]) -> (value: String?, name: String?)
+  {
     guard let root = try? YAML.parse(bytes).root else { return (nil, nil) }
     let node = root.value(at: path) ?? alias(of: path).flatMap { root.value(at: $0) }
     return (node.map(Self.text), root["name"]?.scalar)

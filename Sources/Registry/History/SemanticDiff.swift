@@ -46,7 +46,10 @@ public enum SemanticDiff {
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
     case .float(let d): return String(d)
-    case .string(let t): return { if case .string = ScalarResolver.resolvePlain(t) { return true } else { return false } }() ? t : "\"" + t + "\""
+    case .string(let t):
+      return {
+        if case .string = ScalarResolver.resolvePlain(t) { return true } else { return false }
+      }() ? t : "\"" + t + "\""
     }
   }
 }

@@ -12,7 +12,9 @@ package struct FastHash {
   /// Starts a checksum over `length` bytes in total.
   init(length: Int) {
     let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
-    lanes = (seed, seed ^ 0x6A09_E667_F3BC_C908, seed ^ 0xBB67_AE85_84CA_A73B, seed ^ 0x3C6E_F372_FE94_F82B)
+    lanes = (
+      seed, seed ^ 0x6A09_E667_F3BC_C908, seed ^ 0xBB67_AE85_84CA_A73B, seed ^ 0x3C6E_F372_FE94_F82B
+    )
   }
 
   /// The checksum of `buf`.
@@ -40,12 +42,17 @@ package struct FastHash {
     if carried > 0 {
       i = min(32 - carried, n)
       let offset = carried
-      withUnsafeMutableBytes(of: &carry) { $0.baseAddress!.advanced(by: offset).copyMemory(from: p, byteCount: i) }
+      withUnsafeMutableBytes(of: &carry) {
+        $0.baseAddress!.advanced(by: offset).copyMemory(from: p, byteCount: i)
+      }
       carried += i
       guard carried == 32 else { return }
       (a, b, c, d) = withUnsafeBytes(of: carry) { q in
         let q = q.baseAddress!
-        return (Self.mix(a, Self.word(q, 0)), Self.mix(b, Self.word(q, 8)), Self.mix(c, Self.word(q, 16)), Self.mix(d, Self.word(q, 24)))
+        return (
+          Self.mix(a, Self.word(q, 0)), Self.mix(b, Self.word(q, 8)), Self.mix(c, Self.word(q, 16)),
+          Self.mix(d, Self.word(q, 24))
+        )
       }
       carried = 0
     }
@@ -59,7 +66,9 @@ package struct FastHash {
     lanes = (a, b, c, d)
     if i < n {
       let rest = n - i
-      withUnsafeMutableBytes(of: &carry) { $0.baseAddress!.copyMemory(from: p + i, byteCount: rest) }
+      withUnsafeMutableBytes(of: &carry) {
+        $0.baseAddress!.copyMemory(from: p + i, byteCount: rest)
+      }
       carried = rest
     }
   }

@@ -56,7 +56,9 @@ struct IndexCache {
     let fm = FileManager.default
     try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let final = path(for: tree)
-    let temp = directory + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+    let temp =
+      directory
+      + "/.tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
     let written = produce { POSIXFile.write($0, fd: fd) }
@@ -84,9 +86,12 @@ struct IndexCache {
       for f in files[keep...] { try? fm.removeItem(atPath: f) }
     }
     let cutoff = Date().addingTimeInterval(-Self.staleTemporaryAge)
-    for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(".tmp-") {
+    for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(".tmp-")
+    {
       let path = directory + "/" + name
-      guard let date = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, date < cutoff else { continue }
+      guard let date = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+        date < cutoff
+      else { continue }
       try? fm.removeItem(atPath: path)
     }
   }

@@ -1,5 +1,5 @@
-public import Schema
 import Foundation
+public import Schema
 
 /// The index of one registry tree, read from its file: fixed-size records over two string
 /// tables, so that loading costs one read and one checksum, and a query decodes only the
@@ -35,7 +35,8 @@ public struct IndexSnapshot: Sendable {
     let h = IndexFormat.headerSize
     let raw = storage.bytes
     guard raw.count >= h + 8 + 8 else { throw .truncated }
-    guard raw[0] == IndexFormat.magic[0], raw[1] == IndexFormat.magic[1], raw[2] == IndexFormat.magic[2],
+    guard raw[0] == IndexFormat.magic[0], raw[1] == IndexFormat.magic[1],
+      raw[2] == IndexFormat.magic[2],
       raw[3] == IndexFormat.magic[3]
     else { throw .badMagic }
     let parsed: Result<(ObjectID, Int, [String], Int, Int, Int, Int), IndexError> = {
@@ -43,13 +44,17 @@ public struct IndexSnapshot: Sendable {
       guard version == IndexFormat.version else { return .failure(.unsupportedVersion(version)) }
       let checksumAt = raw.count - 8
       let stored = raw.loadUnaligned(fromByteOffset: checksumAt, as: UInt64.self).littleEndian
-      guard !checksum || FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored else {
+      guard
+        !checksum || FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored
+      else {
         return .failure(.checksumMismatch)
       }
       let fingerprint = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
       guard fingerprint == IndexFingerprint.current else { return .failure(.staleReader) }
       let tree = ObjectID(raw: raw.baseAddress! + IndexFormat.treeOffset)
-      func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+      func u32(_ at: Int) -> Int {
+        Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+      }
       let records = u32(36)
       let dictCount = u32(40)
       let uniqueCount = u32(44)
@@ -68,7 +73,10 @@ public struct IndexSnapshot: Sendable {
         let s = u32(dictOffsets + i * 4)
         let e = u32(dictOffsets + (i + 1) * 4)
         guard s <= e, e <= dictLength else { return .failure(.malformed("dictionary offsets")) }
-        dictionary.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(dictBlob + s)..<(dictBlob + e)]), as: UTF8.self))
+        dictionary.append(
+          String(
+            decoding: UnsafeRawBufferPointer(rebasing: raw[(dictBlob + s)..<(dictBlob + e)]),
+            as: UTF8.self))
       }
       // Unique strings.
       let uniqueOffsets = at
@@ -89,7 +97,8 @@ public struct IndexSnapshot: Sendable {
       }
       return .success((tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, at))
     }()
-    let (tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, recordsStart) = try parsed.get()
+    let (tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, recordsStart) =
+      try parsed.get()
     self.treeID = tree
     self.count = records
     self.storage = storage
@@ -126,14 +135,17 @@ public struct IndexSnapshot: Sendable {
     guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
     let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
     let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
-    return String(decoding: UnsafeRawBufferPointer(rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]), as: UTF8.self)
+    return String(
+      decoding: UnsafeRawBufferPointer(
+        rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]), as: UTF8.self)
   }
 
   /// The raw UTF-8 bytes of a unique string (for substring search without decoding).
   func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
     let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
-    return body(UnsafeRawBufferPointer(rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]))
+    return body(
+      UnsafeRawBufferPointer(rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]))
   }
 
   @inline(__always) func int(_ i: Int, _ offset: Int) -> Int? {
@@ -144,9 +156,13 @@ public struct IndexSnapshot: Sendable {
   // MARK: - Records
 
   /// The name of record `i`.
-  public func name(_ i: Int) -> String { unique(u32(recordOffset(i) + IndexFormat.nameOffset)) ?? "" }
+  public func name(_ i: Int) -> String {
+    unique(u32(recordOffset(i) + IndexFormat.nameOffset)) ?? ""
+  }
   /// The file path of record `i`.
-  public func path(_ i: Int) -> String { unique(u32(recordOffset(i) + IndexFormat.pathOffset)) ?? "" }
+  public func path(_ i: Int) -> String {
+    unique(u32(recordOffset(i) + IndexFormat.pathOffset)) ?? ""
+  }
 
   func nameID(_ i: Int) -> UInt32 { u32(recordOffset(i) + IndexFormat.nameOffset) }
 
@@ -181,7 +197,9 @@ public struct IndexSnapshot: Sendable {
   }
 
   /// Whether record `i` failed to decode.
-  public func isInvalid(_ i: Int) -> Bool { raw[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0 }
+  public func isInvalid(_ i: Int) -> Bool {
+    raw[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0
+  }
 
   /// The topology of record `i`, if known.
   public func topology(_ i: Int) -> Topology? {
@@ -195,7 +213,9 @@ public struct IndexSnapshot: Sendable {
   /// The GPUs per node of record `i`, if known.
   public func gpusPerNode(_ i: Int) -> Int? { int(i, IndexFormat.gpusPerNodeOffset) }
   /// Whether record `i`'s GPUs per node come from its GPU type, not from the recipe.
-  public func gpusPerNodeDerived(_ i: Int) -> Bool { raw[recordOffset(i) + IndexFormat.flagsOffset] & 2 != 0 }
+  public func gpusPerNodeDerived(_ i: Int) -> Bool {
+    raw[recordOffset(i) + IndexFormat.flagsOffset] & 2 != 0
+  }
   /// The total GPUs of record `i`, if known.
   public func totalGPUs(_ i: Int) -> Int? { int(i, IndexFormat.totalGPUsOffset) }
   /// The node count of record `i`, if known.
@@ -206,7 +226,8 @@ public struct IndexSnapshot: Sendable {
     RecipeSummary(
       name: name(i), model: dictString(dictID(i, .model)), engine: dictString(dictID(i, .engine)),
       engineVersion: dictString(dictID(i, .engineVersion)), image: dictString(dictID(i, .image)),
-      gpuType: dictString(dictID(i, .gpuType)), gpusPerNode: gpusPerNode(i), totalGPUs: totalGPUs(i),
+      gpuType: dictString(dictID(i, .gpuType)), gpusPerNode: gpusPerNode(i),
+      totalGPUs: totalGPUs(i),
       nodes: nodes(i), precision: dictString(dictID(i, .precision)), topology: topology(i),
       format: dictString(dictID(i, .format)) ?? "unknown", status: dictString(dictID(i, .status)),
       gpusPerNodeDerived: gpusPerNodeDerived(i))
@@ -220,7 +241,8 @@ public struct IndexSnapshot: Sendable {
 
   /// Record `i`, decoded.
   public func recipe(_ i: Int) -> IndexedRecipe {
-    IndexedRecipe(path: path(i), blobID: blobID(i), summary: summary(i), diagnostics: diagnostics(i))
+    IndexedRecipe(
+      path: path(i), blobID: blobID(i), summary: summary(i), diagnostics: diagnostics(i))
   }
 
   /// Every record, decoded (for tests and full rewrites; queries should not need it).

@@ -24,7 +24,9 @@ final class IndexStorage: @unchecked Sendable {
     var st = stat()
     guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
     let size = Int(st.st_size)
-    guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+    guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+      return nil
+    }
     bytes = UnsafeRawBufferPointer(start: p, count: size)
     unmap = true
   }

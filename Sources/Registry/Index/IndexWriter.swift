@@ -1,5 +1,5 @@
-import Schema
 import Foundation
+import Schema
 
 /// Writes index files: from scratch, or from a previous snapshot by dropping some records and
 /// adding new ones (old records and strings are written straight from the old file, byte for
@@ -63,7 +63,9 @@ package struct IndexWriter {
   private mutating func unique(_ s: String?) -> UInt32 {
     guard let s else { return IndexFormat.none }
     uniqueBlob.append(contentsOf: s.utf8)
-    withUnsafeBytes(of: UInt32(baseBlob.count + uniqueBlob.count).littleEndian) { uniqueOffsets.append(contentsOf: $0) }
+    withUnsafeBytes(of: UInt32(baseBlob.count + uniqueBlob.count).littleEndian) {
+      uniqueOffsets.append(contentsOf: $0)
+    }
     uniqueCount += 1
     return UInt32(uniqueCount - 1)
   }
@@ -76,7 +78,9 @@ package struct IndexWriter {
   }
 
   /// A count as stored: -1 when absent, clamped to 32 bits.
-  private static func count(_ value: Int?) -> UInt32 { UInt32(bitPattern: Int32(clamping: value ?? -1)) }
+  private static func count(_ value: Int?) -> UInt32 {
+    UInt32(bitPattern: Int32(clamping: value ?? -1))
+  }
 
   /// Adds one record.
   package mutating func add(_ r: IndexedRecipe) {
@@ -89,20 +93,26 @@ package struct IndexWriter {
     // the numbers, and so the file's bytes, depend on it.
     let fields: [(offset: Int, value: UInt32)] = [
       (IndexFormat.nameOffset, unique(s.name)), (IndexFormat.pathOffset, unique(r.path)),
-      (IndexFormat.Field.model.rawValue, dict(s.model)), (IndexFormat.Field.engine.rawValue, dict(s.engine)),
+      (IndexFormat.Field.model.rawValue, dict(s.model)),
+      (IndexFormat.Field.engine.rawValue, dict(s.engine)),
       (IndexFormat.Field.engineVersion.rawValue, dict(s.engineVersion)),
-      (IndexFormat.Field.image.rawValue, dict(s.image)), (IndexFormat.Field.gpuType.rawValue, dict(s.gpuType)),
-      (IndexFormat.Field.precision.rawValue, dict(s.precision)), (IndexFormat.Field.format.rawValue, dict(s.format)),
+      (IndexFormat.Field.image.rawValue, dict(s.image)),
+      (IndexFormat.Field.gpuType.rawValue, dict(s.gpuType)),
+      (IndexFormat.Field.precision.rawValue, dict(s.precision)),
+      (IndexFormat.Field.format.rawValue, dict(s.format)),
       (IndexFormat.Field.status.rawValue, dict(s.status)),
       (IndexFormat.diagnosticsOffset, unique(diagnosticsText)),
-      (IndexFormat.gpusPerNodeOffset, Self.count(s.gpusPerNode)), (IndexFormat.totalGPUsOffset, Self.count(s.totalGPUs)),
+      (IndexFormat.gpusPerNodeOffset, Self.count(s.gpusPerNode)),
+      (IndexFormat.totalGPUsOffset, Self.count(s.totalGPUs)),
       (IndexFormat.nodesOffset, Self.count(s.nodes)),
     ]
     let start = records.count
     records.append(contentsOf: repeatElement(0, count: IndexFormat.recordSize))
     records.withUnsafeMutableBytes { buf in
       let rec = buf.baseAddress! + start
-      for field in fields { rec.storeBytes(of: field.value.littleEndian, toByteOffset: field.offset, as: UInt32.self) }
+      for field in fields {
+        rec.storeBytes(of: field.value.littleEndian, toByteOffset: field.offset, as: UInt32.self)
+      }
       r.blobID.store(to: rec + IndexFormat.blobOffset)
       let topology: UInt8 =
         switch s.topology {
@@ -145,7 +155,9 @@ package struct IndexWriter {
       hasher.update(piece)
       return sink(piece)
     }
-    func emitBase(_ range: Range<Int>) -> Bool { emit(UnsafeRawBufferPointer(rebasing: raw[range])) }
+    func emitBase(_ range: Range<Int>) -> Bool {
+      emit(UnsafeRawBufferPointer(rebasing: raw[range]))
+    }
     guard head.withUnsafeBytes(emit), emitBase(baseOffsets), uniqueOffsets.withUnsafeBytes(emit),
       emitBase(baseBlob), uniqueBlob.withUnsafeBytes(emit)
     else { return false }

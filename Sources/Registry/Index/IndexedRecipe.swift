@@ -13,7 +13,9 @@ public struct IndexedRecipe: Sendable, Hashable {
   public var diagnostics: [Diagnostic]
 
   /// A record of the file at `path` with the given blob, summary and diagnostics.
-  public init(path: String, blobID: ObjectID, summary: RecipeSummary, diagnostics: [Diagnostic] = []) {
+  public init(
+    path: String, blobID: ObjectID, summary: RecipeSummary, diagnostics: [Diagnostic] = []
+  ) {
     self.path = path
     self.blobID = blobID
     self.summary = summary

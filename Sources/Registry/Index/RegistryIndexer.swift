@@ -13,17 +13,24 @@ struct RegistryIndexer {
 
   /// Whether a tree path is a recipe file under `root`.
   static func isRecipePath(_ path: String, root: String) -> Bool {
-    (root.isEmpty || path.hasPrefix(root + "/")) && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+    (root.isEmpty || path.hasPrefix(root + "/"))
+      && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
   }
 
   /// Reads one recipe blob into an index record (errors kept, warnings dropped); GPUs per node
   /// the recipe does not say come from `gpuTable`.
-  static func index(_ bytes: [UInt8], path: String, blob: ObjectID, gpuTable: GPUsPerNode = .standard) -> IndexedRecipe {
+  static func index(
+    _ bytes: [UInt8], path: String, blob: ObjectID, gpuTable: GPUsPerNode = .standard
+  ) -> IndexedRecipe {
     var read = RecipeReader.read(bytes, file: path, comments: false)
     read.summary.deriveGPUs(using: gpuTable)
     var errors = read.diagnostics.filter { $0.severity == .error }
     if errors.isEmpty && !read.isValid {
-      errors = [Diagnostic(.error, code: "unreadable", "the recipe could not be read", at: SourceLocation(file: path, line: 1, column: 1))]
+      errors = [
+        Diagnostic(
+          .error, code: "unreadable", "the recipe could not be read",
+          at: SourceLocation(file: path, line: 1, column: 1))
+      ]
     }
     return IndexedRecipe(path: path, blobID: blob, summary: read.summary, diagnostics: errors)
   }
@@ -39,7 +46,8 @@ struct RegistryIndexer {
     let base = cache.latest(excluding: tree)
     trace.mark(base == nil ? "no base" : "base loaded")
     if let base,
-      let (snapshot, reread) = try incremental(repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
+      let (snapshot, reread) = try incremental(
+        repository: repository, base: base, tree: tree, root: root, configBlob: configBlob)
     {
       return (snapshot, .incremental(base: base.treeID, reread: reread))
     }
@@ -48,7 +56,8 @@ struct RegistryIndexer {
   }
 
   private func incremental(
-    repository: GitRepository, base: IndexSnapshot, tree: ObjectID, root: String, configBlob: ObjectID?
+    repository: GitRepository, base: IndexSnapshot, tree: ObjectID, root: String,
+    configBlob: ObjectID?
   ) throws(RegistryError) -> (IndexSnapshot, Int)? {
     let trace = Trace("incremental")
     let deltas: [TreeDelta]
@@ -60,10 +69,14 @@ struct RegistryIndexer {
       return nil
     }
     // A changed registry.yaml may move the root: start over.
-    if deltas.contains(where: { $0.oldPath == RegistryConfig.fileName || $0.newPath == RegistryConfig.fileName }) {
+    if deltas.contains(where: {
+      $0.oldPath == RegistryConfig.fileName || $0.newPath == RegistryConfig.fileName
+    }) {
       return nil
     }
-    let relevant = deltas.filter { Self.isRecipePath($0.oldPath, root: root) || Self.isRecipePath($0.newPath, root: root) }
+    let relevant = deltas.filter {
+      Self.isRecipePath($0.oldPath, root: root) || Self.isRecipePath($0.newPath, root: root)
+    }
     if relevant.count > max(2_000, base.count / 4) { return nil }
     var removedIDs: [ObjectID: [String]] = [:]
     var added: [(String, ObjectID)] = []
@@ -76,7 +89,8 @@ struct RegistryIndexer {
       }
     }
     var dropping = Set<Int>()
-    for i in base.records(withBlobIn: Set(removedIDs.keys)) where removedIDs[base.blobID(i)]?.contains(base.path(i)) == true {
+    for i in base.records(withBlobIn: Set(removedIDs.keys))
+    where removedIDs[base.blobID(i)]?.contains(base.path(i)) == true {
       dropping.insert(i)
     }
     trace.mark("dropping")
@@ -97,7 +111,8 @@ struct RegistryIndexer {
   }
 
   private func cold(
-    repository: GitRepository, tree: ObjectID, root: String, progress: (@Sendable (Int, Int) -> Void)?
+    repository: GitRepository, tree: ObjectID, root: String,
+    progress: (@Sendable (Int, Int) -> Void)?
   ) throws(RegistryError) -> IndexSnapshot {
     let trace = Trace("cold")
     defer { trace.mark("done") }
@@ -130,7 +145,8 @@ struct RegistryIndexer {
       ) { (repo: inout GitRepository, position: Int) throws(GitError) -> IndexedRecipe in
         let e = shared[sequence[position]]
         let record = try repo.withBlob(e.id) { raw throws(GitError) in
-          Self.index(Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id, gpuTable: table)
+          Self.index(
+            Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id, gpuTable: table)
         }
         let d = done.add(1, ordering: .relaxed).newValue
         if d % 2_000 == 0 { progress?(d, total) }
@@ -155,7 +171,9 @@ struct RegistryIndexer {
     do {
       // Map the file just written (no copy; its checksum was computed while writing it); build
       // the bytes in memory when it could not be written.
-      if stored, let mapped = try IndexSnapshot(mapping: cache.path(for: tree), checksum: false) { return mapped }
+      if stored, let mapped = try IndexSnapshot(mapping: cache.path(for: tree), checksum: false) {
+        return mapped
+      }
       return try IndexSnapshot(bytes: writer.bytes(tree: tree))
     } catch {
       throw .io("internal error: a freshly written index does not read back (\(error))")

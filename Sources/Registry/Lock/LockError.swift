@@ -13,13 +13,17 @@ public enum LockError: ClassifiedError, Sendable {
   public var description: String {
     switch self {
     case .unreadable(let path, let reason): return "cannot read lock file \(path): \(reason)"
-    case .notLocked(let name, let path): return "'\(name)' is not in \(path): run 'registry lock \(name)'"
+    case .notLocked(let name, let path):
+      return "'\(name)' is not in \(path): run 'registry lock \(name)'"
     case .unreachable(let name, let blob, let commit, let path, let reason):
-      return "LOCKED RECIPE UNREACHABLE: \(path) entry '\(name)' pins blob \(blob) (commit \(commit)), which this registry does not have (\(reason))\n  hint: fetch the history it came from ('registry pull'), or re-lock deliberately with 'registry lock \(name)' and review the change"
+      return
+        "LOCKED RECIPE UNREACHABLE: \(path) entry '\(name)' pins blob \(blob) (commit \(commit)), which this registry does not have (\(reason))\n  hint: fetch the history it came from ('registry pull'), or re-lock deliberately with 'registry lock \(name)' and review the change"
     case .revWithLock(let name, let rev, let path):
-      return "'\(name)' names rev \(rev), but --locked reads the blob \(path) pins\n  hint: drop '@\(rev)', or drop --locked"
+      return
+        "'\(name)' names rev \(rev), but --locked reads the blob \(path) pins\n  hint: drop '@\(rev)', or drop --locked"
     case .blobMismatch(let name, let expected, let found):
-      return "'\(name)': commit holds blob \(found), the lock says \(expected): the lock file was edited or belongs to another registry"
+      return
+        "'\(name)': commit holds blob \(found), the lock says \(expected): the lock file was edited or belongs to another registry"
     }
   }
 

@@ -17,7 +17,10 @@ public struct LockedRecipe: Sendable, Hashable, Codable {
   public var image: String?
 
   /// A lock entry with the given values.
-  public init(name: String, commit: String, blob: String, path: String, engine: String?, engineVersion: String?, image: String?) {
+  public init(
+    name: String, commit: String, blob: String, path: String, engine: String?,
+    engineVersion: String?, image: String?
+  ) {
     self.name = name
     self.commit = commit
     self.blob = blob
@@ -28,6 +31,8 @@ public struct LockedRecipe: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case name, commit, blob, path, engine, engineVersion = "engine_version", image
+    case name, commit, blob, path, engine
+    case engineVersion = "engine_version"
+    case image
   }
 }

@@ -71,7 +71,8 @@ public struct RecipeResolver: Sendable {
   ///   of it (a file needs none).
   /// - Throws: ``Failure`` for a file; for a name, what ``RecipeRegistry/resolve(_:from:)``
   ///   throws (``RegistryError``, ``PublishError``, ``LockError``) and what `registry` throws.
-  public func resolve(_ argument: String, registry: () throws -> RecipeRegistry) throws -> Resolved {
+  public func resolve(_ argument: String, registry: () throws -> RecipeRegistry) throws -> Resolved
+  {
     if files, Self.isFile(argument) {
       if case .locked = source { throw Failure.lockedFile(path: argument) }
       guard let bytes = POSIXFile.read(argument) else { throw Failure.unreadable(path: argument) }

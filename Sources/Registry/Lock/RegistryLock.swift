@@ -28,19 +28,25 @@ public struct RegistryLock: Sendable, Hashable, Codable {
 
   /// Locks `names` (every recipe when empty) at `rev`, on top of `existing` entries; a
   /// scoped `@team/NAME` (or `NAME@REV`) is locked where ``RecipeRegistry/resolve(_:from:)`` reads it.
-  public static func make(_ registry: RecipeRegistry, names: [String], at rev: String = "HEAD", updating existing: RegistryLock? = nil) throws -> RegistryLock {
-    var entries = Dictionary((existing?.recipes ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  public static func make(
+    _ registry: RecipeRegistry, names: [String], at rev: String = "HEAD",
+    updating existing: RegistryLock? = nil
+  ) throws -> RegistryLock {
+    var entries = Dictionary(
+      (existing?.recipes ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let index = try registry.index(at: rev)
     let s = index.snapshot
     var wanted = names
     if wanted.isEmpty { wanted = (0..<s.count).map(s.name).filter { !$0.isEmpty } }
     for name in Set(wanted).sorted() {
       let ref = RecipeReference(parsing: name)
-      let found = ref.scope == nil && ref.rev == nil
+      let found =
+        ref.scope == nil && ref.rev == nil
         ? try registry.recipe(named: name, at: index.commit.hex)
         : try registry.resolve(ref)
       let sum = found.read.summary
-      entries[found.name] = LockedRecipe(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, path: found.path,
+      entries[found.name] = LockedRecipe(
+        name: found.name, commit: found.commit.hex, blob: found.blobID.hex, path: found.path,
         engine: sum.engine, engineVersion: sum.engineVersion, image: sum.image)
     }
     return RegistryLock(recipes: Array(entries.values))
@@ -48,7 +54,9 @@ public struct RegistryLock: Sendable, Hashable, Codable {
 
   /// Reads a lock file.
   public static func read(from path: String) throws(LockError) -> RegistryLock {
-    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path, reason: "no such file")
+    }
     do {
       return try JSONDecoder().decode(RegistryLock.self, from: data)
     } catch {
@@ -67,7 +75,9 @@ public struct RegistryLock: Sendable, Hashable, Codable {
 
   /// The locked recipe, read from its locked blob.
   /// - Throws: ``LockError/notLocked(name:path:)``, ``LockError/unreachable(name:blob:commit:path:reason:)``.
-  public func resolve(_ name: String, in registry: RecipeRegistry, lockPath: String = RegistryLock.fileName) throws(LockError) -> RecipeLookup {
+  public func resolve(
+    _ name: String, in registry: RecipeRegistry, lockPath: String = RegistryLock.fileName
+  ) throws(LockError) -> RecipeLookup {
     guard let e = entry(name) else { throw .notLocked(name: name, path: lockPath) }
     guard let blob = ObjectID(hex: e.blob), let commit = ObjectID(hex: e.commit) else {
       throw .unreadable(path: lockPath, reason: "'\(name)' has a malformed id")
@@ -76,9 +86,11 @@ public struct RegistryLock: Sendable, Hashable, Codable {
     do {
       bytes = try registry.repository.blob(blob)
     } catch {
-      throw .unreachable(name: name, blob: e.blob, commit: e.commit, path: lockPath, reason: error.description)
+      throw .unreachable(
+        name: name, blob: e.blob, commit: e.commit, path: lockPath, reason: error.description)
     }
-    return RecipeLookup(name: name, commit: commit, path: e.path, blobID: blob, bytes: bytes,
+    return RecipeLookup(
+      name: name, commit: commit, path: e.path, blobID: blob, bytes: bytes,
       read: RecipeReader.read(bytes, file: e.path))
   }
 }

@@ -19,7 +19,8 @@ enum BranchUpdate {
     _ reference: String, in repository: GitRepository, to target: ObjectID,
     expecting expected: ReferenceExpectation, message: String
   ) throws {
-    guard let workTree = repository.workingDirectory, repository.checkedOutBranch() == reference else {
+    guard let workTree = repository.workingDirectory, repository.checkedOutBranch() == reference
+    else {
       try repository.updateReference(reference, to: target, expecting: expected, message: message)
       return
     }
@@ -30,20 +31,25 @@ enum BranchUpdate {
     case .absent where current == nil: break
     case .value(let old) where current == old: break
     default:
-      throw GitError(code: .modified, message: "the reference points to \(current?.hex ?? "nothing")",
-        function: "git_transaction_lock_ref", object: "reference '\(reference)'", repository: repository.path)
+      throw GitError(
+        code: .modified, message: "the reference points to \(current?.hex ?? "nothing")",
+        function: "git_transaction_lock_ref", object: "reference '\(reference)'",
+        repository: repository.path)
     }
     let oldTree = try current.map { (id) throws(GitError) in try repository.commit(id).treeID }
     let newTree = try repository.commit(target).treeID
     let paths = try repository.diff(from: oldTree, to: newTree).map(\.newPath)
     let changed = try repository.localChanges(to: paths, against: oldTree)
-    if !changed.isEmpty { throw PublishError.localChanges(reference: reference, workTree: workTree, paths: changed) }
+    if !changed.isEmpty {
+      throw PublishError.localChanges(reference: reference, workTree: workTree, paths: changed)
+    }
     do {
       try repository.checkout(paths, from: oldTree, to: newTree)
     } catch let error as GitError where error.code == .other(-13) {
       // GIT_ECONFLICT: a file changed after the check above.
       let now = (try? repository.localChanges(to: paths, against: oldTree)) ?? []
-      throw PublishError.localChanges(reference: reference, workTree: workTree, paths: now.isEmpty ? paths : now)
+      throw PublishError.localChanges(
+        reference: reference, workTree: workTree, paths: now.isEmpty ? paths : now)
     } catch {
       try? repository.checkout(paths, from: newTree, to: oldTree)
       throw error

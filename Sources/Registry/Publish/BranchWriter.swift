@@ -65,18 +65,23 @@ public struct BranchWriter {
   ///   The branch is unchanged whenever it throws.
   package func commit(
     author: Signature, committer: Signature? = nil,
-    prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (changes: [TreeChange], message: String)
+    prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (
+      changes: [TreeChange], message: String
+    )
   ) throws -> Outcome? {
     do {
       return try write(author: author, committer: committer, prepare: prepare)
     } catch let error as GitError where error.isWriteFailure {
-      throw PublishError.writeFailed(reference: reference, repository: repository.gitDirectory, cause: error)
+      throw PublishError.writeFailed(
+        reference: reference, repository: repository.gitDirectory, cause: error)
     }
   }
 
   private func write(
     author: Signature, committer: Signature?,
-    prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (changes: [TreeChange], message: String)
+    prepare: (_ tip: ObjectID?, _ tree: ObjectID?) throws -> (
+      changes: [TreeChange], message: String
+    )
   ) throws -> Outcome? {
     let startTip = try tip()
     let startTree = try treeOf(startTip)
@@ -99,14 +104,16 @@ public struct BranchWriter {
       let tree = try repository.updatedTree(from: baseTree, applying: changes)
       trace.mark("tree")
       let commit = try repository.createCommit(
-        tree: tree, parents: base.map { [$0] } ?? [], author: author, committer: committer ?? author,
+        tree: tree, parents: base.map { [$0] } ?? [], author: author,
+        committer: committer ?? author,
         message: message)
       let expected: ReferenceExpectation = base.map { .value($0) } ?? .absent
       trace.mark("commit")
       try packed?.flush(commit: commit, excluding: base)
       trace.mark("flush")
       do {
-        try BranchUpdate.move(reference, in: repository, to: commit, expecting: expected, message: reflog)
+        try BranchUpdate.move(
+          reference, in: repository, to: commit, expecting: expected, message: reflog)
         return Outcome(commit: commit, parent: base, paths: paths, attempts: attempt)
       } catch let error as GitError {
         guard error.code == .modified || error.code == .locked else { throw error }
@@ -127,10 +134,13 @@ public struct BranchWriter {
       if newTip == base { continue }
       let newTree = try treeOf(newTip)
       var conflicting: [String] = []
-      for (p, (old, new)) in zip(paths, zip(startIDs, try entryIDs(paths, newTree))) where new != old {
+      for (p, (old, new)) in zip(paths, zip(startIDs, try entryIDs(paths, newTree)))
+      where new != old {
         conflicting.append(p)
       }
-      if !conflicting.isEmpty { throw PublishError.conflict(paths: conflicting, startTip: startTip, newTip: newTip) }
+      if !conflicting.isEmpty {
+        throw PublishError.conflict(paths: conflicting, startTip: startTip, newTip: newTip)
+      }
       base = newTip
       baseTree = newTree
     }
@@ -168,7 +178,9 @@ public struct BranchWriter {
 
   /// The branch a command writes to: `explicit`, else `registry.yaml`'s `branch`, else the
   /// branch `HEAD` points to, else `main`.
-  package static func branch(explicit: String?, config: RegistryConfig?, repository: GitRepository) -> String {
+  package static func branch(explicit: String?, config: RegistryConfig?, repository: GitRepository)
+    -> String
+  {
     if let explicit { return explicit.hasPrefix("refs/") ? explicit : "refs/heads/" + explicit }
     if let b = config?.branch { return "refs/heads/" + b }
     if let head = try? repository.currentBranch() { return head }

@@ -17,7 +17,10 @@ public struct CommitTrailers: Sendable, Hashable {
 
   /// Hashes the trailer lines consistently with `==`.
   public func hash(into hasher: inout Hasher) {
-    for l in lines { hasher.combine(l.key); hasher.combine(l.value) }
+    for l in lines {
+      hasher.combine(l.key)
+      hasher.combine(l.value)
+    }
   }
 
   /// Appends one trailer (newlines in the value become spaces).
@@ -42,7 +45,9 @@ public struct CommitTrailers: Sendable, Hashable {
   /// A full message: subject, optional body, a blank line, the trailers.
   public func message(subject: String, body: String? = nil) -> String {
     var m = subject.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
-    if let body, !body.isEmpty { m += "\n" + body.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" }
+    if let body, !body.isEmpty {
+      m += "\n" + body.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
     if !lines.isEmpty { m += "\n" + text }
     return m
   }
@@ -50,11 +55,18 @@ public struct CommitTrailers: Sendable, Hashable {
   /// The trailers of a commit message: `Key: value` lines of its last paragraph.
   public static func parse(_ message: String) -> CommitTrailers {
     var t = CommitTrailers()
-    let paragraphs = message.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n\n")
+    let paragraphs = message.trimmingCharacters(in: .whitespacesAndNewlines).components(
+      separatedBy: "\n\n")
     guard paragraphs.count > 1, let last = paragraphs.last else { return t }
     for line in last.split(separator: "\n") {
-      guard let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") else { return CommitTrailers() }
-      t.lines.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+      guard let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") else {
+        return CommitTrailers()
+      }
+      t.lines.append(
+        (
+          String(line[..<colon]),
+          line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        ))
     }
     return t
   }

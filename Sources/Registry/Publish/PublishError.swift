@@ -42,38 +42,46 @@ public enum PublishError: ClassifiedError, Sendable {
     switch self {
     case .invalidRecipe(let file, let ds):
       let errors = ds.filter { $0.severity == .error }
-      return "\(file) is not a valid recipe (\(errors.count) error\(errors.count == 1 ? "" : "s"); --force publishes anyway):\n"
+      return
+        "\(file) is not a valid recipe (\(errors.count) error\(errors.count == 1 ? "" : "s"); --force publishes anyway):\n"
         + errors.map(\.description).joined(separator: "\n")
     case .unknownFields(let file, let ds):
-      return "\(file) has \(ds.count) unknown key\(ds.count == 1 ? "" : "s") or value\(ds.count == 1 ? "" : "s"), "
+      return
+        "\(file) has \(ds.count) unknown key\(ds.count == 1 ? "" : "s") or value\(ds.count == 1 ? "" : "s"), "
         + "usually a typo that changes what the recipe means (--allow-warnings publishes anyway):\n"
         + ds.map(\.description).joined(separator: "\n")
     case .unsafeName(let name, let file, let reason):
       return "\(file): '\(name)' cannot be a recipe name: \(reason)"
     case .exists(let name, let path):
-      return "a recipe named '\(name)' exists at \(path): pass --replace to publish a new version of it"
+      return
+        "a recipe named '\(name)' exists at \(path): pass --replace to publish a new version of it"
     case .duplicate(let name, let files):
       return "'\(name)' is published twice in one call: \(files.joined(separator: ", "))"
     case .conflict(let paths, let start, let new):
-      return "conflict: \(paths.joined(separator: ", ")) changed concurrently (\(start?.abbreviated(12) ?? "empty")..\(new?.abbreviated(12) ?? "empty")); nothing was written: re-read and try again"
+      return
+        "conflict: \(paths.joined(separator: ", ")) changed concurrently (\(start?.abbreviated(12) ?? "empty")..\(new?.abbreviated(12) ?? "empty")); nothing was written: re-read and try again"
     case .tooManyRetries(let n):
       return "the branch kept moving: gave up after \(n) attempts; nothing was written"
     case .locked(let reference, let lockFile, let waited):
-      return "cannot update \(reference): it stayed locked for \(waited) (\(lockFile) exists); nothing was written\n"
+      return
+        "cannot update \(reference): it stayed locked for \(waited) (\(lockFile) exists); nothing was written\n"
         + "  hint: another git process is updating the branch, or one was killed while doing so: "
         + "if no git or registry process is running on this repository, remove \(lockFile) and try again"
     case .writeFailed(let reference, let repository, let cause):
-      return "cannot update \(reference) in \(repository): \(cause); nothing was written (the branch is unchanged)"
+      return
+        "cannot update \(reference) in \(repository): \(cause); nothing was written (the branch is unchanged)"
         + (cause.writeHint.map { "\n  hint: " + $0 } ?? "")
     case .localChanges(let reference, let workTree, let paths):
       let shown = paths.prefix(10).joined(separator: ", ") + (paths.count > 10 ? ", ..." : "")
-      return "cannot update \(reference): it is checked out in \(workTree), which has local changes to \(shown); nothing was written\n"
+      return
+        "cannot update \(reference): it is checked out in \(workTree), which has local changes to \(shown); nothing was written\n"
         + "  hint: commit or stash those changes ('git -C \(workTree) status' lists them) and run the command again, "
         + "or write to a bare clone of the registry and push"
     case .cannotEdit(let message):
       return message
     case .loss(let losses):
-      return "the conversion would lose \(losses.count) value\(losses.count == 1 ? "" : "s") (pass --allow-loss):\n"
+      return
+        "the conversion would lose \(losses.count) value\(losses.count == 1 ? "" : "s") (pass --allow-loss):\n"
         + losses.map { "  \($0)" }.joined(separator: "\n")
     case .registry(let e): return e.description
     case .git(let e): return e.explained
@@ -92,7 +100,8 @@ public enum PublishError: ClassifiedError, Sendable {
     case .registry(let e): return e.kind
     case .git(let e) where e.code == .nonFastForward: return .conflict
     case .git(let e): return e.kind
-    case .invalidRecipe, .unknownFields, .unsafeName, .duplicate, .writeFailed, .cannotEdit, .loss: return .failed
+    case .invalidRecipe, .unknownFields, .unsafeName, .duplicate, .writeFailed, .cannotEdit, .loss:
+      return .failed
     }
   }
 }

@@ -17,9 +17,10 @@ public struct PublishOptions: Sendable {
   public var allowWarnings = true
 
   /// Options with the given settings; no check is relaxed by default.
-  public init(message: String? = nil, author: Signature, branch: String? = nil, replace: Bool = false,
-    force: Bool = false, keepFormat: Bool = false, allowWarnings: Bool = true)
-  {
+  public init(
+    message: String? = nil, author: Signature, branch: String? = nil, replace: Bool = false,
+    force: Bool = false, keepFormat: Bool = false, allowWarnings: Bool = true
+  ) {
     self.allowWarnings = allowWarnings
     self.message = message
     self.author = author

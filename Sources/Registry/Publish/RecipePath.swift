@@ -1,4 +1,5 @@
 import Foundation
+
 /// Where `publish` puts a recipe: `<root>/<org>/<model>/<engine>/<name>.yaml` (names are
 /// checked by `RecipeName` in Schema).
 package enum RecipePath {
@@ -6,7 +7,9 @@ package enum RecipePath {
   package static func component(_ text: String) -> String {
     var out = ""
     for ch in text.lowercased().unicodeScalars {
-      if ch.properties.isAlphabetic || ("0"..."9").contains(ch) || ch == "." || ch == "_" || ch == "-" {
+      if ch.properties.isAlphabetic || ("0"..."9").contains(ch) || ch == "." || ch == "_"
+        || ch == "-"
+      {
         out.unicodeScalars.append(ch)
       } else {
         out += "-"

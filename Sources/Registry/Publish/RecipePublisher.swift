@@ -28,16 +28,21 @@ public struct RecipePublisher {
   /// - Throws: ``PublishError/invalidRecipe(file:diagnostics:)`` unless `force`,
   ///   ``PublishError/unknownFields(file:diagnostics:)`` unless `allowWarnings` or `force`,
   ///   ``PublishError/unsafeName(name:file:reason:)``.
-  public static func prepare(_ bytes: [UInt8], file: String, root: String, force: Bool, keepFormat: Bool,
-    allowWarnings: Bool = true) throws(PublishError) -> PreparedRecipe
-  {
+  public static func prepare(
+    _ bytes: [UInt8], file: String, root: String, force: Bool, keepFormat: Bool,
+    allowWarnings: Bool = true
+  ) throws(PublishError) -> PreparedRecipe {
     let read = RecipeReader.read(bytes, file: file)
     // Lint (decode diagnostics included): its errors block like decoding errors.
     var diagnostics = Linter.standard?.lint(read).diagnostics ?? read.diagnostics
     let blocking = diagnostics.hasErrors || !read.isValid
     if blocking && !force { throw .invalidRecipe(file: file, diagnostics: diagnostics) }
-    let unknown = diagnostics.filter { $0.severity == .warning && PublishError.unknownFieldCodes.contains($0.code) }
-    if !unknown.isEmpty && !allowWarnings && !force { throw .unknownFields(file: file, diagnostics: unknown) }
+    let unknown = diagnostics.filter {
+      $0.severity == .warning && PublishError.unknownFieldCodes.contains($0.code)
+    }
+    if !unknown.isEmpty && !allowWarnings && !force {
+      throw .unknownFields(file: file, diagnostics: unknown)
+    }
 
     var out = bytes
     var format = read.format.rawValue
@@ -47,17 +52,27 @@ public struct RecipePublisher {
         out = emitted
         format = RecipeFormat.v2.rawValue
         let again = RecipeReader.read(out, file: file)
-        if again.isValid { summary = again.summary } else { out = bytes; format = read.format.rawValue }
+        if again.isValid {
+          summary = again.summary
+        } else {
+          out = bytes
+          format = read.format.rawValue
+        }
       } else {
-        diagnostics.append(Diagnostic(.warning, code: "kept-format",
-          "no converter reads \(read.format.rawValue) into v2 yet: published in its source format",
-          at: SourceLocation(file: file, line: 1, column: 1)))
+        diagnostics.append(
+          Diagnostic(
+            .warning, code: "kept-format",
+            "no converter reads \(read.format.rawValue) into v2 yet: published in its source format",
+            at: SourceLocation(file: file, line: 1, column: 1)))
       }
     }
     let name = summary.name
-    if let reason = RecipeName.problem(name) { throw .unsafeName(name: name, file: file, reason: reason) }
+    if let reason = RecipeName.problem(name) {
+      throw .unsafeName(name: name, file: file, reason: reason)
+    }
     let path = RecipePath.path(root: root, model: summary.model, engine: summary.engine, name: name)
-    return PreparedRecipe(file: file, name: name, path: path, bytes: out, format: format, summary: summary,
+    return PreparedRecipe(
+      file: file, name: name, path: path, bytes: out, format: format, summary: summary,
       diagnostics: diagnostics.filter { $0.severity != .error || force })
   }
 
@@ -83,24 +98,31 @@ public struct RecipePublisher {
     var prepared: [PreparedRecipe] = []
     var replaced: [String] = []
     let outcome = try writer.commit(author: options.author) { tip, tree in
-      guard let tree, let tip else { throw PublishError.registry(.notARegistry(path: registry.path)) }
+      guard let tree, let tip else {
+        throw PublishError.registry(.notARegistry(path: registry.path))
+      }
       let (config, _) = try registry.config(tree: tree)
       prepared = []
       replaced = []
       for input in inputs {
-        prepared.append(try Self.prepare(input.bytes, file: input.file, root: config.root, force: options.force,
-          keepFormat: options.keepFormat, allowWarnings: options.allowWarnings))
+        prepared.append(
+          try Self.prepare(
+            input.bytes, file: input.file, root: config.root, force: options.force,
+            keepFormat: options.keepFormat, allowWarnings: options.allowWarnings))
       }
       let byName = Dictionary(grouping: prepared, by: \.name)
       if let dup = byName.first(where: { $0.value.count > 1 }) {
         throw PublishError.duplicate(name: dup.key, files: dup.value.map(\.file))
       }
-      let existing = try RecipeNameLookup(registry: registry).paths(of: Set(byName.keys), tree: tree, root: config.root, commit: tip)
+      let existing = try RecipeNameLookup(registry: registry).paths(
+        of: Set(byName.keys), tree: tree, root: config.root, commit: tip)
       for p in prepared {
         let here = try repository.entry(at: p.path, inTree: tree) != nil
         let elsewhere = existing[p.name] ?? []
         if here || !elsewhere.isEmpty {
-          guard options.replace else { throw PublishError.exists(name: p.name, path: here ? p.path : elsewhere[0]) }
+          guard options.replace else {
+            throw PublishError.exists(name: p.name, path: here ? p.path : elsewhere[0])
+          }
           replaced.append(p.name)
         }
       }
@@ -113,19 +135,26 @@ public struct RecipePublisher {
       var trailers = CommitTrailers()
       for p in prepared { trailers.add(recipe: p.summary, schema: p.format) }
       let verb = replaced.isEmpty ? "Publish" : "Update"
-      let subject = options.message ?? (prepared.count == 1
-        ? "\(verb) \(prepared[0].name)"
-        : "\(verb) \(prepared.count) recipes: " + prepared.prefix(5).map(\.name).joined(separator: ", ") + (prepared.count > 5 ? ", ..." : ""))
+      let subject =
+        options.message
+        ?? (prepared.count == 1
+          ? "\(verb) \(prepared[0].name)"
+          : "\(verb) \(prepared.count) recipes: "
+            + prepared.prefix(5).map(\.name).joined(separator: ", ")
+            + (prepared.count > 5 ? ", ..." : ""))
       return (changes, trailers.message(subject: subject))
     }
     guard let outcome else { throw PublishError.cannotEdit("nothing to publish") }
-    return PublishReport(outcome: outcome, branch: writer.reference, recipes: prepared, replaced: replaced)
+    return PublishReport(
+      outcome: outcome, branch: writer.reference, recipes: prepared, replaced: replaced)
   }
 
   /// The reference a write goes to.
   func resolvedBranch(_ explicit: String?) throws -> String {
     var config: RegistryConfig?
-    if explicit == nil, let head = try? repository.head(), let tree = try? repository.commit(head).treeID {
+    if explicit == nil, let head = try? repository.head(),
+      let tree = try? repository.commit(head).treeID
+    {
       config = try? registry.config(tree: tree).0
     }
     return BranchWriter.branch(explicit: explicit, config: config, repository: repository)
@@ -141,9 +170,10 @@ public struct RecipePublisher {
   /// it (``ContainerImage/moved(to:)``).
   /// - Throws: ``PublishError/cannotEdit(_:)`` when the recipe has an image and which image runs
   ///   the new version cannot be told (its tag names no version): pass `image` then.
-  public func pin(_ name: String, engineVersion: String, image: String? = nil, message: String? = nil,
-    author: Signature, branch: String? = nil) throws -> PublishReport
-  {
+  public func pin(
+    _ name: String, engineVersion: String, image: String? = nil, message: String? = nil,
+    author: Signature, branch: String? = nil
+  ) throws -> PublishReport {
     try edit(name, author: author, branch: branch) { found in
       var bytes = found.bytes
       let old = found.read.summary.engineVersion
@@ -153,16 +183,26 @@ public struct RecipePublisher {
       }
       switch found.read.format {
       case .v2:
-        bytes = try RecipeTextEdit.set("engine.version", to: engineVersion, in: bytes, after: "name")
-        if let image { bytes = try RecipeTextEdit.set("engine.image", to: image, in: bytes, after: "version") }
+        bytes = try RecipeTextEdit.set(
+          "engine.version", to: engineVersion, in: bytes, after: "name")
+        if let image {
+          bytes = try RecipeTextEdit.set("engine.image", to: image, in: bytes, after: "version")
+        }
       case .sglangV1:
-        bytes = try RecipeTextEdit.set("sglang_version", to: engineVersion, in: bytes, after: "name")
-        if let image { bytes = try RecipeTextEdit.set("model.container", to: image, in: bytes, after: "path") }
+        bytes = try RecipeTextEdit.set(
+          "sglang_version", to: engineVersion, in: bytes, after: "name")
+        if let image {
+          bytes = try RecipeTextEdit.set("model.container", to: image, in: bytes, after: "path")
+        }
       default:
-        throw PublishError.cannotEdit("pin edits v2 and sglang-v1 recipes; \(found.name) is \(found.read.format.rawValue)")
+        throw PublishError.cannotEdit(
+          "pin edits v2 and sglang-v1 recipes; \(found.name) is \(found.read.format.rawValue)")
       }
-      let subject = message ?? "Pin \(found.name) to \(found.read.summary.engine ?? "engine") \(engineVersion)"
-      let body = "engine version: \(old ?? "(none)") -> \(engineVersion)" + (image.map { "\nimage: \(found.read.summary.image ?? "(none)") -> \($0)" } ?? "")
+      let subject =
+        message ?? "Pin \(found.name) to \(found.read.summary.engine ?? "engine") \(engineVersion)"
+      let body =
+        "engine version: \(old ?? "(none)") -> \(engineVersion)"
+        + (image.map { "\nimage: \(found.read.summary.image ?? "(none)") -> \($0)" } ?? "")
       return (bytes, subject, body)
     }
   }
@@ -178,19 +218,24 @@ public struct RecipePublisher {
       "\(recipe) runs the image '\(current)', whose tag names no version "
         + (target == nil ? "('\(version)' is not a version either)" : "to move to \(version)")
         + ": which image runs \(version) cannot be told\n"
-        + "  hint: pass --image IMAGE (the image that runs \(version); or --image '\(current)' to keep it)")
+        + "  hint: pass --image IMAGE (the image that runs \(version); or --image '\(current)' to keep it)"
+    )
   }
 
   /// Marks a recipe deprecated (`status: {state: deprecated, reason: R}`): search hides it;
   /// locks and NAME@REV still resolve. Nothing is deleted. v2 recipes only.
-  public func deprecate(_ name: String, reason: String, message: String? = nil, author: Signature,
-    branch: String? = nil) throws -> PublishReport
-  {
+  public func deprecate(
+    _ name: String, reason: String, message: String? = nil, author: Signature,
+    branch: String? = nil
+  ) throws -> PublishReport {
     try edit(name, author: author, branch: branch) { found in
       guard found.read.format == .v2, let doc = found.read.documents.first else {
-        throw PublishError.cannotEdit("\(found.name) is \(found.read.format.rawValue): deprecate marks v2 recipes; run 'registry migrate v1 v2' first")
+        throw PublishError.cannotEdit(
+          "\(found.name) is \(found.read.format.rawValue): deprecate marks v2 recipes; run 'registry migrate v1 v2' first"
+        )
       }
-      let flow = "{state: deprecated, reason: \(ScalarEdit.render(reason, style: .doubleQuoted, wasString: true))}"
+      let flow =
+        "{state: deprecated, reason: \(ScalarEdit.render(reason, style: .doubleQuoted, wasString: true))}"
       var bytes = found.bytes
       if let status = doc.root["status"] {
         if status.mapping != nil {
@@ -200,7 +245,8 @@ public struct RecipePublisher {
           bytes = try RecipeTextEdit.replaceNode(at: "status", withFlow: flow, in: bytes)
         }
       } else {
-        bytes = try RecipeTextEdit.insert(line: "status: " + flow, into: .root, after: "name", in: bytes, root: doc.root)
+        bytes = try RecipeTextEdit.insert(
+          line: "status: " + flow, into: .root, after: "name", in: bytes, root: doc.root)
       }
       let subject = message ?? "Deprecate \(found.name)"
       return (bytes, subject, "Reason: " + reason.replacingOccurrences(of: "\n", with: " "))
@@ -212,17 +258,19 @@ public struct RecipePublisher {
   /// change is re-read, never overwritten) and returns the new text, which is validated and
   /// linted as `publish` does (errors block: ``PublishError/invalidRecipe(file:diagnostics:)``);
   /// the commit carries the publish trailers. `registry upgrade --publish` uses it.
-  public func update(_ name: String, author: Signature, branch: String? = nil,
-    change: (RecipeLookup) throws -> (bytes: [UInt8], subject: String, body: String)) throws -> PublishReport
-  {
+  public func update(
+    _ name: String, author: Signature, branch: String? = nil,
+    change: (RecipeLookup) throws -> (bytes: [UInt8], subject: String, body: String)
+  ) throws -> PublishReport {
     try edit(name, author: author, branch: branch, validate: true, change: change)
   }
 
   /// Rewrites one recipe's bytes in a commit (with trailers of the new text); `validate`
   /// blocks on the errors ``prepare(_:file:root:force:keepFormat:)`` finds.
-  private func edit(_ name: String, author: Signature, branch: String?, validate: Bool = false,
-    change: (RecipeLookup) throws -> (bytes: [UInt8], subject: String, body: String)) throws -> PublishReport
-  {
+  private func edit(
+    _ name: String, author: Signature, branch: String?, validate: Bool = false,
+    change: (RecipeLookup) throws -> (bytes: [UInt8], subject: String, body: String)
+  ) throws -> PublishReport {
     let writer = BranchWriter(repository: repository, reference: try resolvedBranch(branch))
     var prepared: [PreparedRecipe] = []
     let outcome = try writer.commit(author: author) { tip, _ in
@@ -230,18 +278,25 @@ public struct RecipePublisher {
       let found = try registry.recipe(named: name, at: tip.hex)
       let (bytes, subject, body) = try change(found)
       if bytes == found.bytes { return ([], "") }
-      var checked = try Self.prepare(bytes, file: found.path, root: "", force: !validate, keepFormat: true)
+      var checked = try Self.prepare(
+        bytes, file: found.path, root: "", force: !validate, keepFormat: true)
       guard checked.name == found.name else {
-        throw PublishError.cannotEdit("the edit renames \(found.name) to \(checked.name); publish it as a new recipe instead")
+        throw PublishError.cannotEdit(
+          "the edit renames \(found.name) to \(checked.name); publish it as a new recipe instead")
       }
       checked.path = found.path
       prepared = [checked]
       var trailers = CommitTrailers()
       trailers.add(recipe: checked.summary, schema: checked.format)
-      return ([.upsert(path: found.path, blob: try repository.writeBlob(bytes), mode: .blob)],
-        trailers.message(subject: subject, body: body))
+      return (
+        [.upsert(path: found.path, blob: try repository.writeBlob(bytes), mode: .blob)],
+        trailers.message(subject: subject, body: body)
+      )
     }
-    guard let outcome else { throw PublishError.cannotEdit("\(name) already says that: nothing to commit") }
-    return PublishReport(outcome: outcome, branch: writer.reference, recipes: prepared, replaced: [name])
+    guard let outcome else {
+      throw PublishError.cannotEdit("\(name) already says that: nothing to commit")
+    }
+    return PublishReport(
+      outcome: outcome, branch: writer.reference, recipes: prepared, replaced: [name])
   }
 }

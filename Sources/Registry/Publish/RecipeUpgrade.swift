@@ -39,16 +39,22 @@ public struct RecipeUpgrade {
   /// The recipe file at `path`, written back in place.
   /// - Throws: ``RegistryError/io(_:)`` when it cannot be read.
   public static func source(file path: String) throws(RegistryError) -> Source {
-    guard let data = FileManager.default.contents(atPath: path) else { throw .io("cannot read \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .io("cannot read \(path)")
+    }
     return Source(file: path, bytes: [UInt8](data), writablePath: path)
   }
 
   /// The registry recipe `reference` names; writable only as its checked-out copy, when the
   /// reference names no rev or scope and the copy has the bytes of the recipe at the tip.
   /// - Throws: what ``RecipeRegistry/resolve(_:from:)`` throws.
-  public static func source(of reference: RecipeReference, in registry: RecipeRegistry) throws -> Source {
+  public static func source(of reference: RecipeReference, in registry: RecipeRegistry) throws
+    -> Source
+  {
     let found = try registry.resolve(reference)
-    let onDisk = registry.repository.workingDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + found.path }
+    let onDisk = registry.repository.workingDirectory.map {
+      ($0.hasSuffix("/") ? $0 : $0 + "/") + found.path
+    }
     let current = onDisk.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) }
     let writable = reference.rev == nil && reference.scope == nil && current == found.bytes
     return Source(file: found.path, bytes: found.bytes, writablePath: writable ? onDisk : nil)
@@ -56,12 +62,14 @@ public struct RecipeUpgrade {
 
   /// The upgrade of `source`: its edits, refusals and (when nothing is refused) new text.
   public func plan(_ source: Source) -> Upgrader.Plan {
-    upgrader.plan(RecipeReader.read(source.bytes, file: source.file), source: source.bytes, to: target)
+    upgrader.plan(
+      RecipeReader.read(source.bytes, file: source.file), source: source.bytes, to: target)
   }
 
   /// The commit subject when none is given: `Upgrade NAME to V (from U)`.
   public static func message(_ plan: Upgrader.Plan, name: String) -> String {
-    "Upgrade \(name) to \(plan.to.normalized)" + (plan.from.map { " (from \($0.normalized))" } ?? "")
+    "Upgrade \(name) to \(plan.to.normalized)"
+      + (plan.from.map { " (from \($0.normalized))" } ?? "")
   }
 
   /// Publishes an upgraded file (`bytes`, written at `path`) over the registry recipe of the
@@ -71,10 +79,12 @@ public struct RecipeUpgrade {
     file path: String, bytes: [UInt8], plan: Upgrader.Plan, to registry: RecipeRegistry,
     message: String?, author: Signature, branch: String?
   ) throws -> PublishReport {
-    let subject = message ?? Self.message(plan, name: RecipeReader.read(bytes, file: path).summary.name)
+    let subject =
+      message ?? Self.message(plan, name: RecipeReader.read(bytes, file: path).summary.name)
     return try RecipePublisher(registry: registry).publish(
       [RecipePublisher.Input(file: path, bytes: bytes)],
-      options: PublishOptions(message: subject, author: author, branch: branch, replace: true, keepFormat: true))
+      options: PublishOptions(
+        message: subject, author: author, branch: branch, replace: true, keepFormat: true))
   }
 
   /// What ``publish(recipe:in:message:author:branch:)`` did.
@@ -93,16 +103,22 @@ public struct RecipeUpgrade {
   /// - Parameter message: the commit subject; nil for ``message(_:name:)``.
   /// - Throws: what ``RecipePublisher/update(_:author:branch:change:)`` throws.
   public func publish(
-    recipe name: String, in registry: RecipeRegistry, message: String?, author: Signature, branch: String?
+    recipe name: String, in registry: RecipeRegistry, message: String?, author: Signature,
+    branch: String?
   ) throws -> Published {
     var result = Published(plan: nil, file: name, report: nil)
     do {
-      result.report = try RecipePublisher(registry: registry).update(name, author: author, branch: branch) { found in
+      result.report = try RecipePublisher(registry: registry).update(
+        name, author: author, branch: branch
+      ) { found in
         result.file = found.path
         let plan = upgrader.plan(found.read, source: found.bytes, to: target)
         result.plan = plan
         guard plan.refusals.isEmpty, let out = plan.output else { throw Refused() }
-        return (out, message ?? Self.message(plan, name: found.name), plan.changes.map(\.description).joined(separator: "\n"))
+        return (
+          out, message ?? Self.message(plan, name: found.name),
+          plan.changes.map(\.description).joined(separator: "\n")
+        )
       }
     } catch is Refused {
       result.report = nil

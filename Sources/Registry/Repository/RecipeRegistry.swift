@@ -66,21 +66,28 @@ public final class RecipeRegistry {
     var indexer = RegistryIndexer(repositoryPath: repository.gitDirectory, cache: cache)
     indexer.gpuTable = config.gpuTable
     let (snapshot, build) = try indexer.snapshot(
-      repository: repository, tree: tree, root: config.root, configBlob: configBlob, progress: progress)
-    return RegistryIndex(commit: commit, tree: tree, config: config, snapshot: snapshot, build: build)
+      repository: repository, tree: tree, root: config.root, configBlob: configBlob,
+      progress: progress)
+    return RegistryIndex(
+      commit: commit, tree: tree, config: config, snapshot: snapshot, build: build)
   }
 
   /// The recipe called `name` at `rev` (names are what recipes say, not file names).
   /// - Throws: `.recipeNotFound` (with a did-you-mean), `.ambiguousRecipe`.
-  public func recipe(named name: String, at rev: String = "HEAD") throws(RegistryError) -> RecipeLookup {
+  public func recipe(named name: String, at rev: String = "HEAD") throws(RegistryError)
+    -> RecipeLookup
+  {
     let index = try self.index(at: rev)
     let s = index.snapshot
     let wanted = Array(name.utf8)
     var hits: [Int] = []
-    for i in 0..<s.count where s.uniqueBytes(s.nameID(i), { $0.elementsEqual(wanted) }) { hits.append(i) }
+    for i in 0..<s.count where s.uniqueBytes(s.nameID(i), { $0.elementsEqual(wanted) }) {
+      hits.append(i)
+    }
     if hits.isEmpty {
       let names = (0..<s.count).map(s.name)
-      throw .recipeNotFound(name: name, rev: rev, suggestion: DidYouMean.closest(to: name, in: names))
+      throw .recipeNotFound(
+        name: name, rev: rev, suggestion: DidYouMean.closest(to: name, in: names))
     }
     if hits.count > 1 { throw .ambiguousRecipe(name: name, paths: hits.map(s.path)) }
     let i = hits[0]
@@ -107,14 +114,17 @@ public final class RecipeRegistry {
       let repo = try GitRepository.create(at: path, bare: bare, initialBranch: branch)
       let configBlob = try repo.writeBlob(config.text)
       let keep = try repo.writeBlob("")
-      let tree = try repo.updatedTree(from: nil, applying: [
-        .upsert(path: RegistryConfig.fileName, blob: configBlob, mode: .blob),
-        .upsert(path: config.root + "/.gitkeep", blob: keep, mode: .blob),
-      ])
+      let tree = try repo.updatedTree(
+        from: nil,
+        applying: [
+          .upsert(path: RegistryConfig.fileName, blob: configBlob, mode: .blob),
+          .upsert(path: config.root + "/.gitkeep", blob: keep, mode: .blob),
+        ])
       let commit = try repo.createCommit(
         tree: tree, parents: [], author: author, committer: author,
         message: "Create recipe registry\n\nRegistry-Root: \(config.root)\n")
-      try repo.updateReference("refs/heads/" + branch, to: commit, expecting: .absent, message: "registry init")
+      try repo.updateReference(
+        "refs/heads/" + branch, to: commit, expecting: .absent, message: "registry init")
       if !bare { try repo.checkoutHead() }
       return RecipeRegistry(repository: repo)
     } catch {

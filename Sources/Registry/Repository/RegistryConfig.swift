@@ -43,17 +43,22 @@ public struct RegistryConfig: Sendable, Hashable {
       while r.hasPrefix("./") { r = r.dropFirst(2) }
       while r.hasSuffix("/") { r = r.dropLast() }
       if r.contains("..") || r.hasPrefix("/") {
-        context.error("invalid-value", "root must be a folder inside the repository, not '\(root)'",
+        context.error(
+          "invalid-value", "root must be a folder inside the repository, not '\(root)'",
           at: reader.node("root"), path: "root", hint: "e.g. 'root: recipes'")
       }
       config.root = String(r)
     }
     config.name = reader.string("name")
     config.branch = reader.string("branch")
-    if let node = reader.node("gpus_per_node"), let pairs = MappingReader.entries(node, path: .root / "gpus_per_node", context: context) {
+    if let node = reader.node("gpus_per_node"),
+      let pairs = MappingReader.entries(node, path: .root / "gpus_per_node", context: context)
+    {
       for pair in pairs {
         guard let type = pair.key.scalar else { continue }
-        if let n = MappingReader.int(pair.value, path: .root / "gpus_per_node" / type, context: context, min: 1) {
+        if let n = MappingReader.int(
+          pair.value, path: .root / "gpus_per_node" / type, context: context, min: 1)
+        {
           config.gpusPerNode[type] = n
         }
       }

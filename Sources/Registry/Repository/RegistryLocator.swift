@@ -24,7 +24,9 @@ public enum RegistryLocator {
     if let explicit { return (explicit, .option) }
     if let env = environment[environmentVariable], !env.isEmpty { return (env, .environment) }
     if let enclosing = enclosingRegistry(from: currentDirectory) { return (enclosing, .enclosing) }
-    if let embedded = embeddedRegistry(executablePath: executablePath) { return (embedded, .embedded) }
+    if let embedded = embeddedRegistry(executablePath: executablePath) {
+      return (embedded, .embedded)
+    }
     return nil
   }
 

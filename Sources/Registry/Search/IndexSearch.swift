@@ -14,18 +14,28 @@ extension IndexSnapshot {
       for (i, s) in dictionary.enumerated() where predicate(s) { out.insert(UInt32(i)) }
       return out
     }
-    let gpuIDs = query.gpus.isEmpty ? nil : ids { s in query.gpus.contains { $0.lowercased() == s.lowercased() } }
-    let modelIDs = query.model.flatMap { m in m.isEmpty ? nil : ids { $0.lowercased().contains(m.lowercased()) } }
+    let gpuIDs =
+      query.gpus.isEmpty
+      ? nil : ids { s in query.gpus.contains { $0.lowercased() == s.lowercased() } }
+    let modelIDs = query.model.flatMap { m in
+      m.isEmpty ? nil : ids { $0.lowercased().contains(m.lowercased()) }
+    }
     let engineIDs = query.engine.map { e in ids { $0.lowercased() == e.lowercased() } }
     let versionIDs = query.engineVersions.map { range in
       ids { EngineVersion($0).map(range.contains) ?? false }
     }
-    let precisionIDs = query.precisions.isEmpty ? nil : ids { s in query.precisions.contains { $0.lowercased() == s.lowercased() } }
+    let precisionIDs =
+      query.precisions.isEmpty
+      ? nil : ids { s in query.precisions.contains { $0.lowercased() == s.lowercased() } }
     let deprecatedIDs = ids { $0 == "deprecated" }
-    let statusIDs = query.statuses.isEmpty ? nil : ids { s in query.statuses.contains { $0.lowercased() == s.lowercased() } }
+    let statusIDs =
+      query.statuses.isEmpty
+      ? nil : ids { s in query.statuses.contains { $0.lowercased() == s.lowercased() } }
     let wantsUnspecified = query.statuses.contains { $0.lowercased() == "unspecified" }
     let text = query.text.flatMap { $0.isEmpty ? nil : Array($0.lowercased().utf8) }
-    let textModelIDs = query.text.flatMap { t in t.isEmpty ? nil : ids { $0.lowercased().contains(t.lowercased()) } }
+    let textModelIDs = query.text.flatMap { t in
+      t.isEmpty ? nil : ids { $0.lowercased().contains(t.lowercased()) }
+    }
 
     var out: [Int] = []
     for i in 0..<count {
@@ -44,7 +54,9 @@ extension IndexSnapshot {
       if let n = query.nodes, nodes(i) != n { continue }
       let status = dictID(i, .status)
       if let statusIDs {
-        if !(statusIDs.contains(status) || (wantsUnspecified && status == IndexFormat.none)) { continue }
+        if !(statusIDs.contains(status) || (wantsUnspecified && status == IndexFormat.none)) {
+          continue
+        }
       } else if deprecatedIDs.contains(status) {
         continue
       }

@@ -1,6 +1,6 @@
 internal import Engines
-public import Schema
 import Migrate
+public import Schema
 
 /// How many recipes of a snapshot there are by GPU, engine, engine version, model, format and
 /// topology (what `registry stats` prints). Files that fail to decode are only counted.

@@ -37,10 +37,14 @@ public struct SearchQuery: Sendable {
     if !isValid && !includeInvalid { return false }
     if let text, !text.isEmpty {
       let t = text.lowercased()
-      guard s.name.lowercased().contains(t) || (s.model?.lowercased().contains(t) ?? false) else { return false }
+      guard s.name.lowercased().contains(t) || (s.model?.lowercased().contains(t) ?? false) else {
+        return false
+      }
     }
     if !gpus.isEmpty {
-      guard let g = s.gpuType?.lowercased(), gpus.contains(where: { $0.lowercased() == g }) else { return false }
+      guard let g = s.gpuType?.lowercased(), gpus.contains(where: { $0.lowercased() == g }) else {
+        return false
+      }
     }
     if let model, !model.isEmpty {
       guard let m = s.model?.lowercased(), m.contains(model.lowercased()) else { return false }
@@ -49,10 +53,13 @@ public struct SearchQuery: Sendable {
       guard let e = s.engine, e.lowercased() == engine.lowercased() else { return false }
     }
     if let range = engineVersions {
-      guard let v = s.engineVersion.flatMap({ EngineVersion($0) }), range.contains(v) else { return false }
+      guard let v = s.engineVersion.flatMap({ EngineVersion($0) }), range.contains(v) else {
+        return false
+      }
     }
     if !precisions.isEmpty {
-      guard let p = s.precision?.lowercased(), precisions.contains(where: { $0.lowercased() == p }) else { return false }
+      guard let p = s.precision?.lowercased(), precisions.contains(where: { $0.lowercased() == p })
+      else { return false }
     }
     if let topology, s.topology != topology { return false }
     if let minGPUs { guard let g = s.totalGPUs, g >= minGPUs else { return false } }
@@ -61,7 +68,9 @@ public struct SearchQuery: Sendable {
     if statuses.isEmpty {
       if s.isDeprecated { return false }
     } else {
-      guard let st = s.status ?? Optional("unspecified"), statuses.contains(where: { $0.lowercased() == st.lowercased() }) else {
+      guard let st = s.status ?? Optional("unspecified"),
+        statuses.contains(where: { $0.lowercased() == st.lowercased() })
+      else {
         return false
       }
     }

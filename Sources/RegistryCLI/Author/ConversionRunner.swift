@@ -42,21 +42,27 @@ struct ConversionRunner {
   func run(_ jobs: [ConversionBatch.Job], skipOtherFormats: Bool = false) throws {
     let terminal = Terminal(colorChoice: global.color)
     let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
-    let batch = ConversionBatch(from: from, to: to, allowLoss: allowLoss, verify: verify, skipOtherFormats: skipOtherFormats)
+    let batch = ConversionBatch(
+      from: from, to: to, allowLoss: allowLoss, verify: verify, skipOtherFormats: skipOtherFormats)
     let converted = batch.run(jobs).compactMap { $0 }
     let failed = converted.contains { $0.failed }
     let stdoutTexts = converted.compactMap(\.printed)
     let results = converted.map { r in
       FileResult(
         file: r.file, source: r.source, target: r.target, output: r.written,
-        text: global.json && r.converted && r.written == nil ? r.text : nil, diagnostics: r.diagnostics,
+        text: global.json && r.converted && r.written == nil ? r.text : nil,
+        diagnostics: r.diagnostics,
         losses: r.losses, verified: r.verified)
     }
     let all = results.flatMap(\.diagnostics)
     if global.json {
-      try JSONOutput.print(Report(files: results, summary: Summary(
-        files: results.count, converted: results.count { !$0.diagnostics.hasErrors },
-        errors: all.errorCount, warnings: all.warningCount, losses: results.reduce(0) { $0 + $1.losses.count })))
+      try JSONOutput.print(
+        Report(
+          files: results,
+          summary: Summary(
+            files: results.count, converted: results.count { !$0.diagnostics.hasErrors },
+            errors: all.errorCount, warnings: all.warningCount,
+            losses: results.reduce(0) { $0 + $1.losses.count })))
     } else {
       let joined = stdoutTexts.filter { !$0.isEmpty }
       if !joined.isEmpty {
@@ -71,7 +77,9 @@ struct ConversionRunner {
       printer.printAll(all)
       let lossCount = results.reduce(0) { $0 + $1.losses.count }
       if lossCount > 0 && !allowLoss {
-        terminal.err("\(lossCount) loss\(lossCount == 1 ? "" : "es"): nothing written for the files above (pass --allow-loss to convert anyway)")
+        terminal.err(
+          "\(lossCount) loss\(lossCount == 1 ? "" : "es"): nothing written for the files above (pass --allow-loss to convert anyway)"
+        )
       }
       if !global.quiet || all.hasErrors {
         terminal.err(DiagnosticPrinter.summary(files: results.count, diagnostics: all))

@@ -31,7 +31,9 @@ struct Convert: ParsableCommand {
   @Argument(help: "A recipe file or folder.")
   var input: String
 
-  @Option(name: .shortAndLong, help: "Output file (for a file) or folder (for a folder); stdout when omitted.")
+  @Option(
+    name: .shortAndLong,
+    help: "Output file (for a file) or folder (for a folder); stdout when omitted.")
   var output: String?
 
   @Flag(help: "Write even when the target cannot express something (the loss is still reported).")

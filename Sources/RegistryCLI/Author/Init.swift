@@ -13,13 +13,18 @@ struct Init: ParsableCommand {
 
   @Argument(help: "Where to create it (default: the current folder).")
   var path: String = "."
-  @Flag(help: "Create a bare repository (for a shared server). Without it the branch is checked out, and registry writes to it update the checked-out files.")
+  @Flag(
+    help:
+      "Create a bare repository (for a shared server). Without it the branch is checked out, and registry writes to it update the checked-out files."
+  )
   var bare = false
   @Option(help: "The folder that holds recipes.")
   var root = "recipes"
   @Option(help: "The first branch.")
   var branch = "main"
-  @Option(help: "The author of the first commit, \"Name <mail>\" (default: git's user.name and user.email).")
+  @Option(
+    help:
+      "The author of the first commit, \"Name <mail>\" (default: git's user.name and user.email).")
   var author: String?
   @OptionGroup var global: GlobalOptions
 
@@ -27,7 +32,8 @@ struct Init: ParsableCommand {
     let signature = try AuthorOption.signature(author)
     let registry = try RecipeRegistry.initialize(
       at: path, bare: bare, config: RegistryConfig(root: root), branch: branch, author: signature)
-    let made = bare
+    let made =
+      bare
       ? "created a bare registry (no work tree) in \(registry.path) (recipes under \(root)/, branch \(branch))"
       : "created a registry with a work tree in \(registry.path) (recipes under \(root)/, branch \(branch) checked out)\n"
         + "  publish, pin, deprecate, migrate and pull commit to \(branch) and update the checked-out files with it; "

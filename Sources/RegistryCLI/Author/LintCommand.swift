@@ -38,7 +38,9 @@ struct LintCommand: ParsableCommand {
 
   @Argument(help: "Files, folders, or NAME[@REV] or @SCOPE/NAME[@REV] of registry recipes.")
   var targets: [String]
-  @Option(help: ArgumentHelp("Check against this engine version instead of the pinned one.", valueName: "V"))
+  @Option(
+    help: ArgumentHelp(
+      "Check against this engine version instead of the pinned one.", valueName: "V"))
   var engineVersion: String?
   @Flag(help: "Warnings fail too.")
   var strict = false
@@ -71,7 +73,8 @@ struct LintCommand: ParsableCommand {
     var target: EngineVersion?
     if let engineVersion {
       guard let v = EngineVersion(engineVersion) else {
-        throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
+        throw CLIError(
+          "'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
       }
       target = v
     }
@@ -112,11 +115,15 @@ struct LintCommand: ParsableCommand {
     var isDir: ObjCBool = false
     if fm.fileExists(atPath: item, isDirectory: &isDir), isDir.boolValue {
       if sourceOptions.locked {
-        throw CLIError("--locked reads a registry recipe by name, not the folder \(item)", kind: .invalidRequest)
+        throw CLIError(
+          "--locked reads a registry recipe by name, not the folder \(item)", kind: .invalidRequest)
       }
       let base = item.hasSuffix("/") ? String(item.dropLast()) : item
       let files = (fm.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
-        .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        .filter {
+          ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml"))
+            && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
         .sorted()
       return files.compactMap { rel in
         fm.contents(atPath: base + "/" + rel).map { (base + "/" + rel, [UInt8]($0)) }

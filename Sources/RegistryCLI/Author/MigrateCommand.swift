@@ -62,7 +62,9 @@ struct MigrateCommand: ParsableCommand {
       throw ValidationError("migrate v1 v2 or v2 v1, not '\(fromVersion) \(toVersion)'")
     }
     if inPlace && dryRun { throw ValidationError("--in-place and --dry-run exclude each other") }
-    if inPlace && paths.isEmpty { throw ValidationError("--in-place rewrites files: give at least one file or folder") }
+    if inPlace && paths.isEmpty {
+      throw ValidationError("--in-place rewrites files: give at least one file or folder")
+    }
   }
 
   func run() throws {
@@ -73,7 +75,8 @@ struct MigrateCommand: ParsableCommand {
     let destination: ConversionBatch.Destination = dryRun ? .diff : .stdout
     let jobs = files.map { (file: $0, destination: inPlace ? .file($0) : destination) }
     try ConversionRunner(
-      from: Self.format(fromVersion), to: Self.format(toVersion)!, allowLoss: allowLoss, verify: verify,
+      from: Self.format(fromVersion), to: Self.format(toVersion)!, allowLoss: allowLoss,
+      verify: verify,
       global: global
     ).run(jobs, skipOtherFormats: true)
   }

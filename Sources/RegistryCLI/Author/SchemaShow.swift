@@ -18,11 +18,15 @@ struct SchemaShow: ParsableCommand {
   var version: String
 
   func validate() throws {
-    guard ["v1", "v2"].contains(version) else { throw ValidationError("the version is v1 or v2, not '\(version)'") }
+    guard ["v1", "v2"].contains(version) else {
+      throw ValidationError("the version is v1 or v2, not '\(version)'")
+    }
   }
 
   func run() throws {
-    guard let text = EmbeddedSpecs.files["\(version)/schema.yaml"] else { throw ExitStatus.notFound }
+    guard let text = EmbeddedSpecs.files["\(version)/schema.yaml"] else {
+      throw ExitStatus.notFound
+    }
     Terminal().write(text)
   }
 }

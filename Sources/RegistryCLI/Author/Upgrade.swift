@@ -38,7 +38,10 @@ struct Upgrade: ParsableCommand {
   var engineVersion: String
   @Flag(help: "Print the semantic diff; write nothing.")
   var dryRun = false
-  @Flag(help: "Commit the result through the publishing path (validation, lint, trailers, compare-and-swap).")
+  @Flag(
+    help:
+      "Commit the result through the publishing path (validation, lint, trailers, compare-and-swap)."
+  )
   var publish = false
   @OptionGroup(title: "With --publish") var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
@@ -64,7 +67,8 @@ struct Upgrade: ParsableCommand {
 
   func run() throws {
     guard let to = EngineVersion(engineVersion) else {
-      throw CLIError("'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
+      throw CLIError(
+        "'\(engineVersion)' is not a version (PEP 440, e.g. 0.5.23)", kind: .invalidRequest)
     }
     let store: FlagCatalogStore
     do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
@@ -74,15 +78,19 @@ struct Upgrade: ParsableCommand {
       try publishUpgrade(of: RecipeReference(parsing: target), upgrade)
       return
     }
-    let source = isFile
+    let source =
+      isFile
       ? try RecipeUpgrade.source(file: target)
-      : try RecipeUpgrade.source(of: RecipeReference(parsing: target), in: try registryOptions.open())
+      : try RecipeUpgrade.source(
+        of: RecipeReference(parsing: target), in: try registryOptions.open())
     let plan = upgrade.plan(source)
     var written = false
     var commit: String?
     if plan.refusals.isEmpty, !dryRun, let out = plan.output {
       guard let path = source.writablePath else {
-        throw CLIError("\(source.file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy")
+        throw CLIError(
+          "\(source.file) is not a file in a working tree; use --dry-run or --publish, or upgrade a checked-out copy"
+        )
       }
       guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
         throw CLIError("cannot write \(path)")
@@ -90,7 +98,8 @@ struct Upgrade: ParsableCommand {
       written = true
       if publish {
         let report = try upgrade.publish(
-          file: path, bytes: out, plan: plan, to: try registryOptions.open(), message: commitOptions.message,
+          file: path, bytes: out, plan: plan, to: try registryOptions.open(),
+          message: commitOptions.message,
           author: try commitOptions.signature(), branch: commitOptions.branch)
         commit = report.outcome.commit.hex
       }
@@ -103,14 +112,19 @@ struct Upgrade: ParsableCommand {
   /// tip, inside the publishing path's compare-and-swap.
   private func publishUpgrade(of ref: RecipeReference, _ upgrade: RecipeUpgrade) throws {
     if ref.scope != nil || ref.rev != nil {
-      throw CLIError("--publish upgrades a recipe of this registry at its branch tip, not '\(ref)'", kind: .invalidRequest)
+      throw CLIError(
+        "--publish upgrades a recipe of this registry at its branch tip, not '\(ref)'",
+        kind: .invalidRequest)
     }
     let registry = try registryOptions.open()
     let published = try upgrade.publish(
-      recipe: ref.name, in: registry, message: commitOptions.message, author: try commitOptions.signature(),
+      recipe: ref.name, in: registry, message: commitOptions.message,
+      author: try commitOptions.signature(),
       branch: commitOptions.branch)
     if let plan = published.plan {
-      try show(plan, file: published.file, written: published.report != nil, commit: published.report?.outcome.commit.hex)
+      try show(
+        plan, file: published.file, written: published.report != nil,
+        commit: published.report?.outcome.commit.hex)
     }
     if published.report == nil { throw ExitStatus.invalid }
   }
@@ -119,8 +133,10 @@ struct Upgrade: ParsableCommand {
     let terminal = Terminal(colorChoice: global.color)
     if global.json {
       try JSONOutput.print(
-        Report(file: file, from: plan.from?.normalized, to: plan.to.normalized, changes: plan.changes,
-          refusals: plan.refusals, notes: plan.notes, written: written, commit: commit), terminal: terminal)
+        Report(
+          file: file, from: plan.from?.normalized, to: plan.to.normalized, changes: plan.changes,
+          refusals: plan.refusals, notes: plan.notes, written: written, commit: commit),
+        terminal: terminal)
       return
     }
     for n in plan.notes { terminal.err("note: \(n)") }
@@ -132,7 +148,8 @@ struct Upgrade: ParsableCommand {
     if !plan.refusals.isEmpty {
       terminal.err("refused: \(plan.refusals.count) change(s) need a human; nothing written")
     } else if let commit {
-      terminal.err("committed \(String(commit.prefix(12))): \(file) (\(plan.changes.count) change(s))")
+      terminal.err(
+        "committed \(String(commit.prefix(12))): \(file) (\(plan.changes.count) change(s))")
     } else if written {
       terminal.err("wrote \(file) (\(plan.changes.count) change(s))")
     } else if dryRun {

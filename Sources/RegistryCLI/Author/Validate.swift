@@ -59,25 +59,36 @@ struct Validate: ParsableCommand {
     let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
     var reports: [ValidateFrontend.FileReport] = []
     for path in missing {
-      reports.append(.init(file: path, format: "unknown", diagnostics: [
-        Diagnostic(.error, code: "not-found", "no such file or folder '\(path)'")
-      ]))
+      reports.append(
+        .init(
+          file: path, format: "unknown",
+          diagnostics: [
+            Diagnostic(.error, code: "not-found", "no such file or folder '\(path)'")
+          ]))
     }
     for file in files {
       guard let bytes = RecipeFiles.read(file) else {
-        reports.append(.init(file: file, format: "unknown", diagnostics: [
-          Diagnostic(.error, code: "unreadable", "cannot read '\(file)'")
-        ]))
+        reports.append(
+          .init(
+            file: file, format: "unknown",
+            diagnostics: [
+              Diagnostic(.error, code: "unreadable", "cannot read '\(file)'")
+            ]))
         continue
       }
       reports.append(ValidateFrontend.validate(bytes: bytes, file: file, schema: choice))
     }
     let all = reports.flatMap(\.diagnostics)
     if global.json {
-      try JSONOutput.print(Report(files: reports, summary: Summary(files: files.count, errors: all.errorCount, warnings: all.warningCount)))
+      try JSONOutput.print(
+        Report(
+          files: reports,
+          summary: Summary(files: files.count, errors: all.errorCount, warnings: all.warningCount)))
     } else {
       printer.printAll(all)
-      if !global.quiet || all.hasErrors { terminal.err(DiagnosticPrinter.summary(files: files.count, diagnostics: all)) }
+      if !global.quiet || all.hasErrors {
+        terminal.err(DiagnosticPrinter.summary(files: files.count, diagnostics: all))
+      }
     }
     if all.hasErrors || (strict && all.warningCount > 0) { throw ExitStatus.invalid }
   }

@@ -61,18 +61,23 @@ struct Engines: ParsableCommand {
     do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
     guard let engineName = engine else { return try list(store, terminal) }
     guard let e = EngineName(name: engineName) else {
-      throw CLIError("unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))", kind: .invalidRequest)
+      throw CLIError(
+        "unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))",
+        kind: .invalidRequest)
     }
     if let flag { return try history(store, e, flag, terminal) }
     guard let version else {
       return try list(store, terminal, only: e)
     }
-    guard let v = EngineVersion(version) else { throw CLIError("'\(version)' is not a version", kind: .invalidRequest) }
+    guard let v = EngineVersion(version) else {
+      throw CLIError("'\(version)' is not a version", kind: .invalidRequest)
+    }
     let match = store.catalog(engine: e, version: v)
     guard let catalog = match.catalog else { throw CLIError(match.note, kind: .notFound) }
     if match.kind != .exact { terminal.err("note: \(match.note)") }
     let rows = catalog.flags.map {
-      FlagRow(flag: $0.name, kind: $0.kind.rawValue, type: $0.type, default: $0.defaultValue,
+      FlagRow(
+        flag: $0.name, kind: $0.kind.rawValue, type: $0.type, default: $0.defaultValue,
         choices: $0.choices, aliases: $0.aliases, deprecated: $0.deprecated)
     }
     if global.json { return try JSONOutput.print(rows, terminal: terminal) }
@@ -87,30 +92,38 @@ struct Engines: ParsableCommand {
     }
   }
 
-  private func list(_ store: FlagCatalogStore, _ terminal: Terminal, only: EngineName? = nil) throws {
+  private func list(_ store: FlagCatalogStore, _ terminal: Terminal, only: EngineName? = nil) throws
+  {
     var rows: [CatalogRow] = []
     for e in store.engines where only == nil || only == e {
       for c in store.catalogs(engine: e) {
-        rows.append(CatalogRow(engine: e.rawValue, version: c.version.normalized, flags: c.flags.count,
-          deprecated: c.flags.count { $0.deprecated }, source: c.source))
+        rows.append(
+          CatalogRow(
+            engine: e.rawValue, version: c.version.normalized, flags: c.flags.count,
+            deprecated: c.flags.count { $0.deprecated }, source: c.source))
       }
     }
     if global.json { return try JSONOutput.print(rows, terminal: terminal) }
     for r in rows {
-      terminal.out("\(r.engine) \(r.version)  \(r.flags) flags (\(r.deprecated) deprecated)  \(r.source ?? "")")
+      terminal.out(
+        "\(r.engine) \(r.version)  \(r.flags) flags (\(r.deprecated) deprecated)  \(r.source ?? "")"
+      )
     }
     let renames = store.renameTable.filter { r in only == nil || r.engine == only }.count
     terminal.err("\(rows.count) catalogs, \(renames) recorded renames; origin: \(store.origin)")
   }
 
-  private func history(_ store: FlagCatalogStore, _ e: EngineName, _ name: String, _ terminal: Terminal) throws {
+  private func history(
+    _ store: FlagCatalogStore, _ e: EngineName, _ name: String, _ terminal: Terminal
+  ) throws {
     let spelling = name.hasPrefix("-") ? name : "--" + name
     var out: [FlagHistory] = []
     var seen = false
     for c in store.catalogs(engine: e) {
       let hit = c.resolve(spelling)
       let renames = store.renameTable.filter {
-        $0.engine == e && $0.since == c.version && NamedFieldFlags.normalize($0.old) == NamedFieldFlags.normalize(spelling)
+        $0.engine == e && $0.since == c.version
+          && NamedFieldFlags.normalize($0.old) == NamedFieldFlags.normalize(spelling)
       }
       var note: String?
       if let r = renames.first {
@@ -121,8 +134,10 @@ struct Engines: ParsableCommand {
         note = "gone"
       }
       seen = seen || hit != nil
-      out.append(FlagHistory(version: c.version.normalized, present: hit != nil, spelling: hit?.flag.name,
-        deprecated: hit?.flag.deprecated ?? false, note: note))
+      out.append(
+        FlagHistory(
+          version: c.version.normalized, present: hit != nil, spelling: hit?.flag.name,
+          deprecated: hit?.flag.deprecated ?? false, note: note))
     }
     if global.json { return try JSONOutput.print(out, terminal: terminal) }
     for h in out {

@@ -5,7 +5,8 @@ import Registry
 enum ScopedSearch {
   /// The matching rows of each remote registry (all of them when `scopes` is empty).
   static func rows(
-    _ registry: RecipeRegistry, scopes: [String], query: SearchQuery, withErrors: Bool, terminal: Terminal
+    _ registry: RecipeRegistry, scopes: [String], query: SearchQuery, withErrors: Bool,
+    terminal: Terminal
   ) throws -> [RecipeRow] {
     let sync = RegistrySync(registry: registry)
     let remotes = try sync.scopes().compactMap { s in s.scope.map { ($0, s.rev) } }
@@ -21,7 +22,9 @@ enum ScopedSearch {
     var rows: [RecipeRow] = []
     for (scope, rev) in wanted {
       let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-      rows += index.snapshot.search(query).map { RecipeRow(index.snapshot, $0, withErrors: withErrors).scoped(scope) }
+      rows += index.snapshot.search(query).map {
+        RecipeRow(index.snapshot, $0, withErrors: withErrors).scoped(scope)
+      }
     }
     return rows
   }

@@ -34,7 +34,9 @@ struct Search: ParsableCommand {
   var model: String?
   @Option(help: "Engine: sglang, vllm or trtllm.")
   var engine: String?
-  @Option(name: .customLong("engine-version"), help: "Engine version range, e.g. '>=0.5,<0.6', '~0.5.5', '^0.10'.")
+  @Option(
+    name: .customLong("engine-version"),
+    help: "Engine version range, e.g. '>=0.5,<0.6', '~0.5.5', '^0.10'.")
   var engineVersion: String?
   @Option(help: "Precision (fp4, fp8, bf16...); repeatable.")
   var precision: [String] = []
@@ -46,15 +48,21 @@ struct Search: ParsableCommand {
   var maxGPUs: Int?
   @Option(help: "Exactly this many nodes.")
   var nodes: Int?
-  @Option(help: "Status (experimental, functional, benchmarked, deprecated, unspecified); repeatable.")
+  @Option(
+    help: "Status (experimental, functional, benchmarked, deprecated, unspecified); repeatable.")
   var status: [String] = []
   @Flag(help: "Include recipes that fail to decode.")
   var invalid = false
   @Option(help: "The git rev to search (branch, tag, commit, HEAD~3).")
   var rev = "HEAD"
-  @Flag(name: .customLong("all-registries"), help: "Also search every remote registry (results named @SCOPE/NAME).")
+  @Flag(
+    name: .customLong("all-registries"),
+    help: "Also search every remote registry (results named @SCOPE/NAME).")
   var allRegistries = false
-  @Option(help: ArgumentHelp("Search this remote registry (its recipes named @SCOPE/NAME); repeatable.", valueName: "SCOPE"))
+  @Option(
+    help: ArgumentHelp(
+      "Search this remote registry (its recipes named @SCOPE/NAME); repeatable.", valueName: "SCOPE"
+    ))
   var scope: [String] = []
   @Option(help: "Sort by name, model, gpu, gpus, engine-version.")
   var sort: SortKey = .name
@@ -83,7 +91,8 @@ struct Search: ParsableCommand {
       do {
         q.engineVersions = try VersionRange(parsing: engineVersion)
       } catch {
-        throw ValidationError("--engine-version '\(engineVersion)': \(error.message)\n  hint: \(error.hint)")
+        throw ValidationError(
+          "--engine-version '\(engineVersion)': \(error.message)\n  hint: \(error.hint)")
       }
     }
     q.precisions = precision
@@ -101,9 +110,12 @@ struct Search: ParsableCommand {
     let terminal = Terminal(colorChoice: global.color)
     let registry = try registryOptions.open()
     let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-    var rows = scope.isEmpty ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
+    var rows =
+      scope.isEmpty
+      ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
     if allRegistries || !scope.isEmpty {
-      rows += try ScopedSearch.rows(registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
+      rows += try ScopedSearch.rows(
+        registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
     }
     rows.sort(by: sort.order)
     if let limit { rows = Array(rows.prefix(max(limit, 0))) }
@@ -135,7 +147,7 @@ extension Search.SortKey {
       let va = a.engineVersion.flatMap { EngineVersion($0) }
       let vb = b.engineVersion.flatMap { EngineVersion($0) }
       switch (va, vb) {
-      case let (x?, y?) where x != y: return x > y
+      case (let x?, let y?) where x != y: return x > y
       case (.some, nil): return true
       case (nil, .some): return false
       default: return a.name < b.name

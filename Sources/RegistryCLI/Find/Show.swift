@@ -24,9 +24,13 @@ struct Show: ParsableCommand {
 
   @Argument(help: "NAME, NAME@REV or @SCOPE/NAME[@REV].")
   var reference: String
-  @Option(name: .customLong("as"), help: "Print in another format: v1, v2, or a format id from 'registry formats'.")
+  @Option(
+    name: .customLong("as"),
+    help: "Print in another format: v1, v2, or a format id from 'registry formats'.")
   var target: String?
-  @Flag(help: "With --as, print even when the format cannot express something (the loss is still listed).")
+  @Flag(
+    help:
+      "With --as, print even when the format cannot express something (the loss is still listed).")
   var allowLoss = false
   @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
@@ -58,21 +62,26 @@ struct Show: ParsableCommand {
     let tree = try? registry.repository.commit(found.commit).treeID
     let table = tree.flatMap { try? registry.config(tree: $0).0.gpuTable } ?? .standard
     summary.deriveGPUs(using: table)
-    guard summary.gpusPerNodeDerived, let g = summary.gpusPerNode, let type = summary.gpuType else { return nil }
+    guard summary.gpusPerNodeDerived, let g = summary.gpusPerNode, let type = summary.gpuType else {
+      return nil
+    }
     return DerivedGPUs(gpuType: type, gpusPerNode: g, totalGPUs: summary.totalGPUs)
   }
 
   func run() throws {
     do {
       let terminal = Terminal(colorChoice: global.color)
-      guard case .registry(let found) = try sourceOptions.resolve(reference, files: false, registryOptions: registryOptions)
+      guard
+        case .registry(let found) = try sourceOptions.resolve(
+          reference, files: false, registryOptions: registryOptions)
       else { return }
       var text = String(decoding: found.bytes, as: UTF8.self)
       var format = found.read.format.rawValue
       var diagnostics = found.read.diagnostics
       var losses = 0
       if let target {
-        let converted = try found.read.converted(to: try FormatTarget.format(named: target), allowLoss: allowLoss)
+        let converted = try found.read.converted(
+          to: try FormatTarget.format(named: target), allowLoss: allowLoss)
         text = converted.text
         format = converted.format.rawValue
         diagnostics += converted.diagnostics
@@ -84,18 +93,24 @@ struct Show: ParsableCommand {
           Report(
             name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
             format: format, text: refused ? nil : text, diagnostics: diagnostics,
-            derived: Self.derivedGPUs(found, registry: try registryOptions.open())), terminal: terminal)
+            derived: Self.derivedGPUs(found, registry: try registryOptions.open())),
+          terminal: terminal)
         if refused { throw ExitStatus.invalid }
         return
       }
-      terminal.err("\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))")
+      terminal.err(
+        "\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))"
+      )
       if let d = Self.derivedGPUs(found, registry: try registryOptions.open()) {
-        terminal.err("  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
-          + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))
+        terminal.err(
+          "  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
+            + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))
       }
       DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
       if refused {
-        terminal.err("\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)")
+        terminal.err(
+          "\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)"
+        )
         throw ExitStatus.invalid
       }
       terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
@@ -110,7 +125,9 @@ enum FormatTarget {
     guard let f = RecipeFormat(rawValue: name), f != .unknown else {
       let ids = RecipeFormat.allCases.filter { $0 != .unknown }.map(\.rawValue) + ["v1"]
       var message = "unknown format '\(name)'; known: \(ids.joined(separator: ", "))"
-      if let near = DidYouMean.closest(to: name, in: ids) { message += " (did you mean '\(near)'?)" }
+      if let near = DidYouMean.closest(to: name, in: ids) {
+        message += " (did you mean '\(near)'?)"
+      }
       throw CLIError(message, kind: .invalidRequest)
     }
     return f

@@ -39,14 +39,17 @@ struct Stats: ParsableCommand {
       try JSONOutput.print(Report(commit: index.commit.hex, stats), terminal: terminal)
       return
     }
-    terminal.out("\(stats.recipes) recipes (\(stats.invalid) invalid) at \(index.commit.abbreviated(12))")
+    terminal.out(
+      "\(stats.recipes) recipes (\(stats.invalid) invalid) at \(index.commit.abbreviated(12))")
     for (title, counts) in [
       ("GPU", stats.byGPU), ("engine", stats.byEngine), ("engine version", stats.byEngineVersion),
       ("topology", stats.byTopology), ("format", stats.byFormat), ("model", stats.byModel),
     ] {
       terminal.out("\nby \(title):")
       for (key, count) in RegistryStatistics.ranked(counts) {
-        terminal.out("  " + String(repeating: " ", count: max(0, 5 - String(count).count)) + "\(count)  \(key)")
+        terminal.out(
+          "  " + String(repeating: " ", count: max(0, 5 - String(count).count)) + "\(count)  \(key)"
+        )
       }
     }
   }
@@ -57,6 +60,7 @@ extension Stats.Report {
   init(commit: String, _ s: RegistryStatistics) {
     self.init(
       commit: commit, recipes: s.recipes, invalid: s.invalid, byGPU: s.byGPU, byEngine: s.byEngine,
-      byEngineVersion: s.byEngineVersion, byModel: s.byModel, byFormat: s.byFormat, byTopology: s.byTopology)
+      byEngineVersion: s.byEngineVersion, byModel: s.byModel, byFormat: s.byFormat,
+      byTopology: s.byTopology)
   }
 }

@@ -5,7 +5,9 @@ import Synchronization
 /// Loads the index of a registry at a rev, with a progress line on stderr when it takes
 /// more than a second (a cold build).
 enum IndexLoading {
-  static func load(_ registry: RecipeRegistry, rev: String, terminal: Terminal) throws -> RegistryIndex {
+  static func load(_ registry: RecipeRegistry, rev: String, terminal: Terminal) throws
+    -> RegistryIndex
+  {
     let start = ContinuousClock.now
     let shown = Atomic<Bool>(false)
     let t = terminal

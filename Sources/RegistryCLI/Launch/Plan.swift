@@ -1,5 +1,5 @@
-import Engines
 import ArgumentParser
+import Engines
 import Foundation
 import Launch
 import Migrate
@@ -8,7 +8,8 @@ import Schema
 
 struct Plan: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Turn a recipe into a launch: a shell script, compose file, sbatch script, DGD or engine config.",
+    abstract:
+      "Turn a recipe into a launch: a shell script, compose file, sbatch script, DGD or engine config.",
     discussion: """
       RECIPE is a registry recipe NAME[@REV], a recipe @SCOPE/NAME[@REV] of a remote registry \
       ('registry remote add'), or a recipe FILE of any format. --locked plans exactly the blob \
@@ -41,15 +42,19 @@ struct Plan: ParsableCommand {
   var target: LaunchTarget = .shell
   @Option(help: "Apply a variant of the recipe first.")
   var variant: String?
-  @Option(name: .customLong("set"), help: ArgumentHelp("Set a recipe value (typed by the schema).", valueName: "key.path=value"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Set a recipe value (typed by the schema).", valueName: "key.path=value"))
   var sets: [String] = []
-  @Option(name: .customLong("unset"), help: ArgumentHelp("Remove a recipe value.", valueName: "key.path"))
+  @Option(
+    name: .customLong("unset"), help: ArgumentHelp("Remove a recipe value.", valueName: "key.path"))
   var unsets: [String] = []
   @Option(help: "The port clients connect to (launcher.port).")
   var port: Int?
   @Option(help: "Tensor parallel size (serving.tensor_parallel_size).")
   var tp: Int?
-  @Option(name: .customLong("gpu-mem"), help: "GPU memory fraction (serving.gpu_memory_utilization).")
+  @Option(
+    name: .customLong("gpu-mem"), help: "GPU memory fraction (serving.gpu_memory_utilization).")
   var gpuMem: Double?
   @Option(name: .customLong("max-model-len"), help: "Context length (serving.context_length).")
   var maxModelLen: Int?
@@ -57,16 +62,20 @@ struct Plan: ParsableCommand {
   var image: String?
   @Flag(help: "Run on one node; a cluster-only recipe fails.")
   var solo = false
-  @Option(help: ArgumentHelp("Hosts to run on, comma-separated, head node first.", valueName: "h1,h2"))
+  @Option(
+    help: ArgumentHelp("Hosts to run on, comma-separated, head node first.", valueName: "h1,h2"))
   var nodes: String?
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the output to FILE (atomically).", valueName: "FILE"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write the output to FILE (atomically).", valueName: "FILE"))
   var output: String?
   @Flag(help: "List every flag and env value with where it came from.")
   var explain = false
   @OptionGroup var sourceOptions: RecipeSourceOptions
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
-  @Argument(parsing: .postTerminator, help: "Extra engine arguments after --, appended to every worker.")
+  @Argument(
+    parsing: .postTerminator, help: "Extra engine arguments after --, appended to every worker.")
   var extraArgs: [String] = []
 
   func validate() throws {
@@ -83,15 +92,22 @@ struct Plan: ParsableCommand {
       let (read, reference) = try load()
       let (v2, imported) = read.importedV2()
       printer.printAll((read.diagnostics + imported).filter { $0.severity == .error })
-      guard let v2 else { throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe") }
+      guard let v2 else {
+        throw CLIError("\(read.file): cannot read this \(read.format.rawValue) recipe")
+      }
 
       var options = PlanOptions(
         target: target, variant: variant,
-        overrides: sets.compactMap(RecipeOverride.init(setting:)) + unsets.map(RecipeOverride.init(unsetting:)),
-        port: port, tensorParallelSize: tp, gpuMemoryUtilization: gpuMem, maxModelLen: maxModelLen, image: image,
+        overrides: sets.compactMap(RecipeOverride.init(setting:))
+          + unsets.map(RecipeOverride.init(unsetting:)),
+        port: port, tensorParallelSize: tp, gpuMemoryUtilization: gpuMem, maxModelLen: maxModelLen,
+        image: image,
         extraArgs: extraArgs)
       if solo { options.nodes = .solo }
-      if let nodes { options.nodes = .hosts(nodes.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+      if let nodes {
+        options.nodes = .hosts(
+          nodes.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+      }
 
       let catalogs = try? FlagCatalogStore.load()
       let plan: LaunchPlan
@@ -146,7 +162,11 @@ struct Plan: ParsableCommand {
       let name = read.importedV2().recipe?.name ?? read.summary.name
       return (read, Launch.RecipeReference(name: name, file: path))
     case .registry(let found):
-      return (found.read, Launch.RecipeReference(name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path))
+      return (
+        found.read,
+        Launch.RecipeReference(
+          name: found.name, commit: found.commit.hex, blob: found.blobID.hex, file: found.path)
+      )
     }
   }
 }

@@ -7,7 +7,9 @@ enum AuthorOption {
     let time = Int64(now.timeIntervalSince1970)
     if let text {
       guard let lt = text.firstIndex(of: "<"), let gt = text.lastIndex(of: ">"), lt < gt else {
-        throw CLIError("--author must look like \"Name <mail@example.com>\", not '\(text)'", kind: .invalidRequest)
+        throw CLIError(
+          "--author must look like \"Name <mail@example.com>\", not '\(text)'",
+          kind: .invalidRequest)
       }
       let name = text[..<lt].trimmingCharacters(in: .whitespaces)
       let mail = String(text[text.index(after: lt)..<gt])

@@ -14,9 +14,13 @@ struct RecipeSourceOptions: ParsableArguments {
 
   /// Reads the recipe `argument` names (`RecipeResolver`): a FILE (with `files`), else
   /// NAME[@REV] or @SCOPE/NAME[@REV] of the registry `registryOptions` opens.
-  func resolve(_ argument: String, files: Bool, registryOptions: RegistryOptions) throws -> RecipeResolver.Resolved {
+  func resolve(_ argument: String, files: Bool, registryOptions: RegistryOptions) throws
+    -> RecipeResolver.Resolved
+  {
     do {
-      return try RecipeResolver(source: source, files: files).resolve(argument) { try registryOptions.open() }
+      return try RecipeResolver(source: source, files: files).resolve(argument) {
+        try registryOptions.open()
+      }
     } catch let failure as RecipeResolver.Failure {
       switch failure {
       case .lockedFile: throw CLIError(failure.description, kind: .invalidRequest)

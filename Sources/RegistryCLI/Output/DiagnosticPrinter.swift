@@ -19,7 +19,9 @@ struct DiagnosticPrinter {
     line += "\(sev) \(d.message)"
     if !d.path.isEmpty { line += Terminal.paint(" [\(d.path)]", "2", enabled: color) }
     if let related = d.related { line += "\n\(related): note: first defined here" }
-    if let hint = d.hint { line += "\n  " + Terminal.paint("hint:", "1;32", enabled: color) + " \(hint)" }
+    if let hint = d.hint {
+      line += "\n  " + Terminal.paint("hint:", "1;32", enabled: color) + " \(hint)"
+    }
     terminal.err(line)
   }
 
@@ -28,7 +30,10 @@ struct DiagnosticPrinter {
   /// "3 files, 1 error, 2 warnings".
   static func summary(files: Int, diagnostics: [Diagnostic]) -> String {
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    return [plural(files, "file"), plural(diagnostics.errorCount, "error"), plural(diagnostics.warningCount, "warning")]
-      .joined(separator: ", ")
+    return [
+      plural(files, "file"), plural(diagnostics.errorCount, "error"),
+      plural(diagnostics.warningCount, "warning"),
+    ]
+    .joined(separator: ", ")
   }
 }

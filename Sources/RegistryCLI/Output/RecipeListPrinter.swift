@@ -8,7 +8,9 @@ enum RecipeListPrinter {
   ) throws {
     switch format {
     case .json:
-      try JSONOutput.print(RecipeList(registry: registry, commit: commit, count: rows.count, recipes: rows), terminal: terminal)
+      try JSONOutput.print(
+        RecipeList(registry: registry, commit: commit, count: rows.count, recipes: rows),
+        terminal: terminal)
     case .yaml:
       terminal.out(YAMLEmitter.emit(.sequence(rows.map(\.node))))
     case .paths:
@@ -21,16 +23,22 @@ enum RecipeListPrinter {
       let table = Table(
         headers: ["NAME", "MODEL", "ENGINE", "GPU", "TOPOLOGY", "PRECISION"],
         rows: rows.map { r in
-          [r.name + (r.valid ? "" : " (invalid)"), r.model ?? "-", r.engineText, r.gpuText, r.topology ?? "-", r.precision ?? "-"]
+          [
+            r.name + (r.valid ? "" : " (invalid)"), r.model ?? "-", r.engineText, r.gpuText,
+            r.topology ?? "-", r.precision ?? "-",
+          ]
         },
         dropOrder: [5, 4, 1, 2, 3])
       let width = terminal.tableWidth
       let rendered = table.render(width: width, color: terminal.stdoutColor)
       terminal.out(rendered.text)
       if !rendered.dropped.isEmpty, let width {
-        terminal.err("columns \(rendered.dropped.joined(separator: ", ")) left out to fit \(width) columns (a wider terminal, a pipe or -o json shows them)")
+        terminal.err(
+          "columns \(rendered.dropped.joined(separator: ", ")) left out to fit \(width) columns (a wider terminal, a pipe or -o json shows them)"
+        )
       }
-      terminal.err("\(rows.count) recipe\(rows.count == 1 ? "" : "s") at \(String(commit.prefix(12)))")
+      terminal.err(
+        "\(rows.count) recipe\(rows.count == 1 ? "" : "s") at \(String(commit.prefix(12)))")
     }
   }
 }

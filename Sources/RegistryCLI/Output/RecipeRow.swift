@@ -48,12 +48,23 @@ struct RecipeRow: Codable {
     var pairs: [YAMLPair] = [YAMLPair("name", .string(entry.name))]
     func add(_ k: String, _ v: String?) { if let v { pairs.append(YAMLPair(k, .string(v))) } }
     func addInt(_ k: String, _ v: Int?) { if let v { pairs.append(YAMLPair(k, .int(v))) } }
-    add("model", entry.model); add("engine", entry.engine); add("engine_version", entry.engineVersion)
-    add("image", entry.image); add("gpu_type", entry.gpuType); addInt("gpus_per_node", entry.gpusPerNode)
-    if entry.gpusPerNodeDerived == true { pairs.append(YAMLPair("gpus_per_node_derived", .bool(true))) }
-    addInt("total_gpus", entry.totalGPUs); addInt("nodes", entry.nodes); add("precision", entry.precision)
-    add("topology", entry.topology); add("format", entry.format); add("status", entry.status)
-    add("path", entry.path); add("blob", entry.blob)
+    add("model", entry.model)
+    add("engine", entry.engine)
+    add("engine_version", entry.engineVersion)
+    add("image", entry.image)
+    add("gpu_type", entry.gpuType)
+    addInt("gpus_per_node", entry.gpusPerNode)
+    if entry.gpusPerNodeDerived == true {
+      pairs.append(YAMLPair("gpus_per_node_derived", .bool(true)))
+    }
+    addInt("total_gpus", entry.totalGPUs)
+    addInt("nodes", entry.nodes)
+    add("precision", entry.precision)
+    add("topology", entry.topology)
+    add("format", entry.format)
+    add("status", entry.status)
+    add("path", entry.path)
+    add("blob", entry.blob)
     return .mapping(pairs)
   }
 }

@@ -34,7 +34,8 @@ struct Table {
       var out = ""
       for (k, c) in kept.enumerated() {
         let s = cells[c]
-        out += k == kept.count - 1 ? s : s + String(repeating: " ", count: widths[c] - s.count + gap)
+        out +=
+          k == kept.count - 1 ? s : s + String(repeating: " ", count: widths[c] - s.count + gap)
       }
       return out
     }

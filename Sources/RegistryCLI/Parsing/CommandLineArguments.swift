@@ -28,14 +28,17 @@ enum CommandLineArguments {
     var i = arguments.startIndex
     while i < arguments.endIndex, arguments[i].hasPrefix("-"), arguments[i] != "-" {
       let word = arguments[i]
-      if rootOptions.contains(word) || word == "--" || word.hasPrefix("--generate-completion-script=") {
+      if rootOptions.contains(word) || word == "--"
+        || word.hasPrefix("--generate-completion-script=")
+      {
         return arguments
       }
       guard let option = GlobalOption.named(word) else {
         let known = GlobalOption.all.flatMap(\.names) + rootOptions.sorted()
         throw usage(
           "unknown option '\(word)' before the command name"
-            + (DidYouMean.hint(for: word, in: known).map { "; " + $0 } ?? "; options go after it: registry COMMAND \(word)"))
+            + (DidYouMean.hint(for: word, in: known).map { "; " + $0 }
+              ?? "; options go after it: registry COMMAND \(word)"))
       }
       let end = option.takesValue && !word.contains("=") ? i + 2 : i + 1
       guard end <= arguments.endIndex else { throw usage("\(word) needs a value") }
@@ -44,7 +47,9 @@ enum CommandLineArguments {
     }
     guard i < arguments.endIndex else {
       if let first = leading.first {
-        throw usage("\(first.words.first!) goes with a command: registry COMMAND \(first.words.joined(separator: " "))")
+        throw usage(
+          "\(first.words.first!) goes with a command: registry COMMAND \(first.words.joined(separator: " "))"
+        )
       }
       return arguments
     }

@@ -5,7 +5,9 @@ import ArgumentParser
 /// into nested groups (`pull` declares ``RegistryOptions`` inside its `SyncOptions`).
 enum OptionGroupMembership {
   /// True when `command` declares `group`, directly or in a nested option group.
-  static func declares(_ command: any ParsableArguments.Type, _ group: any ParsableArguments.Type) -> Bool {
+  static func declares(_ command: any ParsableArguments.Type, _ group: any ParsableArguments.Type)
+    -> Bool
+  {
     groups(of: command).contains { $0 == ObjectIdentifier(group) }
   }
 

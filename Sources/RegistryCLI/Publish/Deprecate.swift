@@ -23,7 +23,8 @@ struct Deprecate: ParsableCommand {
   func run() throws {
     let registry = try registryOptions.open()
     let report = try RecipePublisher(registry: registry).deprecate(
-      name, reason: reason, message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch)
+      name, reason: reason, message: commitOptions.message, author: try commitOptions.signature(),
+      branch: commitOptions.branch)
     Terminal().out("deprecated \(name) in \(report.outcome.commit.abbreviated(12))")
   }
 }

@@ -5,7 +5,8 @@ import Schema
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "A semantic diff of two versions of a recipe: each key path with its old and new value.",
+    abstract:
+      "A semantic diff of two versions of a recipe: each key path with its old and new value.",
     discussion: """
       Not a text diff: reordered keys, re-quoting and comments are no change. Both sides are \
       NAME@REV (the rev defaults to HEAD); the names may differ to compare two recipes.
@@ -31,7 +32,10 @@ struct DiffCommand: ParsableCommand {
     let right = try registry.recipe(named: b.name, at: try sync.rev(for: b))
     let changes = SemanticDiff.compare(left.bytes, right.bytes)
     let terminal = Terminal(colorChoice: global.color)
-    if global.json { try JSONOutput.print(changes, terminal: terminal); return }
+    if global.json {
+      try JSONOutput.print(changes, terminal: terminal)
+      return
+    }
     for c in changes {
       terminal.out("\(c.path): \(c.old ?? "(absent)") -> \(c.new ?? "(absent)")")
     }

@@ -60,28 +60,41 @@ struct History: ParsableCommand {
     let rev = ref?.rev ?? "HEAD"
     var entries: [Entry] = []
     if let field {
-      let changes = all
+      let changes =
+        all
         ? try history.fieldTimeline(field: KeyPath(parsing: field), from: rev)
         : try history.fieldChanges(named: ref!.name, field: KeyPath(parsing: field), from: rev)
-      entries = changes.filter { (from == nil || $0.old == from) && (to == nil || $0.new == to) }.map {
-        Entry(commit: $0.commit.id.hex, author: Self.person($0.commit.author), date: Self.date($0.commit.author),
-          message: $0.commit.summary, path: $0.path, name: $0.name, old: $0.old, new: $0.new)
-      }
+      entries = changes.filter { (from == nil || $0.old == from) && (to == nil || $0.new == to) }
+        .map {
+          Entry(
+            commit: $0.commit.id.hex, author: Self.person($0.commit.author),
+            date: Self.date($0.commit.author),
+            message: $0.commit.summary, path: $0.path, name: $0.name, old: $0.old, new: $0.new)
+        }
     } else {
       entries = try history.commits(named: ref!.name, from: rev).map {
-        Entry(commit: $0.commit.id.hex, author: Self.person($0.commit.author), date: Self.date($0.commit.author),
+        Entry(
+          commit: $0.commit.id.hex, author: Self.person($0.commit.author),
+          date: Self.date($0.commit.author),
           message: $0.commit.summary, path: $0.path, renamedFrom: $0.renamedFrom)
       }
     }
     if let limit { entries = Array(entries.prefix(limit)) }
     let terminal = Terminal(colorChoice: global.color)
-    if global.json { try JSONOutput.print(entries, terminal: terminal); return }
+    if global.json {
+      try JSONOutput.print(entries, terminal: terminal)
+      return
+    }
     for e in entries {
       let head = "\(e.commit.prefix(12))  \(e.date)  \(e.author)"
       if field != nil {
-        terminal.out("\(head)\n  \(all ? (e.name ?? e.path) + ": " : "")\(e.old ?? "(absent)") -> \(e.new ?? "(absent)")\n  \(e.message)")
+        terminal.out(
+          "\(head)\n  \(all ? (e.name ?? e.path) + ": " : "")\(e.old ?? "(absent)") -> \(e.new ?? "(absent)")\n  \(e.message)"
+        )
       } else {
-        terminal.out("\(head)\n  \(e.message)\n  \(e.path)\(e.renamedFrom.map { " (renamed from \($0))" } ?? "")")
+        terminal.out(
+          "\(head)\n  \(e.message)\n  \(e.path)\(e.renamedFrom.map { " (renamed from \($0))" } ?? "")"
+        )
       }
     }
     if entries.isEmpty && !global.quiet { terminal.err("no changes") }

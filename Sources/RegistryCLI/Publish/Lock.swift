@@ -3,7 +3,8 @@ import Registry
 
 struct Lock: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write registry.lock: each recipe's commit, blob and resolved engine version and image.",
+    abstract:
+      "Write registry.lock: each recipe's commit, blob and resolved engine version and image.",
     discussion: """
       With names, only those are (re)locked and other entries are kept; without, every recipe \
       at the rev is locked. 'show --locked' and 'plan --locked' then read exactly the locked \
@@ -26,9 +27,16 @@ struct Lock: ParsableCommand {
   func run() throws {
     let registry = try registryOptions.open()
     let existing = try? RegistryLock.read(from: file)
-    let lock = try RegistryLock.make(registry, names: names, at: rev, updating: names.isEmpty ? nil : existing)
+    let lock = try RegistryLock.make(
+      registry, names: names, at: rev, updating: names.isEmpty ? nil : existing)
     try lock.write(to: file)
-    if global.json { try JSONOutput.print(lock); return }
-    if !global.quiet { Terminal().err("locked \(lock.recipes.count) recipe\(lock.recipes.count == 1 ? "" : "s") in \(file)") }
+    if global.json {
+      try JSONOutput.print(lock)
+      return
+    }
+    if !global.quiet {
+      Terminal().err(
+        "locked \(lock.recipes.count) recipe\(lock.recipes.count == 1 ? "" : "s") in \(file)")
+    }
   }
 }

@@ -21,7 +21,10 @@ struct Pin: ParsableCommand {
   var name: String
   @Option(help: "The engine version to pin, e.g. v0.5.8.")
   var engineVersion: String
-  @Option(help: "The container image to pin with it (default: the current one, its tag moved to the version).")
+  @Option(
+    help:
+      "The container image to pin with it (default: the current one, its tag moved to the version)."
+  )
   var image: String?
   @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
@@ -32,6 +35,8 @@ struct Pin: ParsableCommand {
     let report = try RecipePublisher(registry: registry).pin(
       name, engineVersion: engineVersion, image: image, message: commitOptions.message,
       author: try commitOptions.signature(), branch: commitOptions.branch)
-    Terminal().out("pinned \(name) to \(engineVersion) in \(report.outcome.commit.abbreviated(12)) (\(report.recipes.first?.path ?? ""))")
+    Terminal().out(
+      "pinned \(name) to \(engineVersion) in \(report.outcome.commit.abbreviated(12)) (\(report.recipes.first?.path ?? ""))"
+    )
   }
 }

@@ -29,7 +29,10 @@ struct Publish: ParsableCommand {
   var force = false
   @Flag(help: "Keep the source format instead of writing canonical v2.")
   var keepFormat = false
-  @Flag(help: "Publish even when a file has unknown keys or unknown enum values (warnings; refused without it).")
+  @Flag(
+    help:
+      "Publish even when a file has unknown keys or unknown enum values (warnings; refused without it)."
+  )
   var allowWarnings = false
   @OptionGroup var commitOptions: CommitOptions
   @OptionGroup var registryOptions: RegistryOptions
@@ -55,19 +58,36 @@ struct Publish: ParsableCommand {
     let registry = try registryOptions.open()
     let report = try RecipePublisher(registry: registry).publish(
       inputs,
-      options: PublishOptions(message: commitOptions.message, author: try commitOptions.signature(), branch: commitOptions.branch,
+      options: PublishOptions(
+        message: commitOptions.message, author: try commitOptions.signature(),
+        branch: commitOptions.branch,
         replace: replace, force: force, keepFormat: keepFormat, allowWarnings: allowWarnings))
     let printer = DiagnosticPrinter(terminal: terminal, quiet: global.quiet)
     for r in report.recipes { printer.printAll(r.diagnostics) }
     if global.json {
-      try JSONOutput.print(Report(commit: report.outcome.commit.hex, parent: report.outcome.parent?.hex,
-        branch: report.branch, attempts: report.outcome.attempts,
-        recipes: report.recipes.map { .init(name: $0.name, path: $0.path, format: $0.format, replaced: report.replaced.contains($0.name)) }),
+      try JSONOutput.print(
+        Report(
+          commit: report.outcome.commit.hex, parent: report.outcome.parent?.hex,
+          branch: report.branch, attempts: report.outcome.attempts,
+          recipes: report.recipes.map {
+            .init(
+              name: $0.name, path: $0.path, format: $0.format,
+              replaced: report.replaced.contains($0.name))
+          }),
         terminal: terminal)
       return
     }
-    for r in report.recipes { terminal.out("\(report.replaced.contains(r.name) ? "updated" : "published") \(r.name) -> \(r.path) (\(r.format))") }
-    if !global.quiet { terminal.err("\(report.branch) at \(report.outcome.commit.abbreviated(12))" + (report.outcome.attempts > 1 ? " (after \(report.outcome.attempts - 1) lost races)" : "")) }
+    for r in report.recipes {
+      terminal.out(
+        "\(report.replaced.contains(r.name) ? "updated" : "published") \(r.name) -> \(r.path) (\(r.format))"
+      )
+    }
+    if !global.quiet {
+      terminal.err(
+        "\(report.branch) at \(report.outcome.commit.abbreviated(12))"
+          + (report.outcome.attempts > 1
+            ? " (after \(report.outcome.attempts - 1) lost races)" : ""))
+    }
   }
 
   /// The files named on the command line (folders: every YAML file below, sorted).
@@ -76,7 +96,9 @@ struct Publish: ParsableCommand {
     let fm = FileManager.default
     for path in paths {
       var isDir: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError("\(path): no such file", kind: .notFound) }
+      guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+        throw CLIError("\(path): no such file", kind: .notFound)
+      }
       var files = [path]
       if isDir.boolValue {
         files = (fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
@@ -87,7 +109,9 @@ struct Publish: ParsableCommand {
         out.append(.init(file: f, bytes: [UInt8](data)))
       }
     }
-    if out.isEmpty { throw CLIError("no recipe files in \(paths.joined(separator: " "))", kind: .invalidRequest) }
+    if out.isEmpty {
+      throw CLIError("no recipe files in \(paths.joined(separator: " "))", kind: .invalidRequest)
+    }
     return out
   }
 }

@@ -87,8 +87,12 @@ struct RemoteCommand: ParsableCommand {
     switch r {
     case .upToDate: return "up to date"
     case .fastForward(let to): return "fast-forward to \(to.abbreviated(12))"
-    case .rebuilt(let n, let tip): return "rebuilt \(n) local commit\(n == 1 ? "" : "s") on the remote tip: \(tip.abbreviated(12))"
-    case .pushed(let tip, let retries): return "pushed \(tip.abbreviated(12))" + (retries > 0 ? " (after \(retries) rejected push\(retries == 1 ? "" : "es"))" : "")
+    case .rebuilt(let n, let tip):
+      return
+        "rebuilt \(n) local commit\(n == 1 ? "" : "s") on the remote tip: \(tip.abbreviated(12))"
+    case .pushed(let tip, let retries):
+      return "pushed \(tip.abbreviated(12))"
+        + (retries > 0 ? " (after \(retries) rejected push\(retries == 1 ? "" : "es"))" : "")
     }
   }
 
@@ -99,7 +103,8 @@ struct RemoteCommand: ParsableCommand {
     @Flag(help: "Do not fetch now.") var noFetch = false
     @OptionGroup var registryOptions: RegistryOptions
     func run() throws {
-      try RegistrySync(registry: try registryOptions.open()).addRemote(name, url: url, fetch: !noFetch)
+      try RegistrySync(registry: try registryOptions.open()).addRemote(
+        name, url: url, fetch: !noFetch)
     }
   }
 
@@ -107,7 +112,9 @@ struct RemoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List remotes.")
     @OptionGroup var registryOptions: RegistryOptions
     func run() throws {
-      for r in try registryOptions.open().repository.remotes() { Terminal().out("\(r.name)\t\(r.url)") }
+      for r in try registryOptions.open().repository.remotes() {
+        Terminal().out("\(r.name)\t\(r.url)")
+      }
     }
   }
 }

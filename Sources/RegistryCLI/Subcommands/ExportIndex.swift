@@ -1,18 +1,23 @@
 import ArgumentParser
-import Foundation
-import Schema
-import Registry
 import Export
+import Foundation
+import Registry
+import Schema
 
 /// Options shared by `export-index` and `site`.
 struct ExportOptions: ParsableArguments {
   @Option(help: "The git rev to export (branch, tag, commit, HEAD~3).")
   var rev = "HEAD"
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write (created).", valueName: "dir"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("The folder to write (created).", valueName: "dir"))
   var output: String
-  @Flag(name: .customLong("no-history"), help: "Leave out the pin history (no git walk per recipe; for huge registries).")
+  @Flag(
+    name: .customLong("no-history"),
+    help: "Leave out the pin history (no git walk per recipe; for huge registries).")
   var noHistory = false
-  @Option(name: .customLong("history-limit"), help: "Commits examined per recipe for the pin history.")
+  @Option(
+    name: .customLong("history-limit"), help: "Commits examined per recipe for the pin history.")
   var historyLimit = 20
 
   var exporterOptions: IndexExporter.Options {
@@ -20,7 +25,9 @@ struct ExportOptions: ParsableArguments {
   }
 
   /// Runs the export with a progress line on stderr.
-  func export(_ registry: RecipeRegistry, keepDocuments: Bool, terminal: Terminal) throws -> IndexExporter.Result {
+  func export(_ registry: RecipeRegistry, keepDocuments: Bool, terminal: Terminal) throws
+    -> IndexExporter.Result
+  {
     _ = try IndexLoading.load(registry, rev: rev, terminal: terminal)
     let t = terminal
     let result = try IndexExporter(registry: registry, options: exporterOptions).export(
@@ -66,16 +73,21 @@ struct ExportIndex: ParsableCommand {
     let terminal = Terminal(colorChoice: global.color)
     let registry = try registryOptions.open()
     var result: IndexExporter.Result?
-    let seconds = try Elapsed.time { result = try export.export(registry, keepDocuments: false, terminal: terminal) }
+    let seconds = try Elapsed.time {
+      result = try export.export(registry, keepDocuments: false, terminal: terminal)
+    }
     guard let result else { return }
     let files = ["catalog.json", "index-meta.json", "recipes/"]
     if global.json {
       try JSONOutput.print(
         ExportReport(
-          commit: result.commit.hex, count: result.entries.count, output: export.output, files: files,
+          commit: result.commit.hex, count: result.entries.count, output: export.output,
+          files: files,
           history: !export.noHistory, seconds: seconds), terminal: terminal)
     } else if !global.quiet {
-      terminal.err("exported \(result.entries.count) recipes at \(result.commit.abbreviated(12)) to \(export.output) in \(fmt(seconds)) s")
+      terminal.err(
+        "exported \(result.entries.count) recipes at \(result.commit.abbreviated(12)) to \(export.output) in \(fmt(seconds)) s"
+      )
     }
   }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
-import Schema
-import Registry
 import Export
+import Foundation
+import Registry
+import Schema
 
 struct Site: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -28,7 +28,9 @@ struct Site: ParsableCommand {
       """)
 
   @OptionGroup var export: ExportOptions
-  @Option(name: .customLong("inline-details"), help: "Inline every detail document in index.html: auto (≤ 2000 recipes), always, never.")
+  @Option(
+    name: .customLong("inline-details"),
+    help: "Inline every detail document in index.html: auto (≤ 2000 recipes), always, never.")
   var inlineDetails: SitePage.InlineDetails = .auto
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
@@ -46,10 +48,13 @@ struct Site: ParsableCommand {
       try JSONOutput.print(
         ExportReport(
           commit: result.commit.hex, count: result.entries.count, output: export.output,
-          files: ["index.html", "catalog.json", "index-meta.json", "recipes/"], history: !export.noHistory,
+          files: ["index.html", "catalog.json", "index-meta.json", "recipes/"],
+          history: !export.noHistory,
           seconds: seconds), terminal: terminal)
     } else if !global.quiet {
-      terminal.err("wrote \(page): \(result.entries.count) recipes at \(result.commit.abbreviated(12))\(inline ? "" : " (details not inlined)") in \(fmt(seconds)) s")
+      terminal.err(
+        "wrote \(page): \(result.entries.count) recipes at \(result.commit.abbreviated(12))\(inline ? "" : " (details not inlined)") in \(fmt(seconds)) s"
+      )
     }
   }
 }

@@ -41,7 +41,8 @@ struct VersionCommand: ParsableCommand {
       try JSONOutput.print(report, terminal: terminal)
       return
     }
-    terminal.out("""
+    terminal.out(
+      """
       \(RegistryVersion.line)
       libgit2 \(report.libgit2)
       libyaml \(report.libyaml)

@@ -24,11 +24,15 @@ package final class DecodeContext {
       Diagnostic(severity, code: code, message, at: node.flatMap(location), path: path, hint: hint))
   }
 
-  package func error(_ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil) {
+  package func error(
+    _ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil
+  ) {
     report(.error, code: code, message, at: node, path: path, hint: hint)
   }
 
-  package func warning(_ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil) {
+  package func warning(
+    _ code: String, _ message: String, at node: YAMLNode?, path: KeyPath, hint: String? = nil
+  ) {
     report(.warning, code: code, message, at: node, path: path, hint: hint)
   }
 

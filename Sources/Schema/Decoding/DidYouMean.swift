@@ -20,7 +20,9 @@ package enum DidYouMean {
       let bound = min(limit, best?.distance ?? limit)
       let d = distance(w, fold(candidate), limit: bound)
       guard d <= bound else { continue }
-      if let current = best, d > current.distance || (d == current.distance && candidate >= current.candidate) {
+      if let current = best,
+        d > current.distance || (d == current.distance && candidate >= current.candidate)
+      {
         continue
       }
       best = (candidate, d)

@@ -19,7 +19,9 @@ enum KeyFingerprint {
     var value: UInt64 = 0
     if bytes.count >= 8, let p = bytes.baseAddress {
       // One load of the first eight bytes, the eighth masked off.
-      value = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) & 0x00FF_FFFF_FFFF_FFFF
+      value =
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        & 0x00FF_FFFF_FFFF_FFFF
     } else {
       var i = 0
       while i < bytes.count {

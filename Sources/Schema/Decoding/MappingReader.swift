@@ -37,7 +37,9 @@ package final class MappingReader {
   /// The entries of a mapping node (none for null, as for an empty `env:`), or nil after
   /// reporting a type error: for decoders that take every entry as it comes, without a
   /// reader's lookups.
-  package static func entries(_ node: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> [YAMLPair]? {
+  package static func entries(
+    _ node: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext
+  ) -> [YAMLPair]? {
     if let pairs = node.mapping { return pairs }
     if node.isNull { return [] }
     let path = path()
@@ -141,7 +143,8 @@ package final class MappingReader {
       missing(key, required: required, hint: "one of: \(allowed.joined(separator: ", "))")
       return nil
     }
-    return Self.oneOf(v, allowed, path: path / key, context: context, caseInsensitive: caseInsensitive)
+    return Self.oneOf(
+      v, allowed, path: path / key, context: context, caseInsensitive: caseInsensitive)
   }
 
   /// A nested mapping reader.
@@ -181,7 +184,9 @@ package final class MappingReader {
   /// Reports every key that was not read: an error or warning (the context decides) with a
   /// did-you-mean hint drawn from `known` (or from the keys asked for, present or not). `known` is evaluated only
   /// when a key was not read.
-  package func finish(known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil) {
+  package func finish(
+    known: @autoclosure () -> [String]? = nil, severity: Diagnostic.Severity? = nil
+  ) {
     guard slots.indices.contains(where: { !isRead($0) }) else { return }
     let known = known()
     var candidates = known ?? []
@@ -222,7 +227,9 @@ package final class MappingReader {
     }
   }
 
-  package static func string(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> String? {
+  package static func string(
+    _ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext
+  ) -> String? {
     guard let text = v.scalar else {
       context.error("type-mismatch", "expected a string, found \(describe(v))", at: v, path: path())
       return nil
@@ -240,27 +247,33 @@ package final class MappingReader {
       value = i
     case .string(let s)?:
       value = Int(s.trimmingSpaces)
-    case .float? where v.scalar?.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 43 }) == true:
+    case .float?
+    where v.scalar?.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 43 }) == true:
       // An integer literal beyond 64 bits resolves as a float.
-      context.error("out-of-range", "integer \(v.scalar ?? "") is out of range", at: v, path: path(),
+      context.error(
+        "out-of-range", "integer \(v.scalar ?? "") is out of range", at: v, path: path(),
         hint: "use a value below 2^63")
       return nil
     default:
       break
     }
     guard let value else {
-      context.error("type-mismatch", "expected an integer, found \(describe(v))", at: v, path: path())
+      context.error(
+        "type-mismatch", "expected an integer, found \(describe(v))", at: v, path: path())
       return nil
     }
     if let min, value < min {
       context.error(
-        "out-of-range", "expected an integer of at least \(min), found \(value)", at: v, path: path())
+        "out-of-range", "expected an integer of at least \(min), found \(value)", at: v,
+        path: path())
       return nil
     }
     return value
   }
 
-  package static func double(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Double? {
+  package static func double(
+    _ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext
+  ) -> Double? {
     switch v.resolved {
     case .int(let i)?: return Double(i)
     case .float(let d)?: return d
@@ -273,7 +286,9 @@ package final class MappingReader {
     return nil
   }
 
-  package static func bool(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext) -> Bool? {
+  package static func bool(_ v: YAMLNode, path: @autoclosure () -> KeyPath, context: DecodeContext)
+    -> Bool?
+  {
     switch v.resolved {
     case .bool(let b)?: return b
     case .string(let s)?:
@@ -289,7 +304,8 @@ package final class MappingReader {
       }
     default: break
     }
-    context.error("type-mismatch", "expected a boolean, found \(describe(v))", at: v, path: path(),
+    context.error(
+      "type-mismatch", "expected a boolean, found \(describe(v))", at: v, path: path(),
       hint: "write true or false")
     return nil
   }
@@ -305,8 +321,11 @@ package final class MappingReader {
       return match
     }
     var hint = "allowed values: \(allowed.joined(separator: ", "))"
-    if let near = DidYouMean.closest(to: text, in: allowed) { hint = "did you mean '\(near)'? " + hint }
-    context.error("invalid-value", "'\(text)' is not an allowed value for \(path().lastKey ?? "this key")",
+    if let near = DidYouMean.closest(to: text, in: allowed) {
+      hint = "did you mean '\(near)'? " + hint
+    }
+    context.error(
+      "invalid-value", "'\(text)' is not an allowed value for \(path().lastKey ?? "this key")",
       at: v, path: path(), hint: hint)
     return nil
   }

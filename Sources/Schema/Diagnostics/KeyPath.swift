@@ -1,5 +1,7 @@
 /// A path to a value inside a document, such as `backend.sglang_config.prefill[2]`.
-public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible,
+  ExpressibleByStringLiteral
+{
   /// One step of a path: a mapping key or a sequence index.
   public enum Component: Sendable, Hashable, Codable {
     case key(String)
@@ -26,7 +28,9 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
   }
 
   private static func parse(_ u: UnsafeBufferPointer<UInt8>, _ text: String) -> [Component] {
-    let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+    let dot = UInt8(ascii: ".")
+    let open = UInt8(ascii: "[")
+    let close = UInt8(ascii: "]")
     // Most paths are one plain key (`"status"`): no splitting, no copy of the text.
     var separators = 0
     for c in u where c == dot || c == open { separators += 1 }
@@ -47,7 +51,8 @@ public struct KeyPath: Sendable, Hashable, Codable, CustomStringConvertible, Exp
       } else if c == open {
         if pieceStart < i { parts.append(.key(string(pieceStart, i))) }
         // Indices `[n]` until the next `.`; text after a `]` that is not `[` is dropped.
-        while i < u.count, u[i] == open, let end = (i..<u.count).first(where: { u[$0] == close || u[$0] == dot }),
+        while i < u.count, u[i] == open,
+          let end = (i..<u.count).first(where: { u[$0] == close || u[$0] == dot }),
           u[end] == close
         {
           if let n = Int(string(i + 1, end)) { parts.append(.index(n)) }

@@ -129,11 +129,13 @@ package struct NamedFieldFlags: Sendable, Hashable {
     case .expertParallelSize:
       return make(
         ["--ep-size", "--expert-parallel-size", "--ep"],
-        "since 0.4.6.post5; --ep registered from 0.5.0rc2; legacy boolean --enable-ep-moe meant ep = tp")
+        "since 0.4.6.post5; --ep registered from 0.5.0rc2; legacy boolean --enable-ep-moe meant ep = tp"
+      )
     case .gpuMemoryUtilization:
       return make(
         ["--mem-fraction-static"],
-        "fraction for weights + KV cache only; not interchangeable 1:1 with vLLM --gpu-memory-utilization")
+        "fraction for weights + KV cache only; not interchangeable 1:1 with vLLM --gpu-memory-utilization"
+      )
     case .contextLength:
       return make(["--context-length"])
     case .maxConcurrentRequests:
@@ -156,7 +158,8 @@ package struct NamedFieldFlags: Sendable, Hashable {
         field: field, engine: .vllm, canonical: "--enable-expert-parallel",
         spellings: ["--enable-expert-parallel", "-ep", "--no-enable-expert-parallel"],
         form: .switchWhenGreaterThanOne, provenance: .catalog,
-        note: "vLLM has no EP size: --enable-expert-parallel (bool, since 0.8.5.post1; -ep from 0.33) "
+        note:
+          "vLLM has no EP size: --enable-expert-parallel (bool, since 0.8.5.post1; -ep from 0.33) "
           + "makes EP size = TP x DP; a size that differs cannot be expressed")
     case .gpuMemoryUtilization:
       return make(["--gpu-memory-utilization"], "0.33 also registers --device-memory-utilization")

@@ -24,7 +24,9 @@ public enum RecipeFormat: String, Sendable, Hashable, Codable, CaseIterable {
   /// Detects the format of one document root.
   /// - Parameter declared: a format the caller was told (`--from`); it wins when given.
   /// - Returns: the format and a short reason naming the keys that decided it.
-  public static func detect(_ root: YAMLNode, declared: RecipeFormat? = nil) -> (format: RecipeFormat, reason: String) {
+  public static func detect(_ root: YAMLNode, declared: RecipeFormat? = nil) -> (
+    format: RecipeFormat, reason: String
+  ) {
     if let declared { return (declared, "declared") }
     guard root.mapping != nil else { return (.unknown, "the document is not a mapping") }
     func has(_ k: String) -> Bool { root[k] != nil }
@@ -35,14 +37,20 @@ public enum RecipeFormat: String, Sendable, Hashable, Codable, CaseIterable {
     if has("sglang_version") { return (.sglangV1, "sglang_version") }
     let body = root["base"].flatMap { $0.isMapping ? $0 : nil } ?? root
     if body["backend"]?.isMapping == true && body["resources"]?.isMapping == true {
-      return (.sglangV1, root["base"] != nil ? "base with backend + resources" : "backend + resources")
+      return (
+        .sglangV1, root["base"] != nil ? "base with backend + resources" : "backend + resources"
+      )
     }
     if body["sglang_config"]?.isMapping == true { return (.sglangV1, "sglang_config") }
     if body["resources"]?["gpu_type"] != nil && body["model"]?.isMapping == true {
       return (.sglangV1, "resources.gpu_type")
     }
     if has("runtime") || text("recipe_version") == "2" || has("min_nodes") {
-      return (.sparkrun, has("runtime") ? "runtime" : text("recipe_version") == "2" ? "recipe_version: 2" : "min_nodes")
+      return (
+        .sparkrun,
+        has("runtime")
+          ? "runtime" : text("recipe_version") == "2" ? "recipe_version: 2" : "min_nodes"
+      )
     }
     if text("recipe_version") == "1" || (has("command") && has("container")) {
       return (.spark, has("recipe_version") ? "recipe_version: 1" : "command + container")
@@ -54,10 +62,14 @@ public enum RecipeFormat: String, Sendable, Hashable, Codable, CaseIterable {
       return (.vllmArgs, "model + container + args map")
     }
     let pairs = root.mapping ?? []
-    if !pairs.isEmpty, pairs.allSatisfy({ p in
-      guard let k = p.key.scalar, k.contains("-") || k.allSatisfy({ $0.isLowercase }) else { return false }
-      return k.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } && !p.value.isSequence
-    }), pairs.contains(where: { $0.key.scalar?.contains("-") == true }) {
+    if !pairs.isEmpty,
+      pairs.allSatisfy({ p in
+        guard let k = p.key.scalar, k.contains("-") || k.allSatisfy({ $0.isLowercase }) else {
+          return false
+        }
+        return k.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } && !p.value.isSequence
+      }), pairs.contains(where: { $0.key.scalar?.contains("-") == true })
+    {
       return (.engineConfig, "flat map of kebab-case flags")
     }
     return (.unknown, "no known shape")

@@ -18,7 +18,9 @@ public enum RecipeName {
   /// Why a name is unsafe, as a message fragment; nil when the name is safe.
   public static func problem(_ name: String) -> String? {
     if name.isEmpty { return "the name is empty" }
-    if name.utf8.count > maxBytes { return "the name is \(name.utf8.count) bytes long (at most \(maxBytes))" }
+    if name.utf8.count > maxBytes {
+      return "the name is \(name.utf8.count) bytes long (at most \(maxBytes))"
+    }
     for scalar in name.unicodeScalars {
       switch scalar.value {
       case 0x2F: return "the name contains '/'"
@@ -57,16 +59,20 @@ public enum RecipeName {
   public static func isSafe(_ name: String) -> Bool { problem(name) == nil }
 
   /// The hint given with an `unsafe-name` diagnostic.
-  public static let hint = "use letters, digits, '-', '_' and '.', e.g. deepseek-r1-fp8-gb200-disagg"
+  public static let hint =
+    "use letters, digits, '-', '_' and '.', e.g. deepseek-r1-fp8-gb200-disagg"
 
   /// Reports an `unsafe-name` error at the name's node when `name` is not safe.
   ///
   /// - Returns: whether the name is safe.
   @discardableResult
-  package static func check(_ name: String, at node: YAMLNode?, path: KeyPath, context: DecodeContext) -> Bool {
+  package static func check(
+    _ name: String, at node: YAMLNode?, path: KeyPath, context: DecodeContext
+  ) -> Bool {
     guard let problem = problem(name) else { return true }
     context.error(
-      "unsafe-name", "recipe name \(debugQuoted(name)) is not a safe file name: \(problem)", at: node, path: path,
+      "unsafe-name", "recipe name \(debugQuoted(name)) is not a safe file name: \(problem)",
+      at: node, path: path,
       hint: hint)
     return false
   }

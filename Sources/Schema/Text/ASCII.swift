@@ -11,7 +11,9 @@ package enum ASCII {
 
   /// Whether the bytes of `a` and `b`, each lowercased with `lower` where its flag says so,
   /// are the same (a byte loop over both texts, no iterator per byte).
-  package static func equal(_ a: String, lowering lowerA: Bool, _ b: String, lowering lowerB: Bool) -> Bool {
+  package static func equal(_ a: String, lowering lowerA: Bool, _ b: String, lowering lowerB: Bool)
+    -> Bool
+  {
     guard a.utf8.count == b.utf8.count else { return false }
     var a = a
     var b = b

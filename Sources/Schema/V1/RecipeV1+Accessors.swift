@@ -22,7 +22,9 @@ extension RecipeV1 {
   /// release, not the engine's, so it is skipped.
   public var engineVersion: String? {
     if let sglangVersion { return sglangVersion }
-    if let c = model?.container, !DynamoRuntimeImage.matches(c), let version = Self.version(ofContainer: c) {
+    if let c = model?.container, !DynamoRuntimeImage.matches(c),
+      let version = Self.version(ofContainer: c)
+    {
       return version
     }
     let key = engineName == "trtllm" ? "tensorrt_llm" : engineName
@@ -35,7 +37,9 @@ extension RecipeV1 {
   private static func version(ofContainer c: String) -> String? {
     let image = ImageReference(c)
     if let tag = image.tag { return tag }
-    guard image.digest == nil, let f = c.first, f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true) else { return nil }
+    guard image.digest == nil, let f = c.first,
+      f.isNumber || (f == "v" && c.dropFirst().first?.isNumber == true)
+    else { return nil }
     return c
   }
 

@@ -47,14 +47,19 @@ public struct RecipeV1: Sendable, Hashable {
   /// The value of an untyped section such as `dynamo` or `frontend`.
   public func section(_ key: String) -> YAMLNode? { sections.first { $0.key.scalar == key }?.value }
 
-  static let seedKeys = ["name", "sglang_version", "model", "resources", "environment", "sglang_config", "benchmark"]
+  static let seedKeys = [
+    "name", "sglang_version", "model", "resources", "environment", "sglang_config", "benchmark",
+  ]
   static let sectionKeys = [
     "frontend", "dynamo", "slurm", "health_check", "profiling", "setup_script", "sbatch_directives",
     "srun_options", "infra", "identity", "sweep", "extra_mount", "container_mounts", "output",
     "telemetry", "observability", "enable_config_dump", "reporting",
   ]
   static let srtKeys =
-    ["version", "name", "labels", "model", "resources", "dynamo", "frontend", "backend", "environment", "benchmark"]
+    [
+      "version", "name", "labels", "model", "resources", "dynamo", "frontend", "backend",
+      "environment", "benchmark",
+    ]
     + sectionKeys.filter { $0 != "dynamo" && $0 != "frontend" }
   static var allKeys: [String] { srtKeys + ["sglang_version", "sglang_config"] }
 }
@@ -79,10 +84,14 @@ extension RecipeV1 {
   /// - Returns: the recipe (nil only when the root is not a mapping) and the diagnostics.
   public static func decode(_ doc: YAMLDocument, file: String) -> (RecipeV1?, [Diagnostic]) {
     let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
-    guard let root = MappingReader(doc.root, path: .root, context: ctx) else { return (nil, ctx.diagnostics) }
+    guard let root = MappingReader(doc.root, path: .root, context: ctx) else {
+      return (nil, ctx.diagnostics)
+    }
     var recipe: RecipeV1
     if let baseNode = root.node("base") {
-      guard let base = MappingReader(baseNode, path: "base", context: ctx) else { return (nil, ctx.diagnostics) }
+      guard let base = MappingReader(baseNode, path: "base", context: ctx) else {
+        return (nil, ctx.diagnostics)
+      }
       recipe = decodeBody(base, partial: false, variantsGiveTopology: true)
       recipe.usesBase = true
       for key in root.keys where key != "base" {
@@ -104,7 +113,8 @@ extension RecipeV1 {
 
   static func detectLayout(_ r: MappingReader) -> V1Layout {
     if r.has("sglang_version") || r.has("sglang_config") { return .seed }
-    if !r.has("backend"), let env = r.node.mapping?.first(where: { $0.key.scalar == "environment" })?.value,
+    if !r.has("backend"),
+      let env = r.node.mapping?.first(where: { $0.key.scalar == "environment" })?.value,
       env.keys.contains(where: { $0 == "prefill" || $0 == "decode" })
     {
       return .seed
@@ -121,16 +131,26 @@ extension RecipeV1 {
     if let v = r.node("version") {
       x.version = MappingReader.string(v, path: "version", context: ctx)
       if let s = x.version, s != "v1" {
-        ctx.error("invalid-value", "'\(s)' is not a v1 recipe version", at: v, path: r.path / "version",
+        ctx.error(
+          "invalid-value", "'\(s)' is not a v1 recipe version", at: v, path: r.path / "version",
           hint: "v1 recipes say version: v1 (or nothing)")
       }
     }
-    x.name = r.string("name", required: !partial, hint: "a short unique recipe name, e.g. deepseek-r1-fp8-gb200-disagg")
-    if let n = x.name { RecipeName.check(n, at: r.node("name"), path: r.path / "name", context: ctx) }
+    x.name = r.string(
+      "name", required: !partial,
+      hint: "a short unique recipe name, e.g. deepseek-r1-fp8-gb200-disagg")
+    if let n = x.name {
+      RecipeName.check(n, at: r.node("name"), path: r.path / "name", context: ctx)
+    }
     x.sglangVersion = r.string("sglang_version")
     x.labels = r.stringList("labels")
-    if let m = r.mapping("model", required: !partial) { x.model = V1Model.decode(m, partial: partial) }
-    if let m = r.mapping("resources", required: !partial) { x.resources = V1Resources.decode(m, partial: partial, needsTopology: !partial && !variantsGiveTopology) }
+    if let m = r.mapping("model", required: !partial) {
+      x.model = V1Model.decode(m, partial: partial)
+    }
+    if let m = r.mapping("resources", required: !partial) {
+      x.resources = V1Resources.decode(
+        m, partial: partial, needsTopology: !partial && !variantsGiveTopology)
+    }
     if let m = r.mapping("benchmark") { x.benchmark = V1Benchmark.decode(m) }
     switch x.layout {
     case .seed:
@@ -147,7 +167,9 @@ extension RecipeV1 {
       if let m = r.mapping("backend") { x.backend = merge(V1Backend.decodeSrt(m), into: x.backend) }
     case .srtSlurm:
       if let m = r.mapping("backend") { x.backend = V1Backend.decodeSrt(m) }
-      if let n = r.node("environment") { x.environment = V1Environment.decode(n, path: r.path / "environment", context: ctx) }
+      if let n = r.node("environment") {
+        x.environment = V1Environment.decode(n, path: r.path / "environment", context: ctx)
+      }
     }
     for key in sectionKeys {
       guard let n = r.node(key) else { continue }
@@ -166,7 +188,8 @@ extension RecipeV1 {
   }
 
   /// Type checks of the sections kept as nodes.
-  static func checkSection(_ key: String, _ n: YAMLNode, path: KeyPath, context ctx: DecodeContext) {
+  static func checkSection(_ key: String, _ n: YAMLNode, path: KeyPath, context ctx: DecodeContext)
+  {
     func reader() -> MappingReader? { MappingReader(n, path: path, context: ctx) }
     switch key {
     case "setup_script":
@@ -189,32 +212,45 @@ extension RecipeV1 {
       for k in ["version", "hash", "request_plane", "wheel", "event_plane"] { _ = r.string(k) }
       for k in ["install", "top_of_tree"] { _ = r.bool(k) }
       _ = r.stringList("cargo_patches")
-      r.finish(known: ["version", "hash", "request_plane", "wheel", "install", "top_of_tree", "event_plane", "cargo_patches"])
+      r.finish(known: [
+        "version", "hash", "request_plane", "wheel", "install", "top_of_tree", "event_plane",
+        "cargo_patches",
+      ])
     case "frontend":
       guard let r = reader() else { return }
       _ = V1Values.open(r, "type", V1Values.frontendTypes)
-      for k in ["enable_multiple_frontends", "nginx_session_affinity", "nginx_raise_ulimit", "dedicated_node"] {
+      for k in [
+        "enable_multiple_frontends", "nginx_session_affinity", "nginx_raise_ulimit",
+        "dedicated_node",
+      ] {
         _ = r.bool(k)
       }
       _ = r.int("num_additional_frontends", min: 0)
-      for k in ["nginx_container", "nginx_session_affinity_header", "nginx_keepalive_timeout", "orchestrator_placement"] {
+      for k in [
+        "nginx_container", "nginx_session_affinity_header", "nginx_keepalive_timeout",
+        "orchestrator_placement",
+      ] {
         _ = r.string(k)
       }
-      for k in ["args", "ctx_router", "gen_router", "server_config_extra"] where r.node(k)?.isNull == false {
+      for k in ["args", "ctx_router", "gen_router", "server_config_extra"]
+      where r.node(k)?.isNull == false {
         _ = r.mapping(k)
       }
       _ = r.stringMap("env")
       r.finish(known: [
         "type", "enable_multiple_frontends", "nginx_session_affinity", "num_additional_frontends",
         "nginx_container", "nginx_session_affinity_header", "args", "env", "nginx_raise_ulimit",
-        "dedicated_node", "nginx_keepalive_timeout", "orchestrator_placement", "ctx_router", "gen_router",
+        "dedicated_node", "nginx_keepalive_timeout", "orchestrator_placement", "ctx_router",
+        "gen_router",
         "server_config_extra",
       ])
     case "profiling":
       guard let r = reader() else { return }
       _ = r.oneOf("type", V1Values.profilingTypes)
       for k in ["isl", "osl", "concurrency"] { _ = V1Values.int(r, k, min: 1) }
-      for k in ["delay_secs", "duration_secs", "benchmark_duration_secs"] { _ = V1Values.int(r, k, min: 0) }
+      for k in ["delay_secs", "duration_secs", "benchmark_duration_secs"] {
+        _ = V1Values.int(r, k, min: 0)
+      }
       _ = r.stringList("extra_nsys_args")
       for role in V1Role.allCases {
         guard let p = r.mapping(role.rawValue) else { continue }
@@ -223,7 +259,10 @@ extension RecipeV1 {
         p.finish(known: ["start_step", "stop_step"])
       }
       r.finish(
-        known: ["type", "isl", "osl", "concurrency", "extra_nsys_args", "delay_secs", "duration_secs", "benchmark_duration_secs"]
+        known: [
+          "type", "isl", "osl", "concurrency", "extra_nsys_args", "delay_secs", "duration_secs",
+          "benchmark_duration_secs",
+        ]
           + V1Role.allCases.map(\.rawValue))
     case "infra":
       guard let r = reader() else { return }
@@ -234,7 +273,8 @@ extension RecipeV1 {
       _ = reader()
     case "extra_mount", "container_mounts":
       if !n.isSequence && !n.isMapping && !n.isNull {
-        ctx.error("type-mismatch", "expected a list, found \(MappingReader.describe(n))", at: n, path: path)
+        ctx.error(
+          "type-mismatch", "expected a list, found \(MappingReader.describe(n))", at: n, path: path)
       }
     default:
       break
@@ -257,7 +297,8 @@ extension RecipeV1 {
   }
 
   private func encodeBody() -> YAMLNode {
-    var b = V1MappingBuilder(source: source, canonical: layout == .seed ? Self.seedKeys + Self.srtKeys : Self.srtKeys)
+    var b = V1MappingBuilder(
+      source: source, canonical: layout == .seed ? Self.seedKeys + Self.srtKeys : Self.srtKeys)
     b.string("version", version)
     b.string("name", name)
     b.string("sglang_version", sglangVersion)
@@ -268,8 +309,14 @@ extension RecipeV1 {
     b.set("resources", resources?.encode(layout: layout))
     switch layout {
     case .seed:
-      b.set("environment", backend.encodeRoles(backend.environments.mapValues { $0.encode() }, source: source?["environment"]))
-      b.set("sglang_config", backend.encodeRoles(backend.configs.mapValues { $0.encode() }, source: source?["sglang_config"]))
+      b.set(
+        "environment",
+        backend.encodeRoles(
+          backend.environments.mapValues { $0.encode() }, source: source?["environment"]))
+      b.set(
+        "sglang_config",
+        backend.encodeRoles(
+          backend.configs.mapValues { $0.encode() }, source: source?["sglang_config"]))
       if let n = source?["backend"] { b.set("backend", n) }
     case .srtSlurm:
       b.set("backend", backend.encodeSrt())

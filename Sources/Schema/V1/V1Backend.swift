@@ -18,7 +18,8 @@ public struct V1Backend: Sendable, Hashable {
 
   /// A backend with the given settings; every one is optional.
   public init(
-    type: String? = nil, environments: [V1Role: V1Environment] = [:], configKey: String = "sglang_config",
+    type: String? = nil, environments: [V1Role: V1Environment] = [:],
+    configKey: String = "sglang_config",
     configs: [V1Role: V1EngineConfig] = [:], connector: String? = nil, source: YAMLNode? = nil
   ) {
     self.type = type
@@ -58,7 +59,9 @@ public struct V1Backend: Sendable, Hashable {
     b.type = r.oneOf("type", backendTypes)
     _ = r.string("gpu_type")
     for (role, key) in environmentKeys {
-      if let n = r.node(key), let env = V1Environment.decode(n, path: r.path / key, context: r.context) {
+      if let n = r.node(key),
+        let env = V1Environment.decode(n, path: r.path / key, context: r.context)
+      {
         b.environments[role] = env
       }
     }
@@ -74,13 +77,17 @@ public struct V1Backend: Sendable, Hashable {
     }
     if present.count > 1 || (!present.isEmpty && !present.contains(expected)) {
       r.context.warning(
-        "engine-mismatch", "backend type '\(b.type ?? "sglang")' reads \(expected), found \(present.joined(separator: ", "))",
+        "engine-mismatch",
+        "backend type '\(b.type ?? "sglang")' reads \(expected), found \(present.joined(separator: ", "))",
         at: r.keyNode(present[0]), path: r.path / present[0],
         hint: "set backend.type to match the engine config, or rename the key to \(expected)")
     }
-    if let c = r.node("connector"), !c.isNull { b.connector = MappingReader.string(c, path: r.path / "connector", context: r.context) }
+    if let c = r.node("connector"), !c.isNull {
+      b.connector = MappingReader.string(c, path: r.path / "connector", context: r.context)
+    }
     if let k = r.node("kv_events_config"), !k.isMapping, V1Values.bool(k) == nil, !k.isNull {
-      r.context.error("type-mismatch", "expected a boolean or a mapping, found \(MappingReader.describe(k))",
+      r.context.error(
+        "type-mismatch", "expected a boolean or a mapping, found \(MappingReader.describe(k))",
         at: k, path: r.path / "kv_events_config")
     }
     _ = r.double("speedup_ratio")
@@ -96,8 +103,10 @@ public struct V1Backend: Sendable, Hashable {
     var b = V1MappingBuilder(source: source, canonical: Self.keys)
     b.string("type", type)
     for role in V1Role.allCases {
-      b.set("\(role.rawValue)_environment", environments[role].map { $0.encode() }
-        ?? source?["\(role.rawValue)_environment"].flatMap { $0.isNull ? $0 : nil })
+      b.set(
+        "\(role.rawValue)_environment",
+        environments[role].map { $0.encode() }
+          ?? source?["\(role.rawValue)_environment"].flatMap { $0.isNull ? $0 : nil })
     }
     b.set(configKey, encodeRoles(configs.mapValues { $0.encode() }, source: source?[configKey]))
     if let connector { b.string("connector", connector) }

@@ -22,7 +22,8 @@ public struct V1Benchmark: Sendable, Hashable {
 
   static let intKeys = [
     "num_prompts_mult", "num_warmup_mult", "ttft_threshold_ms", "itl_threshold_ms", "num_examples",
-    "max_tokens", "num_threads", "num_shots", "repeat", "max_context_length", "top_k", "num_requests",
+    "max_tokens", "num_threads", "num_shots", "repeat", "max_context_length", "top_k",
+    "num_requests",
     "concurrency",
   ]
   static let boolKeys = [
@@ -30,7 +31,8 @@ public struct V1Benchmark: Sendable, Hashable {
     "colocate_with_frontend",
   ]
   static let stringKeys = [
-    "custom_tokenizer", "mooncake_workload", "trace_file", "dataset_name", "aiperf_package", "command",
+    "custom_tokenizer", "mooncake_workload", "trace_file", "dataset_name", "aiperf_package",
+    "command",
     "client_placement", "dataset_path", "container_image",
   ]
   static let doubleKeys = ["temperature", "top_p", "slow_down_sleep_time", "slow_down_wait_time"]
@@ -47,7 +49,8 @@ public struct V1Benchmark: Sendable, Hashable {
     b.isl = V1Values.int(r, "isl", min: 1)
     b.osl = V1Values.int(r, "osl", min: 1)
     if let n = r.node("concurrencies") {
-      b.concurrencies = V1Concurrencies.decode(n, path: r.path / "concurrencies", context: r.context)
+      b.concurrencies = V1Concurrencies.decode(
+        n, path: r.path / "concurrencies", context: r.context)
     }
     if let n = r.node("req_rate") {
       b.requestRate = V1RequestRate.decode(n, path: r.path / "req_rate", context: r.context)
@@ -60,7 +63,9 @@ public struct V1Benchmark: Sendable, Hashable {
     _ = r.stringMap("env")
     for k in ["sweep", "aiperf_args"] where r.node(k)?.isNull == false { _ = r.mapping(k) }
     _ = r.stringList("categories")
-    if let n = r.node("prefix_ratios"), !n.isNull, !n.isSequence { _ = MappingReader.string(n, path: r.path / "prefix_ratios", context: r.context) }
+    if let n = r.node("prefix_ratios"), !n.isNull, !n.isSequence {
+      _ = MappingReader.string(n, path: r.path / "prefix_ratios", context: r.context)
+    }
     r.finish(known: keys)
     return b
   }

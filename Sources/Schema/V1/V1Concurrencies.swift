@@ -40,7 +40,8 @@ public enum V1Concurrencies: Sendable, Hashable {
       var out: [String] = []
       for (i, item) in items.enumerated() {
         guard let s = item.scalar, item.resolved?.typeName == "integer" || isValid(s) else {
-          context.error("invalid-value", "invalid concurrency \(MappingReader.describe(item))",
+          context.error(
+            "invalid-value", "invalid concurrency \(MappingReader.describe(item))",
             at: item, path: path.appending(index: i), hint: hint)
           continue
         }
@@ -49,7 +50,8 @@ public enum V1Concurrencies: Sendable, Hashable {
       return .list(out)
     }
     guard let s = n.scalar, !n.isNull, isValid(s) else {
-      context.error("invalid-value", "invalid concurrencies \(MappingReader.describe(n))", at: n,
+      context.error(
+        "invalid-value", "invalid concurrencies \(MappingReader.describe(n))", at: n,
         path: path, hint: hint)
       return nil
     }
@@ -59,7 +61,8 @@ public enum V1Concurrencies: Sendable, Hashable {
   var node: YAMLNode {
     switch self {
     case .string(let s): return Int(s) != nil ? YAMLNode(.scalar(s, .doubleQuoted)) : .string(s)
-    case .list(let l): return .sequence(l.map { Int($0).map(YAMLNode.int) ?? .string($0) }, style: .flow)
+    case .list(let l):
+      return .sequence(l.map { Int($0).map(YAMLNode.int) ?? .string($0) }, style: .flow)
     }
   }
 

@@ -29,7 +29,8 @@ public struct V1Environment: Sendable, Hashable {
 
   static func decode(_ node: YAMLNode, path: KeyPath, context: DecodeContext) -> V1Environment? {
     guard let map = MappingReader.stringMap(node, path: path, context: context) else { return nil }
-    return V1Environment(variables: map.map { Variable(name: $0.key, value: $0.value) }, source: node)
+    return V1Environment(
+      variables: map.map { Variable(name: $0.key, value: $0.value) }, source: node)
   }
 
   func encode() -> YAMLNode {

@@ -10,7 +10,9 @@ public struct V1Model: Sendable, Hashable {
   public var source: YAMLNode?
 
   /// A model section with the given fields; every one is optional.
-  public init(path: String? = nil, container: String? = nil, precision: String? = nil, source: YAMLNode? = nil) {
+  public init(
+    path: String? = nil, container: String? = nil, precision: String? = nil, source: YAMLNode? = nil
+  ) {
     self.path = path
     self.container = container
     self.precision = precision
@@ -21,7 +23,8 @@ public struct V1Model: Sendable, Hashable {
 
   static func decode(_ r: MappingReader, partial: Bool) -> V1Model {
     let m = V1Model(
-      path: r.string("path", required: !partial, hint: "a Hugging Face id such as deepseek-ai/DeepSeek-R1"),
+      path: r.string(
+        "path", required: !partial, hint: "a Hugging Face id such as deepseek-ai/DeepSeek-R1"),
       container: r.string("container"),
       precision: V1Values.open(r, "precision", V1Values.precisions),
       source: r.node)

@@ -5,9 +5,12 @@ public enum V1RequestRate: Sendable, Hashable {
   case perSecond(Double)
 
   static func decode(_ n: YAMLNode, path: KeyPath, context: DecodeContext) -> V1RequestRate? {
-    if let s = n.scalar?.lowercased(), ["inf", "infinity", ".inf"].contains(s) { return .infinite(n.scalar!) }
+    if let s = n.scalar?.lowercased(), ["inf", "infinity", ".inf"].contains(s) {
+      return .infinite(n.scalar!)
+    }
     if let d = V1Values.double(n), d > 0 { return .perSecond(d) }
-    context.error("invalid-value", "invalid req_rate \(MappingReader.describe(n))", at: n, path: path,
+    context.error(
+      "invalid-value", "invalid req_rate \(MappingReader.describe(n))", at: n, path: path,
       hint: "write \"inf\" or a positive number of requests per second")
     return nil
   }

@@ -77,17 +77,22 @@ public struct V1Resources: Sendable, Hashable {
         "conflicting-topology",
         "resources are aggregated ('\(agg[0])') and disaggregated ('\(dis[0])') at once",
         at: r.keyNode(agg[0]), path: r.path / agg[0],
-        hint: "use prefill_nodes/decode_nodes/prefill_workers/decode_workers, or agg_nodes/agg_workers, not both")
+        hint:
+          "use prefill_nodes/decode_nodes/prefill_workers/decode_workers, or agg_nodes/agg_workers, not both"
+      )
     } else if needsTopology && dis.isEmpty && agg.isEmpty {
       r.context.error(
         "missing-topology", "resources give no node or worker counts", at: r.node, path: r.path,
-        hint: "add prefill_nodes/decode_nodes/prefill_workers/decode_workers (disaggregated) or agg_nodes/agg_workers (aggregated)")
+        hint:
+          "add prefill_nodes/decode_nodes/prefill_workers/decode_workers (disaggregated) or agg_nodes/agg_workers (aggregated)"
+      )
     }
     return x
   }
 
   func encode(layout: V1Layout) -> YAMLNode {
-    let seedSpelling = source.map { $0["nodes"] != nil || $0["workers"] != nil } ?? (layout == .seed)
+    let seedSpelling =
+      source.map { $0["nodes"] != nil || $0["workers"] != nil } ?? (layout == .seed)
     let (nk, wk) = seedSpelling ? ("nodes", "workers") : ("agg_nodes", "agg_workers")
     var b = V1MappingBuilder(source: source, canonical: Self.keys)
     b.string("gpu_type", gpuType)

@@ -25,7 +25,9 @@ enum V1Values {
     // character but changes neither answer).
     if ASCII.isASCII(s) {
       let u = s.utf8
-      guard u.count > 2, u.first == UInt8(ascii: "{"), u.last == UInt8(ascii: "}") else { return false }
+      guard u.count > 2, u.first == UInt8(ascii: "{"), u.last == UInt8(ascii: "}") else {
+        return false
+      }
       return !u.dropFirst().dropLast().contains {
         $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: " ")
       }
@@ -83,11 +85,15 @@ enum V1Values {
 
   /// A closed-set value that is only warned about when unknown (new GPUs, precisions and
   /// benchmark types appear upstream faster than this list).
-  static func open(_ r: MappingReader, _ key: String, _ known: [String], required: Bool = false) -> String? {
+  static func open(_ r: MappingReader, _ key: String, _ known: [String], required: Bool = false)
+    -> String?
+  {
     guard let s = r.string(key, required: required) else { return nil }
     if !isKnown(s, in: known), let n = r.node(key), !isPlaceholder(n) {
       var hint = "known values: \(known.joined(separator: ", "))"
-      if let near = DidYouMean.closest(to: s, in: known) { hint = "did you mean '\(near)'? " + hint }
+      if let near = DidYouMean.closest(to: s, in: known) {
+        hint = "did you mean '\(near)'? " + hint
+      }
       r.context.warning(
         "unknown-value", "unknown \(key) '\(s)'", at: n, path: r.path / key, hint: hint)
     }
@@ -161,13 +167,17 @@ struct V1MappingBuilder {
       }
     }
     for k in canonical where !done.contains(k) {
-      if let v = values[k] { pairs.append(YAMLPair(k, v)); done.insert(k) }
+      if let v = values[k] {
+        pairs.append(YAMLPair(k, v))
+        done.insert(k)
+      }
     }
     for (k, v) in values.sorted(by: { $0.key < $1.key }) where !done.contains(k) {
       pairs.append(YAMLPair(k, v))
     }
     var node = source ?? .mapping([])
-    node.kind = .mapping(pairs, source.flatMap { if case .mapping(_, let s) = $0.kind { s } else { nil } } ?? .block)
+    node.kind = .mapping(
+      pairs, source.flatMap { if case .mapping(_, let s) = $0.kind { s } else { nil } } ?? .block)
     return node
   }
 }

@@ -41,12 +41,20 @@ extension RecipeV2 {
     let rc = roles[role] ?? RoleConfig()
     var outArgs = args
     for a in rc.args {
-      if let i = outArgs.firstIndex(where: { $0.flag == a.flag }) { outArgs[i] = a } else { outArgs.append(a) }
+      if let i = outArgs.firstIndex(where: { $0.flag == a.flag }) {
+        outArgs[i] = a
+      } else {
+        outArgs.append(a)
+      }
     }
     outArgs.removeAll { $0.value == .null }
     var outEnv = env
     for e in rc.env {
-      if let i = outEnv.firstIndex(where: { $0.name == e.name }) { outEnv[i] = e } else { outEnv.append(e) }
+      if let i = outEnv.firstIndex(where: { $0.name == e.name }) {
+        outEnv[i] = e
+      } else {
+        outEnv.append(e)
+      }
     }
     outEnv.removeAll { $0.value == nil }
     return ResolvedRole(

@@ -20,15 +20,20 @@ extension RecipeV2 {
     if let schemaNode = r.node("schema") {
       if schemaNode.scalar != schemaVersion {
         context.error(
-          "unsupported-schema", "schema is '\(schemaNode.scalar ?? MappingReader.describe(schemaNode))', expected 'v2'",
-          at: schemaNode, path: "schema", hint: "write schema: v2 (migrate older recipes with 'registry migrate')")
+          "unsupported-schema",
+          "schema is '\(schemaNode.scalar ?? MappingReader.describe(schemaNode))', expected 'v2'",
+          at: schemaNode, path: "schema",
+          hint: "write schema: v2 (migrate older recipes with 'registry migrate')")
       }
     } else {
-      context.error("missing-key", "missing required key 'schema'", at: root, path: "schema",
+      context.error(
+        "missing-key", "missing required key 'schema'", at: root, path: "schema",
         hint: "start the file with schema: v2")
     }
     var name = r.string("name", required: true)
-    if let n = name, !RecipeName.check(n, at: r.node("name"), path: "name", context: context) { name = nil }
+    if let n = name, !RecipeName.check(n, at: r.node("name"), path: "name", context: context) {
+      name = nil
+    }
     let description = r.string("description")
     let labels = r.stringList("labels") ?? []
     let status = decodeStatus(r)
@@ -60,7 +65,8 @@ extension RecipeV2 {
       for key in vr.keys {
         guard let v = vr.node(key) else { continue }
         if v.mapping == nil && !v.isNull {
-          context.error("type-mismatch", "expected a mapping, found \(MappingReader.describe(v))",
+          context.error(
+            "type-mismatch", "expected a mapping, found \(MappingReader.describe(v))",
             at: v, path: "variants" / key)
           continue
         }
@@ -72,7 +78,8 @@ extension RecipeV2 {
 
     // Semantic checks that span sections.
     if let engine, let topology {
-      checkBan(engine: engine.name, topology: topology, serving: serving, args: args, roles: roles,
+      checkBan(
+        engine: engine.name, topology: topology, serving: serving, args: args, roles: roles,
         root: root, context: context)
     }
     guard let name, let model, let engine, let topology else { return nil }
@@ -109,14 +116,17 @@ extension RecipeV2 {
         let keyNode = root.value(at: argsPath())?.mapping?.first { $0.key.scalar == arg.flag }?.key
         context.error(
           "named-field-in-args", "'\(arg.flag)' repeats the named field \(field.key) in args",
-          at: keyNode, path: p, hint: "set \(servingPath()).\(field.key) only and remove '\(arg.flag)' from args")
+          at: keyNode, path: p,
+          hint: "set \(servingPath()).\(field.key) only and remove '\(arg.flag)' from args")
       }
     }
     check(args, fields: topFields, at: "args", against: serving, servingPath: "serving")
     for role in topology.roleNames {
       let rc = roles[role] ?? RoleConfig()
       let effective = serving.overlaid(by: rc.serving)
-      check(args, fields: topFields, at: "args", against: effective, servingPath: "roles.\(role.rawValue).serving")
+      check(
+        args, fields: topFields, at: "args", against: effective,
+        servingPath: "roles.\(role.rawValue).serving")
       check(
         rc.args, fields: nil, at: "roles" / role.rawValue / "args", against: effective,
         servingPath: rc.serving.isEmpty ? "serving" : "roles.\(role.rawValue).serving")
@@ -125,7 +135,9 @@ extension RecipeV2 {
 
   /// Decodes every variant merged over the base; reports the problems a variant introduces,
   /// with key paths under `variants.<name>` when they lie inside the variant.
-  private static func checkVariantsDecode(root: YAMLNode, variants: [Variant], context: DecodeContext) {
+  private static func checkVariantsDecode(
+    root: YAMLNode, variants: [Variant], context: DecodeContext
+  ) {
     guard !variants.isEmpty else { return }
     var base = root
     base.remove("variants")
@@ -143,8 +155,11 @@ extension RecipeV2 {
         let inside: Bool
         if let loc = d.location, variant.override.start.isKnown {
           // Inside the variant when it lies in the variant's span.
-          let s = variant.override.start, e = variant.override.end
-          inside = (loc.line, loc.column) >= (s.line, s.column) && (loc.line, loc.column) < (e.line, e.column)
+          let s = variant.override.start
+          let e = variant.override.end
+          inside =
+            (loc.line, loc.column) >= (s.line, s.column)
+            && (loc.line, loc.column) < (e.line, e.column)
         } else {
           inside = false
         }

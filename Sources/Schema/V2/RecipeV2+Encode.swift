@@ -4,13 +4,20 @@ extension RecipeV2 {
   /// The recipe as a YAML node in canonical key order (see `keyOrder`), with absent and empty
   /// sections left out; `YAMLEmitter.emit(recipe.encode())` gives the canonical file.
   public func encode() -> YAMLNode {
-    var pairs: [YAMLPair] = [YAMLPair("schema", .string(Self.schemaVersion)), YAMLPair("name", .string(name))]
+    var pairs: [YAMLPair] = [
+      YAMLPair("schema", .string(Self.schemaVersion)), YAMLPair("name", .string(name)),
+    ]
     pairs.reserveCapacity(17)
     if let description { pairs.append(YAMLPair("description", .string(description))) }
-    if !labels.isEmpty { pairs.append(YAMLPair("labels", .sequence(labels.map { .string($0) }, style: .flow))) }
+    if !labels.isEmpty {
+      pairs.append(YAMLPair("labels", .sequence(labels.map { .string($0) }, style: .flow)))
+    }
     if let status {
       if let reason = status.reason {
-        pairs.append(YAMLPair("status", .mapping(["state": .string(status.state.rawValue), "reason": .string(reason)])))
+        pairs.append(
+          YAMLPair(
+            "status",
+            .mapping(["state": .string(status.state.rawValue), "reason": .string(reason)])))
       } else {
         pairs.append(YAMLPair("status", .string(status.state.rawValue)))
       }
@@ -60,7 +67,9 @@ extension RecipeV2 {
     if let benchmark { pairs.append(YAMLPair("benchmark", Self.encode(benchmark))) }
     if let launcher { pairs.append(YAMLPair("launcher", Self.encode(launcher))) }
     if !variants.isEmpty {
-      pairs.append(YAMLPair("variants", .mapping(variants.map { YAMLPair($0.name, Self.stripped($0.override)) })))
+      pairs.append(
+        YAMLPair(
+          "variants", .mapping(variants.map { YAMLPair($0.name, Self.stripped($0.override)) })))
     }
     if let provenance { pairs.append(YAMLPair("provenance", Self.encode(provenance))) }
     return .mapping(pairs)
@@ -78,7 +87,9 @@ extension RecipeV2 {
     int(.pipelineParallelSize, s.pipelineParallelSize)
     int(.dataParallelSize, s.dataParallelSize)
     int(.expertParallelSize, s.expertParallelSize)
-    if let g = s.gpuMemoryUtilization { p.append(YAMLPair(NamedField.gpuMemoryUtilization.key, .float(g))) }
+    if let g = s.gpuMemoryUtilization {
+      p.append(YAMLPair(NamedField.gpuMemoryUtilization.key, .float(g)))
+    }
     int(.contextLength, s.contextLength)
     int(.maxConcurrentRequests, s.maxConcurrentRequests)
     return .mapping(p)
@@ -118,7 +129,8 @@ extension RecipeV2 {
     case nil: break
     }
     if !b.thresholds.isEmpty {
-      p.append(YAMLPair("thresholds", .mapping(b.thresholds.map { YAMLPair($0.name, .float($0.value)) })))
+      p.append(
+        YAMLPair("thresholds", .mapping(b.thresholds.map { YAMLPair($0.name, .float($0.value)) })))
     }
     if let a = b.args { p.append(YAMLPair("args", stripped(a))) }
     return .mapping(p)
@@ -133,10 +145,16 @@ extension RecipeV2 {
     if let v = l.maxNodes { p.append(YAMLPair("max_nodes", .int(v))) }
     if let v = l.port { p.append(YAMLPair("port", .int(v))) }
     if let v = l.host { p.append(YAMLPair("host", .string(v))) }
-    if let v = l.command { p.append(YAMLPair("command", YAMLNode(.scalar(v, v.contains("\n") ? .literal : .plain)).forcingString())) }
+    if let v = l.command {
+      p.append(
+        YAMLPair(
+          "command", YAMLNode(.scalar(v, v.contains("\n") ? .literal : .plain)).forcingString()))
+    }
     if let v = l.parameters { p.append(YAMLPair("parameters", stripped(v))) }
     if !l.mods.isEmpty { p.append(YAMLPair("mods", .sequence(l.mods.map { .string($0) }))) }
-    if !l.buildArgs.isEmpty { p.append(YAMLPair("build_args", .sequence(l.buildArgs.map { .string($0) }))) }
+    if !l.buildArgs.isEmpty {
+      p.append(YAMLPair("build_args", .sequence(l.buildArgs.map { .string($0) })))
+    }
     for tool in Launcher.Tool.allCases {
       if let v = l.tools[tool] { p.append(YAMLPair(tool.rawValue, stripped(v))) }
     }
@@ -154,9 +172,14 @@ extension RecipeV2 {
       r.reserveCapacity(4)
       if let v = rt.layout { r.append(YAMLPair("layout", .string(v))) }
       if !rt.flagSpellings.isEmpty {
-        r.append(YAMLPair("flag_spellings", .mapping(rt.flagSpellings.map { YAMLPair($0.field.key, .string($0.flag)) })))
+        r.append(
+          YAMLPair(
+            "flag_spellings",
+            .mapping(rt.flagSpellings.map { YAMLPair($0.field.key, .string($0.flag)) })))
       }
-      if !rt.keyOrder.isEmpty { r.append(YAMLPair("key_order", .sequence(rt.keyOrder.map { .string($0) }, style: .flow))) }
+      if !rt.keyOrder.isEmpty {
+        r.append(YAMLPair("key_order", .sequence(rt.keyOrder.map { .string($0) }, style: .flow)))
+      }
       if let v = rt.extra { r.append(YAMLPair("extra", stripped(v))) }
       p.append(YAMLPair("roundtrip", .mapping(r)))
     }

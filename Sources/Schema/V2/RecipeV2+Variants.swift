@@ -26,11 +26,19 @@ extension RecipeV2 {
   public func applying(variant name: String) throws(VariantError) -> RecipeV2 {
     guard let variant = variants.first(where: { $0.name == name }) else {
       let known = variantNames
-      var hint = known.isEmpty ? "this recipe has no variants" : "known variants: \(known.joined(separator: ", "))"
-      if let near = DidYouMean.closest(to: name, in: known) { hint = "did you mean '\(near)'? " + hint }
-      throw VariantError(variant: name, diagnostics: [
-        Diagnostic(.error, code: "unknown-variant", "unknown variant '\(name)'", path: "variants" / name, hint: hint)
-      ])
+      var hint =
+        known.isEmpty
+        ? "this recipe has no variants" : "known variants: \(known.joined(separator: ", "))"
+      if let near = DidYouMean.closest(to: name, in: known) {
+        hint = "did you mean '\(near)'? " + hint
+      }
+      throw VariantError(
+        variant: name,
+        diagnostics: [
+          Diagnostic(
+            .error, code: "unknown-variant", "unknown variant '\(name)'", path: "variants" / name,
+            hint: hint)
+        ])
     }
     var base = encode()
     base.remove("variants")
@@ -70,7 +78,9 @@ extension RecipeV2 {
   private static func deleteNulls(_ node: YAMLNode) -> YAMLNode {
     guard case .mapping(let pairs, let style) = node.kind else { return node }
     var out = node
-    out.kind = .mapping(pairs.filter { !$0.value.isNull }.map { YAMLPair(key: $0.key, value: deleteNulls($0.value)) }, style)
+    out.kind = .mapping(
+      pairs.filter { !$0.value.isNull }.map { YAMLPair(key: $0.key, value: deleteNulls($0.value)) },
+      style)
     return out
   }
 }

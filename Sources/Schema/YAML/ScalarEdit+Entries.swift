@@ -17,27 +17,41 @@ extension ScalarEdit {
 
   /// Renames the key of the entry at `path` (its last component must be a key), keeping the
   /// key's quoting style where it can hold the new text.
-  package static func renameKey(at path: KeyPath, to newKey: String, root: YAMLNode) throws(Failure) -> ByteEdit {
+  package static func renameKey(at path: KeyPath, to newKey: String, root: YAMLNode) throws(Failure)
+    -> ByteEdit
+  {
     let key = try entry(at: path, root: root).key
-    guard case .scalar(_, let style) = key.kind else { throw .notAScalar(path, found: key.typeName) }
+    guard case .scalar(_, let style) = key.kind else {
+      throw .notAScalar(path, found: key.typeName)
+    }
     return ByteEdit(
       range: key.start.offset..<key.end.offset,
       replacement: Array(render(newKey, style: style, wasString: true).utf8))
   }
 
   /// Replaces the scalar value at `path` (as ``replace(at:with:in:root:)`` does) as an edit.
-  package static func replaceValue(at path: KeyPath, with newValue: String, root: YAMLNode) throws(Failure) -> ByteEdit {
+  package static func replaceValue(at path: KeyPath, with newValue: String, root: YAMLNode)
+    throws(Failure) -> ByteEdit
+  {
     guard let node = root.value(at: path) else { throw .notFound(path) }
-    guard case .scalar(let old, let style) = node.kind else { throw .notAScalar(path, found: node.typeName) }
-    guard node.start.offset >= 0, node.end.offset >= node.start.offset else { throw .notFromSource(path) }
+    guard case .scalar(let old, let style) = node.kind else {
+      throw .notAScalar(path, found: node.typeName)
+    }
+    guard node.start.offset >= 0, node.end.offset >= node.start.offset else {
+      throw .notFromSource(path)
+    }
     let wasString = ScalarResolver.resolve(old, style: style, tag: node.tag).isString
-    return ByteEdit(range: node.start.offset..<node.end.offset, replacement: Array(render(newValue, style: style, wasString: wasString).utf8))
+    return ByteEdit(
+      range: node.start.offset..<node.end.offset,
+      replacement: Array(render(newValue, style: style, wasString: wasString).utf8))
   }
 
   /// Removes the block-mapping entry at `path`: its whole lines, from the key's line to the
   /// end of the value's last line (a trailing comment on those lines goes with it). Entries of
   /// flow mappings (`{a: 1}`) are refused with `.notFromSource`.
-  package static func removeEntry(at path: KeyPath, in source: [UInt8], root: YAMLNode) throws(Failure) -> ByteEdit {
+  package static func removeEntry(at path: KeyPath, in source: [UInt8], root: YAMLNode)
+    throws(Failure) -> ByteEdit
+  {
     let pair = try entry(at: path, root: root)
     var start = pair.key.start.offset
     while start > 0, source[start - 1] == UInt8(ascii: " ") { start -= 1 }

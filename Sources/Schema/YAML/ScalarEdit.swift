@@ -27,7 +27,9 @@ package enum ScalarEdit {
     guard node.start.offset >= 0, node.end.offset >= node.start.offset,
       node.end.offset <= source.count
     else { throw .notFromSource(path) }
-    let text = render(newValue, style: style, wasString: ScalarResolver.resolve(old, style: style, tag: node.tag).isString)
+    let text = render(
+      newValue, style: style,
+      wasString: ScalarResolver.resolve(old, style: style, tag: node.tag).isString)
     var out = Array(source[..<node.start.offset])
     out += Array(text.utf8)
     out += source[node.end.offset...]

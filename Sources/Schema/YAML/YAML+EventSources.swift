@@ -5,7 +5,9 @@ extension YAML {
   public static func eventSourceDisagreement(_ bytes: [UInt8]) -> String? {
     for comments in [true, false] {
       let fast = Result { () throws(YAMLError) in try parseStream(bytes, comments: comments) }
-      let slow = Result { () throws(YAMLError) in try parseStreamWithLibYAML(bytes, comments: comments) }
+      let slow = Result { () throws(YAMLError) in
+        try parseStreamWithLibYAML(bytes, comments: comments)
+      }
       let problem: String?
       switch (fast, slow) {
       case (.success(let a), .success(let b)):
@@ -13,7 +15,9 @@ extension YAML {
           problem = "\(a.count) documents against libyaml's \(b.count)"
         } else if let i = a.indices.first(where: { a[$0].explicitStart != b[$0].explicitStart }) {
           problem = "document \(i + 1): explicit start differs"
-        } else if let i = a.indices.first(where: { a[$0].trailingComments != b[$0].trailingComments }) {
+        } else if let i = a.indices.first(where: {
+          a[$0].trailingComments != b[$0].trailingComments
+        }) {
           problem = "document \(i + 1): trailing comments differ"
         } else if let i = a.indices.first(where: { !a[$0].root.isIdentical(to: b[$0].root) }) {
           problem = "document \(i + 1): trees differ"

@@ -73,7 +73,8 @@ public enum YAML11Resolver {
     guard b.count <= 5 else { return nil }
     switch String(decoding: b, as: UTF8.self) {
     case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "y", "Y": return .bool(true)
-    case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "n", "N": return .bool(false)
+    case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "n", "N":
+      return .bool(false)
     case "~", "null", "Null", "NULL": return .null
     case "<<", "=": return .other
     default: return nil
@@ -97,7 +98,9 @@ public enum YAML11Resolver {
     guard i < n else { return nil }
     if b[i] == UInt8(ascii: ".") {
       let rest = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...]), as: UTF8.self)
-      if rest == "inf" || rest == "Inf" || rest == "INF" { return .float(negative ? -.infinity : .infinity) }
+      if rest == "inf" || rest == "Inf" || rest == "INF" {
+        return .float(negative ? -.infinity : .infinity)
+      }
       if i == 0, rest == "nan" || rest == "NaN" || rest == "NAN" { return .float(.nan) }
       // `\.[0-9][0-9_]*(exponent)?`, unsigned only.
       guard i == 0, i + 1 < n, isDigit(b[i + 1]) else { return nil }
@@ -136,7 +139,9 @@ public enum YAML11Resolver {
       }
       m += 1
     }
-    guard let fraction = Double("0" + digitsWithoutUnderscores(b, from: end, to: n)) else { return .other }
+    guard let fraction = Double("0" + digitsWithoutUnderscores(b, from: end, to: n)) else {
+      return .other
+    }
     value = value * 60 + part + fraction
     return .float(negative ? -value : value)
   }
@@ -145,14 +150,17 @@ public enum YAML11Resolver {
   private static func exponentEnd(_ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int? {
     let n = b.count
     guard j < n, b[j] == UInt8(ascii: "e") || b[j] == UInt8(ascii: "E") else { return j }
-    guard j + 2 < n, b[j + 1] == UInt8(ascii: "-") || b[j + 1] == UInt8(ascii: "+") else { return nil }
+    guard j + 2 < n, b[j + 1] == UInt8(ascii: "-") || b[j + 1] == UInt8(ascii: "+") else {
+      return nil
+    }
     var k = j + 2
     while k < n, isDigit(b[k]) { k += 1 }
     return k > j + 2 ? k : nil
   }
 
   /// `(:[0-5]?[0-9])+` from a `:` at `j`: the end and the number of groups.
-  private static func sexagesimalGroups(_ b: UnsafeBufferPointer<UInt8>, from j: Int) -> (Int, Int)? {
+  private static func sexagesimalGroups(_ b: UnsafeBufferPointer<UInt8>, from j: Int) -> (Int, Int)?
+  {
     let n = b.count
     var k = j
     var groups = 0
@@ -169,7 +177,9 @@ public enum YAML11Resolver {
     return groups > 0 ? (k, groups) : nil
   }
 
-  private static func digitsWithoutUnderscores(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
+  private static func digitsWithoutUnderscores(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int)
+    -> String
+  {
     var s: [UInt8] = []
     s.reserveCapacity(to - from + 1)
     for k in from..<to where b[k] != UInt8(ascii: "_") { s.append(b[k]) }
@@ -186,7 +196,9 @@ public enum YAML11Resolver {
       let c = b[k]
       k += 1
       if c == UInt8(ascii: "_") { continue }
-      if c == UInt8(ascii: "e") || c == UInt8(ascii: "E"), s.last == UInt8(ascii: ".") { s.append(UInt8(ascii: "0")) }
+      if c == UInt8(ascii: "e") || c == UInt8(ascii: "E"), s.last == UInt8(ascii: ".") {
+        s.append(UInt8(ascii: "0"))
+      }
       if c == UInt8(ascii: "."), s.isEmpty { s.append(UInt8(ascii: "0")) }
       s.append(c)
     }
@@ -255,7 +267,9 @@ public enum YAML11Resolver {
     var j = i + 1
     while j < n, isDigit(b[j]) || b[j] == UInt8(ascii: "_") { j += 1 }
     if j == n { return digits(from: i, radix: 10, allowed: isDigit) }
-    guard b[j] == UInt8(ascii: ":"), let (end, _) = sexagesimalGroups(b, from: j), end == n else { return nil }
+    guard b[j] == UInt8(ascii: ":"), let (end, _) = sexagesimalGroups(b, from: j), end == n else {
+      return nil
+    }
     var value = 0
     var part = 0
     for k in i..<n {
@@ -286,7 +300,9 @@ public enum YAML11Resolver {
     guard n >= 10, isDigit(b[0]), isDigit(b[1]), isDigit(b[2]), isDigit(b[3]),
       b[4] == UInt8(ascii: "-")
     else { return false }
-    if n == 10, isDigit(b[5]), isDigit(b[6]), b[7] == UInt8(ascii: "-"), isDigit(b[8]), isDigit(b[9]) {
+    if n == 10, isDigit(b[5]), isDigit(b[6]), b[7] == UInt8(ascii: "-"), isDigit(b[8]),
+      isDigit(b[9])
+    {
       return true
     }
     var i = 5

@@ -166,14 +166,17 @@ public enum YAMLEmitter {
       out.append(byte: UInt8(ascii: "\n"))
       emitSequenceBody(items, indent: indent + 2, into: &out)
     default:
-      inlineAfterSpace(value, comment: value.comments.trailing ?? keyTrailing, indent: indent + 2, into: &out)
+      inlineAfterSpace(
+        value, comment: value.comments.trailing ?? keyTrailing, indent: indent + 2, into: &out)
     }
   }
 
   /// ` value  #comment` and a newline after a key or dash; nothing but the comment when the
   /// value is written as nothing. A block scalar gets the comment on its header line, never
   /// into its content.
-  private static func inlineAfterSpace(_ node: YAMLNode, comment: String?, indent: Int, into out: inout Output) {
+  private static func inlineAfterSpace(
+    _ node: YAMLNode, comment: String?, indent: Int, into out: inout Output
+  ) {
     let mark = out.count
     out.append(byte: UInt8(ascii: " "))
     inline(node, indent: indent, into: &out)
@@ -194,7 +197,9 @@ public enum YAMLEmitter {
   private static func firstLineBreak(_ bytes: [UInt8], from start: Int) -> Int? {
     var i = start
     while i < bytes.count {
-      if bytes[i] == UInt8(ascii: "\n"), i == start || bytes[i - 1] != UInt8(ascii: "\r") { return i }
+      if bytes[i] == UInt8(ascii: "\n"), i == start || bytes[i - 1] != UInt8(ascii: "\r") {
+        return i
+      }
       i += 1
     }
     return nil
@@ -211,7 +216,9 @@ public enum YAMLEmitter {
 
   // MARK: - Inline values
 
-  private static func tagPrefix(_ node: YAMLNode, trailingSpace: Bool = true, into out: inout Output) {
+  private static func tagPrefix(
+    _ node: YAMLNode, trailingSpace: Bool = true, into out: inout Output
+  ) {
     guard let tag = node.tag else { return }
     if !trailingSpace { out.append(byte: UInt8(ascii: " ")) }
     if tag.hasPrefix("tag:yaml.org,2002:") {
@@ -226,7 +233,9 @@ public enum YAMLEmitter {
   /// A mapping key, with its tag (`! 1` is the string "1", not the integer); in a flow mapping
   /// (`inFlow`), `,[]{}` end a plain key, so a key holding them is quoted.
   private static func keyText(_ key: YAMLNode, inFlow: Bool = false, into out: inout Output) {
-    guard case .scalar(let text, let style) = key.kind else { return inline(key, indent: 0, inFlow: inFlow, into: &out) }
+    guard case .scalar(let text, let style) = key.kind else {
+      return inline(key, indent: 0, inFlow: inFlow, into: &out)
+    }
     if key.tag == "!", !YAML11Resolver.readsAlike(text) {
       // PyYAML resolves a `!` scalar as if plain, even quoted: a quoted string says the same.
       return doubleQuoted(text, into: &out)
@@ -237,7 +246,8 @@ public enum YAMLEmitter {
   }
 
   private static func scalarKeyText(
-    _ text: String, style: ScalarStyle, tag: String?, inFlow: Bool, isKey: Bool = false, into out: inout Output
+    _ text: String, style: ScalarStyle, tag: String?, inFlow: Bool, isKey: Bool = false,
+    into out: inout Output
   ) {
     if style == .plain, text.isEmpty {
       // An empty plain key is null (unless a tag makes it a string); `""` reads as a string.
@@ -264,7 +274,9 @@ public enum YAMLEmitter {
     return out.string
   }
 
-  private static func inline(_ node: YAMLNode, indent: Int, inFlow: Bool = false, into out: inout Output) {
+  private static func inline(
+    _ node: YAMLNode, indent: Int, inFlow: Bool = false, into out: inout Output
+  ) {
     switch node.kind {
     case .scalar(let text, let style):
       if node.tag == "!", !YAML11Resolver.readsAlike(text) {
@@ -296,7 +308,8 @@ public enum YAMLEmitter {
   }
 
   private static func scalarText(
-    _ text: String, style: ScalarStyle, tag: String?, indent: Int, inFlow: Bool, into out: inout Output
+    _ text: String, style: ScalarStyle, tag: String?, indent: Int, inFlow: Bool,
+    into out: inout Output
   ) {
     switch style {
     case .plain:
@@ -313,7 +326,11 @@ public enum YAMLEmitter {
       }
       doubleQuoted(text, into: &out)
     case .singleQuoted:
-      if canSingleQuote(text) { singleQuoted(text, into: &out) } else { doubleQuoted(text, into: &out) }
+      if canSingleQuote(text) {
+        singleQuoted(text, into: &out)
+      } else {
+        doubleQuoted(text, into: &out)
+      }
     case .doubleQuoted:
       doubleQuoted(text, into: &out)
     case .literal, .folded:
@@ -348,11 +365,14 @@ public enum YAMLEmitter {
   /// and a sign in the exponent (`1e-05` is a string to PyYAML, `1.0e-05` a float).
   static func spellForBoth(_ value: Double) -> String {
     let s = ScalarResolver.spell(value)
-    guard let e = s.utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return s }
+    guard let e = s.utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+    else { return s }
     var mantissa = String(s[..<e])
     var exponent = String(s[s.index(after: e)...])
     if !mantissa.utf8.contains(UInt8(ascii: ".")) { mantissa += ".0" }
-    if let f = exponent.utf8.first, f != UInt8(ascii: "-"), f != UInt8(ascii: "+") { exponent = "+" + exponent }
+    if let f = exponent.utf8.first, f != UInt8(ascii: "-"), f != UInt8(ascii: "+") {
+      exponent = "+" + exponent
+    }
     return mantissa + "e" + exponent
   }
 
@@ -362,7 +382,9 @@ public enum YAMLEmitter {
     return bytes.withUTF8 { isSafePlain($0, text, inFlow: inFlow) }
   }
 
-  private static func isSafePlain(_ u: UnsafeBufferPointer<UInt8>, _ text: String, inFlow: Bool) -> Bool {
+  private static func isSafePlain(_ u: UnsafeBufferPointer<UInt8>, _ text: String, inFlow: Bool)
+    -> Bool
+  {
     guard let first = u.first, let last = u.last else { return false }
     if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 { return false }
     switch first {
@@ -399,7 +421,11 @@ public enum YAMLEmitter {
     }
     if last == UInt8(ascii: ":") { return false }
     // U+0085, U+2028, U+2029 are line breaks to YAML.
-    if !ascii, text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" }) {
+    if !ascii,
+      text.unicodeScalars.contains(where: {
+        $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}"
+      })
+    {
       return false
     }
     return true
@@ -477,7 +503,9 @@ public enum YAMLEmitter {
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     // The first non-empty line fixes the indentation; it must not start with a space.
-    if let firstContent = lines.first(where: { !$0.isEmpty }), firstContent.first == " " || firstContent.first == "\t" {
+    if let firstContent = lines.first(where: { !$0.isEmpty }),
+      firstContent.first == " " || firstContent.first == "\t"
+    {
       return nil
     }
     if chomp == "+" {

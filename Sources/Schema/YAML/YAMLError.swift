@@ -28,7 +28,9 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
   public var hint: String?
 
   /// An error of `kind` at `mark`, optionally with a related mark and a hint.
-  public init(_ kind: Kind, _ message: String, at mark: Mark, related: Mark? = nil, hint: String? = nil) {
+  public init(
+    _ kind: Kind, _ message: String, at mark: Mark, related: Mark? = nil, hint: String? = nil
+  ) {
     self.kind = kind
     self.message = message
     self.mark = mark

@@ -8,7 +8,9 @@ public struct YAMLLimits: Sendable, Hashable {
   public var maxAliasExpansion: Int
 
   /// Limits with the given bounds (32 MiB, depth 200, 50,000 alias nodes by default).
-  public init(maxDocumentBytes: Int = 32 << 20, maxDepth: Int = 200, maxAliasExpansion: Int = 50_000) {
+  public init(
+    maxDocumentBytes: Int = 32 << 20, maxDepth: Int = 200, maxAliasExpansion: Int = 50_000
+  ) {
     self.maxDocumentBytes = maxDocumentBytes
     self.maxDepth = maxDepth
     self.maxAliasExpansion = maxAliasExpansion

@@ -57,7 +57,9 @@ enum YAMLMergeKeys {
 
   /// PyYAML: merged entries (each merge value's, a list's mappings last to first), then the
   /// mapping's own; a later entry replaces an earlier one with the same key, in its place.
-  private static func flatten(_ pairs: [YAMLPair], marks: inout [Mark]) throws(YAMLError) -> [YAMLPair] {
+  private static func flatten(_ pairs: [YAMLPair], marks: inout [Mark]) throws(YAMLError)
+    -> [YAMLPair]
+  {
     var merged: [YAMLPair] = []
     var own: [YAMLPair] = []
     own.reserveCapacity(pairs.count)
@@ -98,7 +100,11 @@ enum YAMLMergeKeys {
 
   private static func invalid(_ node: YAMLNode) -> YAMLError {
     YAMLError(
-      .invalidMerge, "a merge key '<<' takes a mapping or a list of mappings, not a \(node.typeName)",
-      at: node.start, hint: "write '<<: *anchor' or '<<: [*a, *b]' with anchors on mappings, or quote \"<<\" for a plain key")
+      .invalidMerge,
+      "a merge key '<<' takes a mapping or a list of mappings, not a \(node.typeName)",
+      at: node.start,
+      hint:
+        "write '<<: *anchor' or '<<: [*a, *b]' with anchors on mappings, or quote \"<<\" for a plain key"
+    )
   }
 }

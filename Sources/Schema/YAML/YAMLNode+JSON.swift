@@ -41,7 +41,8 @@ extension YAMLNode {
 package enum JSONText {
   package static func quote(_ s: String) -> String {
     // Fast path: nothing to escape (the common case).
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    ) {
       return "\"" + s + "\""
     }
     var out = "\""

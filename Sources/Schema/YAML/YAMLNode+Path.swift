@@ -39,7 +39,9 @@ extension YAMLNode {
       for p in pairs { p.value.collectLeaves(path.appending(p.key.scalar ?? ""), into: &out) }
     case .sequence(let items, _):
       if items.isEmpty { out.append((path, self)) }
-      for (i, item) in items.enumerated() { item.collectLeaves(path.appending(index: i), into: &out) }
+      for (i, item) in items.enumerated() {
+        item.collectLeaves(path.appending(index: i), into: &out)
+      }
     }
   }
 
@@ -59,6 +61,8 @@ extension YAMLNode {
   /// Removes a key from a mapping and returns its value.
   @discardableResult
   public mutating func remove(_ key: String) -> YAMLNode? {
-    editPairs { pairs in pairs.firstIndex { $0.key.scalar == key }.map { pairs.remove(at: $0).value } } ?? nil
+    editPairs { pairs in
+      pairs.firstIndex { $0.key.scalar == key }.map { pairs.remove(at: $0).value }
+    } ?? nil
   }
 }

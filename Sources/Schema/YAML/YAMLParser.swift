@@ -39,14 +39,18 @@ public enum YAML {
   /// `parseStream` where a key written twice in one mapping is no error: the last value wins
   /// in the first one's place, as PyYAML reads it, and each repeat is listed in
   /// `YAMLDocument.repeatedKeys` (for formats whose own tools read with PyYAML).
-  public static func parseStream(_ bytes: [UInt8], repeatedKeys: Bool) throws(YAMLError) -> [YAMLDocument] {
+  public static func parseStream(_ bytes: [UInt8], repeatedKeys: Bool) throws(YAMLError)
+    -> [YAMLDocument]
+  {
     try run(bytes, limits: .default, single: false, comments: true, repeatedKeys: repeatedKeys)
   }
 
   /// `parseStream` with every event from libyaml (no `YAMLSubsetScanner`): for tests that
   /// check both give the same trees and errors, and for the yaml benchmark (Benchmarks/),
   /// whose budget is the layer's cost over libyaml.
-  public static func parseStreamWithLibYAML(_ bytes: [UInt8], comments: Bool) throws(YAMLError) -> [YAMLDocument] {
+  public static func parseStreamWithLibYAML(_ bytes: [UInt8], comments: Bool) throws(YAMLError)
+    -> [YAMLDocument]
+  {
     try run(bytes, limits: .default, single: false, comments: comments, subset: false)
   }
 
@@ -102,7 +106,9 @@ struct YAMLParser {
     let count = raw.count
     var i = 0
     while i + 8 <= count {
-      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        return false
+      }
       i += 8
     }
     while i < count {
@@ -155,7 +161,8 @@ struct YAMLParser {
     // comments and the subset scanner count UTF-8 bytes: recipes are UTF-8, so it is an error.
     if let encoding = Self.otherEncoding(buffer) {
       throw YAMLError(
-        .invalidUTF8, "the file is \(encoding) (it starts with a \(encoding) byte-order mark); recipes are UTF-8",
+        .invalidUTF8,
+        "the file is \(encoding) (it starts with a \(encoding) byte-order mark); recipes are UTF-8",
         at: Mark(line: 1, column: 1, offset: 0), hint: "save the file as UTF-8")
     }
     // Recipes are mostly written in a plain subset of YAML that needs no libyaml; the subset
@@ -163,13 +170,16 @@ struct YAMLParser {
     // Without comments they build the tree as they come; a source the subset tree leaves
     // (outside the subset, or with a problem to report) goes to libyaml.
     if subset, !keepComments {
-      if let document = YAMLSubsetScanner.document(buffer, maxDepth: limits.maxDepth) { return [document] }
+      if let document = YAMLSubsetScanner.document(buffer, maxDepth: limits.maxDepth) {
+        return [document]
+      }
     } else if subset, let events = YAMLSubsetScanner.events(buffer) {
       for event in events where try handle(event, single: single) { break }
       return docs
     }
     guard let libyaml = LibYAMLParser(bytes: buffer) else {
-      throw YAMLError(.syntax, "cannot initialise the YAML parser", at: Mark(line: 1, column: 1, offset: 0))
+      throw YAMLError(
+        .syntax, "cannot initialise the YAML parser", at: Mark(line: 1, column: 1, offset: 0))
     }
     var event = yaml_event_t()
     while true {
@@ -210,7 +220,8 @@ struct YAMLParser {
       collectComments(upTo: max(start.offset, lastEnd))
       lastEndTrailable = false
       let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
-      var doc = YAMLDocument(root: node, trailingComments: pendingComments, explicitStart: explicitStart)
+      var doc = YAMLDocument(
+        root: node, trailingComments: pendingComments, explicitStart: explicitStart)
       if !repeated.isEmpty {
         doc.repeatedKeys = repeated
         repeated = []
@@ -316,7 +327,9 @@ struct YAMLParser {
       return
     }
     // One access to the open collection for the whole update.
-    if let r = try Self.add(consume node, size: size, to: &stack[stack.count - 1], allowRepeats: allowRepeatedKeys) {
+    if let r = try Self.add(
+      consume node, size: size, to: &stack[stack.count - 1], allowRepeats: allowRepeatedKeys)
+    {
       repeated.append(r)
     }
   }
@@ -376,7 +389,8 @@ struct YAMLParser {
     let length = text.utf8.count
     for i in frame.pairs.indices {
       // Comparing lengths first skips most string comparisons.
-      guard case .scalar(let other, _) = frame.pairs[i].key.kind, other.utf8.count == length, other == text
+      guard case .scalar(let other, _) = frame.pairs[i].key.kind, other.utf8.count == length,
+        other == text
       else { continue }
       if frame.pairs[i].key == key {
         if allowRepeats { return i }
@@ -458,7 +472,9 @@ struct YAMLParser {
   // MARK: - C helpers
 
   private mutating func mark(_ m: yaml_mark_t) -> Mark {
-    Mark(line: Int(m.line) + 1, column: Int(m.column) + 1, offset: byteOffset(ofCharacter: Int(m.index)))
+    Mark(
+      line: Int(m.line) + 1, column: Int(m.column) + 1,
+      offset: byteOffset(ofCharacter: Int(m.index)))
   }
 
   // libyaml counts `index` in characters (after a BOM); nodes need byte offsets.
@@ -534,7 +550,9 @@ struct YAMLParser {
   private static func otherEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
     if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 { return "UTF-32" }
     if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF { return "UTF-32" }
-    if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) { return "UTF-16" }
+    if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
+      return "UTF-16"
+    }
     return nil
   }
 

@@ -157,7 +157,8 @@ struct YAMLSubsetScanner<Sink: YAMLSubsetSink> {
       guard Self.isWord(c) else { return false }
       var j = i + 1
       while j < n, Self.isKey(b[j]) { j += 1 }
-      guard j - i <= 1_000, at(j) == Self.colon, at(j + 1) == Self.space || at(j + 1) == Self.newline
+      guard j - i <= 1_000, at(j) == Self.colon,
+        at(j + 1) == Self.space || at(j + 1) == Self.newline
       else { return false }
       scalar(i, j, value: i..<j, style: .plain)
       let colonEnd = j + 1
@@ -261,7 +262,9 @@ struct YAMLSubsetScanner<Sink: YAMLSubsetSink> {
     guard i < n else { return nil }
     // `''` is an escaped quote in single quotes.
     if at(i + 1) == quote { return nil }
-    scalar(k, i + 1, value: (k + 1)..<i, style: quote == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
+    scalar(
+      k, i + 1, value: (k + 1)..<i,
+      style: quote == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
     return i + 1
   }
 
@@ -279,7 +282,8 @@ struct YAMLSubsetScanner<Sink: YAMLSubsetSink> {
     }
     while true {
       if isMapping {
-        guard let keyEnd = flowPlain(at: i), at(keyEnd) == Self.colon, at(keyEnd + 1) == Self.space else {
+        guard let keyEnd = flowPlain(at: i), at(keyEnd) == Self.colon, at(keyEnd + 1) == Self.space
+        else {
           return nil
         }
         i = skipSpaces(keyEnd + 1)

@@ -72,15 +72,21 @@ struct YAMLSubsetTree: YAMLSubsetSink {
         return
       }
       open.append(
-        Open(isMapping: event.kind == .mappingStart, flow: event.flow, start: Self.mark(event.start), first: nodes.count))
+        Open(
+          isMapping: event.kind == .mappingStart, flow: event.flow, start: Self.mark(event.start),
+          first: nodes.count))
     case .mappingEnd, .sequenceEnd:
       let closing = open.removeLast()
-      let end = closing.flow ? Self.mark(event.end) : lastCompletedEnd.isKnown ? lastCompletedEnd : Self.mark(event.start)
+      let end =
+        closing.flow
+        ? Self.mark(event.end)
+        : lastCompletedEnd.isKnown ? lastCompletedEnd : Self.mark(event.start)
       lastCompletedEnd = end
       let style: CollectionStyle = closing.flow ? .flow : .block
       let kind: YAMLNode.Kind =
         closing.isMapping
-        ? .mapping(nodes.takePairs(from: closing.first), style) : .sequence(nodes.take(from: closing.first), style)
+        ? .mapping(nodes.takePairs(from: closing.first), style)
+        : .sequence(nodes.take(from: closing.first), style)
       fingerprints.removeSubrange(closing.first...)
       // A collection in a mapping's key place never reaches here: the subset's keys are plain.
       nodes.push(kind, start: closing.start, end: end)
@@ -93,7 +99,9 @@ struct YAMLSubsetTree: YAMLSubsetSink {
     var i = first
     while i < fingerprints.count {
       // Same length and first bytes: the whole key, or compare the texts.
-      if fingerprints[i] == fingerprint, KeyFingerprint.holdsWholeKey(fingerprint) || nodes[i].scalar == text {
+      if fingerprints[i] == fingerprint,
+        KeyFingerprint.holdsWholeKey(fingerprint) || nodes[i].scalar == text
+      {
         return true
       }
       i += 2

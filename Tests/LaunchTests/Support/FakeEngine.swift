@@ -21,7 +21,9 @@ struct FakeEngine {
     try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
     let real = try Tools.run(["/bin/sh", "-c", "python3 -c 'import sys; print(sys.executable)'"])
     let python = real.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard real.status == 0, python.hasPrefix("/") else { throw ToolError("no python3: \(real.output)") }
+    guard real.status == 0, python.hasPrefix("/") else {
+      throw ToolError("no python3: \(real.output)")
+    }
     let script = root.appendingPathComponent("fake_engine.py")
     try Tools.write(Self.source, to: script)
     for prog in ["vllm", "trtllm-serve"] {
@@ -42,7 +44,9 @@ struct FakeEngine {
   }
 
   /// The environment for running a rendered script with the fake engine first on PATH.
-  func environment(runDir: URL, startDelay: Double = 0.8, extra: [String: String] = [:]) -> [String: String] {
+  func environment(runDir: URL, startDelay: Double = 0.8, extra: [String: String] = [:]) -> [String:
+    String]
+  {
     var env = ProcessInfo.processInfo.environment
     env["PATH"] = bin.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
     env["FAKE_RECORD_DIR"] = records.path
@@ -69,7 +73,8 @@ struct FakeEngine {
     let files = try FileManager.default.contentsOfDirectory(atPath: records.path)
       .filter { ($0.hasPrefix("server-") || $0.hasPrefix("bench-")) && $0.hasSuffix(".json") }
     return try files.map {
-      try JSONDecoder().decode(Record.self, from: Data(contentsOf: records.appendingPathComponent($0)))
+      try JSONDecoder().decode(
+        Record.self, from: Data(contentsOf: records.appendingPathComponent($0)))
     }.sorted { $0.time < $1.time }
   }
 

@@ -25,12 +25,15 @@ enum RealRecipes {
 
   static var fileCount: Int {
     let base = Tools.packageRoot.appendingPathComponent("registry/recipes").path
-    return (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".yaml") }.count
+    return (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []).filter
+    { $0.hasSuffix(".yaml") }.count
   }
 
   /// One recipe by name.
   static func named(_ name: String) throws -> RecipeV2 {
-    guard let e = all.first(where: { $0.recipe.name == name }) else { throw ToolError("no embedded recipe named \(name)") }
+    guard let e = all.first(where: { $0.recipe.name == name }) else {
+      throw ToolError("no embedded recipe named \(name)")
+    }
     return e.recipe
   }
 

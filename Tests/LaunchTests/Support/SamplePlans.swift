@@ -23,7 +23,8 @@ enum SamplePlans {
       sharedMemory: "16g",
       provenance: [
         Provenance("--tensor-parallel-size", ValueOrigin(.recipe)),
-        Provenance("--gpu-memory-utilization", ValueOrigin(.override, "--set gpu_memory_utilization=0.90")),
+        Provenance(
+          "--gpu-memory-utilization", ValueOrigin(.override, "--set gpu_memory_utilization=0.90")),
         Provenance("--port", ValueOrigin(.override, "--port")),
         Provenance("env:VLLM_LOGGING_LEVEL", ValueOrigin(.engineDefault, "vllm-logging")),
       ])
@@ -55,7 +56,9 @@ enum SamplePlans {
 
   /// SGLang disaggregated: 1 prefill node, 2 decode nodes (one multi-node decode process),
   /// a router frontend on the head node, benchmark at concurrencies 2 and 8.
-  static func sglangDisaggregated(ports: DisaggPorts = DisaggPorts(), nodes: NodeSet = .count(3)) -> LaunchPlan {
+  static func sglangDisaggregated(ports: DisaggPorts = DisaggPorts(), nodes: NodeSet = .count(3))
+    -> LaunchPlan
+  {
     let model = "deepseek-ai/DeepSeek-R1"
     func worker(_ mode: String, port: Int, tp: Int) -> [String] {
       [
@@ -84,7 +87,8 @@ enum SamplePlans {
       env: [EnvVar("RUST_LOG", "info")],
       argv: [
         "python3", "-m", "sglang_router.launch_router", "--pd-disaggregation",
-        "--prefill", "http://\(NodeHostTemplate.placeholder(0)):\(ports.prefill)", String(ports.bootstrap),
+        "--prefill", "http://\(NodeHostTemplate.placeholder(0)):\(ports.prefill)",
+        String(ports.bootstrap),
         "--decode", "http://\(NodeHostTemplate.placeholder(1)):\(ports.decode)",
         "--host", "127.0.0.1", "--port", String(ports.router),
       ],
@@ -98,7 +102,8 @@ enum SamplePlans {
       ],
       concurrencies: [2, 8], image: sglangImage)
     return LaunchPlan(
-      recipe: RecipeReference(name: "dsr1-sglang-1p2d", commit: "fedcba9876543210fedcba9876543210fedcba98"),
+      recipe: RecipeReference(
+        name: "dsr1-sglang-1p2d", commit: "fedcba9876543210fedcba9876543210fedcba98"),
       target: .slurm, engine: "sglang", nodes: nodes,
       model: ModelReference(path: model, servedName: "dsr1"),
       processes: [prefill, decode, router], benchmark: bench,
@@ -151,17 +156,21 @@ enum SamplePlans {
     var argv = ["vllm", "serve", "model", "--port", String(port)]
     for v in values { argv += ["--arg", v] }
     let worker = LaunchProcess(
-      name: "worker", role: .aggregated, image: "img:\(values[1])", env: env, argv: argv, port: port,
+      name: "worker", role: .aggregated, image: "img:\(values[1])", env: env, argv: argv,
+      port: port,
       gpus: GPUAllocation(count: 1),
       readiness: ReadinessCheck(path: "/health", timeoutSeconds: 30, intervalSeconds: 0.2))
     let cfg = LaunchProcess(
-      name: "cfg", role: .aggregated, node: 0, image: "img", argv: ["vllm", "serve"] + values.map { "--arg=" + $0 })
+      name: "cfg", role: .aggregated, node: 0, image: "img",
+      argv: ["vllm", "serve"] + values.map { "--arg=" + $0 })
     return LaunchPlan(
       recipe: RecipeReference(name: values[0] + values[2], commit: values[5]),
       target: .shell, engine: "vllm", nodes: nodes, model: ModelReference(path: values[3]),
       processes: [worker, cfg],
       benchmark: BenchmarkStep(
-        argv: ["vllm", "bench", "serve", "--base-url", "http://127.0.0.1:\(port)", "--label", values[2]],
+        argv: [
+          "vllm", "bench", "serve", "--base-url", "http://127.0.0.1:\(port)", "--label", values[2],
+        ],
         concurrencies: [3], env: [EnvVar("B", values[4])]),
       warnings: [values[5]])
   }

@@ -19,7 +19,8 @@ enum Tools {
 
   /// `../shared/schemas/NAME` relative to the package root, if present.
   static func sharedSchema(_ name: String) -> String? {
-    let path = packageRoot.appendingPathComponent("../shared/schemas/\(name)").standardizedFileURL.path
+    let path = packageRoot.appendingPathComponent("../shared/schemas/\(name)").standardizedFileURL
+      .path
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
@@ -40,11 +41,12 @@ enum Tools {
     // mask first, as a terminal or sbatch would, then exec the command.
     let program = argv[0].hasPrefix("/") ? argv[0] : (Subprocess.which(argv[0]) ?? argv[0])
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      "python3", "-c",
-      "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); signal.signal(signal.SIGPIPE, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
-      program,
-    ] + argv.dropFirst()
+    p.arguments =
+      [
+        "python3", "-c",
+        "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); signal.signal(signal.SIGPIPE, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+        program,
+      ] + argv.dropFirst()
     if let environment { p.environment = environment }
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
@@ -111,7 +113,9 @@ enum Tools {
       addr.sin_port = 0
       addr.sin_addr.s_addr = inet_addr("127.0.0.1")
       let rc = withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
       }
       guard rc == 0 else { throw ToolError("bind failed") }
       var len = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -133,14 +137,18 @@ enum Tools {
     addr.sin_port = UInt16(port).bigEndian
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     let rc = withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     return rc == 0
   }
 
   /// Whether a process is still alive (a zombie counts as gone).
   static func isAlive(_ pid: Int) -> Bool {
-    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else {
+      return false
+    }
     return !status.contains("State:\tZ")
   }
 }

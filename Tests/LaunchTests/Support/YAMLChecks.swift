@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Schema
 
 /// Helpers to read rendered YAML back.

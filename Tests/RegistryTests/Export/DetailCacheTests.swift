@@ -11,7 +11,9 @@ import Testing
 /// sglang-v1 recipes are exported with their v2 form.
 @Suite struct DetailCacheTests {
   /// A registry of v1 and v2 synthetic recipes in a throwaway repository.
-  static func registry(_ git: GitFixture, count: Int = 40) throws -> (repo: String, registry: RecipeRegistry) {
+  static func registry(_ git: GitFixture, count: Int = 40) throws -> (
+    repo: String, registry: RecipeRegistry
+  ) {
     let repo = try git.makeRepo()
     try git.write("registry.yaml", "root: recipes\n", in: repo)
     var gen = SyntheticRecipes(seed: 9)
@@ -45,16 +47,21 @@ import Testing
   }
 
   static func temp(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+      .path
   }
 
   /// A fresh registry exported once (filling the cache) into the first of two output folders.
   static func exportedOnce(
-    _ body: (_ git: GitFixture, _ repo: String, _ exporter: IndexExporter, _ first: String, _ second: String) throws -> Void
+    _ body: (
+      _ git: GitFixture, _ repo: String, _ exporter: IndexExporter, _ first: String,
+      _ second: String
+    ) throws -> Void
   ) throws {
     let git = try GitFixture()
     let (repo, registry) = try Self.registry(git)
-    let first = Self.temp("export-first"), second = Self.temp("export-second")
+    let first = Self.temp("export-first")
+    let second = Self.temp("export-second")
     defer {
       try? FileManager.default.removeItem(atPath: first)
       try? FileManager.default.removeItem(atPath: second)
@@ -81,7 +88,8 @@ import Testing
       let dir = repo + "/.git/registry-details"
       let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
       #expect(names.count >= 3)
-      let cache = DetailCache(gitDirectory: repo + "/.git", fingerprint: IndexExporter.detailFingerprint)
+      let cache = DetailCache(
+        gitDirectory: repo + "/.git", fingerprint: IndexExporter.detailFingerprint)
 
       // 1: a byte flipped inside a record's text; 2: cut in the middle; 3: another fingerprint.
       var damaged: [String] = []
@@ -98,7 +106,9 @@ import Testing
         case 1:
           bytes.removeLast(bytes.count / 3)
         default:
-          bytes = Array("registry-details another-build\n".utf8) + bytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
+          bytes =
+            Array("registry-details another-build\n".utf8)
+            + bytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(cache.load(shard: shard).count < before.count)
@@ -109,7 +119,9 @@ import Testing
       // Rebuilt: every record of the damaged shards reads back again.
       for name in damaged {
         let shard = Int(name, radix: 16)!
-        #expect(cache.load(shard: shard).count == IndexExporterProbe.entries(exporter.registry, inShard: shard))
+        #expect(
+          cache.load(shard: shard).count
+            == IndexExporterProbe.entries(exporter.registry, inShard: shard))
       }
     }
   }
@@ -117,14 +129,18 @@ import Testing
   @Test func aShardOfAnotherFormatVersionIsIgnored() throws {
     try Self.exportedOnce { _, repo, _, _, _ in
       let dir = repo + "/.git/registry-details"
-      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).sorted().first)
+      let name = try #require(
+        try FileManager.default.contentsOfDirectory(atPath: dir).sorted().first)
       let shard = try #require(Int(name, radix: 16))
-      let cache = DetailCache(gitDirectory: repo + "/.git", fingerprint: IndexExporter.detailFingerprint)
+      let cache = DetailCache(
+        gitDirectory: repo + "/.git", fingerprint: IndexExporter.detailFingerprint)
       #expect(!cache.load(shard: shard).isEmpty)
       // The same records under the header of format version 1 (which had no version in it).
       let path = dir + "/" + name
       let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-      let old = Array("registry-details \(cache.fingerprint)\n".utf8) + bytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
+      let old =
+        Array("registry-details \(cache.fingerprint)\n".utf8)
+        + bytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
       try Data(old).write(to: URL(fileURLWithPath: path))
       #expect(cache.load(shard: shard).isEmpty)
     }
@@ -143,8 +159,12 @@ import Testing
       let changed = String(blob.prefix(2))
       let after = try Self.shards(repo)
       #expect(after[changed] != nil && after[changed] != before[changed])
-      for (name, inode) in before where name != changed { #expect(after[name] == inode, "shard \(name) was rewritten") }
-      let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/recipes/r1.json"))) as? [String: Any]
+      for (name, inode) in before where name != changed {
+        #expect(after[name] == inode, "shard \(name) was rewritten")
+      }
+      let doc =
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: out + "/recipes/r1.json"))) as? [String: Any]
       #expect((doc?["entry"] as? [String: Any])?["blob"] as? String == blob)
     }
   }
@@ -154,9 +174,11 @@ import Testing
     let (_, registry) = try Self.registry(git, count: 4)
     let out = Self.temp("export-v1")
     defer { try? FileManager.default.removeItem(atPath: out) }
-    _ = try IndexExporter(registry: registry, options: .init(history: false)).export(rev: "HEAD", to: out)
+    _ = try IndexExporter(registry: registry, options: .init(history: false)).export(
+      rev: "HEAD", to: out)
     let doc = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/recipes/r0.json"))) as? [String: Any])
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: out + "/recipes/r0.json"))) as? [String: Any])
     #expect((doc["entry"] as? [String: Any])?["format"] as? String == "sglang-v1")
     let recipe = try #require(doc["recipe"] as? [String: Any])
     #expect(recipe["schema"] as? String == "v2")

@@ -48,7 +48,10 @@ import Testing
 
   @Test func namesTheVersionsInItsText() {
     let text = DetailFingerprint.current.text
-    #expect(text.hasPrefix("index-\(IndexExporter.schemaVersion).details-\(DetailFingerprint.version).\(IndexFingerprint.readerRevision).inputs-"))
+    #expect(
+      text.hasPrefix(
+        "index-\(IndexExporter.schemaVersion).details-\(DetailFingerprint.version).\(IndexFingerprint.readerRevision).inputs-"
+      ))
     #expect(!text.contains(" ") && !text.contains("\n"))
   }
 

@@ -8,7 +8,8 @@ import Testing
 @Suite struct EmbeddedSiteTests {
   @Test func embeddedCopyEqualsFile() throws {
     let file = try Fixtures.text(PackageRoot.path("Sources/Export/Site/index.html"))
-    #expect(EmbeddedSite.files["index.html"] == file, "index.html drifted; run scripts/embed-resources")
+    #expect(
+      EmbeddedSite.files["index.html"] == file, "index.html drifted; run scripts/embed-resources")
     #expect(Set(EmbeddedSite.files.keys) == ["index.html"])
   }
 

@@ -10,7 +10,9 @@ import Testing
 /// The static index: pin history from git, file naming, stale files, escaping in the page,
 /// and the page's filter speed with 10 000 recipes in headless Chromium.
 @Suite struct IndexExportTests {
-  static func recipe(name: String, version: String, image: String, gpu: String = "gb200", args: String = "") -> String {
+  static func recipe(
+    name: String, version: String, image: String, gpu: String = "gb200", args: String = ""
+  ) -> String {
     """
     schema: v2
     name: \(name)
@@ -37,7 +39,8 @@ import Testing
   }
 
   static func temp(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+      .path
   }
 
   static func json(_ path: String) throws -> [String: Any] {
@@ -52,11 +55,14 @@ import Testing
     let file = "recipes/a.yaml"
     try git.write(file, Self.recipe(name: "a", version: "0.5.6", image: "img:v0.5.6"), in: repo)
     let c1 = try git.commitAll("Add a", in: repo)
-    try git.write(file, Self.recipe(name: "a", version: "0.5.6", image: "img:v0.5.6", gpu: "gb300"), in: repo)
+    try git.write(
+      file, Self.recipe(name: "a", version: "0.5.6", image: "img:v0.5.6", gpu: "gb300"), in: repo)
     try git.commitAll("Move a to GB300", in: repo)  // not a pin change
-    try git.write(file, Self.recipe(name: "a", version: "0.5.8", image: "img:v0.5.8", gpu: "gb300"), in: repo)
+    try git.write(
+      file, Self.recipe(name: "a", version: "0.5.8", image: "img:v0.5.8", gpu: "gb300"), in: repo)
     let c3 = try git.commitAll("Bump a to 0.5.8", in: repo)
-    try git.write("recipes/b.yaml", Self.recipe(name: "b", version: "0.5.8", image: "img:v0.5.8"), in: repo)
+    try git.write(
+      "recipes/b.yaml", Self.recipe(name: "b", version: "0.5.8", image: "img:v0.5.8"), in: repo)
     try git.commitAll("Add b", in: repo)
 
     let out = Self.temp("export-history")
@@ -74,7 +80,8 @@ import Testing
     #expect(history["truncated"] as? Bool == false)
 
     // A limit of 1: only the newest commit is examined, and the history says it is cut.
-    _ = try IndexExporter(registry: registry, options: .init(historyLimit: 1)).export(rev: "HEAD", to: out)
+    _ = try IndexExporter(registry: registry, options: .init(historyLimit: 1)).export(
+      rev: "HEAD", to: out)
     let cut = try #require(try Self.json(out + "/recipes/a.json")["history"] as? [String: Any])
     #expect(cut["truncated"] as? Bool == true)
     #expect((cut["changes"] as? [[String: Any]])?.map { $0["change"] as? String } == ["earliest"])
@@ -85,9 +92,12 @@ import Testing
     let engine = try #require(launch["engine"] as? [String: Any])
     let role = try #require((engine["roles"] as? [[String: Any]])?.first)
     #expect(role["role"] as? String == "aggregated")
-    #expect(role["command"] as? String
-      == #"NCCL_DEBUG='WARN it'\''s' python3 -m sglang.launch_server --model-path org/model-a --tp-size 4"#
-      || (role["command"] as? String ?? "").hasPrefix(#"NCCL_DEBUG='WARN it'\''s' python3 -m sglang.launch_server --model-path org/model-a"#))
+    #expect(
+      role["command"] as? String
+        == #"NCCL_DEBUG='WARN it'\''s' python3 -m sglang.launch_server --model-path org/model-a --tp-size 4"#
+        || (role["command"] as? String ?? "").hasPrefix(
+          #"NCCL_DEBUG='WARN it'\''s' python3 -m sglang.launch_server --model-path org/model-a"#)
+    )
     #expect((doc["recipe"] as? [String: Any])?["schema"] as? String == "v2")
 
     // Moving back in time removes the documents of recipes that did not exist yet.
@@ -102,12 +112,18 @@ import Testing
       e.blob = blob
       return e
     }
-    let a = String(repeating: "a", count: 40), b = String(repeating: "b", count: 40), c = String(repeating: "c", count: 40)
-    let paths = IndexExporter.documentPaths([entry("x", a), entry("x", b), entry("../etc/passwd", c), entry("ok-1.2", c)])
-    #expect(paths == [
-      "recipes/x~aaaaaaaaaaaa.json", "recipes/x~bbbbbbbbbbbb.json", "recipes/.._etc_passwd~cccccccccccc.json",
-      "recipes/ok-1.2.json",
+    let a = String(repeating: "a", count: 40)
+    let b = String(repeating: "b", count: 40)
+    let c = String(repeating: "c", count: 40)
+    let paths = IndexExporter.documentPaths([
+      entry("x", a), entry("x", b), entry("../etc/passwd", c), entry("ok-1.2", c),
     ])
+    #expect(
+      paths == [
+        "recipes/x~aaaaaaaaaaaa.json", "recipes/x~bbbbbbbbbbbb.json",
+        "recipes/.._etc_passwd~cccccccccccc.json",
+        "recipes/ok-1.2.json",
+      ])
   }
 
   @Test func inlinedDataCannotCloseItsScriptElement() {
@@ -129,13 +145,17 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try SyntheticRegistry.generate(at: dir + "/registry.git", count: 10_000, seed: 5)
     let registry = try RecipeRegistry.open(at: dir + "/registry.git")
-    let result = try IndexExporter(registry: registry, options: .init(history: false)).catalog(rev: "HEAD")
+    let result = try IndexExporter(registry: registry, options: .init(history: false)).catalog(
+      rev: "HEAD")
     let site = dir + "/site"
     try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
-    try Data(SitePage.html(catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: nil).utf8)
-      .write(to: URL(fileURLWithPath: site + "/index.html"))
+    try Data(
+      SitePage.html(catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: nil).utf8
+    )
+    .write(to: URL(fileURLWithPath: site + "/index.html"))
     // In catalog order, as the page lists them.
-    let expected = result.entries.filter { $0.gpuType?.lowercased() == "h200" && $0.valid }.map(\.name)
+    let expected = result.entries.filter { $0.gpuType?.lowercased() == "h200" && $0.valid }.map(
+      \.name)
     #expect(expected.count > 500)
 
     let server = try StaticServer(directory: site)
@@ -146,26 +166,32 @@ import Testing
     #expect(rows.filter { !$0.hidden }.map(\.name) == Array(expected.prefix(200)))
     #expect(SiteDOM.bodyData(dom, "shown") == String(expected.count))
     #expect(dom.contains("\(expected.count) of 10000 recipes match; showing the first 200"))
-    print("first filter of 10000 rows by GPU on load: \(SiteDOM.bodyData(dom, "filter-ms") ?? "?") ms")
+    print(
+      "first filter of 10000 rows by GPU on load: \(SiteDOM.bodyData(dom, "filter-ms") ?? "?") ms")
 
     // The filter time (JS, style and layout), median of 9 applications in the page.
     let timed = try HeadlessBrowser.dumpDOM(browser, url: server.url("index.html?gpu=h200&bench=9"))
     #expect(SiteDOM.rows(timed).filter { !$0.hidden }.map(\.name) == Array(expected.prefix(200)))
     let ms = try #require(SiteDOM.bodyData(timed, "filter-ms-median").flatMap(Double.init))
-    print("filter of 10000 rows by GPU (JS, style and layout): median \(ms) ms, samples \(SiteDOM.bodyData(timed, "filter-ms-samples") ?? "?") ms")
+    print(
+      "filter of 10000 rows by GPU (JS, style and layout): median \(ms) ms, samples \(SiteDOM.bodyData(timed, "filter-ms-samples") ?? "?") ms"
+    )
     #expect(ms <= 100, "filtering 10k rows took \(ms) ms (median of 9)")
 
     // "Show all" (show=all in the URL) displays every match.
     let all = try HeadlessBrowser.dumpDOM(browser, url: server.url("index.html?gpu=h200&show=all"))
     #expect(SiteDOM.rows(all).filter { !$0.hidden }.map(\.name) == expected)
-    print("the same with all \(expected.count) matches displayed (first filter on load): \(SiteDOM.bodyData(all, "filter-ms") ?? "?") ms")
+    print(
+      "the same with all \(expected.count) matches displayed (first filter on load): \(SiteDOM.bodyData(all, "filter-ms") ?? "?") ms"
+    )
   }
 }
 
 /// Builds catalog entries without an index.
 enum CatalogEntryFixture {
   static func make(name: String) throws -> CatalogEntry {
-    let json = #"{"name":"\#(name)","format":"v2","path":"recipes/x.yaml","blob":"\#(String(repeating: "0", count: 40))","valid":true}"#
+    let json =
+      #"{"name":"\#(name)","format":"v2","path":"recipes/x.yaml","blob":"\#(String(repeating: "0", count: 40))","valid":true}"#
     return try JSONDecoder().decode(CatalogEntry.self, from: Data(json.utf8))
   }
 }

@@ -15,7 +15,9 @@ struct DynamoExporter {
   /// A word for a `sh -c` script: as is when safe, double-quoted when it expands a variable,
   /// single-quoted otherwise.
   static func scriptWord(_ w: String) -> String {
-    if w.contains("$"), !w.contains(where: { $0 == "\"" || $0 == "\\" || $0 == "`" }) { return "\"" + w + "\"" }
+    if w.contains("$"), !w.contains(where: { $0 == "\"" || $0 == "\\" || $0 == "`" }) {
+      return "\"" + w + "\""
+    }
     return ShellQuote.quote(w)
   }
 
@@ -32,25 +34,42 @@ struct DynamoExporter {
     let r = recipe
     let engine = r.engine.name
     let dynamo = r.launcher?.tools[.dynamo]
-    var root = dynamo?["skeleton"] ?? .mapping([
-      YAMLPair("apiVersion", .string("nvidia.com/v1alpha1")),
-      YAMLPair("kind", .string("DynamoGraphDeployment")),
-      YAMLPair("metadata", .mapping([])),
-      YAMLPair("spec", .mapping([
-        YAMLPair("services", .mapping([
-          YAMLPair("Frontend", .mapping([
-            YAMLPair("componentType", .string("frontend")), YAMLPair("replicas", .int(1)),
-            YAMLPair("extraPodSpec", .mapping([YAMLPair("mainContainer", .mapping(r.engine.image.map { [YAMLPair("image", .string($0))] } ?? []))])),
-          ]))
-        ]))
-      ])),
-    ])
+    var root =
+      dynamo?["skeleton"]
+      ?? .mapping([
+        YAMLPair("apiVersion", .string("nvidia.com/v1alpha1")),
+        YAMLPair("kind", .string("DynamoGraphDeployment")),
+        YAMLPair("metadata", .mapping([])),
+        YAMLPair(
+          "spec",
+          .mapping([
+            YAMLPair(
+              "services",
+              .mapping([
+                YAMLPair(
+                  "Frontend",
+                  .mapping([
+                    YAMLPair("componentType", .string("frontend")), YAMLPair("replicas", .int(1)),
+                    YAMLPair(
+                      "extraPodSpec",
+                      .mapping([
+                        YAMLPair(
+                          "mainContainer",
+                          .mapping(r.engine.image.map { [YAMLPair("image", .string($0))] } ?? []))
+                      ])),
+                  ]))
+              ]))
+          ])),
+      ])
     var meta = root["metadata"] ?? .mapping([])
-    meta = .mapping([YAMLPair("name", .string(r.name))] + (meta.mapping ?? []).filter { $0.key.scalar != "name" })
+    meta = .mapping(
+      [YAMLPair("name", .string(r.name))] + (meta.mapping ?? []).filter { $0.key.scalar != "name" })
     root.set("metadata", meta)
     var spec = root["spec"] ?? .mapping([])
     if dynamo?["backend_framework"]?.scalar != "false" {
-      spec = .mapping([YAMLPair("backendFramework", .string(engine.rawValue))] + (spec.mapping ?? []).filter { $0.key.scalar != "backendFramework" })
+      spec = .mapping(
+        [YAMLPair("backendFramework", .string(engine.rawValue))]
+          + (spec.mapping ?? []).filter { $0.key.scalar != "backendFramework" })
     }
     // spec-level env
     let specEnvNames = Set((dynamo?["spec_env"]?.sequence ?? []).compactMap(\.scalar))
@@ -61,22 +80,28 @@ struct DynamoExporter {
     // workers
     var services = spec["services"]?.mapping ?? []
     let records = dynamo?["workers"]?.mapping ?? []
-    let spellings = r.provenance?.sourceFormat == "dynamo" ? r.provenance?.roundtrip?.flagSpellings ?? [] : []
+    let spellings =
+      r.provenance?.sourceFormat == "dynamo" ? r.provenance?.roundtrip?.flagSpellings ?? [] : []
     for role in r.topology.roleNames {
       let resolved = r.resolved(role: role)
       let placement = r.topology.roles[role]!
       let record = records.first { $0.value["role"]?.scalar == role.rawValue }
       let svcName = record?.key.scalar ?? Self.serviceName(role, engine: engine)
       let rec = record?.value ?? .mapping([])
-      var svc = services.first { $0.key.scalar == svcName }?.value
-        ?? .mapping([YAMLPair("componentType", .string("worker"))] + (role == .aggregated ? [] : [YAMLPair("subComponentType", .string(role.rawValue))]))
+      var svc =
+        services.first { $0.key.scalar == svcName }?.value
+        ?? .mapping(
+          [YAMLPair("componentType", .string("worker"))]
+            + (role == .aggregated ? [] : [YAMLPair("subComponentType", .string(role.rawValue))]))
       svc.set("replicas", .int(placement.workers))
       let nodeCount = svc["multinode"]?["nodeCount"].flatMap { Int($0.scalar ?? "") } ?? 1
       if let g = placement.gpusPerWorker {
         var res = svc["resources"] ?? .mapping([])
         var limits = res["limits"] ?? .mapping([])
-        limits = .mapping([YAMLPair("gpu", .string(String(g / max(nodeCount, 1))))] + (limits.mapping ?? []))
-        res = .mapping([YAMLPair("limits", limits)] + (res.mapping ?? []).filter { $0.key.scalar != "limits" })
+        limits = .mapping(
+          [YAMLPair("gpu", .string(String(g / max(nodeCount, 1))))] + (limits.mapping ?? []))
+        res = .mapping(
+          [YAMLPair("limits", limits)] + (res.mapping ?? []).filter { $0.key.scalar != "limits" })
         svc.set("resources", res)
       }
       var pod = svc["extraPodSpec"] ?? .mapping([])
@@ -91,7 +116,9 @@ struct DynamoExporter {
         // Dynamo source used them.
         let trtllmForeign = engine == .trtllm && r.provenance?.sourceFormat != "dynamo"
         if trtllmForeign && !resolved.serving.isEmpty {
-          lose(role == .aggregated ? "serving" : "roles" / role.rawValue / "serving", "named fields", "dynamo.trtllm's flag spellings for named fields are not known; set them as args")
+          lose(
+            role == .aggregated ? "serving" : "roles" / role.rawValue / "serving", "named fields",
+            "dynamo.trtllm's flag spellings for named fields are not known; set them as args")
         }
         var words: [String] = []
         for item in rec["owned"]?.sequence ?? [] {
@@ -99,8 +126,14 @@ struct DynamoExporter {
           guard let flag = parts.first else { continue }
           var value = parts.dropFirst().first
           let bare = NamedFieldFlags.normalize(flag)
-          if (bare == "model" || bare == "model-path"), let v = value, !v.contains("$") { value = r.model.path }
-          if bare == "served-model-name", let v = value, !v.contains("$"), let s = r.model.servedName { value = s }
+          if bare == "model" || bare == "model-path", let v = value, !v.contains("$") {
+            value = r.model.path
+          }
+          if bare == "served-model-name", let v = value, !v.contains("$"),
+            let s = r.model.servedName
+          {
+            value = s
+          }
           words += [flag] + (value.map { [$0] } ?? [])
         }
         let start = EngineServerCommand(engine: engine, dynamo: true)
@@ -115,7 +148,10 @@ struct DynamoExporter {
         let program = (rec["program"]?.sequence ?? []).compactMap(\.scalar)
         let prog = program.isEmpty ? start.program : program
         if let shell = rec["shell"]?.sequence?.compactMap(\.scalar) {
-          let script = (rec["prefix"]?.scalar ?? "") + (prog + words).map(Self.scriptWord).joined(separator: " ") + (rec["suffix"]?.scalar ?? "")
+          let script =
+            (rec["prefix"]?.scalar ?? "")
+            + (prog + words).map(Self.scriptWord).joined(separator: " ")
+            + (rec["suffix"]?.scalar ?? "")
           container.set("command", .sequence(shell.map(YAMLNode.string), style: .flow))
           container.set("args", .sequence([.string(script)]))
         } else {
@@ -125,13 +161,19 @@ struct DynamoExporter {
       }
       pod.set("mainContainer", container)
       svc.set("extraPodSpec", pod)
-      if let i = services.firstIndex(where: { $0.key.scalar == svcName }) { services[i].value = svc } else { services.append(YAMLPair(svcName, svc)) }
+      if let i = services.firstIndex(where: { $0.key.scalar == svcName }) {
+        services[i].value = svc
+      } else {
+        services.append(YAMLPair(svcName, svc))
+      }
     }
     spec.set("services", .mapping(services))
     root.set("spec", spec)
     reportLosses(dynamo)
 
-    var docs = (dynamo?["documents"]?.sequence ?? []).map { YAMLDocument(root: $0, explicitStart: true) }
+    var docs = (dynamo?["documents"]?.sequence ?? []).map {
+      YAMLDocument(root: $0, explicitStart: true)
+    }
     let index = min(dynamo?["dgd_index"].flatMap { Int($0.scalar ?? "") } ?? docs.count, docs.count)
     docs.insert(YAMLDocument(root: root, explicitStart: index > 0), at: index)
     return docs
@@ -144,26 +186,51 @@ struct DynamoExporter {
   private mutating func reportLosses(_ dynamo: YAMLNode?) {
     let r = recipe
     if let v = r.engine.version {
-      let tagged = r.engine.image.flatMap { ContainerImage($0).version }.map(NamedFieldImporter.versionText)
-      if tagged != v { lose("engine.version", v, "a DGD names the engine only by image; the image tag does not say \(v)") }
+      let tagged = r.engine.image.flatMap { ContainerImage($0).version }.map(
+        NamedFieldImporter.versionText)
+      if tagged != v {
+        lose(
+          "engine.version", v,
+          "a DGD names the engine only by image; the image tag does not say \(v)")
+      }
     }
-    if r.engine.image == nil { lose("engine.image", "none", "a DGD worker needs an image; none written") }
+    if r.engine.image == nil {
+      lose("engine.image", "none", "a DGD worker needs an image; none written")
+    }
     if let g = r.resources?.gpuType {
-      let hasSelector = (dynamo?["skeleton"]?["spec"]?["services"]?.mapping ?? []).contains { $0.value["extraPodSpec"]?["nodeSelector"]?["nvidia.com/gpu.product"] != nil }
-      if !hasSelector { lose("resources.gpu_type", g, "a DGD names the GPU by a node selector label; the label value for '\(g)' is cluster-specific") }
+      let hasSelector = (dynamo?["skeleton"]?["spec"]?["services"]?.mapping ?? []).contains {
+        $0.value["extraPodSpec"]?["nodeSelector"]?["nvidia.com/gpu.product"] != nil
+      }
+      if !hasSelector {
+        lose(
+          "resources.gpu_type", g,
+          "a DGD names the GPU by a node selector label; the label value for '\(g)' is cluster-specific"
+        )
+      }
     }
-    if let b = r.benchmark { lose("benchmark", b.tool, "a DGD has no benchmark (Dynamo keeps it in a separate perf.yaml Job)") }
-    if !r.variants.isEmpty { lose("variants", r.variantNames.joined(separator: ", "), "a DGD has no variants") }
+    if let b = r.benchmark {
+      lose(
+        "benchmark", b.tool, "a DGD has no benchmark (Dynamo keeps it in a separate perf.yaml Job)")
+    }
+    if !r.variants.isEmpty {
+      lose("variants", r.variantNames.joined(separator: ", "), "a DGD has no variants")
+    }
     if let d = r.description { lose("description", d, "a DGD has no description") }
     if !r.labels.isEmpty { lose("labels", r.labels.joined(separator: ", "), "a DGD has no labels") }
     if let s = r.status { lose("status", s.state.rawValue, "a DGD has no status") }
-    if let t = r.model.task, t != "generate" { lose("model.task", t, "a DGD worker has no task setting") }
+    if let t = r.model.task, t != "generate" {
+      lose("model.task", t, "a DGD worker has no task setting")
+    }
     if let v = r.model.revision { lose("model.revision", v, "a DGD worker has no model revision") }
     if let v = r.model.precision { lose("model.precision", v, "a DGD has no precision field") }
     if let l = r.launcher {
-      for tool in RecipeV2.Launcher.Tool.allCases where tool != .dynamo && l.tools[tool] != nil { lose("launcher" / tool.rawValue, "…", "a DGD keeps only Dynamo settings") }
+      for tool in RecipeV2.Launcher.Tool.allCases where tool != .dynamo && l.tools[tool] != nil {
+        lose("launcher" / tool.rawValue, "…", "a DGD keeps only Dynamo settings")
+      }
       if l.command != nil || l.parameters != nil || !l.mods.isEmpty || !l.buildArgs.isEmpty {
-        lose("launcher", "command/parameters/mods/build_args", "a DGD runs python3 -m dynamo.<engine>, no templates or patches")
+        lose(
+          "launcher", "command/parameters/mods/build_args",
+          "a DGD runs python3 -m dynamo.<engine>, no templates or patches")
       }
       if let p = l.port { lose("launcher.port", String(p), "the Dynamo frontend owns the port") }
       if let h = l.host { lose("launcher.host", h, "the Dynamo frontend owns the host") }
@@ -171,6 +238,8 @@ struct DynamoExporter {
         lose("launcher", "node limits", "a DGD places pods by replicas and multinode only")
       }
     }
-    for env in r.env where env.value == nil { lose("env" / env.name, "null", "a DGD cannot unset a variable") }
+    for env in r.env where env.value == nil {
+      lose("env" / env.name, "null", "a DGD cannot unset a variable")
+    }
   }
 }

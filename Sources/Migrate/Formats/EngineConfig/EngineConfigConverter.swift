@@ -54,8 +54,11 @@ public struct EngineConfigConverter: FormatConverter {
       let resolution = catalog?.resolve("--" + flag)
       if resolution == nil && key != "model" {
         var hint: String? = nil
-        if let s = catalog?.suggestion(for: "--" + flag) { hint = "did you mean '\(s.drop { $0 == "-" })'?" }
-        ctx.warning("unknown-flag", "'\(key)' is not a \(engine) flag in the newest catalog; kept as written",
+        if let s = catalog?.suggestion(for: "--" + flag) {
+          hint = "did you mean '\(s.drop { $0 == "-" })'?"
+        }
+        ctx.warning(
+          "unknown-flag", "'\(key)' is not a \(engine) flag in the newest catalog; kept as written",
           at: keyNode, path: p, hint: hint)
       }
       if let res = resolution, res.isNegated {
@@ -72,11 +75,20 @@ public struct EngineConfigConverter: FormatConverter {
       } else {
         switch SparkTemplateSlot.of(flag, value: value, engine: engine) {
         case .port:
-          if case .int(let n) = value { launcher.port = n; dest = "launcher.port" } else {
-            ctx.error("type-mismatch", "port must be a number, found \(MappingReader.describe(v))", at: v, path: p)
+          if case .int(let n) = value {
+            launcher.port = n
+            dest = "launcher.port"
+          } else {
+            ctx.error(
+              "type-mismatch", "port must be a number, found \(MappingReader.describe(v))", at: v,
+              path: p)
           }
-        case .host: launcher.host = v.scalar; dest = "launcher.host"
-        case .servedName: servedName = v.scalar; dest = "model.served_name"
+        case .host:
+          launcher.host = v.scalar
+          dest = "launcher.host"
+        case .servedName:
+          servedName = v.scalar
+          dest = "model.served_name"
         case .model:
           modelPath = v.scalar
           dest = "model.path"
@@ -90,13 +102,18 @@ public struct EngineConfigConverter: FormatConverter {
         }
       }
       if !(keyNode.comments.isEmpty && v.comments.isEmpty) {
-        comments.append(CommentPlacement(path: dest, keyComments: keyNode.comments, valueComments: v.comments))
+        comments.append(
+          CommentPlacement(path: dest, keyComments: keyNode.comments, valueComments: v.comments))
       }
     }
     if modelPath == nil {
-      ctx.warning("missing-model",
+      ctx.warning(
+        "missing-model",
         "the engine-config format does not carry the model; model.path is set to a placeholder",
-        at: root, path: "model", hint: "set model.path in the v2 recipe (the file is passed to '\(engine) serve MODEL --config FILE')")
+        at: root, path: "model",
+        hint:
+          "set model.path in the v2 recipe (the file is passed to '\(engine) serve MODEL --config FILE')"
+      )
     }
     extra.append(YAMLPair("key_order", .sequence(keys.map { .string($0) }, style: .flow)))
     let recipe = RecipeV2(
@@ -108,8 +125,10 @@ public struct EngineConfigConverter: FormatConverter {
       launcher: launcher == RecipeV2.Launcher() ? nil : launcher,
       provenance: RecipeV2.Provenance(
         sourceFormat: "engine-config", sourcePath: SourcePath.recorded(file),
-        roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings, keyOrder: keys, extra: .mapping(extra))))
-    return Conversion(value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
+        roundtrip: RecipeV2.Roundtrip(
+          flagSpellings: spellings, keyOrder: keys, extra: .mapping(extra))))
+    return Conversion(
+      value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
   }
 
   /// vLLM, unless some flag resolves only in the SGLang catalog and none only in vLLM's.
@@ -139,37 +158,74 @@ public struct EngineConfigConverter: FormatConverter {
     losses.checkCommon(recipe, format: format)
     losses.checkNoBenchmark(recipe, format: format)
     losses.checkOtherTools(recipe, keep: nil, format: format)
-    let extra = recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.extra : nil
-    if let d = recipe.description { losses.add("description", d, "\(format) holds engine flags only") }
-    if let v = recipe.engine.version { losses.add("engine.version", v, "\(format) does not record the engine version") }
-    if let v = recipe.engine.image { losses.add("engine.image", v, "\(format) does not record the container") }
-    if let g = recipe.resources?.gpuType { losses.add("resources.gpu_type", g, "\(format) does not record the GPU") }
-    if let g = recipe.resources?.gpusPerNode { losses.add("resources.gpus_per_node", String(g), "\(format) does not record the GPU") }
+    let extra =
+      recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.extra : nil
+    if let d = recipe.description {
+      losses.add("description", d, "\(format) holds engine flags only")
+    }
+    if let v = recipe.engine.version {
+      losses.add("engine.version", v, "\(format) does not record the engine version")
+    }
+    if let v = recipe.engine.image {
+      losses.add("engine.image", v, "\(format) does not record the container")
+    }
+    if let g = recipe.resources?.gpuType {
+      losses.add("resources.gpu_type", g, "\(format) does not record the GPU")
+    }
+    if let g = recipe.resources?.gpusPerNode {
+      losses.add("resources.gpus_per_node", String(g), "\(format) does not record the GPU")
+    }
     let aggregated = recipe.topology.mode == .aggregated
-    if let p = recipe.topology.roles[.aggregated], p.nodes != 1 || p.workers != 1 || p.gpusPerWorker != nil {
-      losses.add("topology.aggregated", "\(p.nodes) nodes × \(p.workers) workers", "\(format) does not record the topology")
+    if let p = recipe.topology.roles[.aggregated],
+      p.nodes != 1 || p.workers != 1 || p.gpusPerWorker != nil
+    {
+      losses.add(
+        "topology.aggregated", "\(p.nodes) nodes × \(p.workers) workers",
+        "\(format) does not record the topology")
     }
     let resolved = recipe.resolved(role: aggregated ? .aggregated : .prefill)
     let serving = aggregated ? resolved.serving : recipe.serving
     let argList = aggregated ? resolved.args : recipe.args.filter { $0.value != .null }
     let env = aggregated ? resolved.env : recipe.env.filter { $0.value != nil }
-    for e in env { losses.add(KeyPath("env") / e.name, e.value ?? "", "\(format) holds engine flags, not the environment") }
+    for e in env {
+      losses.add(
+        KeyPath("env") / e.name, e.value ?? "", "\(format) holds engine flags, not the environment")
+    }
     var hasModelKey = false
     if let mk = extra?["model_key"] {
       hasModelKey = true
       _ = mk
     } else if recipe.model.path != Self.modelPlaceholder {
-      losses.add("model.path", recipe.model.path, "\(format) does not carry the model (it is the 'serve' argument)")
+      losses.add(
+        "model.path", recipe.model.path,
+        "\(format) does not carry the model (it is the 'serve' argument)")
     }
     if let l = recipe.launcher {
-      if let v = l.command { losses.add("launcher.command", v, "\(format) has no command template") }
-      if let v = l.parameters { losses.add("launcher.parameters", v.jsonText, "\(format) has no template parameters") }
-      if !l.mods.isEmpty { losses.add("launcher.mods", l.mods.joined(separator: ", "), "\(format) has no mods") }
-      if !l.buildArgs.isEmpty { losses.add("launcher.build_args", l.buildArgs.joined(separator: " "), "\(format) has no build args") }
-      if let v = l.clusterOnly { losses.add("launcher.cluster_only", String(v), "\(format) has no cluster_only") }
-      if let v = l.soloOnly { losses.add("launcher.solo_only", String(v), "\(format) has no solo_only") }
-      if let v = l.minNodes { losses.add("launcher.min_nodes", String(v), "\(format) has no node range") }
-      if let v = l.maxNodes { losses.add("launcher.max_nodes", String(v), "\(format) has no node range") }
+      if let v = l.command {
+        losses.add("launcher.command", v, "\(format) has no command template")
+      }
+      if let v = l.parameters {
+        losses.add("launcher.parameters", v.jsonText, "\(format) has no template parameters")
+      }
+      if !l.mods.isEmpty {
+        losses.add("launcher.mods", l.mods.joined(separator: ", "), "\(format) has no mods")
+      }
+      if !l.buildArgs.isEmpty {
+        losses.add(
+          "launcher.build_args", l.buildArgs.joined(separator: " "), "\(format) has no build args")
+      }
+      if let v = l.clusterOnly {
+        losses.add("launcher.cluster_only", String(v), "\(format) has no cluster_only")
+      }
+      if let v = l.soloOnly {
+        losses.add("launcher.solo_only", String(v), "\(format) has no solo_only")
+      }
+      if let v = l.minNodes {
+        losses.add("launcher.min_nodes", String(v), "\(format) has no node range")
+      }
+      if let v = l.maxNodes {
+        losses.add("launcher.max_nodes", String(v), "\(format) has no node range")
+      }
     }
     let catalog = ForeignCatalogs.catalog(engine: engine, version: recipe.engine.version)
     var entries: [YAMLPair] = []
@@ -181,14 +237,20 @@ public struct EngineConfigConverter: FormatConverter {
       if m.form == .value, let c = m.canonical {
         let key = spellings.first { $0.field == field }?.flag ?? String(c.drop { $0 == "-" })
         entries.append(YAMLPair(key, v.flatNode))
-      } else if m.form == .switchWhenGreaterThanOne, let c = m.canonical, case .int(let n) = v, n > 1 {
+      } else if m.form == .switchWhenGreaterThanOne, let c = m.canonical, case .int(let n) = v,
+        n > 1
+      {
         entries.append(YAMLPair(String(c.drop { $0 == "-" }), .bool(true)))
       } else {
-        losses.add(KeyPath("serving") / field.key, ForeignValues.words(v).joined(), "\(engine) has no flag for it")
+        losses.add(
+          KeyPath("serving") / field.key, ForeignValues.words(v).joined(),
+          "\(engine) has no flag for it")
       }
     }
     for a in argList {
-      if case .bool(false) = a.value, let neg = catalog?.resolve("--" + a.flag)?.flag.negations.first {
+      if case .bool(false) = a.value,
+        let neg = catalog?.resolve("--" + a.flag)?.flag.negations.first
+      {
         entries.append(YAMLPair(String(neg.dropFirst(2)), .bool(true)))
       } else {
         entries.append(YAMLPair(a.flag, a.value.flatNode))

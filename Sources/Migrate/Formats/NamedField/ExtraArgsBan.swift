@@ -11,7 +11,8 @@ package enum ExtraArgsBan {
   /// The offending flags among `words`, in order of appearance, each once, as written
   /// without any `=value` (`--tensor-parallel-size=4` → `--tensor-parallel-size`).
   package static func offenders(in words: [String], engine: EngineName) -> [String] {
-    let banned = Set(LauncherFlags.extraArgsBanned(engine: engine).map { NamedFieldFlags.normalize($0) })
+    let banned = Set(
+      LauncherFlags.extraArgsBanned(engine: engine).map { NamedFieldFlags.normalize($0) })
     var out: [String] = []
     for w in words where EngineArgv.isFlag(w) {
       let flag = w.firstIndex(of: "=").map { String(w[..<$0]) } ?? w

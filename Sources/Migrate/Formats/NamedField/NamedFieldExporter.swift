@@ -12,14 +12,18 @@ struct NamedFieldExporter {
     losses.append(LossEntry(path: path, value: value, reason: reason))
   }
 
-
   /// The `extra_args` string of some args; banned flags are losses.
-  mutating func extraArgs(_ args: [RecipeV2.EngineArg], engine: EngineName, path: KeyPath) -> String? {
-    let banned = Set(LauncherFlags.extraArgsBanned(engine: engine).map { NamedFieldFlags.normalize($0) })
+  mutating func extraArgs(_ args: [RecipeV2.EngineArg], engine: EngineName, path: KeyPath)
+    -> String?
+  {
+    let banned = Set(
+      LauncherFlags.extraArgsBanned(engine: engine).map { NamedFieldFlags.normalize($0) })
     var words: [String] = []
     for arg in args where arg.value != .null {
       if banned.contains(NamedFieldFlags.normalize(arg.flag)) {
-        lose(path / arg.flag, "\(arg.value)", "seed 001 bans this flag in extra_args and engine.llm has no field for it")
+        lose(
+          path / arg.flag, "\(arg.value)",
+          "seed 001 bans this flag in extra_args and engine.llm has no field for it")
         continue
       }
       if case .list(let items) = arg.value {
@@ -41,7 +45,9 @@ struct NamedFieldExporter {
     if r.topology.mode == .disaggregated {
       lose("topology", "prefill + decode", "named-field recipes run one aggregated server")
     } else if let p = r.topology.roles[.aggregated], p.nodes != 1 || p.workers != 1 {
-      lose("topology.aggregated", "nodes \(p.nodes), workers \(p.workers)", "named-field recipes run one server on one node (deplodock scales replicas itself)")
+      lose(
+        "topology.aggregated", "nodes \(p.nodes), workers \(p.workers)",
+        "named-field recipes run one server on one node (deplodock scales replicas itself)")
     }
     for (role, rc) in r.roles.sorted(by: { $0.key < $1.key }) where !rc.isEmpty {
       lose("roles" / role.rawValue, "overrides", "named-field recipes have no per-role settings")
@@ -55,9 +61,15 @@ struct NamedFieldExporter {
     let modelKey = rt?.extra?["model_key"]?.scalar ?? "huggingface"
     model.append(YAMLPair(modelKey, .string(r.model.path)))
     if let t = r.model.task { model.append(YAMLPair("task", .string(t))) }
-    if let v = r.model.revision { lose("model.revision", v, "named-field recipes have no model revision") }
-    if let v = r.model.precision { lose("model.precision", v, "named-field recipes have no precision field") }
-    if let v = r.model.servedName { lose("model.served_name", v, "the served model name is deplodock's, not the recipe's") }
+    if let v = r.model.revision {
+      lose("model.revision", v, "named-field recipes have no model revision")
+    }
+    if let v = r.model.precision {
+      lose("model.precision", v, "named-field recipes have no precision field")
+    }
+    if let v = r.model.servedName {
+      lose("model.served_name", v, "the served model name is deplodock's, not the recipe's")
+    }
     top.append(YAMLPair("model", .mapping(model)))
 
     // engine
@@ -65,15 +77,23 @@ struct NamedFieldExporter {
     let s = r.serving
     for field in NamedFieldImporter.namedKeys {
       guard let text = s.text(field) else { continue }
-      llm.append(YAMLPair(field.yamlKey, field == .gpuMemoryUtilization ? .float(s.gpuMemoryUtilization!) : .int(Int(text)!)))
+      llm.append(
+        YAMLPair(
+          field.yamlKey,
+          field == .gpuMemoryUtilization ? .float(s.gpuMemoryUtilization!) : .int(Int(text)!)))
     }
     if let ep = s.expertParallelSize {
-      lose("serving.expert_parallel_size", String(ep), "engine.llm has no expert parallel field and seed 001 bans it in extra_args")
+      lose(
+        "serving.expert_parallel_size", String(ep),
+        "engine.llm has no expert parallel field and seed 001 bans it in extra_args")
     }
     if let d = deplodock?["docker_options"] { llm.append(YAMLPair("docker_options", d)) }
     var block: [YAMLPair] = []
-    if let image = r.engine.image { block.append(YAMLPair("image", .string(image))) }
-    else if let v = r.engine.version { lose("engine.version", v, "named-field recipes carry the version in the image tag only") }
+    if let image = r.engine.image {
+      block.append(YAMLPair("image", .string(image)))
+    } else if let v = r.engine.version {
+      lose("engine.version", v, "named-field recipes carry the version in the image tag only")
+    }
     if let extra = extraArgs(r.args, engine: engine, path: "args") {
       // Keep the source's spelling when it still says the same.
       if let original = rt?.extra?["extra_args"]?.scalar,
@@ -86,12 +106,16 @@ struct NamedFieldExporter {
       }
     }
     if !r.env.isEmpty {
-      block.append(YAMLPair("extra_env", .mapping(r.env.map { YAMLPair($0.name, $0.value.map(YAMLNode.string) ?? .null) })))
+      block.append(
+        YAMLPair(
+          "extra_env",
+          .mapping(r.env.map { YAMLPair($0.name, $0.value.map(YAMLNode.string) ?? .null) })))
     }
     if !block.isEmpty { llm.append(YAMLPair(engine.rawValue, .mapping(block))) }
     if rt?.layout == "backend" {
       var b = block
-      b.insert(contentsOf: llm.filter { p in NamedField(yamlKey: p.key.scalar ?? "") != nil }, at: 0)
+      b.insert(
+        contentsOf: llm.filter { p in NamedField(yamlKey: p.key.scalar ?? "") != nil }, at: 0)
       top.append(YAMLPair("backend", .mapping([YAMLPair(engine.rawValue, .mapping(b))])))
     } else {
       top.append(YAMLPair("engine", .mapping([YAMLPair("llm", .mapping(llm))])))
@@ -103,20 +127,28 @@ struct NamedFieldExporter {
     // launcher
     if let l = r.launcher {
       for tool in RecipeV2.Launcher.Tool.allCases where tool != .deplodock && l.tools[tool] != nil {
-        lose("launcher" / tool.rawValue, "…", "named-field recipes keep only deplodock launch settings")
+        lose(
+          "launcher" / tool.rawValue, "…", "named-field recipes keep only deplodock launch settings"
+        )
       }
       if let v = l.port { lose("launcher.port", String(v), "deplodock picks the port") }
       if let v = l.host { lose("launcher.host", v, "deplodock picks the host") }
-      if let v = l.command { lose("launcher.command", v, "named-field recipes have no command template") }
+      if let v = l.command {
+        lose("launcher.command", v, "named-field recipes have no command template")
+      }
       if l.clusterOnly != nil || l.soloOnly != nil || l.minNodes != nil || l.maxNodes != nil {
         lose("launcher", "node limits", "named-field recipes run on one node")
       }
       if !l.mods.isEmpty || !l.buildArgs.isEmpty || l.parameters != nil {
-        lose("launcher", "mods/build_args/parameters", "named-field recipes have no container patches or templates")
+        lose(
+          "launcher", "mods/build_args/parameters",
+          "named-field recipes have no container patches or templates")
       }
     }
     for p in deplodock?.mapping ?? [] {
-      guard let k = p.key.scalar, k != "docker_options", k != "unmapped", k != "variant" else { continue }
+      guard let k = p.key.scalar, k != "docker_options", k != "unmapped", k != "variant" else {
+        continue
+      }
       top.append(YAMLPair(k, p.value))
     }
     var root = YAMLNode.mapping(top)
@@ -124,23 +156,33 @@ struct NamedFieldExporter {
 
     // resources
     if let g = r.resources?.gpuType, !Self.namesGPU(deplodock) {
-      lose("resources.gpu_type", g, "named-field recipes name the GPU by product string in deploy/matrices")
+      lose(
+        "resources.gpu_type", g,
+        "named-field recipes name the GPU by product string in deploy/matrices")
     }
-    if let g = r.resources?.gpusPerNode { lose("resources.gpus_per_node", String(g), "deplodock sizes the host itself (deploy.gpu_count)") }
+    if let g = r.resources?.gpusPerNode {
+      lose(
+        "resources.gpus_per_node", String(g), "deplodock sizes the host itself (deploy.gpu_count)")
+    }
 
     // variants
     if !r.variants.isEmpty {
       root.set("variants", .mapping(r.variants.map { YAMLPair($0.name, variant($0)) }))
     }
-    for (label, v) in [("description", r.description), ("status", r.status.map { $0.state.rawValue })] {
+    for (label, v) in [
+      ("description", r.description), ("status", r.status.map { $0.state.rawValue }),
+    ] {
       if let v { lose(KeyPath(parsing: label), v, "named-field recipes have no \(label)") }
     }
-    if !r.labels.isEmpty { lose("labels", r.labels.joined(separator: ", "), "named-field recipes have no labels") }
+    if !r.labels.isEmpty {
+      lose("labels", r.labels.joined(separator: ", "), "named-field recipes have no labels")
+    }
 
     // source key order
     if let order = rt?.keyOrder, !order.isEmpty, let pairs = root.mapping {
       let sorted = pairs.sorted { a, b in
-        (order.firstIndex(of: a.key.scalar ?? "") ?? Int.max) < (order.firstIndex(of: b.key.scalar ?? "") ?? Int.max)
+        (order.firstIndex(of: a.key.scalar ?? "") ?? Int.max)
+          < (order.firstIndex(of: b.key.scalar ?? "") ?? Int.max)
       }
       root = .mapping(sorted)
     }
@@ -157,14 +199,26 @@ struct NamedFieldExporter {
     if b.tool != "deplodock" { lose(path / "tool", b.tool, "deplodock runs its own benchmark") }
     if let c = b.concurrencies.first { bp.append(YAMLPair("max_concurrency", .int(c))) }
     if b.concurrencies.count > 1 {
-      lose(path / "concurrencies", b.concurrencies.map(String.init).joined(separator: ", "), "named-field benchmarks run one concurrency (sweeps are matrices)")
+      lose(
+        path / "concurrencies", b.concurrencies.map(String.init).joined(separator: ", "),
+        "named-field benchmarks run one concurrency (sweeps are matrices)")
     }
     if let i = b.isl { bp.append(YAMLPair("random_input_len", .int(i))) }
     if let o = b.osl { bp.append(YAMLPair("random_output_len", .int(o))) }
-    if let rr = b.requestRate { lose(path / "request_rate", "\(rr)", "named-field benchmarks have no request rate") }
-    if !b.thresholds.isEmpty { lose(path / "thresholds", "\(b.thresholds.count) thresholds", "named-field benchmarks have no thresholds") }
+    if let rr = b.requestRate {
+      lose(path / "request_rate", "\(rr)", "named-field benchmarks have no request rate")
+    }
+    if !b.thresholds.isEmpty {
+      lose(
+        path / "thresholds", "\(b.thresholds.count) thresholds",
+        "named-field benchmarks have no thresholds")
+    }
     if let a = b.args {
-      if let pairs = a.mapping { bp += pairs } else { lose(path / "args", a.description, "named-field benchmark settings are a mapping") }
+      if let pairs = a.mapping {
+        bp += pairs
+      } else {
+        lose(path / "args", a.description, "named-field benchmark settings are a mapping")
+      }
     }
     return .mapping(bp)
   }
@@ -173,7 +227,8 @@ struct NamedFieldExporter {
   mutating func variant(_ v: RecipeV2.Variant) -> YAMLNode {
     let o = v.override
     let path = KeyPath([.key("variants"), .key(v.name)])
-    let engine = o["engine"]?["name"]?.scalar.flatMap(EngineName.init(rawValue:)) ?? recipe.engine.name
+    let engine =
+      o["engine"]?["name"]?.scalar.flatMap(EngineName.init(rawValue:)) ?? recipe.engine.name
     var out = YAMLNode.mapping([])
     var rest = o["launcher"]?["deplodock"]?["variant"]
     let backend = recipe.provenance?.roundtrip?.layout == "backend"
@@ -185,9 +240,13 @@ struct NamedFieldExporter {
       case "model":
         for m in p.value.mapping ?? [] {
           let mk = m.key.scalar ?? ""
-          if mk == "path" { out = NamedFieldImporter.inserting(m.value, at: ["model", "huggingface"], into: out) }
-          else if mk == "task" { out = NamedFieldImporter.inserting(m.value, at: ["model", "task"], into: out) }
-          else { lose(pp / mk, m.value.description, "named-field models have only huggingface and task") }
+          if mk == "path" {
+            out = NamedFieldImporter.inserting(m.value, at: ["model", "huggingface"], into: out)
+          } else if mk == "task" {
+            out = NamedFieldImporter.inserting(m.value, at: ["model", "task"], into: out)
+          } else {
+            lose(pp / mk, m.value.description, "named-field models have only huggingface and task")
+          }
         }
       case "serving":
         for f in p.value.mapping ?? [] {
@@ -202,9 +261,14 @@ struct NamedFieldExporter {
       case "engine":
         for e in p.value.mapping ?? [] {
           let ek = e.key.scalar ?? ""
-          if ek == "image" { out = NamedFieldImporter.inserting(e.value, at: (llmPath + [engine.rawValue, "image"])[...], into: out) }
-          else if ek == "name" || ek == "version" { continue }
-          else { lose(pp / ek, e.value.description, "no place in a named-field variant") }
+          if ek == "image" {
+            out = NamedFieldImporter.inserting(
+              e.value, at: (llmPath + [engine.rawValue, "image"])[...], into: out)
+          } else if ek == "name" || ek == "version" {
+            continue
+          } else {
+            lose(pp / ek, e.value.description, "no place in a named-field variant")
+          }
         }
       case "args":
         let args = (p.value.mapping ?? []).compactMap { a -> RecipeV2.EngineArg? in
@@ -212,18 +276,24 @@ struct NamedFieldExporter {
           return RecipeV2.EngineArg(f, Self.argValue(a.value))
         }
         let s = extraArgs(args, engine: engine, path: pp)
-        out = NamedFieldImporter.inserting(.string(s ?? ""), at: (llmPath + [engine.rawValue, "extra_args"])[...], into: out)
+        out = NamedFieldImporter.inserting(
+          .string(s ?? ""), at: (llmPath + [engine.rawValue, "extra_args"])[...], into: out)
       case "env":
-        out = NamedFieldImporter.inserting(p.value, at: (llmPath + [engine.rawValue, "extra_env"])[...], into: out)
+        out = NamedFieldImporter.inserting(
+          p.value, at: (llmPath + [engine.rawValue, "extra_env"])[...], into: out)
       case "benchmark":
         var b = RecipeV2.Benchmark(tool: "deplodock")
         for f in p.value.mapping ?? [] {
           switch f.key.scalar {
           case "isl": b.isl = Int(f.value.scalar ?? "")
           case "osl": b.osl = Int(f.value.scalar ?? "")
-          case "concurrencies": b.concurrencies = (f.value.sequence ?? []).compactMap { Int($0.scalar ?? "") }
+          case "concurrencies":
+            b.concurrencies = (f.value.sequence ?? []).compactMap { Int($0.scalar ?? "") }
           case "args": b.args = f.value
-          default: lose(pp / (f.key.scalar ?? ""), f.value.description, "named-field benchmarks cannot hold it")
+          default:
+            lose(
+              pp / (f.key.scalar ?? ""), f.value.description,
+              "named-field benchmarks cannot hold it")
           }
         }
         out = NamedFieldImporter.inserting(benchmark(b, path: pp), at: ["benchmark"], into: out)
@@ -233,11 +303,14 @@ struct NamedFieldExporter {
         }
       case "launcher":
         for l in p.value.mapping ?? [] where l.key.scalar != "deplodock" {
-          lose(pp / (l.key.scalar ?? ""), l.value.description, "named-field variants keep only deplodock settings")
+          lose(
+            pp / (l.key.scalar ?? ""), l.value.description,
+            "named-field variants keep only deplodock settings")
         }
         if let d = p.value["deplodock"] {
           for l in d.mapping ?? [] where l.key.scalar != "variant" {
-            rest = NamedFieldImporter.inserting(l.value, at: [l.key.scalar ?? ""], into: rest ?? .mapping([]))
+            rest = NamedFieldImporter.inserting(
+              l.value, at: [l.key.scalar ?? ""], into: rest ?? .mapping([]))
           }
         }
       default:

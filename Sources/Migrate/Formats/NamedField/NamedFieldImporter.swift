@@ -26,20 +26,27 @@ final class NamedFieldImporter {
     node.start.isKnown ? SourceLocation(file: file, mark: node.start) : nil
   }
 
-  private func error(_ code: String, _ message: String, _ node: YAMLNode?, _ path: KeyPath, hint: String? = nil) {
-    diagnostics.append(Diagnostic(.error, code: code, message, at: node.flatMap(location), path: path, hint: hint))
+  private func error(
+    _ code: String, _ message: String, _ node: YAMLNode?, _ path: KeyPath, hint: String? = nil
+  ) {
+    diagnostics.append(
+      Diagnostic(.error, code: code, message, at: node.flatMap(location), path: path, hint: hint))
   }
 
   private func carry(_ pair: YAMLPair, to path: KeyPath) {
     guard !pair.key.comments.isEmpty || !pair.value.comments.isEmpty else { return }
-    comments.append(CommentPlacement(path: path, keyComments: pair.key.comments, valueComments: pair.value.comments))
+    comments.append(
+      CommentPlacement(
+        path: path, keyComments: pair.key.comments, valueComments: pair.value.comments))
   }
 
   private func keep(_ value: YAMLNode, at path: [String]) {
     unmapped = Self.inserting(value, at: path[...], into: unmapped)
   }
 
-  static func inserting(_ value: YAMLNode, at path: ArraySlice<String>, into node: YAMLNode) -> YAMLNode {
+  static func inserting(_ value: YAMLNode, at path: ArraySlice<String>, into node: YAMLNode)
+    -> YAMLNode
+  {
     guard let first = path.first else { return value }
     var out = node.isMapping ? node : .mapping([])
     let child = out[first] ?? .mapping([])
@@ -51,12 +58,16 @@ final class NamedFieldImporter {
 
   func run(_ root: YAMLNode) -> RecipeV2? {
     guard let pairs = root.mapping else {
-      error("type-mismatch", "a named-field recipe is a mapping, found \(root.typeName)", root, .root)
+      error(
+        "type-mismatch", "a named-field recipe is a mapping, found \(root.typeName)", root, .root)
       return nil
     }
     guard let modelNode = root["model"] else {
-      error("missing-key", "missing 'model': this file configures no model to serve", root, .root,
-        hint: "a named-field recipe needs model.huggingface; command-only experiment files are not serving recipes")
+      error(
+        "missing-key", "missing 'model': this file configures no model to serve", root, .root,
+        hint:
+          "a named-field recipe needs model.huggingface; command-only experiment files are not serving recipes"
+      )
       return nil
     }
     var model = RecipeV2.Model(path: "")
@@ -89,16 +100,19 @@ final class NamedFieldImporter {
     _ = modelNode
     let engineName = body.engine ?? .vllm
     if body.engine == nil {
-      diagnostics.append(Diagnostic(.note, code: "default-engine",
-        "no engine.llm.vllm or engine.llm.sglang block: reading as vLLM (deplodock's default)",
-        at: location(root), path: "engine.llm"))
+      diagnostics.append(
+        Diagnostic(
+          .note, code: "default-engine",
+          "no engine.llm.vllm or engine.llm.sglang block: reading as vLLM (deplodock's default)",
+          at: location(root), path: "engine.llm"))
     }
     var engine = RecipeV2.Engine(name: engineName, image: body.image)
     if let image = body.image, let v = ContainerImage(image).version {
       engine.version = Self.versionText(v)
     }
     let s = body.serving
-    let gpus = (s.tensorParallelSize ?? 1) * (s.pipelineParallelSize ?? 1) * (s.dataParallelSize ?? 1)
+    let gpus =
+      (s.tensorParallelSize ?? 1) * (s.pipelineParallelSize ?? 1) * (s.dataParallelSize ?? 1)
     if unmapped.mapping?.isEmpty == false { deplodock.append(YAMLPair("unmapped", unmapped)) }
     var launcher: RecipeV2.Launcher?
     if !deplodock.isEmpty { launcher = RecipeV2.Launcher(tools: [.deplodock: .mapping(deplodock)]) }
@@ -108,9 +122,11 @@ final class NamedFieldImporter {
       name: Self.name(file: file, model: model.path), model: model, engine: engine,
       resources: gpuType.map { RecipeV2.Resources(gpuType: $0) },
       topology: .aggregated(RecipeV2.RolePlacement(nodes: 1, workers: 1, gpusPerWorker: gpus)),
-      serving: body.serving, args: body.args, env: body.env, benchmark: benchmark, launcher: launcher,
+      serving: body.serving, args: body.args, env: body.env, benchmark: benchmark,
+      launcher: launcher,
       variants: variants,
-      provenance: RecipeV2.Provenance(sourceFormat: "named-field", sourcePath: SourcePath.recorded(file), roundtrip: roundtrip))
+      provenance: RecipeV2.Provenance(
+        sourceFormat: "named-field", sourcePath: SourcePath.recorded(file), roundtrip: roundtrip))
   }
 
   /// `v0.17.0` → `0.17.0`.
@@ -126,7 +142,8 @@ final class NamedFieldImporter {
     var base = parts.last ?? model
     if base.hasSuffix(".yaml") { base = String(base.dropLast(5)) }
     if base.isEmpty { base = model.split(separator: "/").last.map(String.init) ?? "recipe" }
-    return String(base.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
+    return String(
+      base.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
   }
 
   /// The GPU all matrix entries name, normalised, or nil when none or several.
@@ -183,7 +200,11 @@ final class NamedFieldImporter {
   private func readEngine(_ node: YAMLNode, into body: inout Body) {
     for pair in node.mapping ?? [] {
       guard let k = pair.key.scalar else { continue }
-      if k == "llm" { readLLM(pair.value, path: ["engine", "llm"], into: &body) } else { keep(pair.value, at: ["engine", k]) }
+      if k == "llm" {
+        readLLM(pair.value, path: ["engine", "llm"], into: &body)
+      } else {
+        keep(pair.value, at: ["engine", k])
+      }
     }
   }
 
@@ -206,21 +227,29 @@ final class NamedFieldImporter {
         readEngineBlock(pair.value, engine: engine, path: path + [k], into: &body)
       } else {
         if k == "vllm" || k == "sglang" {
-          diagnostics.append(Diagnostic(.note, code: "inactive-engine",
-            "'\(k)' is not used: sglang takes priority when both engine blocks exist (seed 001)",
-            at: location(pair.key), path: p, hint: "kept in launcher.deplodock.unmapped"))
+          diagnostics.append(
+            Diagnostic(
+              .note, code: "inactive-engine",
+              "'\(k)' is not used: sglang takes priority when both engine blocks exist (seed 001)",
+              at: location(pair.key), path: p, hint: "kept in launcher.deplodock.unmapped"))
         } else {
-          diagnostics.append(Diagnostic(.warning, code: "unknown-key",
-            "'\(k)' is not a named-field key; kept in launcher.deplodock.unmapped",
-            at: location(pair.key), path: p,
-            hint: DidYouMean.closest(to: k, in: Self.namedKeys.map(\.yamlKey)).map { "did you mean '\($0)'?" }))
+          diagnostics.append(
+            Diagnostic(
+              .warning, code: "unknown-key",
+              "'\(k)' is not a named-field key; kept in launcher.deplodock.unmapped",
+              at: location(pair.key), path: p,
+              hint: DidYouMean.closest(to: k, in: Self.namedKeys.map(\.yamlKey)).map {
+                "did you mean '\($0)'?"
+              }))
         }
         keep(pair.value, at: path + [k])
       }
     }
   }
 
-  private func readNamed(_ field: NamedField, _ pair: YAMLPair, path: KeyPath, into s: inout RecipeV2.Serving) {
+  private func readNamed(
+    _ field: NamedField, _ pair: YAMLPair, path: KeyPath, into s: inout RecipeV2.Serving
+  ) {
     let v = pair.value
     var ok = true
     switch (field, v.resolved) {
@@ -235,13 +264,18 @@ final class NamedFieldImporter {
     default: ok = false
     }
     if !ok {
-      error("type-mismatch", "'\(field.yamlKey)' must be \(field.isInteger ? "an integer" : "a number"), found \(v.typeName)", v, path)
+      error(
+        "type-mismatch",
+        "'\(field.yamlKey)' must be \(field.isInteger ? "an integer" : "a number"), found \(v.typeName)",
+        v, path)
     } else {
       carry(pair, to: "serving" / field.yamlKey)
     }
   }
 
-  private func readEngineBlock(_ node: YAMLNode, engine: EngineName, path: [String], into body: inout Body) {
+  private func readEngineBlock(
+    _ node: YAMLNode, engine: EngineName, path: [String], into body: inout Body
+  ) {
     for pair in node.mapping ?? [] {
       guard let k = pair.key.scalar else { continue }
       let p = KeyPath(parsing: path.joined(separator: ".")) / k
@@ -273,17 +307,23 @@ final class NamedFieldImporter {
     do {
       words = try ShellWords.split(text).map(\.text)
     } catch {
-      self.error("invalid-extra-args", "extra_args cannot be split into words: \(error)", node, path)
+      self.error(
+        "invalid-extra-args", "extra_args cannot be split into words: \(error)", node, path)
       return []
     }
     let offenders = ExtraArgsBan.offenders(in: words, engine: engine)
     if !offenders.isEmpty {
-      diagnostics.append(ExtraArgsBan.diagnostic(offenders: offenders, engine: engine, at: location(node), path: path))
+      diagnostics.append(
+        ExtraArgsBan.diagnostic(
+          offenders: offenders, engine: engine, at: location(node), path: path))
       return []
     }
     let argv = EngineArgv.read(words, engine: engine, extractNamedFields: false)
     if !argv.positionals.isEmpty {
-      error("invalid-extra-args", "extra_args has words that belong to no flag: \(argv.positionals.map { "'\($0)'" }.joined(separator: ", "))", node, path)
+      error(
+        "invalid-extra-args",
+        "extra_args has words that belong to no flag: \(argv.positionals.map { "'\($0)'" }.joined(separator: ", "))",
+        node, path)
     }
     return argv.args
   }
@@ -317,7 +357,8 @@ final class NamedFieldImporter {
     var out: [RecipeV2.Variant] = []
     for pair in node.mapping ?? [] {
       guard let name = pair.key.scalar else { continue }
-      out.append(RecipeV2.Variant(name: name, override: variantOverride(pair.value, name: name, base: base)))
+      out.append(
+        RecipeV2.Variant(name: name, override: variantOverride(pair.value, name: name, base: base)))
     }
     return out
   }
@@ -336,9 +377,13 @@ final class NamedFieldImporter {
       case "model":
         for m in pair.value.mapping ?? [] {
           guard let mk = m.key.scalar else { continue }
-          if mk == "huggingface" || mk == "name" { put("model", "path", m.value) }
-          else if mk == "task" { put("model", "task", m.value) }
-          else { rest = Self.inserting(m.value, at: ["model", mk], into: rest) }
+          if mk == "huggingface" || mk == "name" {
+            put("model", "path", m.value)
+          } else if mk == "task" {
+            put("model", "task", m.value)
+          } else {
+            rest = Self.inserting(m.value, at: ["model", mk], into: rest)
+          }
         }
       case "engine", "backend":
         let llm = k == "engine" ? pair.value["llm"] : pair.value
@@ -348,7 +393,8 @@ final class NamedFieldImporter {
           }
         }
         let prefix = k == "engine" ? ["engine", "llm"] : ["backend"]
-        let variantEngine: String? = llm?["sglang"] != nil ? "sglang" : llm?["vllm"] != nil ? "vllm" : nil
+        let variantEngine: String? =
+          llm?["sglang"] != nil ? "sglang" : llm?["vllm"] != nil ? "vllm" : nil
         for l in llm?.mapping ?? [] {
           guard let lk = l.key.scalar else { continue }
           if let f = NamedField(yamlKey: lk), Self.namedKeys.contains(f) {
@@ -362,14 +408,20 @@ final class NamedFieldImporter {
                 put("serving", bk, b.value)
               } else if bk == "image" {
                 put("engine", "image", b.value)
-                if let s = b.value.scalar, let v = ContainerImage(s).version { put("engine", "version", .string(Self.versionText(v))) }
+                if let s = b.value.scalar, let v = ContainerImage(s).version {
+                  put("engine", "version", .string(Self.versionText(v)))
+                }
               } else if bk == "extra_args" {
                 let args = readExtraArgs(b.value, engine: engine, path: p)
-                var pairs = base.args.filter { a in !args.contains { $0.flag == a.flag } }.map { YAMLPair($0.flag, .null) }
+                var pairs = base.args.filter { a in !args.contains { $0.flag == a.flag } }.map {
+                  YAMLPair($0.flag, .null)
+                }
                 pairs += args.map { YAMLPair($0.flag, $0.value.node) }
                 out = Self.inserting(.mapping(pairs), at: ["args"], into: out)
               } else if bk == "extra_env" {
-                let env = Self.env(b.value).map { YAMLPair($0.name, $0.value.map(YAMLNode.string) ?? .null) }
+                let env = Self.env(b.value).map {
+                  YAMLPair($0.name, $0.value.map(YAMLNode.string) ?? .null)
+                }
                 out = Self.inserting(.mapping(env), at: ["env"], into: out)
               } else {
                 rest = Self.inserting(b.value, at: (prefix + [lk, bk])[...], into: rest)
@@ -384,12 +436,19 @@ final class NamedFieldImporter {
         var bp: [YAMLPair] = []
         if let i = b.isl { bp.append(YAMLPair("isl", .int(i))) }
         if let o = b.osl { bp.append(YAMLPair("osl", .int(o))) }
-        if !b.concurrencies.isEmpty { bp.append(YAMLPair("concurrencies", .sequence(b.concurrencies.map(YAMLNode.int), style: .flow))) }
+        if !b.concurrencies.isEmpty {
+          bp.append(
+            YAMLPair("concurrencies", .sequence(b.concurrencies.map(YAMLNode.int), style: .flow)))
+        }
         if let a = b.args { bp.append(YAMLPair("args", a)) }
         out = Self.inserting(.mapping(bp), at: ["benchmark"], into: out)
       default:
-        if k == "gpu", let g = pair.value.scalar, let n = GPUName.normalize(g) { put("resources", "gpu_type", .string(n)) }
-        if k == "deploy", let g = pair.value["gpu"]?.scalar, let n = GPUName.normalize(g) { put("resources", "gpu_type", .string(n)) }
+        if k == "gpu", let g = pair.value.scalar, let n = GPUName.normalize(g) {
+          put("resources", "gpu_type", .string(n))
+        }
+        if k == "deploy", let g = pair.value["gpu"]?.scalar, let n = GPUName.normalize(g) {
+          put("resources", "gpu_type", .string(n))
+        }
         rest = Self.inserting(pair.value, at: [k], into: rest)
       }
     }

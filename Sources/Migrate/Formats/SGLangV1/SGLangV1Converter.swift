@@ -29,7 +29,9 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
       return .notOneDocument(file: file, kind: "a v1 recipe file")
     }
     let (decoded, diagnostics) = RecipeV1.decode(doc, file: file)
-    guard let v1 = decoded, !diagnostics.hasErrors else { return Conversion(value: nil, diagnostics: diagnostics) }
+    guard let v1 = decoded, !diagnostics.hasErrors else {
+      return Conversion(value: nil, diagnostics: diagnostics)
+    }
     var (recipe, hints) = Self.importBody(v1, file: file)
 
     // Variants: override_<name> → v2 variant (as a v2 diff of the merged recipe); every
@@ -44,8 +46,10 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
         if let o = Self.v2Override(base: base, override: v.node, baseV2: baseV2, file: file) {
           recipe.variants.append(RecipeV2.Variant(name: v.name, override: o))
         } else {
-          notes.append(Diagnostic(.note, code: "variant-kept", "'\(v.key)' has no v2 variant; it is kept for v1 only",
-            path: KeyPath.root / v.key))
+          notes.append(
+            Diagnostic(
+              .note, code: "variant-kept", "'\(v.key)' has no v2 variant; it is kept for v1 only",
+              path: KeyPath.root / v.key))
         }
       }
     }
@@ -57,7 +61,8 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     recipe.provenance = RecipeV2.Provenance(
       sourceFormat: layout == .seed ? "sglang-v1" : "srt-slurm",
       roundtrip: RecipeV2.Roundtrip(
-        layout: layout == .seed ? "proposal" : "backend", flagSpellings: recipe.provenance?.roundtrip?.flagSpellings ?? [],
+        layout: layout == .seed ? "proposal" : "backend",
+        flagSpellings: recipe.provenance?.roundtrip?.flagSpellings ?? [],
         keyOrder: keyOrder, extra: extra.isEmpty ? nil : .mapping(extra)))
 
     // What the rebuilt v1 would still differ in.
@@ -80,11 +85,15 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
         continue
       }
       if let c = claims.first(v2) {
-        if claims[c].key != keys[i].keyComments || claims[c].value != keys[i].valueComments { orphanAt.append(i) }
+        if claims[c].key != keys[i].keyComments || claims[c].value != keys[i].valueComments {
+          orphanAt.append(i)
+        }
         continue
       }
       claims.add(v2, key: keys[i].keyComments, value: keys[i].valueComments, at: i)
-      placements.append(CommentPlacement(path: v2, keyComments: keys[i].keyComments, valueComments: keys[i].valueComments))
+      placements.append(
+        CommentPlacement(
+          path: v2, keyComments: keys[i].keyComments, valueComments: keys[i].valueComments))
     }
     // A bare key loses its place only to a commented key claiming the same v2 key: in
     // document order when the claim comes first, after all the others otherwise.
@@ -99,14 +108,18 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     orphans = orphanAt.map { SGLangV1Residue.Comment($0, in: keys) }
     for i in late {
       let path = SGLangV1PathTable.path(of: i, in: keys)
-      if !orphans.contains(where: { $0.path == path }) { orphans.append(SGLangV1Residue.Comment(i, in: keys)) }
+      if !orphans.contains(where: { $0.path == path }) {
+        orphans.append(SGLangV1Residue.Comment(i, in: keys))
+      }
     }
     if !orphans.isEmpty {
       residue.comments = orphans
       Self.setResidue(residue, trailing: doc.trailingComments, in: &recipe)
     }
     // `encoded` is still the recipe's tree unless orphaned comments changed the residue.
-    return Conversion(value: recipe, diagnostics: notes, comments: placements, encoded: orphans.isEmpty ? encoded : nil)
+    return Conversion(
+      value: recipe, diagnostics: notes, comments: placements,
+      encoded: orphans.isEmpty ? encoded : nil)
   }
 
   static func importBody(_ v1: RecipeV1, file: String) -> (RecipeV2, SGLangV1Hints) {
@@ -129,7 +142,9 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
   /// The v2 override of one v1 `override_<name>`: the merged v1 recipe imported and diffed
   /// against the base; nil when the merged recipe does not decode or the override does not
   /// decode as a v2 variant.
-  static func v2Override(base: YAMLNode, override: YAMLNode, baseV2: YAMLNode, file: String) -> YAMLNode? {
+  static func v2Override(base: YAMLNode, override: YAMLNode, baseV2: YAMLNode, file: String)
+    -> YAMLNode?
+  {
     let merged = RecipeV2.deepMerge(base, override)
     let (v1, diags) = RecipeV1.decode(YAMLDocument(root: merged), file: file)
     guard let v1, !diags.hasErrors else { return nil }
@@ -139,7 +154,9 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     check.set("schema", .string("v2"))
     let applied = RecipeV2.deepMerge(check, diff)
     let (ok, d2) = RecipeV2.decode(YAMLDocument(root: applied), file: file)
-    guard ok != nil, !d2.hasErrors, RecipeV2.deepMerge(baseV2, diff) == comparable(r) else { return nil }
+    guard ok != nil, !d2.hasErrors, RecipeV2.deepMerge(baseV2, diff) == comparable(r) else {
+      return nil
+    }
     return diff
   }
 
@@ -156,19 +173,24 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
           out.append(YAMLPair(k, t.value))
         }
       }
-      for b in bp where b.key.scalar.map({ target[$0] == nil }) ?? false { out.append(YAMLPair(b.key.scalar!, .null)) }
+      for b in bp where b.key.scalar.map({ target[$0] == nil }) ?? false {
+        out.append(YAMLPair(b.key.scalar!, .null))
+      }
       return out.isEmpty ? nil : .mapping(out)
     }
     return base == target && base.tag == target.tag ? nil : target
   }
 
-  static func setResidue(_ residue: SGLangV1Residue, trailing: [String], in recipe: inout RecipeV2) {
+  static func setResidue(_ residue: SGLangV1Residue, trailing: [String], in recipe: inout RecipeV2)
+  {
     guard var rt = recipe.provenance?.roundtrip else { return }
     var pairs = (rt.extra?.mapping ?? []).filter {
       !["set", "delete", "order", "comments", "trailing_comments"].contains($0.key.scalar ?? "")
     }
     pairs += residue.pairs
-    if !trailing.isEmpty { pairs.append(YAMLPair("trailing_comments", .sequence(trailing.map { .string($0) }))) }
+    if !trailing.isEmpty {
+      pairs.append(YAMLPair("trailing_comments", .sequence(trailing.map { .string($0) })))
+    }
     rt.extra = pairs.isEmpty ? nil : .mapping(pairs)
     recipe.provenance?.roundtrip = rt
   }
@@ -201,8 +223,10 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
       let keys = export.table.keys(of: document)
       for (i, k) in keys.enumerated() {
         guard let v2 = k.v2, let c = byPath[v2] else { continue }
-        placements.append(CommentPlacement(
-          path: SGLangV1PathTable.path(of: i, in: keys), keyComments: c.keyComments, valueComments: c.valueComments))
+        placements.append(
+          CommentPlacement(
+            path: SGLangV1PathTable.path(of: i, in: keys), keyComments: c.keyComments,
+            valueComments: c.valueComments))
       }
     }
     let replaced = Set(residue.comments.map(\.path))
@@ -210,7 +234,8 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     for c in residue.comments where !c.key.isEmpty || !c.value.isEmpty {
       placements.append(CommentPlacement(path: c.path, keyComments: c.key, valueComments: c.value))
     }
-    let trailing = extra?["trailing_comments"]?.sequence?.compactMap(\.scalar) ?? source?.trailingComments ?? []
+    let trailing =
+      extra?["trailing_comments"]?.sequence?.compactMap(\.scalar) ?? source?.trailingComments ?? []
     return Conversion(
       value: [YAMLDocument(root: document, trailingComments: trailing)], losses: export.losses,
       comments: placements)
@@ -218,7 +243,9 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
 
   /// `provenance.roundtrip.extra` when this converter wrote it.
   static func ownExtra(_ recipe: RecipeV2) -> YAMLNode? {
-    guard let p = recipe.provenance, ["sglang-v1", "srt-slurm"].contains(p.sourceFormat) else { return nil }
+    guard let p = recipe.provenance, ["sglang-v1", "srt-slurm"].contains(p.sourceFormat) else {
+      return nil
+    }
     return p.roundtrip?.extra
   }
 
@@ -268,13 +295,17 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
             v2Override(base: body, override: kept, baseV2: baseV2, file: "") != v.override
           {
             let i = pairs.firstIndex { $0.key.scalar == "override_" + v.name }!
-            if let node = v1Override(recipe, variant: v.name, base: body, layout: layout, hints: hints, losses: &losses) {
+            if let node = v1Override(
+              recipe, variant: v.name, base: body, layout: layout, hints: hints, losses: &losses)
+            {
               pairs[i].value = node
             }
           }
           continue
         }
-        if let node = v1Override(recipe, variant: v.name, base: body, layout: layout, hints: hints, losses: &losses) {
+        if let node = v1Override(
+          recipe, variant: v.name, base: body, layout: layout, hints: hints, losses: &losses)
+        {
           pairs.append(YAMLPair("override_" + v.name, node))
         }
       }
@@ -290,7 +321,9 @@ public struct SGLangV1Converter: FormatConverter, CommentAwareExporter {
     losses: inout [LossEntry]
   ) -> YAMLNode? {
     guard let applied = try? recipe.applying(variant: variant) else {
-      losses.append(LossEntry(path: "variants" / variant, value: variant, reason: "the variant does not apply cleanly"))
+      losses.append(
+        LossEntry(
+          path: "variants" / variant, value: variant, reason: "the variant does not apply cleanly"))
       return nil
     }
     var e = SGLangV1Export(applied, layout: layout, hints: hints)

@@ -33,17 +33,24 @@ struct SGLangV1Export {
     if layout == .seed, let v = r.engine.version {
       put("sglang_version", .string(hints.versionWithoutV ? v : "v" + v), "engine.version")
     }
-    if !r.labels.isEmpty { put("labels", .sequence(r.labels.map { .string($0) }, style: .flow), "labels", recursive: true) }
+    if !r.labels.isEmpty {
+      put(
+        "labels", .sequence(r.labels.map { .string($0) }, style: .flow), "labels", recursive: true)
+    }
     let modelNode = model(p / "model")
     put("model", modelNode, "model")
     let resourcesNode = resources(p / "resources")
     put("resources", resourcesNode, "resources")
     let engineName = r.engine.name
     if layout == .seed && engineName != .sglang {
-      loss("engine.name", engineName.rawValue, "the seed (proposal) layout of v1 only expresses SGLang (sglang_config)")
+      loss(
+        "engine.name", engineName.rawValue,
+        "the seed (proposal) layout of v1 only expresses SGLang (sglang_config)")
     }
     let configKey: String = {
-      if let t = hints.backendType?.lowercased(), t == "mocker", engineName == .sglang { return "mocker_config" }
+      if let t = hints.backendType?.lowercased(), t == "mocker", engineName == .sglang {
+        return "mocker_config"
+      }
       return "\(engineName.rawValue)_config"
     }()
     switch layout {
@@ -56,7 +63,9 @@ struct SGLangV1Export {
       var b: [YAMLPair] = []
       b.reserveCapacity(8)
       let bp = p / "backend"
-      if let t = hints.backendType, EngineName(name: t) == engineName || (t.lowercased() == "mocker" && engineName == .sglang) {
+      if let t = hints.backendType,
+        EngineName(name: t) == engineName || (t.lowercased() == "mocker" && engineName == .sglang)
+      {
         b.append(YAMLPair("type", .string(t)))
         table.add(bp, "type", "engine.name")
       } else if hints.backendType != nil || engineName != .sglang {
@@ -77,7 +86,9 @@ struct SGLangV1Export {
       if let extra = r.launcher?.tools[.srtSlurm]?["backend"]?.mapping {
         for e in extra {
           b.append(e)
-          if let k = e.key.scalar { table.add(bp, k, "launcher.srt_slurm.backend" / k, recursive: true) }
+          if let k = e.key.scalar {
+            table.add(bp, k, "launcher.srt_slurm.backend" / k, recursive: true)
+          }
         }
       }
       if !b.isEmpty { put("backend", .mapping(b), "engine") }
@@ -172,21 +183,29 @@ struct SGLangV1Export {
     let serving = recipe.serving.overlaid(by: rc.serving)
     for f in serving.setFields {
       let mapping = NamedFieldFlags.flags(for: f, engine: engine)
-      let v2: KeyPath = rc.serving.isSet(f) ? "roles" / role.rawValue / "serving" / f.key : "serving" / f.key
+      let v2: KeyPath =
+        rc.serving.isSet(f) ? "roles" / role.rawValue / "serving" / f.key : "serving" / f.key
       guard let value = Self.value(serving, f) else { continue }
       switch mapping.form {
       case .value:
-        let flag = recipe.provenance?.roundtrip?.flagSpellings.first { $0.field == f }?.flag
+        let flag =
+          recipe.provenance?.roundtrip?.flagSpellings.first { $0.field == f }?.flag
           ?? String((mapping.canonical ?? f.key).drop { $0 == "-" })
         m.append(YAMLPair(flag, value))
         table.add(p, flag, v2)
       case .switchWhenGreaterThanOne:
         let n = Int(value.scalar ?? "") ?? 1
         let flag = String((mapping.canonical ?? "").drop { $0 == "-" })
-        if n > 1 { m.append(YAMLPair(flag, .bool(true))); table.add(p, flag, v2) }
+        if n > 1 {
+          m.append(YAMLPair(flag, .bool(true)))
+          table.add(p, flag, v2)
+        }
         let derived = (serving.tensorParallelSize ?? 1) * (serving.dataParallelSize ?? 1)
         if n > 1 && n != derived {
-          loss(v2, String(n), "\(engine) has no expert parallel size flag; --enable-expert-parallel makes it TP × DP = \(derived)")
+          loss(
+            v2, String(n),
+            "\(engine) has no expert parallel size flag; --enable-expert-parallel makes it TP × DP = \(derived)"
+          )
         }
       case .unsupported:
         loss(v2, value.scalar ?? "", "\(engine) has no flag for \(f.key)")
@@ -194,11 +213,18 @@ struct SGLangV1Export {
     }
     var args = recipe.args
     for a in rc.args {
-      if let i = args.firstIndex(where: { $0.flag == a.flag }) { args[i] = a } else { args.append(a) }
+      if let i = args.firstIndex(where: { $0.flag == a.flag }) {
+        args[i] = a
+      } else {
+        args.append(a)
+      }
     }
     for a in args {
       m.append(YAMLPair(a.flag, a.value.node))
-      table.add(p, a.flag, rc.args.contains { $0.flag == a.flag } ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
+      table.add(
+        p, a.flag,
+        rc.args.contains { $0.flag == a.flag }
+          ? "roles" / role.rawValue / "args" / a.flag : "args" / a.flag, recursive: true)
     }
     return m.isEmpty ? nil : .mapping(m)
   }
@@ -224,19 +250,27 @@ struct SGLangV1Export {
     }
     var vars = recipe.env
     for e in rc.env {
-      if let i = vars.firstIndex(where: { $0.name == e.name }) { vars[i] = e } else { vars.append(e) }
+      if let i = vars.firstIndex(where: { $0.name == e.name }) {
+        vars[i] = e
+      } else {
+        vars.append(e)
+      }
     }
     var m: [YAMLPair] = []
     m.reserveCapacity(vars.count)
     for v in vars {
       guard let value = v.value else { continue }
       m.append(YAMLPair(v.name, .string(value)))
-      table.add(p, v.name, rc.env.contains { $0.name == v.name } ? "roles" / role.rawValue / "env" / v.name : "env" / v.name)
+      table.add(
+        p, v.name,
+        rc.env.contains { $0.name == v.name }
+          ? "roles" / role.rawValue / "env" / v.name : "env" / v.name)
     }
     return m.isEmpty ? nil : .mapping(m)
   }
 
-  private mutating func envNode(_ vars: [RecipeV2.EnvVar], _ p: KeyPath, _ v2: KeyPath) -> YAMLNode {
+  private mutating func envNode(_ vars: [RecipeV2.EnvVar], _ p: KeyPath, _ v2: KeyPath) -> YAMLNode
+  {
     var m: [YAMLPair] = []
     m.reserveCapacity(vars.count)
     for v in vars {
@@ -254,10 +288,17 @@ struct SGLangV1Export {
     var m: [YAMLPair] = [YAMLPair("type", .string(b.tool))]
     m.reserveCapacity(8 + (b.args?.mapping?.count ?? 0))
     table.add(p, "type", "benchmark.tool")
-    if let v = b.isl { m.append(YAMLPair("isl", .int(v))); table.add(p, "isl", "benchmark.isl") }
-    if let v = b.osl { m.append(YAMLPair("osl", .int(v))); table.add(p, "osl", "benchmark.osl") }
+    if let v = b.isl {
+      m.append(YAMLPair("isl", .int(v)))
+      table.add(p, "isl", "benchmark.isl")
+    }
+    if let v = b.osl {
+      m.append(YAMLPair("osl", .int(v)))
+      table.add(p, "osl", "benchmark.osl")
+    }
     if !b.concurrencies.isEmpty {
-      let n: YAMLNode = hints.concurrenciesList
+      let n: YAMLNode =
+        hints.concurrenciesList
         ? .sequence(b.concurrencies.map(YAMLNode.int), style: .flow)
         : .string(b.concurrencies.map(String.init).joined(separator: "x"))
       m.append(YAMLPair("concurrencies", n))
@@ -270,9 +311,12 @@ struct SGLangV1Export {
     }
     if b.requestRate != nil { table.add(p, "req_rate", "benchmark.request_rate") }
     for t in b.thresholds {
-      let key = t.name == "ttft_ms" ? "ttft_threshold_ms" : t.name == "itl_ms" ? "itl_threshold_ms" : nil
+      let key =
+        t.name == "ttft_ms" ? "ttft_threshold_ms" : t.name == "itl_ms" ? "itl_threshold_ms" : nil
       guard let key else {
-        loss("benchmark.thresholds" / t.name, String(t.value), "v1 benchmarks only have ttft and itl thresholds")
+        loss(
+          "benchmark.thresholds" / t.name, String(t.value),
+          "v1 benchmarks only have ttft and itl thresholds")
         continue
       }
       m.append(YAMLPair(key, SGLangV1Values.number(t.value)))
@@ -299,24 +343,36 @@ struct SGLangV1Export {
     if let v = r.model.revision { loss("model.revision", v, "v1 has no model revision") }
     if let v = r.model.task { loss("model.task", v, "v1 has no model task") }
     if let l = r.launcher {
-      if let v = l.clusterOnly { loss("launcher.cluster_only", String(v), "v1 has no node constraints") }
+      if let v = l.clusterOnly {
+        loss("launcher.cluster_only", String(v), "v1 has no node constraints")
+      }
       if let v = l.soloOnly { loss("launcher.solo_only", String(v), "v1 has no node constraints") }
       if let v = l.minNodes { loss("launcher.min_nodes", String(v), "v1 has no node constraints") }
       if let v = l.maxNodes { loss("launcher.max_nodes", String(v), "v1 has no node constraints") }
       if let v = l.port { loss("launcher.port", String(v), "v1 has no launcher port") }
       if let v = l.host { loss("launcher.host", v, "v1 has no launcher host") }
       if let v = l.command { loss("launcher.command", v, "v1 has no command template") }
-      if let v = l.parameters { loss("launcher.parameters", YAMLEmitter.emit(v), "v1 has no command template") }
-      if !l.mods.isEmpty { loss("launcher.mods", l.mods.joined(separator: ", "), "v1 has no container mods") }
-      if !l.buildArgs.isEmpty { loss("launcher.build_args", l.buildArgs.joined(separator: " "), "v1 has no image build") }
+      if let v = l.parameters {
+        loss("launcher.parameters", YAMLEmitter.emit(v), "v1 has no command template")
+      }
+      if !l.mods.isEmpty {
+        loss("launcher.mods", l.mods.joined(separator: ", "), "v1 has no container mods")
+      }
+      if !l.buildArgs.isEmpty {
+        loss("launcher.build_args", l.buildArgs.joined(separator: " "), "v1 has no image build")
+      }
       for tool in RecipeV2.Launcher.Tool.allCases where tool != .srtSlurm {
         guard let node = l.tools[tool] else { continue }
-        loss("launcher" / tool.rawValue, YAMLEmitter.emit(node), "v1 (srt-slurm) has no \(tool.rawValue) settings")
+        loss(
+          "launcher" / tool.rawValue, YAMLEmitter.emit(node),
+          "v1 (srt-slurm) has no \(tool.rawValue) settings")
       }
     }
     for (role, rc) in r.roles.sorted(by: { $0.key < $1.key }) {
       for e in rc.env where e.value == nil && !r.env.contains(where: { $0.name == e.name }) {
-        loss("roles" / role.rawValue / "env" / e.name, "null", "v1 cannot unset a variable that is not set")
+        loss(
+          "roles" / role.rawValue / "env" / e.name, "null",
+          "v1 cannot unset a variable that is not set")
       }
     }
     if let p = r.provenance, !["sglang-v1", "srt-slurm"].contains(p.sourceFormat) {

@@ -24,7 +24,8 @@ struct SGLangV1Import {
   /// and comments.
   static func same(_ a: Flag, in ea: [YAMLPair], _ b: Flag, in eb: [YAMLPair]) -> Bool {
     guard a.name == b.name else { return false }
-    let x = ea[a.at], y = eb[b.at]
+    let x = ea[a.at]
+    let y = eb[b.at]
     return x.value == y.value && x.value.tag == y.value.tag && x.key.comments == y.key.comments
       && x.value.comments == y.value.comments
   }
@@ -52,7 +53,9 @@ struct SGLangV1Import {
       var s = parsed.description
       if s.first == "v" || s.first == "V" { s.removeFirst() }
       version = s
-      if let sv = v1.sglangVersion, !(sv.first == "v" || sv.first == "V") { hints.versionWithoutV = true }
+      if let sv = v1.sglangVersion, !(sv.first == "v" || sv.first == "V") {
+        hints.versionWithoutV = true
+      }
     }
     var model = RecipeV2.Model(path: v1.model?.path ?? "", precision: v1.model?.precision)
     let resources: RecipeV2.Resources? =
@@ -63,7 +66,8 @@ struct SGLangV1Import {
     // Engine flags per role (by index in `roles`), as written: the config entries, and the
     // flags not placed yet.
     let entries: [[YAMLPair]] = roles.map { role in
-      guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role] else { return [] }
+      guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role]
+      else { return [] }
       return cfg.source?.mapping ?? cfg.flags.map { YAMLPair($0.name, $0.value) }
     }
     var flags: [[Flag]] = entries.map { e in
@@ -72,11 +76,14 @@ struct SGLangV1Import {
       for i in e.indices { if let name = e[i].key.scalar { f.append(Flag(name: name, at: i)) } }
       return f
     }
-    func same(_ r: Int, _ a: Flag, _ s: Int, _ b: Flag) -> Bool { Self.same(a, in: entries[r], b, in: entries[s]) }
+    func same(_ r: Int, _ a: Flag, _ s: Int, _ b: Flag) -> Bool {
+      Self.same(a, in: entries[r], b, in: entries[s])
+    }
     // served-model-name → model.served_name when every role says the same.
     let servedKey = "served-model-name"
     let served = flags.map { $0.first { NamedFieldFlags.normalize($0.name) == servedKey } }
-    if let first = served.first ?? nil, served.indices.allSatisfy({ r in served[r].map { same(r, $0, 0, first) } ?? false }),
+    if let first = served.first ?? nil,
+      served.indices.allSatisfy({ r in served[r].map { same(r, $0, 0, first) } ?? false }),
       case .string(let s)? = entries[0][first.at].value.resolved
     {
       model.servedName = s
@@ -114,24 +121,32 @@ struct SGLangV1Import {
       }
       if !taken.isEmpty { flags[r].removeAll { taken.contains($0.name) } }
     }
-    spellings.sort { NamedField.allCases.firstIndex(of: $0.field)! < NamedField.allCases.firstIndex(of: $1.field)! }
+    spellings.sort {
+      NamedField.allCases.firstIndex(of: $0.field)! < NamedField.allCases.firstIndex(of: $1.field)!
+    }
     var serving = RecipeV2.Serving()
     var roleConfigs: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
     for f in NamedField.allCases {
       let items = named.map { $0[f] }
-      if let first = items.first ?? nil, items.indices.allSatisfy({ r in items[r].map { same(r, $0, 0, first) } ?? false }) {
+      if let first = items.first ?? nil,
+        items.indices.allSatisfy({ r in items[r].map { same(r, $0, 0, first) } ?? false })
+      {
         Self.set(&serving, f, entries[0][first.at].value)
       } else {
         for (r, role) in roles.enumerated() {
-          if let item = items[r] { Self.set(&roleConfigs[role, default: .init()].serving, f, entries[r][item.at].value) }
+          if let item = items[r] {
+            Self.set(&roleConfigs[role, default: .init()].serving, f, entries[r][item.at].value)
+          }
         }
       }
     }
     // Args: common when every role has the same flag, value and comments.
     var common: [RecipeV2.EngineArg] = []
     if !roles.isEmpty {
-      for item in flags[0] where flags.indices.allSatisfy({ r in flags[r].contains { same(r, $0, 0, item) } }) {
-        common.append(RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(entries[0][item.at].value)))
+      for item in flags[0]
+      where flags.indices.allSatisfy({ r in flags[r].contains { same(r, $0, 0, item) } }) {
+        common.append(
+          RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(entries[0][item.at].value)))
       }
       for (r, role) in roles.enumerated() {
         let own = flags[r].filter { item in !common.contains { $0.flag == item.name } }
@@ -143,11 +158,13 @@ struct SGLangV1Import {
     // Environment.
     var env: [RecipeV2.EnvVar] = []
     let envs: [[Item]?] = roles.map { r in
-      guard let v1role = V1Role(rawValue: r.rawValue), let e = v1.backend.environments[v1role] else { return nil }
+      guard let v1role = V1Role(rawValue: r.rawValue), let e = v1.backend.environments[v1role]
+      else { return nil }
       let pairs = e.source?.mapping ?? []
       return e.variables.map { v in
         let p = pairs.first { $0.key.scalar == v.name }
-        return Item(name: v.name, node: p?.value ?? .string(v.value), key: p?.key.comments ?? .init(),
+        return Item(
+          name: v.name, node: p?.value ?? .string(v.value), key: p?.key.comments ?? .init(),
           value: p?.value.comments ?? .init())
       }
     }
@@ -156,7 +173,9 @@ struct SGLangV1Import {
       hints.topLevelEnvironment = true
       env = top.variables.map { RecipeV2.EnvVar($0.name, $0.value) }
       for (r, role) in roles.enumerated() {
-        roleConfigs[role, default: .init()].env = (envs[r] ?? []).map { RecipeV2.EnvVar($0.name, text($0)) }
+        roleConfigs[role, default: .init()].env = (envs[r] ?? []).map {
+          RecipeV2.EnvVar($0.name, text($0))
+        }
       }
     } else if !roles.isEmpty {
       let shared = (envs[0] ?? []).filter { item in
@@ -164,17 +183,22 @@ struct SGLangV1Import {
       }
       env = shared.map { RecipeV2.EnvVar($0.name, text($0)) }
       for (r, role) in roles.enumerated() {
-        roleConfigs[role, default: .init()].env = (envs[r] ?? []).filter { item in !shared.contains { $0.name == item.name } }
-          .map { RecipeV2.EnvVar($0.name, text($0)) }
+        roleConfigs[role, default: .init()].env = (envs[r] ?? []).filter { item in
+          !shared.contains { $0.name == item.name }
+        }
+        .map { RecipeV2.EnvVar($0.name, text($0)) }
       }
     }
     roleConfigs = roleConfigs.filter { !$0.value.isEmpty }
 
     // Launcher: sections without a typed v2 place, and backend settings.
     var tools: [YAMLPair] = []
-    for p in v1.sections { tools.append(YAMLPair(key: .string(p.key.scalar ?? ""), value: p.value)) }
+    for p in v1.sections {
+      tools.append(YAMLPair(key: .string(p.key.scalar ?? ""), value: p.value))
+    }
     if v1.layout == .srtSlurm, let b = v1.backend.source?.mapping {
-      let typed = Set(["type", v1.backend.configKey] + V1Role.allCases.map { "\($0.rawValue)_environment" })
+      let typed = Set(
+        ["type", v1.backend.configKey] + V1Role.allCases.map { "\($0.rawValue)_environment" })
       let rest = b.filter { !typed.contains($0.key.scalar ?? "") }
       if !rest.isEmpty { tools.append(YAMLPair("backend", .mapping(rest))) }
     }
@@ -197,7 +221,9 @@ struct SGLangV1Import {
     for engine in EngineName.allCases {
       var m: [String: NamedField] = [:]
       for f in NamedFieldFlags.all(engine: engine) {
-        for s in f.spellings where m[NamedFieldFlags.normalize(s)] == nil { m[NamedFieldFlags.normalize(s)] = f.field }
+        for s in f.spellings where m[NamedFieldFlags.normalize(s)] == nil {
+          m[NamedFieldFlags.normalize(s)] = f.field
+        }
       }
       out[engine] = m
     }
@@ -214,15 +240,22 @@ struct SGLangV1Import {
   static func topology(_ v1: RecipeV1) -> RecipeV2.Topology {
     let r = v1.resources
     if v1.topology == .aggregated {
-      return .aggregated(.init(nodes: max(r?.aggNodes ?? 1, 1), workers: max(r?.aggWorkers ?? 1, 1), gpusPerWorker: r?.gpusPerAgg.map { max($0, 1) }))
+      return .aggregated(
+        .init(
+          nodes: max(r?.aggNodes ?? 1, 1), workers: max(r?.aggWorkers ?? 1, 1),
+          gpusPerWorker: r?.gpusPerAgg.map { max($0, 1) }))
     }
     if v1.topology == nil { return .aggregated(.init(nodes: 1, workers: 1)) }
     var pn = max(r?.prefillNodes ?? 1, 0)
     let dn = max(r?.decodeNodes ?? 1, 0)
     if pn + dn == 0 { pn = 1 }
     return .disaggregated(
-      prefill: .init(nodes: pn, workers: max(r?.prefillWorkers ?? 1, 1), gpusPerWorker: r?.gpusPerPrefill.map { max($0, 1) }),
-      decode: .init(nodes: dn, workers: max(r?.decodeWorkers ?? 1, 1), gpusPerWorker: r?.gpusPerDecode.map { max($0, 1) }))
+      prefill: .init(
+        nodes: pn, workers: max(r?.prefillWorkers ?? 1, 1),
+        gpusPerWorker: r?.gpusPerPrefill.map { max($0, 1) }),
+      decode: .init(
+        nodes: dn, workers: max(r?.decodeWorkers ?? 1, 1),
+        gpusPerWorker: r?.gpusPerDecode.map { max($0, 1) }))
   }
 
   /// The value of a named field, when the node is one v2 accepts.

@@ -110,10 +110,14 @@ struct SGLangV1PathTable: Sendable {
     var comments: (key: YAMLComments, value: YAMLComments)?
     var v2: KeyPath?
 
-    init(parent: Int, component: KeyPath.Component, keyComments: YAMLComments, valueComments: YAMLComments, v2: KeyPath?) {
+    init(
+      parent: Int, component: KeyPath.Component, keyComments: YAMLComments,
+      valueComments: YAMLComments, v2: KeyPath?
+    ) {
       self.parent = parent
       self.component = component
-      self.comments = keyComments.isEmpty && valueComments.isEmpty ? nil : (keyComments, valueComments)
+      self.comments =
+        keyComments.isEmpty && valueComments.isEmpty ? nil : (keyComments, valueComments)
       self.v2 = v2
     }
 
@@ -130,8 +134,10 @@ struct SGLangV1PathTable: Sendable {
     let root = Cursor()
     var components: [KeyPath.Component] = []
     components.reserveCapacity(8)
-    out.append(Key(parent: -1, component: .index(0), keyComments: YAMLComments(),
-      valueComments: document.comments, v2: v2Path(at: root, components: [])))
+    out.append(
+      Key(
+        parent: -1, component: .index(0), keyComments: YAMLComments(),
+        valueComments: document.comments, v2: v2Path(at: root, components: [])))
     walk(document, 0, root, &components, into: &out)
     return out
   }
@@ -148,7 +154,8 @@ struct SGLangV1PathTable: Sendable {
   }
 
   private func walk(
-    _ n: YAMLNode, _ index: Int, _ cursor: Cursor, _ components: inout [KeyPath.Component], into out: inout [Key]
+    _ n: YAMLNode, _ index: Int, _ cursor: Cursor, _ components: inout [KeyPath.Component],
+    into out: inout [Key]
   ) {
     switch n.kind {
     case .scalar: return
@@ -157,8 +164,10 @@ struct SGLangV1PathTable: Sendable {
         let c = KeyPath.Component.key(pair.key.scalar ?? "")
         components.append(c)
         let next = step(cursor, c)
-        out.append(Key(parent: index, component: c, keyComments: pair.key.comments,
-          valueComments: pair.value.comments, v2: v2Path(at: next, components: components[...])))
+        out.append(
+          Key(
+            parent: index, component: c, keyComments: pair.key.comments,
+            valueComments: pair.value.comments, v2: v2Path(at: next, components: components[...])))
         walk(pair.value, out.count - 1, next, &components, into: &out)
         components.removeLast()
       }
@@ -167,8 +176,10 @@ struct SGLangV1PathTable: Sendable {
         let c = KeyPath.Component.index(i)
         components.append(c)
         let next = step(cursor, c)
-        out.append(Key(parent: index, component: c, keyComments: YAMLComments(),
-          valueComments: item.comments, v2: v2Path(at: next, components: components[...])))
+        out.append(
+          Key(
+            parent: index, component: c, keyComments: YAMLComments(),
+            valueComments: item.comments, v2: v2Path(at: next, components: components[...])))
         walk(item, out.count - 1, next, &components, into: &out)
         components.removeLast()
       }

@@ -5,8 +5,14 @@ import Schema
 /// that have no key of their own in v2. Kept in `provenance.roundtrip.extra`, applied by the
 /// exporter, so that v1 → v2 → v1 is exact.
 struct SGLangV1Residue {
-  struct Set { var path: KeyPath; var value: YAMLNode }
-  struct Order { var path: KeyPath; var keys: [String] }
+  struct Set {
+    var path: KeyPath
+    var value: YAMLNode
+  }
+  struct Order {
+    var path: KeyPath
+    var keys: [String]
+  }
   struct Comment {
     var path: KeyPath
     var key: YAMLComments
@@ -20,7 +26,9 @@ struct SGLangV1Residue {
 
     /// The comments of `keys[i]` of the source document.
     init(_ i: Int, in keys: [SGLangV1PathTable.Key]) {
-      self.init(path: SGLangV1PathTable.path(of: i, in: keys), key: keys[i].keyComments, value: keys[i].valueComments)
+      self.init(
+        path: SGLangV1PathTable.path(of: i, in: keys), key: keys[i].keyComments,
+        value: keys[i].valueComments)
     }
   }
 
@@ -56,19 +64,27 @@ struct SGLangV1Residue {
       }
       for p in bp {
         guard let k = p.key.scalar else { continue }
-        if Self.index(of: k, in: op) != nil { next(k) } else { deletes.append(KeyPath(path + [.key(k)])) }
+        if Self.index(of: k, in: op) != nil {
+          next(k)
+        } else {
+          deletes.append(KeyPath(path + [.key(k)]))
+        }
       }
       for p in op {
         guard let k = p.key.scalar else { continue }
         path.append(.key(k))
-        if let j = Self.index(of: k, in: bp) { diff(p.value, bp[j].value, &path) } else {
+        if let j = Self.index(of: k, in: bp) {
+          diff(p.value, bp[j].value, &path)
+        } else {
           sets.append(Set(path: KeyPath(path), value: p.value))
           next(k)
         }
         path.removeLast()
       }
       while w < op.count, op[w].key.scalar == nil { w += 1 }
-      if !inOrder || w < op.count { orders.append(Order(path: KeyPath(path), keys: op.compactMap { $0.key.scalar })) }
+      if !inOrder || w < op.count {
+        orders.append(Order(path: KeyPath(path), keys: op.compactMap { $0.key.scalar }))
+      }
       return
     }
     if Self.sameSpelling(o, b) { return }
@@ -112,7 +128,11 @@ struct SGLangV1Residue {
     case .key(let k):
       node.editPairs { pairs in
         guard let i = pairs.firstIndex(where: { $0.key.scalar == k }) else { return }
-        if path.count == 1 { pairs.remove(at: i) } else { remove(&pairs[i].value, path.dropFirst()) }
+        if path.count == 1 {
+          pairs.remove(at: i)
+        } else {
+          remove(&pairs[i].value, path.dropFirst())
+        }
       }
     case .index(let i):
       node.editItems { items in
@@ -122,8 +142,12 @@ struct SGLangV1Residue {
     }
   }
 
-  static func set(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ value: YAMLNode) {
-    guard let first = path.first else { node = value; return }
+  static func set(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ value: YAMLNode)
+  {
+    guard let first = path.first else {
+      node = value
+      return
+    }
     switch first {
     case .key(let k):
       if node.mapping == nil { node = .mapping([]) }
@@ -143,12 +167,16 @@ struct SGLangV1Residue {
     }
   }
 
-  static func reorder(_ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ keys: [String]) {
+  static func reorder(
+    _ node: inout YAMLNode, _ path: ArraySlice<KeyPath.Component>, _ keys: [String]
+  ) {
     if let first = path.first {
       switch first {
       case .key(let k):
         node.editPairs { pairs in
-          if let i = pairs.firstIndex(where: { $0.key.scalar == k }) { reorder(&pairs[i].value, path.dropFirst(), keys) }
+          if let i = pairs.firstIndex(where: { $0.key.scalar == k }) {
+            reorder(&pairs[i].value, path.dropFirst(), keys)
+          }
         }
       case .index(let i):
         node.editItems { items in
@@ -170,7 +198,10 @@ struct SGLangV1Residue {
       var sorted = true
       for (i, p) in pairs.enumerated() {
         let r = p.key.scalar.flatMap { keys.firstIndex(of: $0) } ?? (keys.count + i)
-        if r < last { sorted = false; break }
+        if r < last {
+          sorted = false
+          break
+        }
         last = r
       }
       if sorted { return pairs }
@@ -187,31 +218,36 @@ struct SGLangV1Residue {
   // MARK: - Storage in provenance.roundtrip.extra
 
   static func pathNode(_ p: KeyPath) -> YAMLNode {
-    .sequence(p.components.map { c in
-      switch c {
-      case .key(let k): return .string(k)
-      case .index(let i): return .int(i)
-      }
-    }, style: .flow)
+    .sequence(
+      p.components.map { c in
+        switch c {
+        case .key(let k): return .string(k)
+        case .index(let i): return .int(i)
+        }
+      }, style: .flow)
   }
 
   static func path(_ n: YAMLNode?) -> KeyPath? {
     guard let items = n?.sequence else { return nil }
-    return KeyPath(items.map { item in
-      if case .int(let i)? = item.resolved { return .index(i) }
-      return .key(item.scalar ?? "")
-    })
+    return KeyPath(
+      items.map { item in
+        if case .int(let i)? = item.resolved { return .index(i) }
+        return .key(item.scalar ?? "")
+      })
   }
 
   static func commentsNode(_ c: YAMLComments) -> YAMLNode {
     var pairs: [YAMLPair] = []
-    if !c.before.isEmpty { pairs.append(YAMLPair("before", .sequence(c.before.map { .string($0) }))) }
+    if !c.before.isEmpty {
+      pairs.append(YAMLPair("before", .sequence(c.before.map { .string($0) })))
+    }
     if let t = c.trailing { pairs.append(YAMLPair("trailing", .string(t))) }
     return .mapping(pairs, style: .flow)
   }
 
   static func comments(_ n: YAMLNode?) -> YAMLComments {
-    YAMLComments(before: n?["before"]?.sequence?.compactMap(\.scalar) ?? [], trailing: n?["trailing"]?.scalar)
+    YAMLComments(
+      before: n?["before"]?.sequence?.compactMap(\.scalar) ?? [], trailing: n?["trailing"]?.scalar)
   }
 
   /// Entries of `extra` (`set`, `delete`, `order`, `comments`); empty lists are left out.
@@ -219,18 +255,35 @@ struct SGLangV1Residue {
     var out: [YAMLPair] = []
     out.reserveCapacity(4)
     if !sets.isEmpty {
-      out.append(YAMLPair("set", .sequence(sets.map { .mapping(["path": Self.pathNode($0.path), "value": $0.value]) })))
+      out.append(
+        YAMLPair(
+          "set",
+          .sequence(sets.map { .mapping(["path": Self.pathNode($0.path), "value": $0.value]) })))
     }
     if !deletes.isEmpty { out.append(YAMLPair("delete", .sequence(deletes.map(Self.pathNode)))) }
     if !orders.isEmpty {
-      out.append(YAMLPair("order", .sequence(orders.map {
-        .mapping(["path": Self.pathNode($0.path), "keys": .sequence($0.keys.map { .string($0) }, style: .flow)])
-      })))
+      out.append(
+        YAMLPair(
+          "order",
+          .sequence(
+            orders.map {
+              .mapping([
+                "path": Self.pathNode($0.path),
+                "keys": .sequence($0.keys.map { .string($0) }, style: .flow),
+              ])
+            })))
     }
     if !comments.isEmpty {
-      out.append(YAMLPair("comments", .sequence(comments.map {
-        .mapping(["path": Self.pathNode($0.path), "key": Self.commentsNode($0.key), "value": Self.commentsNode($0.value)])
-      })))
+      out.append(
+        YAMLPair(
+          "comments",
+          .sequence(
+            comments.map {
+              .mapping([
+                "path": Self.pathNode($0.path), "key": Self.commentsNode($0.key),
+                "value": Self.commentsNode($0.value),
+              ])
+            })))
     }
     return out
   }
@@ -244,11 +297,14 @@ struct SGLangV1Residue {
     }
     deletes = (extra?["delete"]?.sequence ?? []).compactMap { Self.path($0) }
     for o in extra?["order"]?.sequence ?? [] {
-      if let p = Self.path(o["path"]) { orders.append(Order(path: p, keys: o["keys"]?.sequence?.compactMap(\.scalar) ?? [])) }
+      if let p = Self.path(o["path"]) {
+        orders.append(Order(path: p, keys: o["keys"]?.sequence?.compactMap(\.scalar) ?? []))
+      }
     }
     for c in extra?["comments"]?.sequence ?? [] {
       if let p = Self.path(c["path"]) {
-        comments.append(Comment(path: p, key: Self.comments(c["key"]), value: Self.comments(c["value"])))
+        comments.append(
+          Comment(path: p, key: Self.comments(c["key"]), value: Self.comments(c["value"])))
       }
     }
   }

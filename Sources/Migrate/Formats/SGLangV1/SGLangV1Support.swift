@@ -45,7 +45,9 @@ enum SGLangV1Values {
   static func argValue(_ v: YAMLNode) -> RecipeV2.ArgValue {
     switch v.kind {
     case .scalar:
-      guard v.tag == nil || v.tag == "!" || v.tag?.hasPrefix("tag:yaml.org,2002:") == true else { return .structured(v) }
+      guard v.tag == nil || v.tag == "!" || v.tag?.hasPrefix("tag:yaml.org,2002:") == true else {
+        return .structured(v)
+      }
       switch v.resolved {
       case .null?, nil: return .null
       case .bool(let b)?: return .bool(b)
@@ -61,7 +63,6 @@ enum SGLangV1Values {
       return .structured(v)
     }
   }
-
 
   /// A number as an int node when integral, else a float node.
   static func number(_ d: Double) -> YAMLNode {

@@ -42,7 +42,8 @@ package struct EngineArgv: Sendable, Hashable {
       let w = words[i]
       if isFlag(w) {
         if w.hasPrefix("--"), let eq = w.firstIndex(of: "=") {
-          out.append(Flag(flag: String(w[..<eq]), value: String(w[w.index(after: eq)...]), joined: true))
+          out.append(
+            Flag(flag: String(w[..<eq]), value: String(w[w.index(after: eq)...]), joined: true))
         } else if i + 1 < words.count, !isFlag(words[i + 1]) {
           out.append(Flag(flag: w, value: words[i + 1], joined: false))
           i += 1
@@ -63,7 +64,9 @@ package struct EngineArgv: Sendable, Hashable {
   ///   - words: the words after the program (`python3 -m dynamo.sglang`).
   ///   - engine: whose flag spellings decide named fields and launcher-owned flags.
   ///   - extractNamedFields: move `value`-form named fields into ``serving``.
-  package static func read(_ words: [String], engine: EngineName, extractNamedFields: Bool) -> EngineArgv {
+  package static func read(_ words: [String], engine: EngineName, extractNamedFields: Bool)
+    -> EngineArgv
+  {
     var result = EngineArgv()
     let (flags, positionals) = flags(words)
     result.positionals = positionals

@@ -15,26 +15,38 @@ package struct ForeignLosses {
 
   /// Reports labels, status, model revision/precision/task, variants, and every role override
   /// (roles other than `aggregated`, or any when `keepAggregatedRole` is false).
-  package mutating func checkCommon(_ r: RecipeV2, format: String, keepAggregatedRole: Bool = true) {
-    if !r.labels.isEmpty { add("labels", r.labels.joined(separator: ", "), "\(format) has no labels") }
+  package mutating func checkCommon(_ r: RecipeV2, format: String, keepAggregatedRole: Bool = true)
+  {
+    if !r.labels.isEmpty {
+      add("labels", r.labels.joined(separator: ", "), "\(format) has no labels")
+    }
     if let s = r.status { add("status", s.state.rawValue, "\(format) has no status") }
-    if let v = r.model.revision { add("model.revision", v, "\(format) cannot pin a model revision") }
-    if let v = r.model.precision { add("model.precision", v, "\(format) does not record the weight precision") }
+    if let v = r.model.revision {
+      add("model.revision", v, "\(format) cannot pin a model revision")
+    }
+    if let v = r.model.precision {
+      add("model.precision", v, "\(format) does not record the weight precision")
+    }
     if let v = r.model.task { add("model.task", v, "\(format) does not record the model task") }
-    for v in r.variants { add(KeyPath("variants") / v.name, "variant", "\(format) has no variants") }
+    for v in r.variants {
+      add(KeyPath("variants") / v.name, "variant", "\(format) has no variants")
+    }
     if r.topology.mode == .disaggregated {
       let roles = r.topology.roleNames.map { role -> String in
         let p = r.topology.roles[role]
         return "\(role.rawValue): \(p?.nodes ?? 0) nodes × \(p?.workers ?? 0) workers"
       }
-      add("topology", roles.joined(separator: ", "),
-        "\(format) runs one aggregated server; a disaggregated prefill/decode topology cannot be expressed")
+      add(
+        "topology", roles.joined(separator: ", "),
+        "\(format) runs one aggregated server; a disaggregated prefill/decode topology cannot be expressed"
+      )
     }
     for role in r.roles.keys.sorted() {
       guard let rc = r.roles[role], !rc.isEmpty else { continue }
       if keepAggregatedRole && role == .aggregated { continue }
       let what = rc.serving.setFields.map(\.key) + rc.args.map(\.flag) + rc.env.map(\.name)
-      add(KeyPath("roles") / role.rawValue, what.joined(separator: ", "),
+      add(
+        KeyPath("roles") / role.rawValue, what.joined(separator: ", "),
         "\(format) has one set of flags and env; per-role overrides cannot be expressed")
     }
   }
@@ -45,11 +57,14 @@ package struct ForeignLosses {
   }
 
   /// Reports every launcher tool block other than `keep`.
-  package mutating func checkOtherTools(_ r: RecipeV2, keep: RecipeV2.Launcher.Tool?, format: String) {
+  package mutating func checkOtherTools(
+    _ r: RecipeV2, keep: RecipeV2.Launcher.Tool?, format: String
+  ) {
     guard let l = r.launcher else { return }
     for tool in RecipeV2.Launcher.Tool.allCases where tool != keep {
       if let node = l.tools[tool] {
-        add(KeyPath("launcher") / tool.rawValue, node.jsonText,
+        add(
+          KeyPath("launcher") / tool.rawValue, node.jsonText,
           "settings of another launcher (\(tool.rawValue)) have no place in \(format)")
       }
     }

@@ -8,7 +8,9 @@ package enum ForeignValues {
   package static func structuredJSON(_ text: String) -> YAMLNode? {
     let t = text.trimmingSpaces
     guard let first = t.first, first == "{" || first == "[" else { return nil }
-    guard let doc = try? YAML.parse(t), doc.root.isMapping || doc.root.isSequence else { return nil }
+    guard let doc = try? YAML.parse(t), doc.root.isMapping || doc.root.isSequence else {
+      return nil
+    }
     return doc.root
   }
 
@@ -47,11 +49,12 @@ package enum ForeignValues {
       }
     case .mapping: return .structured(node)
     case .sequence(let items, _):
-      if items.allSatisfy({ $0.isScalar && !$0.isNull }) { return .list(items.map(argValue(node:))) }
+      if items.allSatisfy({ $0.isScalar && !$0.isNull }) {
+        return .list(items.map(argValue(node:)))
+      }
       return .structured(node)
     }
   }
-
 
   /// The command-line words of a value (`true` gives none; a list gives one word per item).
   package static func words(_ value: RecipeV2.ArgValue) -> [String] {
@@ -77,18 +80,23 @@ package enum ForeignValues {
     }
   }
 
-
   /// Sets a named field from a value; false (nothing set) when the value does not fit the
   /// field (`--max-model-len auto`, a fraction above 1).
-  package static func setServing(_ s: inout RecipeV2.Serving, _ field: NamedField, _ value: RecipeV2.ArgValue)
+  package static func setServing(
+    _ s: inout RecipeV2.Serving, _ field: NamedField, _ value: RecipeV2.ArgValue
+  )
     -> Bool
   {
     var int: Int?
     var dbl: Double?
     switch value {
-    case .int(let i): int = i; dbl = Double(i)
+    case .int(let i):
+      int = i
+      dbl = Double(i)
     case .float(let d): dbl = d
-    case .string(let t): int = Int(t); dbl = Double(t)
+    case .string(let t):
+      int = Int(t)
+      dbl = Double(t)
     default: return false
     }
     switch field {

@@ -95,7 +95,10 @@ public struct CommandTemplate: Sendable, Hashable {
         }
       }
       let exact = w.placeholders.count == 1 && w.text == "{\(w.placeholders[0])}"
-      words.append(Word(raw: raw, text: w.text, parameter: exact ? w.placeholders[0] : nil, wasQuoted: w.wasQuoted))
+      words.append(
+        Word(
+          raw: raw, text: w.text, parameter: exact ? w.placeholders[0] : nil, wasQuoted: w.wasQuoted
+        ))
     }
     guard let first = words.first else { throw Opaque(reason: "the command is empty") }
     if first.text.contains("="), !first.text.hasPrefix("-") {
@@ -146,7 +149,8 @@ public struct CommandTemplate: Sendable, Hashable {
         if t.model == nil && t.flags.isEmpty {
           t.model = Value(words: [w], value: value([w]))
         } else {
-          t.flags.append(Flag(spelling: "", raw: "", inline: false, value: Value(words: [w], value: value([w]))))
+          t.flags.append(
+            Flag(spelling: "", raw: "", inline: false, value: Value(words: [w], value: value([w]))))
         }
         i += 1
         continue
@@ -154,10 +158,14 @@ public struct CommandTemplate: Sendable, Hashable {
       if let eq = w.text.firstIndex(of: "="), w.text.hasPrefix("--") || w.text.hasPrefix("-") {
         let spelling = String(w.text[..<eq])
         let rest = String(w.text[w.text.index(after: eq)...])
-        let placeholder = rest.count > 2 && rest.first == "{" && rest.last == "}" && !rest.hasPrefix("{{")
+        let placeholder =
+          rest.count > 2 && rest.first == "{" && rest.last == "}" && !rest.hasPrefix("{{")
           ? String(rest.dropFirst().dropLast()) : nil
         let vw = Word(raw: rest, text: rest, parameter: placeholder, wasQuoted: w.wasQuoted)
-        t.flags.append(Flag(spelling: spelling, raw: w.raw, inline: true, value: Value(words: [vw], value: value([vw]))))
+        t.flags.append(
+          Flag(
+            spelling: spelling, raw: w.raw, inline: true,
+            value: Value(words: [vw], value: value([vw]))))
         i += 1
         continue
       }
@@ -167,7 +175,9 @@ public struct CommandTemplate: Sendable, Hashable {
         while j < words.count, !isFlag(words[j].text) { j += 1 }
       }
       let vws = Array(words[(i + 1)..<j])
-      t.flags.append(Flag(spelling: w.text, raw: w.raw, inline: false, value: Value(words: vws, value: value(vws))))
+      t.flags.append(
+        Flag(
+          spelling: w.text, raw: w.raw, inline: false, value: Value(words: vws, value: value(vws))))
       i = j
     }
     t.unresolved = unresolved
@@ -196,14 +206,24 @@ public struct CommandTemplate: Sendable, Hashable {
 
   /// `str.format` on one word: `{name}` from `parameters` (unknown names kept and reported),
   /// `{{` and `}}` as literal braces.
-  public static func format(_ text: String, parameters: [String: YAMLNode], unresolved: inout [String]) -> String {
+  public static func format(
+    _ text: String, parameters: [String: YAMLNode], unresolved: inout [String]
+  ) -> String {
     var out = ""
     var chars = Array(text)
     var k = 0
     while k < chars.count {
       let c = chars[k]
-      if c == "{", k + 1 < chars.count, chars[k + 1] == "{" { out.append("{"); k += 2; continue }
-      if c == "}", k + 1 < chars.count, chars[k + 1] == "}" { out.append("}"); k += 2; continue }
+      if c == "{", k + 1 < chars.count, chars[k + 1] == "{" {
+        out.append("{")
+        k += 2
+        continue
+      }
+      if c == "}", k + 1 < chars.count, chars[k + 1] == "}" {
+        out.append("}")
+        k += 2
+        continue
+      }
       if c == "{", let close = chars[(k + 1)...].firstIndex(of: "}") {
         let name = String(chars[(k + 1)..<close])
         if let node = parameters[name] {
@@ -227,7 +247,13 @@ public struct CommandTemplate: Sendable, Hashable {
   public static func literal(_ word: String) -> String {
     var escaped = ""
     for c in word {
-      if c == "{" { escaped += "{{" } else if c == "}" { escaped += "}}" } else { escaped.append(c) }
+      if c == "{" {
+        escaped += "{{"
+      } else if c == "}" {
+        escaped += "}}"
+      } else {
+        escaped.append(c)
+      }
     }
     return ShellQuote.quote(escaped)
   }

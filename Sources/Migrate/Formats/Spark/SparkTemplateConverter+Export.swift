@@ -15,7 +15,9 @@ extension SparkTemplateConverter {
 
   /// The settings a spark recipe writes once for every node: the aggregated role's (with its
   /// overrides), or a disaggregated recipe's common ones (its roles are reported as losses).
-  typealias CommonSettings = (serving: RecipeV2.Serving, args: [RecipeV2.EngineArg], env: [RecipeV2.EnvVar])
+  typealias CommonSettings = (
+    serving: RecipeV2.Serving, args: [RecipeV2.EngineArg], env: [RecipeV2.EnvVar]
+  )
 
   /// Writes a v2 recipe as a recipe of this flavor.
   public func fromV2(_ recipe: RecipeV2) -> Conversion<[YAMLDocument]> {
@@ -28,23 +30,32 @@ extension SparkTemplateConverter {
     let launcher = recipe.launcher ?? RecipeV2.Launcher()
     let toolBlock = launcher.tools[tool] ?? .mapping([])
     // A disaggregated recipe: the common settings (roles are reported as losses).
-    let resolved = recipe.resolved(role: recipe.topology.mode == .aggregated ? .aggregated : .prefill)
-    let common: CommonSettings = (serving: recipe.topology.mode == .aggregated ? resolved.serving : recipe.serving,
-      args: recipe.topology.mode == .aggregated ? resolved.args : recipe.args.filter { $0.value != .null },
-      env: recipe.topology.mode == .aggregated ? resolved.env : recipe.env.filter { $0.value != nil })
+    let resolved = recipe.resolved(
+      role: recipe.topology.mode == .aggregated ? .aggregated : .prefill)
+    let common: CommonSettings = (
+      serving: recipe.topology.mode == .aggregated ? resolved.serving : recipe.serving,
+      args: recipe.topology.mode == .aggregated
+        ? resolved.args : recipe.args.filter { $0.value != .null },
+      env: recipe.topology.mode == .aggregated
+        ? resolved.env : recipe.env.filter { $0.value != nil }
+    )
     let catalog = ForeignCatalogs.catalog(engine: engine, version: recipe.engine.version)
 
     let minNodes = exportNodes(recipe, launcher: launcher, common: common, losses: &losses)
-    let wanted = wantedOnCommandLine(recipe, launcher: launcher, common: common, catalog: catalog, losses: &losses)
+    let wanted = wantedOnCommandLine(
+      recipe, launcher: launcher, common: common, catalog: catalog, losses: &losses)
 
     // Parameters: what the template is rendered with.
     var params = launcher.parameters ?? .mapping([])
     let original = recipe.provenance?.roundtrip?.extra?["defaults"]
     let modelKey = toolBlock["model"]?.scalar ?? recipe.model.path
-    let command = exportCommand(recipe, launcher: launcher, catalog: catalog, wanted: wanted, params: &params,
+    let command = exportCommand(
+      recipe, launcher: launcher, catalog: catalog, wanted: wanted, params: &params,
       original: original, modelKey: modelKey, losses: &losses, diagnostics: &diagnostics)
-    let doc = exportDocument(recipe, launcher: launcher, toolBlock: toolBlock, common: common, modelKey: modelKey,
-      minNodes: minNodes, params: params, command: command, losses: &losses, diagnostics: &diagnostics)
+    let doc = exportDocument(
+      recipe, launcher: launcher, toolBlock: toolBlock, common: common, modelKey: modelKey,
+      minNodes: minNodes, params: params, command: command, losses: &losses,
+      diagnostics: &diagnostics)
     return Conversion(value: [doc], diagnostics: diagnostics, losses: losses.entries)
   }
 
@@ -52,9 +63,10 @@ extension SparkTemplateConverter {
 
   /// Reports the resources and the aggregated placement spark cannot hold.
   /// - Returns: the `min_nodes` to write (sparkrun raises it to the recipe's node count).
-  func exportNodes(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, common: CommonSettings,
-    losses: inout ForeignLosses) -> Int?
-  {
+  func exportNodes(
+    _ recipe: RecipeV2, launcher: RecipeV2.Launcher, common: CommonSettings,
+    losses: inout ForeignLosses
+  ) -> Int? {
     if let g = recipe.resources?.gpuType, g.lowercased() != "gb10" {
       losses.add("resources.gpu_type", g, "\(formatID) recipes run on DGX Spark (gb10)")
     }
@@ -63,21 +75,26 @@ extension SparkTemplateConverter {
     }
     var minNodes = launcher.minNodes
     if let p = recipe.topology.roles[.aggregated] {
-      var implied = Self.impliedNodes(serving: common.serving, clusterOnly: launcher.clusterOnly,
+      var implied = Self.impliedNodes(
+        serving: common.serving, clusterOnly: launcher.clusterOnly,
         soloOnly: launcher.soloOnly, minNodes: minNodes)
       if implied != p.nodes, flavor == .sparkrun, p.nodes > implied {
         minNodes = p.nodes
         implied = p.nodes
       }
       if implied != p.nodes {
-        losses.add("topology.aggregated.nodes", String(p.nodes),
-          "\(formatID) derives the node count from tensor × pipeline parallel (one GPU per node), which gives \(implied)")
+        losses.add(
+          "topology.aggregated.nodes", String(p.nodes),
+          "\(formatID) derives the node count from tensor × pipeline parallel (one GPU per node), which gives \(implied)"
+        )
       }
       if p.workers != 1 {
         losses.add("topology.aggregated.workers", String(p.workers), "\(formatID) runs one server")
       }
       if let g = p.gpusPerWorker, g != p.nodes {
-        losses.add("topology.aggregated.gpus_per_worker", String(g), "one server spans every node, one GPU each")
+        losses.add(
+          "topology.aggregated.gpus_per_worker", String(g),
+          "one server spans every node, one GPU each")
       }
     }
     return minNodes
@@ -87,12 +104,15 @@ extension SparkTemplateConverter {
 
   /// The flags v2 wants on the engine's command line: named serving fields (in the source's
   /// spellings), args, host, port, served name and model.
-  func wantedOnCommandLine(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, common: CommonSettings,
-    catalog: FlagCatalog?, losses: inout ForeignLosses) -> [Wanted]
-  {
+  func wantedOnCommandLine(
+    _ recipe: RecipeV2, launcher: RecipeV2.Launcher, common: CommonSettings,
+    catalog: FlagCatalog?, losses: inout ForeignLosses
+  ) -> [Wanted] {
     let engine = recipe.engine.name
     var wanted: [Wanted] = []
-    func want(_ slot: SparkTemplateSlot, _ spelling: String, _ value: RecipeV2.ArgValue, _ words: [String]) {
+    func want(
+      _ slot: SparkTemplateSlot, _ spelling: String, _ value: RecipeV2.ArgValue, _ words: [String]
+    ) {
       wanted.append(Wanted(slot: slot, spelling: spelling, value: value, words: words))
     }
     let spellings = recipe.provenance?.roundtrip?.flagSpellings ?? []
@@ -101,19 +121,25 @@ extension SparkTemplateConverter {
       let m = NamedFieldFlags.flags(for: field, engine: engine)
       switch m.form {
       case .value:
-        let given = spellings.first { $0.field == field }.map { $0.flag.hasPrefix("-") ? $0.flag : "--" + $0.flag }
+        let given = spellings.first { $0.field == field }.map {
+          $0.flag.hasPrefix("-") ? $0.flag : "--" + $0.flag
+        }
         want(.field(field), given ?? m.canonical ?? "", v, ForeignValues.words(v))
       case .switchWhenGreaterThanOne:
         let size = common.serving.expertParallelSize ?? 1
         let tpdp = (common.serving.tensorParallelSize ?? 1) * (common.serving.dataParallelSize ?? 1)
         if size > 1 {
-          want(.arg(NamedFieldFlags.normalize(m.canonical ?? "")), m.canonical ?? "", .bool(true), [])
+          want(
+            .arg(NamedFieldFlags.normalize(m.canonical ?? "")), m.canonical ?? "", .bool(true), [])
           if size != tpdp {
-            losses.add(KeyPath("serving") / field.key, String(size), "\(engine) derives the expert parallel size as TP × DP (\(tpdp))")
+            losses.add(
+              KeyPath("serving") / field.key, String(size),
+              "\(engine) derives the expert parallel size as TP × DP (\(tpdp))")
           }
         }
       case .unsupported:
-        losses.add(KeyPath("serving") / field.key, text(v), "\(engine) has no flag for \(field.key)")
+        losses.add(
+          KeyPath("serving") / field.key, text(v), "\(engine) has no flag for \(field.key)")
       }
     }
     for arg in common.args {
@@ -133,10 +159,11 @@ extension SparkTemplateConverter {
 
   /// The command template: the stored one with v2's values written into it when it is one
   /// engine invocation (kept as it is otherwise, its flags reported as losses), or a new one.
-  func exportCommand(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, catalog: FlagCatalog?,
+  func exportCommand(
+    _ recipe: RecipeV2, launcher: RecipeV2.Launcher, catalog: FlagCatalog?,
     wanted: [Wanted], params: inout YAMLNode, original: YAMLNode?, modelKey: String,
-    losses: inout ForeignLosses, diagnostics: inout [Diagnostic]) -> String
-  {
+    losses: inout ForeignLosses, diagnostics: inout [Diagnostic]
+  ) -> String {
     let engine = recipe.engine.name
     var wanted = wanted
     func paramDict(_ node: YAMLNode?) -> [String: YAMLNode] {
@@ -151,30 +178,45 @@ extension SparkTemplateConverter {
       let parsed = try? CommandTemplate.parse(stored, parameters: current) { _ in catalog }
       if let t = parsed, t.engine == engine {
         let origParams = original.map(paramDict)
-        let origTemplate = origParams.flatMap { try? CommandTemplate.parse(stored, parameters: $0) { _ in catalog } }
+        let origTemplate = origParams.flatMap {
+          try? CommandTemplate.parse(stored, parameters: $0) { _ in catalog }
+        }
         var head = t.program.map(\.raw)
         if let m = t.model {
-          head += renderValue(m, wanted: .string(recipe.model.path), original: nil, params: &params, diagnostics: &diagnostics)
+          head += renderValue(
+            m, wanted: .string(recipe.model.path), original: nil, params: &params,
+            diagnostics: &diagnostics)
         }
         var lines: [[String]] = []
         for (index, flag) in t.flags.enumerated() {
-          if flag.spelling.isEmpty { lines.append(flag.value.words.map(\.raw)); continue }
+          if flag.spelling.isEmpty {
+            lines.append(flag.value.words.map(\.raw))
+            continue
+          }
           let slot = SparkTemplateSlot.of(flag.spelling, value: flag.value.value, engine: engine)
           guard let w = wanted.firstIndex(where: { !$0.used && $0.slot == slot }) else {
             // A repeat of a flag already written keeps its words when v2 still has that value.
-            if let w = wanted.firstIndex(where: { $0.slot == slot }), ForeignValues.same(wanted[w].value, flag.value.value) {
+            if let w = wanted.firstIndex(where: { $0.slot == slot }),
+              ForeignValues.same(wanted[w].value, flag.value.value)
+            {
               lines.append(flagWords(flag, flag.value.words.map(\.raw)))
             }
             continue
           }
           wanted[w].used = true
           if slot == .model {
-            lines.append(flagWords(flag, renderValue(flag.value, wanted: .string(recipe.model.path),
-              original: origTemplate?.flags[safe: index]?.value, params: &params, diagnostics: &diagnostics)))
+            lines.append(
+              flagWords(
+                flag,
+                renderValue(
+                  flag.value, wanted: .string(recipe.model.path),
+                  original: origTemplate?.flags[safe: index]?.value, params: &params,
+                  diagnostics: &diagnostics)))
             continue
           }
           let want = wanted[w]
-          let rendered = renderValue(flag.value, wanted: want.value, original: origTemplate?.flags[safe: index]?.value,
+          let rendered = renderValue(
+            flag.value, wanted: want.value, original: origTemplate?.flags[safe: index]?.value,
             params: &params, diagnostics: &diagnostics)
           if case .bool(false) = want.value {
             lines.append([want.spelling] + want.words.map(CommandTemplate.literal))
@@ -182,7 +224,11 @@ extension SparkTemplateConverter {
             lines.append(flagWords(flag, rendered))
           }
         }
-        if t.model == nil && !t.flags.contains(where: { SparkTemplateSlot.of($0.spelling, value: $0.value.value, engine: engine) == .model }) {
+        if t.model == nil
+          && !t.flags.contains(where: {
+            SparkTemplateSlot.of($0.spelling, value: $0.value.value, engine: engine) == .model
+          })
+        {
           let start = EngineServerCommand(engine: engine)
           let modelWords = start.modelWords(modelPlaceholder(recipe.model.path))
           if start.modelFlag == nil { head += modelWords } else { lines.insert(modelWords, at: 0) }
@@ -194,8 +240,10 @@ extension SparkTemplateConverter {
       } else {
         command = stored
         for w in wanted where w.slot != .host && w.slot != .port && w.slot != .model {
-          losses.add(KeyPath(parsing: w.slot.v2Path), ([w.spelling] + w.words).joined(separator: " "),
-            "the command template is not one engine invocation, so the flag cannot be written into it")
+          losses.add(
+            KeyPath(parsing: w.slot.v2Path), ([w.spelling] + w.words).joined(separator: " "),
+            "the command template is not one engine invocation, so the flag cannot be written into it"
+          )
         }
       }
     } else {
@@ -215,10 +263,11 @@ extension SparkTemplateConverter {
 
   /// The spark document: the tool block's keys with v2's values, in the source's key order
   /// (canonical order for new keys).
-  func exportDocument(_ recipe: RecipeV2, launcher: RecipeV2.Launcher, toolBlock: YAMLNode,
+  func exportDocument(
+    _ recipe: RecipeV2, launcher: RecipeV2.Launcher, toolBlock: YAMLNode,
     common: CommonSettings, modelKey: String, minNodes: Int?, params: YAMLNode, command: String,
-    losses: inout ForeignLosses, diagnostics: inout [Diagnostic]) -> YAMLDocument
-  {
+    losses: inout ForeignLosses, diagnostics: inout [Diagnostic]
+  ) -> YAMLDocument {
     let engine = recipe.engine.name
     var values: [String: YAMLNode] = [:]
     for p in toolBlock.mapping ?? [] { if let k = p.key.scalar { values[k] = p.value } }
@@ -229,12 +278,16 @@ extension SparkTemplateConverter {
       let rt = values["runtime"]?.scalar.flatMap { EngineName(name: $0) }
       if rt != engine { values["runtime"] = .string(engine.rawValue) }
     } else if engine != .vllm {
-      diagnostics.append(Diagnostic(.warning, code: "engine",
-        "spark-vllm-docker images run vLLM; the \(engine) command needs a container that has it"))
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "engine",
+          "spark-vllm-docker images run vLLM; the \(engine) command needs a container that has it"))
     }
     if let d = recipe.description {
       let order = recipe.provenance?.roundtrip?.keyOrder ?? []
-      if flavor == .spark || order.contains("description") || values["metadata"] == nil && flavor == .spark {
+      if flavor == .spark || order.contains("description")
+        || values["metadata"] == nil && flavor == .spark
+      {
         values["description"] = .string(d)
       } else {
         var meta = values["metadata"] ?? .mapping([])
@@ -245,12 +298,20 @@ extension SparkTemplateConverter {
     if let image = recipe.engine.image {
       values["container"] = .string(image)
       if let v = recipe.engine.version, ForeignCatalogs.version(ofImage: image) != v {
-        losses.add("engine.version", v, "\(formatID) takes the engine version from the container tag, and '\(image)' does not name \(v)")
+        losses.add(
+          "engine.version", v,
+          "\(formatID) takes the engine version from the container tag, and '\(image)' does not name \(v)"
+        )
       }
     } else {
-      diagnostics.append(Diagnostic(.warning, code: "missing-container", "the recipe has no engine.image; \(formatID) needs a container"))
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "missing-container",
+          "the recipe has no engine.image; \(formatID) needs a container"))
       if let v = recipe.engine.version {
-        losses.add("engine.version", v, "\(formatID) takes the engine version from the container tag, and there is no container")
+        losses.add(
+          "engine.version", v,
+          "\(formatID) takes the engine version from the container tag, and there is no container")
       }
     }
     if let v = launcher.clusterOnly { values["cluster_only"] = .bool(v) }
@@ -259,26 +320,39 @@ extension SparkTemplateConverter {
       if let v = minNodes { values["min_nodes"] = .int(v) }
       if let v = launcher.maxNodes { values["max_nodes"] = .int(v) }
     } else {
-      if let v = launcher.minNodes { losses.add("launcher.min_nodes", String(v), "spark has no min_nodes") }
-      if let v = launcher.maxNodes { losses.add("launcher.max_nodes", String(v), "spark has no max_nodes") }
+      if let v = launcher.minNodes {
+        losses.add("launcher.min_nodes", String(v), "spark has no min_nodes")
+      }
+      if let v = launcher.maxNodes {
+        losses.add("launcher.max_nodes", String(v), "spark has no max_nodes")
+      }
     }
     if let v = recipe.model.revision, flavor == .sparkrun { values["model_revision"] = .string(v) }
-    if !launcher.buildArgs.isEmpty { values["build_args"] = .sequence(launcher.buildArgs.map { .string($0) }) }
-    if !launcher.mods.isEmpty || values["mods"] != nil || recipe.provenance?.roundtrip?.keyOrder.contains("mods") == true {
-      values["mods"] = .sequence(launcher.mods.map { .string($0) }, style: launcher.mods.isEmpty ? .flow : .block)
+    if !launcher.buildArgs.isEmpty {
+      values["build_args"] = .sequence(launcher.buildArgs.map { .string($0) })
+    }
+    if !launcher.mods.isEmpty || values["mods"] != nil
+      || recipe.provenance?.roundtrip?.keyOrder.contains("mods") == true
+    {
+      values["mods"] = .sequence(
+        launcher.mods.map { .string($0) }, style: launcher.mods.isEmpty ? .flow : .block)
     }
     if params.mapping?.isEmpty == false { values["defaults"] = params }
     if !common.env.isEmpty {
-      values["env"] = .mapping(common.env.map { YAMLPair($0.name, YAMLNode(.scalar($0.value ?? "", .doubleQuoted))) })
+      values["env"] = .mapping(
+        common.env.map { YAMLPair($0.name, YAMLNode(.scalar($0.value ?? "", .doubleQuoted))) })
     } else if recipe.provenance?.roundtrip?.keyOrder.contains("env") == true {
       values["env"] = .null
     }
     values["command"] = YAMLNode(.scalar(command, .literal))
 
-    let sourceOrder = recipe.provenance?.sourceFormat == formatID ? recipe.provenance?.roundtrip?.keyOrder ?? [] : []
+    let sourceOrder =
+      recipe.provenance?.sourceFormat == formatID
+      ? recipe.provenance?.roundtrip?.keyOrder ?? [] : []
     var order = sourceOrder.filter { values[$0] != nil }
     for k in canonicalOrder + (toolBlock.keys) where values[k] != nil && !order.contains(k) {
-      if let pos = canonicalOrder.firstIndex(of: k), let after = canonicalOrder[..<pos].last(where: { order.contains($0) }),
+      if let pos = canonicalOrder.firstIndex(of: k),
+        let after = canonicalOrder[..<pos].last(where: { order.contains($0) }),
         let i = order.firstIndex(of: after)
       {
         order.insert(k, at: i + 1)
@@ -300,7 +374,9 @@ extension SparkTemplateConverter {
   ) -> [String] {
     if ForeignValues.same(v.value, wanted) { return v.words.map(\.raw) }
     if let p = v.parameter {
-      if let original, !ForeignValues.same(original.value, v.value), ForeignValues.same(original.value, wanted) {
+      if let original, !ForeignValues.same(original.value, v.value),
+        ForeignValues.same(original.value, wanted)
+      {
         return v.words.map(\.raw)  // the parameter was edited, v2 was not: the parameter wins
       }
       if p != "model" { params.set(p, Self.parameterNode(wanted)) }

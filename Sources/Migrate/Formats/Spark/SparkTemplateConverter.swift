@@ -62,7 +62,8 @@ public struct SparkTemplateConverter: Sendable {
     case .sparkrun:
       return [
         "recipe_version", "model", "runtime", "container", "min_nodes", "max_nodes", "cluster_only",
-        "solo_only", "metadata", "executor_config", "build_args", "mods", "defaults", "env", "command",
+        "solo_only", "metadata", "executor_config", "build_args", "mods", "defaults", "env",
+        "command",
       ]
     }
   }
@@ -92,8 +93,12 @@ public struct SparkTemplateConverter: Sendable {
     let mods = r.stringList("mods") ?? []
     var defaults: YAMLNode?
     if let d = r.node("defaults"), !d.isNull {
-      if d.isMapping { defaults = d } else {
-        ctx.error("type-mismatch", "expected a mapping of template parameters, found \(MappingReader.describe(d))",
+      if d.isMapping {
+        defaults = d
+      } else {
+        ctx.error(
+          "type-mismatch",
+          "expected a mapping of template parameters, found \(MappingReader.describe(d))",
           at: d, path: "defaults")
       }
     }
@@ -105,7 +110,8 @@ public struct SparkTemplateConverter: Sendable {
       toolPairs.append(YAMLPair(key, v))
       if !toolKeys.contains(key) {
         let known = Array(Self.typedKeys.union(toolKeys))
-        ctx.warning("unknown-key", "unknown \(formatID) key '\(key)' is kept in launcher.\(tool.rawValue)",
+        ctx.warning(
+          "unknown-key", "unknown \(formatID) key '\(key)' is kept in launcher.\(tool.rawValue)",
           at: r.keyNode(key), path: KeyPath.root / key, hint: DidYouMean.hint(for: key, in: known))
       }
     }
@@ -117,9 +123,11 @@ public struct SparkTemplateConverter: Sendable {
       if let name = rt.scalar, let e = EngineName(name: name) {
         runtimeEngine = e
       } else {
-        ctx.error("unsupported-engine",
+        ctx.error(
+          "unsupported-engine",
           "runtime '\(rt.scalar ?? MappingReader.describe(rt))' is not an engine v2 knows (sglang, vllm, trtllm)",
-          at: rt, path: "runtime", hint: "v2 engine.name has no value for it; this recipe cannot be imported")
+          at: rt, path: "runtime",
+          hint: "v2 engine.name has no value for it; this recipe cannot be imported")
         return Conversion(value: nil, diagnostics: ctx.diagnostics)
       }
     }
@@ -135,25 +143,33 @@ public struct SparkTemplateConverter: Sendable {
           ForeignCatalogs.catalog(engine: $0, version: version)
         }
       } catch {
-        ctx.warning("opaque-command",
+        ctx.warning(
+          "opaque-command",
           "the command is not read as one engine invocation (\(error.reason)); it is kept verbatim in launcher.command and its flags are not in v2",
           at: commandNode, path: "command",
-          hint: "write the command as '<program> <model> --flag value ...' so that its flags can be converted")
+          hint:
+            "write the command as '<program> <model> --flag value ...' so that its flags can be converted"
+        )
       }
     } else {
-      ctx.warning("missing-key", "no command: the engine flags are unknown", at: root, path: "command")
+      ctx.warning(
+        "missing-key", "no command: the engine flags are unknown", at: root, path: "command")
     }
     if let t = template, let rt = runtimeEngine, rt != t.engine {
-      ctx.warning("engine-mismatch", "runtime says \(rt) but the command runs \(t.engine); the command wins",
+      ctx.warning(
+        "engine-mismatch", "runtime says \(rt) but the command runs \(t.engine); the command wins",
         at: tools["runtime"], path: "runtime")
     }
     let engine = template?.engine ?? runtimeEngine ?? .vllm
     if template == nil && runtimeEngine == nil {
-      ctx.warning("assumed-engine", "the engine is assumed to be vllm (spark-vllm-docker images run vLLM)",
+      ctx.warning(
+        "assumed-engine", "the engine is assumed to be vllm (spark-vllm-docker images run vLLM)",
         at: commandNode ?? root, path: "command")
     }
     for name in template?.unresolved ?? [] {
-      ctx.warning("unresolved-placeholder", "placeholder '{\(name)}' has no value in defaults; kept literally",
+      ctx.warning(
+        "unresolved-placeholder",
+        "placeholder '{\(name)}' has no value in defaults; kept literally",
         at: commandNode, path: "command", hint: "add '\(name)' to defaults")
     }
 
@@ -167,7 +183,9 @@ public struct SparkTemplateConverter: Sendable {
     var servedName: String?
     for flag in template?.flags ?? [] {
       if flag.spelling.isEmpty {
-        ctx.warning("stray-word", "word '\(text(flag.value.value))' after the flags is not a flag value; it stays in launcher.command only",
+        ctx.warning(
+          "stray-word",
+          "word '\(text(flag.value.value))' after the flags is not a flag value; it stays in launcher.command only",
           at: commandNode, path: "command")
         continue
       }
@@ -175,15 +193,21 @@ public struct SparkTemplateConverter: Sendable {
       switch SparkTemplateSlot.of(flag.spelling, value: value, engine: engine) {
       case .host: host = text(value)
       case .port:
-        if case .int(let p) = value { port = p } else {
-          ctx.warning("invalid-value", "port '\(text(value))' is not a number; kept as an arg-less template word",
+        if case .int(let p) = value {
+          port = p
+        } else {
+          ctx.warning(
+            "invalid-value",
+            "port '\(text(value))' is not a number; kept as an arg-less template word",
             at: commandNode, path: "command")
         }
       case .model: modelPath = text(value)
       case .servedName: servedName = text(value)
       case .field(let f):
         if serving.isSet(f) {
-          ctx.warning("duplicate-flag", "\(f.key) is set twice in the command (\(flag.spelling)); the first value is kept",
+          ctx.warning(
+            "duplicate-flag",
+            "\(f.key) is set twice in the command (\(flag.spelling)); the first value is kept",
             at: commandNode, path: "command")
           continue
         }
@@ -191,8 +215,12 @@ public struct SparkTemplateConverter: Sendable {
         spellings.append(.init(f, flagKey(flag.spelling)))
       case .arg:
         let key = flagKey(flag.spelling)
-        if let i = args.firstIndex(where: { $0.flag == key }), ForeignValues.same(args[i].value, value) {
-          ctx.warning("repeated-flag", "'\(flag.spelling)' is given twice with the same value; v2 keeps it once",
+        if let i = args.firstIndex(where: { $0.flag == key }),
+          ForeignValues.same(args[i].value, value)
+        {
+          ctx.warning(
+            "repeated-flag",
+            "'\(flag.spelling)' is given twice with the same value; v2 keeps it once",
             at: commandNode, path: "command")
         } else if let i = args.firstIndex(where: { $0.flag == key }) {
           let old = args[i].value
@@ -204,22 +232,27 @@ public struct SparkTemplateConverter: Sendable {
       }
     }
     guard let path = modelPath ?? modelKey else {
-      ctx.error("missing-key", "no model: neither the command nor a 'model' key names it", at: root, path: "model")
+      ctx.error(
+        "missing-key", "no model: neither the command nor a 'model' key names it", at: root,
+        path: "model")
       return Conversion(value: nil, diagnostics: ctx.diagnostics)
     }
     var toolBlock = tools
     if let modelKey, modelKey != path { toolBlock.set("model", .string(modelKey)) }
 
     // Topology: one GB10 GPU per DGX Spark; one server over all nodes.
-    let nodes = Self.impliedNodes(serving: serving, clusterOnly: clusterOnly, soloOnly: soloOnly, minNodes: minNodes)
+    let nodes = Self.impliedNodes(
+      serving: serving, clusterOnly: clusterOnly, soloOnly: soloOnly, minNodes: minNodes)
     var launcher = RecipeV2.Launcher(
-      clusterOnly: clusterOnly, soloOnly: soloOnly, minNodes: minNodes, maxNodes: maxNodes, port: port,
+      clusterOnly: clusterOnly, soloOnly: soloOnly, minNodes: minNodes, maxNodes: maxNodes,
+      port: port,
       host: host, command: command, parameters: defaults, mods: mods, buildArgs: buildArgs)
     if toolBlock.mapping?.isEmpty == false { launcher.tools[tool] = toolBlock }
     var extra: YAMLNode?
     if let defaults { extra = .mapping([YAMLPair("defaults", defaults)]) }
     let recipe = RecipeV2(
-      name: tools["name"]?.scalar.flatMap(ForeignValues.recipeName(declared:)) ?? ForeignValues.recipeName(file: file),
+      name: tools["name"]?.scalar.flatMap(ForeignValues.recipeName(declared:))
+        ?? ForeignValues.recipeName(file: file),
       description: description ?? tools["metadata"]?["description"]?.scalar,
       model: RecipeV2.Model(path: path, revision: modelRevision, servedName: servedName),
       engine: RecipeV2.Engine(name: engine, version: version, image: container),
@@ -236,22 +269,28 @@ public struct SparkTemplateConverter: Sendable {
       "description": "description", "model": "model.path", "container": "engine.image",
       "cluster_only": "launcher.cluster_only", "solo_only": "launcher.solo_only",
       "min_nodes": "launcher.min_nodes", "max_nodes": "launcher.max_nodes",
-      "build_args": "launcher.build_args", "mods": "launcher.mods", "defaults": "launcher.parameters",
+      "build_args": "launcher.build_args", "mods": "launcher.mods",
+      "defaults": "launcher.parameters",
       "env": "env", "command": "launcher.command", "model_revision": "model.revision",
     ]
     for pair in root.mapping ?? [] {
       guard let k = pair.key.scalar else { continue }
       let dest = destinations[k] ?? KeyPath("launcher") / tool.rawValue / k
-      comments.append(CommentPlacement(path: dest, keyComments: pair.key.comments, valueComments: pair.value.comments))
+      comments.append(
+        CommentPlacement(
+          path: dest, keyComments: pair.key.comments, valueComments: pair.value.comments))
       if k == "defaults" || k == "env" {
         for sub in pair.value.mapping ?? [] {
           guard let sk = sub.key.scalar else { continue }
-          comments.append(CommentPlacement(path: dest / sk, keyComments: sub.key.comments, valueComments: sub.value.comments))
+          comments.append(
+            CommentPlacement(
+              path: dest / sk, keyComments: sub.key.comments, valueComments: sub.value.comments))
         }
       }
     }
     comments.removeAll { $0.keyComments.isEmpty && $0.valueComments.isEmpty }
-    return Conversion(value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
+    return Conversion(
+      value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
   }
 
   /// Nodes a spark recipe runs on: one GPU per DGX Spark, so TP × PP nodes, at least two when

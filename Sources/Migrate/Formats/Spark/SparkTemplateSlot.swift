@@ -12,7 +12,9 @@ package enum SparkTemplateSlot: Sendable, Hashable {
 
   /// The slot of a flag spelling with its value on `engine`. A named-field flag whose value
   /// does not fit the field (`--max-model-len auto`) is an arg.
-  package static func of(_ spelling: String, value: RecipeV2.ArgValue, engine: EngineName) -> SparkTemplateSlot {
+  package static func of(_ spelling: String, value: RecipeV2.ArgValue, engine: EngineName)
+    -> SparkTemplateSlot
+  {
     let n = NamedFieldFlags.normalize(spelling)
     if LauncherFlags.owned(by: engine).contains(where: { NamedFieldFlags.normalize($0) == n }) {
       switch n {

@@ -19,7 +19,8 @@ public struct VLLMArgsConverter: FormatConverter {
   static let known = ["model", "container", "gpu_type", "args", "env", "benchmark"]
 
   /// The GPUs and nodes of a server of `gpus` GPUs on `gpuType` (nil: DGX Spark).
-  static func placement(gpuType: String?, gpus: Int) -> (resources: RecipeV2.Resources, nodes: Int) {
+  static func placement(gpuType: String?, gpus: Int) -> (resources: RecipeV2.Resources, nodes: Int)
+  {
     guard let gpuType, gpuType.lowercased() != "gb10" else {
       return (RecipeV2.Resources(gpuType: gpuType?.lowercased() ?? "gb10", gpusPerNode: 1), gpus)
     }
@@ -39,7 +40,8 @@ public struct VLLMArgsConverter: FormatConverter {
     guard let r = MappingReader(root, path: .root, context: ctx) else {
       return Conversion(value: nil, diagnostics: ctx.diagnostics)
     }
-    let modelKey = r.string("model", required: true, hint: "the Hugging Face id, e.g. openai/gpt-oss-120b")
+    let modelKey = r.string(
+      "model", required: true, hint: "the Hugging Face id, e.g. openai/gpt-oss-120b")
     let container = r.string("container")
     let gpuType = r.string("gpu_type")
     let env = r.stringMap("env") ?? []
@@ -60,16 +62,26 @@ public struct VLLMArgsConverter: FormatConverter {
         var dest: KeyPath = p
         let flag = key.hasPrefix("-") && !key.hasPrefix("--") ? key : String(key.drop { $0 == "-" })
         if key.hasPrefix("--") {
-          ctx.warning("invalid-flag", "write '\(key)' without leading dashes", at: ar.keyNode(key), path: p)
+          ctx.warning(
+            "invalid-flag", "write '\(key)' without leading dashes", at: ar.keyNode(key), path: p)
         }
         let value = ForeignValues.argValue(node: v)
         switch SparkTemplateSlot.of(flag, value: value, engine: .vllm) {
         case .port:
-          if case .int(let n) = value { launcher.port = n; dest = "launcher.port" } else {
-            ctx.error("type-mismatch", "port must be a number, found \(MappingReader.describe(v))", at: v, path: p)
+          if case .int(let n) = value {
+            launcher.port = n
+            dest = "launcher.port"
+          } else {
+            ctx.error(
+              "type-mismatch", "port must be a number, found \(MappingReader.describe(v))", at: v,
+              path: p)
           }
-        case .host: launcher.host = v.scalar; dest = "launcher.host"
-        case .servedName: servedName = v.scalar; dest = "model.served_name"
+        case .host:
+          launcher.host = v.scalar
+          dest = "launcher.host"
+        case .servedName:
+          servedName = v.scalar
+          dest = "model.served_name"
         case .model:
           modelPath = v.scalar ?? modelPath
           dest = "model.path"
@@ -80,13 +92,15 @@ public struct VLLMArgsConverter: FormatConverter {
           dest = KeyPath("serving") / f.key
         case .arg:
           if case .null = value {
-            ctx.warning("null-arg", "'\(key)' has no value; it is kept as null (no flag)", at: v, path: p)
+            ctx.warning(
+              "null-arg", "'\(key)' has no value; it is kept as null (no flag)", at: v, path: p)
           }
           args.append(RecipeV2.EngineArg(flag, value))
           dest = KeyPath("args") / flag
         }
         if let k = ar.keyNode(key), !(k.comments.isEmpty && v.comments.isEmpty) {
-          comments.append(CommentPlacement(path: dest, keyComments: k.comments, valueComments: v.comments))
+          comments.append(
+            CommentPlacement(path: dest, keyComments: k.comments, valueComments: v.comments))
         }
       }
     }
@@ -94,21 +108,26 @@ public struct VLLMArgsConverter: FormatConverter {
     if let br = r.mapping("benchmark") {
       let tool = br.string("framework")
       let bargs = br.node("args")
-      if let enabled = br.bool("enabled") { extra.append(YAMLPair("benchmark_enabled", .bool(enabled))) }
+      if let enabled = br.bool("enabled") {
+        extra.append(YAMLPair("benchmark_enabled", .bool(enabled)))
+      }
       var rest: [YAMLPair] = []
       for k in br.unreadKeys { if let v = br.node(k) { rest.append(YAMLPair(k, v)) } }
       if !rest.isEmpty { extra.append(YAMLPair("benchmark_extra", .mapping(rest))) }
       if tool == nil {
-        ctx.warning("missing-key", "benchmark has no framework; the v2 benchmark tool is 'unknown'",
+        ctx.warning(
+          "missing-key", "benchmark has no framework; the v2 benchmark tool is 'unknown'",
           at: br.node, path: "benchmark.framework")
       }
-      benchmark = RecipeV2.Benchmark(tool: tool ?? "unknown", args: bargs.flatMap { $0.isNull ? nil : $0 })
+      benchmark = RecipeV2.Benchmark(
+        tool: tool ?? "unknown", args: bargs.flatMap { $0.isNull ? nil : $0 })
     }
     var unknown: [YAMLPair] = []
     for k in r.unreadKeys {
       guard let v = r.node(k) else { continue }
       unknown.append(YAMLPair(k, v))
-      ctx.warning("unknown-key", "unknown vllm-args key '\(k)' is kept in provenance.roundtrip.extra.keys",
+      ctx.warning(
+        "unknown-key", "unknown vllm-args key '\(k)' is kept in provenance.roundtrip.extra.keys",
         at: r.keyNode(k), path: KeyPath.root / k, hint: DidYouMean.hint(for: k, in: Self.known))
     }
     if !unknown.isEmpty { extra.append(YAMLPair("keys", .mapping(unknown))) }
@@ -116,19 +135,25 @@ public struct VLLMArgsConverter: FormatConverter {
     guard let modelPath else { return Conversion(value: nil, diagnostics: ctx.diagnostics) }
     let gpus = (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)
     let (resources, nodes) = Self.placement(gpuType: gpuType, gpus: gpus)
-    for pair in root.mapping ?? [] where !(pair.key.comments.isEmpty && pair.value.comments.isEmpty) {
+    for pair in root.mapping ?? [] where !(pair.key.comments.isEmpty && pair.value.comments.isEmpty)
+    {
       let dest: [String: KeyPath] = [
-        "model": "model.path", "container": "engine.image", "gpu_type": "resources.gpu_type", "env": "env",
+        "model": "model.path", "container": "engine.image", "gpu_type": "resources.gpu_type",
+        "env": "env",
         "benchmark": "benchmark", "args": "args",
       ]
       guard let k = pair.key.scalar else { continue }
-      comments.append(CommentPlacement(path: dest[k] ?? KeyPath("provenance.roundtrip.extra.keys") / k,
-        keyComments: pair.key.comments, valueComments: pair.value.isScalar ? pair.value.comments : YAMLComments()))
+      comments.append(
+        CommentPlacement(
+          path: dest[k] ?? KeyPath("provenance.roundtrip.extra.keys") / k,
+          keyComments: pair.key.comments,
+          valueComments: pair.value.isScalar ? pair.value.comments : YAMLComments()))
     }
     let recipe = RecipeV2(
       name: ForeignValues.recipeName(file: file),
       model: RecipeV2.Model(path: modelPath, servedName: servedName),
-      engine: RecipeV2.Engine(name: .vllm, version: ForeignCatalogs.version(ofImage: container), image: container),
+      engine: RecipeV2.Engine(
+        name: .vllm, version: ForeignCatalogs.version(ofImage: container), image: container),
       resources: resources,
       topology: .aggregated(RecipeV2.RolePlacement(nodes: nodes, workers: 1, gpusPerWorker: gpus)),
       serving: serving, args: args, env: env.map { RecipeV2.EnvVar($0.key, $0.value) },
@@ -136,9 +161,11 @@ public struct VLLMArgsConverter: FormatConverter {
       launcher: launcher == RecipeV2.Launcher() ? nil : launcher,
       provenance: RecipeV2.Provenance(
         sourceFormat: "vllm-args", sourcePath: SourcePath.recorded(file),
-        roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings, keyOrder: r.keys,
+        roundtrip: RecipeV2.Roundtrip(
+          flagSpellings: spellings, keyOrder: r.keys,
           extra: extra.isEmpty ? nil : .mapping(extra))))
-    return Conversion(value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
+    return Conversion(
+      value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
   }
 
   // MARK: - Export
@@ -157,8 +184,12 @@ public struct VLLMArgsConverter: FormatConverter {
     let gpuType = recipe.resources?.gpuType.flatMap { $0.lowercased() == "gb10" ? nil : $0 }
     let usual = Self.placement(gpuType: gpuType, gpus: 1).resources.gpusPerNode
     if let n = recipe.resources?.gpusPerNode, n != usual {
-      losses.add("resources.gpus_per_node", String(n),
-        gpuType == nil ? "a DGX Spark node has one GPU" : "vllm-args assumes \(usual.map(String.init) ?? "unknown") GPUs per \(gpuType ?? "") node")
+      losses.add(
+        "resources.gpus_per_node", String(n),
+        gpuType == nil
+          ? "a DGX Spark node has one GPU"
+          : "vllm-args assumes \(usual.map(String.init) ?? "unknown") GPUs per \(gpuType ?? "") node"
+      )
     }
     let aggregated = recipe.topology.mode == .aggregated
     let resolved = recipe.resolved(role: aggregated ? .aggregated : .prefill)
@@ -166,23 +197,48 @@ public struct VLLMArgsConverter: FormatConverter {
     let argList = aggregated ? resolved.args : recipe.args.filter { $0.value != .null }
     let env = aggregated ? resolved.env : recipe.env.filter { $0.value != nil }
     if let p = recipe.topology.roles[.aggregated] {
-      let implied = Self.placement(gpuType: gpuType, gpus: (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)).nodes
+      let implied = Self.placement(
+        gpuType: gpuType,
+        gpus: (serving.tensorParallelSize ?? 1) * (serving.pipelineParallelSize ?? 1)
+      ).nodes
       if p.nodes != implied {
-        losses.add("topology.aggregated.nodes", String(p.nodes), "vllm-args derives the nodes from tensor × pipeline parallel (\(implied))")
+        losses.add(
+          "topology.aggregated.nodes", String(p.nodes),
+          "vllm-args derives the nodes from tensor × pipeline parallel (\(implied))")
       }
-      if p.workers != 1 { losses.add("topology.aggregated.workers", String(p.workers), "vllm-args runs one server") }
+      if p.workers != 1 {
+        losses.add("topology.aggregated.workers", String(p.workers), "vllm-args runs one server")
+      }
     }
     if let l = recipe.launcher {
-      if let v = l.command { losses.add("launcher.command", v, "vllm-args has no command template") }
-      if let v = l.parameters { losses.add("launcher.parameters", v.jsonText, "vllm-args has no template parameters") }
-      if !l.mods.isEmpty { losses.add("launcher.mods", l.mods.joined(separator: ", "), "vllm-args has no mods") }
-      if !l.buildArgs.isEmpty { losses.add("launcher.build_args", l.buildArgs.joined(separator: " "), "vllm-args has no build args") }
-      if let v = l.clusterOnly { losses.add("launcher.cluster_only", String(v), "vllm-args has no cluster_only") }
-      if let v = l.soloOnly { losses.add("launcher.solo_only", String(v), "vllm-args has no solo_only") }
-      if let v = l.minNodes { losses.add("launcher.min_nodes", String(v), "vllm-args has no min_nodes") }
-      if let v = l.maxNodes { losses.add("launcher.max_nodes", String(v), "vllm-args has no max_nodes") }
+      if let v = l.command {
+        losses.add("launcher.command", v, "vllm-args has no command template")
+      }
+      if let v = l.parameters {
+        losses.add("launcher.parameters", v.jsonText, "vllm-args has no template parameters")
+      }
+      if !l.mods.isEmpty {
+        losses.add("launcher.mods", l.mods.joined(separator: ", "), "vllm-args has no mods")
+      }
+      if !l.buildArgs.isEmpty {
+        losses.add(
+          "launcher.build_args", l.buildArgs.joined(separator: " "), "vllm-args has no build args")
+      }
+      if let v = l.clusterOnly {
+        losses.add("launcher.cluster_only", String(v), "vllm-args has no cluster_only")
+      }
+      if let v = l.soloOnly {
+        losses.add("launcher.solo_only", String(v), "vllm-args has no solo_only")
+      }
+      if let v = l.minNodes {
+        losses.add("launcher.min_nodes", String(v), "vllm-args has no min_nodes")
+      }
+      if let v = l.maxNodes {
+        losses.add("launcher.max_nodes", String(v), "vllm-args has no max_nodes")
+      }
     }
-    let extra = recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.extra : nil
+    let extra =
+      recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.extra : nil
     let spellings = recipe.provenance?.roundtrip?.flagSpellings ?? []
 
     // args, in the source order where known.
@@ -196,14 +252,18 @@ public struct VLLMArgsConverter: FormatConverter {
       } else if m.form == .switchWhenGreaterThanOne, case .int(let n) = v, n > 1 {
         entries.append(YAMLPair("enable-expert-parallel", .bool(true)))
       } else {
-        losses.add(KeyPath("serving") / field.key, ForeignValues.words(v).joined(), "vLLM has no flag for it")
+        losses.add(
+          KeyPath("serving") / field.key, ForeignValues.words(v).joined(), "vLLM has no flag for it"
+        )
       }
     }
     for a in argList { entries.append(YAMLPair(a.flag, a.value.flatNode)) }
     if let p = recipe.launcher?.port { entries.append(YAMLPair("port", .int(p))) }
     if let h = recipe.launcher?.host { entries.append(YAMLPair("host", .string(h))) }
     if let s = recipe.model.servedName { entries.append(YAMLPair("served-model-name", .string(s))) }
-    if extra?["model_in_args"] != nil { entries.append(YAMLPair("model", .string(recipe.model.path))) }
+    if extra?["model_in_args"] != nil {
+      entries.append(YAMLPair("model", .string(recipe.model.path)))
+    }
     let order = extra?["args_order"]?.sequence?.compactMap(\.scalar) ?? []
     entries = Self.ordered(entries, by: order)
 
@@ -211,33 +271,61 @@ public struct VLLMArgsConverter: FormatConverter {
     if let image = recipe.engine.image {
       pairs.append(YAMLPair("container", .string(image)))
       if let v = recipe.engine.version, ForeignCatalogs.version(ofImage: image) != v {
-        losses.add("engine.version", v, "vllm-args takes the engine version from the container tag, and '\(image)' does not name \(v)")
+        losses.add(
+          "engine.version", v,
+          "vllm-args takes the engine version from the container tag, and '\(image)' does not name \(v)"
+        )
       }
     } else {
-      diagnostics.append(Diagnostic(.warning, code: "missing-container", "the recipe has no engine.image; vllm-args needs a container"))
-      if let v = recipe.engine.version { losses.add("engine.version", v, "vllm-args has no container to carry the version") }
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "missing-container",
+          "the recipe has no engine.image; vllm-args needs a container"))
+      if let v = recipe.engine.version {
+        losses.add("engine.version", v, "vllm-args has no container to carry the version")
+      }
     }
     if let gpuType { pairs.append(YAMLPair("gpu_type", .string(gpuType))) }
     if !entries.isEmpty { pairs.append(YAMLPair("args", .mapping(entries))) }
     if !env.isEmpty {
-      pairs.append(YAMLPair("env", .mapping(env.map { YAMLPair($0.name, YAMLNode(.scalar($0.value ?? "", .doubleQuoted))) })))
+      pairs.append(
+        YAMLPair(
+          "env",
+          .mapping(env.map { YAMLPair($0.name, YAMLNode(.scalar($0.value ?? "", .doubleQuoted))) }))
+      )
     }
     if let b = recipe.benchmark {
       var bp: [YAMLPair] = [YAMLPair("enabled", extra?["benchmark_enabled"] ?? .bool(true))]
       bp.append(YAMLPair("framework", .string(b.tool)))
-      if let a = b.args { bp.append(YAMLPair("args", a.isSequence ? YAMLNode(.sequence(a.sequence ?? [], .flow)) : a)) }
-      bp += extra?["benchmark_extra"]?.mapping ?? []
-      if let v = b.isl { losses.add("benchmark.isl", String(v), "vllm-args benchmark has framework and args only") }
-      if let v = b.osl { losses.add("benchmark.osl", String(v), "vllm-args benchmark has framework and args only") }
-      if !b.concurrencies.isEmpty {
-        losses.add("benchmark.concurrencies", b.concurrencies.map(String.init).joined(separator: ", "), "vllm-args benchmark has framework and args only")
+      if let a = b.args {
+        bp.append(YAMLPair("args", a.isSequence ? YAMLNode(.sequence(a.sequence ?? [], .flow)) : a))
       }
-      if b.requestRate != nil { losses.add("benchmark.request_rate", "set", "vllm-args benchmark has framework and args only") }
-      for t in b.thresholds { losses.add(KeyPath("benchmark.thresholds") / t.name, String(t.value), "vllm-args benchmark has no thresholds") }
+      bp += extra?["benchmark_extra"]?.mapping ?? []
+      if let v = b.isl {
+        losses.add("benchmark.isl", String(v), "vllm-args benchmark has framework and args only")
+      }
+      if let v = b.osl {
+        losses.add("benchmark.osl", String(v), "vllm-args benchmark has framework and args only")
+      }
+      if !b.concurrencies.isEmpty {
+        losses.add(
+          "benchmark.concurrencies", b.concurrencies.map(String.init).joined(separator: ", "),
+          "vllm-args benchmark has framework and args only")
+      }
+      if b.requestRate != nil {
+        losses.add(
+          "benchmark.request_rate", "set", "vllm-args benchmark has framework and args only")
+      }
+      for t in b.thresholds {
+        losses.add(
+          KeyPath("benchmark.thresholds") / t.name, String(t.value),
+          "vllm-args benchmark has no thresholds")
+      }
       pairs.append(YAMLPair("benchmark", .mapping(bp)))
     }
     pairs += extra?["keys"]?.mapping ?? []
-    let keyOrder = recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.keyOrder ?? [] : []
+    let keyOrder =
+      recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.keyOrder ?? [] : []
     let doc = YAMLDocument(root: .mapping(Self.ordered(pairs, by: keyOrder)))
     return Conversion(value: [doc], diagnostics: diagnostics, losses: losses.entries)
   }
