@@ -57,6 +57,22 @@ import Testing
       out.text.contains(#"compilation-config: "{\"a\": 2}""#) && !out.text.contains(#"{\"a\": 1}"#))
   }
 
+  /// The registry's read path (index, lint, show, publish) reads a file as `validate` does.
+  @Test func readerWarnsForV1AndKeepsV2AnError() throws {
+    let read = RecipeReader.read(Array(Self.v1.utf8), file: "r.yaml")
+    #expect(read.isValid, "\(read.diagnostics)")
+    #expect(read.format == .sglangV1)
+    #expect(
+      read.diagnostics.filter { $0.code == "repeated-key" }.map(\.severity) == [
+        .warning, .warning,
+      ])
+    let index = RecipeReader.read(Array(Self.v1.utf8), file: "r.yaml", comments: false)
+    #expect(index.isValid && index.summary.name == "fx-repeated", "\(index.diagnostics)")
+    let v2 = RecipeReader.read(Array("schema: v2\nname: x\nname: y\n".utf8), file: "r.yaml")
+    #expect(!v2.isValid)
+    #expect(v2.diagnostics.map(\.code) == ["duplicate-key"])
+  }
+
   @Test func v2KeepsItAnError() throws {
     let v2 = "schema: v2\nname: x\nname: y\n"
     let report = ValidateFrontend.validate(bytes: Array(v2.utf8), file: "r.yaml")

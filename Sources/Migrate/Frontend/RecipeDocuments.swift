@@ -16,16 +16,18 @@ public enum RecipeDocuments {
 
   /// The documents of a file, and a `repeated-key` warning per key written twice where the
   /// format (`from`, or detected) allows it.
+  /// - Parameter comments: false for readers that never write the documents back (the index).
   /// - Throws: the parse error (a `duplicate-key` error where repeats are not allowed).
-  public static func parse(_ bytes: [UInt8], file: String, from: RecipeFormat? = nil)
-    throws(YAMLError)
-    -> (documents: [YAMLDocument], warnings: [Diagnostic])
-  {
+  public static func parse(
+    _ bytes: [UInt8], file: String, from: RecipeFormat? = nil, limits: YAMLLimits = .default,
+    comments: Bool = true
+  ) throws(YAMLError) -> (documents: [YAMLDocument], warnings: [Diagnostic]) {
     do {
-      return (try YAML.parseStream(bytes), [])
+      return (try YAML.parseStream(bytes, limits: limits, comments: comments), [])
     } catch {
       guard error.kind == .duplicateKey,
-        let documents = try? YAML.parseStream(bytes, repeatedKeys: true),
+        let documents = try? YAML.parseStream(
+          bytes, limits: limits, comments: comments, repeatedKeys: true),
         readsWithPyYAML(from ?? RecipeFormat.detect(documents: documents).format)
       else { throw error }
       let warnings = documents.flatMap(\.repeatedKeys).map { r in

@@ -19,7 +19,12 @@ public enum RecipeReader {
       diagnostics: [], summary: RecipeSummary(name: stem, format: RecipeFormat.unknown.rawValue))
     let documents: [YAMLDocument]
     do {
-      documents = try YAML.parseStream(bytes, limits: limits, comments: comments)
+      // A key written twice is a warning for formats read with PyYAML (the last one wins), as
+      // `validate` and `convert` read it; an error for v2.
+      let parsed = try RecipeDocuments.parse(
+        bytes, file: file, from: declared, limits: limits, comments: comments)
+      documents = parsed.documents
+      result.diagnostics = parsed.warnings
     } catch {
       result.diagnostics = [error.diagnostic(file: file)]
       return result

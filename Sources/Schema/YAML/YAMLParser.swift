@@ -39,10 +39,10 @@ public enum YAML {
   /// `parseStream` where a key written twice in one mapping is no error: the last value wins
   /// in the first one's place, as PyYAML reads it, and each repeat is listed in
   /// `YAMLDocument.repeatedKeys` (for formats whose own tools read with PyYAML).
-  public static func parseStream(_ bytes: [UInt8], repeatedKeys: Bool) throws(YAMLError)
-    -> [YAMLDocument]
-  {
-    try run(bytes, limits: .default, single: false, comments: true, repeatedKeys: repeatedKeys)
+  public static func parseStream(
+    _ bytes: [UInt8], limits: YAMLLimits = .default, comments: Bool = true, repeatedKeys: Bool
+  ) throws(YAMLError) -> [YAMLDocument] {
+    try run(bytes, limits: limits, single: false, comments: comments, repeatedKeys: repeatedKeys)
   }
 
   /// `parseStream` with every event from libyaml (no `YAMLSubsetScanner`): for tests that
