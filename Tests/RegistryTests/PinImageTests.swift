@@ -1,3 +1,4 @@
+import Engines
 import Foundation
 import TestSupport
 import Testing
@@ -63,5 +64,48 @@ import Testing
     #expect(
       String(decoding: try registry.recipe(named: "beta").bytes, as: UTF8.self).contains(
         "image: lmsysorg/sglang:v0.5.9-cu130"))
+  }
+  /// srtctl refuses unknown keys, and the srt layout has no `sglang_version`: pinning such a
+  /// recipe moves its container tag only (inserting the key made srtctl reject the file).
+  @Test func anSrtLayoutRecipeMovesOnlyItsContainer() throws {
+    let srt = """
+      name: srt-alpha
+      model:
+        path: Qwen/Qwen3-0.6B
+        container: lmsysorg/sglang:v0.5.5
+        precision: bf16
+      resources:
+        gpu_type: h100
+        gpus_per_node: 8
+        agg_nodes: 1
+        agg_workers: 1
+      backend:
+        sglang_config:
+          aggregated:
+            tensor-parallel-size: 8
+
+      """
+    let f = try PublishFixture()
+    let registry = try f.registry()
+    let publisher = RecipePublisher(registry: registry)
+    _ = try publisher.publish(
+      [f.input(srt)], options: PublishOptions(author: f.author, keepFormat: true))
+    _ = try publisher.pin("srt-alpha", engineVersion: "0.5.9", author: f.author)
+    let text = String(decoding: try registry.recipe(named: "srt-alpha").bytes, as: UTF8.self)
+    #expect(text.contains("container: lmsysorg/sglang:v0.5.9"), "\(text)")
+    #expect(!text.contains("sglang_version"), "\(text)")
+    let pinned = try registry.recipe(named: "srt-alpha").read.summary.engineVersion
+    #expect(
+      pinned.flatMap(EngineVersion.init) == EngineVersion("0.5.9"), "\(String(describing: pinned))")
+
+    // Without a container there is nothing that carries the version: refuse, naming --image.
+    let bare = srt.replacingOccurrences(of: "  container: lmsysorg/sglang:v0.5.5\n", with: "")
+      .replacingOccurrences(of: "srt-alpha", with: "srt-bare")
+    _ = try publisher.publish(
+      [f.input(bare)], options: PublishOptions(author: f.author, keepFormat: true))
+    let error = #expect(throws: PublishError.self) {
+      try publisher.pin("srt-bare", engineVersion: "0.5.9", author: f.author)
+    }
+    #expect(error?.description.contains("--image") == true, "\(String(describing: error))")
   }
 }

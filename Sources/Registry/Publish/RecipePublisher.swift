@@ -165,7 +165,8 @@ public struct RecipePublisher {
   /// Changes a recipe's engine version (and image) in place: only those scalars change;
   /// comments and formatting stay byte for byte.
   ///
-  /// v2: `engine.version` / `engine.image`; v1: `sglang_version` / `model.container`. Without
+  /// v2: `engine.version` / `engine.image`; v1: `sglang_version` / `model.container` (the srt
+  /// layout, which srtctl reads and which has no version key, only `model.container`). Without
   /// `image`, an image whose tag names another version moves with the pin, as `upgrade` moves
   /// it (``ContainerImage/moved(to:)``).
   /// - Throws: ``PublishError/cannotEdit(_:)`` when the recipe has an image and which image runs
@@ -189,8 +190,18 @@ public struct RecipePublisher {
           bytes = try RecipeTextEdit.set("engine.image", to: image, in: bytes, after: "version")
         }
       case .sglangV1:
-        bytes = try RecipeTextEdit.set(
-          "sglang_version", to: engineVersion, in: bytes, after: "name")
+        // The srt layout has no version key (srtctl refuses unknown keys): its engine
+        // version is its container's tag, so only the image moves.
+        let hasVersionKey = found.read.documents.first?.root["sglang_version"] != nil
+        if hasVersionKey || found.read.v1?.layout == .seed {
+          bytes = try RecipeTextEdit.set(
+            "sglang_version", to: engineVersion, in: bytes, after: "name")
+        } else if image == nil {
+          throw PublishError.cannotEdit(
+            "\(found.name) is an srt-slurm recipe, whose engine version is its container's tag, "
+              + "and it names no container\n"
+              + "  hint: pass --image IMAGE (the image that runs \(engineVersion))")
+        }
         if let image {
           bytes = try RecipeTextEdit.set("model.container", to: image, in: bytes, after: "path")
         }
