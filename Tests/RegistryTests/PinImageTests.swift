@@ -66,7 +66,8 @@ import Testing
         "image: lmsysorg/sglang:v0.5.9-cu130"))
   }
   /// srtctl refuses unknown keys, and the srt layout has no `sglang_version`: pinning such a
-  /// recipe moves its container tag only (inserting the key made srtctl reject the file).
+  /// recipe moves its container tag only (inserting the key made srtctl reject the file), and
+  /// the rest of the text stays as written, merge keys included.
   @Test func anSrtLayoutRecipeMovesOnlyItsContainer() throws {
     let srt = """
       name: srt-alpha
@@ -82,7 +83,8 @@ import Testing
       backend:
         sglang_config:
           aggregated:
-            tensor-parallel-size: 8
+            <<: {tensor-parallel-size: 8}
+            mem-fraction-static: 0.8
 
       """
     let f = try PublishFixture()
@@ -94,6 +96,7 @@ import Testing
     let text = String(decoding: try registry.recipe(named: "srt-alpha").bytes, as: UTF8.self)
     #expect(text.contains("container: lmsysorg/sglang:v0.5.9"), "\(text)")
     #expect(!text.contains("sglang_version"), "\(text)")
+    #expect(text.contains("<<: {tensor-parallel-size: 8}"), "an in-place edit keeps merge keys")
     let pinned = try registry.recipe(named: "srt-alpha").read.summary.engineVersion
     #expect(
       pinned.flatMap(EngineVersion.init) == EngineVersion("0.5.9"), "\(String(describing: pinned))")
