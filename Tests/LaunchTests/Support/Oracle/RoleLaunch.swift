@@ -89,6 +89,14 @@ struct FlagNames {
   func parse(_ argv: [String]) -> (program: [String], flags: [String: [String]]) {
     var i = 0
     var program: [String] = []
+    // A wrapper with flags of its own (`numactl -m 0,1 python3 -m dynamo.trtllm`): the program
+    // runs to the python module.
+    if let p = argv.indices.first(where: {
+      $0 + 2 < argv.count && Self.isPython(argv[$0]) && argv[$0 + 1] == "-m"
+    }) {
+      program = Array(argv[...(p + 2)])
+      i = p + 3
+    }
     while i < argv.count, !Self.isFlag(argv[i]) || Self.isProgramOption(argv[i], after: program) {
       program.append(argv[i])
       i += 1
@@ -120,7 +128,11 @@ struct FlagNames {
   static func isProgramOption(_ word: String, after program: [String]) -> Bool {
     guard word == "-m" || word == "-c", let last = program.last else { return false }
     let base = last.split(separator: "/").last.map(String.init) ?? last
-    return base.hasPrefix("python") || base == "bash" || base == "sh"
+    return isPython(last) || base == "bash" || base == "sh"
+  }
+
+  static func isPython(_ word: String) -> Bool {
+    (word.split(separator: "/").last ?? "").hasPrefix("python")
   }
 
   static func isFlag(_ word: String) -> Bool {
