@@ -33,10 +33,7 @@ import Testing
       ])
       try #require(shown.status == 0, "show \(name) --as sglang-v1: \(shown.stderr)")
       let file = exportDir + "/\(name).yaml"
-      // The v1 export writes the cookbook spec's `labels`, a key srtctl's schema refuses.
-      let text = shown.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        .filter { !$0.hasPrefix("labels:") }.joined(separator: "\n")
-      try text.write(toFile: file, atomically: true, encoding: .utf8)
+      try shown.stdout.write(toFile: file, atomically: true, encoding: .utf8)
       out.append(Case(id: "registry/" + name, file: file, recipe: [name, "--repo", repo]))
     }
     return out
@@ -113,6 +110,12 @@ import Testing
     report += "keys compared (role × processes/program/image/flag/env): \(keys); "
     report += "differ: \(all.count), all listed: \(unexplained.isEmpty)\n"
     report += "notes: " + (notes.isEmpty ? "none" : notes.sorted().joined(separator: "; ")) + "\n"
+    report += "differences by exception section:\n"
+    let bySection = Dictionary(grouping: all) { exceptions.rule(for: $0)?.section ?? "NOT LISTED" }
+    for (section, ds) in bySection.sorted(by: { $0.value.count > $1.value.count }) {
+      let recipes = Set(ds.map(\.recipe)).count
+      report += "  \(ds.count) in \(recipes) recipes\t\(section.prefix(110))\n"
+    }
     report += "differences by key (count, key, exception line):\n"
     let byKey = Dictionary(grouping: all) { d in
       "\(d.key)\t" + (exceptions.rule(for: d).map { "line \($0.line)" } ?? "NOT LISTED")

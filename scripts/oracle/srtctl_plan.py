@@ -4,7 +4,7 @@
 Usage (inside a venv where ../shared/oracles/srt-slurm is installed; see
 scripts/oracle/srtctl-venv):
 
-    srtctl_plan.py --cluster srtslurm.yaml RECIPE.yaml [RECIPE.yaml ...]
+    srtctl_plan.py --cluster srtslurm.yaml [--ignore-key KEY] RECIPE.yaml [RECIPE.yaml ...]
 
 For each recipe it runs what srtctl's orchestrator (srtctl.cli.do_sweep.SweepOrchestrator)
 runs inside the sbatch job: load_config (cluster defaults and aliases from srtslurm.yaml),
@@ -12,7 +12,8 @@ RuntimeContext.from_config (container image and mounts), the backend's endpoint 
 and start_all_workers / start_frontend, with start_srun_process replaced by a recorder: no
 srun, no process is started. The nodes are fake (node-000, node-001, ...; IP 10.0.0.N+1),
 and so are the host paths a recipe names (model directories, .sqsh images): they are treated
-as existing. A recipe in srtctl's base + override_* layout is planned from its `base`.
+as existing. A recipe in srtctl's base + override_* layout is planned from its `base`; a
+model.path written as a bare Hugging Face id (ORG/NAME) is read as srtctl's `hf:ORG/NAME`.
 
 Output: one JSON document, {"recipes": [{"recipe", "name", "backend", "frontend",
 "processes": [{"role", "index", "node", "nodes", "argv", "env", "image", "mounts"}]} |
@@ -133,7 +134,7 @@ def patch_srtctl(recorder: Recorder) -> None:
     pathlib.Path.is_file = faked(real_is_file)
 
 
-def raw_config(path: pathlib.Path) -> dict:
+def raw_config(path: pathlib.Path, ignored: list[str]) -> dict:
     import yaml
 
     with open(path) as f:
@@ -141,7 +142,10 @@ def raw_config(path: pathlib.Path) -> dict:
     if isinstance(raw, dict) and "base" in raw:
         base = dict(raw["base"])
         base.setdefault("name", raw.get("name", path.stem))
-        return base
+        raw = base
+    if isinstance(raw, dict):
+        for key in ignored:
+            raw.pop(key, None)
     return raw
 
 
@@ -176,7 +180,7 @@ def host_paths_named(raw: dict, cluster: dict) -> set[str]:
     return out
 
 
-def plan_one(path: pathlib.Path, cluster: dict, work: pathlib.Path) -> dict:
+def plan_one(path: pathlib.Path, cluster: dict, work: pathlib.Path, ignored: list[str]) -> dict:
     import yaml
 
     from srtctl.cli.do_sweep import SweepOrchestrator
@@ -184,7 +188,7 @@ def plan_one(path: pathlib.Path, cluster: dict, work: pathlib.Path) -> dict:
     from srtctl.core.processes import ProcessRegistry
     from srtctl.core.runtime import RuntimeContext
 
-    raw = hf_model_ids(raw_config(path), cluster)
+    raw = hf_model_ids(raw_config(path, ignored), cluster)
     run_dir = work / path.stem
     run_dir.mkdir(parents=True, exist_ok=True)
     recipe_file = run_dir / "recipe.yaml"
@@ -277,6 +281,13 @@ def role_of(log_name: str, is_worker: bool) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cluster", required=True, help="srtslurm.yaml (the cluster profile)")
+    parser.add_argument(
+        "--ignore-key",
+        action="append",
+        default=[],
+        help="a top-level key to drop before srtctl reads the recipe (registry's v1 export writes "
+        "the cookbook spec's `labels`, which srtctl's schema refuses)",
+    )
     parser.add_argument("recipes", nargs="+")
     args = parser.parse_args()
 
@@ -292,7 +303,7 @@ def main() -> int:
         for r in args.recipes:
             path = pathlib.Path(r).resolve()
             try:
-                results.append(plan_one(path, cluster, pathlib.Path(tmp)))
+                results.append(plan_one(path, cluster, pathlib.Path(tmp), args.ignore_key))
             except Exception as e:  # noqa: BLE001 - srtctl refusing a recipe is a result
                 results.append(
                     {

@@ -41,7 +41,10 @@ enum SrtctlOracle {
 
   /// What srtctl launches for each file: recipe path → its entry in the driver's output.
   static func plan(_ files: [String]) throws -> [String: [String: Any]] {
-    let r = try Tools.run([try python(), driver, "--cluster", cluster] + files, timeout: 1800)
+    // The v1 export writes the cookbook spec's `labels`, a key srtctl's schema refuses.
+    let r = try Tools.run(
+      [try python(), driver, "--cluster", cluster, "--ignore-key", "labels"] + files,
+      timeout: 1800)
     guard r.status == 0,
       let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
       let recipes = doc["recipes"] as? [[String: Any]]
