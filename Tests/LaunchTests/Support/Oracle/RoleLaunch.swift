@@ -28,7 +28,11 @@ struct RoleLaunch {
     add("processes", String(count), String(upstream.count))
     add("program", program.joined(separator: " "), upstream.program.joined(separator: " "))
     for key in Set(flags.keys).union(upstream.flags.keys).sorted() {
-      add(key, flags[key].map(Self.show), upstream.flags[key].map(Self.show))
+      let (ours, theirs) = (flags[key].map(Self.show), upstream.flags[key].map(Self.show))
+      // srtctl passes a mapping as Python's str() ({'a': True}); when that is our JSON, the
+      // difference is srtctl's, named so by the key.
+      let pythonStr = theirs.flatMap(FlagNames.pythonLiteralAsJSON)
+      add(pythonStr != nil && pythonStr == ours ? key + " (python str)" : key, ours, theirs)
     }
     for key in Set(env.keys).union(upstream.env.keys).sorted() {
       add("env:" + key, env[key], upstream.env[key])
@@ -137,6 +141,48 @@ struct FlagNames {
 
   static func isFlag(_ word: String) -> Bool {
     word.hasPrefix("-") && word.count > 1 && Double(word) == nil
+  }
+
+  /// A Python literal mapping or list (`{'a': True, 'b': None}`) as normalised JSON, or nil when
+  /// `value` is not one (plain JSON is not: it is read by ``normalized(_:)``).
+  static func pythonLiteralAsJSON(_ value: String) -> String? {
+    guard value.first == "{" || value.first == "[", value.contains("'") else { return nil }
+    var json = ""
+    var inString = false
+    var word = ""
+    func flushWord() {
+      switch word {
+      case "True": json += "true"
+      case "False": json += "false"
+      case "None": json += "null"
+      default: json += word
+      }
+      word = ""
+    }
+    for ch in value {
+      if inString {
+        if ch == "'" {
+          inString = false
+          json += "\""
+        } else if ch == "\"" {
+          json += "\\\""
+        } else {
+          json.append(ch)
+        }
+      } else if ch == "'" {
+        flushWord()
+        inString = true
+        json += "\""
+      } else if ch.isLetter {
+        word.append(ch)
+      } else {
+        flushWord()
+        json.append(ch)
+      }
+    }
+    flushWord()
+    guard (try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil else { return nil }
+    return normalized(json)
   }
 
   /// A value as both tools mean it: numbers by value (`4.0` = `4`), JSON by content (key
