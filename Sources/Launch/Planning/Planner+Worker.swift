@@ -72,6 +72,12 @@ extension Planner {
 
   // MARK: - A worker's command line
 
+  /// The model as the engine reads it: an `hf:ORG/NAME` URI (srt-slurm's spelling of a Hugging
+  /// Face id) is the id itself, as srtctl passes it; other paths and ids are unchanged.
+  static func engineModelArgument(_ path: String) -> String {
+    path.hasPrefix("hf:") ? String(path.dropFirst(3)) : path
+  }
+
   /// A worker's engine command line before host and port: the program with the model and
   /// served name, the role's flags, and the disaggregation role flag when the recipe does not
   /// set it; with where each came from.
@@ -82,7 +88,7 @@ extension Planner {
     let engine = final.engineName
     let servedName = final.model.servedName
     var argv = EngineServerCommand(engine: engine, dynamo: dynamo).argv(
-      model: final.model.path, servedName: servedName)
+      model: Self.engineModelArgument(final.model.path), servedName: servedName)
     var provenance: [Provenance] = [Provenance("model", ValueOrigin(.recipe, "model.path"))]
     if servedName != nil, argv.contains("--served-model-name") {
       provenance.append(
