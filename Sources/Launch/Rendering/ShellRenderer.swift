@@ -99,16 +99,9 @@ public struct ShellRenderer: PlanRenderer {
         warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
       }
       s += "# --- benchmark ---\n"
-      for c in b.concurrencies {
-        let argv = b.argv(concurrency: c).map { word in
-          NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
-        }
-        s += "log \"benchmark: concurrency \(c)\"\n"
-        s += "(\n" + BashSupport.exports(b.env, indent: "  ")
-        s += "  exec \(ShellQuote.join(argv))\n"
-        s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
+      s += BashSupport.benchmark(b) { word in
+        ShellQuote.quote(NodeHostTemplate.substitute(word) { hostAddress(plan, $0) })
       }
-      s += "log \"benchmark done\"\n"
     } else {
       s += """
         log "serving; press Ctrl-C to stop"

@@ -141,14 +141,7 @@ public struct SlurmRenderer: PlanRenderer {
 
     if let b = plan.benchmark {
       s += "# --- benchmark (on the batch node) ---\n"
-      for c in b.concurrencies {
-        let words = b.argv(concurrency: c).map(Self.batchWord)
-        s += "log \"benchmark: concurrency \(c)\"\n"
-        s += "(\n" + BashSupport.exports(b.env, indent: "  ")
-        s += "  exec \(words.joined(separator: " "))\n"
-        s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
-      }
-      s += "log \"benchmark done\"\n"
+      s += BashSupport.benchmark(b, word: Self.batchWord)
     } else {
       s += "log \"serving until the job ends\"\n"
       s += "wait -n \"${PID_OF[@]}\"\n"
