@@ -73,7 +73,10 @@ import Testing
     let plan = try RealRecipes.plan("qwen3-5-397b-a17b-fp4-gb300-trtllm-agg-tep8")
     let p = plan.processes[0]
     #expect(p.argv.first == "trtllm-serve")
-    #expect(Self.value("--max_seq_len", in: p.argv) == "512")  // context_length through trtllm-serve's spelling
+    // context_length is a config key: in the options YAML file, not a flag (issue 17)
+    #expect(!p.argv.contains("--max_seq_len"))
+    let options = p.configFile?.text.split(separator: "\n").map(String.init) ?? []
+    #expect(options.contains("max_seq_len: 512"))
     #expect(p.readiness?.path == "/v1/models")
     #expect(!p.argv.contains("--served-model-name"))
   }

@@ -111,8 +111,9 @@ public struct Planner: Sendable {
         let name = processName(role, index: i, count: workers)
         let node =
           (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
-        var (argv, provenance) = engineCommand(
-          final, role: role, dynamo: dynamo, invocation: inv, origins: origins)
+        var (argv, provenance, configText) = engineCommand(
+          final, role: role, dynamo: dynamo, invocation: inv, origins: origins,
+          warnings: &warnings)
         var port: Int?
         if !dynamo {
           let p = hasFront ? takePort() : clientPort
@@ -146,7 +147,8 @@ public struct Planner: Sendable {
           image: image, env: env,
           argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed,
           sharedMemory: "16g",
-          provenance: provenance)
+          provenance: provenance,
+          configFile: configText.map { ProcessConfigFile(name: name + ".yaml", text: $0) })
         if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
         processes.append(process)
       }

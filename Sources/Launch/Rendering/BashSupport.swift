@@ -119,6 +119,23 @@ enum BashSupport {
     return s
   }
 
+  /// The lines (inside a process's subshell, before its `exec`) that write its config file
+  /// into `dir` (bash text: `"$RUN_DIR"/config`, or nil for a fresh temp dir on the node that
+  /// runs it) and set `LAUNCH_CONFIG` to its path; empty without a config file.
+  static func configFile(_ p: LaunchProcess, dir: String?, indent: String) -> String {
+    guard let f = p.configFile else { return "" }
+    let directory = dir ?? "\"$(mktemp -d \"${TMPDIR:-/tmp}/launch-config.XXXXXX\")\""
+    return "\(indent)LAUNCH_CONFIG=\(directory)/\(ShellQuote.quote(f.name))\n"
+      + "\(indent)mkdir -p \"${LAUNCH_CONFIG%/*}\"\n"
+      + "\(indent)printf '%s' \(ShellQuote.quote(f.text)) >\"$LAUNCH_CONFIG\"\n"
+  }
+
+  /// An argv word as bash text: the config file placeholder becomes `"$LAUNCH_CONFIG"`,
+  /// anything else goes through `quote`.
+  static func word(_ word: String, quote: (String) -> String) -> String {
+    word == ProcessConfigFile.placeholder ? "\"$LAUNCH_CONFIG\"" : quote(word)
+  }
+
   /// A limit as awk reads it (`2000`, `0.5`).
   static func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

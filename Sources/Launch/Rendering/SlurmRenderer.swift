@@ -109,7 +109,7 @@ public struct SlurmRenderer: PlanRenderer {
           "slurm: \(p.name) spans \(p.nodeCount) nodes without distributed flags; starting one instance"
         )
       }
-      var words = p.argv.map(Self.runtimeWord)
+      var words = p.argv.map { BashSupport.word($0, quote: Self.runtimeWord) }
       if p.isMultiNode, let d = p.distributed {
         words += [
           ShellQuote.quote(d.initAddressFlag), "\"$1\":\(d.initPort)",
@@ -118,7 +118,8 @@ public struct SlurmRenderer: PlanRenderer {
         ]
       }
       let inner =
-        "set -eu\n" + BashSupport.exports(p.effectiveEnv) + "exec " + words.joined(separator: " ")
+        "set -eu\n" + BashSupport.exports(p.effectiveEnv)
+        + BashSupport.configFile(p, dir: nil, indent: "") + "exec " + words.joined(separator: " ")
         + "\n"
       s += "# --- \(p.name) (\(p.role.rawValue)) ---\n"
       s += "srun --nodes=\(instances) --ntasks=\(instances) --ntasks-per-node=1 --overlap \\\n"
