@@ -3,24 +3,6 @@ internal import Migrate
 internal import Schema
 
 extension Planner {
-  // MARK: - Dynamo
-
-  /// Whether the workers run as Dynamo workers behind a Dynamo frontend: the recipe uses
-  /// Dynamo (a `dynamo` launcher block, or srt-slurm's Dynamo frontend), or it is
-  /// disaggregated on an engine with no router of its own (with a warning).
-  func runsDynamo(_ final: RecipeV2, warnings: inout [String]) -> Bool {
-    let engine = final.engineName
-    let frontendType = final.launcher?.tools[.srtSlurm]?["frontend"]?["type"]?.scalar
-    let dynamo = final.launcher?.tools[.dynamo] != nil || frontendType == "dynamo"
-    if final.topologyMode == .disaggregated, !dynamo, engine != .sglang {
-      warnings.append(
-        "\(engine.rawValue) has no router of its own: the disaggregated workers run as Dynamo workers behind a Dynamo frontend (engine-default rule)"
-      )
-      return true
-    }
-    return dynamo
-  }
-
   // MARK: - Where values come from
 
   /// Where the image, the client port and the listen host come from: the recipe, its

@@ -87,6 +87,7 @@ public struct Planner: Sendable {
       return nextPort
     }
     var nextInitPort = Self.distInitBasePort
+    var systemPorts = SystemPorts(reserved: reserved)
 
     var processes: [LaunchProcess] = []
     for role in roles {
@@ -130,7 +131,7 @@ public struct Planner: Sendable {
             name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &nextInitPort,
             provenance: &provenance, warnings: &warnings)
           : nil
-        let env = inv.env.map { EnvVar($0.name, $0.value) }
+        var env = inv.env.map { EnvVar($0.name, $0.value) }
         for e in env {
           provenance.append(
             Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value)))
@@ -140,8 +141,9 @@ public struct Planner: Sendable {
         let gpus = gpuAllocation(
           final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode,
           slot: i % workersPerNode)
-        let readiness =
-          dynamo ? nil : ReadinessCheck(path: EngineProgram.readinessPath(engine: engine))
+        let readiness = workerReadiness(
+          engine: engine, dynamo: dynamo, env: &env, provenance: &provenance,
+          systemPort: &systemPorts)
         var process = LaunchProcess(
           name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker,
           image: image, env: env,
@@ -159,7 +161,8 @@ public struct Planner: Sendable {
       engine: engine, dynamo: dynamo, disaggregated: disaggregated, hasFront: hasFront,
       totalWorkers: totalWorkers,
       workers: processes, bootstrap: bootstrap, host: host, clientPort: clientPort, image: image,
-      origins: server, target: options.target, warnings: &warnings)
+      origins: server, target: options.target, frontendArgs: frontendArgs(final),
+      warnings: &warnings)
     if let front { processes.append(front) }
 
     let target = front ?? processes[0]

@@ -6,7 +6,8 @@ import Foundation
 /// execs the real python3 otherwise.
 ///
 /// Servers record `server-PID-*.json` (argv, env, pid) in `FAKE_RECORD_DIR`, wait
-/// `FAKE_START_DELAY` seconds, then (rank 0 only) listen on 127.0.0.1 at `--port` and write
+/// `FAKE_START_DELAY` seconds, then (rank 0 only) listen on 127.0.0.1 at `--port` (`--http-port`,
+/// else `DYN_SYSTEM_PORT` as a Dynamo worker's health port) and write
 /// `listen-PORT.json`; they answer GET /health and /v1/models and POST /v1/completions.
 /// Benchmark clients (`vllm bench serve`, `-m sglang.bench_serving`) make one real completion
 /// request and record `bench-*.json` with the concurrency they were given; given a result file
@@ -134,7 +135,7 @@ struct FakeEngine {
         print("fake bench: concurrency", opt("--max-concurrency"), "status", status)
         sys.exit(0)
 
-    port = opt("--port") or opt("--http-port")
+    port = opt("--port") or opt("--http-port") or os.environ.get("DYN_SYSTEM_PORT")
     rank = opt("--node-rank")
     record("server", port=int(port) if port else None, rank=rank)
     signal.signal(signal.SIGTERM, lambda *a: os._exit(0))
