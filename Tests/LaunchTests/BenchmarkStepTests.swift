@@ -37,7 +37,7 @@ import Testing
     #expect(PlannerTests.value("--random-range-ratio", in: c4) == "0.8")
     #expect(c4.contains("--apply-chat-template"))
     #expect(
-      PlannerTests.value("--output-file", in: c4) == "benchmark/results_concurrency_4.json")
+      PlannerTests.value("--output-file", in: c4) == "results_concurrency_4.json")
     #expect(b.prompts(concurrency: 64) == 640)
   }
 
@@ -80,7 +80,7 @@ import Testing
           name: "output_throughput", key: "output_throughput", limit: 100, isMinimum: true),
       ])
     let script = try ShellRenderer().render(plan).text
-    #expect(script.contains("check_result c1 \"$RUN_DIR\"/"))
+    #expect(script.contains("check_result c1 \"$RUN_DIR\"/benchmark/results_concurrency_1.json"))
     #expect(
       script.contains("10 mean_ttft_ms max 2000 p99_itl_ms max 50 output_throughput min 100\n"))
     let other = try Self.plan(
@@ -168,8 +168,8 @@ import Testing
       RecipeV2.Benchmark(
         tool: "sa-bench", concurrencies: [2], thresholds: [RecipeV2.Threshold("ttft_ms", 2000)]))
     let text = try SlurmRenderer().render(plan).text
-    #expect(text.contains("check_result c2 \"$RUN_DIR\"/"))
-    #expect(text.contains("--output-file benchmark/results_concurrency_2.json"))
+    #expect(text.contains("check_result c2 \"$RUN_DIR\"/benchmark/"))
+    #expect(text.contains("--output-file results_concurrency_2.json"))
     try ScriptChecks.shellcheck(text)
     try ScriptChecks.shellcheck(try ShellRenderer().render(plan).text)
   }

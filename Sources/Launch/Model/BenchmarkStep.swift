@@ -2,8 +2,8 @@
 ///
 /// Per concurrency `C` a run gets `argv`, then each of ``scaledFlags`` with `C × multiplier`
 /// (the prompt count, as srt-slurm's sa-bench computes it: `C × num_prompts_mult`), then
-/// `concurrencyFlag C`, then ``resultFileFlag`` with ``resultFile(concurrency:)`` (a path
-/// relative to the run dir, where renderers run the tool).
+/// `concurrencyFlag C`, then ``resultFileFlag`` with ``resultFile(concurrency:)`` (a file name
+/// in the directory the tool runs in: `$RUN_DIR/benchmark` for the shell and SLURM scripts).
 public struct BenchmarkStep: Sendable, Hashable, Codable {
   /// The benchmark tool and its arguments, without the per-concurrency flags.
   public var argv: [String]
@@ -65,9 +65,10 @@ public struct BenchmarkStep: Sendable, Hashable, Codable {
     return out
   }
 
-  /// The result file of the run at one concurrency, relative to the run dir.
+  /// The result file of the run at one concurrency, relative to the directory the tool runs
+  /// in (`$RUN_DIR/benchmark` for scripts; a bare name, so no directory has to exist).
   public func resultFile(concurrency: Int) -> String {
-    "benchmark/results_concurrency_\(concurrency).json"
+    "results_concurrency_\(concurrency).json"
   }
 
   /// The number of requests the run at one concurrency sends, if known.

@@ -88,7 +88,8 @@ enum BashSupport {
     }
     """#
 
-  /// The benchmark runs, one per concurrency, each in a subshell in the run dir with the
+  /// The benchmark runs, one per concurrency, each in a subshell in the run dir (in
+  /// `$RUN_DIR/benchmark` when the tool writes a result file there) with the
   /// step's env, logged to `$RUN_DIR/logs/benchmark-cC.log`; a run that fails stops the script.
   /// When the tool writes a result file, `check_result` checks it (requests, output tokens,
   /// thresholds) and the results stay in `$RUN_DIR/benchmark/`.
@@ -100,9 +101,10 @@ enum BashSupport {
     for c in b.concurrencies {
       let log = "\"$RUN_DIR/logs/benchmark-c\(c).log\""
       s += "log \"benchmark: concurrency \(c)\"\n"
-      let result = "\"$RUN_DIR\"/" + ShellQuote.quote(b.resultFile(concurrency: c))
+      let result = "\"$RUN_DIR\"/benchmark/" + ShellQuote.quote(b.resultFile(concurrency: c))
       if b.resultFileFlag != nil { s += "rm -f \(result)\n" }
-      s += "(\n  cd \"$RUN_DIR\"\n" + exports(b.env, indent: "  ")
+      let dir = b.resultFileFlag != nil ? "\"$RUN_DIR/benchmark\"" : "\"$RUN_DIR\""
+      s += "(\n  cd \(dir)\n" + exports(b.env, indent: "  ")
       s += "  exec \(b.argv(concurrency: c).map(word).joined(separator: " "))\n"
       s += ") </dev/null 2>&1 | tee \(log) ||\n"
       s +=
