@@ -41,6 +41,10 @@ extension LaunchPlan {
         throw .invalidPlan(
           field: field + ".env[\(j)]", message: "unsafe variable name \(ShellQuote.quote(e.name))")
       }
+      if let f = p.configFile, !Self.isSafeName(f.name) {
+        throw .invalidPlan(
+          field: field + ".configFile.name", message: "unsafe name \(ShellQuote.quote(f.name))")
+      }
       if let port = p.port, !(1...65535).contains(port) {
         throw .invalidPlan(field: field + ".port", message: "port \(port) out of range")
       }

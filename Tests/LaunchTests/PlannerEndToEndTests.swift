@@ -29,7 +29,9 @@ import Testing
     defer { engine.remove() }
     let port = try Self.freeRange(1)
     let plan = Self.quick(
-      try RealRecipes.plan("deepseek-r1-fp8-h200-agg-tp8", PlanOptions(port: port)))
+      try RealRecipes.plan(
+        "deepseek-r1-fp8-h200-agg-tp8",
+        PlanOptions(overrides: [RealRecipes.sglangFrontend], port: port)))
     let (records, _, _) = try EndToEndTests.run(plan, engine: engine, ports: [port])
 
     let servers = records.filter { $0.kind == "server" }
@@ -58,7 +60,9 @@ import Testing
     defer { engine.remove() }
     let base = try Self.freeRange(4)
     let plan = Self.quick(
-      try RealRecipes.plan("deepseek-r1-fp8-h100-disagg-1p2d-tp16", PlanOptions(port: base)))
+      try RealRecipes.plan(
+        "deepseek-r1-fp8-h100-disagg-1p2d-tp16",
+        PlanOptions(overrides: [RealRecipes.sglangFrontend], port: base)))
     let ports = plan.processes.compactMap(\.port)
     #expect(Set(ports) == Set(base..<base + 4))
     let (records, result, _) = try EndToEndTests.run(plan, engine: engine, ports: ports)

@@ -27,13 +27,17 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   public var sharedMemory: String?
   /// Where each flag and environment value came from.
   public var provenance: [Provenance]
+  /// A file the process reads, whose path stands in the argv as
+  /// ``ProcessConfigFile/placeholder`` (TensorRT-LLM's options YAML), if any.
+  public var configFile: ProcessConfigFile?
 
   /// A process with the given parts.
   public init(
     name: String, role: ProcessRole, node: Int = 0, nodeCount: Int = 1, image: String? = nil,
     env: [EnvVar] = [], argv: [String], port: Int? = nil, gpus: GPUAllocation? = nil,
     readiness: ReadinessCheck? = nil, distributed: DistributedLaunch? = nil,
-    sharedMemory: String? = nil, provenance: [Provenance] = []
+    sharedMemory: String? = nil, provenance: [Provenance] = [],
+    configFile: ProcessConfigFile? = nil
   ) {
     self.name = name
     self.role = role
@@ -48,6 +52,7 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
     self.distributed = distributed
     self.sharedMemory = sharedMemory
     self.provenance = provenance
+    self.configFile = configFile
   }
 
   /// The environment a renderer sets: ``env`` plus `CUDA_VISIBLE_DEVICES` when GPU ids are

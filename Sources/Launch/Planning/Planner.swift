@@ -87,6 +87,7 @@ public struct Planner: Sendable {
       return nextPort
     }
     var nextInitPort = Self.distInitBasePort
+    var systemPorts = SystemPorts(reserved: reserved)
 
     var processes: [LaunchProcess] = []
     for role in roles {
@@ -111,8 +112,9 @@ public struct Planner: Sendable {
         let name = processName(role, index: i, count: workers)
         let node =
           (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
-        var (argv, provenance) = engineCommand(
-          final, role: role, dynamo: dynamo, invocation: inv, origins: origins)
+        var (argv, provenance, configText) = engineCommand(
+          final, role: role, dynamo: dynamo, invocation: inv, origins: origins,
+          warnings: &warnings)
         var port: Int?
         if !dynamo {
           let p = hasFront ? takePort() : clientPort
@@ -129,7 +131,7 @@ public struct Planner: Sendable {
             name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &nextInitPort,
             provenance: &provenance, warnings: &warnings)
           : nil
-        let env = inv.env.map { EnvVar($0.name, $0.value) }
+        var env = inv.env.map { EnvVar($0.name, $0.value) }
         for e in env {
           provenance.append(
             Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value)))
@@ -139,14 +141,16 @@ public struct Planner: Sendable {
         let gpus = gpuAllocation(
           final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode,
           slot: i % workersPerNode)
-        let readiness =
-          dynamo ? nil : ReadinessCheck(path: EngineProgram.readinessPath(engine: engine))
+        let readiness = workerReadiness(
+          engine: engine, dynamo: dynamo, env: &env, provenance: &provenance,
+          systemPort: &systemPorts)
         var process = LaunchProcess(
           name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker,
           image: image, env: env,
           argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed,
           sharedMemory: "16g",
-          provenance: provenance)
+          provenance: provenance,
+          configFile: configText.map { ProcessConfigFile(name: name + ".yaml", text: $0) })
         if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
         processes.append(process)
       }
@@ -157,7 +161,8 @@ public struct Planner: Sendable {
       engine: engine, dynamo: dynamo, disaggregated: disaggregated, hasFront: hasFront,
       totalWorkers: totalWorkers,
       workers: processes, bootstrap: bootstrap, host: host, clientPort: clientPort, image: image,
-      origins: server, target: options.target, warnings: &warnings)
+      origins: server, target: options.target, frontendArgs: frontendArgs(final),
+      warnings: &warnings)
     if let front { processes.append(front) }
 
     let target = front ?? processes[0]

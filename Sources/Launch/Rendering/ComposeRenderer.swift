@@ -28,6 +28,7 @@ public struct ComposeRenderer: PlanRenderer {
     var services: [YAMLPair] = []
     var healthy: [String] = []  // services with a healthcheck
     var workers: [String] = []
+    var configs: [YAMLPair] = []  // config files, inline (`content:`)
 
     func nodeService(_ n: Int) -> String {
       if hostNetwork { return "127.0.0.1" }
@@ -48,10 +49,27 @@ public struct ComposeRenderer: PlanRenderer {
       }
       for rank in 0..<instances {
         let name = rank == 0 ? p.name : "\(p.name)-rank\(rank)"
+        let configPath = p.configFile.map { "/launch-config/" + $0.name }
         let argv = p.argv(headAddress: p.name, nodeRank: String(rank)).map {
-          NodeHostTemplate.substitute($0, host: nodeService)
+          $0 == ProcessConfigFile.placeholder
+            ? configPath ?? $0 : NodeHostTemplate.substitute($0, host: nodeService)
         }
         var svc: [YAMLPair] = [YAMLText.pair("image", YAMLText.str(image))]
+        if let f = p.configFile, let path = configPath {
+          if rank == 0 {
+            configs.append(
+              YAMLText.pair(f.name, .mapping([YAMLText.pair("content", .string(f.text))])))
+          }
+          svc.append(
+            YAMLText.pair(
+              "configs",
+              .sequence([
+                .mapping([
+                  YAMLText.pair("source", YAMLText.str(f.name)),
+                  YAMLText.pair("target", YAMLText.str(path)),
+                ])
+              ])))
+        }
         svc.append(YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])))
         svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
         let env = p.effectiveEnv
@@ -140,10 +158,12 @@ public struct ComposeRenderer: PlanRenderer {
       }
     }
 
-    let root = YAMLNode.mapping([
+    var top = [
       YAMLText.pair("name", YAMLText.str(Self.projectName(plan.recipe.name))),
       YAMLText.pair("services", .mapping(services)),
-    ])
+    ]
+    if !configs.isEmpty { top.append(YAMLText.pair("configs", .mapping(configs))) }
+    let root = YAMLNode.mapping(top)
     return RenderedLaunch(text: YAMLEmitter.emit(root), warnings: warnings)
   }
 

@@ -102,6 +102,13 @@ public struct DynamoRenderer: PlanRenderer {
             ])))
       }
       var argv = p.argv
+      if let f = p.configFile {
+        let path = "/launch-config/" + f.name
+        argv = argv.map { $0 == ProcessConfigFile.placeholder ? path : $0 }
+        warnings.append(
+          "k8s: \(p.name) reads its options file at \(path): mount it there (a ConfigMap with the plan's configFile text); the deployment does not carry it"
+        )
+      }
       if argv.contains(where: { !NodeHostTemplate.referencedNodes($0).isEmpty }) {
         warnings.append(
           "k8s: \(p.name): node address placeholders are left as written; Dynamo discovers workers itself"

@@ -63,20 +63,23 @@ public struct ShellRenderer: PlanRenderer {
           NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
         }
         // `execPrefix` is renderer text (never plan data): how the process is detached.
-        func body(_ execPrefix: String) -> String {
-          BashSupport.exports(p.effectiveEnv, indent: "  ")
-            + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
+        func body(_ execPrefix: String, configDir: String?) -> String {
+          let words = argv.map { BashSupport.word($0, quote: ShellQuote.quote) }
+          return BashSupport.exports(p.effectiveEnv, indent: "  ")
+            + BashSupport.configFile(p, dir: configDir, indent: "  ")
+            + "  exec \(execPrefix)\(words.joined(separator: " "))\n"
         }
         let log = "\"$RUN_DIR/logs/\(name).log\""
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
           let remote =
-            "set -m\n(\n\(body("")))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
+            "set -m\n(\n\(body("", configDir: nil)))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
           let remoteCommand = "bash -c " + ShellQuote.quote(remote)
           s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
           s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
           s += "HOST_OF[\(name)]=\(ShellQuote.quote(host))\n"
         } else {
-          s += "(\n\(body("\"${SETSID[@]}\" "))) </dev/null >\(log) 2>&1 &\n"
+          s +=
+            "(\n\(body("\"${SETSID[@]}\" ", configDir: "\"$RUN_DIR\"/config"))) </dev/null >\(log) 2>&1 &\n"
         }
         s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log)\n"
         s += "printf '%s %s\\n' \(name) \"$!\" >>\"$RUN_DIR/pids\"\n"
@@ -99,16 +102,9 @@ public struct ShellRenderer: PlanRenderer {
         warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
       }
       s += "# --- benchmark ---\n"
-      for c in b.concurrencies {
-        let argv = b.argv(concurrency: c).map { word in
-          NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
-        }
-        s += "log \"benchmark: concurrency \(c)\"\n"
-        s += "(\n" + BashSupport.exports(b.env, indent: "  ")
-        s += "  exec \(ShellQuote.join(argv))\n"
-        s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
+      s += BashSupport.benchmark(b) { word in
+        ShellQuote.quote(NodeHostTemplate.substitute(word) { hostAddress(plan, $0) })
       }
-      s += "log \"benchmark done\"\n"
     } else {
       s += """
         log "serving; press Ctrl-C to stop"

@@ -109,7 +109,7 @@ public struct SlurmRenderer: PlanRenderer {
           "slurm: \(p.name) spans \(p.nodeCount) nodes without distributed flags; starting one instance"
         )
       }
-      var words = p.argv.map(Self.runtimeWord)
+      var words = p.argv.map { BashSupport.word($0, quote: Self.runtimeWord) }
       if p.isMultiNode, let d = p.distributed {
         words += [
           ShellQuote.quote(d.initAddressFlag), "\"$1\":\(d.initPort)",
@@ -118,7 +118,8 @@ public struct SlurmRenderer: PlanRenderer {
         ]
       }
       let inner =
-        "set -eu\n" + BashSupport.exports(p.effectiveEnv) + "exec " + words.joined(separator: " ")
+        "set -eu\n" + BashSupport.exports(p.effectiveEnv)
+        + BashSupport.configFile(p, dir: nil, indent: "") + "exec " + words.joined(separator: " ")
         + "\n"
       s += "# --- \(p.name) (\(p.role.rawValue)) ---\n"
       s += "srun --nodes=\(instances) --ntasks=\(instances) --ntasks-per-node=1 --overlap \\\n"
@@ -141,14 +142,7 @@ public struct SlurmRenderer: PlanRenderer {
 
     if let b = plan.benchmark {
       s += "# --- benchmark (on the batch node) ---\n"
-      for c in b.concurrencies {
-        let words = b.argv(concurrency: c).map(Self.batchWord)
-        s += "log \"benchmark: concurrency \(c)\"\n"
-        s += "(\n" + BashSupport.exports(b.env, indent: "  ")
-        s += "  exec \(words.joined(separator: " "))\n"
-        s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
-      }
-      s += "log \"benchmark done\"\n"
+      s += BashSupport.benchmark(b, word: Self.batchWord)
     } else {
       s += "log \"serving until the job ends\"\n"
       s += "wait -n \"${PID_OF[@]}\"\n"
