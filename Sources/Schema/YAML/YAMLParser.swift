@@ -139,98 +139,120 @@ struct YAMLParser {
       lastEnd = end.offset
       lastEndTrailable = false
     case .documentEnd:
-      collectComments(upTo: max(start.offset, lastEnd))
-      lastEndTrailable = false
-      let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
-      var doc = YAMLDocument(
-        root: node, trailingComments: pendingComments, explicitStart: explicitStart)
-      if !repeated.isEmpty {
-        doc.repeatedKeys = repeated
-        repeated = []
-      }
-      docs.append(doc)
-      pendingComments = []
-      root = nil
-      anchors = [:]
-      aliasExpanded = 0
-      lastEnd = max(lastEnd, end.offset)
+      endDocument(start: start, end: end)
     case .scalar:
-      collectComments(upTo: start.offset)
-      let text = String(decoding: event.value, as: UTF8.self)
-      let style = event.style
-      if let anchor = cString(event.anchor) {
-        let node = YAMLNode(
-          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
-          comments: YAMLComments(before: takePending()))
-        anchors[anchor] = (node, 1)
-        try add(node, size: 1)
-      } else {
-        // Built in the call, so that the node moves into the tree without a copy.
-        try add(
-          YAMLNode(
-            .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
-            comments: YAMLComments(before: takePending())),
-          size: 1)
-      }
-      lastEnd = end.offset
-      // A block scalar ends at the start of the line after it: nothing there trails it.
-      lastEndTrailable = style != .literal && style != .folded
+      try addScalar(event, start: start, end: end)
     case .alias:
-      collectComments(upTo: start.offset)
-      let name = cString(event.anchor) ?? ""
-      guard let target = anchors[name] else {
-        throw YAMLError(
-          .unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: start,
-          hint: "define '&\(name)' on a complete node earlier in the document")
-      }
-      aliasExpanded += target.size
-      if aliasExpanded > limits.maxAliasExpansion {
-        throw YAMLError(
-          .aliasBudget,
-          "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)",
-          at: start, hint: "write the values out, or reference smaller anchors")
-      }
-      var node = target.node
-      node.start = start
-      node.end = end
-      node.comments = YAMLComments(before: takePending())
-      try add(consume node, size: target.size)
-      lastEnd = end.offset
-      lastEndTrailable = true
+      try addAlias(event, start: start, end: end)
     case .mappingStart, .sequenceStart:
-      let flow = event.flow
-      collectComments(upTo: start.offset)
-      if stack.count >= limits.maxDepth {
-        throw YAMLError(
-          .depthLimit, "nesting is deeper than \(limits.maxDepth) levels", at: start,
-          hint: "flatten the document; recipes need only a few levels")
-      }
-      // Comments before a block collection belong to its first entry, so leave them pending.
-      let comments = flow ? YAMLComments(before: takePending()) : YAMLComments()
-      stack.append(
-        Frame(
-          isMapping: event.kind == .mappingStart, start: start, style: flow ? .flow : .block,
-          tag: normalizeTag(cString(event.tag)), anchor: cString(event.anchor), comments: comments))
-      lastEnd = end.offset
-      lastEndTrailable = false
+      try startCollection(event, start: start, end: end)
     case .mappingEnd, .sequenceEnd:
-      // Comments before the end belong inside the collection (a trailing comment on its last
-      // entry); for block collections the end mark sits at the next token.
-      collectComments(upTo: max(start.offset, lastEnd))
-      let frame = stack.removeLast()
-      let kind: YAMLNode.Kind =
-        frame.isMapping ? .mapping(frame.pairs, frame.style) : .sequence(frame.items, frame.style)
-      let nodeEnd = frame.style == .flow ? end : lastEndMark(fallback: start)
-      let node = YAMLNode(
-        kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
-      if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-      try add(consume node, size: frame.size)
-      if frame.style == .flow {
-        lastEnd = end.offset
-        lastEndTrailable = true
-      }
+      try endCollection(start: start, end: end)
     }
     return false
+  }
+
+  private mutating func endDocument(start: Mark, end: Mark) {
+    collectComments(upTo: max(start.offset, lastEnd))
+    lastEndTrailable = false
+    let node = root ?? YAMLNode(.scalar("", .plain), start: start, end: start)
+    var doc = YAMLDocument(
+      root: node, trailingComments: pendingComments, explicitStart: explicitStart)
+    if !repeated.isEmpty {
+      doc.repeatedKeys = repeated
+      repeated = []
+    }
+    docs.append(doc)
+    pendingComments = []
+    root = nil
+    anchors = [:]
+    aliasExpanded = 0
+    lastEnd = max(lastEnd, end.offset)
+  }
+
+  private mutating func addScalar(_ event: YAMLEvent, start: Mark, end: Mark) throws(YAMLError) {
+    collectComments(upTo: start.offset)
+    let text = String(decoding: event.value, as: UTF8.self)
+    let style = event.style
+    if let anchor = cString(event.anchor) {
+      let node = YAMLNode(
+        .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
+        comments: YAMLComments(before: takePending()))
+      anchors[anchor] = (node, 1)
+      try add(node, size: 1)
+    } else {
+      // Built in the call, so that the node moves into the tree without a copy.
+      try add(
+        YAMLNode(
+          .scalar(text, style), start: start, end: end, tag: normalizeTag(cString(event.tag)),
+          comments: YAMLComments(before: takePending())),
+        size: 1)
+    }
+    lastEnd = end.offset
+    // A block scalar ends at the start of the line after it: nothing there trails it.
+    lastEndTrailable = style != .literal && style != .folded
+  }
+
+  private mutating func addAlias(_ event: YAMLEvent, start: Mark, end: Mark) throws(YAMLError) {
+    collectComments(upTo: start.offset)
+    let name = cString(event.anchor) ?? ""
+    guard let target = anchors[name] else {
+      throw YAMLError(
+        .unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: start,
+        hint: "define '&\(name)' on a complete node earlier in the document")
+    }
+    aliasExpanded += target.size
+    if aliasExpanded > limits.maxAliasExpansion {
+      throw YAMLError(
+        .aliasBudget,
+        "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)",
+        at: start, hint: "write the values out, or reference smaller anchors")
+    }
+    var node = target.node
+    node.start = start
+    node.end = end
+    node.comments = YAMLComments(before: takePending())
+    try add(consume node, size: target.size)
+    lastEnd = end.offset
+    lastEndTrailable = true
+  }
+
+  private mutating func startCollection(_ event: YAMLEvent, start: Mark, end: Mark)
+    throws(YAMLError)
+  {
+    let flow = event.flow
+    collectComments(upTo: start.offset)
+    if stack.count >= limits.maxDepth {
+      throw YAMLError(
+        .depthLimit, "nesting is deeper than \(limits.maxDepth) levels", at: start,
+        hint: "flatten the document; recipes need only a few levels")
+    }
+    // Comments before a block collection belong to its first entry, so leave them pending.
+    let comments = flow ? YAMLComments(before: takePending()) : YAMLComments()
+    stack.append(
+      Frame(
+        isMapping: event.kind == .mappingStart, start: start, style: flow ? .flow : .block,
+        tag: normalizeTag(cString(event.tag)), anchor: cString(event.anchor), comments: comments))
+    lastEnd = end.offset
+    lastEndTrailable = false
+  }
+
+  private mutating func endCollection(start: Mark, end: Mark) throws(YAMLError) {
+    // Comments before the end belong inside the collection (a trailing comment on its last
+    // entry); for block collections the end mark sits at the next token.
+    collectComments(upTo: max(start.offset, lastEnd))
+    let frame = stack.removeLast()
+    let kind: YAMLNode.Kind =
+      frame.isMapping ? .mapping(frame.pairs, frame.style) : .sequence(frame.items, frame.style)
+    let nodeEnd = frame.style == .flow ? end : lastEndMark(fallback: start)
+    let node = YAMLNode(
+      kind, start: frame.start, end: nodeEnd, tag: frame.tag, comments: frame.comments)
+    if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
+    try add(consume node, size: frame.size)
+    if frame.style == .flow {
+      lastEnd = end.offset
+      lastEndTrailable = true
+    }
   }
 
   /// The end of the node completed last (`lastEndMark`).

@@ -25,27 +25,7 @@ extension DynamoImporter {
     commonEnv: [RecipeV2.EnvVar]
   ) -> (Worker, YAMLNode)? {
     var stripped = node
-    let replicas = node["replicas"].flatMap { Int($0.scalar ?? "") } ?? 1
-    stripped.remove("replicas")
-    var gpu: Int?
-    if var res = node["resources"], var limits = res["limits"], let g = limits["gpu"]?.scalar {
-      gpu = Int(g)
-      limits.remove("gpu")
-      if limits.mapping?.isEmpty == true { res.remove("limits") } else { res.set("limits", limits) }
-      if res.mapping?.isEmpty == true {
-        stripped.remove("resources")
-      } else {
-        stripped.set("resources", res)
-      }
-    }
-    let nodeCount = node["multinode"]?["nodeCount"].flatMap { Int($0.scalar ?? "") }
-    var placement = RecipeV2.RolePlacement(
-      nodes: replicas * (nodeCount ?? 1), workers: replicas,
-      gpusPerWorker: gpu.map { $0 * (nodeCount ?? 1) })
-    if role != .aggregated && placement.nodes < 1 { placement.nodes = 1 }
-    var worker = Worker(
-      service: svc, role: role, placement: placement, gpusPerNode: nodeCount != nil ? gpu : nil)
-    worker.record.append(YAMLPair("role", .string(role.rawValue)))
+    var worker = Self.placed(svc, node, role: role, stripped: &stripped)
 
     var pod = node["extraPodSpec"] ?? .mapping([])
     var container = pod["mainContainer"] ?? .mapping([])
@@ -57,30 +37,8 @@ extension DynamoImporter {
       if rest.isEmpty { container.remove("env") } else { container.set("env", .sequence(rest)) }
     }
     let cpath = path / "extraPodSpec" / "mainContainer"
-    let command = (container["command"]?.sequence ?? []).compactMap(\.scalar)
     let argsNode = container["args"]
-    let argWords = (argsNode?.sequence ?? []).compactMap(\.scalar)
-    var words: [String]?
-    if command.count == 3, Self.programs.contains(command[0]), command[1] == "-m",
-      command[2].hasPrefix("dynamo.")
-    {
-      words = argWords
-      worker.record.append(
-        YAMLPair("program", .sequence(command.map(YAMLNode.string), style: .flow)))
-    } else if command.count == 2, ["/bin/sh", "sh", "/bin/bash", "bash"].contains(command[0]),
-      command[1].hasPrefix("-"), command[1].hasSuffix("c"), argWords.count == 1
-    {
-      let script = argWords[0]
-      if let (program, w, prefix, suffix) = Self.script(script) {
-        words = w
-        worker.record.append(
-          YAMLPair("shell", .sequence(command.map(YAMLNode.string), style: .flow)))
-        worker.record.append(
-          YAMLPair("program", .sequence(program.map(YAMLNode.string), style: .flow)))
-        worker.record.append(YAMLPair("prefix", .string(prefix)))
-        worker.record.append(YAMLPair("suffix", .string(suffix)))
-      }
-    }
+    let words = Self.engineWords(container, record: &worker.record)
     guard let words,
       let module =
         (worker.record.first { $0.key.scalar == "program" }?.value.sequence?.last?.scalar)
@@ -128,6 +86,65 @@ extension DynamoImporter {
     pod.set("mainContainer", container)
     stripped.set("extraPodSpec", pod)
     return (worker, stripped)
+  }
+
+  /// A worker with its placement: replicas, GPUs per worker and node count, which leave the
+  /// service (`stripped`).
+  static func placed(
+    _ svc: String, _ node: YAMLNode, role: RecipeV2.Role, stripped: inout YAMLNode
+  ) -> Worker {
+    let replicas = node["replicas"].flatMap { Int($0.scalar ?? "") } ?? 1
+    stripped.remove("replicas")
+    var gpu: Int?
+    if var res = node["resources"], var limits = res["limits"], let g = limits["gpu"]?.scalar {
+      gpu = Int(g)
+      limits.remove("gpu")
+      if limits.mapping?.isEmpty == true { res.remove("limits") } else { res.set("limits", limits) }
+      if res.mapping?.isEmpty == true {
+        stripped.remove("resources")
+      } else {
+        stripped.set("resources", res)
+      }
+    }
+    let nodeCount = node["multinode"]?["nodeCount"].flatMap { Int($0.scalar ?? "") }
+    var placement = RecipeV2.RolePlacement(
+      nodes: replicas * (nodeCount ?? 1), workers: replicas,
+      gpusPerWorker: gpu.map { $0 * (nodeCount ?? 1) })
+    if role != .aggregated && placement.nodes < 1 { placement.nodes = 1 }
+    var worker = Worker(
+      service: svc, role: role, placement: placement, gpusPerNode: nodeCount != nil ? gpu : nil)
+    worker.record.append(YAMLPair("role", .string(role.rawValue)))
+    return worker
+  }
+
+  /// The engine's flag words of a container: its args after `python3 -m dynamo.<engine>`, or
+  /// the words after it in a `sh -c` script; nil when the command is neither. The program (and
+  /// the shell, the script around the words) go to the worker's record.
+  static func engineWords(_ container: YAMLNode, record: inout [YAMLPair]) -> [String]? {
+    let command = (container["command"]?.sequence ?? []).compactMap(\.scalar)
+    let argWords = (container["args"]?.sequence ?? []).compactMap(\.scalar)
+    var words: [String]?
+    if command.count == 3, Self.programs.contains(command[0]), command[1] == "-m",
+      command[2].hasPrefix("dynamo.")
+    {
+      words = argWords
+      record.append(
+        YAMLPair("program", .sequence(command.map(YAMLNode.string), style: .flow)))
+    } else if command.count == 2, ["/bin/sh", "sh", "/bin/bash", "bash"].contains(command[0]),
+      command[1].hasPrefix("-"), command[1].hasSuffix("c"), argWords.count == 1
+    {
+      let script = argWords[0]
+      if let (program, w, prefix, suffix) = Self.script(script) {
+        words = w
+        record.append(
+          YAMLPair("shell", .sequence(command.map(YAMLNode.string), style: .flow)))
+        record.append(
+          YAMLPair("program", .sequence(program.map(YAMLNode.string), style: .flow)))
+        record.append(YAMLPair("prefix", .string(prefix)))
+        record.append(YAMLPair("suffix", .string(suffix)))
+      }
+    }
+    return words
   }
 
   /// Finds `python3 -m dynamo.<engine>` in a shell script: the program words, the flag words

@@ -50,36 +50,79 @@ final class DynamoImporter {
       return nil
     }
     let root = documents[dgdIndex].root
-    var skeleton = root
-    var spec = root["spec"] ?? .mapping([])
-    var dynamo: [YAMLPair] = []
+    var graph = readGraph(root)
+    guard let workers = readWorkers(root, &graph) else { return nil }
+    let engine = graph.engine ?? .vllm
+    guard let model = readModel(workers, commonEnv: graph.commonEnv, root: root) else {
+      return nil
+    }
+    let engineSpec = readImage(workers, engine: engine, into: &graph.dynamo)
+    let shared = combine(workers, commonEnv: graph.commonEnv)
+    let resources = readResources(workers, spec: graph.spec)
+    let launcherPairs = launcherEntries(
+      documents, dgdIndex: dgdIndex, graph: graph, workers: workers)
+    graph.dynamo += launcherPairs
+    return RecipeV2(
+      name: NamedFieldImporter.name(file: graph.name, model: model.path), model: model,
+      engine: engineSpec,
+      resources: resources, topology: RecipeV2.Topology(roles: shared.placements),
+      serving: shared.serving,
+      args: shared.args,
+      env: shared.env, roles: shared.roles,
+      launcher: RecipeV2.Launcher(tools: [.dynamo: .mapping(graph.dynamo)]),
+      provenance: RecipeV2.Provenance(
+        sourceFormat: "dynamo", sourcePath: SourcePath.recorded(file),
+        roundtrip: RecipeV2.Roundtrip(flagSpellings: shared.spellings)))
+  }
 
-    // name
+  /// The graph as read so far: what the recipe keeps of it and what goes to `launcher.dynamo`.
+  struct Graph {
+    /// The DGD with the mapped keys removed (`launcher.dynamo.skeleton`).
+    var skeleton: YAMLNode
+    var spec: YAMLNode
+    /// `launcher.dynamo` entries, in order.
+    var dynamo: [YAMLPair] = []
     var name = "dynamo"
+    var engine: EngineName?
+    /// The spec-level environment every worker gets.
+    var commonEnv: [RecipeV2.EnvVar] = []
+  }
+
+  /// The name, the engine and the spec-level env of the graph.
+  func readGraph(_ root: YAMLNode) -> Graph {
+    var graph = Graph(skeleton: root, spec: root["spec"] ?? .mapping([]))
+    // name
     if var meta = root["metadata"] {
-      if let n = meta["name"]?.scalar { name = n }
+      if let n = meta["name"]?.scalar { graph.name = n }
       meta.remove("name")
-      skeleton.set("metadata", meta)
+      graph.skeleton.set("metadata", meta)
     }
     // engine
-    var engineName = spec["backendFramework"]?.scalar.flatMap(EngineName.init(name:))
-    if spec["backendFramework"] == nil {
-      dynamo.append(YAMLPair("backend_framework", .bool(false)))
+    graph.engine = graph.spec["backendFramework"]?.scalar.flatMap(EngineName.init(name:))
+    if graph.spec["backendFramework"] == nil {
+      graph.dynamo.append(YAMLPair("backend_framework", .bool(false)))
     }
-    spec.remove("backendFramework")
+    graph.spec.remove("backendFramework")
     // spec-level env
-    var commonEnv: [RecipeV2.EnvVar] = []
-    if let envs = spec["envs"]?.sequence {
+    if let envs = graph.spec["envs"]?.sequence {
       let (plain, rest) = Self.splitEnv(envs)
-      commonEnv = plain
-      if rest.isEmpty { spec.remove("envs") } else { spec.set("envs", .sequence(rest)) }
+      graph.commonEnv = plain
+      if rest.isEmpty { graph.spec.remove("envs") } else { graph.spec.set("envs", .sequence(rest)) }
       if !plain.isEmpty {
-        dynamo.append(YAMLPair("spec_env", .sequence(plain.map { .string($0.name) }, style: .flow)))
+        graph.dynamo.append(
+          YAMLPair("spec_env", .sequence(plain.map { .string($0.name) }, style: .flow)))
       }
     }
+    return graph
+  }
 
-    // workers
-    var services = spec["services"]?.mapping ?? []
+  // MARK: - Workers
+
+  /// The worker services, one per role (others are kept verbatim with a warning); their
+  /// mapped keys leave the skeleton.
+  /// - Returns: nil when there is no worker (an error is reported).
+  func readWorkers(_ root: YAMLNode, _ graph: inout Graph) -> [Worker]? {
+    var services = graph.spec["services"]?.mapping ?? []
     var workers: [Worker] = []
     var candidates: [(index: Int, name: String, node: YAMLNode, sub: String?)] = []
     for (i, s) in services.enumerated() {
@@ -120,7 +163,8 @@ final class DynamoImporter {
       }
       guard
         let (worker, stripped) = readWorker(
-          c.name, c.node, role: role, path: path, engine: &engineName, commonEnv: commonEnv)
+          c.name, c.node, role: role, path: path, engine: &graph.engine,
+          commonEnv: graph.commonEnv)
       else { continue }
       seen.insert(role)
       workers.append(worker)
@@ -132,11 +176,18 @@ final class DynamoImporter {
         root["spec"]?["services"] ?? root, servicesPath)
       return nil
     }
-    spec.set("services", .mapping(services))
-    skeleton.set("spec", spec)
-    let engine = engineName ?? .vllm
+    graph.spec.set("services", .mapping(services))
+    graph.skeleton.set("spec", graph.spec)
+    return workers
+  }
 
-    // model
+  // MARK: - Model
+
+  /// The model the workers' flags (or `MODEL_PATH`) name.
+  /// - Returns: nil when none does (an error is reported).
+  func readModel(_ workers: [Worker], commonEnv: [RecipeV2.EnvVar], root: YAMLNode)
+    -> RecipeV2.Model?
+  {
     var model = RecipeV2.Model(path: "")
     for w in workers {
       let env = commonEnv + w.env
@@ -157,12 +208,20 @@ final class DynamoImporter {
       } else {
         report(
           .error, "missing-key", "no --model/--model-path in the worker command and no MODEL_PATH",
-          root, servicesPath)
+          root, KeyPath(parsing: "spec.services"))
         return nil
       }
     }
+    return model
+  }
 
-    // image and versions
+  // MARK: - Image and versions
+
+  /// The engine with the first worker's image; the version of an engine image, or of Dynamo
+  /// for a Dynamo image (to `launcher.dynamo`).
+  func readImage(_ workers: [Worker], engine: EngineName, into dynamo: inout [YAMLPair])
+    -> RecipeV2.Engine
+  {
     let image = workers.first { $0.image != nil }?.image
     var engineSpec = RecipeV2.Engine(name: engine, image: image)
     if let image {
@@ -179,39 +238,51 @@ final class DynamoImporter {
       report(
         .warning, "mixed-images",
         "worker '\(w.service)' uses another image (\(w.image ?? "none")); kept in launcher.dynamo.workers",
-        nil, servicesPath / w.service)
+        nil, KeyPath(parsing: "spec.services") / w.service)
     }
+    return engineSpec
+  }
 
-    // topology, serving, args, env
+  // MARK: - Topology, serving, args, env
+
+  /// What the workers share (serving, args, env) and what each role has of its own.
+  struct Shared {
     var roles: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
     var serving = RecipeV2.Serving()
     var args: [RecipeV2.EngineArg] = []
-    var env: [RecipeV2.EnvVar] = commonEnv
+    var env: [RecipeV2.EnvVar]
     var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
+    var placements: [RecipeV2.Role: RecipeV2.RolePlacement] = [:]
+  }
+
+  /// One worker's settings as the recipe's, or two workers' common settings with the rest in
+  /// their roles.
+  func combine(_ workers: [Worker], commonEnv: [RecipeV2.EnvVar]) -> Shared {
+    var out = Shared(env: commonEnv)
     for w in workers {
-      for s in w.argv.spellings where !spellings.contains(where: { $0.field == s.field }) {
-        spellings.append(s)
+      for s in w.argv.spellings where !out.spellings.contains(where: { $0.field == s.field }) {
+        out.spellings.append(s)
       }
     }
     if workers.count == 1 {
-      serving = workers[0].argv.serving
-      args = workers[0].argv.args
-      env = Self.overlay(env, workers[0].env)
+      out.serving = workers[0].argv.serving
+      out.args = workers[0].argv.args
+      out.env = Self.overlay(out.env, workers[0].env)
     } else {
       let a = workers[0]
       let b = workers[1]
       for field in NamedField.allCases {
         if let x = a.argv.serving.text(field), x == b.argv.serving.text(field) {
           var s = EngineArgv()
-          s.serving = serving
+          s.serving = out.serving
           _ = s.set(field, x)
-          serving = s.serving
+          out.serving = s.serving
         }
       }
-      args = a.argv.args.filter { b.argv.args.contains($0) }
+      out.args = a.argv.args.filter { b.argv.args.contains($0) }
       for w in workers {
         var rc = RecipeV2.RoleConfig()
-        for field in NamedField.allCases where !serving.isSet(field) {
+        for field in NamedField.allCases where !out.serving.isSet(field) {
           if let x = w.argv.serving.text(field) {
             var s = EngineArgv()
             s.serving = rc.serving
@@ -219,17 +290,21 @@ final class DynamoImporter {
             rc.serving = s.serving
           }
         }
-        rc.args = w.argv.args.filter { !args.contains($0) }
+        rc.args = w.argv.args.filter { !out.args.contains($0) }
         // Common args this role lacks are unset for it.
-        rc.args += args.filter { c in !w.argv.args.contains { $0.flag == c.flag } }.map {
+        rc.args += out.args.filter { c in !w.argv.args.contains { $0.flag == c.flag } }.map {
           RecipeV2.EngineArg($0.flag, .null)
         }
         rc.env = w.env
-        if !rc.isEmpty { roles[w.role] = rc }
+        if !rc.isEmpty { out.roles[w.role] = rc }
       }
     }
-    var placements: [RecipeV2.Role: RecipeV2.RolePlacement] = [:]
-    for w in workers { placements[w.role] = w.placement }
+    for w in workers { out.placements[w.role] = w.placement }
+    return out
+  }
+
+  /// The GPU type (from a worker's node selector) and GPUs per node (of multinode workers).
+  func readResources(_ workers: [Worker], spec: YAMLNode) -> RecipeV2.Resources? {
     let gpusPerNode = workers.compactMap(\.gpusPerNode).first
     var gpuType: String?
     for w in workers {
@@ -237,9 +312,19 @@ final class DynamoImporter {
         "nvidia.com/gpu.product"]?.scalar
       if let selector, gpuType == nil { gpuType = GPUName.normalize(selector) }
     }
+    return gpuType == nil && gpusPerNode == nil
+      ? nil : RecipeV2.Resources(gpuType: gpuType, gpusPerNode: gpusPerNode)
+  }
 
-    // launcher.dynamo
-    dynamo.append(YAMLPair("skeleton", skeleton))
+  // MARK: - launcher.dynamo
+
+  /// The skeleton, the workers' records and the other documents of the file, for
+  /// `launcher.dynamo`; the namespace's comments are placed there too.
+  func launcherEntries(
+    _ documents: [YAMLDocument], dgdIndex: Int, graph: Graph, workers: [Worker]
+  ) -> [YAMLPair] {
+    var dynamo: [YAMLPair] = []
+    dynamo.append(YAMLPair("skeleton", graph.skeleton))
     dynamo.append(
       YAMLPair("workers", .mapping(workers.map { YAMLPair($0.service, .mapping($0.record)) })))
     if documents.count > 1 {
@@ -249,23 +334,12 @@ final class DynamoImporter {
           "documents",
           .sequence(documents.enumerated().filter { $0.offset != dgdIndex }.map(\.element.root))))
     }
-    if let ns = root["metadata"]?["namespace"] {
+    if let ns = documents[dgdIndex].root["metadata"]?["namespace"] {
       comments.append(
         CommentPlacement(
           path: "launcher.dynamo.skeleton.metadata.namespace", keyComments: ns.comments,
           valueComments: YAMLComments()))
     }
-    let resources: RecipeV2.Resources? =
-      gpuType == nil && gpusPerNode == nil
-      ? nil : RecipeV2.Resources(gpuType: gpuType, gpusPerNode: gpusPerNode)
-    return RecipeV2(
-      name: NamedFieldImporter.name(file: name, model: model.path), model: model,
-      engine: engineSpec,
-      resources: resources, topology: RecipeV2.Topology(roles: placements), serving: serving,
-      args: args,
-      env: env, roles: roles, launcher: RecipeV2.Launcher(tools: [.dynamo: .mapping(dynamo)]),
-      provenance: RecipeV2.Provenance(
-        sourceFormat: "dynamo", sourcePath: SourcePath.recorded(file),
-        roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings)))
+    return dynamo
   }
 }
