@@ -53,44 +53,13 @@ extension EngineConfigConverter {
         "model.path", recipe.model.path,
         "\(format) does not carry the model (it is the 'serve' argument)")
     }
-    if let l = recipe.launcher { Self.launcherLosses(l, format: format, into: &losses) }
+    if let l = recipe.launcher { losses.checkSparkSettings(l, format: format, nodeRange: true) }
     var entries: [YAMLPair] = []
     if hasModelKey { entries.append(YAMLPair("model", .string(recipe.model.path))) }
     entries += flagEntries(recipe, serving: serving, argList: argList, losses: &losses)
     let order = extra?["key_order"]?.sequence?.compactMap(\.scalar) ?? []
     entries = VLLMArgsConverter.ordered(entries, by: order)
     return Conversion(value: [YAMLDocument(root: .mapping(entries))], losses: losses.entries)
-  }
-
-  /// The launcher settings an engine config has no place for.
-  static func launcherLosses(
-    _ l: RecipeV2.Launcher, format: String, into losses: inout ForeignLosses
-  ) {
-    if let v = l.command {
-      losses.add("launcher.command", v, "\(format) has no command template")
-    }
-    if let v = l.parameters {
-      losses.add("launcher.parameters", v.jsonText, "\(format) has no template parameters")
-    }
-    if !l.mods.isEmpty {
-      losses.add("launcher.mods", l.mods.joined(separator: ", "), "\(format) has no mods")
-    }
-    if !l.buildArgs.isEmpty {
-      losses.add(
-        "launcher.build_args", l.buildArgs.joined(separator: " "), "\(format) has no build args")
-    }
-    if let v = l.clusterOnly {
-      losses.add("launcher.cluster_only", String(v), "\(format) has no cluster_only")
-    }
-    if let v = l.soloOnly {
-      losses.add("launcher.solo_only", String(v), "\(format) has no solo_only")
-    }
-    if let v = l.minNodes {
-      losses.add("launcher.min_nodes", String(v), "\(format) has no node range")
-    }
-    if let v = l.maxNodes {
-      losses.add("launcher.max_nodes", String(v), "\(format) has no node range")
-    }
   }
 
   /// The flags: named fields (in the source's spellings), args (`false` as a negation the

@@ -6,18 +6,17 @@ extension EngineConfigConverter {
 
   /// Reads an engine config file into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
-    let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
-    guard documents.count == 1, let root = documents.first?.root else {
-      return .notOneDocument(file: file, kind: "an engine-config file")
-    }
-    guard let r = MappingReader(root, path: .root, context: ctx) else {
-      return Conversion(value: nil, diagnostics: ctx.diagnostics)
-    }
+    var failure = Conversion<RecipeV2>(value: nil)
+    guard
+      let doc = ForeignDocument(
+        documents, file: file, kind: "an engine-config file", failure: &failure)
+    else { return failure }
+    let (ctx, root, r) = (doc.context, doc.root, doc.reader)
     let keys = r.keys
     let flagKeys = keys.filter { $0 != "model" }
     let engine = Self.engine(for: flagKeys)
     let catalog = ForeignCatalogs.catalog(engine: engine, version: nil)
-    var read = ReadKeys()
+    var read = ForeignFlags()
     for key in keys {
       guard let v = r.node(key), let keyNode = r.keyNode(key) else { continue }
       readKey(key, v, keyNode: keyNode, engine: engine, catalog: catalog, into: &read, ctx: ctx)
@@ -48,24 +47,11 @@ extension EngineConfigConverter {
       value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: read.comments)
   }
 
-  /// What the file's keys give v2.
-  struct ReadKeys {
-    var serving = RecipeV2.Serving()
-    var args: [RecipeV2.EngineArg] = []
-    var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
-    var launcher = RecipeV2.Launcher()
-    var servedName: String?
-    var modelPath: String?
-    var comments: [CommentPlacement] = []
-    /// `roundtrip.extra` entries.
-    var extra: [YAMLPair] = []
-  }
-
   /// Reads one key: the model, or a flag (a negation as the flag with `false`) sorted into
   /// v2's places; a flag the engine's catalog does not know is kept with a warning.
   func readKey(
     _ key: String, _ v: YAMLNode, keyNode: YAMLNode, engine: EngineName, catalog: FlagCatalog?,
-    into read: inout ReadKeys, ctx: DecodeContext
+    into read: inout ForeignFlags, ctx: DecodeContext
   ) {
     let p = KeyPath.root / key
     let flag = String(key.drop { $0 == "-" })
@@ -94,37 +80,17 @@ extension EngineConfigConverter {
       dest = "model.path"
       read.extra.append(YAMLPair("model_key", .bool(true)))
     } else {
-      switch SparkTemplateSlot.of(flag, value: value, engine: engine) {
-      case .port:
-        if case .int(let n) = value {
-          read.launcher.port = n
-          dest = "launcher.port"
+      let slot = SparkTemplateSlot.of(flag, value: value, engine: engine)
+      if !read.place(slot, flag: flag, value: value, node: v, path: p, dest: &dest, ctx: ctx) {
+        if slot == .model {
+          read.modelPath = v.scalar
+          dest = "model.path"
+          read.extra.append(YAMLPair("model_key", .string(key)))
         } else {
-          ctx.error(
-            "type-mismatch", "port must be a number, found \(MappingReader.describe(v))", at: v,
-            path: p)
+          read.args.append(RecipeV2.EngineArg(argKey, value))
         }
-      case .host:
-        read.launcher.host = v.scalar
-        dest = "launcher.host"
-      case .servedName:
-        read.servedName = v.scalar
-        dest = "model.served_name"
-      case .model:
-        read.modelPath = v.scalar
-        dest = "model.path"
-        read.extra.append(YAMLPair("model_key", .string(key)))
-      case .field(let f):
-        _ = ForeignValues.setServing(&read.serving, f, value)
-        read.spellings.append(.init(f, flag))
-        dest = KeyPath("serving") / f.key
-      case .arg:
-        read.args.append(RecipeV2.EngineArg(argKey, value))
       }
     }
-    if !(keyNode.comments.isEmpty && v.comments.isEmpty) {
-      read.comments.append(
-        CommentPlacement(path: dest, keyComments: keyNode.comments, valueComments: v.comments))
-    }
+    read.comment(key: keyNode, value: v, at: dest)
   }
 }

@@ -5,13 +5,12 @@ extension SparkTemplateConverter {
 
   /// Reads a recipe of this flavor into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
-    let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
-    guard documents.count == 1, let root = documents.first?.root else {
-      return .notOneDocument(file: file, kind: "a \(formatID) recipe file")
-    }
-    guard let r = MappingReader(root, path: .root, context: ctx) else {
-      return Conversion(value: nil, diagnostics: ctx.diagnostics)
-    }
+    var failure = Conversion<RecipeV2>(value: nil)
+    guard
+      let doc = ForeignDocument(
+        documents, file: file, kind: "a \(formatID) recipe file", failure: &failure)
+    else { return failure }
+    let (ctx, root, r) = (doc.context, doc.root, doc.reader)
     let keys = readKeys(r, ctx: ctx)
     let tools = keys.tools
 

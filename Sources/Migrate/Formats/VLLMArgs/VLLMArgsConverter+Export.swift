@@ -43,7 +43,7 @@ extension VLLMArgsConverter {
         losses.add("topology.aggregated.workers", String(p.workers), "vllm-args runs one server")
       }
     }
-    if let l = recipe.launcher { Self.launcherLosses(l, into: &losses) }
+    if let l = recipe.launcher { losses.checkSparkSettings(l, format: format, nodeRange: false) }
     let extra =
       recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.extra : nil
     let entries = exportArgs(
@@ -84,35 +84,6 @@ extension VLLMArgsConverter {
       recipe.provenance?.sourceFormat == format ? recipe.provenance?.roundtrip?.keyOrder ?? [] : []
     let doc = YAMLDocument(root: .mapping(Self.ordered(pairs, by: keyOrder)))
     return Conversion(value: [doc], diagnostics: diagnostics, losses: losses.entries)
-  }
-
-  /// The launcher settings vllm-args has no place for.
-  static func launcherLosses(_ l: RecipeV2.Launcher, into losses: inout ForeignLosses) {
-    if let v = l.command {
-      losses.add("launcher.command", v, "vllm-args has no command template")
-    }
-    if let v = l.parameters {
-      losses.add("launcher.parameters", v.jsonText, "vllm-args has no template parameters")
-    }
-    if !l.mods.isEmpty {
-      losses.add("launcher.mods", l.mods.joined(separator: ", "), "vllm-args has no mods")
-    }
-    if !l.buildArgs.isEmpty {
-      losses.add(
-        "launcher.build_args", l.buildArgs.joined(separator: " "), "vllm-args has no build args")
-    }
-    if let v = l.clusterOnly {
-      losses.add("launcher.cluster_only", String(v), "vllm-args has no cluster_only")
-    }
-    if let v = l.soloOnly {
-      losses.add("launcher.solo_only", String(v), "vllm-args has no solo_only")
-    }
-    if let v = l.minNodes {
-      losses.add("launcher.min_nodes", String(v), "vllm-args has no min_nodes")
-    }
-    if let v = l.maxNodes {
-      losses.add("launcher.max_nodes", String(v), "vllm-args has no max_nodes")
-    }
   }
 
   /// The `args` map: named fields (in the source's spellings), args, port, host, served name

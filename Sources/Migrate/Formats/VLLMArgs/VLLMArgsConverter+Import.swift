@@ -5,20 +5,21 @@ extension VLLMArgsConverter {
 
   /// Reads a vLLM args recipe into v2.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
-    let ctx = DecodeContext(file: file, unknownKeySeverity: .warning)
-    guard documents.count == 1, let root = documents.first?.root else {
-      return .notOneDocument(file: file, kind: "a vllm-args recipe file")
-    }
-    guard let r = MappingReader(root, path: .root, context: ctx) else {
-      return Conversion(value: nil, diagnostics: ctx.diagnostics)
-    }
+    var failure = Conversion<RecipeV2>(value: nil)
+    guard
+      let doc = ForeignDocument(
+        documents, file: file, kind: "a vllm-args recipe file", failure: &failure)
+    else { return failure }
+    let (ctx, root, r) = (doc.context, doc.root, doc.reader)
     let modelKey = r.string(
       "model", required: true, hint: "the Hugging Face id, e.g. openai/gpt-oss-120b")
     let container = r.string("container")
     let gpuType = r.string("gpu_type")
     let env = r.stringMap("env") ?? []
-    var read = ReadArgs(modelPath: modelKey)
-    if let ar = r.mapping("args") { readArgs(ar, into: &read, ctx: ctx) }
+    var read = ForeignFlags()
+    read.modelPath = modelKey
+    var order: [YAMLNode] = []
+    if let ar = r.mapping("args") { order = readArgs(ar, into: &read, ctx: ctx) }
     var extra = read.extra
     var comments = read.comments
     var benchmark: RecipeV2.Benchmark?
@@ -32,9 +33,7 @@ extension VLLMArgsConverter {
         at: r.keyNode(k), path: KeyPath.root / k, hint: DidYouMean.hint(for: k, in: Self.known))
     }
     if !unknown.isEmpty { extra.append(YAMLPair("keys", .mapping(unknown))) }
-    if !read.order.isEmpty {
-      extra.append(YAMLPair("args_order", .sequence(read.order, style: .flow)))
-    }
+    if !order.isEmpty { extra.append(YAMLPair("args_order", .sequence(order, style: .flow))) }
     guard let modelPath = read.modelPath else {
       return Conversion(value: nil, diagnostics: ctx.diagnostics)
     }
@@ -74,31 +73,17 @@ extension VLLMArgsConverter {
       value: ctx.hasErrors ? nil : recipe, diagnostics: ctx.diagnostics, comments: comments)
   }
 
-  /// What the `args` map gives v2.
-  struct ReadArgs {
-    var serving = RecipeV2.Serving()
-    var args: [RecipeV2.EngineArg] = []
-    var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
-    var launcher = RecipeV2.Launcher()
-    var servedName: String?
-    /// The `model` key, unless a `model` arg names it.
-    var modelPath: String?
-    /// The keys in source order (`roundtrip.extra.args_order`).
-    var order: [YAMLNode] = []
-    var comments: [CommentPlacement] = []
-    /// `roundtrip.extra` entries.
-    var extra: [YAMLPair] = []
-
-    init(modelPath: String?) { self.modelPath = modelPath }
-  }
-
   /// Sorts the `args` map into v2's places: named serving fields, port, host, served name,
   /// model, and args.
-  func readArgs(_ ar: MappingReader, into read: inout ReadArgs, ctx: DecodeContext) {
+  /// - Returns: the keys in source order (`roundtrip.extra.args_order`).
+  func readArgs(_ ar: MappingReader, into read: inout ForeignFlags, ctx: DecodeContext)
+    -> [YAMLNode]
+  {
+    var order: [YAMLNode] = []
     for key in ar.keys {
       guard let v = ar.node(key) else { continue }
       let p = KeyPath("args") / key
-      read.order.append(.string(key))
+      order.append(.string(key))
       var dest: KeyPath = p
       let flag = key.hasPrefix("-") && !key.hasPrefix("--") ? key : String(key.drop { $0 == "-" })
       if key.hasPrefix("--") {
@@ -106,43 +91,24 @@ extension VLLMArgsConverter {
           "invalid-flag", "write '\(key)' without leading dashes", at: ar.keyNode(key), path: p)
       }
       let value = ForeignValues.argValue(node: v)
-      switch SparkTemplateSlot.of(flag, value: value, engine: .vllm) {
-      case .port:
-        if case .int(let n) = value {
-          read.launcher.port = n
-          dest = "launcher.port"
+      let slot = SparkTemplateSlot.of(flag, value: value, engine: .vllm)
+      if !read.place(slot, flag: flag, value: value, node: v, path: p, dest: &dest, ctx: ctx) {
+        if slot == .model {
+          read.modelPath = v.scalar ?? read.modelPath
+          dest = "model.path"
+          read.extra.append(YAMLPair("model_in_args", .bool(true)))
         } else {
-          ctx.error(
-            "type-mismatch", "port must be a number, found \(MappingReader.describe(v))", at: v,
-            path: p)
+          if case .null = value {
+            ctx.warning(
+              "null-arg", "'\(key)' has no value; it is kept as null (no flag)", at: v, path: p)
+          }
+          read.args.append(RecipeV2.EngineArg(flag, value))
+          dest = KeyPath("args") / flag
         }
-      case .host:
-        read.launcher.host = v.scalar
-        dest = "launcher.host"
-      case .servedName:
-        read.servedName = v.scalar
-        dest = "model.served_name"
-      case .model:
-        read.modelPath = v.scalar ?? read.modelPath
-        dest = "model.path"
-        read.extra.append(YAMLPair("model_in_args", .bool(true)))
-      case .field(let f):
-        _ = ForeignValues.setServing(&read.serving, f, value)
-        read.spellings.append(.init(f, flag))
-        dest = KeyPath("serving") / f.key
-      case .arg:
-        if case .null = value {
-          ctx.warning(
-            "null-arg", "'\(key)' has no value; it is kept as null (no flag)", at: v, path: p)
-        }
-        read.args.append(RecipeV2.EngineArg(flag, value))
-        dest = KeyPath("args") / flag
       }
-      if let k = ar.keyNode(key), !(k.comments.isEmpty && v.comments.isEmpty) {
-        read.comments.append(
-          CommentPlacement(path: dest, keyComments: k.comments, valueComments: v.comments))
-      }
+      if let k = ar.keyNode(key) { read.comment(key: k, value: v, at: dest) }
     }
+    return order
   }
 
   /// The benchmark: `framework` is the tool, `args` its args; `enabled` and other keys go to
