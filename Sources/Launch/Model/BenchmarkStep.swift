@@ -10,17 +10,20 @@ public struct BenchmarkStep: Sendable, Hashable, Codable {
   public var env: [EnvVar]
   /// The container image, for container targets.
   public var image: String?
+  /// The container the benchmark runs in, as the plan's runtime runs it, if decided.
+  public var container: ProcessContainer?
 
   /// A benchmark step with the given parts.
   public init(
     argv: [String], concurrencyFlag: String = "--max-concurrency", concurrencies: [Int],
-    env: [EnvVar] = [], image: String? = nil
+    env: [EnvVar] = [], image: String? = nil, container: ProcessContainer? = nil
   ) {
     self.argv = argv
     self.concurrencyFlag = concurrencyFlag
     self.concurrencies = concurrencies
     self.env = env
     self.image = image
+    self.container = container
   }
 
   /// The full argv of the run at one concurrency.

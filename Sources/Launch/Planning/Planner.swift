@@ -1,4 +1,5 @@
 public import Engines
+internal import Lint
 public import Migrate
 public import Schema
 
@@ -52,10 +53,10 @@ public struct Planner: Sendable {
     var warnings: [String] = []
     var ref = reference
     ref.variant = options.variant
+    let runtime = try Self.runtime(options)
 
     let engine = final.engineName
     let catalog = catalogFor(final)
-    let srt = final.launcher?.tools[.srtSlurm]
     let dynamo = runsDynamo(final, warnings: &warnings)
     let disaggregated = final.topologyMode == .disaggregated
 
@@ -167,12 +168,28 @@ public struct Planner: Sendable {
       openAI: dynamo || engine == .trtllm, image: image)
     if let notes = benchmark?.notes { warnings += notes }
 
-    var scheduling = SchedulingOptions(jobName: final.name, gpusPerNode: final.gpusPerNode)
-    scheduling.timeLimit = srt?["slurm"]?["time_limit"]?.scalar
-    return LaunchPlan(
+    var plan = LaunchPlan(
       recipe: ref, target: options.target, engine: engine.rawValue, nodes: nodes,
       model: ModelReference(path: model, servedName: servedName), processes: processes,
-      benchmark: benchmark?.step, scheduling: scheduling, warnings: warnings)
+      benchmark: benchmark?.step, scheduling: scheduling(final, cluster: options.cluster),
+      warnings: warnings, errors: parallelismErrors(final, cluster: options.cluster))
+    if let runtime { placeContainers(&plan, recipe: final, options: options, runtime: runtime) }
+    return plan
+  }
+
+  /// Lint's `parallelism-exceeds-gpus` findings as plan errors (GPUs per node from the
+  /// cluster profile when the recipe does not say).
+  func parallelismErrors(_ final: RecipeV2, cluster: ClusterProfile?) -> [String] {
+    var checked = final
+    if checked.resources?.gpusPerNode == nil, let g = cluster?.gpusPerNode {
+      var r = checked.resources ?? RecipeV2.Resources()
+      r.gpusPerNode = g
+      checked.resources = r
+    }
+    guard let store = catalogs ?? (try? FlagCatalogStore.embedded()) else { return [] }
+    return ParallelismRule.findings(in: checked, catalogs: store)
+      .filter { $0.severity == .error }
+      .map { "\($0.message) (\($0.code))" }
   }
 
   /// `prefill`, `decode-1`, `worker` (aggregated).

@@ -64,8 +64,15 @@ public struct ShellRenderer: PlanRenderer {
         }
         // `execPrefix` is renderer text (never plan data): how the process is detached.
         func body(_ execPrefix: String) -> String {
-          BashSupport.exports(p.effectiveEnv, indent: "  ")
-            + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
+          guard let c = p.runningContainer else {
+            return BashSupport.exports(p.effectiveEnv, indent: "  ")
+              + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
+          }
+          // The container numbers its GPUs from 0: no CUDA_VISIBLE_DEVICES from the host ids.
+          let run = Self.containerRun(
+            c, argv: argv, env: p.env, gpus: p.gpus, sharedMemory: p.sharedMemory,
+            setupScript: p.setupScript)
+          return BashSupport.exports(p.env, indent: "  ") + "  exec \(execPrefix)\(run)\n"
         }
         let log = "\"$RUN_DIR/logs/\(name).log\""
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
@@ -95,7 +102,8 @@ public struct ShellRenderer: PlanRenderer {
     s += "log \"all processes ready\"\n\n"
 
     if let b = plan.benchmark {
-      if b.image != nil {
+      let container = b.container.flatMap { $0.isRun ? $0 : nil }
+      if b.image != nil, b.container == nil {
         warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
       }
       s += "# --- benchmark ---\n"
@@ -105,7 +113,13 @@ public struct ShellRenderer: PlanRenderer {
         }
         s += "log \"benchmark: concurrency \(c)\"\n"
         s += "(\n" + BashSupport.exports(b.env, indent: "  ")
-        s += "  exec \(ShellQuote.join(argv))\n"
+        if let container {
+          let run = Self.containerRun(
+            container, argv: argv, env: b.env, gpus: nil, sharedMemory: nil, setupScript: nil)
+          s += "  exec \(run)\n"
+        } else {
+          s += "  exec \(ShellQuote.join(argv))\n"
+        }
         s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
       }
       s += "log \"benchmark done\"\n"
@@ -116,7 +130,7 @@ public struct ShellRenderer: PlanRenderer {
 
         """
     }
-    if plan.processes.contains(where: { $0.image != nil }) {
+    if plan.processes.contains(where: { $0.image != nil && $0.container == nil }) {
       warnings.append("shell: container images are ignored; processes run on the host")
     }
     return RenderedLaunch(text: s, warnings: warnings)
