@@ -84,9 +84,17 @@ extension LaunchPlan {
   public func problems() -> [String] {
     var out = errors
     let total = totalNodes
-    if target == .shell, case .count = nodes, total > 1 {
+    let oneHost: Bool
+    if target == .shell, case .count = nodes {
+      oneHost = true
+    } else {
+      oneHost = target == .compose
+    }
+    if oneHost, total > 1 {
       out.append(
-        "recipe '\(recipe.name)' needs \(total) nodes; without --nodes the shell target runs every process on this machine (name the hosts with --nodes h1,h2, or use --target slurm)"
+        target == .compose
+          ? "recipe '\(recipe.name)' needs \(total) nodes; compose runs every service on one host (use --target slurm or k8s)"
+          : "recipe '\(recipe.name)' needs \(total) nodes; without --nodes the shell target runs every process on this machine (name the hosts with --nodes h1,h2, or use --target slurm)"
       )
     }
     if target != .k8s {
@@ -96,7 +104,7 @@ extension LaunchPlan {
         )
       }
     }
-    out += gpuOverlaps()
+    if !(oneHost && total > 1) { out += gpuOverlaps() }
     for p in processes {
       let refs = p.argv.flatMap(NodeHostTemplate.referencedNodes)
       if target == .k8s, let n = refs.first {

@@ -49,7 +49,12 @@ extension SlurmRenderer {
       for m in c.mounts { s += " --mount " + mountList([m], separator: ",") }
       // `enroot start` has no working-directory option: the script changes into it.
       let body = c.workdir.map { "cd \(ShellQuote.quote($0))\n" + inner } ?? inner
-      s += " \"$c\" bash -c \(ShellQuote.quote(body)) \"$0\" \"$@\"\n"
+      s += " \"$c\" bash -c \(ShellQuote.quote(body)) \"$0\" \"$@\" &\n"
+      // Stay the parent (to remove the container on exit) and pass srun's signals on.
+      s += "pid=$!\ntrap 'kill -TERM \"$pid\" 2>/dev/null' TERM INT\nstatus=0\n"
+      s += "wait \"$pid\" || status=$?\n"
+      s += "while kill -0 \"$pid\" 2>/dev/null; do wait \"$pid\" || status=$?; done\n"
+      s += "exit \"$status\"\n"
       return ("", s)
     case .apptainer:
       var s = "set -eu\nexec apptainer exec --nv"
