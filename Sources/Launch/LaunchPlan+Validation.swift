@@ -79,10 +79,13 @@ extension LaunchPlan {
   /// Every reason the plan cannot run as planned on its target: the planner's own
   /// ``errors``, then what the plan's shape shows (a multi-node plan for one machine, a
   /// process spanning nodes with no multi-node launch, processes sharing GPUs, node address
-  /// placeholders the target cannot fill in). Empty for a plan that can run; `registry plan`
+  /// placeholders the target cannot fill in; not for engine-config, which writes one
+  /// process's file). Empty for a plan that can run; `registry plan`
   /// exits 1 on a non-empty list unless `--force`.
   public func problems() -> [String] {
     var out = errors
+    // An engine config is one process's file: where processes run is not its concern.
+    guard target != .engineConfig else { return out }
     let total = totalNodes
     let oneHost: Bool
     if target == .shell, case .count = nodes {
