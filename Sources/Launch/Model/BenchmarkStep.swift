@@ -37,13 +37,15 @@ public struct BenchmarkStep: Sendable, Hashable, Codable {
       self.multiplier = multiplier
     }
   }
+  /// The container the benchmark runs in, as the plan's runtime runs it, if decided.
+  public var container: ProcessContainer?
 
   /// A benchmark step with the given parts.
   public init(
     argv: [String], concurrencyFlag: String = "--max-concurrency", concurrencies: [Int],
     env: [EnvVar] = [], image: String? = nil, scaledFlags: [ScaledFlag] = [],
     resultFileFlag: String? = nil, fixedPrompts: Int? = nil,
-    thresholds: [BenchmarkThreshold] = []
+    thresholds: [BenchmarkThreshold] = [], container: ProcessContainer? = nil
   ) {
     self.argv = argv
     self.concurrencyFlag = concurrencyFlag
@@ -54,6 +56,7 @@ public struct BenchmarkStep: Sendable, Hashable, Codable {
     self.resultFileFlag = resultFileFlag
     self.fixedPrompts = fixedPrompts
     self.thresholds = thresholds
+    self.container = container
   }
 
   /// The full argv of the run at one concurrency.
@@ -83,7 +86,7 @@ public struct BenchmarkStep: Sendable, Hashable, Codable {
 extension BenchmarkStep {
   private enum CodingKeys: String, CodingKey {
     case argv, concurrencyFlag, concurrencies, env, image, scaledFlags, resultFileFlag
-    case fixedPrompts, thresholds
+    case fixedPrompts, thresholds, container
   }
 
   /// Decodes a step; the per-concurrency parts are optional (plans written before them).
@@ -98,6 +101,7 @@ extension BenchmarkStep {
       scaledFlags: try c.decodeIfPresent([ScaledFlag].self, forKey: .scaledFlags) ?? [],
       resultFileFlag: try c.decodeIfPresent(String.self, forKey: .resultFileFlag),
       fixedPrompts: try c.decodeIfPresent(Int.self, forKey: .fixedPrompts),
-      thresholds: try c.decodeIfPresent([BenchmarkThreshold].self, forKey: .thresholds) ?? [])
+      thresholds: try c.decodeIfPresent([BenchmarkThreshold].self, forKey: .thresholds) ?? [],
+      container: try c.decodeIfPresent(ProcessContainer.self, forKey: .container))
   }
 }

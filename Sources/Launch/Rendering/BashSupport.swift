@@ -94,8 +94,13 @@ enum BashSupport {
   /// When the tool writes a result file, `check_result` checks it (requests, output tokens,
   /// thresholds) and the results stay in `$RUN_DIR/benchmark/`.
   ///
-  /// - Parameter word: an argv word as bash text (quoted, node placeholders filled in).
-  static func benchmark(_ b: BenchmarkStep, word: (String) -> String) -> String {
+  /// - Parameters:
+  ///   - word: an argv word as bash text (quoted, node placeholders filled in).
+  ///   - run: the command that runs the tool at one concurrency in its container (an `srun`
+  ///     step, `docker run`), up to its redirections; nil for a subshell on this machine.
+  static func benchmark(
+    _ b: BenchmarkStep, word: (String) -> String, run: ((Int) -> String)? = nil
+  ) -> String {
     var s = ""
     if b.resultFileFlag != nil { s += "mkdir -p \"$RUN_DIR/benchmark\"\n" }
     for c in b.concurrencies {
@@ -103,10 +108,15 @@ enum BashSupport {
       s += "log \"benchmark: concurrency \(c)\"\n"
       let result = "\"$RUN_DIR\"/benchmark/" + ShellQuote.quote(b.resultFile(concurrency: c))
       if b.resultFileFlag != nil { s += "rm -f \(result)\n" }
-      let dir = b.resultFileFlag != nil ? "\"$RUN_DIR/benchmark\"" : "\"$RUN_DIR\""
-      s += "(\n  cd \(dir)\n" + exports(b.env, indent: "  ")
-      s += "  exec \(b.argv(concurrency: c).map(word).joined(separator: " "))\n"
-      s += ") </dev/null 2>&1 | tee \(log) ||\n"
+      if let run {
+        s += run(c)
+      } else {
+        let dir = b.resultFileFlag != nil ? "\"$RUN_DIR/benchmark\"" : "\"$RUN_DIR\""
+        s += "(\n  cd \(dir)\n" + exports(b.env, indent: "  ")
+        s += "  exec \(b.argv(concurrency: c).map(word).joined(separator: " "))\n"
+        s += ") </dev/null 2>&1"
+      }
+      s += " | tee \(log) ||\n"
       s +=
         "  die \"benchmark: the run at concurrency \(c) failed; log: $RUN_DIR/logs/benchmark-c\(c).log\"\n"
       if b.resultFileFlag != nil {
@@ -119,6 +129,14 @@ enum BashSupport {
     }
     s += "log \"benchmark done\"\n"
     return s
+  }
+
+  /// Where the benchmark runs inside its container: the run directory's mount point
+  /// (`/logs`), plus `/benchmark` when the tool writes a result file there; nil when the run
+  /// directory is not mounted.
+  static func benchmarkDirectory(_ b: BenchmarkStep, in c: ProcessContainer) -> String? {
+    guard let mount = c.mounts.first(where: { $0.source == "$RUN_DIR" }) else { return nil }
+    return b.resultFileFlag != nil ? mount.target + "/benchmark" : mount.target
   }
 
   /// The lines (inside a process's subshell, before its `exec`) that write its config file

@@ -64,10 +64,18 @@ public struct ShellRenderer: PlanRenderer {
         }
         // `execPrefix` is renderer text (never plan data): how the process is detached.
         func body(_ execPrefix: String, configDir: String?) -> String {
-          let words = argv.map { BashSupport.word($0, quote: ShellQuote.quote) }
-          return BashSupport.exports(p.effectiveEnv, indent: "  ")
-            + BashSupport.configFile(p, dir: configDir, indent: "  ")
-            + "  exec \(execPrefix)\(words.joined(separator: " "))\n"
+          let config = BashSupport.configFile(p, dir: configDir, indent: "  ")
+          guard let c = p.runningContainer else {
+            let words = argv.map { BashSupport.word($0, quote: ShellQuote.quote) }
+            return BashSupport.exports(p.effectiveEnv, indent: "  ") + config
+              + "  exec \(execPrefix)\(words.joined(separator: " "))\n"
+          }
+          // The container numbers its GPUs from 0: no CUDA_VISIBLE_DEVICES from the host ids.
+          let run = Self.containerRun(
+            c, argv: argv, env: p.env, gpus: p.gpus, sharedMemory: p.sharedMemory,
+            setupScript: p.setupScript)
+          return BashSupport.exports(p.env, indent: "  ") + config
+            + "  exec \(execPrefix)\(run)\n"
         }
         let log = "\"$RUN_DIR/logs/\(name).log\""
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
@@ -98,12 +106,30 @@ public struct ShellRenderer: PlanRenderer {
     s += "log \"all processes ready\"\n\n"
 
     if let b = plan.benchmark {
-      if b.image != nil {
+      let container = b.container.flatMap { $0.isRun ? $0 : nil }
+      if b.image != nil, b.container == nil {
         warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
       }
       s += "# --- benchmark ---\n"
-      s += BashSupport.benchmark(b) { word in
-        ShellQuote.quote(NodeHostTemplate.substitute(word) { hostAddress(plan, $0) })
+      func filled(_ word: String) -> String {
+        NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
+      }
+      if let container {
+        // The run directory is mounted (at /logs unless the plan mounts it already), and the
+        // tool runs where it writes its result file.
+        var c = container
+        if !c.mounts.contains(where: { $0.source == "$RUN_DIR" }) {
+          c.mounts.append(ContainerMount(source: "$RUN_DIR", target: "/logs"))
+        }
+        c.workdir = BashSupport.benchmarkDirectory(b, in: c)
+        s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) }) { conc in
+          "(\n" + BashSupport.exports(b.env, indent: "  ") + "  exec "
+            + Self.containerRun(
+              c, argv: b.argv(concurrency: conc).map(filled), env: b.env, gpus: nil,
+              sharedMemory: nil, setupScript: nil) + "\n) </dev/null 2>&1"
+        }
+      } else {
+        s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) })
       }
     } else {
       s += """
@@ -112,7 +138,7 @@ public struct ShellRenderer: PlanRenderer {
 
         """
     }
-    if plan.processes.contains(where: { $0.image != nil }) {
+    if plan.processes.contains(where: { $0.image != nil && $0.container == nil }) {
       warnings.append("shell: container images are ignored; processes run on the host")
     }
     return RenderedLaunch(text: s, warnings: warnings)
