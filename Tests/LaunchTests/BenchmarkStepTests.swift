@@ -16,7 +16,8 @@ import Testing
     r.benchmark = benchmark
     return PlannerEndToEndTests.quick(
       try Planner().plan(
-        r, reference: RecipeReference(name: r.name), options: PlanOptions(port: port)))
+        r, reference: RecipeReference(name: r.name),
+        options: PlanOptions(port: port, runtime: ContainerRuntime.none)))
   }
 
   static func args(_ pairs: KeyValuePairs<String, YAMLNode>) -> YAMLNode { .mapping(pairs) }

@@ -8,7 +8,10 @@ import Testing
 @Suite struct FrontendTypeTests {
   static func plan(_ name: String, _ sets: [String] = [], port: Int? = nil) throws -> LaunchPlan {
     try RealRecipes.plan(
-      name, PlanOptions(overrides: sets.map { RecipeOverride(setting: $0)! }, port: port))
+      name,
+      PlanOptions(
+        overrides: sets.map { RecipeOverride(setting: $0)! }, port: port,
+        runtime: ContainerRuntime.none))
   }
 
   @Test(

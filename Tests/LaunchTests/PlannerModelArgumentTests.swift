@@ -11,7 +11,8 @@ import Testing
     let read = RecipeReader.read(Array(text.utf8), file: "model-argument.yaml")
     let recipe = try #require(read.importedV2().recipe)
     return try Planner().plan(
-      recipe, reference: RecipeReference(name: recipe.name), options: PlanOptions())
+      recipe, reference: RecipeReference(name: recipe.name),
+      options: PlanOptions(runtime: ContainerRuntime.none))
   }
 
   @Test("an hf: model URI reaches the engine as the Hugging Face id (srtctl strips hf:)")

@@ -93,7 +93,9 @@ import Testing
     defer { engine.remove() }
     let port = try Tools.freePorts(1)[0]
     let plan = PlannerEndToEndTests.quick(
-      try RealRecipes.plan("qwen3-5-397b-a17b-fp4-gb300-trtllm-agg-tep8", PlanOptions(port: port)))
+      try RealRecipes.plan(
+        "qwen3-5-397b-a17b-fp4-gb300-trtllm-agg-tep8",
+        PlanOptions(port: port, runtime: ContainerRuntime.none)))
     let (records, _, runDir) = try EndToEndTests.run(plan, engine: engine, ports: [port])
     let s = try #require(records.first { $0.kind == "server" && $0.port == port })
     #expect(s.argv.first == "trtllm-serve")

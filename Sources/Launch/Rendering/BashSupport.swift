@@ -131,12 +131,14 @@ enum BashSupport {
     return s
   }
 
-  /// Where the benchmark runs inside its container: the run directory's mount point
-  /// (`/logs`), plus `/benchmark` when the tool writes a result file there; nil when the run
-  /// directory is not mounted.
+  /// Where the benchmark runs inside its container when the tool writes a result file: the
+  /// run directory's mount point plus `/benchmark` (`/logs/benchmark`); nil when it writes none
+  /// (the container's own working directory serves) or the run directory is not mounted.
   static func benchmarkDirectory(_ b: BenchmarkStep, in c: ProcessContainer) -> String? {
-    guard let mount = c.mounts.first(where: { $0.source == "$RUN_DIR" }) else { return nil }
-    return b.resultFileFlag != nil ? mount.target + "/benchmark" : mount.target
+    guard b.resultFileFlag != nil,
+      let mount = c.mounts.first(where: { $0.source == "$RUN_DIR" })
+    else { return nil }
+    return mount.target + "/benchmark"
   }
 
   /// The lines (inside a process's subshell, before its `exec`) that write its config file

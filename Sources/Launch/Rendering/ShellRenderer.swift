@@ -118,10 +118,12 @@ public struct ShellRenderer: PlanRenderer {
         // The run directory is mounted (at /logs unless the plan mounts it already), and the
         // tool runs where it writes its result file.
         var c = container
-        if !c.mounts.contains(where: { $0.source == "$RUN_DIR" }) {
-          c.mounts.append(ContainerMount(source: "$RUN_DIR", target: "/logs"))
+        if b.resultFileFlag != nil {
+          if !c.mounts.contains(where: { $0.source == "$RUN_DIR" }) {
+            c.mounts.append(ContainerMount(source: "$RUN_DIR", target: "/logs"))
+          }
+          c.workdir = BashSupport.benchmarkDirectory(b, in: c)
         }
-        c.workdir = BashSupport.benchmarkDirectory(b, in: c)
         s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) }) { conc in
           "(\n" + BashSupport.exports(b.env, indent: "  ") + "  exec "
             + Self.containerRun(
