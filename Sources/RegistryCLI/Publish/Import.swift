@@ -11,10 +11,11 @@ struct Import: ParsableCommand {
       vllm-recipes: each vllm-project/recipes model file (models/<org>/<Model>.yaml, or a \
       folder of them) expands into one v2 recipe per variant × compatible strategy × \
       hardware override (none, then each override key), or the subset --variant, \
-      --strategy and --hardware select. The strategies come from the strategies/ folder of \
-      the checkout (or --strategies DIR). Every recipe is validated and all of them are \
-      published in one commit, as `publish` does; with --output they are written as files \
-      instead.
+      --strategy and --hardware select (--hardware h200 applies the overrides for h200, \
+      hopper and nvidia, as the checkout's taxonomy.yaml relates them). The strategies \
+      come from the strategies/ folder of the checkout (or --strategies DIR). Every recipe \
+      is validated and all of them are published in one commit, as `publish` does; with \
+      --output they are written as files instead.
 
       Examples:
         registry import vllm-recipes ~/recipes/models
@@ -32,7 +33,10 @@ struct Import: ParsableCommand {
   var variant: String?
   @Option(help: "Only this strategy.")
   var strategy: String?
-  @Option(help: "Only this hardware (its override when the file has one).")
+  @Option(
+    help:
+      "Only this hardware, with every override that names it, its generation or its brand (taxonomy.yaml)."
+  )
   var hardware: String?
   @Option(name: .shortAndLong, help: "Write the recipes into this folder instead of publishing.")
   var output: String?

@@ -18,16 +18,17 @@ public struct VLLMRecipesConverter: FormatConverter {
   /// `.vllmRecipes`.
   public var format: RecipeFormat { .vllmRecipes }
 
-  /// Reads the model file and its strategies.
-  /// - Returns: the model and the strategies by name, or diagnostics saying why not.
+  /// Reads the model file, its strategies and the checkout's hardware taxonomy.
+  /// - Returns: the model, the strategies by name and the taxonomy (empty when the checkout has
+  ///   none), or diagnostics saying why not.
   public func load(_ documents: [YAMLDocument], file: String) -> (
     model: VLLMRecipesModelFile?, strategies: [String: VLLMRecipesStrategy],
-    diagnostics: [Diagnostic]
+    taxonomy: VLLMRecipesTaxonomy, diagnostics: [Diagnostic]
   ) {
     var diagnostics: [Diagnostic] = []
     guard documents.count == 1, let root = documents.first?.root else {
       let c: Conversion<RecipeV2> = .notOneDocument(file: file, kind: "a vllm-recipes model file")
-      return (nil, [:], c.diagnostics)
+      return (nil, [:], VLLMRecipesTaxonomy(), c.diagnostics)
     }
     let model = VLLMRecipesModelFile.read(root, file: file, diagnostics: &diagnostics)
     guard let dir = strategiesDirectory ?? VLLMRecipesStrategy.directory(besides: file) else {
@@ -36,16 +37,19 @@ public struct VLLMRecipesConverter: FormatConverter {
           .error, code: "no-strategies", "no strategies folder beside the model file",
           at: SourceLocation(file: file, line: 1, column: 1),
           hint: "pass --strategies DIR (the recipes repository's strategies/ folder)"))
-      return (model, [:], diagnostics)
+      return (model, [:], VLLMRecipesTaxonomy(), diagnostics)
     }
     do {
-      return (model, try VLLMRecipesStrategy.load(directory: dir), diagnostics)
+      return (
+        model, try VLLMRecipesStrategy.load(directory: dir),
+        VLLMRecipesTaxonomy.load(besidesStrategies: dir), diagnostics
+      )
     } catch {
       diagnostics.append(
         Diagnostic(
           .error, code: "bad-strategies", "cannot read the strategies in \(dir): \(error)",
           at: SourceLocation(file: file, line: 1, column: 1)))
-      return (model, [:], diagnostics)
+      return (model, [:], VLLMRecipesTaxonomy(), diagnostics)
     }
   }
 
@@ -53,11 +57,12 @@ public struct VLLMRecipesConverter: FormatConverter {
   public func expand(
     _ documents: [YAMLDocument], file: String, filter: VLLMRecipesFilter = VLLMRecipesFilter()
   ) -> [Conversion<RecipeV2>] {
-    let (model, strategies, diagnostics) = load(documents, file: file)
+    let (model, strategies, taxonomy, diagnostics) = load(documents, file: file)
     guard let model, !diagnostics.hasErrors else {
       return [Conversion(value: nil, diagnostics: diagnostics)]
     }
-    var out = VLLMRecipesExpander.expand(model, strategies: strategies, file: file, filter: filter)
+    var out = VLLMRecipesExpander.expand(
+      model, strategies: strategies, file: file, filter: filter, taxonomy: taxonomy)
     if !diagnostics.isEmpty, !out.isEmpty {
       out[0].diagnostics.insert(contentsOf: diagnostics, at: 0)
     }
@@ -66,7 +71,7 @@ public struct VLLMRecipesConverter: FormatConverter {
 
   /// The first recipe of the model file, with a note naming how many it expands into.
   public func toV2(_ documents: [YAMLDocument], file: String) -> Conversion<RecipeV2> {
-    let (model, strategies, diagnostics) = load(documents, file: file)
+    let (model, strategies, _, diagnostics) = load(documents, file: file)
     guard let model, !diagnostics.hasErrors else {
       return Conversion(value: nil, diagnostics: diagnostics)
     }

@@ -15,7 +15,8 @@ public import Schema
 /// 2. `model.base_args`; 3. the variant's `extra_args`; 4. the args of every feature not in
 ///    `opt_in_features`; 5. the strategy's `vllm_args`; 6. the strategy override's `extra_args`
 ///    and `vllm_args`; 7. the hardware override's `extra_args`: the file's, then the
-///    variant's, then the strategy override's.
+///    variant's, then the strategy override's (for `--hardware h200`, every key that applies
+///    to it — `nvidia`, `hopper`, `h200` — in file order, each with those three).
 ///
 /// Env follows the same order (`base_env`, variant `extra_env`, features' `env`, strategy
 /// `env`, override `env`/`extra_env`, hardware `extra_env`s). `pd_cluster` has prefill and
@@ -25,9 +26,10 @@ public import Schema
 /// removes them.
 public enum VLLMRecipesExpander {
   /// Every selection of a model file that `filter` lets through, in file order.
-  public static func selections(_ model: VLLMRecipesModelFile, filter: VLLMRecipesFilter)
-    -> [VLLMRecipesSelection]
-  {
+  public static func selections(
+    _ model: VLLMRecipesModelFile, filter: VLLMRecipesFilter,
+    taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
+  ) -> [VLLMRecipesSelection] {
     var out: [VLLMRecipesSelection] = []
     for (variant, vnode) in model.variants where filter.variant.map({ $0 == variant }) ?? true {
       let strategies: [String?] = model.strategies.isEmpty ? [nil] : model.strategies
@@ -37,8 +39,14 @@ public enum VLLMRecipesExpander {
         for n in [model.root, vnode, so] {
           for k in n?["hardware_overrides"]?.keys ?? [] where !keys.contains(k) { keys.append(k) }
         }
-        let hardware: [String?] = filter.hardware.map { [$0] } ?? [nil] + keys.map(Optional.some)
-        for h in hardware {
+        if let h = filter.hardware {
+          let applied = keys.filter { taxonomy.applies($0, to: h) }
+          out.append(
+            VLLMRecipesSelection(
+              variant: variant, strategy: strategy, hardware: h, overrides: applied))
+          continue
+        }
+        for h in [nil] + keys.map(Optional.some) {
           out.append(VLLMRecipesSelection(variant: variant, strategy: strategy, hardware: h))
         }
       }
@@ -57,9 +65,10 @@ public enum VLLMRecipesExpander {
   /// - Returns: one conversion per selection; a filter that selects nothing gives an error.
   public static func expand(
     _ model: VLLMRecipesModelFile, strategies: [String: VLLMRecipesStrategy], file: String,
-    filter: VLLMRecipesFilter = VLLMRecipesFilter()
+    filter: VLLMRecipesFilter = VLLMRecipesFilter(),
+    taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
   ) -> [Conversion<RecipeV2>] {
-    let chosen = selections(model, filter: filter)
+    let chosen = selections(model, filter: filter, taxonomy: taxonomy)
     if chosen.isEmpty {
       let what = [
         filter.variant.map { "variant '\($0)'" }, filter.strategy.map { "strategy '\($0)'" },
@@ -153,10 +162,10 @@ public enum VLLMRecipesExpander {
         ])
     }
     let so = s.strategy.flatMap { root["strategy_overrides"]?[$0] }
-    let hw: [YAMLNode?] =
-      s.hardware.map { h in
-        [root, vnode, so].map { $0?["hardware_overrides"]?[h] }
-      } ?? []
+    // Per key in order: the file's, the variant's, the strategy override's.
+    let hw: [YAMLNode?] = s.overrides.flatMap { h in
+      [root, vnode, so].map { $0?["hardware_overrides"]?[h] }
+    }
     let words = VLLMRecipesModelFile.words
     let onFeatures = model.features.filter { !$0.optIn }
 
@@ -191,6 +200,9 @@ public enum VLLMRecipesExpander {
     ]
     if let strategy = s.strategy { tool.append(YAMLPair("strategy", .string(strategy))) }
     if let h = s.hardware { tool.append(YAMLPair("hardware", .string(h))) }
+    if s.overrides != (s.hardware.map { [$0] } ?? []) {
+      tool.append(YAMLPair("overrides", .sequence(s.overrides.map { .string($0) }, style: .flow)))
+    }
     if let meta = root["meta"] { tool.append(YAMLPair("meta", meta)) }
     let loose = common.positionals + argv.positionals
     if !argv.owned.isEmpty || !loose.isEmpty {

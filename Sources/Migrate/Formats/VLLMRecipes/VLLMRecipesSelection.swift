@@ -8,12 +8,18 @@ public struct VLLMRecipesSelection: Sendable, Hashable, CustomStringConvertible 
   public var strategy: String?
   /// The hardware key of the overrides (`h200`, `hopper`, `amd`); nil: no override.
   public var hardware: String?
+  /// The override keys that apply, in file order: `[hardware]` for an override key, or every
+  /// key that names the hardware's profile, generation or brand (``VLLMRecipesTaxonomy``).
+  public var overrides: [String]
 
-  /// A selection of the given parts.
-  public init(variant: String, strategy: String?, hardware: String? = nil) {
+  /// A selection of the given parts; `overrides` defaults to the hardware key itself.
+  public init(
+    variant: String, strategy: String?, hardware: String? = nil, overrides: [String]? = nil
+  ) {
     self.variant = variant
     self.strategy = strategy
     self.hardware = hardware
+    self.overrides = overrides ?? hardware.map { [$0] } ?? []
   }
 
   /// `variant × strategy × hardware`, for messages.
@@ -30,7 +36,8 @@ public struct VLLMRecipesFilter: Sendable, Hashable {
   public var variant: String?
   /// Only this strategy.
   public var strategy: String?
-  /// Only this hardware: its override when the file has one, else the plain recipe on it.
+  /// Only this hardware: the override keys that apply to it (its own, its generation's, its
+  /// brand's), or none.
   public var hardware: String?
 
   /// A filter of the given parts; all nil expands everything.
