@@ -238,6 +238,29 @@ struct VLLMRecipesCorpusTests {
     #expect(recipe.name == "minimax-m2-5-nvfp4-single-node-tp-hopper")
     #expect(recipe.model.path == "nvidia/MiniMax-M2.5-NVFP4")
     #expect(recipe.serving.tensorParallelSize == 4)
+    // h200 is a Hopper from NVIDIA (taxonomy.yaml): the nvidia and hopper overrides apply,
+    // in file order (hopper's compilation-config replaces nvidia's; the same value here).
+    let h200 = try #require(
+      converter.expand(
+        docs, file: file,
+        filter: VLLMRecipesFilter(variant: "default", strategy: "single_node_tp", hardware: "h200")
+      ).first?.value)
+    #expect(h200.name == "minimax-m2-5-single-node-tp-h200")
+    #expect(h200.resources?.gpuType == "h200")
+    let applied = h200.launcher?.tools[.vllmRecipes]?["overrides"]?.sequence?.map(\.scalar)
+    #expect(applied == ["nvidia", "hopper"])
+    #expect(h200.serving.maxConcurrentRequests == 512)  // --max-num-seqs, a named field
+    #expect(h200.args.first { $0.flag == "moe-backend" }?.value == .string("triton"))
+    #expect(h200.env.contains(RecipeV2.EnvVar("VLLM_USE_DEEP_GEMM", "0")))
+    // An AMD part gets the amd override only.
+    let mi = try #require(
+      converter.expand(
+        docs, file: file,
+        filter: VLLMRecipesFilter(
+          variant: "default", strategy: "single_node_tp", hardware: "mi355x")
+      ).first?.value)
+    #expect(mi.launcher?.tools[.vllmRecipes]?["overrides"]?.sequence?.map(\.scalar) == ["amd"])
+    #expect(!mi.args.contains { $0.flag == "moe-backend" })
     let bad = converter.expand(docs, file: file, filter: VLLMRecipesFilter(variant: "nope"))
     #expect(bad.count == 1 && bad[0].value == nil && bad[0].diagnostics.hasErrors)
   }
