@@ -35,7 +35,8 @@ struct RegistryCommand: ParsableCommand {
       MigrateCommand.self, Upgrade.self, Plan.self, ClusterCommand.self, Formats.self, Engines.self,
       SchemaCommand.self,
       Init.self,
-      Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self,
+      Publish.self, Import.self, Pin.self, Deprecate.self, History.self, DiffCommand.self,
+      Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
       ExportIndex.self, Site.self, VersionCommand.self,
     ])
