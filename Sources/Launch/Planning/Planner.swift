@@ -84,7 +84,7 @@ public struct Planner: Sendable {
     let inputs = WorkerInputs(
       recipe: recipe, varied: varied, final: final, options: options, overrides: overrides,
       catalog: catalog, dynamo: dynamo, hasFront: hasFront, image: image, clientPort: clientPort,
-      host: host, server: server)
+      host: host, server: server, packing: WorkerPacking(final))
     var processes: [LaunchProcess] = []
     for role in roles {
       processes += workers(
@@ -133,6 +133,8 @@ public struct Planner: Sendable {
     var clientPort: Int
     var host: String
     var server: (host: ValueOrigin, port: ValueOrigin, image: ValueOrigin)
+    /// Where each worker runs when the recipe's GPUs per node are known (srtctl's packing).
+    var packing: WorkerPacking?
   }
 
   /// The ports workers take behind a router or frontend (after the client port, skipping
@@ -184,18 +186,22 @@ public struct Planner: Sendable {
       overrides: overrides)
     let resolved = final.resolved(role: role)
 
-    // Spread workers over the role's nodes: several nodes per worker, or several workers per node.
+    // Packed as srtctl packs them where GPUs per node are known; else spread over the role's
+    // nodes: several nodes per worker, or several workers per node.
+    let packed = inputs.packing?.slots[role].flatMap { $0.count == workers ? $0 : nil }
     let nodesPerWorker = max(1, roleNodes / workers)
     let workersPerNode = max(1, (workers + roleNodes - 1) / roleNodes)
-    if roleNodes % workers != 0, workers < roleNodes {
+    if packed == nil, roleNodes % workers != 0, workers < roleNodes {
       warnings.append(
         "\(role.rawValue): \(workers) workers do not divide \(roleNodes) nodes evenly; each worker gets \(nodesPerWorker)"
       )
     }
     for i in 0..<workers {
       let name = processName(role, index: i, count: workers)
+      let slot = packed?[i]
       let node =
-        firstNode + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
+        slot?.node ?? firstNode + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
+      let span = slot?.nodeCount ?? nodesPerWorker
       var (argv, provenance, configText) = engineCommand(
         final, role: role, dynamo: dynamo, invocation: inv, origins: origins,
         warnings: &warnings)
@@ -210,9 +216,9 @@ public struct Planner: Sendable {
         )
       }
       let distributed =
-        nodesPerWorker > 1
+        span > 1
         ? multiNode(
-          name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &ports.nextInitPort,
+          name, engine: engine, nodesPerWorker: span, initPort: &ports.nextInitPort,
           provenance: &provenance, warnings: &warnings)
         : nil
       var env = inv.env.map { EnvVar($0.name, $0.value) }
@@ -222,14 +228,16 @@ public struct Planner: Sendable {
       }
       provenance.append(Provenance("image", imageOrigin))
 
-      let gpus = gpuAllocation(
-        final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode,
-        slot: i % workersPerNode)
+      let gpus =
+        slot.flatMap { s in inputs.packing?.allocation(s) }
+        ?? gpuAllocation(
+          final, resolved: resolved, nodesPerWorker: nodesPerWorker,
+          workersPerNode: workersPerNode, slot: i % workersPerNode)
       let readiness = workerReadiness(
         engine: engine, dynamo: dynamo, env: &env, provenance: &provenance,
         systemPort: &ports.system)
       var process = LaunchProcess(
-        name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker,
+        name: name, role: Self.processRole(role), node: node, nodeCount: span,
         image: image, env: env,
         argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed,
         sharedMemory: "16g",
