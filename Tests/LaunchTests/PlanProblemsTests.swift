@@ -198,11 +198,11 @@ import Testing
     #expect(fits.problems().isEmpty)
   }
 
-  @Test("vLLM spanning nodes without a multi-node launch is a problem")
-  func vllmAcrossNodes() throws {
+  @Test("TensorRT-LLM spanning nodes without a multi-node launch is a problem")
+  func trtllmAcrossNodes() throws {
     let plan = try RealRecipes.plan(
-      "deepseek-r1-h200-dynamo-vllm-disagg-dep16", PlanOptions(target: .slurm))
-    #expect(plan.problems().contains { $0.hasPrefix("prefill spans 2 nodes") })
+      "deepseek-r1-fp4-gb200-trtllm-disagg-1p1d-dep32-mtp3", PlanOptions(target: .slurm))
+    #expect(plan.problems().contains { $0.hasPrefix("decode spans 8 nodes") })
   }
 
   @Test("k8s with an sglang router addressing {node:0} is a problem")

@@ -215,8 +215,11 @@ public struct Planner: Sendable {
           Provenance("--port", hasFront ? ValueOrigin(.engineDefault, "worker-port") : portOrigin)
         )
       }
+      // vLLM across nodes runs one process per node (vllmNodes below), but on k8s, where
+      // the Dynamo operator launches multi-node workers itself.
+      let perNode = engine == .vllm && span > 1 && options.target != .k8s
       let distributed =
-        span > 1
+        span > 1 && !perNode
         ? multiNode(
           name, engine: engine, nodesPerWorker: span, initPort: &ports.nextInitPort,
           provenance: &provenance, warnings: &warnings)
@@ -244,7 +247,11 @@ public struct Planner: Sendable {
         provenance: provenance,
         configFile: configText.map { ProcessConfigFile(name: name + ".yaml", text: $0) })
       if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
-      processes.append(process)
+      if perNode {
+        processes += vllmNodes(process, serving: resolved.serving, dynamo: dynamo, ports: &ports)
+      } else {
+        processes.append(process)
+      }
     }
     return processes
   }
