@@ -105,7 +105,7 @@ extension LaunchPlan {
       )
     }
     if target != .k8s {
-      for p in processes where p.nodeCount > 1 && p.distributed == nil {
+      for p in processes where p.nodeCount > 1 && p.distributed == nil && p.mpi == nil {
         out.append(
           "\(p.name) spans \(p.nodeCount) nodes, but the plan has no multi-node launch for \(engine) (\(Self.multiNodeHint(engine)))"
         )
@@ -130,7 +130,7 @@ extension LaunchPlan {
     case "vllm":
       return
         "vLLM across nodes needs a Ray cluster or its multi-node data-parallel mode (--data-parallel-address, --data-parallel-size-local)"
-    case "trtllm": return "TensorRT-LLM across nodes needs an MPI launch"
+    case "trtllm": return "TensorRT-LLM across nodes needs an MPI launch: use --target slurm"
     default: return "it would start one instance"
     }
   }
@@ -144,7 +144,7 @@ extension LaunchPlan {
     var order: [String] = []
     for p in processes {
       guard let g = p.gpus, g.count > 0 else { continue }
-      for rank in 0..<(p.isMultiNode ? p.nodeCount : 1) {
+      for rank in 0..<(p.isMultiNode || p.mpi != nil ? p.nodeCount : 1) {
         let host: String
         switch (target, nodes) {
         case (.compose, _), (.shell, .count): host = "this machine"

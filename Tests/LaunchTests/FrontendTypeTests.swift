@@ -72,6 +72,12 @@ import Testing
         entry.recipe, reference: RecipeReference(name: entry.recipe.name), options: PlanOptions())
       var systemPorts: [Int: Set<Int>] = [:]  // node → ports
       for p in plan.processes where p.role.isWorker {
+        // A headless vLLM rank (a node after the first) runs no server: its leader is probed.
+        if p.argv.contains("--headless") {
+          #expect(p.port == nil && p.readiness == nil, "\(entry.file): \(p.name)")
+          #expect(plan.processes.contains { $0.name + "-node\(p.node - $0.node)" == p.name })
+          continue
+        }
         let r = try #require(p.readiness, "\(entry.file): \(p.name) has no readiness check")
         let port = try #require(r.port ?? p.port, "\(entry.file): \(p.name) has nothing to probe")
         if p.argv.contains(where: { $0.hasPrefix("dynamo.") }) {

@@ -198,11 +198,24 @@ import Testing
     #expect(fits.problems().isEmpty)
   }
 
-  @Test("TensorRT-LLM spanning nodes without a multi-node launch is a problem")
+  @Test(
+    "TensorRT-LLM across nodes: MPI ranks on SLURM, a problem where the target has no MPI launch")
   func trtllmAcrossNodes() throws {
-    let plan = try RealRecipes.plan(
-      "deepseek-r1-fp4-gb200-trtllm-disagg-1p1d-dep32-mtp3", PlanOptions(target: .slurm))
-    #expect(plan.problems().contains { $0.hasPrefix("decode spans 8 nodes") })
+    let name = "deepseek-r1-fp4-gb200-trtllm-disagg-1p1d-dep32-mtp3"
+    let hosts = (1...9).map { "h\($0)" }
+    let shell = try RealRecipes.plan(name, PlanOptions(target: .shell, nodes: .hosts(hosts)))
+    #expect(shell.problems().contains { $0.hasPrefix("decode spans 8 nodes") })
+
+    // srtctl's launch: one srun per worker over its nodes, a task per GPU, under
+    // trtllm-llmapi-launch.
+    let (plan, text) = try Self.slurm(name)
+    #expect(plan.problems().isEmpty, "\(plan.problems())")
+    let decode = try #require(plan.processes.first { $0.role == .decode })
+    #expect(decode.nodeCount == 8 && decode.mpi?.tasksPerNode == 4)
+    #expect(decode.argv.first == "trtllm-llmapi-launch")
+    #expect(text.contains("srun --nodes=8 --ntasks=32 --ntasks-per-node=4 --overlap"))
+    #expect(text.contains("--mpi=pmix --oversubscribe --cpu-bind=verbose,none"))
+    try ScriptChecks.bashSyntax(text)
   }
 
   @Test("k8s with an sglang router addressing {node:0} is a problem")

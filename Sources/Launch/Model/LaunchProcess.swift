@@ -36,6 +36,8 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   /// A file the process reads, whose path stands in the argv as
   /// ``ProcessConfigFile/placeholder`` (TensorRT-LLM's options YAML), if any.
   public var configFile: ProcessConfigFile?
+  /// MPI ranks the scheduler starts for the process (TensorRT-LLM on SLURM), if any.
+  public var mpi: MPILaunch?
 
   /// A process with the given parts.
   public init(
@@ -44,7 +46,7 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
     readiness: ReadinessCheck? = nil, distributed: DistributedLaunch? = nil,
     sharedMemory: String? = nil, provenance: [Provenance] = [],
     configFile: ProcessConfigFile? = nil, container: ProcessContainer? = nil,
-    setupScript: String? = nil
+    setupScript: String? = nil, mpi: MPILaunch? = nil
   ) {
     self.name = name
     self.role = role
@@ -62,6 +64,7 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
     self.configFile = configFile
     self.container = container
     self.setupScript = setupScript
+    self.mpi = mpi
   }
 
   /// The container the process runs in when its runtime runs one (not `none`).

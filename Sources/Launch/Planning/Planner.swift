@@ -218,8 +218,11 @@ public struct Planner: Sendable {
       // vLLM across nodes runs one process per node (vllmNodes below), but on k8s, where
       // the Dynamo operator launches multi-node workers itself.
       let perNode = engine == .vllm && span > 1 && options.target != .k8s
+      // TensorRT-LLM on SLURM runs as MPI ranks, a task per GPU, as srtctl starts it.
+      let mpi = engine == .trtllm && options.target == .slurm
+      if mpi { argv.insert("trtllm-llmapi-launch", at: 0) }
       let distributed =
-        span > 1 && !perNode
+        span > 1 && !perNode && !mpi
         ? multiNode(
           name, engine: engine, nodesPerWorker: span, initPort: &ports.nextInitPort,
           provenance: &provenance, warnings: &warnings)
@@ -246,6 +249,7 @@ public struct Planner: Sendable {
         sharedMemory: "16g",
         provenance: provenance,
         configFile: configText.map { ProcessConfigFile(name: name + ".yaml", text: $0) })
+      if mpi { process.mpi = MPILaunch(tasksPerNode: max(1, gpus?.count ?? 1)) }
       if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
       if perNode {
         processes += vllmNodes(process, serving: resolved.serving, dynamo: dynamo, ports: &ports)

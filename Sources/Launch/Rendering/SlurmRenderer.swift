@@ -161,8 +161,8 @@ public struct SlurmRenderer: PlanRenderer {
 
   /// The `srun` step of one process: one task per node, in its container when it has one.
   func step(_ p: LaunchProcess, warnings: inout [String]) -> String {
-    let instances = p.isMultiNode ? p.nodeCount : 1
-    if p.nodeCount > 1, p.distributed == nil {
+    let instances = p.isMultiNode || p.mpi != nil ? p.nodeCount : 1
+    if p.nodeCount > 1, p.distributed == nil, p.mpi == nil {
       warnings.append(
         "slurm: \(p.name) spans \(p.nodeCount) nodes without distributed flags; starting one instance"
       )
@@ -185,7 +185,13 @@ public struct SlurmRenderer: PlanRenderer {
     inner += "exec " + words.joined(separator: " ") + "\n"
     let (flags, command) = Self.containerLaunch(container, inner: inner)
     var s = "# --- \(p.name) (\(p.role.rawValue)) ---\n"
-    s += "srun --nodes=\(instances) --ntasks=\(instances) --ntasks-per-node=1 --overlap \\\n"
+    // MPI ranks: a task per GPU on each node (srtctl's TensorRT-LLM launch); else a task per node.
+    let perNode = p.mpi?.tasksPerNode ?? 1
+    s += "srun --nodes=\(instances) --ntasks=\(instances * perNode) --ntasks-per-node=\(perNode) "
+    s += "--overlap \\\n"
+    if let mpi = p.mpi {
+      s += "  --mpi=\(ShellQuote.quote(mpi.interface)) --oversubscribe --cpu-bind=verbose,none \\\n"
+    }
     s += "  --nodelist=\"$(node_list \(p.node) \(instances))\" --job-name=\(p.name) \\\n"
     s += "  --output=\"$RUN_DIR/logs/\(p.name).%t.log\" \\\n"
     if !flags.isEmpty { s += "  \(flags) \\\n" }
