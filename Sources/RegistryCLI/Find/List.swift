@@ -3,6 +3,7 @@ import Registry
 
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List every recipe of the registry (or the ones that fail to decode).",
     discussion: """
       Examples:

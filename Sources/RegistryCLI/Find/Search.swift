@@ -6,6 +6,7 @@ import Schema
 
 struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "search",
     abstract: "Find recipes by GPU, model, engine and version, precision, topology, size.",
     discussion: """
       Filters combine with AND; a repeated --gpu/--precision/--status means any of them. \
