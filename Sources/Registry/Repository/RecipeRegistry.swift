@@ -79,11 +79,7 @@ public final class RecipeRegistry {
   {
     let index = try self.index(at: rev)
     let s = index.snapshot
-    let wanted = Array(name.utf8)
-    var hits: [Int] = []
-    for i in 0..<s.count where s.uniqueBytes(s.nameID(i), { $0.elementsEqual(wanted) }) {
-      hits.append(i)
-    }
+    let hits = s.records(named: name)
     if hits.isEmpty {
       let names = (0..<s.count).map(s.name)
       throw .recipeNotFound(

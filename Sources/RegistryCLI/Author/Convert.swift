@@ -4,6 +4,7 @@ import Schema
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "convert",
     abstract: "Convert recipes between formats (through v2).",
     discussion: """
       The source format is detected from each document (--from overrides). A folder converts \

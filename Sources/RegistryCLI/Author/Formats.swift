@@ -3,6 +3,7 @@ import Migrate
 
 struct Formats: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "formats",
     abstract: "List the recipe formats: id, description and a tiny example.",
     discussion: """
       The ids are what `registry convert --from/--to` takes. `converter: yes` means the format \

@@ -4,6 +4,7 @@ import Registry
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Create a registry: a git repository with registry.yaml, in a first commit.",
     discussion: """
       Examples:

@@ -7,6 +7,7 @@ import Schema
 
 struct Upgrade: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "upgrade",
     abstract: "Move a v2 or sglang-v1 recipe to a newer engine version, editing it in place.",
     discussion: """
       Applies the flag renames recorded between the pinned version and V (spec/engines/ \

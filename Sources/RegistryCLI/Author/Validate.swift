@@ -4,6 +4,7 @@ import Schema
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Validate recipe files and folders.",
     discussion: """
       Decodes every file (folders recursively: *.yaml, *.yml) and reports every problem like a \

@@ -6,6 +6,7 @@ import Schema
 
 struct Engines: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "engines",
     abstract: "List the engine flag catalogs the registry knows, or the flags of one.",
     discussion: """
       Without arguments: each engine, its catalogued versions, flag counts and the source each \

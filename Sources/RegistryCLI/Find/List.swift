@@ -3,6 +3,7 @@ import Registry
 
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List every recipe of the registry (or the ones that fail to decode).",
     discussion: """
       Examples:
@@ -29,13 +30,13 @@ struct List: ParsableCommand {
     q.includeInvalid = true
     q.statuses = ["experimental", "functional", "benchmarked", "deprecated", "unspecified"]
     let hits = s.search(q).filter { invalid ? s.isInvalid($0) : !s.isInvalid($0) }
-    let rows = hits.map { RecipeRow(s, $0, withErrors: invalid) }.sorted { $0.path < $1.path }
     if invalid && !global.json && output == .table {
       let printer = DiagnosticPrinter(terminal: terminal)
       for i in hits { printer.printAll(s.diagnostics(i)) }
       terminal.err("\(hits.count) invalid file\(hits.count == 1 ? "" : "s") of \(s.count)")
       return
     }
+    let rows = hits.map { RecipeRow(s, $0, withErrors: invalid) }.sorted { $0.path < $1.path }
     try RecipeListPrinter.print(
       rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
       terminal: terminal)

@@ -6,6 +6,7 @@ import Schema
 
 struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "search",
     abstract: "Find recipes by GPU, model, engine and version, precision, topology, size.",
     discussion: """
       Filters combine with AND; a repeated --gpu/--precision/--status means any of them. \
@@ -110,18 +111,32 @@ struct Search: ParsableCommand {
     let terminal = Terminal(colorChoice: global.color)
     let registry = try registryOptions.open()
     let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
-    var rows =
-      scope.isEmpty
-      ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
-    if allRegistries || !scope.isEmpty {
-      rows += try ScopedSearch.rows(
-        registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
+    let format = global.json ? .json : output
+    var rows: [RecipeRow]
+    if sort == .name && !allRegistries && scope.isEmpty {
+      // The default: order and cut the matching records in the index, then build rows for the
+      // printed ones only (none for paths).
+      let snapshot = index.snapshot
+      let hits = snapshot.sortedByName(snapshot.search(q), limit: limit)
+      if format == .paths {
+        RecipeListPrinter.printPaths(hits.lazy.map(snapshot.path), terminal: terminal)
+        if failOnNoResult && hits.isEmpty { throw ExitStatus.invalid }
+        return
+      }
+      rows = hits.map { RecipeRow(snapshot, $0, withErrors: invalid) }
+    } else {
+      rows =
+        scope.isEmpty
+        ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
+      if allRegistries || !scope.isEmpty {
+        rows += try ScopedSearch.rows(
+          registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
+      }
+      rows.sort(by: sort.order)
+      if let limit { rows = Array(rows.prefix(max(limit, 0))) }
     }
-    rows.sort(by: sort.order)
-    if let limit { rows = Array(rows.prefix(max(limit, 0))) }
     try RecipeListPrinter.print(
-      rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
-      terminal: terminal)
+      rows, registry: registry.path, commit: index.commit.hex, format: format, terminal: terminal)
     if failOnNoResult && rows.isEmpty { throw ExitStatus.invalid }
   }
 }

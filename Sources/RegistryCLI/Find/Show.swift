@@ -5,6 +5,7 @@ import Schema
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Print a recipe at any git rev, and where it came from.",
     discussion: """
       NAME is the recipe's name (not its file name); NAME@REV reads it at a branch, tag, \

@@ -5,6 +5,7 @@ import Schema
 
 struct Stats: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "stats",
     abstract: "Counts by GPU, engine, engine version, model, format and topology.",
     discussion: """
       Examples:

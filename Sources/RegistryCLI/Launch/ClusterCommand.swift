@@ -42,6 +42,7 @@ struct ClusterCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Add a cluster profile, or replace the one with this name.")
     @Argument(help: "The profile name (letters, digits, '-', '_', '.').") var name: String
     @Option(help: "The SLURM partition.") var partition: String?
@@ -126,7 +127,8 @@ struct ClusterCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one cluster profile.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one cluster profile.")
     @Argument(help: "The profile name.") var name: String
     @OptionGroup var global: GlobalOptions
 
@@ -150,7 +152,8 @@ struct ClusterCommand: ParsableCommand {
   }
 
   struct Remove: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a cluster profile.")
+    static let configuration = CommandConfiguration(
+      commandName: "remove", abstract: "Remove a cluster profile.")
     @Argument(help: "The profile name.") var name: String
     @OptionGroup var global: GlobalOptions
 

@@ -8,6 +8,7 @@ import Schema
 
 struct Plan: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "plan",
     abstract:
       "Turn a recipe into a launch: a shell script, compose file, sbatch script, DGD or engine config.",
     discussion: """

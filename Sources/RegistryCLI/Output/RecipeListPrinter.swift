@@ -8,13 +8,16 @@ enum RecipeListPrinter {
   ) throws {
     switch format {
     case .json:
-      try JSONOutput.print(
-        RecipeList(registry: registry, commit: commit, count: rows.count, recipes: rows),
-        terminal: terminal)
+      let list = RecipeList(registry: registry, commit: commit, count: rows.count, recipes: rows)
+      if let text = RecipeListJSON.text(list) {
+        terminal.out(text)
+      } else {
+        try JSONOutput.print(list, terminal: terminal)
+      }
     case .yaml:
       terminal.out(YAMLEmitter.emit(.sequence(rows.map(\.node))))
     case .paths:
-      for r in rows { terminal.out(r.path) }
+      printPaths(rows.lazy.map(\.path), terminal: terminal)
     case .table:
       if rows.isEmpty {
         terminal.err("no recipes match")
@@ -40,5 +43,20 @@ enum RecipeListPrinter {
       terminal.err(
         "\(rows.count) recipe\(rows.count == 1 ? "" : "s") at \(String(commit.prefix(12)))")
     }
+  }
+
+  /// One path a line, written in pieces of about 64 KiB (not a write per line).
+  static func printPaths(_ paths: some Sequence<String>, terminal: Terminal) {
+    var chunk = ""
+    chunk.reserveCapacity(1 << 16)
+    for path in paths {
+      chunk += path
+      chunk += "\n"
+      if chunk.utf8.count >= 1 << 16 {
+        terminal.write(chunk)
+        chunk.removeAll(keepingCapacity: true)
+      }
+    }
+    if !chunk.isEmpty { terminal.write(chunk) }
   }
 }

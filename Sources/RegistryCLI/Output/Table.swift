@@ -21,7 +21,12 @@ struct Table {
   /// Lays the table out in `width` columns (all columns when nil).
   func render(width: Int?, color: Bool) -> Rendered {
     let n = headers.count
-    let widths = (0..<n).map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
+    // Widths in characters, counted once per cell (ASCII cells by their byte count).
+    let headerWidths = headers.map(Self.width)
+    let cellWidths = rows.map { $0.map(Self.width) }
+    let widths = (0..<n).map { c in
+      cellWidths.reduce(headerWidths[c]) { max($0, $1[c]) }
+    }
     let gap = 2
     var kept = Array(0..<n)
     func total() -> Int { kept.reduce(0) { $0 + widths[$1] } + gap * max(kept.count - 1, 0) }
@@ -30,18 +35,33 @@ struct Table {
         kept.removeAll { $0 == column }
       }
     }
-    func line(_ cells: [String]) -> String {
-      var out = ""
+    var bytes: [UInt8] = []
+    func line(_ cells: [String], _ cellWidth: [Int]) {
       for (k, c) in kept.enumerated() {
-        let s = cells[c]
-        out +=
-          k == kept.count - 1 ? s : s + String(repeating: " ", count: widths[c] - s.count + gap)
+        bytes.append(contentsOf: cells[c].utf8)
+        if k < kept.count - 1 {
+          bytes.append(
+            contentsOf: repeatElement(UInt8(ascii: " "), count: widths[c] - cellWidth[c] + gap))
+        }
       }
-      return out
     }
-    var lines = [Terminal.paint(line(headers), "1", enabled: color)]
-    lines += rows.map(line)
+    line(headers, headerWidths)
+    let header = String(decoding: bytes, as: UTF8.self)
+    bytes.removeAll(keepingCapacity: true)
+    bytes.reserveCapacity(rows.count * (total() + 1))
+    for (r, cells) in rows.enumerated() {
+      bytes.append(UInt8(ascii: "\n"))
+      line(cells, cellWidths[r])
+    }
     let dropped = (0..<n).filter { !kept.contains($0) }.map { headers[$0] }
-    return Rendered(text: lines.joined(separator: "\n"), dropped: dropped)
+    return Rendered(
+      text: Terminal.paint(header, "1", enabled: color) + String(decoding: bytes, as: UTF8.self),
+      dropped: dropped)
+  }
+
+  /// The width of a cell: its characters, which for ASCII text without CR (CR LF is one
+  /// character) are its bytes.
+  private static func width(_ s: String) -> Int {
+    s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? s.utf8.count : s.count
   }
 }

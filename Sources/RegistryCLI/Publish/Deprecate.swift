@@ -3,6 +3,7 @@ import Registry
 
 struct Deprecate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "deprecate",
     abstract: "Mark a recipe deprecated, with a reason (nothing is deleted).",
     discussion: """
       Sets status: {state: deprecated, reason: R} in place and commits. Search hides it \

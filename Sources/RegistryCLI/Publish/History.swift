@@ -5,6 +5,7 @@ import Schema
 
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "history",
     abstract: "The commits that changed a recipe, or how one of its fields changed over time.",
     discussion: """
       Without --field: every commit that changed the recipe's file (following renames, like \

@@ -6,6 +6,7 @@ import Schema
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Import a foreign format that expands into many recipes, as one commit.",
     discussion: """
       vllm-recipes: each vllm-project/recipes model file (models/<org>/<Model>.yaml, or a \

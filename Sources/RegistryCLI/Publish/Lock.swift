@@ -3,6 +3,7 @@ import Registry
 
 struct Lock: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lock",
     abstract:
       "Write registry.lock: each recipe's commit, blob and resolved engine version and image.",
     discussion: """

@@ -3,6 +3,7 @@ import Registry
 
 struct Pin: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "pin",
     abstract: "Commit a new engine version (and image) for a recipe, edited in place.",
     discussion: """
       Only the version scalar (engine.version in v2, sglang_version in v1) and the image \

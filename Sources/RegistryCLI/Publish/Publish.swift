@@ -4,6 +4,7 @@ import Registry
 
 struct Publish: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "publish",
     abstract: "Publish recipe files into the registry as one commit (works on bare repositories).",
     discussion: """
       Each file is read and validated (errors block unless --force; warnings print), written \

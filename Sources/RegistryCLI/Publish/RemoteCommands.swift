@@ -3,6 +3,7 @@ import Registry
 
 struct Clone: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "clone",
     abstract: "Clone a registry (file://, git://, https://, ssh:// or a path).",
     discussion: """
       Examples:
@@ -37,6 +38,7 @@ struct SyncOptions: ParsableArguments {
 
 struct Pull: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "pull",
     abstract: "Fetch a remote and bring the branch up to it (local commits are rebuilt on top).",
     discussion: """
       The work tree is not touched: commands read recipes from commits.
@@ -55,6 +57,7 @@ struct Pull: ParsableCommand {
 
 struct Push: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "push",
     abstract: "Push the branch; a rejected push is fetched, rebuilt on the new tip and retried.",
     discussion: """
       A change to the same recipe on both sides is a conflict (exit 4); nothing moves.
@@ -97,7 +100,8 @@ struct RemoteCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a remote and fetch it.")
+    static let configuration = CommandConfiguration(
+      commandName: "add", abstract: "Add a remote and fetch it.")
     @Argument(help: "The name (scope).") var name: String
     @Argument(help: "The URL.") var url: String
     @Flag(help: "Do not fetch now.") var noFetch = false

@@ -6,6 +6,7 @@ import Schema
 
 struct Site: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "site",
     abstract: "Write the static JSON index plus a self-contained, filterable index.html.",
     discussion: """
       DIR gets everything 'registry export-index' writes and index.html: one file with inline \

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import RegistryCLI
+
+/// The hand-written JSON of `search`/`list` is byte for byte what JSONEncoder writes.
+@Suite struct RecipeListJSONTests {
+  static func rows(_ json: String) throws -> [RecipeRow] {
+    try JSONDecoder().decode([RecipeRow].self, from: Data(json.utf8))
+  }
+
+  static let varied = """
+    [
+      {"name": "plain", "format": "v2", "path": "recipes/a/plain.yaml", "blob": "0123", "valid": true},
+      {"name": "every-field", "model": "org/Model-FP8", "engine": "sglang",
+       "engineVersion": "v0.5.8.post1", "image": "lmsysorg/sglang:v0.5.8", "gpuType": "gb200",
+       "gpusPerNode": 4, "gpusPerNodeDerived": true, "totalGPUs": 48, "nodes": 12,
+       "precision": "fp4", "topology": "disagg", "format": "sglang-v1", "status": "functional",
+       "path": "recipes/b.yaml", "blob": "abcd", "valid": false, "scope": "team"},
+      {"name": "quote \\" backslash \\\\ slash / tab \\t nl \\n cr \\r ctl \\u0001 del \\u007f",
+       "format": "v2", "path": "recipes/ü/ñame-→-😀.yaml", "blob": "x", "valid": true,
+       "model": "\\u2028 line sep \\u2029", "nodes": -3, "totalGPUs": 0,
+       "gpusPerNodeDerived": false}
+    ]
+    """
+
+  @Test("every field, absent fields, escapes and non-ASCII text: the same bytes as JSONEncoder")
+  func sameBytesAsJSONEncoder() throws {
+    let rows = try Self.rows(Self.varied)
+    for list in [
+      RecipeList(registry: "/tmp/reg \"x\"", commit: "c0ffee", count: rows.count, recipes: rows),
+      RecipeList(registry: "/r", commit: "c", count: 1, recipes: [rows[1]]),
+      RecipeList(registry: "/r", commit: "c", count: 0, recipes: []),
+    ] {
+      let fast = try #require(RecipeListJSON.text(list))
+      #expect(fast == (try JSONOutput.encode(list)))
+    }
+  }
+
+  @Test("a row with errors is left to JSONEncoder")
+  func rowsWithErrorsAreNotWrittenHere() throws {
+    let rows = try Self.rows(
+      """
+      [{"name": "bad", "format": "v2", "path": "p", "blob": "b", "valid": false, "errors": []}]
+      """)
+    #expect(
+      RecipeListJSON.text(RecipeList(registry: "r", commit: "c", count: 1, recipes: rows)) == nil)
+  }
+}
