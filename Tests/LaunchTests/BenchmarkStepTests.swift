@@ -17,7 +17,9 @@ import Testing
     return PlannerEndToEndTests.quick(
       try Planner().plan(
         r, reference: RecipeReference(name: r.name),
-        options: PlanOptions(port: port, runtime: ContainerRuntime.none)))
+        options: PlanOptions(
+          overrides: FrontendTypeTests.externalControlPlane.map { RecipeOverride(setting: $0)! },
+          port: port, runtime: ContainerRuntime.none)))
   }
 
   static func args(_ pairs: KeyValuePairs<String, YAMLNode>) -> YAMLNode { .mapping(pairs) }

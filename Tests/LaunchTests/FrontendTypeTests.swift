@@ -6,6 +6,11 @@ import Testing
 /// srt-slurm's `frontend.type` planned as srtctl starts it, and a readiness check for every
 /// worker (issue 17 part 4).
 @Suite struct FrontendTypeTests {
+  /// The etcd and NATS a recipe can name itself, so a run against the fake engine starts none.
+  static let externalControlPlane = [
+    "env.ETCD_ENDPOINTS=http://127.0.0.1:2379", "env.NATS_SERVER=nats://127.0.0.1:4222",
+  ]
+
   static func plan(_ name: String, _ sets: [String] = [], port: Int? = nil) throws -> LaunchPlan {
     try RealRecipes.plan(
       name,
@@ -101,7 +106,8 @@ import Testing
     let ports = try Tools.freePorts(2)
     var plan = PlannerEndToEndTests.quick(
       try Self.plan(
-        "deepseek-r1-fp8-h200-sglang-agg-tp8-mtp", ["env.DYN_SYSTEM_PORT=\(ports[1])"],
+        "deepseek-r1-fp8-h200-sglang-agg-tp8-mtp",
+        ["env.DYN_SYSTEM_PORT=\(ports[1])"] + Self.externalControlPlane,
         port: ports[0]))
     plan.benchmark?.concurrencies = [1]
     #expect(plan.processes[0].readiness?.port == ports[1])

@@ -85,9 +85,9 @@ import Testing
   @Test("Dynamo recipes: python3 -m dynamo.X workers behind dynamo.frontend")
   func dynamo() throws {
     let plan = try RealRecipes.plan("deepseek-r1-h200-dynamo-vllm-disagg-dep16")
-    let frontend = try #require(plan.processes.last)
-    #expect(frontend.role == .frontend)
+    let frontend = try #require(plan.processes.first { $0.role == .frontend })
     #expect(frontend.argv == ["python3", "-m", "dynamo.frontend", "--http-port", "8000"])
+    #expect(plan.processes.filter { $0.role == .infra }.map(\.name) == ["nats", "etcd"])
     #expect(frontend.readiness?.path == "/v1/models")
     let workers = plan.processes.filter { $0.role.isWorker }
     #expect(workers.allSatisfy { Array($0.argv.prefix(3)) == ["python3", "-m", "dynamo.vllm"] })

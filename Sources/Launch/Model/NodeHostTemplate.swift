@@ -39,6 +39,11 @@ public enum NodeHostTemplate {
   }
 
   /// Replaces every placeholder with `host(N)`.
+  /// `env` with the placeholders in its values replaced by `host(n)`.
+  public static func substitute(env: [EnvVar], host: (Int) -> String) -> [EnvVar] {
+    env.map { EnvVar($0.name, substitute($0.value, host: host)) }
+  }
+
   public static func substitute(_ word: String, host: (Int) -> String) -> String {
     segments(word).map {
       switch $0 {

@@ -90,10 +90,17 @@ extension Planner {
           "runtime none: the pinned image \(image) is not used; every process runs the host's engine"
         )
       }
-    } else if let setup, !mounts.contains(where: { $0.target == "/configs" }) {
-      plan.warnings.append(
-        "setup_script: workers run \(setup); mount the folder holding it at /configs (cluster add --mount DIR:/configs)"
-      )
+    } else if !mounts.contains(where: { $0.target == Self.srtSlurmConfigs }) {
+      if let setup {
+        plan.warnings.append(
+          "setup_script: workers run \(setup); mount the folder holding it at /configs (cluster add --mount DIR:/configs)"
+        )
+      }
+      if slurm, let p = plan.processes.first(where: { $0.role == .infra }) {
+        plan.warnings.append(
+          "dynamo: NATS and etcd run from /configs as srtctl runs them (\(p.argv[0]) ...); mount srt-slurm's configs folder there (cluster add --mount DIR:/configs)"
+        )
+      }
     }
     if runtime == .docker || runtime == .podman,
       let sqsh = plan.processes.compactMap(\.container?.image).first(where: Self.isSquashfs)

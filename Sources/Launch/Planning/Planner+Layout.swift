@@ -72,11 +72,6 @@ extension Planner {
         readiness: ReadinessCheck(path: "/v1/models"),
         provenance: [Provenance("--http-port", origins.port), Provenance("image", origins.image)]
           + argsProvenance)
-      if target != .k8s {
-        warnings.append(
-          "dynamo: the frontend and workers need etcd and NATS reachable (see the Dynamo docs); the plan does not start them"
-        )
-      }
       return frontend
     } else if hasFront {
       var argv = ["python3", "-m", "sglang_router.launch_router"]

@@ -106,6 +106,9 @@ public struct Planner: Sendable {
       host: NodeHostTemplate.placeholder(target.node), port: target.port ?? clientPort,
       openAI: dynamo || engine == .trtllm, image: image)
     if let notes = benchmark?.notes { warnings += notes }
+    if dynamo {
+      addControlPlane(&processes, image: image, target: options.target, runtime: runtime)
+    }
 
     var plan = LaunchPlan(
       recipe: ref, target: options.target, engine: engine.rawValue, nodes: nodes,

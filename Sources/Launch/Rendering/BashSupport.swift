@@ -175,7 +175,9 @@ enum BashSupport {
   }
 
   /// `export NAME=VALUE` lines, values quoted.
-  static func exports(_ env: [EnvVar], indent: String = "") -> String {
-    env.map { "\(indent)export \($0.name)=\(ShellQuote.quote($0.value))\n" }.joined()
+  static func exports(
+    _ env: [EnvVar], indent: String = "", quote: (String) -> String = ShellQuote.quote
+  ) -> String {
+    env.map { "\(indent)export \($0.name)=\(quote($0.value))\n" }.joined()
   }
 }

@@ -28,8 +28,12 @@ public struct ComposeRenderer: PlanRenderer {
     var services: [YAMLPair] = []
     var healthy: [String] = []  // services with a healthcheck
     var workers: [String] = []
+    var infra: [String] = []  // the control plane's healthy services
 
-    for p in plan.processes {
+    // The control plane first: the workers wait for it.
+    let ordered =
+      plan.processes.filter { $0.role == .infra } + plan.processes.filter { $0.role != .infra }
+    for p in ordered {
       guard let image = p.container?.image ?? p.image else {
         throw .unsupported(target: .compose, message: "process '\(p.name)' has no container image")
       }
@@ -40,7 +44,8 @@ public struct ComposeRenderer: PlanRenderer {
       }
       for rank in 0..<instances {
         let name = rank == 0 ? p.name : "\(p.name)-rank\(rank)"
-        let deps = p.role.isWorker ? [] : healthy.isEmpty ? workers : healthy
+        // Workers wait for the control plane; the others for every healthy service before them.
+        let deps = p.role.isWorker ? infra : healthy.isEmpty ? workers : healthy
         var svc = processService(
           p, rank: rank, image: image, plan: plan,
           dependsOn: deps.isEmpty ? nil : Self.dependsOn(deps, healthy: Set(healthy)))
@@ -50,6 +55,7 @@ public struct ComposeRenderer: PlanRenderer {
           healthy.append(name)
         }
         if p.role.isWorker { workers.append(name) }
+        if p.role == .infra, healthy.last == name { infra.append(name) }
         services.append(YAMLText.pair(name, .mapping(svc)))
       }
     }
@@ -104,7 +110,9 @@ public struct ComposeRenderer: PlanRenderer {
     svc.append(YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])))
     svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
     // In a decided container the GPUs are renumbered from 0: no host ids in the env.
-    let env = p.container == nil ? p.effectiveEnv : p.env
+    let env = NodeHostTemplate.substitute(env: p.container == nil ? p.effectiveEnv : p.env) {
+      nodeService(plan, $0)
+    }
     if !env.isEmpty {
       svc.append(
         YAMLText.pair(

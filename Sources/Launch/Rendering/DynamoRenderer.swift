@@ -186,6 +186,7 @@ public struct DynamoRenderer: PlanRenderer {
     case .frontend: return "Frontend"
     case .router: return "Router"
     case .benchmark: return "Benchmark"
+    case .infra: return "Infra"
     case .aggregated: return prefix + "Worker"
     case .prefill: return prefix + "PrefillWorker"
     case .decode: return prefix + "DecodeWorker"

@@ -53,63 +53,83 @@ public struct ShellRenderer: PlanRenderer {
     s += "log \"run dir: $RUN_DIR\"\n"
     s += "printf '%s\\n' \"$$\" >\"$RUN_DIR/launch.pid\"\n\n"
 
-    for p in plan.processes {
-      s += "# --- \(p.name) (\(p.role.rawValue)) ---\n"
-      for rank in 0..<(p.isMultiNode ? p.nodeCount : 1) {
-        let node = p.node + rank
-        let name = rank == 0 ? p.name : "\(p.name).rank\(rank)"
-        let head = hostAddress(plan, p.node)
-        let argv = p.argv(headAddress: head, nodeRank: String(rank)).map { word in
-          NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
-        }
-        // `execPrefix` is renderer text (never plan data): how the process is detached.
-        func body(_ execPrefix: String, configDir: String?) -> String {
-          let config = BashSupport.configFile(p, dir: configDir, indent: "  ")
-          guard let c = p.runningContainer else {
-            let words = argv.map { BashSupport.word($0, quote: ShellQuote.quote) }
-            return BashSupport.exports(p.effectiveEnv, indent: "  ") + config
-              + "  exec \(execPrefix)\(words.joined(separator: " "))\n"
-          }
-          // The container numbers its GPUs from 0: no CUDA_VISIBLE_DEVICES from the host ids.
-          let run = Self.containerRun(
-            c, argv: argv, env: p.env, gpus: p.gpus, sharedMemory: p.sharedMemory,
-            setupScript: p.setupScript)
-          return BashSupport.exports(p.env, indent: "  ") + config
-            + "  exec \(execPrefix)\(run)\n"
-        }
-        let log = "\"$RUN_DIR/logs/\(name).log\""
-        if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
-          let remote =
-            "set -m\n(\n\(body("", configDir: nil)))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
-          let remoteCommand = "bash -c " + ShellQuote.quote(remote)
-          s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
-          s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
-          s += "HOST_OF[\(name)]=\(ShellQuote.quote(host))\n"
-        } else {
-          s +=
-            "(\n\(body("\"${SETSID[@]}\" ", configDir: "\"$RUN_DIR\"/config"))) </dev/null >\(log) 2>&1 &\n"
-        }
-        s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log)\n"
-        s += "printf '%s %s\\n' \(name) \"$!\" >>\"$RUN_DIR/pids\"\n"
-        s += "log \"started \(name) (pid $!)\"\n"
-      }
-      s += "\n"
+    // The control plane first, ready before the processes that meet through it.
+    let infra = plan.processes.filter { $0.role == .infra }
+    let rest = plan.processes.filter { $0.role != .infra }
+    for group in [infra, rest] where !group.isEmpty {
+      for p in group { s += start(p, plan: plan) }
+      s += readiness(group, plan: plan)
     }
-
-    s += "# --- readiness ---\n"
-    for p in plan.processes {
-      guard let r = p.readiness, let port = r.port ?? p.port else { continue }
-      let host = r.host ?? hostAddress(plan, p.node)
-      s += "wait_ready \(p.name) \(ShellQuote.quote(host)) \(port) \(ShellQuote.quote(r.path)) "
-      s += "\(r.timeoutSeconds) \(BashSupport.seconds(r.intervalSeconds))\n"
-    }
-    s += "log \"all processes ready\"\n\n"
 
     s += benchmark(plan, warnings: &warnings)
     if plan.processes.contains(where: { $0.image != nil && $0.container == nil }) {
       warnings.append("shell: container images are ignored; processes run on the host")
     }
     return RenderedLaunch(text: s, warnings: warnings)
+  }
+
+  /// The lines that start every instance of `p`, locally or over ssh, and record its pid.
+  func start(_ p: LaunchProcess, plan: LaunchPlan) -> String {
+    var s = ""
+    s += "# --- \(p.name) (\(p.role.rawValue)) ---\n"
+    for rank in 0..<(p.isMultiNode ? p.nodeCount : 1) {
+      let node = p.node + rank
+      let name = rank == 0 ? p.name : "\(p.name).rank\(rank)"
+      let head = hostAddress(plan, p.node)
+      let argv = p.argv(headAddress: head, nodeRank: String(rank)).map { word in
+        NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
+      }
+      let fill = { (env: [EnvVar]) in
+        NodeHostTemplate.substitute(env: env) { hostAddress(plan, $0) }
+      }
+      // `execPrefix` is renderer text (never plan data): how the process is detached.
+      func body(_ execPrefix: String, configDir: String?) -> String {
+        let config = BashSupport.configFile(p, dir: configDir, indent: "  ")
+        guard let c = p.runningContainer else {
+          let words = argv.map { BashSupport.word($0, quote: ShellQuote.quote) }
+          return BashSupport.exports(fill(p.effectiveEnv), indent: "  ") + config
+            + "  exec \(execPrefix)\(words.joined(separator: " "))\n"
+        }
+        // The container numbers its GPUs from 0: no CUDA_VISIBLE_DEVICES from the host ids.
+        let run = Self.containerRun(
+          c, argv: argv, env: p.env, gpus: p.gpus, sharedMemory: p.sharedMemory,
+          setupScript: p.setupScript)
+        return BashSupport.exports(fill(p.env), indent: "  ") + config
+          + "  exec \(execPrefix)\(run)\n"
+      }
+      let log = "\"$RUN_DIR/logs/\(name).log\""
+      if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
+        let remote =
+          "set -m\n(\n\(body("", configDir: nil)))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
+        let remoteCommand = "bash -c " + ShellQuote.quote(remote)
+        s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
+        s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
+        s += "HOST_OF[\(name)]=\(ShellQuote.quote(host))\n"
+      } else {
+        s +=
+          "(\n\(body("\"${SETSID[@]}\" ", configDir: "\"$RUN_DIR\"/config"))) </dev/null >\(log) 2>&1 &\n"
+      }
+      s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log)\n"
+      s += "printf '%s %s\\n' \(name) \"$!\" >>\"$RUN_DIR/pids\"\n"
+      s += "log \"started \(name) (pid $!)\"\n"
+    }
+    s += "\n"
+    return s
+  }
+
+  /// Waits for the readiness checks of `processes`.
+  func readiness(_ processes: [LaunchProcess], plan: LaunchPlan) -> String {
+    var s = "# --- readiness ---\n"
+    for p in processes {
+      guard let r = p.readiness, let port = r.port ?? p.port else { continue }
+      let host = r.host ?? hostAddress(plan, p.node)
+      s += "wait_ready \(p.name) \(ShellQuote.quote(host)) \(port) \(ShellQuote.quote(r.path)) "
+      s += "\(r.timeoutSeconds) \(BashSupport.seconds(r.intervalSeconds))\n"
+    }
+    let controlPlane =
+      processes.allSatisfy { $0.role == .infra } && processes.count < plan.processes.count
+    s += controlPlane ? "log \"control plane ready\"\n\n" : "log \"all processes ready\"\n\n"
+    return s
   }
 
   /// The benchmark at each concurrency, on this machine or in its container; without a

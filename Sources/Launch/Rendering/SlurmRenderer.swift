@@ -24,8 +24,15 @@ public struct SlurmRenderer: PlanRenderer {
     var s = header(plan, warnings: &warnings)
     s += prelude(total: plan.totalNodes)
     s += nodeGroups(plan)
-    for p in plan.processes { s += step(p, warnings: &warnings) }
-    s += readiness(plan)
+    // The control plane first, ready before the processes that meet through it.
+    let infra = plan.processes.filter { $0.role == .infra }
+    if !infra.isEmpty {
+      for p in infra { s += step(p, warnings: &warnings) }
+      s += readiness(infra, of: plan)
+    }
+    let rest = plan.processes.filter { $0.role != .infra }
+    for p in rest { s += step(p, warnings: &warnings) }
+    s += readiness(rest, of: plan)
     s += benchmark(plan)
     return RenderedLaunch(text: s, warnings: warnings)
   }
@@ -176,7 +183,7 @@ public struct SlurmRenderer: PlanRenderer {
       ]
     }
     let container = p.runningContainer
-    var inner = "set -eu\n" + BashSupport.exports(p.effectiveEnv)
+    var inner = "set -eu\n" + BashSupport.exports(p.effectiveEnv, quote: Self.runtimeWord)
     if container != nil, let setup = p.setupScript {
       inner += "bash \(ShellQuote.quote(setup))\n"
     }
@@ -203,15 +210,17 @@ public struct SlurmRenderer: PlanRenderer {
   }
 
   /// Waits for every readiness check.
-  func readiness(_ plan: LaunchPlan) -> String {
+  func readiness(_ processes: [LaunchProcess], of plan: LaunchPlan) -> String {
     var s = "# --- readiness ---\n"
-    for p in plan.processes {
+    for p in processes {
       guard let r = p.readiness, let port = r.port ?? p.port else { continue }
       let host = r.host.map(ShellQuote.quote) ?? "\"${NODES[\(p.node)]}\""
       s += "wait_ready \(p.name) \(host) \(port) \(ShellQuote.quote(r.path)) "
       s += "\(r.timeoutSeconds) \(BashSupport.seconds(r.intervalSeconds))\n"
     }
-    s += "log \"all processes ready\"\n\n"
+    let controlPlane =
+      processes.allSatisfy { $0.role == .infra } && processes.count < plan.processes.count
+    s += controlPlane ? "log \"control plane ready\"\n\n" : "log \"all processes ready\"\n\n"
     return s
   }
 
