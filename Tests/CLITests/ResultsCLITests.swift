@@ -1,0 +1,84 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `registry results add` and `registry results` through the built binary: each importer's
+/// fixture lands as records the table shows, errors are located with a hint and exit by kind.
+@Suite struct ResultsCLITests {
+  static let fixtures = PackageRoot.path("Tests/ResultsTests/Fixtures")
+  static let author = ["--author", "Ada <ada@example.com>"]
+
+  /// A registry with the v2 sample recipe `demo` (gb200, 4 GPUs).
+  static func registry() throws -> String {
+    let dir = try RegistryBinary.temporaryDirectory()
+    let reg = dir + "/reg"
+    let initialized = try RegistryBinary.run(["init", reg] + author)
+    try #require(initialized.status == 0, "\(initialized.stderr)")
+    let file = dir + "/demo.yaml"
+    try SampleRecipes.v2("demo").write(toFile: file, atomically: true, encoding: .utf8)
+    let published = try RegistryBinary.run(["publish", file, "--repo", reg] + author)
+    try #require(published.status == 0, "\(published.stderr)")
+    return reg
+  }
+
+  @Test func everyImporterFixtureIsStoredAndListed() throws {
+    let reg = try Self.registry()
+    let files = [
+      "sglang-bench_serving.handwritten.jsonl", "vllm-bench-serve.handwritten.json",
+      "results_concurrency_8_gpus_16_ctx_8_gen_8.sa-bench.handwritten.json",
+      "aiperf-profile_export_aiperf.handwritten.json",
+      "genai-perf-profile_export_genai_perf.handwritten.json", "llama-benchy.generated.json",
+    ].map { Self.fixtures + "/" + $0 }
+    let add = try RegistryBinary.run(
+      ["results", "add", "demo"] + files + ["--repo", reg, "--cluster", "lab"] + Self.author)
+    #expect(add.status == 0, "\(add.stderr)")
+    #expect(add.stdout.hasPrefix("added 8 results for demo in "))
+    let again = try RegistryBinary.run(
+      ["results", "add", "demo", files[0], "--repo", reg] + Self.author)
+    #expect(again.stdout.hasPrefix("nothing new"))
+
+    let json = try RegistryBinary.run(["results", "demo", "--repo", reg, "--json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let records = try #require(object?["records"] as? [[String: Any]])
+    let tools = Set(records.compactMap { ($0["run"] as? [String: Any])?["tool"] as? String })
+    #expect(tools == ["sglang", "vllm", "sa-bench", "aiperf", "genai-perf", "llama-benchy"])
+
+    let table = try RegistryBinary.run(["results", "demo", "--repo", reg])
+    let rows = table.stdout.split(separator: "\n").dropFirst()
+    #expect(rows.count == 8)
+    let concurrencies = rows.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }
+    #expect(concurrencies == [1, 4, 4, 8, 8, 16, 32, 32])
+  }
+
+  @Test func aRunThatGeneratedNothingIsRejectedWithItsLocation() throws {
+    let reg = try Self.registry()
+    let file = Self.fixtures + "/sglang-zero-output.handwritten.jsonl"
+    let r = try RegistryBinary.run(["results", "add", "demo", file, "--repo", reg] + Self.author)
+    #expect(r.status == 1)
+    #expect(r.stderr.hasPrefix("error: \(file):2:"), "\(r.stderr)")
+    #expect(r.stderr.contains("zero output tokens"))
+    #expect(r.stderr.contains("\n  hint: "))
+    let listed = try RegistryBinary.run(["results", "demo", "--repo", reg])
+    #expect(listed.stderr.contains("demo has no stored results"))
+  }
+
+  @Test func anUnknownRecipeExitsNotFound() throws {
+    let reg = try Self.registry()
+    let file = Self.fixtures + "/vllm-bench-serve.handwritten.json"
+    let r = try RegistryBinary.run(["results", "add", "demi", file, "--repo", reg] + Self.author)
+    #expect(r.status == 3)
+    #expect(r.stderr.contains("demo"), "\(r.stderr)")
+    let show = try RegistryBinary.run(["results", "demi", "--repo", reg])
+    #expect(show.status == 3)
+  }
+
+  @Test func helpTeachesTheFormats() throws {
+    let r = try RegistryBinary.run(["results", "add", "--help"])
+    #expect(r.status == 0)
+    for word in ["sglang", "vllm", "sa-bench", "aiperf", "genai-perf", "llama-benchy", "Examples:"]
+    {
+      #expect(r.stdout.contains(word), "\(word)")
+    }
+  }
+}
