@@ -82,3 +82,45 @@ import Testing
     }
   }
 }
+
+/// `search --sort throughput-per-gpu --at-ttft`.
+@Suite struct ResultsSearchCLITests {
+  @Test func searchRanksByStoredResults() throws {
+    let reg = try ResultsCLITests.registry()
+    let dir = try RegistryBinary.temporaryDirectory()
+    let other = dir + "/other.yaml"
+    try SampleRecipes.v2("other").write(toFile: other, atomically: true, encoding: .utf8)
+    _ = try RegistryBinary.run(["publish", other, "--repo", reg] + ResultsCLITests.author)
+    let third = dir + "/third.yaml"
+    try SampleRecipes.v2("third").write(toFile: third, atomically: true, encoding: .utf8)
+    _ = try RegistryBinary.run(["publish", third, "--repo", reg] + ResultsCLITests.author)
+    let f = ResultsCLITests.fixtures
+    // demo: sglang, best 470.25/4 tok/s/GPU at c8 (TTFT mean 240 ms), 250.5/4 at c4 (180 ms).
+    // other: vLLM, 1650/4 at c16 (TTFT mean 95 ms). third: no results.
+    for (name, file) in [
+      ("demo", "sglang-bench_serving.handwritten.jsonl"),
+      ("other", "vllm-bench-serve.handwritten.json"),
+    ] {
+      let r = try RegistryBinary.run(
+        ["results", "add", name, f + "/" + file, "--repo", reg] + ResultsCLITests.author)
+      try #require(r.status == 0, "\(r.stderr)")
+    }
+    func names(_ extra: [String]) throws -> [String] {
+      let r = try RegistryBinary.run(
+        ["search", "--repo", reg, "--sort", "throughput-per-gpu", "-o", "paths"] + extra)
+      #expect(r.status == 0, "\(r.stderr)")
+      return r.stdout.split(separator: "\n").map {
+        String($0.split(separator: "/").last!.dropLast(5))
+      }
+    }
+    #expect(try names([]) == ["other", "demo", "third"])
+    #expect(try names(["--at-ttft", "<90ms"]) == ["demo", "other", "third"])
+    let table = try RegistryBinary.run(
+      ["search", "--repo", reg, "--sort", "throughput-per-gpu", "--at-ttft", "<200ms"])
+    #expect(table.stderr.contains("ranked by best output tokens/s per GPU at TTFT mean < 200 ms"))
+    #expect(table.stderr.contains("demo: 62.63 tok/s/GPU at concurrency 4, TTFT mean 180 ms"))
+    let usage = try RegistryBinary.run(["search", "--repo", reg, "--at-ttft", "<2s"])
+    #expect(usage.status == 64)
+    #expect(usage.stderr.contains("add --sort throughput-per-gpu"))
+  }
+}
