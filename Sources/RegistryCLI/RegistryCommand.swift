@@ -40,7 +40,7 @@ struct RegistryCommand: ParsableCommand {
       Publish.self, Import.self, Pin.self, Deprecate.self, History.self, DiffCommand.self,
       Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
-      ResultsCommand.self,
+      ResultsCommand.self, PlotCommand.self,
       ExportIndex.self, Site.self, VersionCommand.self,
     ])
 }
