@@ -25,6 +25,7 @@ struct RegistryCommand: ParsableCommand {
         registry plan NAME --target shell           a launch script (also compose, slurm, k8s)
         registry results add NAME results.json      store a benchmark result beside the recipe
         registry results NAME                       its results, one row per concurrency
+        registry plot NAME OTHER -o chart.svg       throughput vs latency, a line per recipe
         registry export-index -o public/index       static JSON index at one commit
         registry site -o out                        the index plus a filterable index.html
         registry version                            versions of the registry, libgit2, libyaml
