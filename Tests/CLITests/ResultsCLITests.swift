@@ -124,3 +124,39 @@ import Testing
     #expect(usage.stderr.contains("add --sort throughput-per-gpu"))
   }
 }
+
+/// `history NAME --results`: which pin made the recipe slower.
+@Suite struct ResultsHistoryCLITests {
+  @Test func historyShowsTheSlowerPin() throws {
+    let reg = try ResultsCLITests.registry()
+    let f = ResultsCLITests.fixtures
+    let author = ResultsCLITests.author
+    // At 0.5.5: vLLM's 1650 tok/s on 4 GPUs; after the pin to 0.5.6: SGLang's best 470.25.
+    var r = try RegistryBinary.run(
+      ["results", "add", "demo", f + "/vllm-bench-serve.handwritten.json", "--repo", reg] + author)
+    try #require(r.status == 0, "\(r.stderr)")
+    r = try RegistryBinary.run(
+      ["pin", "demo", "--engine-version", "0.5.6", "--repo", reg] + author)
+    try #require(r.status == 0, "\(r.stderr)")
+    r = try RegistryBinary.run(
+      ["results", "add", "demo", f + "/sglang-bench_serving.handwritten.jsonl", "--repo", reg]
+        + author)
+    try #require(r.status == 0, "\(r.stderr)")
+
+    let table = try RegistryBinary.run(["history", "demo", "--results", "--repo", reg])
+    #expect(table.status == 0, "\(table.stderr)")
+    let lines = table.stdout.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(
+      lines[1].contains("0.5.5") && lines[1].contains("412.5") && lines[1].contains("c16 412.5"))
+    #expect(lines[2].contains("0.5.6") && lines[2].contains("117.56"))
+    #expect(lines[2].contains("-71.5% slower"))
+
+    let json = try RegistryBinary.run(["history", "demo", "--results", "--repo", reg, "--json"])
+    let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    #expect(entries?.compactMap { $0["engine_version"] as? String } == ["0.5.5", "0.5.6"])
+    let bad = try RegistryBinary.run(
+      ["history", "demo", "--results", "--field", "engine.version", "--repo", reg])
+    #expect(bad.status == 64)
+  }
+}

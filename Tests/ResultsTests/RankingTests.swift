@@ -68,3 +68,31 @@ import Testing
     #expect(limited.best["fast"]?.workload.concurrency == 4)
   }
 }
+
+/// `history NAME --results`: one entry per pin measured, oldest first, with the change.
+@Suite struct PinTimelineTests {
+  static func record(commit: String, version: String, c: Int, perGPU: Double) -> ResultRecord {
+    var r = RankingTests.record("r", c: c, perGPU: perGPU, ttftMean: 100)
+    r.recipe = .init(name: "r", blob: "b-" + commit, commit: commit)
+    r.engine.version = version
+    return r
+  }
+
+  @Test func entriesFollowCommitTimeAndShowTheChange() {
+    let records = [
+      Self.record(commit: "new", version: "0.5.6", c: 8, perGPU: 80),
+      Self.record(commit: "old", version: "0.5.5", c: 8, perGPU: 100),
+      Self.record(commit: "old", version: "0.5.5", c: 4, perGPU: 60),
+      Self.record(commit: "old", version: "0.5.5", c: 8, perGPU: 90),
+      Self.record(commit: "gone", version: "0.5.7", c: 8, perGPU: 120),
+    ]
+    let times = ["old": Int64(100), "new": 200]
+    let entries = PinTimeline.entries(records) { times[$0] }
+    #expect(entries.map(\.commit) == ["old", "new", "gone"])
+    #expect(entries[0].perConcurrency == ["4": 60, "8": 100])
+    #expect(entries[0].best == 100 && entries[0].changePercent == nil)
+    #expect(entries[1].changePercent == -20)
+    #expect(entries[2].changePercent == 50)
+    #expect(entries[2].time == nil)
+  }
+}
