@@ -41,7 +41,7 @@ struct RegistryCommand: ParsableCommand {
       Publish.self, Import.self, Pin.self, Deprecate.self, History.self, DiffCommand.self,
       Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
-      ResultsCommand.self, PlotCommand.self,
+      ResultsCommand.self, PlotCommand.self, CompareCommand.self,
       ExportIndex.self, Site.self, VersionCommand.self,
     ])
 }

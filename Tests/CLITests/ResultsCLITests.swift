@@ -160,3 +160,41 @@ import Testing
     #expect(bad.status == 64)
   }
 }
+
+/// `compare A B`: the keys that differ side by side, results last.
+@Suite struct CompareCLITests {
+  @Test func compareShowsDifferingKeysAndResults() throws {
+    let reg = try ResultsCLITests.registry()
+    let dir = try RegistryBinary.temporaryDirectory()
+    let other = dir + "/other.yaml"
+    let text = SampleRecipes.v2("other", version: "0.5.6")
+      .replacingOccurrences(of: "tensor_parallel_size: 4", with: "tensor_parallel_size: 2")
+    try text.write(toFile: other, atomically: true, encoding: .utf8)
+    _ = try RegistryBinary.run(["publish", other, "--repo", reg] + ResultsCLITests.author)
+    let add = try RegistryBinary.run(
+      [
+        "results", "add", "demo",
+        ResultsCLITests.fixtures + "/sglang-bench_serving.handwritten.jsonl", "--repo", reg,
+      ] + ResultsCLITests.author)
+    try #require(add.status == 0, "\(add.stderr)")
+
+    let r = try RegistryBinary.run(["compare", "demo", "other", "--repo", reg, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let rows = try #require(object?["rows"] as? [[String: Any]])
+    let byKey = Dictionary(
+      rows.map { ($0["key"] as? String ?? "", ($0["a"] as? String, $0["b"] as? String)) },
+      uniquingKeysWith: { x, _ in x })
+    #expect(byKey["engine.version"].map { [$0.0, $0.1] } == ["0.5.5", "0.5.6"])
+    #expect(byKey["serving.tensor_parallel_size"].map { [$0.0, $0.1] } == ["4", "2"])
+    #expect(byKey["model.path"] == nil)  // the same in both: left out without --all
+    #expect(byKey["results.c8"]?.0 == "117.56 tok/s/GPU, TTFT 240 ms")
+    #expect(byKey["results.c8"]?.1 == nil)
+    #expect(rows.last?["key"] as? String == "results.c8")
+
+    let all = try RegistryBinary.run(["compare", "demo", "other", "--repo", reg, "--all"])
+    #expect(all.stdout.contains("model.path"))
+    let missing = try RegistryBinary.run(["compare", "demo", "nope", "--repo", reg])
+    #expect(missing.status == 3)
+  }
+}
