@@ -95,4 +95,16 @@ import Testing
     #expect(entries[2].changePercent == 50)
     #expect(entries[2].time == nil)
   }
+
+  @Test func commitsOfOneSecondOrderByHistory() {
+    // Both commits in the same second; ids that sort the wrong way round.
+    let records = [
+      Self.record(commit: "a-newer", version: "0.5.6", c: 8, perGPU: 80),
+      Self.record(commit: "b-older", version: "0.5.5", c: 8, perGPU: 100),
+    ]
+    let entries = PinTimeline.entries(
+      records, commitTime: { _ in 100 }, commitAge: { ["a-newer": 0, "b-older": 1][$0] })
+    #expect(entries.map(\.commit) == ["b-older", "a-newer"])
+    #expect(entries[1].changePercent == -20)
+  }
 }

@@ -18,7 +18,8 @@ struct ResultsCommand: ParsableCommand {
         registry results deepseek-r1-fp8-h200-agg-tp8             the table, one row per concurrency
         registry results deepseek-r1-fp8-h200-agg-tp8 --json
         registry results add NAME run/benchmark/results_concurrency_*.json --cluster eos
-        registry plan NAME --target shell | bash && registry results add NAME "$RUN_DIR"/benchmark/*.json
+        LAUNCH_RUN_DIR=$PWD/run bash <(registry plan NAME --target shell)
+        registry results add NAME run/benchmark/results_concurrency_*.json
       """,
     subcommands: [ResultsShow.self, ResultsAdd.self],
     defaultSubcommand: ResultsShow.self)

@@ -11,12 +11,17 @@ enum ResultsHistory {
   {
     let records = try ResultStore(registry: registry).records(of: name, at: rev).map(\.record)
     if records.isEmpty { _ = try registry.recipe(named: name, at: rev) }
-    let entries = PinTimeline.entries(records) { id in
-      guard let oid = ObjectID(hex: id), let commit = try? registry.repository.commit(oid) else {
-        return nil
-      }
-      return commit.author.time
-    }
+    // Newest first: a larger index is an older commit.
+    let walk = (try? registry.repository.commits(from: rev)) ?? []
+    let index = Dictionary(walk.enumerated().map { ($1.hex, $0) }, uniquingKeysWith: { a, _ in a })
+    let entries = PinTimeline.entries(
+      records,
+      commitTime: { id in
+        guard let oid = ObjectID(hex: id), let commit = try? registry.repository.commit(oid)
+        else { return nil }
+        return commit.author.time
+      },
+      commitAge: { index[$0] })
     if json {
       try JSONOutput.print(entries, terminal: terminal)
       return

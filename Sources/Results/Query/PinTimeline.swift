@@ -30,8 +30,15 @@ public enum PinTimeline {
   }
 
   /// The entries of `records`, oldest commit first (commits not found last, by id).
-  /// - Parameter commitTime: the time of a commit id, nil when unknown.
-  public static func entries(_ records: [ResultRecord], commitTime: (String) -> Int64?) -> [Entry] {
+  /// - Parameters:
+  ///   - commitTime: the time of a commit id, nil when unknown.
+  ///   - commitAge: a commit's place in the history, larger for older (its index in a
+  ///     newest-first topological walk), so commits made within one second still order;
+  ///     nil when the commit is not in it.
+  public static func entries(
+    _ records: [ResultRecord], commitTime: (String) -> Int64?,
+    commitAge: (String) -> Int? = { _ in nil }
+  ) -> [Entry] {
     let groups = Dictionary(grouping: records) {
       [$0.recipe.commit, $0.recipe.blob, $0.engine.version ?? "", $0.engine.image ?? ""]
     }
@@ -51,9 +58,17 @@ public enum PinTimeline {
           best: BestPoint.best(list)?.figures.outputTokensPerSPerGPU,
           changePercent: nil))
     }
+    let age = Dictionary(
+      out.map { ($0.commit, commitAge($0.commit)) }, uniquingKeysWith: { a, _ in a })
     out.sort {
-      ($0.time ?? Int64.max, $0.commit, $0.engineVersion ?? "")
-        < ($1.time ?? Int64.max, $1.commit, $1.engineVersion ?? "")
+      (
+        -(age[$0.commit].flatMap { $0 } ?? -1), $0.time ?? Int64.max, $0.commit,
+        $0.engineVersion ?? ""
+      )
+        < (
+          -(age[$1.commit].flatMap { $0 } ?? -1), $1.time ?? Int64.max, $1.commit,
+          $1.engineVersion ?? ""
+        )
     }
     for i in out.indices.dropFirst() {
       if let now = out[i].best, let before = out[i - 1].best, before > 0 {
