@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "Launch", targets: ["Launch"]),
     .library(name: "Registry", targets: ["Registry"]),
     .library(name: "Export", targets: ["Export"]),
+    .library(name: "Results", targets: ["Results"]),
     // A testing library, not part of the registry's API: deterministic generators of recipes
     // and registries for the tests and for the Benchmarks package (Benchmarks/, a separate
     // package that depends on this one by path).
@@ -48,10 +49,13 @@ let package = Package(
       name: "Export", dependencies: ["Schema", "Engines", "Migrate", "Registry"],
       exclude: ["Site/index.html"],
       swiftSettings: upcoming),
+    // Benchmark result records: importers, storage in the registry's tree, queries, charts.
+    .target(
+      name: "Results", dependencies: ["Schema", "Migrate", "Registry"], swiftSettings: upcoming),
     .executableTarget(
       name: "RegistryCLI",
       dependencies: [
-        "Schema", "Engines", "Migrate", "Lint", "Launch", "Registry", "Export",
+        "Schema", "Engines", "Migrate", "Lint", "Launch", "Registry", "Export", "Results",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: upcoming),
@@ -71,5 +75,9 @@ let package = Package(
       name: "RegistryTests",
       dependencies: ["Registry", "Export", "Engines", "Schema", "TestSupport", "SyntheticData"]),
     .testTarget(name: "CLITests", dependencies: ["RegistryCLI", "TestSupport"]),
+    .testTarget(
+      name: "ResultsTests",
+      dependencies: ["Results", "Registry", "Schema", "TestSupport"],
+      exclude: ["Fixtures"]),
   ]
 )

@@ -20,15 +20,17 @@ extension SitePage {
   public static let inlineLimit = 2000
 
   /// Writes `directory/index.html` for an export (`IndexExporter.export`, with the detail
-  /// documents kept to inline them).
+  /// documents kept to inline them), with stored results when `resultsJSON` is given (see
+  /// ``html(catalogJSON:metaJSON:documents:resultsJSON:)``).
   /// - Returns: the page's path.
   @discardableResult
-  public static func write(_ result: IndexExporter.Result, to directory: String)
-    throws(RegistryError) -> String
-  {
+  public static func write(
+    _ result: IndexExporter.Result, to directory: String, resultsJSON: String? = nil
+  ) throws(RegistryError) -> String {
     let page = directory + "/index.html"
     let html = Self.html(
-      catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON)
+      catalogJSON: result.catalogJSON, metaJSON: result.metaJSON, documents: result.documentJSON,
+      resultsJSON: resultsJSON)
     do {
       try IndexExporter.write(html, to: page)
     } catch {

@@ -27,7 +27,12 @@ public enum SitePage {
   ///   - metaJSON: `index-meta.json`'s text.
   ///   - documents: each detail document's text, parallel to the catalog's entries, or nil
   ///     to load them from `recipes/` over HTTP (large registries).
-  public static func html(catalogJSON: String, metaJSON: String, documents: [String]?) -> String {
+  ///   - resultsJSON: stored benchmark results by recipe name (each `{x, y, points, headers,
+  ///     rows}`), drawn as a chart and a table in the detail view; nil writes no element (a
+  ///     registry without results gets the page it always got).
+  public static func html(
+    catalogJSON: String, metaJSON: String, documents: [String]?, resultsJSON: String? = nil
+  ) -> String {
     let details = documents.map { "[" + $0.map(trimmed).joined(separator: ",") + "]" } ?? "null"
     let parts = template.components(separatedBy: marker)
     precondition(parts.count == 2)
@@ -40,6 +45,11 @@ public enum SitePage {
       + "</script>\n"
     out +=
       "<script id=\"detail-data\" type=\"application/json\">" + scriptSafe(details) + "</script>"
+    if let resultsJSON {
+      out +=
+        "\n<script id=\"results-data\" type=\"application/json\">"
+        + scriptSafe(trimmed(resultsJSON)) + "</script>"
+    }
     out += parts[1]
     return out
   }

@@ -23,6 +23,9 @@ struct RegistryCommand: ParsableCommand {
         registry upgrade my-recipe.yaml --engine-version 0.5.23 --dry-run
         registry engines sglang 0.5.1               the flags of one catalog
         registry plan NAME --target shell           a launch script (also compose, slurm, k8s)
+        registry results add NAME results.json      store a benchmark result beside the recipe
+        registry results NAME                       its results, one row per concurrency
+        registry plot NAME OTHER -o chart.svg       throughput vs latency, a line per recipe
         registry export-index -o public/index       static JSON index at one commit
         registry site -o out                        the index plus a filterable index.html
         registry version                            versions of the registry, libgit2, libyaml
@@ -38,6 +41,7 @@ struct RegistryCommand: ParsableCommand {
       Publish.self, Import.self, Pin.self, Deprecate.self, History.self, DiffCommand.self,
       Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
+      ResultsCommand.self, PlotCommand.self, CompareCommand.self,
       ExportIndex.self, Site.self, VersionCommand.self,
     ])
 }

@@ -95,6 +95,8 @@ pre { background:#f6f8fb; border:1px solid var(--line); border-radius:6px; paddi
   const catalog = JSON.parse(document.getElementById("catalog-data").textContent);
   const meta = JSON.parse(document.getElementById("meta-data").textContent);
   const inlineDocs = JSON.parse(document.getElementById("detail-data").textContent);
+  const resultsNode = document.getElementById("results-data");
+  const results = resultsNode ? JSON.parse(resultsNode.textContent) : {};
   const entries = catalog.recipes;
   const $ = (id) => document.getElementById(id);
   function el(tag, text, cls) {
@@ -287,6 +289,83 @@ pre { background:#f6f8fb; border:1px solid var(--line); border-radius:6px; paddi
     parent.appendChild(d);
   }
 
+  // Stored benchmark results: throughput vs latency, one point per workload point, joined in
+  // concurrency order. Drawn with DOM calls only; each circle keeps its data (data-x, data-y,
+  // data-concurrency) and the plot group its mapping, as `registry plot` writes them.
+  const SVG = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    const e = document.createElementNS(SVG, tag);
+    for (const k in attrs) e.setAttribute(k, String(attrs[k]));
+    if (text !== undefined) e.textContent = String(text);
+    return e;
+  }
+  function niceRange(max) {
+    const raw = Math.max(max, 1e-9) / 5;
+    let mag = 1;
+    while (mag * 10 <= raw) mag *= 10;
+    while (mag > raw) mag /= 10;
+    const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((v) => v >= raw) || raw;
+    let end = Math.ceil(max / step) * step;
+    if (end <= max) end += step;
+    const ticks = [];
+    for (let t = 0; t <= end + step / 1000; t += step) ticks.push(t);
+    return { end: end, ticks: ticks };
+  }
+  function round2(v) { return Math.round(v * 100) / 100; }
+  function resultsChart(r) {
+    const W = 640, H = 360, L = 70, R = 20, T = 20, B = 50;
+    const pts = r.points;
+    const xr = niceRange(Math.max(...pts.map((p) => p.x), 1));
+    const yr = niceRange(Math.max(...pts.map((p) => p.y), 1));
+    const px0 = L, px1 = W - R, py0 = H - B, py1 = T;
+    const px = (x) => px0 + x / xr.end * (px1 - px0);
+    const py = (y) => py0 + y / yr.end * (py1 - py0);
+    const svg = svgEl("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, "class": "results-chart", "font-size": 11 });
+    const g = svgEl("g", { "class": "plot", "data-x0": 0, "data-x1": xr.end, "data-y0": 0, "data-y1": yr.end,
+      "data-px0": px0, "data-px1": px1, "data-py0": py0, "data-py1": py1 });
+    for (const t of xr.ticks) {
+      g.appendChild(svgEl("line", { x1: px(t), y1: py0, x2: px(t), y2: py1, stroke: "#eee" }));
+      g.appendChild(svgEl("text", { x: px(t), y: py0 + 14, "text-anchor": "middle" }, round2(t)));
+    }
+    for (const t of yr.ticks) {
+      g.appendChild(svgEl("line", { x1: px0, y1: py(t), x2: px1, y2: py(t), stroke: "#eee" }));
+      g.appendChild(svgEl("text", { x: px0 - 5, y: py(t) + 4, "text-anchor": "end" }, round2(t)));
+    }
+    g.appendChild(svgEl("rect", { x: px0, y: py1, width: px1 - px0, height: py0 - py1, fill: "none", stroke: "#444" }));
+    g.appendChild(svgEl("text", { x: (px0 + px1) / 2, y: H - 12, "text-anchor": "middle" }, r.x));
+    g.appendChild(svgEl("text", { transform: "translate(14 " + (py0 + py1) / 2 + ") rotate(-90)", "text-anchor": "middle" }, r.y));
+    if (pts.length > 1) {
+      g.appendChild(svgEl("polyline", { points: pts.map((p) => px(p.x) + "," + py(p.y)).join(" "), fill: "none", stroke: "#1f77b4", "stroke-width": 2 }));
+    }
+    for (const p of pts) {
+      const c = svgEl("circle", { cx: px(p.x), cy: py(p.y), r: 4, fill: "#1f77b4",
+        "data-concurrency": p.concurrency === null || p.concurrency === undefined ? "" : p.concurrency, "data-x": p.x, "data-y": p.y });
+      c.appendChild(svgEl("title", {}, "concurrency " + p.concurrency + ": " + round2(p.y) + " at " + round2(p.x) + " ms"));
+      g.appendChild(c);
+      if (p.concurrency !== null && p.concurrency !== undefined) g.appendChild(svgEl("text", { x: px(p.x) + 6, y: py(p.y) - 6, "font-size": 10 }, p.concurrency));
+    }
+    svg.appendChild(g);
+    return svg;
+  }
+  function renderResults(box, name) {
+    const r = results[name];
+    if (!r) return;
+    section(box, "Results");
+    if (r.points.length) box.appendChild(resultsChart(r));
+    else box.appendChild(el("p", "No stored result has both figures to chart.", "muted"));
+    const table = el("table", null, "results-table");
+    const head = el("tr");
+    r.headers.forEach((h) => head.appendChild(el("th", h)));
+    table.appendChild(head);
+    for (const row of r.rows) {
+      const tr = el("tr");
+      row.forEach((v) => tr.appendChild(el("td", v)));
+      table.appendChild(tr);
+    }
+    box.appendChild(table);
+    box.appendChild(el("p", "registry results " + name + " · registry plot " + name + " -o chart.svg", "muted"));
+  }
+
   function renderDetail(i, doc, note) {
     const e = entries[i];
     const box = $("detail");
@@ -300,6 +379,7 @@ pre { background:#f6f8fb; border:1px solid var(--line); border-radius:6px; paddi
       ["Topology", e.topology], ["Precision", e.precision], ["Status", e.status || "unspecified"],
       ["Format", e.format], ["Valid", e.valid ? "yes" : "no"], ["Path", e.path], ["Blob", e.blob],
       ["Commit", catalog.commit]]);
+    renderResults(box, e.name);
     if (!doc) {
       box.appendChild(el("p", note || "Loading…", "muted"));
       return;

@@ -24,6 +24,7 @@ struct Search: ParsableCommand {
         registry search --model qwen3 --rev v2025.11 -o paths
         registry search deepseek-r1-fp8 --all-registries       # also @team/deepseek-r1-fp8
         registry search --gpu h200 --scope team --scope infra -o json
+        registry search --gpu h200 --sort throughput-per-gpu --at-ttft '<2s'   fastest first, by results
       """)
 
   @Argument(help: "Text matched against names and models (case-insensitive).")
@@ -65,8 +66,17 @@ struct Search: ParsableCommand {
       "Search this remote registry (its recipes named @SCOPE/NAME); repeatable.", valueName: "SCOPE"
     ))
   var scope: [String] = []
-  @Option(help: "Sort by name, model, gpu, gpus, engine-version.")
+  @Option(
+    help:
+      "Sort by name, model, gpu, gpus, engine-version, or throughput-per-gpu (the best stored result's output tokens/s per GPU; recipes without results last)."
+  )
   var sort: SortKey = .name
+  @Option(
+    name: .customLong("at-ttft"),
+    help: ArgumentHelp(
+      "With --sort throughput-per-gpu: only result points whose TTFT meets this ('<2s', '<=500ms', 'p99<1.5s'; default statistic mean).",
+      valueName: "limit"))
+  var atTTFT: String?
   @Option(help: "At most this many results.")
   var limit: Int?
   @Option(name: .short, help: "Output: table, json, yaml or paths.")
@@ -80,6 +90,13 @@ struct Search: ParsableCommand {
   enum SortKey: String, ExpressibleByArgument, CaseIterable {
     case name, model, gpu, gpus
     case engineVersion = "engine-version"
+    case throughputPerGPU = "throughput-per-gpu"
+  }
+
+  func validate() throws {
+    if atTTFT != nil && sort != .throughputPerGPU {
+      throw ValidationError("--at-ttft ranks by results: add --sort throughput-per-gpu")
+    }
   }
 
   func query() throws -> SearchQuery {
@@ -133,6 +150,11 @@ struct Search: ParsableCommand {
           registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
       }
       rows.sort(by: sort.order)
+      if sort == .throughputPerGPU {
+        rows = try ResultRanking.ranked(
+          rows, registry: registry, rev: rev, ttft: atTTFT, terminal: terminal,
+          quiet: global.quiet || global.json || output != .table)
+      }
       if let limit { rows = Array(rows.prefix(max(limit, 0))) }
     }
     try RecipeListPrinter.print(
@@ -154,7 +176,7 @@ extension Topology: ExpressibleByArgument {
 extension Search.SortKey {
   func order(_ a: RecipeRow, _ b: RecipeRow) -> Bool {
     switch self {
-    case .name: return a.name < b.name
+    case .name, .throughputPerGPU: return a.name < b.name
     case .model: return (a.model ?? "", a.name) < (b.model ?? "", b.name)
     case .gpu: return (a.gpuType ?? "", a.name) < (b.gpuType ?? "", b.name)
     case .gpus: return (a.totalGPUs ?? 0, a.name) < (b.totalGPUs ?? 0, b.name)

@@ -13,13 +13,17 @@ struct History: ParsableCommand {
       With --field KEY.PATH: each change of that value, old -> new, with commit, author, date \
       and message. engine.version and sglang_version (v1) are aliases, as are engine.image and \
       model.container, so one timeline spans a v1 -> v2 migration. \
-      With --all: the timeline of the field for every recipe in the registry.
+      With --all: the timeline of the field for every recipe in the registry. \
+      With --results: the recipe's stored benchmark results across its pins, oldest first: \
+      per recipe commit and engine version measured, the best output tokens/s per GPU, its \
+      change from the pin before ('slower' at -5% or worse) and the figure per concurrency.
 
       Examples:
         registry history deepseek-r1-fp8-gb200-disagg
         registry history deepseek-r1-fp8-gb200-disagg --field sglang_version
         registry history --all --field engine.version --from v0.5.5 --to v0.5.8
         registry history gpt-oss-120b-solo --field args --json
+        registry history deepseek-r1-fp8-gb200-disagg --results    which pin made it slower
       """)
 
   @Argument(help: "The recipe name (NAME or NAME@REV); omit with --all.")
@@ -34,6 +38,8 @@ struct History: ParsableCommand {
   var to: String?
   @Option(help: "At most this many entries.")
   var limit: Int?
+  @Flag(help: "The recipe's stored benchmark results across its pins.")
+  var results = false
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
@@ -52,6 +58,9 @@ struct History: ParsableCommand {
   func validate() throws {
     if all && field == nil { throw ValidationError("--all needs --field") }
     if !all && reference == nil { throw ValidationError("name a recipe, or use --all --field KEY") }
+    if results && (all || field != nil) {
+      throw ValidationError("--results shows one recipe's results: drop --all and --field")
+    }
   }
 
   func run() throws {
@@ -59,6 +68,12 @@ struct History: ParsableCommand {
     let history = RecipeHistory(registry: registry)
     let ref = reference.map(RecipeReference.init(parsing:))
     let rev = ref?.rev ?? "HEAD"
+    if results, let ref {
+      try ResultsHistory.print(
+        ref.name, rev: rev, registry: registry, json: global.json,
+        terminal: Terminal(colorChoice: global.color))
+      return
+    }
     var entries: [Entry] = []
     if let field {
       let changes =

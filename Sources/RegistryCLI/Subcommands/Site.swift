@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import Foundation
 import Registry
+import Results
 import Schema
 
 struct Site: ParsableCommand {
@@ -12,7 +13,8 @@ struct Site: ParsableCommand {
       DIR gets everything 'registry export-index' writes and index.html: one file with inline \
       CSS and JS, no network at view time, that lists recipes in a table and filters by GPU, \
       engine, engine version, model text, topology and status; a recipe's detail view shows the \
-      recipe, its engine command line per role, and its pin history. It works opened from \
+      recipe, its engine command line per role, its pin history, and its stored benchmark \
+      results (a throughput vs TTFT chart and the 'registry results' table). It works opened from \
       file:// (the catalog is inlined) and served by any static server.
 
       Detail documents are inlined when there are at most 2000 recipes (--inline-details auto):
@@ -43,7 +45,9 @@ struct Site: ParsableCommand {
     let count = try registry.index(at: export.rev).snapshot.count
     let inline = inlineDetails.inlines(count: count)
     let result = try export.export(registry, keepDocuments: inline, terminal: terminal)
-    let page = try SitePage.write(result, to: export.output)
+    let stored = try ResultStore(registry: registry).allRecords(at: export.rev)
+    let page = try SitePage.write(
+      result, to: export.output, resultsJSON: SiteResults.json(stored))
     let seconds = Elapsed.seconds(ContinuousClock.now - start)
     if global.json {
       try JSONOutput.print(

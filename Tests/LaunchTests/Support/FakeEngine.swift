@@ -13,7 +13,8 @@ import Foundation
 /// request and record `bench-*.json` with the concurrency they were given; given a result file
 /// (`--output-file`, `--result-filename`) they write a result line to it (`completed` =
 /// `--num-prompts`; `FAKE_BENCH_COMPLETED`, `FAKE_BENCH_OUTPUT_TOKENS`, `FAKE_BENCH_TTFT_MS`
-/// override the counts and the mean TTFT).
+/// override the counts and the mean TTFT), with the rest of the keys the real tool writes
+/// (SGLang's JSON line, vLLM's result), as `registry results add` reads them.
 struct FakeEngine {
   let root: URL
   var bin: URL { root.appendingPathComponent("bin") }
@@ -130,6 +131,13 @@ struct FakeEngine {
             done = int(os.environ.get("FAKE_BENCH_COMPLETED", n))
             tokens = int(os.environ.get("FAKE_BENCH_OUTPUT_TOKENS", done * int(opt("--random-output-len") or "1")))
             result = {"completed": done, "total_output_tokens": tokens, "mean_ttft_ms": float(os.environ.get("FAKE_BENCH_TTFT_MS", "12.5")), "output_throughput": 1000.0}
+            # The rest of each tool's own keys, so 'registry results add' reads the file as it
+            # reads the real tool's (sglang/benchmark/serving.py; vllm bench serve).
+            conc = int(opt("--max-concurrency"))
+            if prog == "python3":
+                result.update({"backend": opt("--backend"), "dataset_name": opt("--dataset-name"), "max_concurrency": conc, "random_input_len": int(opt("--random-input-len") or "0"), "random_output_len": int(opt("--random-output-len") or "0"), "duration": 2.0, "request_throughput": done / 2.0, "median_ttft_ms": 11.0, "p99_ttft_ms": 20.0, "mean_e2e_latency_ms": 50.0})
+            else:
+                result.update({"date": "20261207-120000", "num_prompts": n, "max_concurrency": conc, "request_rate": "inf", "duration": 2.0, "failed": n - done, "median_ttft_ms": 11.0, "mean_e2el_ms": 50.0})
             with open(out_file, "a") as f:
                 f.write(json.dumps(result) + "\n")
         print("fake bench: concurrency", opt("--max-concurrency"), "status", status)
