@@ -37,7 +37,8 @@ let package = Package(
     .target(name: "Migrate", dependencies: ["Schema", "Engines"], swiftSettings: upcoming),
     .target(name: "Lint", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
     .target(
-      name: "Launch", dependencies: ["Schema", "Engines", "Migrate"], swiftSettings: upcoming),
+      name: "Launch", dependencies: ["Schema", "Engines", "Migrate", "Lint"],
+      swiftSettings: upcoming),
     .target(
       name: "Registry", dependencies: ["Schema", "Engines", "Migrate", "Lint", "CGit2"],
       swiftSettings: upcoming),

@@ -32,9 +32,11 @@ struct RegistryCommand: ParsableCommand {
     version: RegistryVersion.line,
     subcommands: [
       Search.self, Show.self, List.self, Stats.self, Validate.self, LintCommand.self, Convert.self,
-      MigrateCommand.self, Upgrade.self, Plan.self, Formats.self, Engines.self, SchemaCommand.self,
+      MigrateCommand.self, Upgrade.self, Plan.self, ClusterCommand.self, Formats.self, Engines.self,
+      SchemaCommand.self,
       Init.self,
-      Publish.self, Pin.self, Deprecate.self, History.self, DiffCommand.self, Lock.self,
+      Publish.self, Import.self, Pin.self, Deprecate.self, History.self, DiffCommand.self,
+      Lock.self,
       Clone.self, Pull.self, Push.self, RemoteCommand.self,
       ExportIndex.self, Site.self, VersionCommand.self,
     ])

@@ -9,6 +9,7 @@ import Testing
   @Test func planShellPrintsAScript() throws {
     let r = try RegistryBinary.run([
       "plan", "deepseek-r1-fp8-h200-agg-tp8", "--repo", Self.repo, "--target", "shell",
+      "--set", "launcher.srt_slurm.frontend.type=sglang",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("#!/usr/bin/env bash\n"))

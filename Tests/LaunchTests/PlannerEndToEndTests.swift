@@ -2,7 +2,8 @@ import Foundation
 import Launch
 import Testing
 
-/// Real embedded recipes → planner → shell script → bash with the fake engine on 127.0.0.1.
+/// Real embedded recipes → planner → shell script → bash with the fake engine on 127.0.0.1
+/// (`--runtime none`: the fake engine stands in for the host's engine).
 @Suite struct PlannerEndToEndTests {
   /// A base port with the next `count` ports free.
   static func freeRange(_ count: Int) throws -> Int {
@@ -29,7 +30,10 @@ import Testing
     defer { engine.remove() }
     let port = try Self.freeRange(1)
     let plan = Self.quick(
-      try RealRecipes.plan("deepseek-r1-fp8-h200-agg-tp8", PlanOptions(port: port)))
+      try RealRecipes.plan(
+        "deepseek-r1-fp8-h200-agg-tp8",
+        PlanOptions(
+          overrides: [RealRecipes.sglangFrontend], port: port, runtime: ContainerRuntime.none)))
     let (records, _, _) = try EndToEndTests.run(plan, engine: engine, ports: [port])
 
     let servers = records.filter { $0.kind == "server" }
@@ -58,7 +62,10 @@ import Testing
     defer { engine.remove() }
     let base = try Self.freeRange(4)
     let plan = Self.quick(
-      try RealRecipes.plan("deepseek-r1-fp8-h100-disagg-1p2d-tp16", PlanOptions(port: base)))
+      try RealRecipes.plan(
+        "deepseek-r1-fp8-h100-disagg-1p2d-tp16",
+        PlanOptions(
+          overrides: [RealRecipes.sglangFrontend], port: base, runtime: ContainerRuntime.none)))
     let ports = plan.processes.compactMap(\.port)
     #expect(Set(ports) == Set(base..<base + 4))
     let (records, result, _) = try EndToEndTests.run(plan, engine: engine, ports: ports)

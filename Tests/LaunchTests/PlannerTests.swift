@@ -14,7 +14,8 @@ import Testing
   @Test("SGLang disaggregated multi-node: roles, placements, rendezvous, router")
   func sglangDisaggregated() throws {
     let plan = try RealRecipes.plan(
-      "deepseek-r1-fp8-h100-disagg-1p2d-tp16", PlanOptions(port: 9000))
+      "deepseek-r1-fp8-h100-disagg-1p2d-tp16",
+      PlanOptions(overrides: [RealRecipes.sglangFrontend], port: 9000))
     #expect(plan.nodes == .count(6))
     #expect(plan.processes.map(\.name) == ["prefill", "decode-0", "decode-1", "router"])
     #expect(plan.processes.map(\.node) == [0, 2, 4, 0])
@@ -73,7 +74,10 @@ import Testing
     let plan = try RealRecipes.plan("qwen3-5-397b-a17b-fp4-gb300-trtllm-agg-tep8")
     let p = plan.processes[0]
     #expect(p.argv.first == "trtllm-serve")
-    #expect(Self.value("--max_seq_len", in: p.argv) == "512")  // context_length through trtllm-serve's spelling
+    // context_length is a config key: in the options YAML file, not a flag (issue 17)
+    #expect(!p.argv.contains("--max_seq_len"))
+    let options = p.configFile?.text.split(separator: "\n").map(String.init) ?? []
+    #expect(options.contains("max_seq_len: 512"))
     #expect(p.readiness?.path == "/v1/models")
     #expect(!p.argv.contains("--served-model-name"))
   }
@@ -226,7 +230,11 @@ import Testing
     #expect(row("--port")?.origin == ValueOrigin(.recipe))
     #expect(row("env:VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8")?.origin.kind == .override)
     #expect(row("env:VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8")?.value == "0")
-    let dsr1 = PlanExplanation(try RealRecipes.plan("deepseek-r1-fp8-h100-disagg-1p2d-tp16")).rows
+    let dsr1 = PlanExplanation(
+      try RealRecipes.plan(
+        "deepseek-r1-fp8-h100-disagg-1p2d-tp16",
+        PlanOptions(overrides: [RealRecipes.sglangFrontend]))
+    ).rows
     #expect(
       dsr1.contains {
         $0.key == "--port" && $0.origin == ValueOrigin(.engineDefault, "worker-port")

@@ -11,6 +11,9 @@ import Testing
     // Justified mismatches: srt-slurm recipes with a vllm/trtllm/mocker backend are MANIFEST
     // `other`, but they are the same srtctl v1 format.
     if e.source.hasPrefix("NVIDIA/srt-slurm") && e.path.hasPrefix("recipes/") { return .sglangV1 }
+    // vllm-project/recipes model files are MANIFEST `other` (no kind of their own there); they
+    // are the vllm-recipes format (issue 18).
+    if e.source == "vllm-project/recipes" && e.path.hasPrefix("models/") { return .vllmRecipes }
     switch e.kind {
     case "sglang-v1": return .sglangV1
     case "vllm-args": return .engineConfig
@@ -44,6 +47,8 @@ import Testing
       ("recipe_version: \"2\"\nruntime: vllm\ncommand: x\ncontainer: c\n", .sparkrun),
       ("engine:\n  llm: {tensor_parallel_size: 8}\n", .namedField),
       ("kv-cache-dtype: fp8\nmax-num-seqs: 8\n", .engineConfig),
+      ("meta: {title: X}\nmodel: {model_id: o/m}\nvariants: {default: {}}\n", .vllmRecipes),
+      ("model: {model_id: o/m}\nvariants: {default: {}}\n", .unknown),
       ("a: 1\n", .unknown),
     ]
     for (src, f) in cases {

@@ -29,7 +29,8 @@ struct Options {
       --files N       recipe files for lint, migrate and yaml (default 2000; 10000 with --count 100000)
       --commits N     commits on the recipe of the history figure (default 200; 2000 with --count 100000)
       --runs N        timed runs of each command (default 5), after --warmup N untimed ones (default 1)
-      --only A,B      only the scenarios whose name contains one of these words
+      --only A,B      only the scenarios whose name contains one of these words ("site": the
+                      site page's filter, timed in headless Chromium)
       --breakdown     also the in-process YAML figures (document layer vs libyaml events)
       --json          the results as JSON on stdout
       --keep DIR      generate into DIR and keep it (default: a temporary folder, removed)

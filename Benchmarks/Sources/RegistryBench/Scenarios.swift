@@ -12,18 +12,36 @@ final class Counter: Sendable {
 /// the command a user waits for next to its reference on the same data.
 enum Scenarios {
   static func all(_ w: Workspace, binary: String, libyamlEvents: String) throws -> [Scenario] {
-    let R = w.registry
+    let b = Builder(w: w, binary: binary, libyamlEvents: libyamlEvents)
+    let written = try writes(b)
+    return reads(b) + files(b) + written
+  }
+
+  /// The registry commands of the scenarios and their git references, on the workspace's data.
+  struct Builder {
+    var w: Workspace
+    var binary: String
+    var libyamlEvents: String
+    var R: String { w.registry }
+    var grep: Command { git(["grep", "-l", "gb200", "main", "--", "recipes"]) }
+    var per10k: Double { Double(w.options.fileCount) / 10_000 }
+
     /// `repo` "" is the synthetic registry, nil none (commands on files).
     func registry(_ args: [String], repo: String? = "", expected: Set<Int32> = [0]) -> Command {
       let tail = repo.map { ["--repo", $0.isEmpty ? R : $0] } ?? []
       return Command("registry " + Command.shortLabel(args), [binary] + args + tail, expectedStatus: expected)
     }
-    func git(_ args: [String], repo: String = R) -> Command {
-      Command("git " + args.joined(separator: " "), ["git", "--git-dir", repo] + args, environment: Git.environment)
+    func git(_ args: [String], repo: String? = nil) -> Command {
+      Command("git " + args.joined(separator: " "), ["git", "--git-dir", repo ?? R] + args, environment: Git.environment)
     }
-    let grep = git(["grep", "-l", "gb200", "main", "--", "recipes"])
-    let files = w.options.fileCount
-    let per10k = Double(files) / 10_000
+  }
+
+  /// Reads of the registry: search, show, plan, list, history.
+  static func reads(_ b: Builder) -> [Scenario] {
+    let w = b.w
+    let grep = b.grep
+    func registry(_ args: [String], expected: Set<Int32> = [0]) -> Command { b.registry(args, expected: expected) }
+    func git(_ args: [String]) -> Command { b.git(args) }
     var s: [Scenario] = []
 
     for (label, extra) in [("table", [String]()), ("json", ["-o", "json"]), ("paths", ["-o", "paths"])] {
@@ -55,6 +73,19 @@ enum Scenarios {
         registry: registry(["history", "pinned", "--field", "engine.version"]),
         reference: git(["log", "-p", "--follow", "main", "--", Workspace.historyPath]),
         budgets: [.times(2, "DESIGN.md")]))
+    return s
+  }
+
+  /// Commands on folders of recipe files: validate, lint, migrate.
+  static func files(_ b: Builder) -> [Scenario] {
+    let w = b.w
+    let files = w.options.fileCount
+    let per10k = b.per10k
+    let libyamlEvents = b.libyamlEvents
+    func registry(_ args: [String], repo: String?, expected: Set<Int32> = [0]) -> Command {
+      b.registry(args, repo: repo, expected: expected)
+    }
+    var s: [Scenario] = []
     s.append(
       Scenario(
         name: "yaml: validate --schema v1 of \(files) files vs raw libyaml",
@@ -79,7 +110,18 @@ enum Scenarios {
         },
         budgets: [.ms(2_000 * per10k, "README, former bench migrate: 2 s per 10k")],
         note: "a fresh copy of the v1 files before each run (not timed)"))
+    return s
+  }
 
+  /// Index builds and writes: cold index, reindex, publish, registry-wide migration.
+  static func writes(_ b: Builder) throws -> [Scenario] {
+    let w = b.w
+    let R = b.R
+    let grep = b.grep
+    let files = w.options.fileCount
+    let per10k = b.per10k
+    func registry(_ args: [String], repo: String? = "") -> Command { b.registry(args, repo: repo) }
+    var s: [Scenario] = []
     s.append(
       Scenario(
         name: "cold index (index cache removed) vs git grep -l", registry: registry(["search", "--gpu", "gb200", "-o", "paths"]),

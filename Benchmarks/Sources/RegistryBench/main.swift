@@ -50,6 +50,16 @@ do {
     report.append(outcome)
     say([""] + Runner.lines(outcome))
   }
+  if options.only.isEmpty || options.only.contains(where: { SiteFigure.name.localizedCaseInsensitiveContains($0) }) {
+    let (outcome, skipped) = try SiteFigure.run(
+      binary: options.binary, registry: workspace.registry, root: root, runs: options.runs)
+    if let outcome {
+      report.append(outcome)
+      say([""] + Runner.lines(outcome))
+    } else {
+      say(["", skipped])
+    }
+  }
   if options.breakdown { say([""] + (try Breakdown.yaml(files: workspace.v1Files, runs: options.runs))) }
   if options.json {
     let encoder = JSONEncoder()

@@ -9,8 +9,8 @@ import Schema
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   let read = RecipeReader.read(bytes, file: "fuzz.yaml")
-  let (recipe, diagnostics) = Planner.recipe(from: read)
-  guard let recipe, !diagnostics.hasErrors else { return 0 }
+  let (recipe, imported) = read.importedV2()
+  guard let recipe, !(read.diagnostics + imported).hasErrors else { return 0 }
   let planner = Planner(catalogs: catalogs)
   var variants: [String?] = [nil]
   variants += recipe.variants.prefix(2).map { Optional($0.name) }

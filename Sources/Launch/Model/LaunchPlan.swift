@@ -25,12 +25,17 @@ public struct LaunchPlan: Sendable, Hashable, Codable {
   public var scheduling: SchedulingOptions
   /// Things the planner wants the user to know (duplicate flags, ignored settings, ...).
   public var warnings: [String]
+  /// Why the plan cannot run as planned, as the planner knows it (parallelism larger than
+  /// the GPUs, an engine that cannot do what the recipe asks). ``problems()`` adds what the
+  /// plan's own shape shows. Empty for a plan that can run.
+  public var errors: [String]
 
   /// A plan with the given parts.
   public init(
     recipe: RecipeReference, target: LaunchTarget, engine: String, nodes: NodeSet,
     model: ModelReference, processes: [LaunchProcess], benchmark: BenchmarkStep? = nil,
-    scheduling: SchedulingOptions = SchedulingOptions(), warnings: [String] = []
+    scheduling: SchedulingOptions = SchedulingOptions(), warnings: [String] = [],
+    errors: [String] = []
   ) {
     self.recipe = recipe
     self.target = target
@@ -41,6 +46,7 @@ public struct LaunchPlan: Sendable, Hashable, Codable {
     self.benchmark = benchmark
     self.scheduling = scheduling
     self.warnings = warnings
+    self.errors = errors
   }
 
   /// The serving processes that own nodes (prefill, decode, aggregated), grouped by role in

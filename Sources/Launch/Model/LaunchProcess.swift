@@ -9,8 +9,14 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   public var node: Int
   /// The number of consecutive nodes the process spans (one instance per node).
   public var nodeCount: Int
-  /// The container image, for container targets.
+  /// The container image, for container targets (as the recipe pins it).
   public var image: String?
+  /// The container the process runs in, as the plan's runtime runs it (nil: not decided,
+  /// the renderer's own default).
+  public var container: ProcessContainer?
+  /// A script to run inside the process's environment before the command (srt-slurm
+  /// `setup_script`), as a path in the container.
+  public var setupScript: String?
   /// The environment, in order.
   public var env: [EnvVar]
   /// The command and its arguments, exec form (never passed through a shell unquoted).
@@ -27,13 +33,18 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
   public var sharedMemory: String?
   /// Where each flag and environment value came from.
   public var provenance: [Provenance]
+  /// A file the process reads, whose path stands in the argv as
+  /// ``ProcessConfigFile/placeholder`` (TensorRT-LLM's options YAML), if any.
+  public var configFile: ProcessConfigFile?
 
   /// A process with the given parts.
   public init(
     name: String, role: ProcessRole, node: Int = 0, nodeCount: Int = 1, image: String? = nil,
     env: [EnvVar] = [], argv: [String], port: Int? = nil, gpus: GPUAllocation? = nil,
     readiness: ReadinessCheck? = nil, distributed: DistributedLaunch? = nil,
-    sharedMemory: String? = nil, provenance: [Provenance] = []
+    sharedMemory: String? = nil, provenance: [Provenance] = [],
+    configFile: ProcessConfigFile? = nil, container: ProcessContainer? = nil,
+    setupScript: String? = nil
   ) {
     self.name = name
     self.role = role
@@ -48,6 +59,14 @@ public struct LaunchProcess: Sendable, Hashable, Codable {
     self.distributed = distributed
     self.sharedMemory = sharedMemory
     self.provenance = provenance
+    self.configFile = configFile
+    self.container = container
+    self.setupScript = setupScript
+  }
+
+  /// The container the process runs in when its runtime runs one (not `none`).
+  public var runningContainer: ProcessContainer? {
+    container.flatMap { $0.isRun ? $0 : nil }
   }
 
   /// The environment a renderer sets: ``env`` plus `CUDA_VISIBLE_DEVICES` when GPU ids are

@@ -8,15 +8,25 @@ public struct SchedulingOptions: Sendable, Hashable, Codable {
   public var gpusPerNode: Int?
   /// Whether to ask for whole nodes.
   public var exclusive: Bool
+  /// The partition (`--partition`), if any.
+  public var partition: String?
+  /// The account (`--account`), if any.
+  public var account: String?
+  /// Further `#SBATCH` directives (srt-slurm `sbatch_directives`), in order.
+  public var directives: [SbatchDirective]
 
   /// Scheduling options with the given parts; every one is optional.
   public init(
     jobName: String? = nil, timeLimit: String? = nil, gpusPerNode: Int? = nil,
-    exclusive: Bool = true
+    exclusive: Bool = true, partition: String? = nil, account: String? = nil,
+    directives: [SbatchDirective] = []
   ) {
     self.jobName = jobName
     self.timeLimit = timeLimit
     self.gpusPerNode = gpusPerNode
     self.exclusive = exclusive
+    self.partition = partition
+    self.account = account
+    self.directives = directives
   }
 }

@@ -21,13 +21,17 @@ public struct PlanOptions: Sendable, Hashable {
   public var image: String?
   /// The words after `--`, appended to every engine worker's command.
   public var extraArgs: [String]
+  /// `--runtime`: how containers run (nil: the cluster profile's, else the target's default).
+  public var runtime: ContainerRuntime?
+  /// `--cluster`: the cluster profile the plan fills in what the recipe does not say from.
+  public var cluster: ClusterProfile?
 
   /// Options with the given settings; the defaults plan the recipe as written.
   public init(
     target: LaunchTarget = .shell, variant: String? = nil, overrides: [RecipeOverride] = [],
     nodes: NodeSelection = .recipe, port: Int? = nil, tensorParallelSize: Int? = nil,
     gpuMemoryUtilization: Double? = nil, maxModelLen: Int? = nil, image: String? = nil,
-    extraArgs: [String] = []
+    extraArgs: [String] = [], runtime: ContainerRuntime? = nil, cluster: ClusterProfile? = nil
   ) {
     self.target = target
     self.variant = variant
@@ -39,6 +43,8 @@ public struct PlanOptions: Sendable, Hashable {
     self.maxModelLen = maxModelLen
     self.image = image
     self.extraArgs = extraArgs
+    self.runtime = runtime
+    self.cluster = cluster
   }
 
   /// The shortcuts as `--set` overrides (each records its own flag as the source), followed by

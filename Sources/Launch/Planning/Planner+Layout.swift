@@ -56,15 +56,22 @@ extension Planner {
     workers: [LaunchProcess], bootstrap: [RecipeV2.Role: Int], host: String, clientPort: Int,
     image: String,
     origins: (host: ValueOrigin, port: ValueOrigin, image: ValueOrigin), target: LaunchTarget,
+    frontendArgs: [String] = [],
     warnings: inout [String]
   ) -> LaunchProcess? {
+    let argsOrigin = ValueOrigin(.recipe, "frontend args")
+    let argsProvenance = LaunchProcess.flagValues(frontendArgs).map {
+      Provenance($0.flag, argsOrigin)
+    }
     if dynamo {
       let frontend = LaunchProcess(
         name: "frontend", role: .frontend, image: image,
-        argv: ["python3", "-m", "dynamo.frontend", "--http-port", String(clientPort)],
+        argv: ["python3", "-m", "dynamo.frontend", "--http-port", String(clientPort)]
+          + frontendArgs,
         port: clientPort,
         readiness: ReadinessCheck(path: "/v1/models"),
-        provenance: [Provenance("--http-port", origins.port), Provenance("image", origins.image)])
+        provenance: [Provenance("--http-port", origins.port), Provenance("image", origins.image)]
+          + argsProvenance)
       if target != .k8s {
         warnings.append(
           "dynamo: the frontend and workers need etcd and NATS reachable (see the Dynamo docs); the plan does not start them"
@@ -88,14 +95,14 @@ extension Planner {
         argv.append("--worker-urls")
         argv += workers.map { "http://\(NodeHostTemplate.placeholder($0.node)):\($0.port!)" }
       }
-      argv += ["--host", host, "--port", String(clientPort)]
+      argv += ["--host", host, "--port", String(clientPort)] + frontendArgs
       return LaunchProcess(
         name: "router", role: .router, image: image, argv: argv, port: clientPort,
         readiness: ReadinessCheck(path: "/health"),
         provenance: [
           Provenance("--host", origins.host), Provenance("--port", origins.port),
           Provenance("image", origins.image),
-        ])
+        ] + argsProvenance)
     } else if totalWorkers > 1 {
       warnings.append(
         "\(engine.rawValue): \(totalWorkers) workers without a router; clients and the benchmark use the first one"

@@ -3,24 +3,6 @@ internal import Migrate
 internal import Schema
 
 extension Planner {
-  // MARK: - Dynamo
-
-  /// Whether the workers run as Dynamo workers behind a Dynamo frontend: the recipe uses
-  /// Dynamo (a `dynamo` launcher block, or srt-slurm's Dynamo frontend), or it is
-  /// disaggregated on an engine with no router of its own (with a warning).
-  func runsDynamo(_ final: RecipeV2, warnings: inout [String]) -> Bool {
-    let engine = final.engineName
-    let frontendType = final.launcher?.tools[.srtSlurm]?["frontend"]?["type"]?.scalar
-    let dynamo = final.launcher?.tools[.dynamo] != nil || frontendType == "dynamo"
-    if final.topologyMode == .disaggregated, !dynamo, engine != .sglang {
-      warnings.append(
-        "\(engine.rawValue) has no router of its own: the disaggregated workers run as Dynamo workers behind a Dynamo frontend (engine-default rule)"
-      )
-      return true
-    }
-    return dynamo
-  }
-
   // MARK: - Where values come from
 
   /// Where the image, the client port and the listen host come from: the recipe, its
@@ -72,25 +54,58 @@ extension Planner {
 
   // MARK: - A worker's command line
 
+  /// The model as the engine reads it: an `hf:ORG/NAME` URI (srt-slurm's spelling of a Hugging
+  /// Face id) is the id itself, as srtctl passes it; other paths and ids are unchanged.
+  static func engineModelArgument(_ path: String) -> String {
+    path.hasPrefix("hf:") ? String(path.dropFirst(3)) : path
+  }
+
   /// A worker's engine command line before host and port: the program with the model and
   /// served name, the role's flags, and the disaggregation role flag when the recipe does not
   /// set it; with where each came from.
+  ///
+  /// TensorRT-LLM takes its config keys from an options YAML file (``TRTLLMOptions``): the
+  /// command gets the file flag with ``ProcessConfigFile/placeholder`` and the file's text is
+  /// returned; a key's provenance is `config:KEY`. A recipe that names its own options file
+  /// keeps its flags as written, with a warning (the program reads one file).
   func engineCommand(
     _ final: RecipeV2, role: RecipeV2.Role, dynamo: Bool, invocation inv: EngineInvocation,
-    origins: ValueOrigins
-  ) -> (argv: [String], provenance: [Provenance]) {
+    origins: ValueOrigins, warnings: inout [String]
+  ) -> (argv: [String], provenance: [Provenance], configText: String?) {
     let engine = final.engineName
     let servedName = final.model.servedName
     var argv = EngineServerCommand(engine: engine, dynamo: dynamo).argv(
-      model: final.model.path, servedName: servedName)
+      model: Self.engineModelArgument(final.model.path), servedName: servedName)
     var provenance: [Provenance] = [Provenance("model", ValueOrigin(.recipe, "model.path"))]
     if servedName != nil, argv.contains("--served-model-name") {
       provenance.append(
         Provenance("--served-model-name", ValueOrigin(.recipe, "model.served_name")))
     }
-    argv += inv.flags
-    for (flag, value) in LaunchProcess.flagValues(inv.flags) {
-      provenance.append(Provenance(flag, origins.origin(flag, value: value)))
+    var configText: String?
+    let ownFile = engine == .trtllm ? TRTLLMOptions.recipeFile(final, role: role) : nil
+    if let ownFile {
+      let w =
+        "\(role.rawValue): the recipe gives its own TensorRT-LLM options file (\(ownFile)); its config keys stay command-line flags"
+      if !warnings.contains(w) { warnings.append(w) }
+    }
+    if engine == .trtllm, ownFile == nil {
+      let options = TRTLLMOptions.build(final, role: role, dynamo: dynamo)
+      argv += options.flags
+      let version = final.engineVersion.flatMap { EngineVersion($0) }
+      argv += [
+        TRTLLMOptions.fileFlag(version: version, dynamo: dynamo), ProcessConfigFile.placeholder,
+      ]
+      configText = YAMLEmitter.emit(.mapping(options.options))
+      let cli = Set(LaunchProcess.flagValues(options.flags).map(\.flag))
+      for (flag, value) in LaunchProcess.flagValues(inv.flags) {
+        let key = cli.contains(flag) ? flag : "config:" + TRTLLMOptions.optionKey(flag: flag)
+        provenance.append(Provenance(key, origins.origin(flag, value: value)))
+      }
+    } else {
+      argv += inv.flags
+      for (flag, value) in LaunchProcess.flagValues(inv.flags) {
+        provenance.append(Provenance(flag, origins.origin(flag, value: value)))
+      }
     }
     let roleFlags = EngineProgram.disaggregationFlags(
       engine: engine, dynamo: dynamo, role: role, existing: inv.flags)
@@ -98,7 +113,7 @@ extension Planner {
       provenance.append(Provenance(f, ValueOrigin(.engineDefault, "disaggregation-role")))
     }
     argv += roleFlags
-    return (argv, provenance)
+    return (argv, provenance, configText)
   }
 
   /// The rendezvous of a worker that spans several nodes (taking the next init port), or nil

@@ -1,4 +1,5 @@
 public import Engines
+internal import Lint
 public import Migrate
 public import Schema
 
@@ -52,10 +53,10 @@ public struct Planner: Sendable {
     var warnings: [String] = []
     var ref = reference
     ref.variant = options.variant
+    let runtime = try Self.runtime(options)
 
     let engine = final.engineName
     let catalog = catalogFor(final)
-    let srt = final.launcher?.tools[.srtSlurm]
     let dynamo = runsDynamo(final, warnings: &warnings)
     let disaggregated = final.topologyMode == .disaggregated
 
@@ -70,7 +71,6 @@ public struct Planner: Sendable {
     let host = final.launcher?.host ?? "0.0.0.0"
     let server = serverOrigins(
       recipe: recipe, varied: varied, final: final, variant: options.variant, overrides: overrides)
-    let (imageOrigin, portOrigin, hostOrigin) = (server.image, server.port, server.host)
     let model = final.model.path
     let servedName = final.model.servedName
 
@@ -79,77 +79,16 @@ public struct Planner: Sendable {
 
     // Ports workers must not take: the client port, bootstrap ports.
     let bootstrap = bootstrapPorts(final, catalog: catalog)
-    var reserved = Set([clientPort]).union(bootstrap.values)
-    var nextPort = clientPort + 1
-    func takePort() -> Int {
-      while reserved.contains(nextPort) { nextPort += 1 }
-      reserved.insert(nextPort)
-      return nextPort
-    }
-    var nextInitPort = Self.distInitBasePort
+    var ports = WorkerPorts(clientPort: clientPort, reserved: Set(bootstrap.values))
 
+    let inputs = WorkerInputs(
+      recipe: recipe, varied: varied, final: final, options: options, overrides: overrides,
+      catalog: catalog, dynamo: dynamo, hasFront: hasFront, image: image, clientPort: clientPort,
+      host: host, server: server)
     var processes: [LaunchProcess] = []
     for role in roles {
-      let placement = final.topology.roles[role] ?? RecipeV2.RolePlacement(nodes: 1, workers: 1)
-      let workers = max(1, placement.workers)
-      let roleNodes = max(1, placement.nodes)
-      let inv = EngineInvocation.build(final, role: role, catalog: catalog)
-      let origins = ValueOrigins(
-        recipe: recipe, varied: varied, role: role, catalog: catalog, variant: options.variant,
-        overrides: overrides)
-      let resolved = final.resolved(role: role)
-
-      // Spread workers over the role's nodes: several nodes per worker, or several workers per node.
-      let nodesPerWorker = max(1, roleNodes / workers)
-      let workersPerNode = max(1, (workers + roleNodes - 1) / roleNodes)
-      if roleNodes % workers != 0, workers < roleNodes {
-        warnings.append(
-          "\(role.rawValue): \(workers) workers do not divide \(roleNodes) nodes evenly; each worker gets \(nodesPerWorker)"
-        )
-      }
-      for i in 0..<workers {
-        let name = processName(role, index: i, count: workers)
-        let node =
-          (firstNode[role] ?? 0) + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
-        var (argv, provenance) = engineCommand(
-          final, role: role, dynamo: dynamo, invocation: inv, origins: origins)
-        var port: Int?
-        if !dynamo {
-          let p = hasFront ? takePort() : clientPort
-          port = p
-          argv += ["--host", host, "--port", String(p)]
-          provenance.append(Provenance("--host", hostOrigin))
-          provenance.append(
-            Provenance("--port", hasFront ? ValueOrigin(.engineDefault, "worker-port") : portOrigin)
-          )
-        }
-        let distributed =
-          nodesPerWorker > 1
-          ? multiNode(
-            name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &nextInitPort,
-            provenance: &provenance, warnings: &warnings)
-          : nil
-        let env = inv.env.map { EnvVar($0.name, $0.value) }
-        for e in env {
-          provenance.append(
-            Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value)))
-        }
-        provenance.append(Provenance("image", imageOrigin))
-
-        let gpus = gpuAllocation(
-          final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode,
-          slot: i % workersPerNode)
-        let readiness =
-          dynamo ? nil : ReadinessCheck(path: EngineProgram.readinessPath(engine: engine))
-        var process = LaunchProcess(
-          name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker,
-          image: image, env: env,
-          argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed,
-          sharedMemory: "16g",
-          provenance: provenance)
-        if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
-        processes.append(process)
-      }
+      processes += workers(
+        role, inputs, firstNode: firstNode[role] ?? 0, ports: &ports, warnings: &warnings)
     }
 
     // The process clients talk to.
@@ -157,7 +96,8 @@ public struct Planner: Sendable {
       engine: engine, dynamo: dynamo, disaggregated: disaggregated, hasFront: hasFront,
       totalWorkers: totalWorkers,
       workers: processes, bootstrap: bootstrap, host: host, clientPort: clientPort, image: image,
-      origins: server, target: options.target, warnings: &warnings)
+      origins: server, target: options.target, frontendArgs: frontendArgs(final),
+      warnings: &warnings)
     if let front { processes.append(front) }
 
     let target = front ?? processes[0]
@@ -167,12 +107,153 @@ public struct Planner: Sendable {
       openAI: dynamo || engine == .trtllm, image: image)
     if let notes = benchmark?.notes { warnings += notes }
 
-    var scheduling = SchedulingOptions(jobName: final.name, gpusPerNode: final.gpusPerNode)
-    scheduling.timeLimit = srt?["slurm"]?["time_limit"]?.scalar
-    return LaunchPlan(
+    var plan = LaunchPlan(
       recipe: ref, target: options.target, engine: engine.rawValue, nodes: nodes,
       model: ModelReference(path: model, servedName: servedName), processes: processes,
-      benchmark: benchmark?.step, scheduling: scheduling, warnings: warnings)
+      benchmark: benchmark?.step, scheduling: scheduling(final, cluster: options.cluster),
+      warnings: warnings, errors: parallelismErrors(final, cluster: options.cluster))
+    if let runtime { placeContainers(&plan, recipe: final, options: options, runtime: runtime) }
+    return plan
+  }
+
+  // MARK: - Workers
+
+  /// What every worker of a plan shares: the recipe at each stage, the options, and the
+  /// launcher-owned values (image, client port, listen host) with their origins.
+  struct WorkerInputs {
+    var recipe: RecipeV2
+    var varied: RecipeV2
+    var final: RecipeV2
+    var options: PlanOptions
+    var overrides: [RecipeOverride]
+    var catalog: FlagCatalog?
+    var dynamo: Bool
+    var hasFront: Bool
+    var image: String
+    var clientPort: Int
+    var host: String
+    var server: (host: ValueOrigin, port: ValueOrigin, image: ValueOrigin)
+  }
+
+  /// The ports workers take behind a router or frontend (after the client port, skipping
+  /// reserved ones), and the next multi-node rendezvous port.
+  struct WorkerPorts {
+    var reserved: Set<Int>
+    var next: Int
+    var nextInitPort = Planner.distInitBasePort
+    /// Dynamo workers' `DYN_SYSTEM_PORT`s (from 7500, as srtctl assigns them).
+    var system: SystemPorts
+
+    init(clientPort: Int, reserved: Set<Int>) {
+      self.reserved = reserved.union([clientPort])
+      self.next = clientPort + 1
+      self.system = SystemPorts(reserved: self.reserved)
+    }
+
+    /// The next free port, now reserved.
+    mutating func take() -> Int {
+      while reserved.contains(next) { next += 1 }
+      reserved.insert(next)
+      return next
+    }
+  }
+
+  /// The worker processes of one role, spread over its nodes from `firstNode`.
+  func workers(
+    _ role: RecipeV2.Role, _ inputs: WorkerInputs, firstNode: Int, ports: inout WorkerPorts,
+    warnings: inout [String]
+  ) -> [LaunchProcess] {
+    let (recipe, varied, final, options) = (
+      inputs.recipe, inputs.varied, inputs.final, inputs.options
+    )
+    let (overrides, catalog, dynamo) = (inputs.overrides, inputs.catalog, inputs.dynamo)
+    let (hasFront, image, clientPort, host) = (
+      inputs.hasFront, inputs.image, inputs.clientPort, inputs.host
+    )
+    let (imageOrigin, portOrigin, hostOrigin) = (
+      inputs.server.image, inputs.server.port, inputs.server.host
+    )
+    let engine = final.engineName
+    var processes: [LaunchProcess] = []
+    let placement = final.topology.roles[role] ?? RecipeV2.RolePlacement(nodes: 1, workers: 1)
+    let workers = max(1, placement.workers)
+    let roleNodes = max(1, placement.nodes)
+    let inv = EngineInvocation.build(final, role: role, catalog: catalog)
+    let origins = ValueOrigins(
+      recipe: recipe, varied: varied, role: role, catalog: catalog, variant: options.variant,
+      overrides: overrides)
+    let resolved = final.resolved(role: role)
+
+    // Spread workers over the role's nodes: several nodes per worker, or several workers per node.
+    let nodesPerWorker = max(1, roleNodes / workers)
+    let workersPerNode = max(1, (workers + roleNodes - 1) / roleNodes)
+    if roleNodes % workers != 0, workers < roleNodes {
+      warnings.append(
+        "\(role.rawValue): \(workers) workers do not divide \(roleNodes) nodes evenly; each worker gets \(nodesPerWorker)"
+      )
+    }
+    for i in 0..<workers {
+      let name = processName(role, index: i, count: workers)
+      let node =
+        firstNode + (workersPerNode > 1 ? i / workersPerNode : i * nodesPerWorker)
+      var (argv, provenance, configText) = engineCommand(
+        final, role: role, dynamo: dynamo, invocation: inv, origins: origins,
+        warnings: &warnings)
+      var port: Int?
+      if !dynamo {
+        let p = hasFront ? ports.take() : clientPort
+        port = p
+        argv += ["--host", host, "--port", String(p)]
+        provenance.append(Provenance("--host", hostOrigin))
+        provenance.append(
+          Provenance("--port", hasFront ? ValueOrigin(.engineDefault, "worker-port") : portOrigin)
+        )
+      }
+      let distributed =
+        nodesPerWorker > 1
+        ? multiNode(
+          name, engine: engine, nodesPerWorker: nodesPerWorker, initPort: &ports.nextInitPort,
+          provenance: &provenance, warnings: &warnings)
+        : nil
+      var env = inv.env.map { EnvVar($0.name, $0.value) }
+      for e in env {
+        provenance.append(
+          Provenance("env:" + e.name, origins.origin("env:" + e.name, value: e.value)))
+      }
+      provenance.append(Provenance("image", imageOrigin))
+
+      let gpus = gpuAllocation(
+        final, resolved: resolved, nodesPerWorker: nodesPerWorker, workersPerNode: workersPerNode,
+        slot: i % workersPerNode)
+      let readiness = workerReadiness(
+        engine: engine, dynamo: dynamo, env: &env, provenance: &provenance,
+        systemPort: &ports.system)
+      var process = LaunchProcess(
+        name: name, role: Self.processRole(role), node: node, nodeCount: nodesPerWorker,
+        image: image, env: env,
+        argv: argv, port: port, gpus: gpus, readiness: readiness, distributed: distributed,
+        sharedMemory: "16g",
+        provenance: provenance,
+        configFile: configText.map { ProcessConfigFile(name: name + ".yaml", text: $0) })
+      if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
+      processes.append(process)
+    }
+    return processes
+  }
+
+  /// Lint's `parallelism-exceeds-gpus` findings as plan errors (GPUs per node from the
+  /// cluster profile when the recipe does not say).
+  func parallelismErrors(_ final: RecipeV2, cluster: ClusterProfile?) -> [String] {
+    var checked = final
+    if checked.resources?.gpusPerNode == nil, let g = cluster?.gpusPerNode {
+      var r = checked.resources ?? RecipeV2.Resources()
+      r.gpusPerNode = g
+      checked.resources = r
+    }
+    guard let store = catalogs ?? (try? FlagCatalogStore.embedded()) else { return [] }
+    return ParallelismRule.findings(in: checked, catalogs: store)
+      .filter { $0.severity == .error }
+      .map { "\($0.message) (\($0.code))" }
   }
 
   /// `prefill`, `decode-1`, `worker` (aggregated).

@@ -29,16 +29,8 @@ public struct ComposeRenderer: PlanRenderer {
     var healthy: [String] = []  // services with a healthcheck
     var workers: [String] = []
 
-    func nodeService(_ n: Int) -> String {
-      if hostNetwork { return "127.0.0.1" }
-      let p =
-        plan.processes.first { $0.role.isWorker && $0.node == n }
-        ?? plan.processes.first { $0.node == n } ?? plan.processes[0]
-      return p.name
-    }
-
     for p in plan.processes {
-      guard let image = p.image else {
+      guard let image = p.container?.image ?? p.image else {
         throw .unsupported(target: .compose, message: "process '\(p.name)' has no container image")
       }
       let instances = p.isMultiNode ? p.nodeCount : 1
@@ -48,52 +40,10 @@ public struct ComposeRenderer: PlanRenderer {
       }
       for rank in 0..<instances {
         let name = rank == 0 ? p.name : "\(p.name)-rank\(rank)"
-        let argv = p.argv(headAddress: p.name, nodeRank: String(rank)).map {
-          NodeHostTemplate.substitute($0, host: nodeService)
-        }
-        var svc: [YAMLPair] = [YAMLText.pair("image", YAMLText.str(image))]
-        svc.append(YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])))
-        svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
-        let env = p.effectiveEnv
-        if !env.isEmpty {
-          svc.append(
-            YAMLText.pair(
-              "environment", .mapping(env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
-        }
-        if !p.role.isWorker {
-          let deps = healthy.isEmpty ? workers : healthy
-          if !deps.isEmpty {
-            svc.append(YAMLText.pair("depends_on", Self.dependsOn(deps, healthy: Set(healthy))))
-          }
-        }
-        if hostNetwork {
-          svc.append(YAMLText.pair("network_mode", YAMLText.str("host")))
-        } else if let port = p.port, rank == 0 {
-          svc.append(YAMLText.pair("ports", .sequence([YAMLText.str("\(port):\(port)")])))
-        }
-        svc.append(YAMLText.pair("ipc", YAMLText.str("host")))
-        if let shm = p.sharedMemory { svc.append(YAMLText.pair("shm_size", YAMLText.str(shm))) }
-        if let g = p.gpus {
-          var dev: [YAMLPair] = [YAMLText.pair("driver", YAMLText.str("nvidia"))]
-          if let ids = g.ids {
-            dev.append(YAMLText.pair("device_ids", .sequence(ids.map { YAMLText.str(String($0)) })))
-          } else {
-            dev.append(YAMLText.pair("count", .int(g.count)))
-          }
-          dev.append(YAMLText.pair("capabilities", .sequence([YAMLText.str("gpu")])))
-          svc.append(
-            YAMLText.pair(
-              "deploy",
-              .mapping([
-                YAMLText.pair(
-                  "resources",
-                  .mapping([
-                    YAMLText.pair(
-                      "reservations",
-                      .mapping([YAMLText.pair("devices", .sequence([.mapping(dev)]))]))
-                  ]))
-              ])))
-        }
+        let deps = p.role.isWorker ? [] : healthy.isEmpty ? workers : healthy
+        var svc = processService(
+          p, rank: rank, image: image, plan: plan,
+          dependsOn: deps.isEmpty ? nil : Self.dependsOn(deps, healthy: Set(healthy)))
         if rank == 0, let r = p.readiness, let port = r.port ?? p.port {
           let url = "http://\(r.host ?? "127.0.0.1"):\(port)\(r.path)"
           svc.append(YAMLText.pair("healthcheck", Self.healthcheck(url: url, r)))
@@ -103,48 +53,166 @@ public struct ComposeRenderer: PlanRenderer {
         services.append(YAMLText.pair(name, .mapping(svc)))
       }
     }
-
     if let b = plan.benchmark {
-      guard
-        let image = b.image ?? plan.processes.first(where: { !$0.role.isWorker })?.image
-          ?? plan.processes.first?.image
-      else { throw .unsupported(target: .compose, message: "the benchmark has no container image") }
-      var previous: String?
-      for c in b.concurrencies {
-        let name = "benchmark-c\(c)"
-        let argv = b.argv(concurrency: c).map { NodeHostTemplate.substitute($0, host: nodeService) }
-        var svc: [YAMLPair] = [
-          YAMLText.pair("image", YAMLText.str(image)),
-          YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])),
-          YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })),
-        ]
-        if !b.env.isEmpty {
-          svc.append(
-            YAMLText.pair(
-              "environment", .mapping(b.env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) }))
-          )
-        }
-        var deps = Self.dependsOnPairs(healthy, healthy: Set(healthy))
-        if let prev = previous {
-          deps.append(
-            YAMLText.pair(
-              prev,
-              .mapping([YAMLText.pair("condition", YAMLText.str("service_completed_successfully"))])
-            ))
-        }
-        if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", .mapping(deps))) }
-        if hostNetwork { svc.append(YAMLText.pair("network_mode", YAMLText.str("host"))) }
-        svc.append(YAMLText.pair("restart", YAMLText.str("no")))
-        services.append(YAMLText.pair(name, .mapping(svc)))
-        previous = name
-      }
+      services += try benchmarkServices(b, plan: plan, healthy: healthy)
     }
 
-    let root = YAMLNode.mapping([
+    var top = [
       YAMLText.pair("name", YAMLText.str(Self.projectName(plan.recipe.name))),
       YAMLText.pair("services", .mapping(services)),
-    ])
+    ]
+    let configs = Self.configEntries(plan)
+    if !configs.isEmpty { top.append(YAMLText.pair("configs", .mapping(configs))) }
+    let root = YAMLNode.mapping(top)
     return RenderedLaunch(text: YAMLEmitter.emit(root), warnings: warnings)
+  }
+
+  /// The service name that stands for node `n`: the first worker on it (or `127.0.0.1` on
+  /// the host network).
+  func nodeService(_ plan: LaunchPlan, _ n: Int) -> String {
+    if hostNetwork { return "127.0.0.1" }
+    let p =
+      plan.processes.first { $0.role.isWorker && $0.node == n }
+      ?? plan.processes.first { $0.node == n } ?? plan.processes[0]
+    return p.name
+  }
+
+  // MARK: - Services
+
+  /// One instance of a process, without the healthcheck.
+  func processService(
+    _ p: LaunchProcess, rank: Int, image: String, plan: LaunchPlan, dependsOn: YAMLNode?
+  ) -> [YAMLPair] {
+    let configPath = p.configFile.map { "/launch-config/" + $0.name }
+    let argv = p.argv(headAddress: p.name, nodeRank: String(rank)).map {
+      $0 == ProcessConfigFile.placeholder
+        ? configPath ?? $0 : NodeHostTemplate.substitute($0) { nodeService(plan, $0) }
+    }
+    var svc: [YAMLPair] = [YAMLText.pair("image", YAMLText.str(image))]
+    if let f = p.configFile, let path = configPath {
+      // The file itself is a top-level `configs:` entry (``configEntries(_:)``).
+      svc.append(
+        YAMLText.pair(
+          "configs",
+          .sequence([
+            .mapping([
+              YAMLText.pair("source", YAMLText.str(f.name)),
+              YAMLText.pair("target", YAMLText.str(path)),
+            ])
+          ])))
+    }
+    svc.append(YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])))
+    svc.append(YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })))
+    // In a decided container the GPUs are renumbered from 0: no host ids in the env.
+    let env = p.container == nil ? p.effectiveEnv : p.env
+    if !env.isEmpty {
+      svc.append(
+        YAMLText.pair(
+          "environment", .mapping(env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
+    }
+    if let dependsOn { svc.append(YAMLText.pair("depends_on", dependsOn)) }
+    if hostNetwork {
+      svc.append(YAMLText.pair("network_mode", YAMLText.str("host")))
+    } else if let port = p.port, rank == 0 {
+      svc.append(YAMLText.pair("ports", .sequence([YAMLText.str("\(port):\(port)")])))
+    }
+    svc.append(YAMLText.pair("ipc", YAMLText.str("host")))
+    if let shm = p.sharedMemory { svc.append(YAMLText.pair("shm_size", YAMLText.str(shm))) }
+    svc += Self.containerPairs(p.container)
+    if let g = p.gpus { svc.append(YAMLText.pair("deploy", Self.gpuReservation(g))) }
+    return svc
+  }
+
+  /// The top-level `configs:` entries: each process's config file, inline (`content:`).
+  static func configEntries(_ plan: LaunchPlan) -> [YAMLPair] {
+    plan.processes.compactMap(\.configFile).map { f in
+      YAMLText.pair(f.name, .mapping([YAMLText.pair("content", .string(f.text))]))
+    }
+  }
+
+  /// `volumes` and `working_dir` of a decided container.
+  static func containerPairs(_ c: ProcessContainer?) -> [YAMLPair] {
+    guard let c else { return [] }
+    var out: [YAMLPair] = []
+    if !c.mounts.isEmpty {
+      out.append(
+        YAMLText.pair(
+          "volumes",
+          .sequence(c.mounts.map { YAMLText.str(volumeSource($0.source) + ":" + $0.target) })))
+    }
+    if let w = c.workdir { out.append(YAMLText.pair("working_dir", YAMLText.str(w))) }
+    return out
+  }
+
+  /// A mount source as compose reads it: the Hugging Face cache through `HF_HOME`, else the
+  /// path with `$` doubled so compose does not interpolate it.
+  static func volumeSource(_ source: String) -> String {
+    if source == ContainerMount.huggingFaceCache { return "${HF_HOME:-~/.cache/huggingface}" }
+    var out = ""
+    for ch in source { out += ch == "$" ? "$$" : String(ch) }
+    return out
+  }
+
+  /// `deploy.resources.reservations.devices` for NVIDIA GPUs: device ids or a count.
+  static func gpuReservation(_ g: GPUAllocation) -> YAMLNode {
+    var dev: [YAMLPair] = [YAMLText.pair("driver", YAMLText.str("nvidia"))]
+    if let ids = g.ids {
+      dev.append(YAMLText.pair("device_ids", .sequence(ids.map { YAMLText.str(String($0)) })))
+    } else {
+      dev.append(YAMLText.pair("count", .int(g.count)))
+    }
+    dev.append(YAMLText.pair("capabilities", .sequence([YAMLText.str("gpu")])))
+    return .mapping([
+      YAMLText.pair(
+        "resources",
+        .mapping([
+          YAMLText.pair(
+            "reservations", .mapping([YAMLText.pair("devices", .sequence([.mapping(dev)]))]))
+        ]))
+    ])
+  }
+
+  /// One run-once service per concurrency, each after the previous one completed.
+  func benchmarkServices(_ b: BenchmarkStep, plan: LaunchPlan, healthy: [String])
+    throws(LaunchError) -> [YAMLPair]
+  {
+    guard
+      let image = b.container?.image ?? b.image
+        ?? plan.processes.first(where: { !$0.role.isWorker })?.image
+        ?? plan.processes.first?.image
+    else { throw .unsupported(target: .compose, message: "the benchmark has no container image") }
+    var services: [YAMLPair] = []
+    var previous: String?
+    for c in b.concurrencies {
+      let name = "benchmark-c\(c)"
+      let argv = b.argv(concurrency: c).map {
+        NodeHostTemplate.substitute($0) { nodeService(plan, $0) }
+      }
+      var svc: [YAMLPair] = [
+        YAMLText.pair("image", YAMLText.str(image)),
+        YAMLText.pair("entrypoint", .sequence([YAMLText.str(argv[0])])),
+        YAMLText.pair("command", .sequence(argv.dropFirst().map { YAMLText.str($0) })),
+      ]
+      if !b.env.isEmpty {
+        svc.append(
+          YAMLText.pair(
+            "environment", .mapping(b.env.map { YAMLText.pair($0.name, YAMLText.str($0.value)) })))
+      }
+      var deps = Self.dependsOnPairs(healthy, healthy: Set(healthy))
+      if let prev = previous {
+        deps.append(
+          YAMLText.pair(
+            prev,
+            .mapping([YAMLText.pair("condition", YAMLText.str("service_completed_successfully"))])))
+      }
+      if !deps.isEmpty { svc.append(YAMLText.pair("depends_on", .mapping(deps))) }
+      if hostNetwork { svc.append(YAMLText.pair("network_mode", YAMLText.str("host"))) }
+      svc += Self.containerPairs(b.container)
+      svc.append(YAMLText.pair("restart", YAMLText.str("no")))
+      services.append(YAMLText.pair(name, .mapping(svc)))
+      previous = name
+    }
+    return services
   }
 
   static func dependsOn(_ names: [String], healthy: Set<String>) -> YAMLNode {

@@ -27,13 +27,25 @@ public struct DynamoRenderer: PlanRenderer {
     try plan.validate()
     var warnings: [String] = []
     let name = Self.dnsName(plan.recipe.name)
-
-    // Group identical processes of a role into one service with replicas.
-    struct Group {
-      var key: String
-      var process: LaunchProcess
-      var replicas: Int
+    var services: [YAMLPair] = []
+    for g in groups(plan) {
+      services.append(YAMLText.pair(g.key, .mapping(try service(g, warnings: &warnings))))
     }
+    return deployment(plan, name: name, services: services, warnings: warnings)
+  }
+
+  /// Identical processes of one role, merged into one service with `replicas`.
+  struct Group {
+    var key: String
+    var process: LaunchProcess
+    var replicas: Int
+  }
+
+  // MARK: - Services
+
+  /// Groups identical processes of a role into one service with replicas; service names are
+  /// unique.
+  func groups(_ plan: LaunchPlan) -> [Group] {
     var groups: [Group] = []
     for p in plan.processes {
       if let i = groups.firstIndex(where: { $0.process.role == p.role && Self.same($0.process, p) })
@@ -49,149 +61,123 @@ public struct DynamoRenderer: PlanRenderer {
       used[k, default: 0] += 1
       if used[k]! > 1 { groups[i].key = k + String(used[k]!) }
     }
+    return groups
+  }
 
-    var services: [YAMLPair] = []
-    for g in groups {
-      let p = g.process
-      var svc: [YAMLPair] = []
+  /// One service: component type, replicas, multi-node count, GPUs, shared memory, the
+  /// model cache mount and the main container.
+  func service(_ g: Group, warnings: inout [String]) throws(LaunchError) -> [YAMLPair] {
+    let p = g.process
+    var svc: [YAMLPair] = []
+    svc.append(
+      YAMLText.pair("componentType", YAMLText.str(p.role.isWorker ? "worker" : "frontend")))
+    if p.role == .prefill || p.role == .decode {
+      svc.append(YAMLText.pair("subComponentType", YAMLText.str(p.role.rawValue)))
+    }
+    svc.append(YAMLText.pair("replicas", .int(g.replicas)))
+    if p.nodeCount > 1 {
       svc.append(
-        YAMLText.pair("componentType", YAMLText.str(p.role.isWorker ? "worker" : "frontend")))
-      if p.role == .prefill || p.role == .decode {
-        svc.append(YAMLText.pair("subComponentType", YAMLText.str(p.role.rawValue)))
-      }
-      svc.append(YAMLText.pair("replicas", .int(g.replicas)))
-      if p.nodeCount > 1 {
-        svc.append(
-          YAMLText.pair("multinode", .mapping([YAMLText.pair("nodeCount", .int(p.nodeCount))])))
-        if p.distributed != nil {
-          warnings.append(
-            "k8s: \(p.name): the Dynamo operator sets the multi-node rendezvous flags itself")
-        }
-      }
-      if let gpus = p.gpus {
-        svc.append(
-          YAMLText.pair(
-            "resources",
-            .mapping([
-              YAMLText.pair(
-                "limits", .mapping([YAMLText.pair("gpu", YAMLText.str(String(gpus.count)))]))
-            ])))
-        if gpus.ids != nil {
-          warnings.append("k8s: \(p.name): pinned GPU ids are ignored; Kubernetes assigns devices")
-        }
-      }
-      if let shm = p.sharedMemory {
-        if let size = Self.quantity(shm) {
-          svc.append(
-            YAMLText.pair("sharedMemory", .mapping([YAMLText.pair("size", YAMLText.str(size))])))
-        } else {
-          warnings.append(
-            "k8s: \(p.name): shared memory size \(ShellQuote.quote(shm)) is not a Kubernetes quantity; omitted"
-          )
-        }
-      }
-      if let cache = modelCache {
-        svc.append(
-          YAMLText.pair(
-            "volumeMounts",
-            .sequence([
-              .mapping([
-                YAMLText.pair("name", YAMLText.str(cache.pvcName)),
-                YAMLText.pair("mountPoint", YAMLText.str(cache.mountPath)),
-              ])
-            ])))
-      }
-      var argv = p.argv
-      if argv.contains(where: { !NodeHostTemplate.referencedNodes($0).isEmpty }) {
+        YAMLText.pair("multinode", .mapping([YAMLText.pair("nodeCount", .int(p.nodeCount))])))
+      if p.distributed != nil {
         warnings.append(
-          "k8s: \(p.name): node address placeholders are left as written; Dynamo discovers workers itself"
+          "k8s: \(p.name): the Dynamo operator sets the multi-node rendezvous flags itself")
+      }
+    }
+    if let gpus = p.gpus {
+      svc.append(
+        YAMLText.pair(
+          "resources",
+          .mapping([
+            YAMLText.pair(
+              "limits", .mapping([YAMLText.pair("gpu", YAMLText.str(String(gpus.count)))]))
+          ])))
+      if gpus.ids != nil {
+        warnings.append("k8s: \(p.name): pinned GPU ids are ignored; Kubernetes assigns devices")
+      }
+    }
+    if let shm = p.sharedMemory {
+      if let size = Self.quantity(shm) {
+        svc.append(
+          YAMLText.pair("sharedMemory", .mapping([YAMLText.pair("size", YAMLText.str(size))])))
+      } else {
+        warnings.append(
+          "k8s: \(p.name): shared memory size \(ShellQuote.quote(shm)) is not a Kubernetes quantity; omitted"
         )
       }
-      if argv.isEmpty { argv = [""] }
-      let split =
-        argv.firstIndex(where: { $0.hasPrefix("-") && $0 != "-m" && $0 != "-c" }) ?? argv.endIndex
-      var commandEnd = split
-      // Keep `python3 -m module` together as the command.
-      if commandEnd == argv.startIndex { commandEnd = argv.index(after: argv.startIndex) }
-      var container: [YAMLPair] = []
-      if let image = p.image {
-        container.append(YAMLText.pair("image", YAMLText.str(image)))
-      } else {
-        throw .unsupported(target: .k8s, message: "process '\(p.name)' has no container image")
-      }
-      container.append(
-        YAMLText.pair("command", .sequence(argv[..<commandEnd].map { YAMLText.str($0) })))
-      if commandEnd < argv.endIndex {
-        container.append(
-          YAMLText.pair("args", .sequence(argv[commandEnd...].map { YAMLText.str($0) })))
-      }
-      var env = p.effectiveEnv
-      if let cache = modelCache, !env.contains(where: { $0.name == "HF_HOME" }) {
-        env.append(EnvVar("HF_HOME", cache.mountPath))
-      }
-      if !env.isEmpty {
-        container.append(
-          YAMLText.pair(
-            "env",
-            .sequence(
-              env.map {
-                .mapping([
-                  YAMLText.pair("name", YAMLText.str($0.name)),
-                  YAMLText.pair("value", YAMLText.str($0.value)),
-                ])
-              })))
-      }
-      svc.append(
-        YAMLText.pair(
-          "extraPodSpec", .mapping([YAMLText.pair("mainContainer", .mapping(container))])))
-      services.append(YAMLText.pair(g.key, .mapping(svc)))
-    }
-
-    var spec: [YAMLPair] = []
-    if ["vllm", "sglang", "trtllm"].contains(plan.engine) {
-      spec.append(YAMLText.pair("backendFramework", YAMLText.str(plan.engine)))
-    } else {
-      warnings.append("k8s: engine '\(plan.engine)' is not a Dynamo backend framework")
     }
     if let cache = modelCache {
-      spec.append(
+      svc.append(
         YAMLText.pair(
-          "pvcs",
+          "volumeMounts",
           .sequence([
             .mapping([
               YAMLText.pair("name", YAMLText.str(cache.pvcName)),
-              YAMLText.pair("create", .bool(false)),
+              YAMLText.pair("mountPoint", YAMLText.str(cache.mountPath)),
             ])
           ])))
     }
-    spec.append(YAMLText.pair("services", .mapping(services)))
-    if plan.benchmark != nil {
+    var argv = p.argv
+    if let f = p.configFile {
+      let path = "/launch-config/" + f.name
+      argv = argv.map { $0 == ProcessConfigFile.placeholder ? path : $0 }
       warnings.append(
-        "k8s: the benchmark step is not part of a DynamoGraphDeployment; run it separately")
+        "k8s: \(p.name) reads its options file at \(path): mount it there (a ConfigMap with the plan's configFile text); the deployment does not carry it"
+      )
     }
+    if argv.contains(where: { !NodeHostTemplate.referencedNodes($0).isEmpty }) {
+      warnings.append(
+        "k8s: \(p.name): node address placeholders are left as written; Dynamo discovers workers itself"
+      )
+    }
+    if argv.isEmpty { argv = [""] }
+    let split =
+      argv.firstIndex(where: { $0.hasPrefix("-") && $0 != "-m" && $0 != "-c" }) ?? argv.endIndex
+    var commandEnd = split
+    // Keep `python3 -m module` together as the command.
+    if commandEnd == argv.startIndex { commandEnd = argv.index(after: argv.startIndex) }
+    svc.append(
+      YAMLText.pair(
+        "extraPodSpec",
+        .mapping([
+          YAMLText.pair(
+            "mainContainer", .mapping(try mainContainer(p, argv: argv, commandEnd: commandEnd)))
+        ])))
+    return svc
+  }
 
-    var metadata: [YAMLPair] = [YAMLText.pair("name", YAMLText.str(name))]
-    var labels: [YAMLPair] = [
-      YAMLText.pair("app.kubernetes.io/managed-by", YAMLText.str("registry"))
-    ]
-    if let commit = plan.recipe.commit, Self.isLabelValue(commit) {
-      labels.append(YAMLText.pair("registry/commit", YAMLText.str(commit)))
+  /// The main container: image, `command` (program and module words), `args`, env.
+  func mainContainer(_ p: LaunchProcess, argv: [String], commandEnd: Int) throws(LaunchError)
+    -> [YAMLPair]
+  {
+    var container: [YAMLPair] = []
+    if let image = p.image {
+      container.append(YAMLText.pair("image", YAMLText.str(image)))
+    } else {
+      throw .unsupported(target: .k8s, message: "process '\(p.name)' has no container image")
     }
-    metadata.append(YAMLText.pair("labels", .mapping(labels)))
-    let dgd = YAMLNode.mapping([
-      YAMLText.pair("apiVersion", YAMLText.str("nvidia.com/v1alpha1")),
-      YAMLText.pair("kind", YAMLText.str("DynamoGraphDeployment")),
-      YAMLText.pair("metadata", .mapping(metadata)),
-      YAMLText.pair("spec", .mapping(spec)),
-    ])
-    var docs: [YAMLDocument] = []
-    if let cache = modelCache {
-      docs.append(YAMLDocument(root: Self.pvc(cache)))
-      docs.append(YAMLDocument(root: Self.downloadJob(cache, model: plan.model.path, name: name)))
+    container.append(
+      YAMLText.pair("command", .sequence(argv[..<commandEnd].map { YAMLText.str($0) })))
+    if commandEnd < argv.endIndex {
+      container.append(
+        YAMLText.pair("args", .sequence(argv[commandEnd...].map { YAMLText.str($0) })))
     }
-    docs.append(YAMLDocument(root: dgd))
-    let text = docs.count == 1 ? YAMLEmitter.emit(dgd) : YAMLEmitter.emitStream(docs)
-    return RenderedLaunch(text: text, warnings: warnings)
+    var env = p.effectiveEnv
+    if let cache = modelCache, !env.contains(where: { $0.name == "HF_HOME" }) {
+      env.append(EnvVar("HF_HOME", cache.mountPath))
+    }
+    if !env.isEmpty {
+      container.append(
+        YAMLText.pair(
+          "env",
+          .sequence(
+            env.map {
+              .mapping([
+                YAMLText.pair("name", YAMLText.str($0.name)),
+                YAMLText.pair("value", YAMLText.str($0.value)),
+              ])
+            })))
+    }
+    return container
   }
 
   private func serviceName(_ role: ProcessRole, _ engine: String) -> String {

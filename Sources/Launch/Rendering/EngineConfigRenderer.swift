@@ -3,7 +3,9 @@ internal import Migrate
 internal import Schema
 
 /// Renders one process's flags as the engine's own `--config` YAML: a flat map of flag names
-/// (without leading dashes) to values, in argv order.
+/// (without leading dashes) to values, in argv order. A process that already reads a config
+/// file (TensorRT-LLM's options YAML, ``LaunchProcess/configFile``) gives that file, with a
+/// warning naming the flags that stay on its command line.
 ///
 /// The leading words before the first flag (`vllm serve`, `python3 -m sglang.launch_server`)
 /// are the command and are not part of the file. `--flag value` and `--flag=value` give
@@ -35,6 +37,18 @@ public struct EngineConfigRenderer: PlanRenderer {
       process = plan.processes.first(where: { $0.role.isWorker }) ?? plan.processes[0]
     }
     var warnings: [String] = []
+    if let file = process.configFile {
+      // The process already reads a config file (TensorRT-LLM's options YAML): that file.
+      let cli = LaunchProcess.flagValues(process.argv).filter {
+        $0.value != ProcessConfigFile.placeholder
+      }.map(\.flag)
+      if !cli.isEmpty {
+        warnings.append(
+          "engine-config: command-line flags of '\(process.name)' are not part of the file: \(cli.joined(separator: " "))"
+        )
+      }
+      return RenderedLaunch(text: file.text, warnings: warnings)
+    }
     var keys: [String] = []
     var values: [String: [YAMLNode]] = [:]
     func add(_ key: String, _ value: YAMLNode) {

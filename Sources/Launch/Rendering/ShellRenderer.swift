@@ -63,20 +63,31 @@ public struct ShellRenderer: PlanRenderer {
           NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
         }
         // `execPrefix` is renderer text (never plan data): how the process is detached.
-        func body(_ execPrefix: String) -> String {
-          BashSupport.exports(p.effectiveEnv, indent: "  ")
-            + "  exec \(execPrefix)\(ShellQuote.join(argv))\n"
+        func body(_ execPrefix: String, configDir: String?) -> String {
+          let config = BashSupport.configFile(p, dir: configDir, indent: "  ")
+          guard let c = p.runningContainer else {
+            let words = argv.map { BashSupport.word($0, quote: ShellQuote.quote) }
+            return BashSupport.exports(p.effectiveEnv, indent: "  ") + config
+              + "  exec \(execPrefix)\(words.joined(separator: " "))\n"
+          }
+          // The container numbers its GPUs from 0: no CUDA_VISIBLE_DEVICES from the host ids.
+          let run = Self.containerRun(
+            c, argv: argv, env: p.env, gpus: p.gpus, sharedMemory: p.sharedMemory,
+            setupScript: p.setupScript)
+          return BashSupport.exports(p.env, indent: "  ") + config
+            + "  exec \(execPrefix)\(run)\n"
         }
         let log = "\"$RUN_DIR/logs/\(name).log\""
         if let host = plan.nodes.host(node), !NodeSet.isLocal(host) {
           let remote =
-            "set -m\n(\n\(body("")))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
+            "set -m\n(\n\(body("", configDir: nil)))  </dev/null &\necho \"launch: remote-pid $!\"\nwait \"$!\"\n"
           let remoteCommand = "bash -c " + ShellQuote.quote(remote)
           s += "ssh \"${SSH_OPTS[@]}\" \(ShellQuote.quote(host)) -- "
           s += "\(ShellQuote.quote(remoteCommand)) </dev/null >\(log) 2>&1 &\n"
           s += "HOST_OF[\(name)]=\(ShellQuote.quote(host))\n"
         } else {
-          s += "(\n\(body("\"${SETSID[@]}\" "))) </dev/null >\(log) 2>&1 &\n"
+          s +=
+            "(\n\(body("\"${SETSID[@]}\" ", configDir: "\"$RUN_DIR\"/config"))) </dev/null >\(log) 2>&1 &\n"
         }
         s += "PID_OF[\(name)]=$!; LOG_OF[\(name)]=\(log)\n"
         s += "printf '%s %s\\n' \(name) \"$!\" >>\"$RUN_DIR/pids\"\n"
@@ -95,20 +106,33 @@ public struct ShellRenderer: PlanRenderer {
     s += "log \"all processes ready\"\n\n"
 
     if let b = plan.benchmark {
-      if b.image != nil {
+      let container = b.container.flatMap { $0.isRun ? $0 : nil }
+      if b.image != nil, b.container == nil {
         warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
       }
       s += "# --- benchmark ---\n"
-      for c in b.concurrencies {
-        let argv = b.argv(concurrency: c).map { word in
-          NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
-        }
-        s += "log \"benchmark: concurrency \(c)\"\n"
-        s += "(\n" + BashSupport.exports(b.env, indent: "  ")
-        s += "  exec \(ShellQuote.join(argv))\n"
-        s += ") </dev/null 2>&1 | tee \"$RUN_DIR/logs/benchmark-c\(c).log\"\n"
+      func filled(_ word: String) -> String {
+        NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
       }
-      s += "log \"benchmark done\"\n"
+      if let container {
+        // The run directory is mounted (at /logs unless the plan mounts it already), and the
+        // tool runs where it writes its result file.
+        var c = container
+        if b.resultFileFlag != nil {
+          if !c.mounts.contains(where: { $0.source == "$RUN_DIR" }) {
+            c.mounts.append(ContainerMount(source: "$RUN_DIR", target: "/logs"))
+          }
+          c.workdir = BashSupport.benchmarkDirectory(b, in: c)
+        }
+        s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) }) { conc in
+          "(\n" + BashSupport.exports(b.env, indent: "  ") + "  exec "
+            + Self.containerRun(
+              c, argv: b.argv(concurrency: conc).map(filled), env: b.env, gpus: nil,
+              sharedMemory: nil, setupScript: nil) + "\n) </dev/null 2>&1"
+        }
+      } else {
+        s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) })
+      }
     } else {
       s += """
         log "serving; press Ctrl-C to stop"
@@ -116,7 +140,7 @@ public struct ShellRenderer: PlanRenderer {
 
         """
     }
-    if plan.processes.contains(where: { $0.image != nil }) {
+    if plan.processes.contains(where: { $0.image != nil && $0.container == nil }) {
       warnings.append("shell: container images are ignored; processes run on the host")
     }
     return RenderedLaunch(text: s, warnings: warnings)

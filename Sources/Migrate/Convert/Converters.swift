@@ -12,6 +12,7 @@ public enum Converters {
     SparkrunConverter(),
     VLLMArgsConverter(),
     EngineConfigConverter(),
+    VLLMRecipesConverter(),
   ]
 
   /// The converter of a format (sparkrun is read by its own converter when present, else by

@@ -33,6 +33,8 @@ public struct FormatInfo: Sendable, Codable, Hashable {
     case .sparkrun: return "sparkrun recipe_version 2: runtime, min/max nodes, command template"
     case .namedField: return "deplodock / seed 001: engine.llm named fields, extra_args, variants"
     case .dynamo: return "a Kubernetes DynamoGraphDeployment (deploy.yaml)"
+    case .vllmRecipes:
+      return "vllm-project/recipes model file: variants × strategies × hardware overrides"
     case .unknown: return "unknown"
     }
   }
@@ -62,6 +64,9 @@ public struct FormatInfo: Sendable, Codable, Hashable {
     case .dynamo:
       return
         "apiVersion: nvidia.com/v1alpha1\nkind: DynamoGraphDeployment\nmetadata: {name: demo}\n"
+    case .vllmRecipes:
+      return
+        "meta: {title: Demo}\nmodel: {model_id: Qwen/Qwen3-8B, min_vllm_version: \"0.10.0\", base_args: []}\nvariants: {default: {precision: bf16}}\ncompatible_strategies: [single_node_tp]\n"
     case .unknown: return ""
     }
   }

@@ -9,7 +9,8 @@ public enum RecipeDocuments {
   /// Whether a format's own tool reads with PyYAML (a repeated key: the last one wins).
   public static func readsWithPyYAML(_ format: RecipeFormat) -> Bool {
     switch format {
-    case .sglangV1, .vllmArgs, .engineConfig, .spark, .sparkrun, .namedField: return true
+    case .sglangV1, .vllmArgs, .engineConfig, .spark, .sparkrun, .namedField, .vllmRecipes:
+      return true
     case .v2, .dynamo, .unknown: return false
     }
   }

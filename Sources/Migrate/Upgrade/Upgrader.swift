@@ -49,133 +49,50 @@ public struct Upgrader: Sendable {
   ///   - source: the file's bytes.
   ///   - target: the engine version to move to.
   public func plan(_ read: ReadRecipe, source: [UInt8], to target: EngineVersion) -> Plan {
-    var plan = Plan(from: nil, to: target, changes: [], refusals: [], notes: [], output: nil)
-    func refuse(_ code: String, _ message: String, _ path: KeyPath = .root, hint: String) {
-      plan.refusals.append(
-        Diagnostic(.error, code: code, message, at: location(read, path), path: path, hint: hint))
-    }
+    var draft = Draft(read: read, source: source, target: target)
     let subject: UpgradeSubject
     switch UpgradeSubject.of(read) {
     case .success(let x): subject = x
     case .failure(let why):
-      refuse("upgrade-unsupported", why.message, hint: why.hint)
-      return plan
+      draft.refuse("upgrade-unsupported", why.message, hint: why.hint)
+      return draft.plan
     }
-    guard let root = read.documents.first?.root else { return plan }
+    guard let root = read.documents.first?.root else { return draft.plan }
     let engine = subject.engine
     let from = subject.from
-    plan.from = from
+    draft.plan.from = from
     guard let from else {
-      refuse(
+      draft.refuse(
         "upgrade-no-pin", "the recipe pins no engine version (a version field or an image tag)",
         subject.pin?.path ?? .root,
         hint: "pin the version it runs today ('registry pin'), then upgrade")
-      return plan
+      return draft.plan
     }
     guard from < target else {
-      refuse(
+      draft.refuse(
         "upgrade-not-newer",
         "\(engine) \(target.normalized) is not newer than the pinned \(from.normalized)",
         subject.pin?.path ?? .root,
         hint: "give a version above \(from.normalized)")
-      return plan
+      return draft.plan
     }
-    let renames = store.renames(engine: engine, from: from, to: target)
-    let fromMatch = store.catalog(engine: engine, version: from)
-    let toMatch = store.catalog(engine: engine, version: target)
-    for m in [fromMatch, toMatch] where m.kind != .exact { plan.notes.append(m.note) }
-    let toCatalog = toMatch.catalog
-    let fromCatalog = fromMatch.catalog
-    var edits: [ScalarEdit.ByteEdit] = []
+    planFlags(subject, from: from, root: root, into: &draft)
+    planPinAndImage(subject, root: root, into: &draft)
+    return draft.finished()
+  }
 
-    for site in subject.sites {
-      let flag = site.flag
-      let spelling = flag.hasPrefix("-") ? flag : "--" + flag
-      let off = site.off
-      if let rename = renames.last(where: {
-        NamedFieldFlags.normalize($0.old) == NamedFieldFlags.normalize(spelling)
-      }) {
-        let why = "\(engine) \(rename.since.normalized): \(rename.note)"
-        guard let new = rename.new, !off else {
-          drop(
-            site,
-            reason: off
-              ? "switched off; \(spelling) is gone in \(rename.since.normalized)"
-              : "removed in " + why)
-          continue
-        }
-        let newKey = flag.hasPrefix("-") ? new : String(new.drop { $0 == "-" })
-        if site.siblings.contains(where: {
-          NamedFieldFlags.normalize($0) == NamedFieldFlags.normalize(newKey)
-        }) {
-          refuse(
-            "upgrade-conflict", "'\(flag)' becomes '\(newKey)', which the recipe already sets",
-            site.path,
-            hint: "merge the two by hand (\(rename.note))")
-          continue
-        }
-        switch rename.value {
-        case .manual:
-          refuse(
-            "upgrade-needs-decision",
-            "'\(flag)' is replaced by '\(new)' in \(engine) \(rename.since.normalized), with a value that needs a decision",
-            site.path,
-            hint: rename.note)
-          continue
-        case .carry:
-          add(
-            { () throws(ScalarEdit.Failure) in
-              [try ScalarEdit.renameKey(at: site.path, to: newKey, root: root)]
-            },
-            UpgradeChange(
-              kind: .rename, path: site.path, old: flag, new: newKey, reason: "value kept; " + why))
-        case .none:
-          add(
-            { () throws(ScalarEdit.Failure) in
-              [
-                try ScalarEdit.renameKey(at: site.path, to: newKey, root: root),
-                try ScalarEdit.replaceValue(at: site.path, with: "true", root: root),
-              ]
-            },
-            UpgradeChange(
-              kind: .rename, path: site.path, old: flag, new: "\(newKey): true", reason: why))
-        case .fixed(let value):
-          add(
-            { () throws(ScalarEdit.Failure) in
-              [
-                try ScalarEdit.renameKey(at: site.path, to: newKey, root: root),
-                try ScalarEdit.replaceValue(at: site.path, with: value, root: root),
-              ]
-            },
-            UpgradeChange(
-              kind: .rename, path: site.path, old: flag, new: "\(newKey): \(value)", reason: why))
-        }
-        continue
-      }
-      guard let toCatalog, toCatalog.resolve(spelling) == nil, fromCatalog?.resolve(spelling) != nil
-      else { continue }
-      if off {
-        drop(
-          site,
-          reason: "switched off; \(spelling) is not in the \(toCatalog.version.normalized) catalog")
-      } else {
-        refuse(
-          "upgrade-removed-flag",
-          "'\(spelling)' is not a flag of \(engine) \(target.normalized) and has no recorded replacement",
-          site.path,
-          hint:
-            "decide what it did and remove or replace it by hand ('registry engines \(engine) --flag \(flag)')"
-        )
-      }
-    }
+  // MARK: - Pin and image
 
-    // Pin and image.
+  /// Moves the version scalar (in its spelling) and the image tag to the target version.
+  func planPinAndImage(_ subject: UpgradeSubject, root: YAMLNode, into draft: inout Draft) {
+    let engine = subject.engine
+    let target = draft.plan.to
     if let pin = subject.pin {
       // Keep the pin's spelling: sglang-v1 writes `v0.5.5.post2`, v2 `0.5.5.post2`.
       let value =
         (pin.value.hasPrefix("v") || pin.value.hasPrefix("V") ? String(pin.value.prefix(1)) : "")
         + target.normalized
-      add(
+      draft.add(
         { () throws(ScalarEdit.Failure) in
           [try ScalarEdit.replaceValue(at: pin.path, with: value, root: root)]
         },
@@ -184,7 +101,7 @@ public struct Upgrader: Sendable {
     if let (imagePath, reference) = subject.image {
       let image = ContainerImage(reference)
       if image.isDynamoRuntime {
-        plan.notes.append(
+        draft.plan.notes.append(
           "\(imagePath) is a Dynamo runtime (\(reference)); pick the Dynamo release that ships \(engine) \(target.normalized)"
         )
       } else if let tag = image.tag, let v = image.version,
@@ -192,54 +109,17 @@ public struct Upgrader: Sendable {
       {
         let newRef = image.repository + ":" + newTag
         if image.digest != nil {
-          plan.notes.append("\(imagePath) had a digest; it is dropped with the new tag")
+          draft.plan.notes.append("\(imagePath) had a digest; it is dropped with the new tag")
         }
-        add(
+        draft.add(
           { () throws(ScalarEdit.Failure) in
             [try ScalarEdit.replaceValue(at: imagePath, with: newRef, root: root)]
           },
           UpgradeChange(kind: .image, path: imagePath, old: reference, new: newRef, reason: "tag"))
       } else {
-        plan.notes.append(
+        draft.plan.notes.append(
           "\(imagePath) '\(reference)' names no version; set an image of \(engine) \(target.normalized) by hand"
         )
-      }
-    }
-    guard plan.refusals.isEmpty else { return plan }
-    guard let out = ScalarEdit.apply(edits, to: source) else {
-      refuse("upgrade-edit-failed", "the edits overlap", hint: "upgrade in two steps")
-      return plan
-    }
-    let reread = RecipeReader.read(out, file: read.file)
-    if !reread.isValid || reread.format != read.format {
-      plan.refusals = reread.diagnostics.filter { $0.severity == .error }
-      if plan.refusals.isEmpty {
-        refuse(
-          "upgrade-edit-failed", "the edited recipe no longer reads as \(read.format.rawValue)",
-          hint: "upgrade it by hand")
-      }
-      return plan
-    }
-    plan.output = out
-    return plan
-
-    func drop(_ site: UpgradeSubject.Site, reason: String) {
-      add(
-        { () throws(ScalarEdit.Failure) in
-          [try ScalarEdit.removeEntry(at: site.path, in: source, root: root)]
-        },
-        UpgradeChange(kind: .drop, path: site.path, old: site.flag, new: nil, reason: reason))
-    }
-    func add(
-      _ make: () throws(ScalarEdit.Failure) -> [ScalarEdit.ByteEdit], _ change: UpgradeChange
-    ) {
-      do {
-        edits += try make()
-        plan.changes.append(change)
-      } catch {
-        refuse(
-          "upgrade-edit-failed", "cannot edit \(change.path) in place: \(error)", change.path,
-          hint: "make this change by hand: \(change)")
       }
     }
   }
@@ -255,17 +135,5 @@ public struct Upgrader: Sendable {
       }
     }
     return nil
-  }
-
-  private func location(_ read: ReadRecipe, _ path: KeyPath) -> SourceLocation? {
-    guard let root = read.documents.first?.root else { return nil }
-    var comps = path.components
-    while !comps.isEmpty {
-      if let k = root.keyNode(at: KeyPath(comps)), k.start.isKnown {
-        return SourceLocation(file: read.file, mark: k.start)
-      }
-      comps.removeLast()
-    }
-    return SourceLocation(file: read.file, mark: root.start)
   }
 }

@@ -46,8 +46,7 @@ struct LintCommand: ParsableCommand {
   var strict = false
   @Flag(help: "Print a Markdown summary of the findings instead of each diagnostic.")
   var report = false
-  @OptionGroup var sourceOptions: RecipeSourceOptions
-  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var recipeOptions: RecipeReferenceOptions
   @OptionGroup var global: GlobalOptions
 
   struct FileReport: Codable {
@@ -114,7 +113,7 @@ struct LintCommand: ParsableCommand {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     if fm.fileExists(atPath: item, isDirectory: &isDir), isDir.boolValue {
-      if sourceOptions.locked {
+      if recipeOptions.source.locked {
         throw CLIError(
           "--locked reads a registry recipe by name, not the folder \(item)", kind: .invalidRequest)
       }
@@ -129,7 +128,7 @@ struct LintCommand: ParsableCommand {
         fm.contents(atPath: base + "/" + rel).map { (base + "/" + rel, [UInt8]($0)) }
       }
     }
-    let resolved = try sourceOptions.resolve(item, files: true, registryOptions: registryOptions)
+    let resolved = try recipeOptions.resolve(item, files: true)
     return [(resolved.path, resolved.bytes)]
   }
 }

@@ -32,8 +32,7 @@ struct Show: ParsableCommand {
     help:
       "With --as, print even when the format cannot express something (the loss is still listed).")
   var allowLoss = false
-  @OptionGroup var sourceOptions: RecipeSourceOptions
-  @OptionGroup var registryOptions: RegistryOptions
+  @OptionGroup var recipeOptions: RecipeReferenceOptions
   @OptionGroup var global: GlobalOptions
 
   struct Report: Codable {
@@ -69,52 +68,49 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    do {
-      let terminal = Terminal(colorChoice: global.color)
-      guard
-        case .registry(let found) = try sourceOptions.resolve(
-          reference, files: false, registryOptions: registryOptions)
-      else { return }
-      var text = String(decoding: found.bytes, as: UTF8.self)
-      var format = found.read.format.rawValue
-      var diagnostics = found.read.diagnostics
-      var losses = 0
-      if let target {
-        let converted = try found.read.converted(
-          to: try FormatTarget.format(named: target), allowLoss: allowLoss)
-        text = converted.text
-        format = converted.format.rawValue
-        diagnostics += converted.diagnostics
-        losses = converted.losses
-      }
-      let refused = losses > 0 && !allowLoss
-      if global.json {
-        try JSONOutput.print(
-          Report(
-            name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
-            format: format, text: refused ? nil : text, diagnostics: diagnostics,
-            derived: Self.derivedGPUs(found, registry: try registryOptions.open())),
-          terminal: terminal)
-        if refused { throw ExitStatus.invalid }
-        return
-      }
-      terminal.err(
-        "\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))"
-      )
-      if let d = Self.derivedGPUs(found, registry: try registryOptions.open()) {
-        terminal.err(
-          "  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
-            + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))
-      }
-      DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
-      if refused {
-        terminal.err(
-          "\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)"
-        )
-        throw ExitStatus.invalid
-      }
-      terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+    let terminal = Terminal(colorChoice: global.color)
+    guard
+      case .registry(let found) = try recipeOptions.resolve(reference, files: false)
+    else { return }
+    var text = String(decoding: found.bytes, as: UTF8.self)
+    var format = found.read.format.rawValue
+    var diagnostics = found.read.diagnostics
+    var losses = 0
+    if let target {
+      let converted = try found.read.converted(
+        to: try FormatTarget.format(named: target), allowLoss: allowLoss)
+      text = converted.text
+      format = converted.format.rawValue
+      diagnostics += converted.diagnostics
+      losses = converted.losses
     }
+    let refused = losses > 0 && !allowLoss
+    if global.json {
+      try JSONOutput.print(
+        Report(
+          name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
+          format: format, text: refused ? nil : text, diagnostics: diagnostics,
+          derived: Self.derivedGPUs(found, registry: try recipeOptions.registry.open())),
+        terminal: terminal)
+      if refused { throw ExitStatus.invalid }
+      return
+    }
+    terminal.err(
+      "\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))"
+    )
+    if let d = Self.derivedGPUs(found, registry: try recipeOptions.registry.open()) {
+      terminal.err(
+        "  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
+          + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))
+    }
+    DiagnosticPrinter(terminal: terminal, quiet: global.quiet).printAll(diagnostics)
+    if refused {
+      terminal.err(
+        "\(losses) loss\(losses == 1 ? "" : "es"): nothing printed (pass --allow-loss to show it anyway)"
+      )
+      throw ExitStatus.invalid
+    }
+    terminal.out(text.hasSuffix("\n") ? String(text.dropLast()) : text)
   }
 }
 

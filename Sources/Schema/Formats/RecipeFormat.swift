@@ -16,6 +16,9 @@ public enum RecipeFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case namedField = "named-field"
   /// A Kubernetes `DynamoGraphDeployment`.
   case dynamo = "dynamo"
+  /// vllm-project/recipes: one model file (`meta`, `model.model_id`, `variants`,
+  /// `compatible_strategies`) that expands into one recipe per variant, strategy and hardware.
+  case vllmRecipes = "vllm-recipes"
   case unknown = "unknown"
 
   /// The format family: sparkrun is a kind of spark.
@@ -33,6 +36,11 @@ public enum RecipeFormat: String, Sendable, Hashable, Codable, CaseIterable {
     let text = { (k: String) in root[k]?.scalar }
     if text("schema") == "v2" { return (.v2, "schema: v2") }
     if text("kind") == "DynamoGraphDeployment" { return (.dynamo, "kind: DynamoGraphDeployment") }
+    if root["model"]?["model_id"] != nil, has("meta"),
+      has("variants") || has("compatible_strategies")
+    {
+      return (.vllmRecipes, "meta + model.model_id + variants")
+    }
     if text("version") == "v1" { return (.sglangV1, "version: v1") }
     if has("sglang_version") { return (.sglangV1, "sglang_version") }
     let body = root["base"].flatMap { $0.isMapping ? $0 : nil } ?? root

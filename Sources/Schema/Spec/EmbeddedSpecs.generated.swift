@@ -357,7 +357,7 @@ properties:
     properties:
       source_format:
         enum: [native, sglang-v1, srt-slurm, vllm-args, engine-config, spark, sparkrun,
-          named-field, dynamo]
+          named-field, dynamo, vllm-recipes]
       source_path: {type: string}
       upstream_url: {type: string}
       upstream_commit: {type: string}

@@ -4,7 +4,7 @@ extension RecipeV2 {
     /// The format ids of the converters.
     public static let sourceFormats = [
       "native", "sglang-v1", "srt-slurm", "vllm-args", "engine-config", "spark", "sparkrun",
-      "named-field", "dynamo",
+      "named-field", "dynamo", "vllm-recipes",
     ]
 
     /// The format id of the source (one of `sourceFormats`).

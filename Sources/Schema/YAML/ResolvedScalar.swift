@@ -21,3 +21,11 @@ public enum ResolvedScalar: Sendable, Hashable {
     }
   }
 }
+
+extension ResolvedScalar {
+  /// Whether the value is a string (not null, a boolean or a number).
+  var isString: Bool {
+    if case .string = self { return true }
+    return false
+  }
+}

@@ -6,10 +6,14 @@ import Foundation
 /// execs the real python3 otherwise.
 ///
 /// Servers record `server-PID-*.json` (argv, env, pid) in `FAKE_RECORD_DIR`, wait
-/// `FAKE_START_DELAY` seconds, then (rank 0 only) listen on 127.0.0.1 at `--port` and write
+/// `FAKE_START_DELAY` seconds, then (rank 0 only) listen on 127.0.0.1 at `--port` (`--http-port`,
+/// else `DYN_SYSTEM_PORT` as a Dynamo worker's health port) and write
 /// `listen-PORT.json`; they answer GET /health and /v1/models and POST /v1/completions.
 /// Benchmark clients (`vllm bench serve`, `-m sglang.bench_serving`) make one real completion
-/// request and record `bench-*.json` with the concurrency they were given.
+/// request and record `bench-*.json` with the concurrency they were given; given a result file
+/// (`--output-file`, `--result-filename`) they write a result line to it (`completed` =
+/// `--num-prompts`; `FAKE_BENCH_COMPLETED`, `FAKE_BENCH_OUTPUT_TOKENS`, `FAKE_BENCH_TTFT_MS`
+/// override the counts and the mean TTFT).
 struct FakeEngine {
   let root: URL
   var bin: URL { root.appendingPathComponent("bin") }
@@ -120,10 +124,18 @@ struct FakeEngine {
             status = r.status
             r.read()
         record("bench", concurrency=int(opt("--max-concurrency")), status=status)
+        out_file = opt("--output-file") or opt("--result-filename")
+        if out_file:
+            n = int(opt("--num-prompts") or "1")
+            done = int(os.environ.get("FAKE_BENCH_COMPLETED", n))
+            tokens = int(os.environ.get("FAKE_BENCH_OUTPUT_TOKENS", done * int(opt("--random-output-len") or "1")))
+            result = {"completed": done, "total_output_tokens": tokens, "mean_ttft_ms": float(os.environ.get("FAKE_BENCH_TTFT_MS", "12.5")), "output_throughput": 1000.0}
+            with open(out_file, "a") as f:
+                f.write(json.dumps(result) + "\n")
         print("fake bench: concurrency", opt("--max-concurrency"), "status", status)
         sys.exit(0)
 
-    port = opt("--port") or opt("--http-port")
+    port = opt("--port") or opt("--http-port") or os.environ.get("DYN_SYSTEM_PORT")
     rank = opt("--node-rank")
     record("server", port=int(port) if port else None, rank=rank)
     signal.signal(signal.SIGTERM, lambda *a: os._exit(0))

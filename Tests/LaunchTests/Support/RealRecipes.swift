@@ -37,6 +37,10 @@ enum RealRecipes {
     return e.recipe
   }
 
+  /// `frontend.type: sglang` for an srt-slurm recipe, whose default front end is Dynamo: the
+  /// SGLang servers behind `sglang_router`.
+  static let sglangFrontend = RecipeOverride(setting: "launcher.srt_slurm.frontend.type=sglang")!
+
   /// Plans an embedded recipe.
   static func plan(_ name: String, _ options: PlanOptions = PlanOptions()) throws -> LaunchPlan {
     try Planner().plan(try named(name), reference: RecipeReference(name: name), options: options)

@@ -34,33 +34,7 @@ struct DynamoExporter {
     let r = recipe
     let engine = r.engine.name
     let dynamo = r.launcher?.tools[.dynamo]
-    var root =
-      dynamo?["skeleton"]
-      ?? .mapping([
-        YAMLPair("apiVersion", .string("nvidia.com/v1alpha1")),
-        YAMLPair("kind", .string("DynamoGraphDeployment")),
-        YAMLPair("metadata", .mapping([])),
-        YAMLPair(
-          "spec",
-          .mapping([
-            YAMLPair(
-              "services",
-              .mapping([
-                YAMLPair(
-                  "Frontend",
-                  .mapping([
-                    YAMLPair("componentType", .string("frontend")), YAMLPair("replicas", .int(1)),
-                    YAMLPair(
-                      "extraPodSpec",
-                      .mapping([
-                        YAMLPair(
-                          "mainContainer",
-                          .mapping(r.engine.image.map { [YAMLPair("image", .string($0))] } ?? []))
-                      ])),
-                  ]))
-              ]))
-          ])),
-      ])
+    var root = dynamo?["skeleton"] ?? Self.skeleton(image: r.engine.image)
     var meta = root["metadata"] ?? .mapping([])
     meta = .mapping(
       [YAMLPair("name", .string(r.name))] + (meta.mapping ?? []).filter { $0.key.scalar != "name" })
@@ -80,87 +54,12 @@ struct DynamoExporter {
     // workers
     var services = spec["services"]?.mapping ?? []
     let records = dynamo?["workers"]?.mapping ?? []
-    let spellings =
-      r.provenance?.sourceFormat == "dynamo" ? r.provenance?.roundtrip?.flagSpellings ?? [] : []
     for role in r.topology.roleNames {
-      let resolved = r.resolved(role: role)
-      let placement = r.topology.roles[role]!
       let record = records.first { $0.value["role"]?.scalar == role.rawValue }
       let svcName = record?.key.scalar ?? Self.serviceName(role, engine: engine)
-      let rec = record?.value ?? .mapping([])
-      var svc =
-        services.first { $0.key.scalar == svcName }?.value
-        ?? .mapping(
-          [YAMLPair("componentType", .string("worker"))]
-            + (role == .aggregated ? [] : [YAMLPair("subComponentType", .string(role.rawValue))]))
-      svc.set("replicas", .int(placement.workers))
-      let nodeCount = svc["multinode"]?["nodeCount"].flatMap { Int($0.scalar ?? "") } ?? 1
-      if let g = placement.gpusPerWorker {
-        var res = svc["resources"] ?? .mapping([])
-        var limits = res["limits"] ?? .mapping([])
-        limits = .mapping(
-          [YAMLPair("gpu", .string(String(g / max(nodeCount, 1))))] + (limits.mapping ?? []))
-        res = .mapping(
-          [YAMLPair("limits", limits)] + (res.mapping ?? []).filter { $0.key.scalar != "limits" })
-        svc.set("resources", res)
-      }
-      var pod = svc["extraPodSpec"] ?? .mapping([])
-      var container = pod["mainContainer"] ?? .mapping([])
-      let image = rec["image"].flatMap { $0.isNull ? nil : $0.scalar } ?? r.engine.image
-      if let image, container["image"] == nil { container.set("image", .string(image)) }
-      let kept = container["env"]?.sequence ?? []
-      let env = resolved.env.filter { !specEnvNames.contains($0.name) }.map(Self.envItem)
-      if !env.isEmpty || !kept.isEmpty { container.set("env", .sequence(env + kept)) }
-      if container["command"] == nil {
-        // dynamo.trtllm takes its own flags; trtllm-serve spellings are written only when a
-        // Dynamo source used them.
-        let trtllmForeign = engine == .trtllm && r.provenance?.sourceFormat != "dynamo"
-        if trtllmForeign && !resolved.serving.isEmpty {
-          lose(
-            role == .aggregated ? "serving" : "roles" / role.rawValue / "serving", "named fields",
-            "dynamo.trtllm's flag spellings for named fields are not known; set them as args")
-        }
-        var words: [String] = []
-        for item in rec["owned"]?.sequence ?? [] {
-          let parts = (item.sequence ?? []).compactMap(\.scalar)
-          guard let flag = parts.first else { continue }
-          var value = parts.dropFirst().first
-          let bare = NamedFieldFlags.normalize(flag)
-          if bare == "model" || bare == "model-path", let v = value, !v.contains("$") {
-            value = r.model.path
-          }
-          if bare == "served-model-name", let v = value, !v.contains("$"),
-            let s = r.model.servedName
-          {
-            value = s
-          }
-          words += [flag] + (value.map { [$0] } ?? [])
-        }
-        let start = EngineServerCommand(engine: engine, dynamo: true)
-        if rec["owned"] == nil {
-          words += start.modelWords(r.model.path) + start.servedNameWords(r.model.servedName)
-        }
-        let serving = trtllmForeign ? RecipeV2.Serving() : resolved.serving
-        var forWords = resolved
-        forWords.serving = serving
-        words += EngineArgv.words(forWords, engine: engine, spellings: spellings)
-        words += (rec["positionals"]?.sequence ?? []).compactMap(\.scalar)
-        let program = (rec["program"]?.sequence ?? []).compactMap(\.scalar)
-        let prog = program.isEmpty ? start.program : program
-        if let shell = rec["shell"]?.sequence?.compactMap(\.scalar) {
-          let script =
-            (rec["prefix"]?.scalar ?? "")
-            + (prog + words).map(Self.scriptWord).joined(separator: " ")
-            + (rec["suffix"]?.scalar ?? "")
-          container.set("command", .sequence(shell.map(YAMLNode.string), style: .flow))
-          container.set("args", .sequence([.string(script)]))
-        } else {
-          container.set("command", .sequence(prog.map(YAMLNode.string), style: .flow))
-          container.set("args", .sequence(words.map(YAMLNode.string)))
-        }
-      }
-      pod.set("mainContainer", container)
-      svc.set("extraPodSpec", pod)
+      let svc = workerService(
+        role, existing: services.first { $0.key.scalar == svcName }?.value,
+        record: record?.value ?? .mapping([]), specEnvNames: specEnvNames)
       if let i = services.firstIndex(where: { $0.key.scalar == svcName }) {
         services[i].value = svc
       } else {
@@ -177,6 +76,135 @@ struct DynamoExporter {
     let index = min(dynamo?["dgd_index"].flatMap { Int($0.scalar ?? "") } ?? docs.count, docs.count)
     docs.insert(YAMLDocument(root: root, explicitStart: index > 0), at: index)
     return docs
+  }
+
+  /// A DGD with a frontend and no workers, for a recipe that was not imported from one.
+  static func skeleton(image: String?) -> YAMLNode {
+    .mapping([
+      YAMLPair("apiVersion", .string("nvidia.com/v1alpha1")),
+      YAMLPair("kind", .string("DynamoGraphDeployment")),
+      YAMLPair("metadata", .mapping([])),
+      YAMLPair(
+        "spec",
+        .mapping([
+          YAMLPair(
+            "services",
+            .mapping([
+              YAMLPair(
+                "Frontend",
+                .mapping([
+                  YAMLPair("componentType", .string("frontend")), YAMLPair("replicas", .int(1)),
+                  YAMLPair(
+                    "extraPodSpec",
+                    .mapping([
+                      YAMLPair(
+                        "mainContainer",
+                        .mapping(image.map { [YAMLPair("image", .string($0))] } ?? []))
+                    ])),
+                ]))
+            ]))
+        ])),
+    ])
+  }
+
+  // MARK: - Workers
+
+  /// The service of one role: the kept one (or a new worker) with the role's replicas, GPUs,
+  /// image, env and, unless it has a kept command, its command line.
+  mutating func workerService(
+    _ role: RecipeV2.Role, existing: YAMLNode?, record rec: YAMLNode, specEnvNames: Set<String>
+  ) -> YAMLNode {
+    let r = recipe
+    let resolved = r.resolved(role: role)
+    let placement = r.topology.roles[role]!
+    var svc =
+      existing
+      ?? .mapping(
+        [YAMLPair("componentType", .string("worker"))]
+          + (role == .aggregated ? [] : [YAMLPair("subComponentType", .string(role.rawValue))]))
+    svc.set("replicas", .int(placement.workers))
+    let nodeCount = svc["multinode"]?["nodeCount"].flatMap { Int($0.scalar ?? "") } ?? 1
+    if let g = placement.gpusPerWorker {
+      var res = svc["resources"] ?? .mapping([])
+      var limits = res["limits"] ?? .mapping([])
+      limits = .mapping(
+        [YAMLPair("gpu", .string(String(g / max(nodeCount, 1))))] + (limits.mapping ?? []))
+      res = .mapping(
+        [YAMLPair("limits", limits)] + (res.mapping ?? []).filter { $0.key.scalar != "limits" })
+      svc.set("resources", res)
+    }
+    var pod = svc["extraPodSpec"] ?? .mapping([])
+    var container = pod["mainContainer"] ?? .mapping([])
+    let image = rec["image"].flatMap { $0.isNull ? nil : $0.scalar } ?? r.engine.image
+    if let image, container["image"] == nil { container.set("image", .string(image)) }
+    let kept = container["env"]?.sequence ?? []
+    let env = resolved.env.filter { !specEnvNames.contains($0.name) }.map(Self.envItem)
+    if !env.isEmpty || !kept.isEmpty { container.set("env", .sequence(env + kept)) }
+    if container["command"] == nil {
+      let (command, args) = workerCommand(role, resolved: resolved, record: rec)
+      container.set("command", command)
+      container.set("args", args)
+    }
+    pod.set("mainContainer", container)
+    svc.set("extraPodSpec", pod)
+    return svc
+  }
+
+  /// The `command` and `args` of a worker: `python3 -m dynamo.<engine>` and its flags (the
+  /// recorded program, owned flags and positionals kept), in a `sh -c` script when the source
+  /// had one.
+  mutating func workerCommand(
+    _ role: RecipeV2.Role, resolved: RecipeV2.ResolvedRole, record rec: YAMLNode
+  ) -> (command: YAMLNode, args: YAMLNode) {
+    let r = recipe
+    let engine = r.engine.name
+    let spellings =
+      r.provenance?.sourceFormat == "dynamo" ? r.provenance?.roundtrip?.flagSpellings ?? [] : []
+    // dynamo.trtllm takes its own flags; trtllm-serve spellings are written only when a
+    // Dynamo source used them.
+    let trtllmForeign = engine == .trtllm && r.provenance?.sourceFormat != "dynamo"
+    if trtllmForeign && !resolved.serving.isEmpty {
+      lose(
+        role == .aggregated ? "serving" : "roles" / role.rawValue / "serving", "named fields",
+        "dynamo.trtllm's flag spellings for named fields are not known; set them as args")
+    }
+    var words: [String] = []
+    for item in rec["owned"]?.sequence ?? [] {
+      let parts = (item.sequence ?? []).compactMap(\.scalar)
+      guard let flag = parts.first else { continue }
+      var value = parts.dropFirst().first
+      let bare = NamedFieldFlags.normalize(flag)
+      if bare == "model" || bare == "model-path", let v = value, !v.contains("$") {
+        value = r.model.path
+      }
+      if bare == "served-model-name", let v = value, !v.contains("$"),
+        let s = r.model.servedName
+      {
+        value = s
+      }
+      words += [flag] + (value.map { [$0] } ?? [])
+    }
+    let start = EngineServerCommand(engine: engine, dynamo: true)
+    if rec["owned"] == nil {
+      words += start.modelWords(r.model.path) + start.servedNameWords(r.model.servedName)
+    }
+    let serving = trtllmForeign ? RecipeV2.Serving() : resolved.serving
+    var forWords = resolved
+    forWords.serving = serving
+    words += EngineArgv.words(forWords, engine: engine, spellings: spellings)
+    words += (rec["positionals"]?.sequence ?? []).compactMap(\.scalar)
+    let program = (rec["program"]?.sequence ?? []).compactMap(\.scalar)
+    let prog = program.isEmpty ? start.program : program
+    if let shell = rec["shell"]?.sequence?.compactMap(\.scalar) {
+      let script =
+        (rec["prefix"]?.scalar ?? "")
+        + (prog + words).map(Self.scriptWord).joined(separator: " ")
+        + (rec["suffix"]?.scalar ?? "")
+      return (.sequence(shell.map(YAMLNode.string), style: .flow), .sequence([.string(script)]))
+    }
+    return (
+      .sequence(prog.map(YAMLNode.string), style: .flow), .sequence(words.map(YAMLNode.string))
+    )
   }
 
   static func envItem(_ e: RecipeV2.EnvVar) -> YAMLNode {

@@ -5,7 +5,7 @@ import Schema
 final class DynamoImporter {
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
-  private(set) var comments: [CommentPlacement] = []
+  var comments: [CommentPlacement] = []
 
   init(file: String) { self.file = file }
 
@@ -14,7 +14,7 @@ final class DynamoImporter {
     return SourceLocation(file: file, mark: node.start)
   }
 
-  private func report(
+  func report(
     _ s: Diagnostic.Severity, _ code: String, _ message: String, _ node: YAMLNode?, _ path: KeyPath,
     hint: String? = nil
   ) {
@@ -50,36 +50,79 @@ final class DynamoImporter {
       return nil
     }
     let root = documents[dgdIndex].root
-    var skeleton = root
-    var spec = root["spec"] ?? .mapping([])
-    var dynamo: [YAMLPair] = []
+    var graph = readGraph(root)
+    guard let workers = readWorkers(root, &graph) else { return nil }
+    let engine = graph.engine ?? .vllm
+    guard let model = readModel(workers, commonEnv: graph.commonEnv, root: root) else {
+      return nil
+    }
+    let engineSpec = readImage(workers, engine: engine, into: &graph.dynamo)
+    let shared = combine(workers, commonEnv: graph.commonEnv)
+    let resources = readResources(workers, spec: graph.spec)
+    let launcherPairs = launcherEntries(
+      documents, dgdIndex: dgdIndex, graph: graph, workers: workers)
+    graph.dynamo += launcherPairs
+    return RecipeV2(
+      name: NamedFieldImporter.name(file: graph.name, model: model.path), model: model,
+      engine: engineSpec,
+      resources: resources, topology: RecipeV2.Topology(roles: shared.placements),
+      serving: shared.serving,
+      args: shared.args,
+      env: shared.env, roles: shared.roles,
+      launcher: RecipeV2.Launcher(tools: [.dynamo: .mapping(graph.dynamo)]),
+      provenance: RecipeV2.Provenance(
+        sourceFormat: "dynamo", sourcePath: SourcePath.recorded(file),
+        roundtrip: RecipeV2.Roundtrip(flagSpellings: shared.spellings)))
+  }
 
-    // name
+  /// The graph as read so far: what the recipe keeps of it and what goes to `launcher.dynamo`.
+  struct Graph {
+    /// The DGD with the mapped keys removed (`launcher.dynamo.skeleton`).
+    var skeleton: YAMLNode
+    var spec: YAMLNode
+    /// `launcher.dynamo` entries, in order.
+    var dynamo: [YAMLPair] = []
     var name = "dynamo"
+    var engine: EngineName?
+    /// The spec-level environment every worker gets.
+    var commonEnv: [RecipeV2.EnvVar] = []
+  }
+
+  /// The name, the engine and the spec-level env of the graph.
+  func readGraph(_ root: YAMLNode) -> Graph {
+    var graph = Graph(skeleton: root, spec: root["spec"] ?? .mapping([]))
+    // name
     if var meta = root["metadata"] {
-      if let n = meta["name"]?.scalar { name = n }
+      if let n = meta["name"]?.scalar { graph.name = n }
       meta.remove("name")
-      skeleton.set("metadata", meta)
+      graph.skeleton.set("metadata", meta)
     }
     // engine
-    var engineName = spec["backendFramework"]?.scalar.flatMap(EngineName.init(name:))
-    if spec["backendFramework"] == nil {
-      dynamo.append(YAMLPair("backend_framework", .bool(false)))
+    graph.engine = graph.spec["backendFramework"]?.scalar.flatMap(EngineName.init(name:))
+    if graph.spec["backendFramework"] == nil {
+      graph.dynamo.append(YAMLPair("backend_framework", .bool(false)))
     }
-    spec.remove("backendFramework")
+    graph.spec.remove("backendFramework")
     // spec-level env
-    var commonEnv: [RecipeV2.EnvVar] = []
-    if let envs = spec["envs"]?.sequence {
+    if let envs = graph.spec["envs"]?.sequence {
       let (plain, rest) = Self.splitEnv(envs)
-      commonEnv = plain
-      if rest.isEmpty { spec.remove("envs") } else { spec.set("envs", .sequence(rest)) }
+      graph.commonEnv = plain
+      if rest.isEmpty { graph.spec.remove("envs") } else { graph.spec.set("envs", .sequence(rest)) }
       if !plain.isEmpty {
-        dynamo.append(YAMLPair("spec_env", .sequence(plain.map { .string($0.name) }, style: .flow)))
+        graph.dynamo.append(
+          YAMLPair("spec_env", .sequence(plain.map { .string($0.name) }, style: .flow)))
       }
     }
+    return graph
+  }
 
-    // workers
-    var services = spec["services"]?.mapping ?? []
+  // MARK: - Workers
+
+  /// The worker services, one per role (others are kept verbatim with a warning); their
+  /// mapped keys leave the skeleton.
+  /// - Returns: nil when there is no worker (an error is reported).
+  func readWorkers(_ root: YAMLNode, _ graph: inout Graph) -> [Worker]? {
+    var services = graph.spec["services"]?.mapping ?? []
     var workers: [Worker] = []
     var candidates: [(index: Int, name: String, node: YAMLNode, sub: String?)] = []
     for (i, s) in services.enumerated() {
@@ -120,7 +163,8 @@ final class DynamoImporter {
       }
       guard
         let (worker, stripped) = readWorker(
-          c.name, c.node, role: role, path: path, engine: &engineName, commonEnv: commonEnv)
+          c.name, c.node, role: role, path: path, engine: &graph.engine,
+          commonEnv: graph.commonEnv)
       else { continue }
       seen.insert(role)
       workers.append(worker)
@@ -132,11 +176,18 @@ final class DynamoImporter {
         root["spec"]?["services"] ?? root, servicesPath)
       return nil
     }
-    spec.set("services", .mapping(services))
-    skeleton.set("spec", spec)
-    let engine = engineName ?? .vllm
+    graph.spec.set("services", .mapping(services))
+    graph.skeleton.set("spec", graph.spec)
+    return workers
+  }
 
-    // model
+  // MARK: - Model
+
+  /// The model the workers' flags (or `MODEL_PATH`) name.
+  /// - Returns: nil when none does (an error is reported).
+  func readModel(_ workers: [Worker], commonEnv: [RecipeV2.EnvVar], root: YAMLNode)
+    -> RecipeV2.Model?
+  {
     var model = RecipeV2.Model(path: "")
     for w in workers {
       let env = commonEnv + w.env
@@ -157,12 +208,20 @@ final class DynamoImporter {
       } else {
         report(
           .error, "missing-key", "no --model/--model-path in the worker command and no MODEL_PATH",
-          root, servicesPath)
+          root, KeyPath(parsing: "spec.services"))
         return nil
       }
     }
+    return model
+  }
 
-    // image and versions
+  // MARK: - Image and versions
+
+  /// The engine with the first worker's image; the version of an engine image, or of Dynamo
+  /// for a Dynamo image (to `launcher.dynamo`).
+  func readImage(_ workers: [Worker], engine: EngineName, into dynamo: inout [YAMLPair])
+    -> RecipeV2.Engine
+  {
     let image = workers.first { $0.image != nil }?.image
     var engineSpec = RecipeV2.Engine(name: engine, image: image)
     if let image {
@@ -179,39 +238,51 @@ final class DynamoImporter {
       report(
         .warning, "mixed-images",
         "worker '\(w.service)' uses another image (\(w.image ?? "none")); kept in launcher.dynamo.workers",
-        nil, servicesPath / w.service)
+        nil, KeyPath(parsing: "spec.services") / w.service)
     }
+    return engineSpec
+  }
 
-    // topology, serving, args, env
+  // MARK: - Topology, serving, args, env
+
+  /// What the workers share (serving, args, env) and what each role has of its own.
+  struct Shared {
     var roles: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
     var serving = RecipeV2.Serving()
     var args: [RecipeV2.EngineArg] = []
-    var env: [RecipeV2.EnvVar] = commonEnv
+    var env: [RecipeV2.EnvVar]
     var spellings: [RecipeV2.Roundtrip.FlagSpelling] = []
+    var placements: [RecipeV2.Role: RecipeV2.RolePlacement] = [:]
+  }
+
+  /// One worker's settings as the recipe's, or two workers' common settings with the rest in
+  /// their roles.
+  func combine(_ workers: [Worker], commonEnv: [RecipeV2.EnvVar]) -> Shared {
+    var out = Shared(env: commonEnv)
     for w in workers {
-      for s in w.argv.spellings where !spellings.contains(where: { $0.field == s.field }) {
-        spellings.append(s)
+      for s in w.argv.spellings where !out.spellings.contains(where: { $0.field == s.field }) {
+        out.spellings.append(s)
       }
     }
     if workers.count == 1 {
-      serving = workers[0].argv.serving
-      args = workers[0].argv.args
-      env = Self.overlay(env, workers[0].env)
+      out.serving = workers[0].argv.serving
+      out.args = workers[0].argv.args
+      out.env = Self.overlay(out.env, workers[0].env)
     } else {
       let a = workers[0]
       let b = workers[1]
       for field in NamedField.allCases {
         if let x = a.argv.serving.text(field), x == b.argv.serving.text(field) {
           var s = EngineArgv()
-          s.serving = serving
+          s.serving = out.serving
           _ = s.set(field, x)
-          serving = s.serving
+          out.serving = s.serving
         }
       }
-      args = a.argv.args.filter { b.argv.args.contains($0) }
+      out.args = a.argv.args.filter { b.argv.args.contains($0) }
       for w in workers {
         var rc = RecipeV2.RoleConfig()
-        for field in NamedField.allCases where !serving.isSet(field) {
+        for field in NamedField.allCases where !out.serving.isSet(field) {
           if let x = w.argv.serving.text(field) {
             var s = EngineArgv()
             s.serving = rc.serving
@@ -219,17 +290,21 @@ final class DynamoImporter {
             rc.serving = s.serving
           }
         }
-        rc.args = w.argv.args.filter { !args.contains($0) }
+        rc.args = w.argv.args.filter { !out.args.contains($0) }
         // Common args this role lacks are unset for it.
-        rc.args += args.filter { c in !w.argv.args.contains { $0.flag == c.flag } }.map {
+        rc.args += out.args.filter { c in !w.argv.args.contains { $0.flag == c.flag } }.map {
           RecipeV2.EngineArg($0.flag, .null)
         }
         rc.env = w.env
-        if !rc.isEmpty { roles[w.role] = rc }
+        if !rc.isEmpty { out.roles[w.role] = rc }
       }
     }
-    var placements: [RecipeV2.Role: RecipeV2.RolePlacement] = [:]
-    for w in workers { placements[w.role] = w.placement }
+    for w in workers { out.placements[w.role] = w.placement }
+    return out
+  }
+
+  /// The GPU type (from a worker's node selector) and GPUs per node (of multinode workers).
+  func readResources(_ workers: [Worker], spec: YAMLNode) -> RecipeV2.Resources? {
     let gpusPerNode = workers.compactMap(\.gpusPerNode).first
     var gpuType: String?
     for w in workers {
@@ -237,9 +312,19 @@ final class DynamoImporter {
         "nvidia.com/gpu.product"]?.scalar
       if let selector, gpuType == nil { gpuType = GPUName.normalize(selector) }
     }
+    return gpuType == nil && gpusPerNode == nil
+      ? nil : RecipeV2.Resources(gpuType: gpuType, gpusPerNode: gpusPerNode)
+  }
 
-    // launcher.dynamo
-    dynamo.append(YAMLPair("skeleton", skeleton))
+  // MARK: - launcher.dynamo
+
+  /// The skeleton, the workers' records and the other documents of the file, for
+  /// `launcher.dynamo`; the namespace's comments are placed there too.
+  func launcherEntries(
+    _ documents: [YAMLDocument], dgdIndex: Int, graph: Graph, workers: [Worker]
+  ) -> [YAMLPair] {
+    var dynamo: [YAMLPair] = []
+    dynamo.append(YAMLPair("skeleton", graph.skeleton))
     dynamo.append(
       YAMLPair("workers", .mapping(workers.map { YAMLPair($0.service, .mapping($0.record)) })))
     if documents.count > 1 {
@@ -249,213 +334,12 @@ final class DynamoImporter {
           "documents",
           .sequence(documents.enumerated().filter { $0.offset != dgdIndex }.map(\.element.root))))
     }
-    if let ns = root["metadata"]?["namespace"] {
+    if let ns = documents[dgdIndex].root["metadata"]?["namespace"] {
       comments.append(
         CommentPlacement(
           path: "launcher.dynamo.skeleton.metadata.namespace", keyComments: ns.comments,
           valueComments: YAMLComments()))
     }
-    let resources: RecipeV2.Resources? =
-      gpuType == nil && gpusPerNode == nil
-      ? nil : RecipeV2.Resources(gpuType: gpuType, gpusPerNode: gpusPerNode)
-    return RecipeV2(
-      name: NamedFieldImporter.name(file: name, model: model.path), model: model,
-      engine: engineSpec,
-      resources: resources, topology: RecipeV2.Topology(roles: placements), serving: serving,
-      args: args,
-      env: env, roles: roles, launcher: RecipeV2.Launcher(tools: [.dynamo: .mapping(dynamo)]),
-      provenance: RecipeV2.Provenance(
-        sourceFormat: "dynamo", sourcePath: SourcePath.recorded(file),
-        roundtrip: RecipeV2.Roundtrip(flagSpellings: spellings)))
-  }
-
-  // MARK: - Workers
-
-  /// The `dynamo.<engine>` module a service runs, if its command says so.
-  static func module(of service: YAMLNode) -> String? {
-    let c = service["extraPodSpec"]?["mainContainer"]
-    let words =
-      (c?["command"]?.sequence ?? []).compactMap(\.scalar)
-      + (c?["args"]?.sequence ?? []).compactMap(\.scalar)
-    for w in words {
-      for t in w.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-      where t.hasPrefix("dynamo.") {
-        let rest = t.dropFirst("dynamo.".count).prefix { $0.isLetter }
-        if ["sglang", "vllm", "trtllm"].contains(String(rest)) { return String(rest) }
-      }
-    }
-    return nil
-  }
-
-  /// Reads one worker; returns it and its service without the mapped keys.
-  private func readWorker(
-    _ svc: String, _ node: YAMLNode, role: RecipeV2.Role, path: KeyPath, engine: inout EngineName?,
-    commonEnv: [RecipeV2.EnvVar]
-  ) -> (Worker, YAMLNode)? {
-    var stripped = node
-    let replicas = node["replicas"].flatMap { Int($0.scalar ?? "") } ?? 1
-    stripped.remove("replicas")
-    var gpu: Int?
-    if var res = node["resources"], var limits = res["limits"], let g = limits["gpu"]?.scalar {
-      gpu = Int(g)
-      limits.remove("gpu")
-      if limits.mapping?.isEmpty == true { res.remove("limits") } else { res.set("limits", limits) }
-      if res.mapping?.isEmpty == true {
-        stripped.remove("resources")
-      } else {
-        stripped.set("resources", res)
-      }
-    }
-    let nodeCount = node["multinode"]?["nodeCount"].flatMap { Int($0.scalar ?? "") }
-    var placement = RecipeV2.RolePlacement(
-      nodes: replicas * (nodeCount ?? 1), workers: replicas,
-      gpusPerWorker: gpu.map { $0 * (nodeCount ?? 1) })
-    if role != .aggregated && placement.nodes < 1 { placement.nodes = 1 }
-    var worker = Worker(
-      service: svc, role: role, placement: placement, gpusPerNode: nodeCount != nil ? gpu : nil)
-    worker.record.append(YAMLPair("role", .string(role.rawValue)))
-
-    var pod = node["extraPodSpec"] ?? .mapping([])
-    var container = pod["mainContainer"] ?? .mapping([])
-    worker.image = container["image"]?.scalar
-    container.remove("image")
-    if let envs = container["env"]?.sequence {
-      let (plain, rest) = Self.splitEnv(envs)
-      worker.env = plain
-      if rest.isEmpty { container.remove("env") } else { container.set("env", .sequence(rest)) }
-    }
-    let cpath = path / "extraPodSpec" / "mainContainer"
-    let command = (container["command"]?.sequence ?? []).compactMap(\.scalar)
-    let argsNode = container["args"]
-    let argWords = (argsNode?.sequence ?? []).compactMap(\.scalar)
-    var words: [String]?
-    if command.count == 3, Self.programs.contains(command[0]), command[1] == "-m",
-      command[2].hasPrefix("dynamo.")
-    {
-      words = argWords
-      worker.record.append(
-        YAMLPair("program", .sequence(command.map(YAMLNode.string), style: .flow)))
-    } else if command.count == 2, ["/bin/sh", "sh", "/bin/bash", "bash"].contains(command[0]),
-      command[1].hasPrefix("-"), command[1].hasSuffix("c"), argWords.count == 1
-    {
-      let script = argWords[0]
-      if let (program, w, prefix, suffix) = Self.script(script) {
-        words = w
-        worker.record.append(
-          YAMLPair("shell", .sequence(command.map(YAMLNode.string), style: .flow)))
-        worker.record.append(
-          YAMLPair("program", .sequence(program.map(YAMLNode.string), style: .flow)))
-        worker.record.append(YAMLPair("prefix", .string(prefix)))
-        worker.record.append(YAMLPair("suffix", .string(suffix)))
-      }
-    }
-    guard let words,
-      let module =
-        (worker.record.first { $0.key.scalar == "program" }?.value.sequence?.last?.scalar)
-    else {
-      report(
-        .warning, "unparsed-command",
-        "the command of worker '\(svc)' is not 'python3 -m dynamo.<engine> …'; kept verbatim, its flags are not in args",
-        argsNode ?? node, cpath / "args")
-      stripped.set("extraPodSpec", pod.setting("mainContainer", container))
-      worker.record.append(YAMLPair("image", worker.image.map(YAMLNode.string) ?? .null))
-      worker.image = nil
-      return (worker, stripped)
-    }
-    let moduleEngine = EngineName(name: String(module.dropFirst("dynamo.".count)))
-    if engine == nil { engine = moduleEngine }
-    let eng = engine ?? moduleEngine ?? .vllm
-    container.remove("command")
-    container.remove("args")
-    worker.argv = EngineArgv.read(words, engine: eng, extractNamedFields: true)
-    if !worker.argv.owned.isEmpty {
-      worker.record.append(
-        YAMLPair(
-          "owned",
-          .sequence(
-            worker.argv.owned.map { f in
-              .sequence(
-                [.string(f.flag)] + (f.value.map { [YAMLNode.string($0)] } ?? []), style: .flow)
-            })))
-    }
-    if !worker.argv.positionals.isEmpty {
-      report(
-        .warning, "positional-args",
-        "worker '\(svc)' passes words that belong to no flag: \(worker.argv.positionals.joined(separator: " ")); kept in launcher.dynamo.workers",
-        argsNode, cpath / "args")
-      worker.record.append(
-        YAMLPair(
-          "positionals", .sequence(worker.argv.positionals.map(YAMLNode.string), style: .flow)))
-    }
-    if let c = argsNode, !c.comments.isEmpty {
-      comments.append(
-        CommentPlacement(
-          path: role == .aggregated ? "args" : "roles" / role.rawValue / "args",
-          keyComments: c.comments, valueComments: YAMLComments()))
-    }
-    pod.set("mainContainer", container)
-    stripped.set("extraPodSpec", pod)
-    return (worker, stripped)
-  }
-
-  /// Finds `python3 -m dynamo.<engine>` in a shell script: the program words, the flag words
-  /// up to the next shell operator, and the script text before and after them.
-  static func script(_ text: String) -> ([String], [String], String, String)? {
-    guard let words = try? ShellWords.split(text) else { return nil }
-    guard
-      let i = words.indices.first(where: { i in
-        i + 2 < words.count && programs.contains(words[i].text) && words[i + 1].text == "-m"
-          && words[i + 2].text.hasPrefix("dynamo.")
-          && EngineName(name: String(words[i + 2].text.dropFirst(7))) != nil
-      })
-    else { return nil }
-    var end = i + 3
-    while end < words.count, !["&&", "||", ";", "|", "&"].contains(words[end].text) { end += 1 }
-    let bytes = Array(text.utf8)
-    let prefix = String(decoding: bytes[..<words[i].range.lowerBound], as: UTF8.self)
-    let suffix = String(decoding: bytes[words[end - 1].range.upperBound...], as: UTF8.self)
-    return (words[i..<(i + 3)].map(\.text), words[(i + 3)..<end].map(\.text), prefix, suffix)
-  }
-
-  /// Plain `{name, value}` entries, and the rest (`valueFrom`, …) kept as written.
-  static func splitEnv(_ items: [YAMLNode]) -> ([RecipeV2.EnvVar], [YAMLNode]) {
-    var plain: [RecipeV2.EnvVar] = []
-    var rest: [YAMLNode] = []
-    for item in items {
-      if let n = item["name"]?.scalar, item.keys.allSatisfy({ $0 == "name" || $0 == "value" }) {
-        plain.append(RecipeV2.EnvVar(n, item["value"]?.scalar ?? ""))
-      } else {
-        rest.append(item)
-      }
-    }
-    return (plain, rest)
-  }
-
-  /// `a` with `b`'s entries replacing same-named ones in place, new ones appended.
-  static func overlay(_ a: [RecipeV2.EnvVar], _ b: [RecipeV2.EnvVar]) -> [RecipeV2.EnvVar] {
-    var out = a
-    for e in b {
-      if let i = out.firstIndex(where: { $0.name == e.name }) { out[i] = e } else { out.append(e) }
-    }
-    return out
-  }
-
-  /// `$VAR` / `${VAR}` replaced by the env value when the whole word is one variable.
-  static func expand(_ word: String, env: [RecipeV2.EnvVar]) -> String {
-    var name = Substring(word)
-    guard name.hasPrefix("$") else { return word }
-    name = name.dropFirst()
-    if name.hasPrefix("{"), name.hasSuffix("}") { name = name.dropFirst().dropLast() }
-    guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return word }
-    return env.last { $0.name == name }?.value ?? word
-  }
-}
-
-extension YAMLNode {
-  /// This mapping with one key set.
-  func setting(_ key: String, _ value: YAMLNode) -> YAMLNode {
-    var copy = self
-    copy.set(key, value)
-    return copy
+    return dynamo
   }
 }

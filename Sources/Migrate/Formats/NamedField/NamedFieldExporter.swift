@@ -56,7 +56,65 @@ struct NamedFieldExporter {
     let deplodock = r.launcher?.tools[.deplodock]
     var top: [YAMLPair] = []
 
-    // model
+    top.append(modelEntry())
+    top.append(engineEntry(roundtrip: rt, deplodock: deplodock))
+
+    // benchmark
+    if let b = r.benchmark { top.append(YAMLPair("benchmark", benchmark(b, path: "benchmark"))) }
+
+    // launcher
+    if let l = r.launcher { launcherLosses(l) }
+    for p in deplodock?.mapping ?? [] {
+      guard let k = p.key.scalar, k != "docker_options", k != "unmapped", k != "variant" else {
+        continue
+      }
+      top.append(YAMLPair(k, p.value))
+    }
+    var root = YAMLNode.mapping(top)
+    if let unmapped = deplodock?["unmapped"] { root = RecipeV2.deepMerge(root, unmapped) }
+
+    // resources
+    if let g = r.resources?.gpuType, !Self.namesGPU(deplodock) {
+      lose(
+        "resources.gpu_type", g,
+        "named-field recipes name the GPU by product string in deploy/matrices")
+    }
+    if let g = r.resources?.gpusPerNode {
+      lose(
+        "resources.gpus_per_node", String(g), "deplodock sizes the host itself (deploy.gpu_count)")
+    }
+
+    // variants
+    if !r.variants.isEmpty {
+      root.set("variants", .mapping(r.variants.map { YAMLPair($0.name, variant($0)) }))
+    }
+    for (label, v) in [
+      ("description", r.description), ("status", r.status.map { $0.state.rawValue }),
+    ] {
+      if let v { lose(KeyPath(parsing: label), v, "named-field recipes have no \(label)") }
+    }
+    if !r.labels.isEmpty {
+      lose("labels", r.labels.joined(separator: ", "), "named-field recipes have no labels")
+    }
+
+    // source key order
+    if let order = rt?.keyOrder, !order.isEmpty, let pairs = root.mapping {
+      let sorted = pairs.sorted { a, b in
+        (order.firstIndex(of: a.key.scalar ?? "") ?? Int.max)
+          < (order.firstIndex(of: b.key.scalar ?? "") ?? Int.max)
+      }
+      root = .mapping(sorted)
+    }
+    return root
+  }
+
+  // MARK: - model
+
+  /// `model`: the path (under the source's key), the task; revision, precision and served
+  /// name are losses.
+  mutating func modelEntry() -> YAMLPair {
+    let r = recipe
+    let rt = r.provenance?.sourceFormat == "named-field" ? r.provenance?.roundtrip : nil
     var model: [YAMLPair] = []
     let modelKey = rt?.extra?["model_key"]?.scalar ?? "huggingface"
     model.append(YAMLPair(modelKey, .string(r.model.path)))
@@ -70,9 +128,16 @@ struct NamedFieldExporter {
     if let v = r.model.servedName {
       lose("model.served_name", v, "the served model name is deplodock's, not the recipe's")
     }
-    top.append(YAMLPair("model", .mapping(model)))
+    return YAMLPair("model", .mapping(model))
+  }
 
-    // engine
+  // MARK: - engine
+
+  /// `engine.llm` (or `backend`): the named fields, docker options, and the engine block with
+  /// the image, `extra_args` and `extra_env`.
+  mutating func engineEntry(roundtrip rt: RecipeV2.Roundtrip?, deplodock: YAMLNode?) -> YAMLPair {
+    let r = recipe
+    let engine = r.engine.name
     var llm: [YAMLPair] = []
     let s = r.serving
     for field in NamedFieldImporter.namedKeys {
@@ -116,77 +181,34 @@ struct NamedFieldExporter {
       var b = block
       b.insert(
         contentsOf: llm.filter { p in NamedField(yamlKey: p.key.scalar ?? "") != nil }, at: 0)
-      top.append(YAMLPair("backend", .mapping([YAMLPair(engine.rawValue, .mapping(b))])))
+      return YAMLPair("backend", .mapping([YAMLPair(engine.rawValue, .mapping(b))]))
     } else {
-      top.append(YAMLPair("engine", .mapping([YAMLPair("llm", .mapping(llm))])))
+      return YAMLPair("engine", .mapping([YAMLPair("llm", .mapping(llm))]))
     }
+  }
 
-    // benchmark
-    if let b = r.benchmark { top.append(YAMLPair("benchmark", benchmark(b, path: "benchmark"))) }
+  // MARK: - launcher
 
-    // launcher
-    if let l = r.launcher {
-      for tool in RecipeV2.Launcher.Tool.allCases where tool != .deplodock && l.tools[tool] != nil {
-        lose(
-          "launcher" / tool.rawValue, "…", "named-field recipes keep only deplodock launch settings"
-        )
-      }
-      if let v = l.port { lose("launcher.port", String(v), "deplodock picks the port") }
-      if let v = l.host { lose("launcher.host", v, "deplodock picks the host") }
-      if let v = l.command {
-        lose("launcher.command", v, "named-field recipes have no command template")
-      }
-      if l.clusterOnly != nil || l.soloOnly != nil || l.minNodes != nil || l.maxNodes != nil {
-        lose("launcher", "node limits", "named-field recipes run on one node")
-      }
-      if !l.mods.isEmpty || !l.buildArgs.isEmpty || l.parameters != nil {
-        lose(
-          "launcher", "mods/build_args/parameters",
-          "named-field recipes have no container patches or templates")
-      }
-    }
-    for p in deplodock?.mapping ?? [] {
-      guard let k = p.key.scalar, k != "docker_options", k != "unmapped", k != "variant" else {
-        continue
-      }
-      top.append(YAMLPair(k, p.value))
-    }
-    var root = YAMLNode.mapping(top)
-    if let unmapped = deplodock?["unmapped"] { root = RecipeV2.deepMerge(root, unmapped) }
-
-    // resources
-    if let g = r.resources?.gpuType, !Self.namesGPU(deplodock) {
+  /// The launcher settings named-field recipes have no place for.
+  mutating func launcherLosses(_ l: RecipeV2.Launcher) {
+    for tool in RecipeV2.Launcher.Tool.allCases where tool != .deplodock && l.tools[tool] != nil {
       lose(
-        "resources.gpu_type", g,
-        "named-field recipes name the GPU by product string in deploy/matrices")
+        "launcher" / tool.rawValue, "…", "named-field recipes keep only deplodock launch settings"
+      )
     }
-    if let g = r.resources?.gpusPerNode {
+    if let v = l.port { lose("launcher.port", String(v), "deplodock picks the port") }
+    if let v = l.host { lose("launcher.host", v, "deplodock picks the host") }
+    if let v = l.command {
+      lose("launcher.command", v, "named-field recipes have no command template")
+    }
+    if l.clusterOnly != nil || l.soloOnly != nil || l.minNodes != nil || l.maxNodes != nil {
+      lose("launcher", "node limits", "named-field recipes run on one node")
+    }
+    if !l.mods.isEmpty || !l.buildArgs.isEmpty || l.parameters != nil {
       lose(
-        "resources.gpus_per_node", String(g), "deplodock sizes the host itself (deploy.gpu_count)")
+        "launcher", "mods/build_args/parameters",
+        "named-field recipes have no container patches or templates")
     }
-
-    // variants
-    if !r.variants.isEmpty {
-      root.set("variants", .mapping(r.variants.map { YAMLPair($0.name, variant($0)) }))
-    }
-    for (label, v) in [
-      ("description", r.description), ("status", r.status.map { $0.state.rawValue }),
-    ] {
-      if let v { lose(KeyPath(parsing: label), v, "named-field recipes have no \(label)") }
-    }
-    if !r.labels.isEmpty {
-      lose("labels", r.labels.joined(separator: ", "), "named-field recipes have no labels")
-    }
-
-    // source key order
-    if let order = rt?.keyOrder, !order.isEmpty, let pairs = root.mapping {
-      let sorted = pairs.sorted { a, b in
-        (order.firstIndex(of: a.key.scalar ?? "") ?? Int.max)
-          < (order.firstIndex(of: b.key.scalar ?? "") ?? Int.max)
-      }
-      root = .mapping(sorted)
-    }
-    return root
   }
 
   /// Whether the deplodock block names a GPU (deploy.gpu or matrices).

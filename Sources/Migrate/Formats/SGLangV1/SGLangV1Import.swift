@@ -63,135 +63,32 @@ struct SGLangV1Import {
     let topology = Self.topology(v1)
     let roles = topology.roleNames
 
-    // Engine flags per role (by index in `roles`), as written: the config entries, and the
-    // flags not placed yet.
-    let entries: [[YAMLPair]] = roles.map { role in
-      guard let v1role = V1Role(rawValue: role.rawValue), let cfg = v1.backend.configs[v1role]
-      else { return [] }
-      return cfg.source?.mapping ?? cfg.flags.map { YAMLPair($0.name, $0.value) }
-    }
-    var flags: [[Flag]] = entries.map { e in
-      var f: [Flag] = []
-      f.reserveCapacity(e.count)
-      for i in e.indices { if let name = e[i].key.scalar { f.append(Flag(name: name, at: i)) } }
-      return f
-    }
-    func same(_ r: Int, _ a: Flag, _ s: Int, _ b: Flag) -> Bool {
-      Self.same(a, in: entries[r], b, in: entries[s])
-    }
-    // served-model-name → model.served_name when every role says the same.
-    let servedKey = "served-model-name"
-    let served = flags.map { $0.first { NamedFieldFlags.normalize($0.name) == servedKey } }
-    if let first = served.first ?? nil,
-      served.indices.allSatisfy({ r in served[r].map { same(r, $0, 0, first) } ?? false }),
-      case .string(let s)? = entries[0][first.at].value.resolved
-    {
-      model.servedName = s
-      hints.servedNameFlag = first.name
-      for r in flags.indices { flags[r].removeAll { $0.name == first.name } }
-    }
+    var flags = roleFlags(roles)
+    takeServedName(&flags, into: &model)
     // Launcher-owned and dashed flags have no v2 place: the residue keeps them.
-    for r in flags.indices {
-      flags[r].removeAll {
+    for r in flags.flags.indices {
+      flags.flags[r].removeAll {
         Self.launcherOwned.contains(NamedFieldFlags.normalize($0.name)) || $0.name.hasPrefix("-")
       }
     }
-    // Named fields, per role (one spelling per field in the whole recipe).
-    let fields = Self.fieldTable[engine]
-    var named: [[NamedField: Flag]] = Array(repeating: [:], count: roles.count)
-    for r in flags.indices {
-      var found: [NamedField: [Flag]] = [:]
-      for item in flags[r] {
-        guard let f = fields?[NamedFieldFlags.normalize(item.name)],
-          NamedFieldFlags.flags(for: f, engine: engine).form == .value
-        else { continue }
-        found[f, default: []].append(item)
-      }
-      var taken: Set<String> = []
-      for (f, items) in found where items.count == 1 {
-        let item = items[0]
-        guard Self.namedValue(entries[r][item.at].value, f) != nil else { continue }
-        if let known = spellings.first(where: { $0.field == f }) {
-          if known.flag != item.name { continue }
-        } else {
-          spellings.append(.init(f, item.name))
-        }
-        named[r][f] = item
-        taken.insert(item.name)
-      }
-      if !taken.isEmpty { flags[r].removeAll { taken.contains($0.name) } }
-    }
-    spellings.sort {
-      NamedField.allCases.firstIndex(of: $0.field)! < NamedField.allCases.firstIndex(of: $1.field)!
-    }
-    var serving = RecipeV2.Serving()
-    var roleConfigs: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
-    for f in NamedField.allCases {
-      let items = named.map { $0[f] }
-      if let first = items.first ?? nil,
-        items.indices.allSatisfy({ r in items[r].map { same(r, $0, 0, first) } ?? false })
-      {
-        Self.set(&serving, f, entries[0][first.at].value)
-      } else {
-        for (r, role) in roles.enumerated() {
-          if let item = items[r] {
-            Self.set(&roleConfigs[role, default: .init()].serving, f, entries[r][item.at].value)
-          }
-        }
-      }
-    }
-    // Args: common when every role has the same flag, value and comments.
-    var common: [RecipeV2.EngineArg] = []
-    if !roles.isEmpty {
-      for item in flags[0]
-      where flags.indices.allSatisfy({ r in flags[r].contains { same(r, $0, 0, item) } }) {
-        common.append(
-          RecipeV2.EngineArg(item.name, SGLangV1Values.argValue(entries[0][item.at].value)))
-      }
-      for (r, role) in roles.enumerated() {
-        let own = flags[r].filter { item in !common.contains { $0.flag == item.name } }
-        roleConfigs[role, default: .init()].args = own.map {
-          RecipeV2.EngineArg($0.name, SGLangV1Values.argValue(entries[r][$0.at].value))
-        }
-      }
-    }
-    // Environment.
-    var env: [RecipeV2.EnvVar] = []
-    let envs: [[Item]?] = roles.map { r in
-      guard let v1role = V1Role(rawValue: r.rawValue), let e = v1.backend.environments[v1role]
-      else { return nil }
-      let pairs = e.source?.mapping ?? []
-      return e.variables.map { v in
-        let p = pairs.first { $0.key.scalar == v.name }
-        return Item(
-          name: v.name, node: p?.value ?? .string(v.value), key: p?.key.comments ?? .init(),
-          value: p?.value.comments ?? .init())
-      }
-    }
-    func text(_ i: Item) -> String { i.node.scalar ?? "" }
-    if let top = v1.environment {
-      hints.topLevelEnvironment = true
-      env = top.variables.map { RecipeV2.EnvVar($0.name, $0.value) }
-      for (r, role) in roles.enumerated() {
-        roleConfigs[role, default: .init()].env = (envs[r] ?? []).map {
-          RecipeV2.EnvVar($0.name, text($0))
-        }
-      }
-    } else if !roles.isEmpty {
-      let shared = (envs[0] ?? []).filter { item in
-        envs.allSatisfy { $0?.contains { $0.same(item) } ?? false }
-      }
-      env = shared.map { RecipeV2.EnvVar($0.name, text($0)) }
-      for (r, role) in roles.enumerated() {
-        roleConfigs[role, default: .init()].env = (envs[r] ?? []).filter { item in
-          !shared.contains { $0.name == item.name }
-        }
-        .map { RecipeV2.EnvVar($0.name, text($0)) }
-      }
-    }
+    let named = takeNamedFields(&flags, engine: engine, roles: roles)
+    let serving = named.serving
+    var roleConfigs = named.roles
+    let common = takeArgs(flags, roles: roles, into: &roleConfigs)
+    let env = environment(roles, into: &roleConfigs)
     roleConfigs = roleConfigs.filter { !$0.value.isEmpty }
 
-    // Launcher: sections without a typed v2 place, and backend settings.
+    return RecipeV2(
+      name: name, labels: v1.labels ?? [], model: model,
+      engine: RecipeV2.Engine(name: engine, version: version, image: v1.model?.container),
+      resources: resources, topology: topology, serving: serving, args: common, env: env,
+      roles: roleConfigs, benchmark: benchmark(), launcher: launcher())
+  }
+
+  // MARK: - Launcher
+
+  /// Sections without a typed v2 place, and backend settings.
+  func launcher() -> RecipeV2.Launcher? {
     var tools: [YAMLPair] = []
     for p in v1.sections {
       tools.append(YAMLPair(key: .string(p.key.scalar ?? ""), value: p.value))
@@ -202,13 +99,7 @@ struct SGLangV1Import {
       let rest = b.filter { !typed.contains($0.key.scalar ?? "") }
       if !rest.isEmpty { tools.append(YAMLPair("backend", .mapping(rest))) }
     }
-    let launcher = tools.isEmpty ? nil : RecipeV2.Launcher(tools: [.srtSlurm: .mapping(tools)])
-
-    return RecipeV2(
-      name: name, labels: v1.labels ?? [], model: model,
-      engine: RecipeV2.Engine(name: engine, version: version, image: v1.model?.container),
-      resources: resources, topology: topology, serving: serving, args: common, env: env,
-      roles: roleConfigs, benchmark: benchmark(), launcher: launcher)
+    return tools.isEmpty ? nil : RecipeV2.Launcher(tools: [.srtSlurm: .mapping(tools)])
   }
 
   // MARK: - Pieces

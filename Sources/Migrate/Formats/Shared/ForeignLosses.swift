@@ -69,4 +69,40 @@ package struct ForeignLosses {
       }
     }
   }
+
+  /// Reports the spark launcher settings (command template, parameters, mods, build args,
+  /// cluster-only, solo-only, node bounds) that a format of engine flags only cannot hold; the
+  /// node bounds as a missing "node range" when `nodeRange`, else by their keys.
+  package mutating func checkSparkSettings(
+    _ l: RecipeV2.Launcher, format: String, nodeRange: Bool
+  ) {
+    if let v = l.command {
+      add("launcher.command", v, "\(format) has no command template")
+    }
+    if let v = l.parameters {
+      add("launcher.parameters", v.jsonText, "\(format) has no template parameters")
+    }
+    if !l.mods.isEmpty {
+      add("launcher.mods", l.mods.joined(separator: ", "), "\(format) has no mods")
+    }
+    if !l.buildArgs.isEmpty {
+      add("launcher.build_args", l.buildArgs.joined(separator: " "), "\(format) has no build args")
+    }
+    if let v = l.clusterOnly {
+      add("launcher.cluster_only", String(v), "\(format) has no cluster_only")
+    }
+    if let v = l.soloOnly {
+      add("launcher.solo_only", String(v), "\(format) has no solo_only")
+    }
+    if let v = l.minNodes {
+      add(
+        "launcher.min_nodes", String(v),
+        "\(format) has no \(nodeRange ? "node range" : "min_nodes")")
+    }
+    if let v = l.maxNodes {
+      add(
+        "launcher.max_nodes", String(v),
+        "\(format) has no \(nodeRange ? "node range" : "max_nodes")")
+    }
+  }
 }

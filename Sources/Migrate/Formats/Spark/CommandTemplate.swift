@@ -80,26 +80,7 @@ public struct CommandTemplate: Sendable, Hashable {
     _ command: String, parameters: [String: YAMLNode],
     catalog: (EngineName) -> FlagCatalog? = { _ in nil }
   ) throws(Opaque) -> CommandTemplate {
-    let shellWords: [ShellWords.Word]
-    do { shellWords = try ShellWords.split(command) } catch { throw Opaque(reason: "\(error)") }
-    let bytes = Array(command.utf8)
-    var words: [Word] = []
-    for w in shellWords {
-      let raw = String(decoding: bytes[w.range], as: UTF8.self)
-      if !w.wasQuoted || raw.first != "'" {
-        for op in ["|", "&", ";", "<", ">", "`", "$("] where raw.contains(op) {
-          throw Opaque(reason: "shell operator or substitution '\(op)' in '\(raw)'")
-        }
-        if raw.contains("$") && raw.first != "'" {
-          throw Opaque(reason: "shell expansion in '\(raw)'")
-        }
-      }
-      let exact = w.placeholders.count == 1 && w.text == "{\(w.placeholders[0])}"
-      words.append(
-        Word(
-          raw: raw, text: w.text, parameter: exact ? w.placeholders[0] : nil, wasQuoted: w.wasQuoted
-        ))
-    }
+    let words = try Self.words(of: command)
     guard let first = words.first else { throw Opaque(reason: "the command is empty") }
     if first.text.contains("="), !first.text.hasPrefix("-") {
       throw Opaque(reason: "environment assignment '\(first.text)' before the program")
@@ -118,28 +99,7 @@ public struct CommandTemplate: Sendable, Hashable {
     var i = prog.words.count
     var unresolved: [String] = []
     func value(_ ws: [Word]) -> RecipeV2.ArgValue {
-      var texts: [String] = []
-      var typedSingle: RecipeV2.ArgValue?
-      for w in ws {
-        if let p = w.parameter, let node = parameters[p] {
-          let text = Self.text(of: node)
-          if ws.count == 1 {
-            if w.wasQuoted || !text.contains(" ") {
-              typedSingle = ForeignValues.argValue(node: node)
-              if case .null = typedSingle! { typedSingle = .string("") }
-            }
-          }
-          if w.wasQuoted {
-            texts.append(text)
-          } else {
-            let split = (try? ShellWords.split(text))?.map(\.text) ?? [text]
-            texts += split
-          }
-        } else {
-          texts.append(Self.format(w.text, parameters: parameters, unresolved: &unresolved))
-        }
-      }
-      return typedSingle ?? ForeignValues.argValue(words: texts)
+      Self.value(of: ws, parameters: parameters, unresolved: &unresolved)
     }
     while i < words.count {
       let w = words[i]
@@ -182,6 +142,61 @@ public struct CommandTemplate: Sendable, Hashable {
     }
     t.unresolved = unresolved
     return t
+  }
+
+  /// The words of a command, each with its placeholder when it is exactly one.
+  /// - Throws: `Opaque` for unbalanced quotes, shell operators and substitutions.
+  static func words(of command: String) throws(Opaque) -> [Word] {
+    let shellWords: [ShellWords.Word]
+    do { shellWords = try ShellWords.split(command) } catch { throw Opaque(reason: "\(error)") }
+    let bytes = Array(command.utf8)
+    var words: [Word] = []
+    for w in shellWords {
+      let raw = String(decoding: bytes[w.range], as: UTF8.self)
+      if !w.wasQuoted || raw.first != "'" {
+        for op in ["|", "&", ";", "<", ">", "`", "$("] where raw.contains(op) {
+          throw Opaque(reason: "shell operator or substitution '\(op)' in '\(raw)'")
+        }
+        if raw.contains("$") && raw.first != "'" {
+          throw Opaque(reason: "shell expansion in '\(raw)'")
+        }
+      }
+      let exact = w.placeholders.count == 1 && w.text == "{\(w.placeholders[0])}"
+      words.append(
+        Word(
+          raw: raw, text: w.text, parameter: exact ? w.placeholders[0] : nil, wasQuoted: w.wasQuoted
+        ))
+    }
+    return words
+  }
+
+  /// The value of a flag's words: a single parameter keeps its type, other words are
+  /// substituted (placeholders with no parameter are listed in `unresolved`).
+  static func value(
+    of ws: [Word], parameters: [String: YAMLNode], unresolved: inout [String]
+  ) -> RecipeV2.ArgValue {
+    var texts: [String] = []
+    var typedSingle: RecipeV2.ArgValue?
+    for w in ws {
+      if let p = w.parameter, let node = parameters[p] {
+        let text = Self.text(of: node)
+        if ws.count == 1 {
+          if w.wasQuoted || !text.contains(" ") {
+            typedSingle = ForeignValues.argValue(node: node)
+            if case .null = typedSingle! { typedSingle = .string("") }
+          }
+        }
+        if w.wasQuoted {
+          texts.append(text)
+        } else {
+          let split = (try? ShellWords.split(text))?.map(\.text) ?? [text]
+          texts += split
+        }
+      } else {
+        texts.append(Self.format(w.text, parameters: parameters, unresolved: &unresolved))
+      }
+    }
+    return typedSingle ?? ForeignValues.argValue(words: texts)
   }
 
   /// Whether a word is a flag (`-x`, `--x`), not a negative number.

@@ -33,3 +33,17 @@ package enum SparkTemplateSlot: Sendable, Hashable {
     return .arg(n)
   }
 }
+
+extension SparkTemplateSlot {
+  /// The v2 path the slot's value lives at (for loss reports).
+  var v2Path: String {
+    switch self {
+    case .host: return "launcher.host"
+    case .port: return "launcher.port"
+    case .model: return "model.path"
+    case .servedName: return "model.served_name"
+    case .field(let f): return "serving.\(f.key)"
+    case .arg(let a): return "args.\(a)"
+    }
+  }
+}

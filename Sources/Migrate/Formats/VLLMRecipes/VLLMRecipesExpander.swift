@@ -1,0 +1,299 @@
+public import Schema
+
+/// Expands a vllm-project/recipes model file into concrete v2 recipes, one per selection
+/// (variant × compatible strategy × hardware); a file with no compatible strategy (vLLM-Omni
+/// models) gives one plain single-node server per variant and hardware.
+///
+/// The hardware choices of a variant and strategy are: none (the plain recipe), then every key
+/// of the file's `hardware_overrides`, of the variant's `hardware_overrides` and of the
+/// strategy override's `hardware_overrides`, in that order. A recipe's engine args are these
+/// layers of words, a later flag replacing the same flag of an earlier layer
+/// (``VLLMRecipesLayers``):
+///
+/// 1. the strategy's `parallel_flag` with the size the variant's or the strategy override's `tp`
+///    gives (a number, or a map by hardware), when one does;
+/// 2. `model.base_args`; 3. the variant's `extra_args`; 4. the args of every feature not in
+///    `opt_in_features`; 5. the strategy's `vllm_args`; 6. the strategy override's `extra_args`
+///    and `vllm_args`; 7. the hardware override's `extra_args`: the file's, then the
+///    variant's, then the strategy override's (for `--hardware h200`, every key that applies
+///    to it — `nvidia`, `hopper`, `h200` — in file order, each with those three).
+///
+/// Env follows the same order (`base_env`, variant `extra_env`, features' `env`, strategy
+/// `env`, override `env`/`extra_env`, hardware `extra_env`s). `pd_cluster` has prefill and
+/// decode roles with their own `vllm_args` and `env` (strategy, then strategy override); their
+/// ports go to `launcher.vllm_recipes.ports`. Features become v2 variants: an opt-in feature
+/// `f` is a variant `f` adding its args, a feature on by default is a variant `no-f` that
+/// removes them.
+public enum VLLMRecipesExpander {
+  /// Every selection of a model file that `filter` lets through, in file order.
+  public static func selections(
+    _ model: VLLMRecipesModelFile, filter: VLLMRecipesFilter,
+    taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
+  ) -> [VLLMRecipesSelection] {
+    var out: [VLLMRecipesSelection] = []
+    for (variant, vnode) in model.variants where filter.variant.map({ $0 == variant }) ?? true {
+      let strategies: [String?] = model.strategies.isEmpty ? [nil] : model.strategies
+      for strategy in strategies where filter.strategy.map({ $0 == strategy }) ?? true {
+        let so = strategy.flatMap { model.root["strategy_overrides"]?[$0] }
+        var keys: [String] = []
+        for n in [model.root, vnode, so] {
+          for k in n?["hardware_overrides"]?.keys ?? [] where !keys.contains(k) { keys.append(k) }
+        }
+        if let h = filter.hardware {
+          let applied = keys.filter { taxonomy.applies($0, to: h) }
+          out.append(
+            VLLMRecipesSelection(
+              variant: variant, strategy: strategy, hardware: h, overrides: applied))
+          continue
+        }
+        for h in [nil] + keys.map(Optional.some) {
+          out.append(VLLMRecipesSelection(variant: variant, strategy: strategy, hardware: h))
+        }
+      }
+    }
+    return out
+  }
+
+  /// Expands a model file.
+  ///
+  /// - Parameters:
+  ///   - model: the model file.
+  ///   - strategies: the strategies by name (a compatible strategy missing here is an error of
+  ///     the recipes that use it).
+  ///   - file: the model file's path, for provenance and diagnostics.
+  ///   - filter: which selections to expand.
+  /// - Returns: one conversion per selection; a filter that selects nothing gives an error.
+  public static func expand(
+    _ model: VLLMRecipesModelFile, strategies: [String: VLLMRecipesStrategy], file: String,
+    filter: VLLMRecipesFilter = VLLMRecipesFilter(),
+    taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
+  ) -> [Conversion<RecipeV2>] {
+    let chosen = selections(model, filter: filter, taxonomy: taxonomy)
+    if chosen.isEmpty {
+      let what = [
+        filter.variant.map { "variant '\($0)'" }, filter.strategy.map { "strategy '\($0)'" },
+      ].compactMap { $0 }
+      let hint =
+        "variants: \(model.variants.map(\.name).joined(separator: ", ")); strategies: "
+        + model.strategies.joined(separator: ", ")
+      return [
+        Conversion(
+          value: nil,
+          diagnostics: [
+            Diagnostic(
+              .error, code: "no-selection",
+              "no \(what.joined(separator: " with ")) in this model file",
+              at: SourceLocation(file: file, line: 1, column: 1), hint: hint)
+          ])
+      ]
+    }
+    return chosen.map { recipe(model, strategies: strategies, selection: $0, file: file) }
+  }
+
+  /// The path recorded in provenance: from `models/` on when the file is in a recipes
+  /// checkout, else as ``SourcePath`` records it.
+  static func sourcePath(_ file: String) -> String {
+    let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+    if let i = parts.lastIndex(of: "models"), i + 1 < parts.count {
+      return parts[i...].joined(separator: "/")
+    }
+    return SourcePath.recorded(file)
+  }
+
+  /// A name part: lower-case letters and digits, other runs of characters as one `-`.
+  static func kebab(_ s: String) -> String {
+    var out = ""
+    for c in s.lowercased() {
+      if c.isASCII && (c.isLetter || c.isNumber) {
+        out.append(c)
+      } else if !out.isEmpty && !out.hasSuffix("-") {
+        out.append("-")
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out
+  }
+
+  /// The recipe name of a selection.
+  public static func name(_ model: VLLMRecipesModelFile, _ s: VLLMRecipesSelection) -> String {
+    var parts = [kebab(model.slug)]
+    if s.variant != "default" { parts.append(kebab(s.variant)) }
+    if let strategy = s.strategy { parts.append(kebab(strategy)) }
+    if let h = s.hardware { parts.append(kebab(h)) }
+    return parts.joined(separator: "-")
+  }
+
+  /// A parallel size: a number, or a map by hardware.
+  static func size(_ node: YAMLNode?, hardware: String?) -> Int? {
+    guard let node else { return nil }
+    if let text = node.scalar { return Int(text) }
+    return hardware.flatMap { node[$0]?.scalar }.flatMap { Int($0) }
+  }
+
+  /// An image: a string, or a map by brand (`nvidia`, `amd`).
+  static func image(_ node: YAMLNode?, hardware: String?) -> String? {
+    guard let node else { return nil }
+    if let text = node.scalar { return node.isNull ? nil : text }
+    let h = hardware?.lowercased() ?? ""
+    let brand = h == "amd" || h.hasPrefix("mi") ? "amd" : "nvidia"
+    return node[brand]?.scalar ?? node.mapping?.first?.value.scalar
+  }
+
+  // MARK: - One recipe
+
+  static func recipe(
+    _ model: VLLMRecipesModelFile, strategies: [String: VLLMRecipesStrategy],
+    selection s: VLLMRecipesSelection, file: String
+  ) -> Conversion<RecipeV2> {
+    let root = model.root
+    let vnode = model.variants.first { $0.name == s.variant }?.node ?? .mapping([])
+    let plain = VLLMRecipesStrategy(
+      name: "", deployType: "single_node", args: [], parallelFlag: nil, multiNode: false)
+    guard let strategy = s.strategy.map({ strategies[$0] }) ?? plain else {
+      return Conversion(
+        value: nil,
+        diagnostics: [
+          Diagnostic(
+            .error, code: "unknown-strategy",
+            "strategy '\(s.strategy ?? "")' is not in the strategies folder",
+            at: SourceLocation(file: file, line: 1, column: 1), path: "compatible_strategies",
+            hint: "pass --strategies DIR (the recipes repository's strategies/ folder); known: "
+              + strategies.keys.sorted().joined(separator: ", "))
+        ])
+    }
+    let so = s.strategy.flatMap { root["strategy_overrides"]?[$0] }
+    // Per key in order: the file's, the variant's, the strategy override's.
+    let hw: [YAMLNode?] = s.overrides.flatMap { h in
+      [root, vnode, so].map { $0?["hardware_overrides"]?[h] }
+    }
+    let words = VLLMRecipesModelFile.words
+    let onFeatures = model.features.filter { !$0.optIn }
+
+    var layers: [[String]] = []
+    if let flag = strategy.parallelFlag,
+      let n = size(vnode["tp"], hardware: s.hardware) ?? size(so?["tp"], hardware: s.hardware)
+    {
+      layers.append([flag, String(n)])
+    }
+    layers.append(words(root["model"]?["base_args"]))
+    layers.append(words(vnode["extra_args"]))
+    layers += onFeatures.map(\.args)
+    layers.append(strategy.args)
+    layers.append(words(so?["extra_args"]) + words(so?["vllm_args"]))
+    layers += hw.map { words($0?["extra_args"]) }
+    let common = VLLMRecipesLayers.words(layers)
+
+    var envLayers: [YAMLNode?] = [root["model"]?["base_env"], vnode["extra_env"]]
+    envLayers += model.features.filter { !$0.optIn }.map { f in
+      .mapping(f.env.map { YAMLPair($0.0, .string($0.1)) })
+    }
+    envLayers += [strategy.env, so?["env"], so?["extra_env"]]
+    envLayers += hw.map { $0?["extra_env"] }
+    let env = VLLMRecipesLayers.env(envLayers)
+
+    var diagnostics: [Diagnostic] = []
+    let at = SourceLocation(file: file, line: 1, column: 1)
+    let argv = EngineArgv.read(common.words, engine: .vllm, extractNamedFields: true)
+    var tool: [YAMLPair] = [
+      YAMLPair("model_file", .string(sourcePath(file))),
+      YAMLPair("variant", .string(s.variant)),
+    ]
+    if let strategy = s.strategy { tool.append(YAMLPair("strategy", .string(strategy))) }
+    if let h = s.hardware { tool.append(YAMLPair("hardware", .string(h))) }
+    if s.overrides != (s.hardware.map { [$0] } ?? []) {
+      tool.append(YAMLPair("overrides", .sequence(s.overrides.map { .string($0) }, style: .flow)))
+    }
+    if let meta = root["meta"] { tool.append(YAMLPair("meta", meta)) }
+    let loose = common.positionals + argv.positionals
+    if !argv.owned.isEmpty || !loose.isEmpty {
+      let kept = argv.owned.flatMap { f in f.value.map { [f.flag, $0] } ?? [f.flag] } + loose
+      tool.append(YAMLPair("launcher_args", .sequence(kept.map { .string($0) }, style: .flow)))
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "launcher-owned-flag",
+          "\(s): \(kept.joined(separator: " ")) is the launcher's; kept in launcher.vllm_recipes",
+          at: at))
+    }
+
+    var roles: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
+    let topology: RecipeV2.Topology
+    if strategy.disaggregated {
+      var ports: [YAMLPair] = []
+      for (role, side, key) in [
+        (RecipeV2.Role.prefill, strategy.prefill, "prefill"),
+        (RecipeV2.Role.decode, strategy.decode, "decode"),
+      ] {
+        let r = VLLMRecipesLayers.words([side?.args ?? [], words(so?[key]?["vllm_args"])])
+        let a = EngineArgv.read(r.words, engine: .vllm, extractNamedFields: true)
+        for f in a.owned where f.flag == "--port" {
+          if let v = f.value, let n = Int(v) { ports.append(YAMLPair(key, .int(n))) }
+        }
+        let e = VLLMRecipesLayers.env([side?.env, so?[key]?["env"]])
+        let config = RecipeV2.RoleConfig(serving: a.serving, args: a.args, env: e)
+        if !config.isEmpty { roles[role] = config }
+      }
+      if !ports.isEmpty { tool.append(YAMLPair("ports", .mapping(ports))) }
+      if let router = strategy.router { tool.append(YAMLPair("router", router)) }
+      let one = RecipeV2.RolePlacement(nodes: 1, workers: 1)
+      topology = .disaggregated(prefill: one, decode: one)
+    } else {
+      topology = .aggregated(RecipeV2.RolePlacement(nodes: strategy.multiNode ? 2 : 1, workers: 1))
+    }
+
+    let hwImage = hw.compactMap { image($0?["docker_image"], hardware: s.hardware) }.last
+    let engine = RecipeV2.Engine(
+      name: .vllm,
+      version: vnode["min_vllm_version"]?.scalar ?? root["model"]?["min_vllm_version"]?.scalar,
+      image: hwImage ?? image(vnode["docker_image"], hardware: s.hardware)
+        ?? image(root["model"]?["docker_image"], hardware: s.hardware))
+    let gpus = s.hardware.flatMap { GPUsPerNode.standard.count(for: $0) }
+    let resources = gpus.map { RecipeV2.Resources(gpuType: s.hardware, gpusPerNode: $0) }
+    let description =
+      [vnode["description"]?.scalar, strategy.displayName].compactMap { $0 }
+      .joined(separator: "; ")
+    let recipe = RecipeV2(
+      name: name(model, s), description: description.isEmpty ? nil : description,
+      model: RecipeV2.Model(
+        path: vnode["model_id"]?.scalar ?? model.modelID,
+        precision: vnode["precision"]?.scalar),
+      engine: engine, resources: resources, topology: topology, serving: argv.serving,
+      args: argv.args, env: env, roles: roles,
+      launcher: RecipeV2.Launcher(tools: [.vllmRecipes: .mapping(tool)]),
+      variants: featureVariants(model),
+      provenance: RecipeV2.Provenance(
+        sourceFormat: RecipeFormat.vllmRecipes.rawValue, sourcePath: sourcePath(file),
+        roundtrip: argv.spellings.isEmpty
+          ? nil : RecipeV2.Roundtrip(flagSpellings: argv.spellings)))
+    return Conversion(value: recipe, diagnostics: diagnostics)
+  }
+
+  /// The features as v2 variants: `f` adds an opt-in feature, `no-f` removes one that is on.
+  static func featureVariants(_ model: VLLMRecipesModelFile) -> [RecipeV2.Variant] {
+    model.features.compactMap { f in
+      let a = EngineArgv.read(f.args, engine: .vllm, extractNamedFields: false)
+      var pairs: [YAMLPair] = []
+      let args: [YAMLPair] = a.args.map { arg in
+        YAMLPair(arg.flag, f.optIn ? node(arg.value) : .null)
+      }
+      if !args.isEmpty { pairs.append(YAMLPair("args", .mapping(args))) }
+      let env = f.env.map { YAMLPair($0.0, f.optIn ? .string($0.1) : .null) }
+      if !env.isEmpty { pairs.append(YAMLPair("env", .mapping(env))) }
+      guard !pairs.isEmpty else { return nil }
+      let name = (f.optIn ? "" : "no-") + kebab(f.name)
+      return RecipeV2.Variant(name: name, override: .mapping(pairs))
+    }
+  }
+
+  /// The YAML of an arg value read from words.
+  static func node(_ v: RecipeV2.ArgValue) -> YAMLNode {
+    switch v {
+    case .string(let s): return .string(s)
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    case .bool(let b): return .bool(b)
+    case .null: return .null
+    case .list(let items): return .sequence(items.map(node), style: .flow)
+    case .structured(let n): return n
+    }
+  }
+}
