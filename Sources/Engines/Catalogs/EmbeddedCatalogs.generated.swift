@@ -19191,14 +19191,14 @@ flag	kind	type	default	choices	aliases	deprecated
 --show-hidden-metrics-for-version	value	str	None			yes
 --otlp-traces-endpoint	value	str	None			no
 --collect-detailed-traces	value	list[str] nargs=+	None			no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --num-lookahead-slots	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	False		--no-disable-hybrid-kv-cache-manager	no
@@ -19392,14 +19392,14 @@ flag	kind	type	default	choices	aliases	deprecated
 --show-hidden-metrics-for-version	value	str	None			yes
 --otlp-traces-endpoint	value	str	None			no
 --collect-detailed-traces	value	list[str] nargs=+	None			no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --num-lookahead-slots	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	False		--no-disable-hybrid-kv-cache-manager	no
@@ -19556,7 +19556,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -19591,13 +19591,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --collect-detailed-traces	value	list[str] nargs=+	None			no
 --kv-cache-metrics	bool	bool	False		--no-kv-cache-metrics	no
 --kv-cache-metrics-sample	value	float	0.01			no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	False		--no-disable-hybrid-kv-cache-manager	no
@@ -19754,7 +19754,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -19790,13 +19790,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-metrics-sample	value	float	0.01			no
 --cudagraph-metrics	bool	bool	False		--no-cudagraph-metrics	no
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -19960,7 +19960,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -19999,13 +19999,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -20169,7 +20169,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -20208,13 +20208,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -20379,7 +20379,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -20420,13 +20420,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -20591,7 +20591,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -20632,13 +20632,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -20804,7 +20804,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --cpu-offload-gb	value	float	0			no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
@@ -20846,13 +20846,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -21022,7 +21022,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
 --kv-sharing-fast-prefill	bool	bool	False		--no-kv-sharing-fast-prefill	no
@@ -21071,13 +21071,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -21249,7 +21249,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --swap-space	value	float	4			no
 --kv-cache-dtype	value	str	auto	auto,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
 --kv-sharing-fast-prefill	bool	bool	False		--no-kv-sharing-fast-prefill	no
@@ -21298,13 +21298,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -21477,7 +21477,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
 --kv-sharing-fast-prefill	bool	bool	False		--no-kv-sharing-fast-prefill	no
@@ -21526,13 +21526,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -21707,7 +21707,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	no
 --kv-sharing-fast-prefill	bool	bool	False		--no-kv-sharing-fast-prefill	no
@@ -21756,13 +21756,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --disable-hybrid-kv-cache-manager	bool	bool	None		--no-disable-hybrid-kv-cache-manager	no
@@ -21937,7 +21937,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -21989,13 +21989,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -22172,7 +22172,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -22224,13 +22224,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -22415,7 +22415,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -22467,13 +22467,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -22659,7 +22659,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -22711,13 +22711,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -22903,7 +22903,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -22955,13 +22955,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -23151,7 +23151,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -23207,13 +23207,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -23412,7 +23412,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -23469,13 +23469,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -23678,7 +23678,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -23735,13 +23735,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -23944,7 +23944,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -24001,13 +24001,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-layerwise-nvtx-tracing	bool	bool	False		--no-enable-layerwise-nvtx-tracing	no
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -24211,7 +24211,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -24269,13 +24269,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-mfu-metrics	bool	bool	False		--no-enable-mfu-metrics	no
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -24484,7 +24484,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -24544,13 +24544,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -24759,7 +24759,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -24819,13 +24819,13 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -25034,7 +25034,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -25096,14 +25096,14 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --max-num-partial-prefills	value	int	1			no
 --max-long-partial-prefills	value	int	1			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -25318,7 +25318,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -25384,12 +25384,12 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -25605,7 +25605,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --calculate-kv-scales	bool	bool	False		--no-calculate-kv-scales	yes
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -25671,12 +25671,12 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -25892,7 +25892,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4,nvfp4_4over6		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
 --kv-sharing-fast-prefill	bool	bool	False		--no-kv-sharing-fast-prefill	no
@@ -25935,7 +25935,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mm-tensor-ipc	value	str	direct_rpc	direct_rpc,torch_shm		no
 --mm-processor-device	value	str	auto	<dynamic:['auto', 'cpu'] + ([current_platform.device_type] if current_platform.device_type not in ('', 'cpu') else [])>		no
 --mm-ipc-gpu-memory-gb	value	float	0			no
---mm-device-do-normalize	value	str	None			no
+--mm-device-do-normalize	bool	bool	None		--no-mm-device-do-normalize	no
 --enable-lora	bool	bool	False		--no-enable-lora	no
 --max-loras	value	int	1			no
 --max-lora-rank	value	int	16	1,8,16,32,64,128,256,320,512		no
@@ -25959,12 +25959,12 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -26185,9 +26185,9 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4,nvfp4_4over6		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
---prefix-cache-retention-interval	value	str	None			no
+--prefix-cache-retention-interval	value	int	<PREFIX_CACHE_RETENTION_INTERVAL_UNSET>			no
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
 --kv-sharing-fast-prefill	bool	bool	False		--no-kv-sharing-fast-prefill	no
 --mamba-cache-dtype	value	str	auto	auto,float32,float16,bfloat16		no
@@ -26229,7 +26229,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mm-tensor-ipc	value	str	direct_rpc	direct_rpc,torch_shm		no
 --mm-processor-device	value	str	auto	<dynamic:['auto', 'cpu'] + ([current_platform.device_type] if current_platform.device_type not in ('', 'cpu') else [])>		no
 --mm-ipc-gpu-memory-gb	value	float	0			no
---mm-device-do-normalize	value	str	None			no
+--mm-device-do-normalize	bool	bool	None		--no-mm-device-do-normalize	no
 --enable-lora	bool	bool	False		--no-enable-lora	no
 --max-loras	value	int	1			no
 --max-lora-rank	value	int	16	1,8,16,32,64,128,256,320,512		no
@@ -26254,14 +26254,14 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --max-num-queued-reqs	value	int	None			no
 --max-num-queued-tokens	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -26447,7 +26447,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --dcp-comm-backend	value	str	None	ag_rs,a2a,None		no
 --dcp-q-replicate	bool	bool	None		--no-dcp-q-replicate	no
 --dcp-kv-cache-interleave-size	value	int	1			yes
---cp-kv-cache-interleave-size	value	str	None			no
+--cp-kv-cache-interleave-size	value	int	None			no
 --prefill-context-parallel-size	value	int	1		-pcp	no
 --data-parallel-size	value	int	1		-dp	no
 --data-parallel-rank	value	int	None		-dpn	no
@@ -26486,7 +26486,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,nvfp4_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4,nvfp4_4over6		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --prefix-cache-retention-interval	value	int	0			no
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -26531,7 +26531,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mm-tensor-ipc	value	str	direct_rpc	direct_rpc,torch_shm		no
 --mm-processor-device	value	str	auto	<dynamic:['auto', 'cpu'] + ([current_platform.device_type] if current_platform.device_type not in ('', 'cpu') else [])>		no
 --mm-ipc-gpu-memory-gb	value	float	0			no
---mm-device-do-normalize	value	str	None			no
+--mm-device-do-normalize	bool	bool	None		--no-mm-device-do-normalize	no
 --enable-lora	bool	bool	False		--no-enable-lora	no
 --max-loras	value	int	1			no
 --max-lora-rank	value	int	16	1,8,16,32,64,128,256,320,512		no
@@ -26556,14 +26556,14 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --max-num-queued-reqs	value	int	None			no
 --max-num-queued-tokens	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -26755,7 +26755,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --dcp-comm-backend	value	str	None	ag_rs,a2a,None		no
 --dcp-q-replicate	bool	bool	None		--no-dcp-q-replicate	no
 --dcp-kv-cache-interleave-size	value	int	1			yes
---cp-kv-cache-interleave-size	value	str	None			no
+--cp-kv-cache-interleave-size	value	int	None			no
 --prefill-context-parallel-size	value	int	1		-pcp	no
 --data-parallel-size	value	int	1		-dp	no
 --data-parallel-rank	value	int	None		-dpn	no
@@ -26794,7 +26794,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,nvfp4_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4,nvfp4_4over6		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --prefix-cache-retention-interval	value	int	0			no
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -26840,7 +26840,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mm-tensor-ipc	value	str	direct_rpc	direct_rpc,torch_shm		no
 --mm-processor-device	value	str	auto	<dynamic:['auto', 'cpu'] + ([current_platform.device_type] if current_platform.device_type not in ('', 'cpu') else [])>		no
 --mm-ipc-gpu-memory-gb	value	float	0			no
---mm-device-do-normalize	value	str	None			no
+--mm-device-do-normalize	bool	bool	None		--no-mm-device-do-normalize	no
 --enable-lora	bool	bool	False		--no-enable-lora	no
 --max-loras	value	int	1			no
 --max-lora-rank	value	int	16	1,8,16,32,64,128,256,320,512		no
@@ -26869,16 +26869,16 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --max-num-active-seqs	value	int	None			no
 --max-num-queued-reqs	value	int	None			no
 --max-num-queued-tokens	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --long-prefill-token-threshold-adaptive	bool	bool	False		--no-long-prefill-token-threshold-adaptive	no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -27073,7 +27073,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --dcp-comm-backend	value	str	None	ag_rs,a2a,None		no
 --dcp-q-replicate	bool	bool	None		--no-dcp-q-replicate	no
 --dcp-kv-cache-interleave-size	value	int	1			yes
---cp-kv-cache-interleave-size	value	str	None			no
+--cp-kv-cache-interleave-size	value	int	None			no
 --prefill-context-parallel-size	value	int	1		-pcp	no
 --data-parallel-size	value	int	1		-dp	no
 --data-parallel-rank	value	int	None		-dpn	no
@@ -27114,7 +27114,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --kv-cache-memory-bytes	value	int(human_readable: 1k/1m/...)	None			no
 --kv-cache-dtype	value	str	auto	auto,float16,bfloat16,fp8,fp8_e4m3,fp8_e5m2,fp8_inc,fp8_ds_mla,nvfp4_ds_mla,turboquant_k8v4,turboquant_4bit_nc,turboquant_k3v4_nc,turboquant_3bit_nc,ultraquant_4bit,int4_per_token_head,int8_per_token_head,fp8_per_token_head,nvfp4,nvfp4_4over6		no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --prefix-cache-retention-interval	value	int	0			no
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -27160,7 +27160,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mm-tensor-ipc	value	str	direct_rpc	direct_rpc,torch_shm		no
 --mm-processor-device	value	str	auto	<dynamic:['auto', 'cpu'] + ([current_platform.device_type] if current_platform.device_type not in ('', 'cpu') else [])>		no
 --mm-ipc-gpu-memory-gb	value	float	0			no
---mm-device-do-normalize	value	str	None			no
+--mm-device-do-normalize	bool	bool	None		--no-mm-device-do-normalize	no
 --enable-lora	bool	bool	False		--no-enable-lora	no
 --max-loras	value	int	1			no
 --max-lora-rank	value	int	16	1,8,16,32,64,128,256,320,512		no
@@ -27190,16 +27190,16 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --max-num-active-seqs	value	int	None			no
 --max-num-queued-reqs	value	int	None			no
 --max-num-queued-tokens	value	int	None			no
 --long-prefill-token-threshold	value	int	0			no
 --long-prefill-token-threshold-adaptive	bool	bool	False		--no-long-prefill-token-threshold-adaptive	no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
@@ -27724,7 +27724,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --dcp-comm-backend	value	str	None	ag_rs,a2a,None		no
 --dcp-q-replicate	bool	bool	None		--no-dcp-q-replicate	no
 --dcp-kv-cache-interleave-size	value	int	1			yes
---cp-kv-cache-interleave-size	value	str	None			no
+--cp-kv-cache-interleave-size	value	int	None			no
 --prefill-context-parallel-size	value	int	1		-pcp	no
 --data-parallel-size	value	int	1		-dp	no
 --data-parallel-rank	value	int	None		-dpn	no
@@ -27766,7 +27766,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-extensible-kv-cache	bool	bool	None		--no-enable-extensible-kv-cache	no
 --kv-cache-dtype	value	str	auto			no
 --num-gpu-blocks-override	value	int	None			no
---enable-prefix-caching	value	str	None			no
+--enable-prefix-caching	bool	bool	None		--no-enable-prefix-caching	no
 --prefix-caching-hash-algo	value	str	sha256	sha256,sha256_cbor,xxhash,xxhash_cbor		no
 --prefix-cache-retention-interval	value	int	0			no
 --kv-cache-dtype-skip-layers	value	list[str] nargs=+	[]			no
@@ -27776,7 +27776,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mamba-ssm-cache-dtype	value	str	auto	auto,float32,float16,bfloat16		no
 --mamba-block-size	value	int	None			no
 --prefix-match-unit	value	int	None			no
---mamba-cache-mode	value	str	None			no
+--mamba-cache-mode	value	str	None	align,none		yes
 --enable-mamba-shared-prefix-checkpoint	bool	bool	False		--no-enable-mamba-shared-prefix-checkpoint	no
 --replayssm-buffer-len	value	int	16			no
 --use-replayssm	bool	bool	False		--no-use-replayssm	no
@@ -27812,7 +27812,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --mm-tensor-ipc	value	str	direct_rpc	direct_rpc,torch_shm		no
 --mm-processor-device	value	str	auto	<dynamic:['auto', 'cpu'] + ([current_platform.device_type] if current_platform.device_type not in ('', 'cpu') else [])>		no
 --mm-ipc-gpu-memory-gb	value	float	0			no
---mm-device-do-normalize	value	str	None			no
+--mm-device-do-normalize	bool	bool	None		--no-mm-device-do-normalize	no
 --enable-lora	bool	bool	False		--no-enable-lora	no
 --max-loras	value	int	1			no
 --max-lora-rank	value	int	16	1,8,16,32,64,128,256,320,512		no
@@ -27842,9 +27842,9 @@ flag	kind	type	default	choices	aliases	deprecated
 --enable-logging-iteration-details	bool	bool	False		--no-enable-logging-iteration-details	no
 --jit-monitor-mode	value	str	warn	warn,error		no
 --jit-monitor-verbose	bool	bool	False		--no-jit-monitor-verbose	no
---max-num-batched-tokens	value	str	None			no
---max-num-scheduled-tokens	value	str	None			no
---max-num-seqs	value	str	None			no
+--max-num-batched-tokens	value	int(human_readable: 1k/1m/...)	None			no
+--max-num-scheduled-tokens	value	int	None			no
+--max-num-seqs	value	int	None			no
 --max-num-active-seqs	value	int	None			no
 --max-num-inflight-kv-loads	value	int	None			no
 --max-num-queued-reqs	value	int	None			no
@@ -27852,7 +27852,7 @@ flag	kind	type	default	choices	aliases	deprecated
 --long-prefill-token-threshold	value	int	0			no
 --long-prefill-token-threshold-adaptive	bool	bool	False		--no-long-prefill-token-threshold-adaptive	no
 --scheduling-policy	value	str	fcfs	fcfs,priority		no
---enable-chunked-prefill	value	str	None			no
+--enable-chunked-prefill	bool	bool	None		--no-enable-chunked-prefill	no
 --disable-chunked-mm-input	bool	bool	False		--no-disable-chunked-mm-input	no
 --scheduler-cls	value	str	None			no
 --scheduler-reserve-full-isl	bool	bool	True		--no-scheduler-reserve-full-isl	no
