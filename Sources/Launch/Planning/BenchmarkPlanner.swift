@@ -31,6 +31,25 @@ enum BenchmarkPlanner {
   static let saBenchWarmupMultiplier = 2
   static let saBenchRangeRatio = "0.8"
 
+  /// The concurrencies to run: the recipe's, else srt-slurm's `concurrencies: "4x8x16"` arg
+  /// (taken out of `extra`), else 1 with a note.
+  static func concurrencies(
+    _ b: RecipeV2.Benchmark, extra: inout [String: String], notes: inout [String]
+  ) -> [Int] {
+    var concurrencies = b.concurrencies
+    if concurrencies.isEmpty, let text = extra.removeValue(forKey: "concurrencies") {
+      concurrencies = text.split(whereSeparator: { $0 == "x" || $0 == "," || $0 == " " })
+        .compactMap { Int($0) }
+    }
+    extra.removeValue(forKey: "concurrencies")
+    if concurrencies.isEmpty {
+      concurrencies = [1]
+      notes.append(
+        "benchmark: the recipe gives no concurrencies; running at 1 (engine-default rule)")
+    }
+    return concurrencies
+  }
+
   /// The benchmark step, or nil when the recipe has no benchmark.
   ///
   /// - Parameters:
@@ -44,17 +63,7 @@ enum BenchmarkPlanner {
     guard let b else { return nil }
     var notes: [String] = []
     var extra = argsMap(b.args)
-    var concurrencies = b.concurrencies
-    if concurrencies.isEmpty, let text = extra.removeValue(forKey: "concurrencies") {
-      concurrencies = text.split(whereSeparator: { $0 == "x" || $0 == "," || $0 == " " }).compactMap
-      { Int($0) }
-    }
-    extra.removeValue(forKey: "concurrencies")
-    if concurrencies.isEmpty {
-      concurrencies = [1]
-      notes.append(
-        "benchmark: the recipe gives no concurrencies; running at 1 (engine-default rule)")
-    }
+    let concurrencies = concurrencies(b, extra: &extra, notes: &notes)
     let name = servedName ?? model
     let tool = b.tool.lowercased()
     let isSABench = tool == "sa-bench"

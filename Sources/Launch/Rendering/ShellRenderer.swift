@@ -105,45 +105,48 @@ public struct ShellRenderer: PlanRenderer {
     }
     s += "log \"all processes ready\"\n\n"
 
-    if let b = plan.benchmark {
-      let container = b.container.flatMap { $0.isRun ? $0 : nil }
-      if b.image != nil, b.container == nil {
-        warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
-      }
-      s += "# --- benchmark ---\n"
-      func filled(_ word: String) -> String {
-        NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
-      }
-      if let container {
-        // The run directory is mounted (at /logs unless the plan mounts it already), and the
-        // tool runs where it writes its result file.
-        var c = container
-        if b.resultFileFlag != nil {
-          if !c.mounts.contains(where: { $0.source == "$RUN_DIR" }) {
-            c.mounts.append(ContainerMount(source: "$RUN_DIR", target: "/logs"))
-          }
-          c.workdir = BashSupport.benchmarkDirectory(b, in: c)
-        }
-        s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) }) { conc in
-          "(\n" + BashSupport.exports(b.env, indent: "  ") + "  exec "
-            + Self.containerRun(
-              c, argv: b.argv(concurrency: conc).map(filled), env: b.env, gpus: nil,
-              sharedMemory: nil, setupScript: nil) + "\n) </dev/null 2>&1"
-        }
-      } else {
-        s += BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) })
-      }
-    } else {
-      s += """
+    s += benchmark(plan, warnings: &warnings)
+    if plan.processes.contains(where: { $0.image != nil && $0.container == nil }) {
+      warnings.append("shell: container images are ignored; processes run on the host")
+    }
+    return RenderedLaunch(text: s, warnings: warnings)
+  }
+
+  /// The benchmark at each concurrency, on this machine or in its container; without a
+  /// benchmark, serving until a process ends.
+  func benchmark(_ plan: LaunchPlan, warnings: inout [String]) -> String {
+    guard let b = plan.benchmark else {
+      return """
         log "serving; press Ctrl-C to stop"
         wait -n "${PID_OF[@]}"
 
         """
     }
-    if plan.processes.contains(where: { $0.image != nil && $0.container == nil }) {
-      warnings.append("shell: container images are ignored; processes run on the host")
+    if b.image != nil, b.container == nil {
+      warnings.append("shell: the benchmark image is ignored; the tool runs on this machine")
     }
-    return RenderedLaunch(text: s, warnings: warnings)
+    func filled(_ word: String) -> String {
+      NodeHostTemplate.substitute(word) { hostAddress(plan, $0) }
+    }
+    guard var c = b.container.flatMap({ $0.isRun ? $0 : nil }) else {
+      return "# --- benchmark ---\n"
+        + BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) })
+    }
+    // The run directory is mounted (at /logs unless the plan mounts it already), and the tool
+    // runs where it writes its result file.
+    if b.resultFileFlag != nil {
+      if !c.mounts.contains(where: { $0.source == "$RUN_DIR" }) {
+        c.mounts.append(ContainerMount(source: "$RUN_DIR", target: "/logs"))
+      }
+      c.workdir = BashSupport.benchmarkDirectory(b, in: c)
+    }
+    return "# --- benchmark ---\n"
+      + BashSupport.benchmark(b, word: { ShellQuote.quote(filled($0)) }) { conc in
+        "(\n" + BashSupport.exports(b.env, indent: "  ") + "  exec "
+          + Self.containerRun(
+            c, argv: b.argv(concurrency: conc).map(filled), env: b.env, gpus: nil,
+            sharedMemory: nil, setupScript: nil) + "\n) </dev/null 2>&1"
+      }
   }
 
   /// The address of node `index`: its host name, or `127.0.0.1` when it is this machine.

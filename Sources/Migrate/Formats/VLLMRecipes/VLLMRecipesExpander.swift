@@ -141,6 +141,50 @@ public enum VLLMRecipesExpander {
 
   // MARK: - One recipe
 
+  /// The prefill and decode roles of a `pd_cluster` strategy: each side's args and env, then
+  /// the strategy override's; the ports and router they name go to `tool`.
+  static func disaggregatedRoles(
+    _ strategy: VLLMRecipesStrategy, override so: YAMLNode?, tool: inout [YAMLPair]
+  ) -> [RecipeV2.Role: RecipeV2.RoleConfig] {
+    let words = VLLMRecipesModelFile.words
+    var roles: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
+    var ports: [YAMLPair] = []
+    for (role, side, key) in [
+      (RecipeV2.Role.prefill, strategy.prefill, "prefill"),
+      (RecipeV2.Role.decode, strategy.decode, "decode"),
+    ] {
+      let r = VLLMRecipesLayers.words([side?.args ?? [], words(so?[key]?["vllm_args"])])
+      let a = EngineArgv.read(r.words, engine: .vllm, extractNamedFields: true)
+      for f in a.owned where f.flag == "--port" {
+        if let v = f.value, let n = Int(v) { ports.append(YAMLPair(key, .int(n))) }
+      }
+      let e = VLLMRecipesLayers.env([side?.env, so?[key]?["env"]])
+      let config = RecipeV2.RoleConfig(serving: a.serving, args: a.args, env: e)
+      if !config.isEmpty { roles[role] = config }
+    }
+    if !ports.isEmpty { tool.append(YAMLPair("ports", .mapping(ports))) }
+    if let router = strategy.router { tool.append(YAMLPair("router", router)) }
+    return roles
+  }
+
+  /// `launcher.vllm_recipes` of one recipe: the model file, variant, strategy, hardware and
+  /// the overrides applied (when they are not just the hardware's), and the file's `meta`.
+  static func origin(_ s: VLLMRecipesSelection, root: YAMLNode, file: String) -> [YAMLPair] {
+    var tool: [YAMLPair] = [
+      YAMLPair("model_file", .string(sourcePath(file))),
+      YAMLPair("variant", .string(s.variant)),
+    ]
+    if let strategy = s.strategy { tool.append(YAMLPair("strategy", .string(strategy))) }
+    if let h = s.hardware { tool.append(YAMLPair("hardware", .string(h))) }
+    if s.overrides != (s.hardware.map { [$0] } ?? []) {
+      tool.append(YAMLPair("overrides", .sequence(s.overrides.map { .string($0) }, style: .flow)))
+    }
+    if let meta = root["meta"] { tool.append(YAMLPair("meta", meta)) }
+    return tool
+  }
+
+  /// One concrete recipe of a model file: the selection's variant, strategy and hardware
+  /// overrides layered in order, with its provenance.
   static func recipe(
     _ model: VLLMRecipesModelFile, strategies: [String: VLLMRecipesStrategy],
     selection s: VLLMRecipesSelection, file: String
@@ -194,16 +238,7 @@ public enum VLLMRecipesExpander {
     var diagnostics: [Diagnostic] = []
     let at = SourceLocation(file: file, line: 1, column: 1)
     let argv = EngineArgv.read(common.words, engine: .vllm, extractNamedFields: true)
-    var tool: [YAMLPair] = [
-      YAMLPair("model_file", .string(sourcePath(file))),
-      YAMLPair("variant", .string(s.variant)),
-    ]
-    if let strategy = s.strategy { tool.append(YAMLPair("strategy", .string(strategy))) }
-    if let h = s.hardware { tool.append(YAMLPair("hardware", .string(h))) }
-    if s.overrides != (s.hardware.map { [$0] } ?? []) {
-      tool.append(YAMLPair("overrides", .sequence(s.overrides.map { .string($0) }, style: .flow)))
-    }
-    if let meta = root["meta"] { tool.append(YAMLPair("meta", meta)) }
+    var tool = Self.origin(s, root: root, file: file)
     let loose = common.positionals + argv.positionals
     if !argv.owned.isEmpty || !loose.isEmpty {
       let kept = argv.owned.flatMap { f in f.value.map { [f.flag, $0] } ?? [f.flag] } + loose
@@ -218,22 +253,7 @@ public enum VLLMRecipesExpander {
     var roles: [RecipeV2.Role: RecipeV2.RoleConfig] = [:]
     let topology: RecipeV2.Topology
     if strategy.disaggregated {
-      var ports: [YAMLPair] = []
-      for (role, side, key) in [
-        (RecipeV2.Role.prefill, strategy.prefill, "prefill"),
-        (RecipeV2.Role.decode, strategy.decode, "decode"),
-      ] {
-        let r = VLLMRecipesLayers.words([side?.args ?? [], words(so?[key]?["vllm_args"])])
-        let a = EngineArgv.read(r.words, engine: .vllm, extractNamedFields: true)
-        for f in a.owned where f.flag == "--port" {
-          if let v = f.value, let n = Int(v) { ports.append(YAMLPair(key, .int(n))) }
-        }
-        let e = VLLMRecipesLayers.env([side?.env, so?[key]?["env"]])
-        let config = RecipeV2.RoleConfig(serving: a.serving, args: a.args, env: e)
-        if !config.isEmpty { roles[role] = config }
-      }
-      if !ports.isEmpty { tool.append(YAMLPair("ports", .mapping(ports))) }
-      if let router = strategy.router { tool.append(YAMLPair("router", router)) }
+      roles = disaggregatedRoles(strategy, override: so, tool: &tool)
       let one = RecipeV2.RolePlacement(nodes: 1, workers: 1)
       topology = .disaggregated(prefill: one, decode: one)
     } else {

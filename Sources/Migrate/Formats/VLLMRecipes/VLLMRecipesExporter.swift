@@ -18,43 +18,8 @@ public enum VLLMRecipesExporter {
       tool?["meta"]
       ?? .mapping([YAMLPair("title", .string(recipe.name)), YAMLPair("slug", .string(recipe.name))])
 
-    // Features from variants.
-    var removed: Set<String> = []
-    var features: [YAMLPair] = []
-    var optIn: [YAMLNode] = []
     let baseArgs = recipe.args
-    for v in recipe.variants {
-      let args = v.override["args"]?.mapping ?? []
-      let env = v.override["env"]?.mapping ?? []
-      let others = (v.override.mapping ?? []).filter { !["args", "env"].contains($0.key.scalar) }
-      if !others.isEmpty {
-        losses.append(
-          LossEntry(
-            path: KeyPath("variants") / v.name,
-            value: others.compactMap(\.key.scalar).joined(
-              separator: ", "), reason: "a model file's features hold only args and env"))
-      }
-      let off = v.name.hasPrefix("no-") && args.allSatisfy { $0.value.isNull }
-      let name = (off ? String(v.name.dropFirst(3)) : v.name).replacingDashes()
-      var words: [String] = []
-      for pair in args {
-        guard let flag = pair.key.scalar else { continue }
-        if off {
-          removed.insert(flag)
-          if let a = baseArgs.first(where: { $0.flag == flag }) {
-            words += EngineInvocation.argv(a)
-          }
-        } else {
-          words += EngineInvocation.argv(
-            RecipeV2.EngineArg(flag, ForeignValues.argValue(node: pair.value)))
-        }
-      }
-      var f: [YAMLPair] = [YAMLPair("args", .sequence(words.map { .string($0) }))]
-      let envPairs = env.filter { !$0.value.isNull }
-      if !envPairs.isEmpty { f.append(YAMLPair("env", .mapping(envPairs))) }
-      features.append(YAMLPair(name, .mapping(f)))
-      if !off { optIn.append(.string(name)) }
-    }
+    let (features, optIn, removed) = Self.features(recipe, losses: &losses)
 
     // Base args: named fields, then args not owned by a feature.
     var base: [String] = []
@@ -147,5 +112,52 @@ extension String {
   /// `tool-calling` → `tool_calling` (feature keys use underscores).
   fileprivate func replacingDashes() -> String {
     String(map { $0 == "-" ? "_" : $0 })
+  }
+}
+
+extension VLLMRecipesExporter {
+  /// The recipe's variants as model-file features: each `no-f` variant (args switched off)
+  /// is feature `f`, on by default, whose base args it removes; the others are opt-in.
+  /// - Returns: the `features` entries, the opt-in names, and the flags base args leave out.
+  static func features(_ recipe: RecipeV2, losses: inout [LossEntry]) -> (
+    features: [YAMLPair], optIn: [YAMLNode], removed: Set<String>
+  ) {
+    let baseArgs = recipe.args
+    var removed: Set<String> = []
+    var features: [YAMLPair] = []
+    var optIn: [YAMLNode] = []
+    for v in recipe.variants {
+      let args = v.override["args"]?.mapping ?? []
+      let env = v.override["env"]?.mapping ?? []
+      let others = (v.override.mapping ?? []).filter { !["args", "env"].contains($0.key.scalar) }
+      if !others.isEmpty {
+        losses.append(
+          LossEntry(
+            path: KeyPath("variants") / v.name,
+            value: others.compactMap(\.key.scalar).joined(
+              separator: ", "), reason: "a model file's features hold only args and env"))
+      }
+      let off = v.name.hasPrefix("no-") && args.allSatisfy { $0.value.isNull }
+      let name = (off ? String(v.name.dropFirst(3)) : v.name).replacingDashes()
+      var words: [String] = []
+      for pair in args {
+        guard let flag = pair.key.scalar else { continue }
+        if off {
+          removed.insert(flag)
+          if let a = baseArgs.first(where: { $0.flag == flag }) {
+            words += EngineInvocation.argv(a)
+          }
+        } else {
+          words += EngineInvocation.argv(
+            RecipeV2.EngineArg(flag, ForeignValues.argValue(node: pair.value)))
+        }
+      }
+      var f: [YAMLPair] = [YAMLPair("args", .sequence(words.map { .string($0) }))]
+      let envPairs = env.filter { !$0.value.isNull }
+      if !envPairs.isEmpty { f.append(YAMLPair("env", .mapping(envPairs))) }
+      features.append(YAMLPair(name, .mapping(f)))
+      if !off { optIn.append(.string(name)) }
+    }
+    return (features, optIn, removed)
   }
 }

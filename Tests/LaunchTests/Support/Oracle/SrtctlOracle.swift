@@ -49,8 +49,13 @@ enum SrtctlOracle {
       let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any],
       let recipes = doc["recipes"] as? [[String: Any]]
     else { throw ToolError("srtctl_plan.py failed (\(r.status)):\n\(r.stderr)") }
+    // One entry per file, in order: keyed by the path as given (the driver resolves symlinks,
+    // so its own `recipe` path may differ when ../shared is a link).
+    guard recipes.count == files.count else {
+      throw ToolError("srtctl_plan.py gave \(recipes.count) entries for \(files.count) files")
+    }
     var out: [String: [String: Any]] = [:]
-    for entry in recipes { out[entry["recipe"] as? String ?? ""] = entry }
+    for (file, entry) in zip(files, recipes) { out[file] = entry }
     return out
   }
 
