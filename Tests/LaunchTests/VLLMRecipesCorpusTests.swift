@@ -1,3 +1,4 @@
+import Engines
 import Foundation
 import Launch
 import Migrate
@@ -25,7 +26,8 @@ struct VLLMRecipesCorpusTests {
 
   // MARK: - The rule, written out independently
 
-  /// Command-line words as flag → value (nil: bare), later words replacing earlier ones.
+  /// Command-line words as flag → value (nil: bare), later words replacing earlier ones;
+  /// `--f=v` and `-f=v` split at the first `=`, as argparse does.
   static func flags(_ words: [String], into out: inout [String: String?]) {
     var i = 0
     while i < words.count {
@@ -34,7 +36,7 @@ struct VLLMRecipesCorpusTests {
         i += 1
         continue
       }
-      if w.hasPrefix("--"), let eq = w.firstIndex(of: "=") {
+      if let eq = w.firstIndex(of: "=") {
         out[String(w[..<eq].drop { $0 == "-" })] = String(w[w.index(after: eq)...])
       } else if i + 1 < words.count,
         !(words[i + 1].hasPrefix("-") && words[i + 1].count > 1
@@ -143,12 +145,23 @@ struct VLLMRecipesCorpusTests {
     let strategiesDir = Self.checkout + "/strategies"
     let converter = VLLMRecipesConverter(strategies: strategiesDir)
     var total = 0
+    var omni = 0
     for file in Self.modelFiles {
       let root = try Self.parse(file)
       let recipes = converter.expand([YAMLDocument(root: root)], file: file)
       let compatible = Self.seq(root["compatible_strategies"])
       let variants = root["variants"]?.mapping?.count ?? 1
-      // No compatible strategy (vLLM-Omni models): one plain server per variant.
+      // vLLM-Omni models (an `omni` block) make no recipe: one warning says why.
+      if root["omni"] != nil {
+        #expect(recipes.count == 1, "\(file)")
+        #expect(recipes.first?.value == nil, "\(file)")
+        #expect(
+          recipes.first?.diagnostics.map(\.code) == ["vllm-omni"]
+            && recipes.first?.diagnostics.hasErrors == false, "\(file)")
+        omni += 1
+        continue
+      }
+      // No compatible strategy: one plain server per variant.
       #expect(recipes.count >= variants * max(1, compatible.count), "\(file)")
       for c in recipes {
         let recipe = try #require(c.value, "\(file): \(c.diagnostics)")
@@ -165,6 +178,18 @@ struct VLLMRecipesCorpusTests {
         let strategy = tool["strategy"]?.scalar
         #expect((strategy == nil) == compatible.isEmpty)
         let hardware = tool["hardware"]?.scalar
+        // The floor is kept; the pin is the image's version, else a release at or above it.
+        let floor =
+          (root["variants"]?[variant]?["min_vllm_version"]
+          ?? root["model"]?["min_vllm_version"])?.scalar
+        #expect(tool["min_vllm_version"]?.scalar == floor, "\(recipe.name)")
+        let tagged = recipe.engine.image.flatMap { ContainerImage($0).engineVersion }
+        if let floor, tagged == nil {
+          let pinned = try #require(recipe.engine.version.flatMap(EngineVersion.init))
+          #expect(pinned >= EngineVersion(floor)!, "\(recipe.name) pins \(pinned), floor \(floor)")
+        } else if let tagged {
+          #expect(recipe.engine.version.flatMap(EngineVersion.init) == tagged, "\(recipe.name)")
+        }
         #expect(recipe.provenance?.sourceFormat == "vllm-recipes")
         #expect(recipe.provenance?.sourcePath?.hasPrefix("models/") == true)
         let st = try strategy.map { try Self.parse(strategiesDir + "/\($0).yaml") } ?? .mapping([])
@@ -205,6 +230,7 @@ struct VLLMRecipesCorpusTests {
       }
     }
     #expect(total > 100)
+    #expect(omni == 2, "the corpus's vLLM-Omni model files: LTX-2.5, MOSS-TTS-Realtime")
   }
 
   @Test("features are variants: opt-in ones off by default, the others on with a no- variant")
@@ -275,6 +301,10 @@ struct VLLMRecipesCorpusTests {
       let out = converter.fromV2(recipe)
       let exported = try #require(out.value)
       #expect(RecipeFormat.detect(documents: exported).format == .vllmRecipes)
+      // The floor goes back as written, not the release the import pinned.
+      #expect(
+        exported.first?.root["model"]?["min_vllm_version"]?.scalar
+          == docs[0].root["model"]?["min_vllm_version"]?.scalar)
       let again = try #require(
         converter.expand(exported, file: Self.checkout + "/models/x/exported.yaml")
           .first?.value)

@@ -74,14 +74,16 @@ struct FlagCatalogTests {
 
   static let lookups: [Lookup] = [
     Lookup(engine: .sglang, requested: "0.5.1", kind: .exact, picked: "0.5.1"),
-    Lookup(engine: .sglang, requested: "v0.5.5.post2", kind: .nearestLower, picked: "0.5.1"),
+    Lookup(engine: .sglang, requested: "v0.5.5.post4", kind: .nearestLower, picked: "0.5.5.post3"),
     Lookup(engine: .sglang, requested: "0.5.0", kind: .nearestLower, picked: "0.5.0rc2"),
-    Lookup(engine: .sglang, requested: "0.4.6", kind: .nearestLower, picked: "0.4.0"),
+    Lookup(engine: .sglang, requested: "0.4.5", kind: .nearestLower, picked: "0.4.0"),
     Lookup(engine: .sglang, requested: "0.9.0", kind: .nearestLower, picked: "0.5.23"),
     Lookup(engine: .sglang, requested: "0.3.6", kind: .none, picked: nil),
-    Lookup(engine: .vllm, requested: "v0.17.0", kind: .nearestLower, picked: "0.10.2"),
+    Lookup(engine: .vllm, requested: "v0.17.2", kind: .nearestLower, picked: "0.17.1"),
     Lookup(engine: .vllm, requested: "0.10.2.0", kind: .exact, picked: "0.10.2"),
-    Lookup(engine: .vllm, requested: "0.10.1.1", kind: .nearestLower, picked: "0.8.5.post1"),
+    Lookup(engine: .vllm, requested: "0.7.3", kind: .nearestLower, picked: "0.6.6.post1"),
+    Lookup(engine: .vllm, requested: "v0.17.0", kind: .exact, picked: "0.17.0"),
+    Lookup(engine: .sglang, requested: "0.5.5.post2", kind: .exact, picked: "0.5.5.post2"),
     Lookup(engine: .trtllm, requested: "1.0.0", kind: .none, picked: nil),
   ]
 
@@ -206,6 +208,10 @@ struct FlagCatalogTests {
     let fallback = try FlagCatalogStore.load(
       environment: [:], executablePath: "/bin/true", currentDirectory: "/")
     #expect(fallback.origin == .embedded)
-    #expect(fallback.versions(engine: .sglang).count == 5)
+    let sglangFiles = try FileManager.default.contentsOfDirectory(
+      atPath: Paths.specEngines + "/sglang"
+    ).filter { $0.hasSuffix(".tsv") }
+    #expect(fallback.versions(engine: .sglang).count == sglangFiles.count)
+    #expect(sglangFiles.count == 64)
   }
 }

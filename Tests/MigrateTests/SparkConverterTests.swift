@@ -12,9 +12,6 @@ import Testing
   static let corpusFiles: [String] = Corpus.yamlEntries().filter { $0.kind == "spark-template" }
     .map(\.file)
 
-  /// sparkrun recipes for llama.cpp: v2 has no engine name for it.
-  static func isLlamaCpp(_ file: String) -> Bool { file.contains("llama-cpp") }
-
   @Test(.requiresCorpus)
   func corpusIsThere() {
     #expect(Self.corpusFiles.count >= 70)
@@ -27,14 +24,6 @@ import Testing
     let text = try Fixtures.text(file)
     let format = try #require(ForeignRoundTrip.format(of: file))
     #expect(format == .spark || format == .sparkrun, "\(file) detected as \(format)")
-    if Self.isLlamaCpp(file) {
-      let conv = ForeignRoundTrip.converter(format).toV2(
-        try ForeignRoundTrip.documents(text), file: file)
-      #expect(conv.value == nil)
-      #expect(
-        conv.diagnostics.contains { $0.code == "unsupported-engine" && $0.location?.line ?? 0 > 0 })
-      return
-    }
     let (problems, recipe, back) = ForeignRoundTrip.check(text, file: file, format: format)
     #expect(problems.isEmpty, "\(file):\n\(problems.joined(separator: "\n"))")
     let r = try #require(recipe)

@@ -78,8 +78,10 @@ public struct FlagCatalog: Sendable, Hashable {
   /// Tries, in order: the exact spelling (primary, alias, `--no-X` negation); the
   /// spelling with leading dashes added (`tp-size` → `--tp-size`, `tp` → `-tp`; a
   /// spelling that has dashes keeps their number) and
-  /// `snake_case` turned into `kebab-case`; for SGLang a unique prefix of a long
-  /// spelling (`--tp` → `--tp-size`). A `=value` suffix is split off.
+  /// `snake_case` turned into `kebab-case`; for vLLM one key of a JSON flag
+  /// (`--compilation-config.mode`, see ``configKeyResolution(_:typed:inlineValue:)``); for
+  /// SGLang a unique prefix of a long spelling (`--tp` → `--tp-size`). A `=value` suffix is
+  /// split off.
   ///
   /// - Parameter spelling: e.g. `--tp-size`, `-tp`, `tensor_parallel_size`, `--no-enable-prefix-caching`, `--port=8000`.
   /// - Returns: nil when nothing matches.
@@ -106,6 +108,11 @@ public struct FlagCatalog: Sendable, Hashable {
       if let hit = exact(candidate, typed: typed, inlineValue: inlineValue, normalized: true) {
         return hit
       }
+    }
+
+    // One key of a JSON flag (vLLM: `--compilation-config.mode`).
+    if let hit = configKeyResolution(given, typed: typed, inlineValue: inlineValue) {
+      return hit
     }
 
     // Abbreviation (unique prefix among long spellings).

@@ -12,5 +12,8 @@ extension FlagResolution {
     case normalized
     /// A unique prefix of a long spelling (SGLang's argparse `allow_abbrev`, e.g. `--tp`).
     case abbreviation
+    /// One key inside a JSON-valued flag (vLLM's dotted form, `--compilation-config.mode`,
+    /// `-cc.pass_config.x=true`): the flag is the JSON one, ``FlagResolution/configKey`` the key.
+    case configKey
   }
 }

@@ -12,11 +12,14 @@ public struct FlagResolution: Sendable, Hashable {
   public let isNegated: Bool
   /// The value after `=` in `--flag=value`, if any.
   public let inlineValue: String?
+  /// For a ``Match/configKey`` match, the dotted key path inside the flag's JSON
+  /// (`pass_config.fuse_rope_kvcache` of `-cc.pass_config.fuse_rope_kvcache`); nil otherwise.
+  public let configKey: String?
 
   /// A resolution with the given values.
   public init(
     flag: FlagSpec, spelling: String, matchedSpelling: String, match: Match, isNegated: Bool,
-    inlineValue: String?
+    inlineValue: String?, configKey: String? = nil
   ) {
     self.flag = flag
     self.spelling = spelling
@@ -24,6 +27,7 @@ public struct FlagResolution: Sendable, Hashable {
     self.match = match
     self.isNegated = isNegated
     self.inlineValue = inlineValue
+    self.configKey = configKey
   }
 
   /// True when the spelling is the flag's primary name exactly.

@@ -34,6 +34,15 @@ public struct FlagSpec: Sendable, Hashable {
   /// The primary spelling followed by every alias.
   public var spellings: [String] { [name] + aliases }
 
+  /// True when the flag's value is JSON (`json`, `json(ConfigClass)`, `json|str`, a
+  /// `loads`/`from_json` parser): vLLM then also takes its keys one by one
+  /// (`--compilation-config.mode 3`, see ``FlagCatalog/resolve(_:)``).
+  public var takesJSON: Bool {
+    kind == .value
+      && (type.hasPrefix("json") || type == "loads" || type.hasSuffix("from_json")
+        || type.hasSuffix("from_json)"))
+  }
+
   /// Aliases that negate a boolean flag (`--no-enable-prefix-caching`).
   public var negations: [String] {
     kind == .bool ? aliases.filter { $0.hasPrefix("--no-") } : []

@@ -8,10 +8,12 @@ package import Schema
 /// - `sglang`: `python3 -m sglang.launch_server --model-path M`
 /// - `vllm`: `vllm serve M`
 /// - `trtllm`: `trtllm-serve M`
+/// - `llama-cpp`: `llama-server -hf M` (a Hugging Face repo, `org/name[:quant]`), or
+///   `llama-server -m M` for a local `.gguf` file
 /// - Dynamo workers: `python3 -m dynamo.<engine> --model-path M` (`--model M` for vLLM)
 ///
-/// `--served-model-name S` follows when the recipe names one (not for `trtllm-serve`, which
-/// serves under the model name). The recipe's own flags never come from here: they come from
+/// `--served-model-name S` (`--alias S` for `llama-server`) follows when the recipe names one
+/// (not for `trtllm-serve`, which serves under the model name). The recipe's own flags never come from here: they come from
 /// `EngineInvocation`.
 package struct EngineServerCommand: Sendable, Hashable {
   /// The program words (`vllm serve`, `python3 -m sglang.launch_server`).
@@ -19,8 +21,12 @@ package struct EngineServerCommand: Sendable, Hashable {
   /// The flag the model follows (`--model-path`); nil when the model is the word after the
   /// program.
   package var modelFlag: String?
-  /// Whether the server takes `--served-model-name`.
-  package var takesServedName: Bool
+  /// The flag that names the served model (`--served-model-name`, `--alias`); nil when the
+  /// server takes none.
+  package var servedNameFlag: String?
+
+  /// Whether the server takes a served model name.
+  package var takesServedName: Bool { servedNameFlag != nil }
 
   /// The start command of `engine`'s own server, or of its Dynamo worker.
   package init(engine: EngineName, dynamo: Bool = false) {
@@ -29,22 +35,34 @@ package struct EngineServerCommand: Sendable, Hashable {
       (program, modelFlag) = (["python3", "-m", "sglang.launch_server"], "--model-path")
     case (.vllm, false): (program, modelFlag) = (["vllm", "serve"], nil)
     case (.trtllm, false): (program, modelFlag) = (["trtllm-serve"], nil)
+    case (.llamaCpp, false): (program, modelFlag) = (["llama-server"], "-hf")
     case (.vllm, true): (program, modelFlag) = (["python3", "-m", "dynamo.vllm"], "--model")
+    case (.llamaCpp, true):
+      (program, modelFlag) = (["python3", "-m", "dynamo.llama_cpp"], "--model-path")
     case (let e, true):
       (program, modelFlag) = (["python3", "-m", "dynamo.\(e.rawValue)"], "--model-path")
     }
-    takesServedName = dynamo || engine != .trtllm
+    switch (engine, dynamo) {
+    case (.trtllm, false): servedNameFlag = nil
+    case (.llamaCpp, false): servedNameFlag = "--alias"
+    default: servedNameFlag = "--served-model-name"
+    }
   }
 
-  /// The words that give the server its model: `[flag, model]`, or `[model]`.
+  /// The words that give the server its model: `[flag, model]`, or `[model]`. `llama-server`
+  /// takes a local file (`/models/x.gguf`) with `-m` rather than `-hf`.
   package func modelWords(_ model: String) -> [String] {
-    modelFlag.map { [$0, model] } ?? [model]
+    if modelFlag == "-hf", model.hasSuffix(".gguf") || model.hasPrefix("/") || model.hasPrefix(".")
+    {
+      return ["-m", model]
+    }
+    return modelFlag.map { [$0, model] } ?? [model]
   }
 
   /// The words that name the served model; empty without a name or when the server takes none.
   package func servedNameWords(_ servedName: String?) -> [String] {
-    guard let servedName, takesServedName else { return [] }
-    return ["--served-model-name", servedName]
+    guard let servedName, let servedNameFlag else { return [] }
+    return [servedNameFlag, servedName]
   }
 
   /// The program, the model and the served model name.
@@ -62,5 +80,6 @@ package struct EngineServerCommand: Sendable, Hashable {
     (["sglang", "serve"], .sglang),
     (["trtllm-serve", "serve"], .trtllm),
     (EngineServerCommand(engine: .trtllm).program, .trtllm),
+    (EngineServerCommand(engine: .llamaCpp).program, .llamaCpp),
   ]
 }

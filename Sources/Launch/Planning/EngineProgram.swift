@@ -18,6 +18,8 @@ enum EngineProgram {
       return ["--is-prefill-worker"]
     case (.vllm, false):
       return []  // plain vLLM disaggregation is configured by the recipe's --kv-transfer-config
+    case (.llamaCpp, _):
+      return []  // llama-server has no prefill/decode roles
     default:
       if existing.contains(where: {
         $0 == "--disaggregation-mode" || $0.hasPrefix("--disaggregation-mode=")
@@ -34,7 +36,7 @@ enum EngineProgram {
     engine == .sglang ? DistributedLaunch(initPort: initPort) : nil
   }
 
-  /// The readiness path: `/health` for SGLang and vLLM servers, `/v1/models` for
+  /// The readiness path: `/health` for SGLang, vLLM and llama.cpp servers, `/v1/models` for
   /// `trtllm-serve` and Dynamo frontends.
   static func readinessPath(engine: EngineName) -> String {
     engine == .trtllm ? "/v1/models" : "/health"
@@ -54,6 +56,11 @@ enum EngineProgram {
       return dynamo
         ? "nvcr.io/nvidia/ai-dynamo/tensorrtllm-runtime:latest"
         : "nvcr.io/nvidia/tensorrt-llm/release:\(version ?? "latest")"
+    case .llamaCpp:
+      // ggml-org publishes `server-cuda` and per-build `server-cuda-bNNNN` tags.
+      return dynamo
+        ? "nvcr.io/nvidia/ai-dynamo/vllm-runtime:latest"
+        : "ghcr.io/ggml-org/llama.cpp:server-cuda\(version.map { "-" + $0 } ?? "")"
     }
   }
 }

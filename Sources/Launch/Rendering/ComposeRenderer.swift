@@ -51,7 +51,8 @@ public struct ComposeRenderer: PlanRenderer {
           dependsOn: deps.isEmpty ? nil : Self.dependsOn(deps, healthy: Set(healthy)))
         if rank == 0, let r = p.readiness, let port = r.port ?? p.port {
           let url = "http://\(r.host ?? "127.0.0.1"):\(port)\(r.path)"
-          svc.append(YAMLText.pair("healthcheck", Self.healthcheck(url: url, r)))
+          svc.append(
+            YAMLText.pair("healthcheck", Self.healthcheck(url: url, r, engine: plan.engine)))
           healthy.append(name)
         }
         if p.role.isWorker { workers.append(name) }
@@ -238,11 +239,17 @@ public struct ComposeRenderer: PlanRenderer {
     }
   }
 
-  static func healthcheck(url: String, _ r: ReadinessCheck) -> YAMLNode {
+  /// A healthcheck probing `url` from inside the container: with Python's urllib (engine
+  /// images are Python images), or with `curl` for llama.cpp's server images, which have no
+  /// Python (ggml-org's own images probe `/health` with curl).
+  static func healthcheck(url: String, _ r: ReadinessCheck, engine: String = "") -> YAMLNode {
     let probe = "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)"
+    let test =
+      engine == EngineName.llamaCpp.rawValue
+      ? ["CMD", "curl", "-fsS", "-o", "/dev/null", "--max-time", "5", url]
+      : ["CMD", "python3", "-c", probe, url]
     return .mapping([
-      YAMLText.pair(
-        "test", .sequence(["CMD", "python3", "-c", probe, url].map { YAMLText.str($0) })),
+      YAMLText.pair("test", .sequence(test.map { YAMLText.str($0) })),
       YAMLText.pair("interval", YAMLText.str(duration(r.intervalSeconds))),
       YAMLText.pair("timeout", YAMLText.str("5s")),
       YAMLText.pair("retries", .int(3)),

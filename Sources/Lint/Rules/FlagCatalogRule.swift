@@ -67,7 +67,7 @@ public struct FlagCatalogRule: LintRule {
           all.first { $0.version > older.version }?.version.normalized ?? catalog.version.normalized
         context.report(
           .error, code: "removed-flag",
-          "'\(spelling)' is not a flag of \(pinned); it was last seen in the \(older.version.normalized) catalog",
+          "'\(spelling)' is not a flag of \(pinned); \(engine) removed it in \(gone) (last seen in the \(older.version.normalized) catalog)",
           at: site.path,
           hint:
             "remove it (gone by \(gone), no recorded replacement), or pin \(engine) \(older.version.normalized)"
@@ -80,10 +80,10 @@ public struct FlagCatalogRule: LintRule {
         if context.catalogMatch?.kind == .nearestLower {
           context.report(
             .warning, code: "unknown-flag",
-            "'\(spelling)' is not in the \(catalog.version.normalized) catalog used for \(pinned), but appears in \(newer.version.normalized); it may have been added in between",
+            "'\(spelling)' is not in the \(catalog.version.normalized) catalog used for \(pinned); \(engine) added it in \(newer.version.normalized)",
             at: site.path,
             hint:
-              "check that \(engine) \(version.normalized) accepts it, or pin \(newer.version.normalized)"
+              "\(version.normalized) has no catalog of its own: check that it accepts the flag, or pin \(newer.version.normalized)"
           )
         } else {
           context.report(

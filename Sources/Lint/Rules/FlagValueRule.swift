@@ -76,14 +76,14 @@ public struct FlagValueRule: LintRule {
     {
       context.report(
         .warning, code: "flag-choice",
-        "'\(text)' is not a choice of '\(flag.name)' in the \(catalog.version.normalized) catalog used for \(context.engine) \(context.version?.normalized ?? "?"), but is in \(newer.version.normalized); it may have been added in between",
+        "'\(text)' is not a choice of '\(flag.name)' in the \(catalog.version.normalized) catalog used for \(context.engine) \(context.version?.normalized ?? "?"); \(context.engine) added it in \(newer.version.normalized)",
         at: site.path,
         hint: "check that this version accepts it, or pin \(newer.version.normalized)")
       return
     }
     let near = DidYouMean.closest(to: text, in: choices)
     if context.catalogMatch?.kind == .nearestLower {
-      // Without a catalog of this exact version the choice may have been added in between.
+      // Without a catalog of this exact version the choice may exist in a release in between.
       context.report(
         .warning, code: "flag-choice",
         "'\(text)' is not a choice of '\(flag.name)' in the \(context.catalog?.version.normalized ?? "?") catalog standing in for \(context.engine) \(context.version?.normalized ?? "?")",

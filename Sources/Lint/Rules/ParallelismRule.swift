@@ -17,6 +17,12 @@ public struct ParallelismRule: LintRule {
 
   /// GPUs one worker of `role` uses, with a description of the product.
   static func gpusPerWorker(_ context: LintContext, role: RecipeV2.Role) -> (Int, String) {
+    // llama-server has no parallel sizes: it splits the model over every GPU it is given.
+    if context.engine == .llamaCpp, let p = context.recipe.topology.roles[role] {
+      let spread = (context.recipe.resources?.gpusPerNode).map { p.nodes * $0 / max(1, p.workers) }
+      let n = max(1, p.gpusPerWorker ?? spread ?? 1)
+      return (n, "llama.cpp's split over \(n) GPU(s)")
+    }
     let tp = context.namedValue(.tensorParallelSize, role: role) ?? 1
     let pp = context.namedValue(.pipelineParallelSize, role: role) ?? 1
     let dp = context.namedValue(.dataParallelSize, role: role) ?? 1

@@ -20,12 +20,19 @@ struct Engines: ParsableCommand {
         registry engines sglang 0.5.1
         registry engines vllm 0.11.0 --json
         registry engines sglang --flag enable-ep-moe
+        registry engines diff sglang 0.5.5 0.5.8
+
+      `registry engines diff ENGINE FROM TO` lists the flags added, removed, renamed (the old \
+      spelling is an alias of another flag, or the rename table replaces it) or given another \
+      default between two versions (--json for a document).
       """)
 
   @Argument(help: "sglang, vllm or trtllm.")
   var engine: String?
   @Argument(help: "An engine version.")
   var version: String?
+  @Argument(help: .hidden)
+  var rest: [String] = []
   @Option(help: ArgumentHelp("Show one flag across versions.", valueName: "NAME"))
   var flag: String?
   @OptionGroup var global: GlobalOptions
@@ -61,6 +68,16 @@ struct Engines: ParsableCommand {
     let store: FlagCatalogStore
     do { store = try FlagCatalogStore.load() } catch { throw CLIError("flag catalogs: \(error)") }
     guard let engineName = engine else { return try list(store, terminal) }
+    if engineName == "diff" {
+      guard let diffEngine = version, rest.count == 2 else {
+        throw CLIError("usage: registry engines diff ENGINE FROM TO", kind: .invalidRequest)
+      }
+      return try EnginesDiff(engine: diffEngine, from: rest[0], to: rest[1], json: global.json)
+        .run(store: store, terminal: terminal)
+    }
+    if !rest.isEmpty {
+      throw CLIError("unexpected arguments: \(rest.joined(separator: " "))", kind: .invalidRequest)
+    }
     guard let e = EngineName(name: engineName) else {
       throw CLIError(
         "unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))",

@@ -14,8 +14,11 @@ struct Import: ParsableCommand {
       hardware override (none, then each override key), or the subset --variant, \
       --strategy and --hardware select (--hardware h200 applies the overrides for h200, \
       hopper and nvidia, as the checkout's taxonomy.yaml relates them). The strategies \
-      come from the strategies/ folder of the checkout (or --strategies DIR). Every recipe \
-      is validated and all of them are published in one commit, as `publish` does; with \
+      come from the strategies/ folder of the checkout (or --strategies DIR). A model file's \
+      min_vllm_version is a floor: a recipe pins the version its image tag names, else the \
+      newest catalogued vLLM release at or above the floor that has all its flags, and keeps \
+      the floor in launcher.vllm_recipes. vLLM-Omni model files are skipped with a warning. \
+      Every recipe is validated and all of them are published in one commit, as `publish` does; with \
       --output they are written as files instead.
 
       Examples:
@@ -72,7 +75,8 @@ struct Import: ParsableCommand {
       for c in converter.expand(documents, file: file, filter: filter) {
         printer.printAll(c.diagnostics.filter { $0.severity != .note })
         guard let recipe = c.value, !c.diagnostics.hasErrors else {
-          failed = true
+          // No recipe and no error: a skipped model file (vLLM-Omni), its warning printed.
+          failed = failed || c.diagnostics.hasErrors || c.diagnostics.isEmpty
           continue
         }
         let text = YAMLEmitter.emit(YAMLDocument(root: recipe.encode()))

@@ -9,15 +9,18 @@ public enum EngineName: String, Sendable, Hashable, CaseIterable, CustomStringCo
   case vllm
   /// TensorRT-LLM (`trtllm-serve`). No flag catalog is shipped for it.
   case trtllm
+  /// llama.cpp's server (`llama-server`), spelled `llama-cpp` as sparkrun's `runtime` does.
+  case llamaCpp = "llama-cpp"
 
   /// Parses an engine name, accepting common spellings (`SGLang`, `vLLM`,
-  /// `tensorrt-llm`, `trt-llm`, `trtllm-serve`).
+  /// `tensorrt-llm`, `trt-llm`, `trtllm-serve`, `llama.cpp`, `llama-server`).
   public init?(name: String) {
     switch name.lowercased() {
     case "sglang": self = .sglang
     case "vllm": self = .vllm
     case "trtllm", "trt-llm", "tensorrt-llm", "tensorrt_llm", "tensorrtllm", "trtllm-serve":
       self = .trtllm
+    case "llama-cpp", "llama.cpp", "llamacpp", "llama_cpp", "llama-server": self = .llamaCpp
     default: return nil
     }
   }
@@ -31,6 +34,7 @@ public enum EngineName: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case .sglang: hasher.combine(0)
     case .vllm: hasher.combine(1)
     case .trtllm: hasher.combine(2)
+    case .llamaCpp: hasher.combine(3)
     }
   }
 }

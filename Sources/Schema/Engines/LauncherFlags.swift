@@ -13,6 +13,9 @@ package enum LauncherFlags {
     case .sglang: ["--host", "--port", "--model-path", "--model", "--served-model-name"]
     case .vllm: ["--host", "--port", "--model", "--served-model-name"]
     case .trtllm: ["--host", "--port"]
+    // `-m` (a local GGUF) and `-a` are left out: owned spellings are refused in the args of
+    // every engine, and one-letter keys would be too wide a net.
+    case .llamaCpp: ["--host", "--port", "--hf-repo", "-hf", "--model", "--alias"]
     }
   }
 

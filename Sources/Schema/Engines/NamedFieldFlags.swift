@@ -21,6 +21,8 @@ package struct NamedFieldFlags: Sendable, Hashable {
     case catalog
     /// `trtllm-serve` documentation (no catalog is shipped for TensorRT-LLM).
     case trtllmServeDocs
+    /// llama.cpp's `common/arg.cpp` (what `llama-server --help` prints).
+    case llamaServerArgs
   }
 
   /// The field.
@@ -58,6 +60,7 @@ package struct NamedFieldFlags: Sendable, Hashable {
     case .sglang: sglang(field)
     case .vllm: vllm(field)
     case .trtllm: trtllm(field)
+    case .llamaCpp: llamaCpp(field)
     }
   }
 
@@ -191,6 +194,32 @@ package struct NamedFieldFlags: Sendable, Hashable {
         provenance: .trtllmServeDocs,
         note: "trtllm-serve has no data parallel size flag (attention DP is enable_attention_dp "
           + "in the --extra_llm_api_options YAML)")
+    }
+  }
+
+  private static func llamaCpp(_ field: NamedField) -> NamedFieldFlags {
+    func unsupported(_ note: String) -> NamedFieldFlags {
+      NamedFieldFlags(
+        field: field, engine: .llamaCpp, canonical: nil, spellings: [], form: .unsupported,
+        provenance: .llamaServerArgs, note: note)
+    }
+    func make(_ spellings: [String], _ note: String) -> NamedFieldFlags {
+      NamedFieldFlags(
+        field: field, engine: .llamaCpp, canonical: spellings[0], spellings: spellings,
+        form: .value, provenance: .llamaServerArgs, note: note)
+    }
+    switch field {
+    case .contextLength: return make(["--ctx-size", "-c"], "0 = the model's own context")
+    case .maxConcurrentRequests:
+      return make(["--parallel", "-np"], "server slots; the context is shared among them")
+    case .tensorParallelSize:
+      return unsupported(
+        "llama-server has no parallel size: it spreads a model over every visible GPU, by "
+          + "layers or by rows (--split-mode layer|row), in the proportions of --tensor-split")
+    case .pipelineParallelSize, .dataParallelSize, .expertParallelSize:
+      return unsupported("llama-server has no such flag (--split-mode layer spreads layers)")
+    case .gpuMemoryUtilization:
+      return unsupported("llama-server sizes by --n-gpu-layers and --ctx-size, not a fraction")
     }
   }
 }

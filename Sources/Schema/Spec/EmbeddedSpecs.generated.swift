@@ -268,7 +268,7 @@ properties:
     additionalProperties: false
     required: [name]
     properties:
-      name: {enum: [sglang, vllm, trtllm]}
+      name: {enum: [sglang, vllm, trtllm, llama-cpp]}
       version: {type: string}
       image: {type: string}
   resources:

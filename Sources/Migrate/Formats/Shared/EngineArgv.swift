@@ -4,7 +4,8 @@ package import Schema
 /// Reads engine command-line words into v2 named fields, args and launcher-owned values, and
 /// writes them back; shared by the importers and exporters of foreign formats.
 ///
-/// Reading rules: `--flag=value` and `--flag value` are a flag with a value; a flag followed
+/// Reading rules: `--flag=value`, `-f=value` (argparse splits both at the first `=`) and
+/// `--flag value` are a flag with a value; a flag followed
 /// by another flag (or by nothing) is a bare flag (`true`); a repeated flag becomes a list;
 /// words that belong to no flag are positional. Values are kept as strings unless they are a
 /// plain integer or a decimal that prints back identically (`"0.9"` → 0.9, `"0.90"` stays a
@@ -41,7 +42,7 @@ package struct EngineArgv: Sendable, Hashable {
     while i < words.count {
       let w = words[i]
       if isFlag(w) {
-        if w.hasPrefix("--"), let eq = w.firstIndex(of: "=") {
+        if let eq = w.firstIndex(of: "=") {
           out.append(
             Flag(flag: String(w[..<eq]), value: String(w[w.index(after: eq)...]), joined: true))
         } else if i + 1 < words.count, !isFlag(words[i + 1]) {

@@ -149,7 +149,7 @@ extension SparkTemplateConverter {
       } else {
         ctx.error(
           "unsupported-engine",
-          "runtime '\(rt.scalar ?? MappingReader.describe(rt))' is not an engine v2 knows (sglang, vllm, trtllm)",
+          "runtime '\(rt.scalar ?? MappingReader.describe(rt))' is not an engine v2 knows (\(EngineName.allCases.map(\.rawValue).joined(separator: ", ")))",
           at: rt, path: "runtime",
           hint: "v2 engine.name has no value for it; this recipe cannot be imported")
         return nil

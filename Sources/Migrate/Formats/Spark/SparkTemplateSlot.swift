@@ -20,7 +20,7 @@ package enum SparkTemplateSlot: Sendable, Hashable {
       switch n {
       case "host": return .host
       case "port": return .port
-      case "served-model-name": return .servedName
+      case "served-model-name", "alias": return .servedName
       default: return .model
       }
     }

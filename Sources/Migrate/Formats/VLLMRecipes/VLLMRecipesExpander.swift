@@ -1,8 +1,10 @@
+internal import Engines
 public import Schema
 
 /// Expands a vllm-project/recipes model file into concrete v2 recipes, one per selection
-/// (variant × compatible strategy × hardware); a file with no compatible strategy (vLLM-Omni
-/// models) gives one plain single-node server per variant and hardware.
+/// (variant × compatible strategy × hardware); a file with no compatible strategy gives one
+/// plain single-node server per variant and hardware. A vLLM-Omni model file
+/// (``VLLMRecipesModelFile/isOmni``) gives none: one `vllm-omni` diagnostic says why.
 ///
 /// The hardware choices of a variant and strategy are: none (the plain recipe), then every key
 /// of the file's `hardware_overrides`, of the variant's `hardware_overrides` and of the
@@ -68,6 +70,7 @@ public enum VLLMRecipesExpander {
     filter: VLLMRecipesFilter = VLLMRecipesFilter(),
     taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
   ) -> [Conversion<RecipeV2>] {
+    if model.isOmni { return [omni(model, file: file, severity: .warning)] }
     let chosen = selections(model, filter: filter, taxonomy: taxonomy)
     if chosen.isEmpty {
       let what = [
@@ -88,6 +91,25 @@ public enum VLLMRecipesExpander {
       ]
     }
     return chosen.map { recipe(model, strategies: strategies, selection: $0, file: file) }
+  }
+
+  /// No recipe for a vLLM-Omni model file: its flags are the `vllm-omni` plugin's (no catalog
+  /// here checks them) and its server answers audio/video endpoints, not the OpenAI text API
+  /// the registry's plans and benchmarks assume. `registry import` skips it with this warning;
+  /// reading the file as one recipe (`convert`, `validate`) makes it an error.
+  static func omni(_ model: VLLMRecipesModelFile, file: String, severity: Diagnostic.Severity)
+    -> Conversion<RecipeV2>
+  {
+    Conversion(
+      value: nil,
+      diagnostics: [
+        Diagnostic(
+          severity, code: "vllm-omni",
+          "\(model.modelID) is served by vLLM-Omni (vllm serve --omni), not vLLM: no recipe is made from this model file",
+          at: SourceLocation(file: file, line: 1, column: 1), path: "omni",
+          hint:
+            "vLLM-Omni's flags are not in the vLLM catalogs; keep it as a vllm-recipes model file")
+      ])
   }
 
   /// The path recorded in provenance: from `models/` on when the file is in a recipes
@@ -167,9 +189,12 @@ public enum VLLMRecipesExpander {
     return roles
   }
 
-  /// `launcher.vllm_recipes` of one recipe: the model file, variant, strategy, hardware and
-  /// the overrides applied (when they are not just the hardware's), and the file's `meta`.
-  static func origin(_ s: VLLMRecipesSelection, root: YAMLNode, file: String) -> [YAMLPair] {
+  /// `launcher.vllm_recipes` of one recipe: the model file, variant, strategy, hardware, the
+  /// overrides applied (when they are not just the hardware's), the `min_vllm_version` floor
+  /// and the file's `meta`.
+  static func origin(_ s: VLLMRecipesSelection, root: YAMLNode, floor: String?, file: String)
+    -> [YAMLPair]
+  {
     var tool: [YAMLPair] = [
       YAMLPair("model_file", .string(sourcePath(file))),
       YAMLPair("variant", .string(s.variant)),
@@ -179,6 +204,7 @@ public enum VLLMRecipesExpander {
     if s.overrides != (s.hardware.map { [$0] } ?? []) {
       tool.append(YAMLPair("overrides", .sequence(s.overrides.map { .string($0) }, style: .flow)))
     }
+    if let floor { tool.append(YAMLPair("min_vllm_version", .string(floor))) }
     if let meta = root["meta"] { tool.append(YAMLPair("meta", meta)) }
     return tool
   }
@@ -238,7 +264,8 @@ public enum VLLMRecipesExpander {
     var diagnostics: [Diagnostic] = []
     let at = SourceLocation(file: file, line: 1, column: 1)
     let argv = EngineArgv.read(common.words, engine: .vllm, extractNamedFields: true)
-    var tool = Self.origin(s, root: root, file: file)
+    let floor = vnode["min_vllm_version"]?.scalar ?? root["model"]?["min_vllm_version"]?.scalar
+    var tool = Self.origin(s, root: root, floor: floor, file: file)
     let loose = common.positionals + argv.positionals
     if !argv.owned.isEmpty || !loose.isEmpty {
       let kept = argv.owned.flatMap { f in f.value.map { [f.flag, $0] } ?? [f.flag] } + loose
@@ -261,11 +288,13 @@ public enum VLLMRecipesExpander {
     }
 
     let hwImage = hw.compactMap { image($0?["docker_image"], hardware: s.hardware) }.last
+    let chosenImage =
+      hwImage ?? image(vnode["docker_image"], hardware: s.hardware)
+      ?? image(root["model"]?["docker_image"], hardware: s.hardware)
+    let flags = (argv.args + roles.values.flatMap(\.args)).map(\.flag)
     let engine = RecipeV2.Engine(
-      name: .vllm,
-      version: vnode["min_vllm_version"]?.scalar ?? root["model"]?["min_vllm_version"]?.scalar,
-      image: hwImage ?? image(vnode["docker_image"], hardware: s.hardware)
-        ?? image(root["model"]?["docker_image"], hardware: s.hardware))
+      name: .vllm, version: pinned(floor: floor, image: chosenImage, flags: flags),
+      image: chosenImage)
     let gpus = s.hardware.flatMap { GPUsPerNode.standard.count(for: $0) }
     let resources = gpus.map { RecipeV2.Resources(gpuType: s.hardware, gpusPerNode: $0) }
     let description =
@@ -285,6 +314,21 @@ public enum VLLMRecipesExpander {
         roundtrip: argv.spellings.isEmpty
           ? nil : RecipeV2.Roundtrip(flagSpellings: argv.spellings)))
     return Conversion(value: recipe, diagnostics: diagnostics)
+  }
+
+  /// The exact version a recipe pins. A model file gives a floor (`min_vllm_version`: works
+  /// from this release on) and mostly a moving image (`nightly`, `latest`) or none, while v2's
+  /// `engine.version` is exact: the version the image tag names, else the newest catalogued
+  /// release at or above the floor that accepts every flag of the recipe
+  /// (``FlagCatalogStore/newestRelease(of:atLeast:accepting:)``), else the floor. The floor
+  /// itself is kept in `launcher.vllm_recipes.min_vllm_version`.
+  static func pinned(floor: String?, image: String?, flags: [String]) -> String? {
+    if let tagged = ForeignCatalogs.version(ofImage: image) { return tagged }
+    guard let floor, let least = EngineVersion(floor),
+      let newest = ForeignCatalogs.store?.newestRelease(
+        of: .vllm, atLeast: least, accepting: flags.map { $0.hasPrefix("-") ? $0 : "--" + $0 })
+    else { return floor }
+    return newest.original
   }
 
   /// The features as v2 variants: `f` adds an opt-in feature, `no-f` removes one that is on.

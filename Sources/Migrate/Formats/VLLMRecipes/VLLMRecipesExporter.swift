@@ -32,7 +32,9 @@ public enum VLLMRecipesExporter {
     for a in baseArgs where !removed.contains(a.flag) { base += EngineInvocation.argv(a) }
 
     var model: [YAMLPair] = [YAMLPair("model_id", .string(recipe.model.path))]
-    if let v = recipe.engine.version { model.append(YAMLPair("min_vllm_version", .string(v))) }
+    if let v = tool?["min_vllm_version"]?.scalar ?? recipe.engine.version {
+      model.append(YAMLPair("min_vllm_version", .string(v)))
+    }
     if let i = recipe.engine.image { model.append(YAMLPair("docker_image", .string(i))) }
     model.append(YAMLPair("base_args", .sequence(base.map { .string($0) })))
     model.append(

@@ -38,6 +38,14 @@ public struct VLLMRecipesModelFile: Sendable, Hashable {
   /// `compatible_strategies`, in file order.
   public var strategies: [String]
 
+  /// True for a model served by vLLM-Omni (the `vllm-omni` plugin: `vllm serve --omni`, its
+  /// own flags such as `--diffusion-attention-backend`), which the file marks with a top-level
+  /// `omni` block, an `omni` task in `meta.tasks` or `--omni` in `model.base_args`.
+  public var isOmni: Bool {
+    root["omni"] != nil || Self.words(root["meta"]?["tasks"]).contains("omni")
+      || Self.words(root["model"]?["base_args"]).contains("--omni")
+  }
+
   public static func == (a: Self, b: Self) -> Bool { a.root == b.root }
   public func hash(into h: inout Hasher) { h.combine(modelID) }
 
