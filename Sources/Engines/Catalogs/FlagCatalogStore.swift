@@ -63,6 +63,13 @@ public struct FlagCatalogStore: Sendable {
   ///
   /// - Throws: ``FlagCatalogError`` only if the generated file is malformed (a test guards this).
   public static func embedded() throws(FlagCatalogError) -> FlagCatalogStore {
+    try parsedEmbedded.get()
+  }
+
+  /// The embedded catalogs parsed once per process, on first use (a plan or lint of many
+  /// recipes in one process must not parse every table for each).
+  private static let parsedEmbedded: Result<FlagCatalogStore, FlagCatalogError> = Result {
+    () throws(FlagCatalogError) -> FlagCatalogStore in
     try FlagCatalogStore(files: EmbeddedCatalogs.files, origin: .embedded)
   }
 
