@@ -44,7 +44,7 @@ extension Planner {
       derived.formUnion(["--data-parallel-address", "--data-parallel-rpc-port"])
     }
     if perNodeServers { derived = Self.vllmTopologyFlags }
-    let base = Self.dropping(derived, from: worker.argv)
+    let base = LaunchProcess.removingFlags(derived, from: worker.argv)
     let origin = ValueOrigin(.engineDefault, "multi-node")
 
     var out: [LaunchProcess] = []
@@ -101,7 +101,7 @@ extension Planner {
   /// A headless rank runs no API server: no host, port or API server count, no readiness check.
   private static func dropServer(_ p: inout LaunchProcess) {
     let serverFlags: Set<String> = ["--host", "--port", "--api-server-count"]
-    p.argv = dropping(serverFlags, from: p.argv)
+    p.argv = LaunchProcess.removingFlags(serverFlags, from: p.argv)
     p.provenance.removeAll { serverFlags.contains($0.key) }
     p.port = nil
     p.readiness = nil
@@ -121,20 +121,5 @@ extension Planner {
     var moved = check
     moved.port = port
     return moved
-  }
-
-  /// `argv` without the given flags and the value each takes.
-  static func dropping(_ flags: Set<String>, from argv: [String]) -> [String] {
-    var out: [String] = []
-    var i = argv.startIndex
-    while i < argv.endIndex {
-      if flags.contains(argv[i]) {
-        i += argv.index(after: i) < argv.endIndex && !argv[i + 1].hasPrefix("--") ? 2 : 1
-        continue
-      }
-      out.append(argv[i])
-      i += 1
-    }
-    return out
   }
 }

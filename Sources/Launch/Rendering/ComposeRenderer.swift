@@ -31,9 +31,7 @@ public struct ComposeRenderer: PlanRenderer {
     var infra: [String] = []  // the control plane's healthy services
 
     // The control plane first: the workers wait for it.
-    let ordered =
-      plan.processes.filter { $0.role == .infra } + plan.processes.filter { $0.role != .infra }
-    for p in ordered {
+    for p in plan.startStages.flatMap(\.processes) {
       guard let image = p.container?.image ?? p.image else {
         throw .unsupported(target: .compose, message: "process '\(p.name)' has no container image")
       }

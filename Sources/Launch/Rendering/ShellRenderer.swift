@@ -53,12 +53,9 @@ public struct ShellRenderer: PlanRenderer {
     s += "log \"run dir: $RUN_DIR\"\n"
     s += "printf '%s\\n' \"$$\" >\"$RUN_DIR/launch.pid\"\n\n"
 
-    // The control plane first, ready before the processes that meet through it.
-    let infra = plan.processes.filter { $0.role == .infra }
-    let rest = plan.processes.filter { $0.role != .infra }
-    for group in [infra, rest] where !group.isEmpty {
-      for p in group { s += start(p, plan: plan) }
-      s += readiness(group, plan: plan)
+    for stage in plan.startStages {
+      for p in stage.processes { s += start(p, plan: plan) }
+      s += readiness(stage.processes, plan: plan, done: stage.readyMessage)
     }
 
     s += benchmark(plan, warnings: &warnings)
@@ -117,8 +114,8 @@ public struct ShellRenderer: PlanRenderer {
     return s
   }
 
-  /// Waits for the readiness checks of `processes`.
-  func readiness(_ processes: [LaunchProcess], plan: LaunchPlan) -> String {
+  /// Waits for the readiness checks of `processes`, then logs `done`.
+  func readiness(_ processes: [LaunchProcess], plan: LaunchPlan, done: String) -> String {
     var s = "# --- readiness ---\n"
     for p in processes {
       guard let r = p.readiness, let port = r.port ?? p.port else { continue }
@@ -126,9 +123,7 @@ public struct ShellRenderer: PlanRenderer {
       s += "wait_ready \(p.name) \(ShellQuote.quote(host)) \(port) \(ShellQuote.quote(r.path)) "
       s += "\(r.timeoutSeconds) \(BashSupport.seconds(r.intervalSeconds))\n"
     }
-    let controlPlane =
-      processes.allSatisfy { $0.role == .infra } && processes.count < plan.processes.count
-    s += controlPlane ? "log \"control plane ready\"\n\n" : "log \"all processes ready\"\n\n"
+    s += "log \"\(done)\"\n\n"  // renderer text, not plan data
     return s
   }
 

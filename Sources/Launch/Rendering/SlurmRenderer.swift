@@ -24,15 +24,10 @@ public struct SlurmRenderer: PlanRenderer {
     var s = header(plan, warnings: &warnings)
     s += prelude(total: plan.totalNodes)
     s += nodeGroups(plan)
-    // The control plane first, ready before the processes that meet through it.
-    let infra = plan.processes.filter { $0.role == .infra }
-    if !infra.isEmpty {
-      for p in infra { s += step(p, warnings: &warnings) }
-      s += readiness(infra, of: plan)
+    for stage in plan.startStages {
+      for p in stage.processes { s += step(p, warnings: &warnings) }
+      s += readiness(stage.processes, done: stage.readyMessage)
     }
-    let rest = plan.processes.filter { $0.role != .infra }
-    for p in rest { s += step(p, warnings: &warnings) }
-    s += readiness(rest, of: plan)
     s += benchmark(plan)
     return RenderedLaunch(text: s, warnings: warnings)
   }
@@ -209,8 +204,8 @@ public struct SlurmRenderer: PlanRenderer {
     return s
   }
 
-  /// Waits for every readiness check.
-  func readiness(_ processes: [LaunchProcess], of plan: LaunchPlan) -> String {
+  /// Waits for the readiness checks of `processes`, then logs `done`.
+  func readiness(_ processes: [LaunchProcess], done: String) -> String {
     var s = "# --- readiness ---\n"
     for p in processes {
       guard let r = p.readiness, let port = r.port ?? p.port else { continue }
@@ -218,9 +213,7 @@ public struct SlurmRenderer: PlanRenderer {
       s += "wait_ready \(p.name) \(host) \(port) \(ShellQuote.quote(r.path)) "
       s += "\(r.timeoutSeconds) \(BashSupport.seconds(r.intervalSeconds))\n"
     }
-    let controlPlane =
-      processes.allSatisfy { $0.role == .infra } && processes.count < plan.processes.count
-    s += controlPlane ? "log \"control plane ready\"\n\n" : "log \"all processes ready\"\n\n"
+    s += "log \"\(done)\"\n\n"  // renderer text, not plan data
     return s
   }
 
