@@ -61,7 +61,7 @@ enum Scenarios {
         budgets: [.ms(10, "issue 19")]))
     s.append(
       Scenario(
-        name: "plan NAME --target shell", registry: registry(["plan", "synthetic-1", "--target", "shell"]),
+        name: "plan NAME --target slurm", registry: registry(["plan", "synthetic-1", "--target", "slurm"]),
         reference: showReference, budgets: [.ms(30, "issue 19")]))
     s.append(
       Scenario(

@@ -38,6 +38,7 @@ extension GitRepository {
   ///
   /// - Parameter refspecs: refspecs to fetch; empty uses the remote's configured ones.
   package func fetch(remote name: String, refspecs: [String] = []) throws(GitError) {
+    DeferredCertificates.load()
     let remote = try lookupRemote(name)
     defer { git_remote_free(remote) }
     var options = git_fetch_options()
@@ -54,6 +55,7 @@ extension GitRepository {
   ///
   /// - Throws: ``GitError/Code/nonFastForward`` (or another code) if the remote rejects an update.
   package func push(remote name: String, refspecs: [String]) throws(GitError) {
+    DeferredCertificates.load()
     let remote = try lookupRemote(name)
     defer { git_remote_free(remote) }
     var options = git_push_options()
@@ -87,7 +89,7 @@ extension GitRepository {
   package static func clone(from url: String, to path: String, bare: Bool = false)
     throws(GitError) -> GitRepository
   {
-    Libgit2.ensureInitialized()
+    DeferredCertificates.load()
     var options = git_clone_options()
     _ = git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION))
     options.bare = bare ? 1 : 0

@@ -1,7 +1,7 @@
 internal import CGit2
 
 /// Process-wide libgit2 initialisation (done once, never shut down).
-enum Libgit2 {
+package enum Libgit2 {
   /// Evaluated lazily and exactly once (Swift guarantees thread-safe `static let` init).
   static let token: Int32 = {
     let rc = git_libgit2_init()
@@ -20,4 +20,15 @@ enum Libgit2 {
   /// Makes sure libgit2 is initialised.
   @inline(__always)
   static func ensureInitialized() { _ = token }
+}
+
+extension Libgit2 {
+  /// Makes TLS connections trust the certificates in `file` (a PEM bundle) and/or `directory`
+  /// instead of the system's (libgit2's `GIT_OPT_SET_SSL_CERT_LOCATIONS`); they are parsed when
+  /// a connection first needs them (``DeferredCertificates``).
+  package static func setCertificateLocations(file: String?, directory: String?) throws(GitError) {
+    ensureInitialized()
+    let rc = registry_git_set_ssl_cert_locations(file, directory)
+    if rc < 0 { throw makeGitError(rc, "git_libgit2_opts", object: file ?? directory) }
+  }
 }
