@@ -93,3 +93,32 @@ import Testing
     #expect(old.first?.path.description == "args.diffusion-attention-backend")
   }
 }
+
+/// A format that cannot name the plugin reports it as a loss; vllm-recipes keeps what it can.
+@Suite struct PluginLossTests {
+  static let text = """
+    schema: v2
+    name: omni
+    model: {path: OpenMOSS-Team/MOSS-TTS-Realtime}
+    engine:
+      name: vllm
+      version: "0.30.0"
+      plugins: [{name: vllm-omni, version: "0.30.0"}]
+    topology:
+      aggregated: {nodes: 1, workers: 1}
+    args: {omni: true}
+    """
+
+  @Test(arguments: [
+    RecipeFormat.sglangV1, .vllmArgs, .engineConfig, .spark, .sparkrun, .namedField, .dynamo,
+    .vllmRecipes,
+  ])
+  func thePluginIsALossElsewhere(_ format: RecipeFormat) throws {
+    let read = RecipeReader.read(Array(Self.text.utf8), file: "omni.yaml")
+    #expect(!read.diagnostics.hasErrors, "\(read.diagnostics)")
+    let converted = try read.converted(to: format)
+    let paths = converted.diagnostics.filter { $0.code == "loss" }.map(\.path.description)
+    let want = format == .vllmRecipes ? "engine.plugins" : "engine.plugins.vllm-omni"
+    #expect(paths.contains(want), "\(format): \(paths)")
+  }
+}
