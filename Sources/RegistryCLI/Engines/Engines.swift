@@ -25,9 +25,13 @@ struct Engines: ParsableCommand {
       `registry engines diff ENGINE FROM TO` lists the flags added, removed, renamed (the old \
       spelling is an alias of another flag, or the rename table replaces it) or given another \
       default between two versions (--json for a document).
+
+      An engine plugin's catalogs hold the flags it adds to its engine (vllm-omni: to vllm \
+      serve); `registry engines vllm-omni 0.30.0` lists them. A recipe that lists the plugin \
+      in engine.plugins is checked against both.
       """)
 
-  @Argument(help: "sglang, vllm or trtllm.")
+  @Argument(help: "sglang, vllm, trtllm, llama-cpp, or a plugin: vllm-omni.")
   var engine: String?
   @Argument(help: "An engine version.")
   var version: String?
@@ -78,9 +82,13 @@ struct Engines: ParsableCommand {
     if !rest.isEmpty {
       throw CLIError("unexpected arguments: \(rest.joined(separator: " "))", kind: .invalidRequest)
     }
+    if let plugin = EnginePlugin(rawValue: engineName) {
+      return try pluginFlags(store, plugin, terminal)
+    }
     guard let e = EngineName(name: engineName) else {
+      let known = EngineName.allCases.map(\.rawValue) + EnginePlugin.allCases.map(\.rawValue)
       throw CLIError(
-        "unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))",
+        "unknown engine '\(engineName)'; known: \(known.joined(separator: ", "))",
         kind: .invalidRequest)
     }
     if let flag { return try history(store, e, flag, terminal) }
@@ -93,6 +101,47 @@ struct Engines: ParsableCommand {
     let match = store.catalog(engine: e, version: v)
     guard let catalog = match.catalog else { throw CLIError(match.note, kind: .notFound) }
     if match.kind != .exact { terminal.err("note: \(match.note)") }
+    try printFlags(catalog, terminal)
+  }
+
+  /// `registry engines PLUGIN [VERSION]`: the plugin's catalogs, or the flags of one (the
+  /// nearest lower release when `version` has none).
+  private func pluginFlags(_ store: FlagCatalogStore, _ plugin: EnginePlugin, _ terminal: Terminal)
+    throws
+  {
+    if flag != nil {
+      throw CLIError(
+        "--flag follows an engine's flags; for \(plugin) list a release's flags",
+        kind: .invalidRequest)
+    }
+    guard let version else {
+      var rows: [CatalogRow] = []
+      for c in store.catalogs(plugin: plugin) {
+        rows.append(
+          CatalogRow(
+            engine: plugin.rawValue, version: c.version.normalized, flags: c.flags.count,
+            deprecated: c.flags.count { $0.deprecated }, source: c.source))
+      }
+      if global.json { return try JSONOutput.print(rows, terminal: terminal) }
+      for r in rows {
+        terminal.out("\(r.engine) \(r.version)  \(r.flags) flags added to \(plugin.engine)")
+      }
+      return
+    }
+    guard let v = EngineVersion(version) else {
+      throw CLIError("'\(version)' is not a version", kind: .invalidRequest)
+    }
+    guard let catalog = store.catalog(plugin: plugin, version: v) else {
+      throw CLIError("no \(plugin) flag catalog at or below \(version)", kind: .notFound)
+    }
+    if catalog.version != v {
+      terminal.err("note: no \(plugin) catalog for \(version); using \(catalog.version.normalized)")
+    }
+    try printFlags(catalog, terminal)
+  }
+
+  /// One catalog's flags, a line each (or `--json`).
+  private func printFlags(_ catalog: FlagCatalog, _ terminal: Terminal) throws {
     let rows = catalog.flags.map {
       FlagRow(
         flag: $0.name, kind: $0.kind.rawValue, type: $0.type, default: $0.defaultValue,
