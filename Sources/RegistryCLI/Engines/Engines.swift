@@ -47,6 +47,15 @@ struct Engines: ParsableCommand {
     var flags: Int
     var deprecated: Int
     var source: String?
+
+    /// The row of `catalog`, listed under `name` (an engine or a plugin).
+    init(_ name: String, _ catalog: FlagCatalog) {
+      engine = name
+      version = catalog.version.normalized
+      flags = catalog.flags.count
+      deprecated = catalog.flags.count { $0.deprecated }
+      source = catalog.source
+    }
   }
 
   struct FlagRow: Codable {
@@ -115,13 +124,7 @@ struct Engines: ParsableCommand {
         kind: .invalidRequest)
     }
     guard let version else {
-      var rows: [CatalogRow] = []
-      for c in store.catalogs(plugin: plugin) {
-        rows.append(
-          CatalogRow(
-            engine: plugin.rawValue, version: c.version.normalized, flags: c.flags.count,
-            deprecated: c.flags.count { $0.deprecated }, source: c.source))
-      }
+      let rows = store.catalogs(plugin: plugin).map { CatalogRow(plugin.rawValue, $0) }
       if global.json { return try JSONOutput.print(rows, terminal: terminal) }
       for r in rows {
         terminal.out("\(r.engine) \(r.version)  \(r.flags) flags added to \(plugin.engine)")
@@ -163,12 +166,7 @@ struct Engines: ParsableCommand {
   {
     var rows: [CatalogRow] = []
     for e in store.engines where only == nil || only == e {
-      for c in store.catalogs(engine: e) {
-        rows.append(
-          CatalogRow(
-            engine: e.rawValue, version: c.version.normalized, flags: c.flags.count,
-            deprecated: c.flags.count { $0.deprecated }, source: c.source))
-      }
+      rows += store.catalogs(engine: e).map { CatalogRow(e.rawValue, $0) }
     }
     if global.json { return try JSONOutput.print(rows, terminal: terminal) }
     for r in rows {
