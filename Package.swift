@@ -70,7 +70,7 @@ let package = Package(
       name: "MigrateTests", dependencies: ["Migrate", "Engines", "Lint", "Schema", "TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "LaunchTests", dependencies: ["Launch", "Engines", "Migrate", "Schema", "TestSupport"]),
+      name: "LaunchTests", dependencies: ["Launch", "Engines", "Lint", "Migrate", "Schema", "TestSupport"]),
     .testTarget(
       name: "RegistryTests",
       dependencies: ["Registry", "Export", "Engines", "Schema", "TestSupport", "SyntheticData"]),

@@ -56,7 +56,7 @@ public final class LintContext: Sendable {
     self.version = version
     self.versionSource = versionSource
     self.isTargetOverride = isTargetOverride
-    self.catalogMatch = version.map { store.catalog(engine: recipe.engine.name, version: $0) }
+    self.catalogMatch = version.map { store.catalog(for: recipe.engine, version: $0) }
     var taken = Findings()
     for d in existing { taken.reported.insert(d.code + "@" + d.path.description) }
     self.findings = Mutex(taken)

@@ -25,6 +25,7 @@ public struct Linter: Sendable {
   public static let defaultRules: [any LintRule] = [
     FlagCatalogRule(), FlagValueRule(), ArgOwnershipRule(), ParallelismRule(),
     DisaggregationRule(), PrecisionRule(), EnvAcrossRolesRule(), SecretRule(), ImageTagRule(),
+    PluginSwitchRule(),
   ]
 
   /// Every code a lint rule can report, plus the notes the linter itself emits.

@@ -1,6 +1,7 @@
 import Engines
 import Foundation
 import Launch
+import Lint
 import Migrate
 import Schema
 import TestSupport
@@ -9,6 +10,8 @@ import Testing
 /// Every vllm-project/recipes model file of the corpus expands through the `vllm-recipes`
 /// importer; each recipe validates, plans for `shell` and `slurm`, and its engine flags and env
 /// are what the model file's layers give, computed here from the YAML (not by the importer).
+/// vLLM-Omni model files (an `omni` block) included: one recipe per variant × `omni.tasks`
+/// entry × hardware, `--omni` added, linted clean against vLLM's and vLLM-Omni's catalogs.
 @Suite(.enabled(if: Corpus.skipReason == nil, "corpus not present"))
 struct VLLMRecipesCorpusTests {
   static let checkout = Corpus.root + "/vllm-project+recipes"
@@ -71,7 +74,7 @@ struct VLLMRecipesCorpusTests {
   /// `decode` for a disaggregated strategy).
   static func expected(
     model root: YAMLNode, strategy st: YAMLNode, variant: String, strategyName: String,
-    hardware: String?
+    task: YAMLNode?, hardware: String?
   ) -> [String: (flags: [String: String?], env: [String: String])] {
     let v = root["variants"]?[variant]
     let so = root["strategy_overrides"]?[strategyName]
@@ -91,11 +94,14 @@ struct VLLMRecipesCorpusTests {
     if let flag = st["parallel_flag"]?.scalar, let n = tp(v?["tp"]) ?? tp(so?["tp"]) {
       flags([flag, n], into: &f)
     }
+    // The recipes site starts an Omni model with `vllm serve MODEL --omni`.
+    if root["omni"] != nil { flags(["--omni"], into: &f) }
     flags(seq(root["model"]?["base_args"]), into: &f)
     flags(seq(v?["extra_args"]), into: &f)
     for feature in onFeatures { flags(seq(feature["args"]), into: &f) }
     flags(seq(st["vllm_args"]), into: &f)
     flags(seq(so?["extra_args"]) + seq(so?["vllm_args"]), into: &f)
+    flags(seq(task?["extra_args"]), into: &f)
     for h in hw { flags(seq(h?["extra_args"]), into: &f) }
     var e: [String: String] = [:]
     env(root["model"]?["base_env"], into: &e)
@@ -146,23 +152,18 @@ struct VLLMRecipesCorpusTests {
     let converter = VLLMRecipesConverter(strategies: strategiesDir)
     var total = 0
     var omni = 0
+    let linter = Linter(catalogs: try FlagCatalogStore.embedded())
     for file in Self.modelFiles {
       let root = try Self.parse(file)
       let recipes = converter.expand([YAMLDocument(root: root)], file: file)
       let compatible = Self.seq(root["compatible_strategies"])
       let variants = root["variants"]?.mapping?.count ?? 1
-      // vLLM-Omni models (an `omni` block) make no recipe: one warning says why.
-      if root["omni"] != nil {
-        #expect(recipes.count == 1, "\(file)")
-        #expect(recipes.first?.value == nil, "\(file)")
-        #expect(
-          recipes.first?.diagnostics.map(\.code) == ["vllm-omni"]
-            && recipes.first?.diagnostics.hasErrors == false, "\(file)")
-        omni += 1
-        continue
-      }
+      // vLLM-Omni models: one recipe per entry of omni.tasks too.
+      let tasks = root["omni"]?["tasks"]?.sequence ?? []
+      if root["omni"] != nil { omni += 1 }
       // No compatible strategy: one plain server per variant.
-      #expect(recipes.count >= variants * max(1, compatible.count), "\(file)")
+      #expect(
+        recipes.count >= variants * max(1, compatible.count) * max(1, tasks.count), "\(file)")
       for c in recipes {
         let recipe = try #require(c.value, "\(file): \(c.diagnostics)")
         #expect(!c.diagnostics.hasErrors, "\(file): \(c.diagnostics)")
@@ -178,6 +179,14 @@ struct VLLMRecipesCorpusTests {
         let strategy = tool["strategy"]?.scalar
         #expect((strategy == nil) == compatible.isEmpty)
         let hardware = tool["hardware"]?.scalar
+        let taskKey = tool["omni_task"]?.scalar
+        let task = tasks.first { ($0["key"] ?? $0["id"])?.scalar == taskKey }
+        #expect((task == nil) == tasks.isEmpty, "\(recipe.name): task \(taskKey ?? "none")")
+        if root["omni"] != nil {
+          try Self.checkOmni(recipe, root: root, task: task, linter: linter)
+        } else {
+          #expect(recipe.engine.plugins.isEmpty, "\(recipe.name)")
+        }
         // The floor is kept; the pin is the image's version, else a release at or above it.
         let floor =
           (root["variants"]?[variant]?["min_vllm_version"]
@@ -190,12 +199,16 @@ struct VLLMRecipesCorpusTests {
         } else if let tagged {
           #expect(recipe.engine.version.flatMap(EngineVersion.init) == tagged, "\(recipe.name)")
         }
+        // An image is a reference, never a command (MiniMax-M3's `docker pull ...`).
+        if let image = recipe.engine.image {
+          #expect(ImageReference.isWellFormed(image), "\(recipe.name): \(image)")
+        }
         #expect(recipe.provenance?.sourceFormat == "vllm-recipes")
         #expect(recipe.provenance?.sourcePath?.hasPrefix("models/") == true)
         let st = try strategy.map { try Self.parse(strategiesDir + "/\($0).yaml") } ?? .mapping([])
         let expected = Self.expected(
           model: root, strategy: st, variant: variant, strategyName: strategy ?? "",
-          hardware: hardware)
+          task: task, hardware: hardware)
 
         for target in [LaunchTarget.shell, .slurm] {
           var options = PlanOptions()
@@ -231,6 +244,40 @@ struct VLLMRecipesCorpusTests {
     }
     #expect(total > 100)
     #expect(omni == 2, "the corpus's vLLM-Omni model files: LTX-2.5, MOSS-TTS-Realtime")
+  }
+
+  /// A vLLM-Omni recipe: vLLM with the `vllm-omni` plugin at a release of vLLM's major.minor,
+  /// at or above the floor, installed as `dependencies` says; the task's model; the plan
+  /// starts `vllm serve MODEL --omni` in vLLM-Omni's image; lint finds nothing to warn about
+  /// (every flag is in vLLM's catalog or the plugin's).
+  static func checkOmni(
+    _ recipe: RecipeV2, root: YAMLNode, task: YAMLNode?, linter: Linter
+  ) throws {
+    let plugin = try #require(recipe.engine.plugin(.vllmOmni), "\(recipe.name)")
+    let version = try #require(plugin.version.flatMap(EngineVersion.init), "\(recipe.name)")
+    let vllm = try #require(recipe.engine.version.flatMap(EngineVersion.init))
+    #expect(vllm.release.prefix(2) == version.release.prefix(2), "\(recipe.name)")
+    let floor = try #require(root["model"]?["min_vllm_version"]?.scalar.flatMap(EngineVersion.init))
+    #expect(version >= floor, "\(recipe.name): vllm-omni \(version) under the floor \(floor)")
+    let install = (root["dependencies"]?.sequence ?? []).compactMap { $0["command"]?.scalar }
+    #expect(plugin.install.map(install.contains) == true, "\(recipe.name)")
+    #expect(
+      recipe.model.path
+        == (task?["model_id"] ?? root["model"]?["model_id"])?.scalar, "\(recipe.name)")
+    #expect(recipe.launcher?.tools[.vllmRecipes]?["omni"] == root["omni"])
+
+    let plan = try Planner().plan(
+      recipe, reference: RecipeReference(name: recipe.name), options: PlanOptions())
+    let process = try #require(plan.processes.first { $0.argv.contains("serve") })
+    #expect(process.argv.contains("--omni"), "\(recipe.name): \(process.argv)")
+    #expect(process.image == "vllm/vllm-omni:v\(plugin.version ?? "")", "\(recipe.name)")
+    #expect(process.readiness?.path == "/health")
+
+    let text = YAMLEmitter.emit(YAMLDocument(root: recipe.encode()))
+    let result = linter.lint(RecipeReader.read(Array(text.utf8), file: recipe.name + ".yaml"))
+    let findings = result.diagnostics.filter { $0.severity != .note }
+    #expect(findings.isEmpty, "\(recipe.name):\n\(findings.map(\.description).joined(separator: "\n"))")
+    #expect(result.catalog?.kind == .exact, "\(recipe.name): \(result.catalog?.note ?? "")")
   }
 
   @Test("features are variants: opt-in ones off by default, the others on with a no- variant")
@@ -289,6 +336,64 @@ struct VLLMRecipesCorpusTests {
     #expect(!mi.args.contains { $0.flag == "moe-backend" })
     let bad = converter.expand(docs, file: file, filter: VLLMRecipesFilter(variant: "nope"))
     #expect(bad.count == 1 && bad[0].value == nil && bad[0].diagnostics.hasErrors)
+  }
+
+  @Test("a docker_image holding a pull command gives the image it pulls, with a note")
+  func imageOutOfAPullCommand() throws {
+    // MiniMax-M3's mi300x override: docker_image: "docker pull vllm/vllm-openai-rocm:nightly".
+    let file = Self.checkout + "/models/MiniMaxAI/MiniMax-M3.yaml"
+    let converter = VLLMRecipesConverter(strategies: Self.checkout + "/strategies")
+    let docs = [YAMLDocument(root: try Self.parse(file))]
+    let all = converter.expand(docs, file: file, filter: VLLMRecipesFilter(hardware: "mi300x"))
+    let pulled = all.filter {
+      $0.diagnostics.contains { $0.code == "image-from-command" }
+    }
+    #expect(!pulled.isEmpty)
+    for c in pulled {
+      let recipe = try #require(c.value)
+      #expect(recipe.engine.image == "vllm/vllm-openai-rocm:nightly", "\(recipe.name)")
+      let note = try #require(c.diagnostics.first { $0.code == "image-from-command" })
+      #expect(note.severity == .note && note.location?.line == 153)
+    }
+  }
+
+  @Test("a vLLM-Omni recipe exports back to a model file with its task, and re-imports the same")
+  func omniExportsBack() throws {
+    let file = Self.checkout + "/models/Lightricks/LTX-2.5-Diffusers.yaml"
+    let converter = VLLMRecipesConverter(strategies: Self.checkout + "/strategies")
+    let docs = [YAMLDocument(root: try Self.parse(file))]
+    let picked = converter.expand(
+      docs, file: file,
+      filter: VLLMRecipesFilter(variant: "fp8", task: "distilled_two_stage_i2v", hardware: "b200"))
+    let recipe = try #require(picked.first?.value)
+    #expect(picked.count == 1)
+    #expect(recipe.name == "ltx-2-5-fp8-distilled-two-stage-i2v-b200")
+    #expect(recipe.args.first == RecipeV2.EngineArg("omni", .bool(true)))
+    #expect(
+      recipe.args.first { $0.flag == "model-class-name" }?.value
+        == .string("LTX2DistilledTwoStagePipeline"))
+    #expect(
+      recipe.args.first { $0.flag == "diffusion-attention-backend" }?.value
+        == .string("CUDNN_ATTN"))
+    // --task t2v names every T2V entry: four of the eight, on each variant and hardware.
+    let t2v = converter.expand(docs, file: file, filter: VLLMRecipesFilter(variant: "default", task: "t2v"))
+    #expect(t2v.count == 4 * 5)
+
+    let out = converter.fromV2(recipe)
+    let exported = try #require(out.value)
+    let root = try #require(exported.first?.root)
+    #expect(root["omni"]?["tasks"]?.sequence?.count == 1)
+    #expect(root["omni"]?["port"] == docs[0].root["omni"]?["port"])
+    #expect(root["dependencies"] == docs[0].root["dependencies"])
+    let base = Self.seq(root["model"]?["base_args"])
+    #expect(!base.contains("--omni") && !base.contains("--model-class-name"), "\(base)")
+    #expect(out.losses.map(\.path.description) == ["engine.plugins"])
+    let again = try #require(
+      converter.expand(exported, file: Self.checkout + "/models/x/exported.yaml").first?.value)
+    #expect(Set(again.args.map(\.flag)) == Set(recipe.args.map(\.flag)))
+    #expect(again.serving == recipe.serving)
+    #expect(again.engine == recipe.engine)
+    #expect(again.launcher?.tools[.vllmRecipes]?["omni_task"]?.scalar == "distilled_two_stage_i2v")
   }
 
   @Test("a recipe from a model file exports back to one, and re-imports to the same flags")

@@ -29675,5 +29675,583 @@ vllm	0.33.0	--tool-call-parser	apertus,beam,cohere_command3,cohere_command4,deep
 vllm	0.33.0	--reasoning-parser	beam,cohere_command3,cohere_command4,deepseek_r1,deepseek_v3,deepseek_v4,deepseek_v41,ernie45,gemma4,glm45,glm47,granite,granite_thinking_parser,hf,holo2,hunyuan_a13b,hy_v3,hy_v4,inkling,k2_horizon,kimi_k2,kimi_k3,ling3,mimo,minicpmv,minimax_m2,minimax_m2_append_think,minimax_m3,mistral,muse,muse_glimmer,musespark1x,nemotron_v3,olmo3,openai_gptoss,plamo3,poolside_v1,qwen3,seed_oss,step3,step3p5,step5
 
 """#,
+    "vllm-omni/0.14.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.14.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--stage-configs-path	value	str	None			no
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	60000			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--num-gpus	value	int	None			no
+--usp	value	int	None		--ulysses-degree	no
+--ring	value	int	None			no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--layerwise-num-gpu-layers	value	int	1			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--cfg-parallel-size	value	int	1	1,2		no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	float	None			no
+
+"""#,
+    "vllm-omni/0.16.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.16.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--stage-configs-path	value	str	None			no
+--stage-id	value	int	None			no
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--num-gpus	value	int	None			no
+--usp	value	int	None		--ulysses-degree	no
+--ring	value	int	None			no
+--quantization-config	value	json	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--cfg-parallel-size	value	int	1	1,2		no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	None			no
+--tts-max-instructions-length	value	int	None			no
+
+"""#,
+    "vllm-omni/0.18.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.18.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--task-type	value	str	None	CustomVoice,VoiceDesign,Base		no
+--stage-configs-path	value	str	None			no
+--stage-id	value	int	None			no
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ring	value	int	None		--ring-degree	no
+--quantization-config	value	json	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--disable-multithread-weight-load	bool	bool	True			no
+--num-weight-load-threads	value	int	4			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--cfg-parallel-size	value	int	1	1,2		no
+--vae-patch-parallel-size	value	int	1			no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	None			no
+--tts-max-instructions-length	value	int	None			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+
+"""#,
+    "vllm-omni/0.20.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.20.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--enable-sleep-mode	bool	bool	False			no
+--task-type	value	str	None	CustomVoice,VoiceDesign,Base		no
+--stage-configs-path	value	str	None			yes
+--deploy-config	value	str	None			no
+--stage-overrides	value	str	None			no
+--async-chunk	bool	bool	None		--no-async-chunk	no
+--stage-id	value	int	None			no
+--replica-id	value	int	0			no
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--diffusion-load-format	value	str	None	default,custom_pipeline,dummy,diffusers		no
+--diffusers-load-kwargs	value	json	{}			no
+--diffusers-call-kwargs	value	json	{}			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ring	value	int	None		--ring-degree	no
+--quantization-config	value	json	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--step-execution	bool	bool	False			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--disable-multithread-weight-load	bool	bool	True			no
+--num-weight-load-threads	value	int	4			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--cfg-parallel-size	value	int	1	1,2		no
+--vae-patch-parallel-size	value	int	1			no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	None			no
+--tts-max-instructions-length	value	int	None			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+--enable-ar-profiler	bool	bool	False			no
+
+"""#,
+    "vllm-omni/0.22.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.22.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--enable-sleep-mode	bool	bool	False			no
+--task-type	value	str	None	CustomVoice,VoiceDesign,Base		no
+--stage-configs-path	value	str	None			yes
+--deploy-config	value	str	None			no
+--stage-overrides	value	str	None			no
+--async-chunk	bool	bool	None		--no-async-chunk	no
+--stage-id	value	int	None			no
+--replica-id	value	int	None			yes
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--omni-replica-address	value	str	None		-ora	no
+--omni-dp-size-local	value	int	1			no
+--omni-lb-policy	value	str	random	random,round-robin,least-queue-length		no
+--omni-heartbeat-timeout	value	float	30.0			no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--diffusion-load-format	value	str	None	default,custom_pipeline,dummy,diffusers		no
+--diffusers-load-kwargs	value	json	{}			no
+--diffusers-call-kwargs	value	json	{}			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ring	value	int	None		--ring-degree	no
+--diffusion-quantization-config	value	json	None			no
+--force-cutlass-fp8	bool	bool	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--diffusion-attention-backend	value	str	None			no
+--diffusion-attention-config	value	json	None		-dac	no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--step-execution	bool	bool	False			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--disable-multithread-weight-load	bool	bool	True			no
+--num-weight-load-threads	value	int	4			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--diffusion-kv-cache-dtype	value	str	None			no
+--diffusion-kv-cache-skip-steps	value	str	None			no
+--diffusion-kv-cache-skip-layers	value	str	None			no
+--cfg-parallel-size	value	int	1	1,2		no
+--vae-patch-parallel-size	value	int	1			no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	None			no
+--tts-max-instructions-length	value	int	None			no
+--no-guardrails	bool	bool	False			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+--enable-ar-profiler	bool	bool	False			no
+--auxiliary-text-encoder	value	str	None			no
+
+"""#,
+    "vllm-omni/0.24.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.24.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--enable-sleep-mode	bool	bool	False			no
+--task-type	value	str	None	CustomVoice,VoiceDesign,Base		no
+--forced-aligner	value	str	None			no
+--forced-aligner-config	value	str	None			no
+--stage-configs-path	value	str	None			yes
+--deploy-config	value	str	None			no
+--stage-overrides	value	str	None			no
+--async-chunk	bool	bool	None		--no-async-chunk	no
+--stage-id	value	int	None			no
+--replica-id	value	int	None			yes
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--omni-replica-address	value	str	None		-ora	no
+--omni-dp-size-local	value	int	1			no
+--omni-lb-policy	value	str	random	random,round-robin,least-queue-length		no
+--omni-heartbeat-timeout	value	float	30.0			no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--diffusion-load-format	value	str	None	default,custom_pipeline,dummy,diffusers		no
+--diffusers-load-kwargs	value	json	{}			no
+--diffusers-call-kwargs	value	json	{}			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ring	value	int	None		--ring-degree	no
+--diffusion-quantization-config	value	json	None			no
+--force-cutlass-fp8	bool	bool	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--diffusion-attention-backend	value	str	None			no
+--diffusion-attention-config	value	json	None		-dac	no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--step-execution	bool	bool	False			no
+--request-batch-max-wait-ms	value	float	0.0			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--disable-multithread-weight-load	bool	bool	True			no
+--num-weight-load-threads	value	int	4			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--diffusion-kv-cache-dtype	value	str	None			no
+--diffusion-kv-cache-skip-steps	value	str	None			no
+--diffusion-kv-cache-skip-layers	value	str	None			no
+--cfg-parallel-size	value	int	1	1,2		no
+--vae-patch-parallel-size	value	int	1			no
+--vae-parallel-mode	value	str	tile	tile,spatial_shard_height,spatial_shard_width		no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	33177600			no
+--diffusion-streaming-output	bool	bool	False			no
+--tts-max-instructions-length	value	int	None			no
+--no-guardrails	bool	bool	False			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+--enable-ar-profiler	bool	bool	False			no
+--enable-orch-monitor	bool	bool	False			no
+--auxiliary-text-encoder	value	str	None			no
+
+"""#,
+    "vllm-omni/0.26.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.26.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--enable-sleep-mode	bool	bool	False			no
+--task-type	value	str	None	CustomVoice,VoiceDesign,Base		no
+--forced-aligner	value	str	None			no
+--forced-aligner-config	value	str	None			no
+--stage-configs-path	value	str	None			yes
+--deploy-config	value	str	None			no
+--strategy-config	value	str	None			no
+--stage-overrides	value	str	None			no
+--async-chunk	bool	bool	None		--no-async-chunk	no
+--stage-id	value	int	None			no
+--replica-id	value	int	None			yes
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--omni-replica-address	value	str	None		-ora	no
+--omni-dp-size-local	value	int	1			no
+--omni-lb-policy	value	str	random	random,round-robin,least-queue-length		no
+--omni-heartbeat-timeout	value	float	30.0			no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--diffusion-load-format	value	str	None	default,custom_pipeline,dummy,diffusers		no
+--diffusion-compile-granularity	value	str	None	regional,full		no
+--diffusion-compile-dynamic	bool	bool	None		--no-diffusion-compile-dynamic	no
+--diffusers-load-kwargs	value	json	{}			no
+--diffusers-call-kwargs	value	json	{}			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ring	value	int	None		--ring-degree	no
+--allgather-degree	value	int	None			no
+--diffusion-quantization-config	value	json	None			no
+--force-cutlass-fp8	bool	bool	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--diffusion-attention-backend	value	str	None			no
+--diffusion-attention-config	value	json	None		-dac	no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--step-execution	bool	bool	False			no
+--request-batch-max-wait-ms	value	float	0.0			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--disable-multithread-weight-load	bool	bool	True			no
+--num-weight-load-threads	value	int	4			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--enable-distributed-layerwise-offload	bool	bool	False			no
+--dlo-use-allgather	bool	bool	True			no
+--dlo-no-use-allgather	bool	bool	True			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--diffusion-kv-cache-dtype	value	str	None			no
+--diffusion-kv-cache-skip-steps	value	str	None			no
+--diffusion-kv-cache-skip-layers	value	str	None			no
+--cfg-parallel-size	value	int	1			no
+--vae-patch-parallel-size	value	int	1			no
+--text-encoder-tp-size	value	int	1			no
+--vae-parallel-mode	value	str	tile	tile,spatial_shard_height,spatial_shard_width		no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	33177600			no
+--diffusion-streaming-output	bool	bool	False			no
+--tts-max-instructions-length	value	int	None			no
+--no-guardrails	bool	bool	False			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+--enable-ar-profiler	bool	bool	False			no
+--enable-orch-monitor	bool	bool	False			no
+--auxiliary-text-encoder	value	str	None			no
+
+"""#,
+    "vllm-omni/0.28.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.28.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--enable-sleep-mode	bool	bool	False			no
+--task-type	value	str	None			no
+--forced-aligner	value	str	None			no
+--forced-aligner-config	value	str	None			no
+--forced-aligner-device	value	str	None			no
+--deploy-config	value	str	None			no
+--strategy-config	value	str	None			no
+--stage-overrides	value	str	None			no
+--async-chunk	bool	bool	None		--no-async-chunk	no
+--stage-id	value	int	None			no
+--replica-id	value	int	None			yes
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--omni-replica-address	value	str	None		-ora	no
+--omni-dp-size-local	value	int	1			no
+--omni-lb-policy	value	str	random	random,round-robin,least-queue-length		no
+--omni-heartbeat-timeout	value	float	30.0			no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--diffusion-load-format	value	str	None	default,custom_pipeline,dummy,diffusers		no
+--lora-path	value	list[str] nargs=+	None			no
+--lora-backend	value	str	None	peft,distill		no
+--lora-scale	value	float	None			no
+--diffusion-compile-granularity	value	str	None	regional,full		no
+--diffusion-compile-dynamic	bool	bool	None		--no-diffusion-compile-dynamic	no
+--fa-deterministic	bool	bool	False			no
+--diffusers-load-kwargs	value	json	{}			no
+--diffusers-call-kwargs	value	json	{}			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ulysses-a2a-permute	bool	bool	None		--no-ulysses-a2a-permute	no
+--ring	value	int	None		--ring-degree	no
+--allgather-degree	value	int	None			no
+--diffusion-quantization-config	value	json	None			no
+--force-cutlass-fp8	bool	bool	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--diffusion-attention-backend	value	str	None			no
+--fastvideo-vsa-topk	value	int	None			no
+--diffusion-attention-config	value	json	None		-dac	no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--step-execution	bool	bool	False			no
+--request-batch-max-wait-ms	value	_nonneg_finite_float	0.0			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--disable-multithread-weight-load	bool	bool	True			no
+--num-weight-load-threads	value	int	4			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--enable-distributed-layerwise-offload	bool	bool	False			no
+--dlo-use-allgather	bool	bool	True			no
+--dlo-no-use-allgather	bool	bool	True			no
+--dlo-resident-layers	value	int	0			no
+--host-weight-runtime-mode	value	str	disabled	disabled,preferred,required		no
+--host-weight-runtime-root	value	str	None			no
+--dlo-host-registration-limit-gib	value	float	0.0			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--diffusion-kv-cache-dtype	value	str	None			no
+--diffusion-kv-cache-skip-steps	value	str	None			no
+--diffusion-kv-cache-skip-layers	value	str	None			no
+--cfg-parallel-size	value	int	1			no
+--vae-patch-parallel-size	value	int	1			no
+--text-encoder-tp-size	value	int	None			no
+--vae-parallel-mode	value	str	tile	tile,spatial_shard_height,spatial_shard_width		no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	33177600			no
+--diffusion-streaming-output	bool	bool	False			no
+--tts-max-instructions-length	value	int	None			no
+--no-guardrails	bool	bool	False			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+--enable-ar-profiler	bool	bool	False			no
+--enable-orch-monitor	bool	bool	False			no
+--auxiliary-text-encoder	value	str	None			no
+
+"""#,
+    "vllm-omni/0.30.0.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:vllm-omni==0.30.0 (read with ast by scripts/catalogs) vllm_omni/entrypoints/cli/serve.py OmniServeCommand.subparser_init
+--omni	bool	bool	False			no
+--enable-sleep-mode	bool	bool	False			no
+--task-type	value	str	None			no
+--forced-aligner	value	str	None			no
+--forced-aligner-config	value	str	None			no
+--forced-aligner-device	value	str	None			no
+--deploy-config	value	str	None			no
+--strategy-config	value	str	None			no
+--stage-overrides	value	_parse_stage_overrides	None			no
+--async-chunk	bool	bool	None		--no-async-chunk	no
+--stage-id	value	int	None			no
+--replica-id	value	int	None			yes
+--stage-init-timeout	value	int	300			no
+--init-timeout	value	int	600			no
+--shm-threshold-bytes	value	int	65536			no
+--log-stats	bool	bool	False			no
+--log-file	value	str	None			no
+--batch-timeout	value	int	10			no
+--worker-backend	value	str	multi_process	multi_process,ray		no
+--ray-address	value	str	None			no
+--omni-master-address	value	str	None		-oma	no
+--omni-master-port	value	int	None		-omp	no
+--omni-replica-address	value	str	None		-ora	no
+--omni-dp-size-local	value	int	1			no
+--omni-lb-policy	value	str	random	random,round-robin,least-queue-length		no
+--omni-heartbeat-timeout	value	float	30.0			no
+--num-gpus	value	int	None			no
+--model-class-name	value	str	None			no
+--diffusion-load-format	value	str	None	default,custom_pipeline,dummy,diffusers		no
+--lora-path	value	list[str] nargs=+	None			no
+--lora-backend	value	str	None	peft,distill		no
+--lora-scale	value	float	None			no
+--diffusion-compile-granularity	value	str	None	regional,full		no
+--diffusion-compile-dynamic	bool	bool	None		--no-diffusion-compile-dynamic	no
+--fa-deterministic	bool	bool	False			no
+--diffusers-load-kwargs	value	json	{}			no
+--diffusers-call-kwargs	value	json	{}			no
+--custom-pipeline-args	value	json	None			no
+--usp	value	int	None		--ulysses-degree	no
+--ulysses-mode	value	str	strict	strict,advanced_uaa		no
+--ulysses-a2a-permute	bool	bool	None		--no-ulysses-a2a-permute	no
+--ring	value	int	None		--ring-degree	no
+--allgather-degree	value	int	None			no
+--diffusion-quantization-config	value	json	None			no
+--force-cutlass-fp8	bool	bool	None			no
+--use-hsdp	bool	bool	False			no
+--hsdp-shard-size	value	int	-1			no
+--hsdp-replicate-size	value	int	1			no
+--diffusion-attention-backend	value	str	None			no
+--fastvideo-vsa-topk	value	int	None			no
+--diffusion-attention-config	value	json	None		-dac	no
+--cache-backend	value	str	none			no
+--cache-config	value	str	None			no
+--video-output-transport	value	_json_object	None			no
+--enable-cache-dit-summary	bool	bool	False			no
+--step-execution	bool	bool	False			no
+--request-batch-max-wait-ms	value	_nonneg_finite_float	0.0			no
+--vae-use-slicing	bool	bool	False			no
+--vae-use-tiling	bool	bool	False			no
+--vae-fast-path	value	str	lossless	off,lossless,channels_last		no
+--disable-multithread-weight-load	bool	bool	True			no
+--enable-broadcast-weight-load	bool	bool	False			no
+--num-weight-load-threads	value	int	4			no
+--diffusion-offload-config	value	json	None			no
+--enable-cpu-offload	bool	bool	False			no
+--enable-layerwise-offload	bool	bool	False			no
+--enable-distributed-layerwise-offload	bool	bool	False			no
+--dlo-use-allgather	bool	bool	True			no
+--dlo-no-use-allgather	bool	bool	True			no
+--dlo-resident-layers	value	int	0			no
+--host-weight-runtime-mode	value	str	disabled	disabled,preferred,required		no
+--host-weight-runtime-root	value	str	None			no
+--dlo-host-registration-limit-gib	value	float	0.0			no
+--boundary-ratio	value	float	None			no
+--flow-shift	value	float	None			no
+--diffusion-kv-cache-dtype	value	str	None			no
+--diffusion-kv-cache-skip-steps	value	str	None			no
+--diffusion-kv-cache-skip-layers	value	str	None			no
+--cfg-parallel-size	value	int	1			no
+--vae-patch-parallel-size	value	int	1			no
+--text-encoder-tp-size	value	int	None			no
+--vae-parallel-mode	value	str	tile	tile,spatial_shard_height,spatial_shard_width		no
+--default-sampling-params	value	str	None			no
+--max-generated-image-size	value	int	33177600			no
+--diffusion-streaming-output	bool	bool	False			no
+--tts-max-instructions-length	value	int	None			no
+--no-guardrails	bool	bool	False			no
+--robot-openpi-idle-timeout	value	_nonneg_finite_float	30.0			no
+--enable-diffusion-pipeline-profiler	bool	bool	False			no
+--enable-ar-profiler	bool	bool	False			no
+--enable-orch-monitor	bool	bool	False			no
+--auxiliary-text-encoder	value	str	None			no
+
+"""#,
   ]
 }

@@ -9,7 +9,9 @@ internal import Foundation
 /// All shipped engine flag catalogs and the rename table.
 ///
 /// Catalogs live as data in `spec/engines/<engine>/<version>.tsv` and
-/// `spec/engines/renames.tsv`. ``load(environment:executablePath:currentDirectory:)``
+/// `spec/engines/renames.tsv`; the flags an engine plugin adds (``EnginePlugin``) in
+/// `spec/engines/<plugin>/<version>.tsv`, overlaid on the engine's catalog by
+/// ``catalog(for:version:)``. ``load(environment:executablePath:currentDirectory:)``
 /// uses, in order:
 /// 1. the directory named by the `REGISTRY_SPEC_DIR` environment variable (either the
 ///    `spec` folder or `spec/engines` itself);
@@ -33,6 +35,8 @@ public struct FlagCatalogStore: Sendable {
   public let origin: Origin
   /// Catalogs per engine, oldest first.
   private let catalogsByEngine: [Engine: [FlagCatalog]]
+  /// The flags each plugin adds, per plugin release, oldest first.
+  let catalogsByPlugin: [EnginePlugin: [FlagCatalog]]
   /// Every row of renames.tsv, in file order.
   public let renameTable: [FlagRename]
   /// Every row of `<engine>/registered-parsers.tsv`.
@@ -80,7 +84,7 @@ public struct FlagCatalogStore: Sendable {
   public init(directory: String) throws(FlagCatalogError) {
     let fm = FileManager.default
     var files: [String: String] = [:]
-    for sub in Engine.allCases.map(\.rawValue) {
+    for sub in Engine.allCases.map(\.rawValue) + EnginePlugin.allCases.map(\.rawValue) {
       let folder = directory + "/" + sub
       guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
       for name in names where name.hasSuffix(".tsv") {
@@ -98,19 +102,28 @@ public struct FlagCatalogStore: Sendable {
   /// Builds a store from file texts keyed by path relative to `spec/engines`.
   init(files: [String: String], origin: Origin) throws(FlagCatalogError) {
     var byEngine: [Engine: [FlagCatalog]] = [:]
+    var byPlugin: [EnginePlugin: [FlagCatalog]] = [:]
     var registered: [RegisteredNames] = []
     for (path, text) in files {
       if path.hasSuffix("/registered-parsers.tsv") { registered += RegisteredNames.parse(text) }
       let parts = path.split(separator: "/")
-      guard parts.count == 2, let engine = Engine(rawValue: String(parts[0])),
-        parts[1].hasSuffix(".tsv"),
+      guard parts.count == 2, parts[1].hasSuffix(".tsv"),
         let version = EngineVersion(String(parts[1].dropLast(4)))
       else { continue }
-      let catalog = try FlagCatalog(engine: engine, version: version, tsv: text, file: path)
-      byEngine[engine, default: []].append(catalog)
+      if let engine = Engine(rawValue: String(parts[0])) {
+        let catalog = try FlagCatalog(engine: engine, version: version, tsv: text, file: path)
+        byEngine[engine, default: []].append(catalog)
+      } else if let plugin = EnginePlugin(rawValue: String(parts[0])) {
+        // A plugin's flags are spelled and parsed as its engine's.
+        let catalog = try FlagCatalog(
+          engine: plugin.engine, version: version, tsv: text, file: path)
+        byPlugin[plugin, default: []].append(catalog)
+      }
     }
     for key in byEngine.keys { byEngine[key]?.sort { $0.version < $1.version } }
+    for key in byPlugin.keys { byPlugin[key]?.sort { $0.version < $1.version } }
     self.catalogsByEngine = byEngine
+    self.catalogsByPlugin = byPlugin
     self.renameTable =
       try files["renames.tsv"].map { text throws(FlagCatalogError) in
         try RenameTableParser.parse(text, file: "renames.tsv")

@@ -42,9 +42,16 @@ enum EngineProgram {
     engine == .trtllm ? "/v1/models" : "/health"
   }
 
-  /// The image used when neither the recipe nor `--image` names one.
-  static func defaultImage(engine: EngineName, version: String?, dynamo: Bool) -> String {
+  /// The image used when neither the recipe nor `--image` names one. A vLLM recipe with the
+  /// vLLM-Omni plugin gets vLLM-Omni's image (`vllm/vllm-omni`, the Docker Hub repository its
+  /// README names), tagged like vLLM's with the plugin release.
+  static func defaultImage(
+    engine: EngineName, version: String?, dynamo: Bool, plugins: [RecipeV2.Plugin] = []
+  ) -> String {
     let tag = version.map { $0.hasPrefix("v") ? $0 : "v" + $0 }
+    if engine == .vllm, !dynamo, let omni = plugins.first(where: { $0.name == .vllmOmni }) {
+      return "vllm/vllm-omni:" + (omni.version.map { $0.hasPrefix("v") ? $0 : "v" + $0 } ?? "latest")
+    }
     switch engine {
     case .sglang:
       return dynamo

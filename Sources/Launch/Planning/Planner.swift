@@ -66,7 +66,9 @@ public struct Planner: Sendable {
 
     let image =
       final.engineImage
-      ?? EngineProgram.defaultImage(engine: engine, version: final.engineVersion, dynamo: dynamo)
+      ?? EngineProgram.defaultImage(
+        engine: engine, version: final.engineVersion, dynamo: dynamo,
+        plugins: final.engine.plugins)
     let clientPort = final.launcher?.port ?? Self.defaultPort
     let host = final.launcher?.host ?? "0.0.0.0"
     let server = serverOrigins(
@@ -315,8 +317,8 @@ public struct Planner: Sendable {
     let text =
       r.engineVersion ?? r.engineImage.flatMap { ContainerImage($0).engineVersion?.description }
     guard let text, let version = EngineVersion(text) else {
-      return catalogs.catalogs(engine: r.engineName).last
+      return catalogs.newestCatalog(for: r.engine)
     }
-    return catalogs.catalog(engine: r.engineName, version: version).catalog
+    return catalogs.catalog(for: r.engine, version: version).catalog
   }
 }

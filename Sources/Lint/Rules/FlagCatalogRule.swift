@@ -60,6 +60,9 @@ public struct FlagCatalogRule: LintRule {
         }
         continue
       }
+      if Self.reportPluginFlag(spelling, at: site.path, pinned: pinned, context: context) {
+        continue
+      }
       let all = context.store.catalogs(engine: engine)
       if let older = all.last(where: { $0.version < catalog.version && $0.resolve(spelling) != nil }
       ) {
@@ -111,6 +114,35 @@ public struct FlagCatalogRule: LintRule {
           ?? "remove it; 'registry engines \(engine) \(catalog.version.normalized)' lists the flags"
       )
     }
+  }
+
+  /// Reports a flag the engine does not know that a plugin of it adds (``EnginePlugin``): the
+  /// plugin missing from `engine.plugins`, or listed at a release before the flag appeared.
+  /// - Returns: whether it reported.
+  static func reportPluginFlag(
+    _ spelling: String, at path: KeyPath, pinned: String, context: LintContext
+  ) -> Bool {
+    for plugin in EnginePlugin.allCases where plugin.engine == context.engine {
+      guard let first = context.store.catalogs(plugin: plugin).first(where: {
+        $0.resolve(spelling) != nil
+      }) else { continue }
+      if let listed = context.recipe.engine.plugin(plugin) {
+        context.report(
+          .error, code: "unknown-flag",
+          "'\(spelling)' is not a flag of \(plugin) \(listed.version ?? "?") (with \(pinned)); it first appears in \(plugin) \(first.version.normalized)",
+          at: path,
+          hint: "raise the \(plugin) version to \(first.version.normalized) or later, or remove it")
+      } else {
+        context.report(
+          .error, code: "unknown-flag",
+          "'\(spelling)' is a flag of the \(plugin) plugin, not of \(pinned)", at: path,
+          hint:
+            "list the plugin: engine.plugins: [{name: \(plugin), version: \"\(first.version.normalized)\"}] or later"
+        )
+      }
+      return true
+    }
+    return false
   }
 
   /// The newest rename of `spelling` with `since <= upTo` (any `since` when nil).

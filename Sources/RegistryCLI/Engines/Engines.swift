@@ -25,9 +25,13 @@ struct Engines: ParsableCommand {
       `registry engines diff ENGINE FROM TO` lists the flags added, removed, renamed (the old \
       spelling is an alias of another flag, or the rename table replaces it) or given another \
       default between two versions (--json for a document).
+
+      An engine plugin's catalogs hold the flags it adds to its engine (vllm-omni: to vllm \
+      serve); `registry engines vllm-omni 0.30.0` lists them. A recipe that lists the plugin \
+      in engine.plugins is checked against both.
       """)
 
-  @Argument(help: "sglang, vllm or trtllm.")
+  @Argument(help: "sglang, vllm, trtllm, llama-cpp, or a plugin: vllm-omni.")
   var engine: String?
   @Argument(help: "An engine version.")
   var version: String?
@@ -43,6 +47,15 @@ struct Engines: ParsableCommand {
     var flags: Int
     var deprecated: Int
     var source: String?
+
+    /// The row of `catalog`, listed under `name` (an engine or a plugin).
+    init(_ name: String, _ catalog: FlagCatalog) {
+      engine = name
+      version = catalog.version.normalized
+      flags = catalog.flags.count
+      deprecated = catalog.flags.count { $0.deprecated }
+      source = catalog.source
+    }
   }
 
   struct FlagRow: Codable {
@@ -78,9 +91,13 @@ struct Engines: ParsableCommand {
     if !rest.isEmpty {
       throw CLIError("unexpected arguments: \(rest.joined(separator: " "))", kind: .invalidRequest)
     }
+    if let plugin = EnginePlugin(rawValue: engineName) {
+      return try pluginFlags(store, plugin, terminal)
+    }
     guard let e = EngineName(name: engineName) else {
+      let known = EngineName.allCases.map(\.rawValue) + EnginePlugin.allCases.map(\.rawValue)
       throw CLIError(
-        "unknown engine '\(engineName)'; known: \(EngineName.allCases.map(\.rawValue).joined(separator: ", "))",
+        "unknown engine '\(engineName)'; known: \(known.joined(separator: ", "))",
         kind: .invalidRequest)
     }
     if let flag { return try history(store, e, flag, terminal) }
@@ -93,6 +110,41 @@ struct Engines: ParsableCommand {
     let match = store.catalog(engine: e, version: v)
     guard let catalog = match.catalog else { throw CLIError(match.note, kind: .notFound) }
     if match.kind != .exact { terminal.err("note: \(match.note)") }
+    try printFlags(catalog, terminal)
+  }
+
+  /// `registry engines PLUGIN [VERSION]`: the plugin's catalogs, or the flags of one (the
+  /// nearest lower release when `version` has none).
+  private func pluginFlags(_ store: FlagCatalogStore, _ plugin: EnginePlugin, _ terminal: Terminal)
+    throws
+  {
+    if flag != nil {
+      throw CLIError(
+        "--flag follows an engine's flags; for \(plugin) list a release's flags",
+        kind: .invalidRequest)
+    }
+    guard let version else {
+      let rows = store.catalogs(plugin: plugin).map { CatalogRow(plugin.rawValue, $0) }
+      if global.json { return try JSONOutput.print(rows, terminal: terminal) }
+      for r in rows {
+        terminal.out("\(r.engine) \(r.version)  \(r.flags) flags added to \(plugin.engine)")
+      }
+      return
+    }
+    guard let v = EngineVersion(version) else {
+      throw CLIError("'\(version)' is not a version", kind: .invalidRequest)
+    }
+    guard let catalog = store.catalog(plugin: plugin, version: v) else {
+      throw CLIError("no \(plugin) flag catalog at or below \(version)", kind: .notFound)
+    }
+    if catalog.version != v {
+      terminal.err("note: no \(plugin) catalog for \(version); using \(catalog.version.normalized)")
+    }
+    try printFlags(catalog, terminal)
+  }
+
+  /// One catalog's flags, a line each (or `--json`).
+  private func printFlags(_ catalog: FlagCatalog, _ terminal: Terminal) throws {
     let rows = catalog.flags.map {
       FlagRow(
         flag: $0.name, kind: $0.kind.rawValue, type: $0.type, default: $0.defaultValue,
@@ -114,12 +166,7 @@ struct Engines: ParsableCommand {
   {
     var rows: [CatalogRow] = []
     for e in store.engines where only == nil || only == e {
-      for c in store.catalogs(engine: e) {
-        rows.append(
-          CatalogRow(
-            engine: e.rawValue, version: c.version.normalized, flags: c.flags.count,
-            deprecated: c.flags.count { $0.deprecated }, source: c.source))
-      }
+      rows += store.catalogs(engine: e).map { CatalogRow(e.rawValue, $0) }
     }
     if global.json { return try JSONOutput.print(rows, terminal: terminal) }
     for r in rows {

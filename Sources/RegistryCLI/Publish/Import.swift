@@ -17,7 +17,11 @@ struct Import: ParsableCommand {
       come from the strategies/ folder of the checkout (or --strategies DIR). A model file's \
       min_vllm_version is a floor: a recipe pins the version its image tag names, else the \
       newest catalogued vLLM release at or above the floor that has all its flags, and keeps \
-      the floor in launcher.vllm_recipes. vLLM-Omni model files are skipped with a warning. \
+      the floor in launcher.vllm_recipes. A vLLM-Omni model file (an omni: block) gives vLLM \
+      recipes with the vllm-omni plugin (engine.plugins, its flags checked against its own \
+      catalog), --omni added, one per entry of omni.tasks too (--task KEY or ID picks some); \
+      the task, the omni block and dependencies stay in launcher.vllm_recipes. A docker_image \
+      that holds a pull command gives the image it pulls. \
       Every recipe is validated and all of them are published in one commit, as `publish` does; with \
       --output they are written as files instead.
 
@@ -37,6 +41,8 @@ struct Import: ParsableCommand {
   var variant: String?
   @Option(help: "Only this strategy.")
   var strategy: String?
+  @Option(help: "Only this vLLM-Omni task (a key of omni.tasks, or an id: t2v).")
+  var task: String?
   @Option(
     help:
       "Only this hardware, with every override that names it, its generation or its brand (taxonomy.yaml)."
@@ -62,7 +68,8 @@ struct Import: ParsableCommand {
       throw CLIError("\(missing.joined(separator: ", ")): no such file", kind: .notFound)
     }
     let converter = VLLMRecipesConverter(strategies: strategies)
-    let filter = VLLMRecipesFilter(variant: variant, strategy: strategy, hardware: hardware)
+    let filter = VLLMRecipesFilter(
+      variant: variant, strategy: strategy, task: task, hardware: hardware)
     var inputs: [RecipePublisher.Input] = []
     var failed = false
     for file in files {
@@ -75,7 +82,6 @@ struct Import: ParsableCommand {
       for c in converter.expand(documents, file: file, filter: filter) {
         printer.printAll(c.diagnostics.filter { $0.severity != .note })
         guard let recipe = c.value, !c.diagnostics.hasErrors else {
-          // No recipe and no error: a skipped model file (vLLM-Omni), its warning printed.
           failed = failed || c.diagnostics.hasErrors || c.diagnostics.isEmpty
           continue
         }

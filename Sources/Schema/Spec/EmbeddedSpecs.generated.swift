@@ -271,6 +271,16 @@ properties:
       name: {enum: [sglang, vllm, trtllm, llama-cpp]}
       version: {type: string}
       image: {type: string}
+      plugins:
+        type: array
+        items:
+          type: object
+          additionalProperties: false
+          required: [name]
+          properties:
+            name: {enum: [vllm-omni]}
+            version: {type: string}
+            install: {type: string}
   resources:
     type: object
     additionalProperties: false

@@ -54,9 +54,47 @@ extension RecipeV2 {
     }
     let version = r.string("version")
     let image = r.string("image")
-    r.finish(known: ["name", "version", "image"])
+    let plugins = decodePlugins(r, engine: name.flatMap(Engine.Name.init(rawValue:)))
+    r.finish(known: ["name", "version", "image", "plugins"])
     guard let name, let n = Engine.Name(rawValue: name) else { return nil }
-    return Engine(name: n, version: version, image: image)
+    return Engine(name: n, version: version, image: image, plugins: plugins)
+  }
+
+  /// `engine.plugins`: a list of `{name, version, install}`, each plugin once and of the
+  /// recipe's engine.
+  static func decodePlugins(_ r: MappingReader, engine: Engine.Name?) -> [Plugin] {
+    guard let v = r.node("plugins") else { return [] }
+    let path = r.path / "plugins"
+    guard let items = v.sequence else {
+      if !v.isNull {
+        r.context.error(
+          "type-mismatch", "expected a list, found \(MappingReader.describe(v))", at: v,
+          path: path, hint: "plugins: [{name: vllm-omni, version: \"0.30.0\"}]")
+      }
+      return []
+    }
+    var out: [Plugin] = []
+    let names = EnginePlugin.allCases.map(\.rawValue)
+    for (i, item) in items.enumerated() {
+      let at = path.appending(index: i)
+      guard let p = MappingReader(item, path: at, context: r.context) else { continue }
+      let name = p.oneOf("name", names, required: true, caseInsensitive: false)
+      let version = p.string("version")
+      let install = p.string("install")
+      p.finish(known: ["name", "version", "install"])
+      guard let name, let plugin = EnginePlugin(rawValue: name) else { continue }
+      if let engine, plugin.engine != engine {
+        r.context.error(
+          "plugin-engine", "\(plugin) is a plugin of \(plugin.engine), not \(engine)", at: item,
+          path: at / "name", hint: "set engine.name: \(plugin.engine), or drop the plugin")
+      } else if out.contains(where: { $0.name == plugin }) {
+        r.context.error(
+          "duplicate-plugin", "\(plugin) is listed twice", at: item, path: at / "name",
+          hint: "list each plugin once")
+      }
+      out.append(Plugin(name: plugin, version: version, install: install))
+    }
+    return out
   }
 
   static func decodeResources(_ r: MappingReader) -> Resources {

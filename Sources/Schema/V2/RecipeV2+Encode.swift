@@ -33,6 +33,15 @@ extension RecipeV2 {
     e.reserveCapacity(3)
     add(&e, "version", engine.version)
     add(&e, "image", engine.image)
+    if !engine.plugins.isEmpty {
+      let items: [YAMLNode] = engine.plugins.map { p in
+        var m: [YAMLPair] = [YAMLPair("name", .string(p.name.rawValue))]
+        add(&m, "version", p.version)
+        add(&m, "install", p.install)
+        return .mapping(m)
+      }
+      e.append(YAMLPair("plugins", .sequence(items)))
+    }
     pairs.append(YAMLPair("engine", .mapping(e)))
     if let resources {
       var r: [YAMLPair] = []

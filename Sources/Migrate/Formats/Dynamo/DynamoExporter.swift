@@ -33,6 +33,11 @@ struct DynamoExporter {
   mutating func run() -> [YAMLDocument]? {
     let r = recipe
     let engine = r.engine.name
+    for p in r.engine.plugins {
+      lose(
+        KeyPath("engine") / "plugins" / p.name.rawValue, p.version ?? "",
+        "Dynamo's \(engine) worker does not load the \(p.name) plugin")
+    }
     let dynamo = r.launcher?.tools[.dynamo]
     var root = dynamo?["skeleton"] ?? Self.skeleton(image: r.engine.image)
     var meta = root["metadata"] ?? .mapping([])

@@ -42,6 +42,11 @@ struct NamedFieldExporter {
       lose("engine.name", "trtllm", "named-field recipes run vLLM or SGLang only")
       return nil
     }
+    for p in r.engine.plugins {
+      lose(
+        KeyPath("engine") / "plugins" / p.name.rawValue, p.version ?? "",
+        "a named-field recipe names no engine plugin to install")
+    }
     if r.topology.mode == .disaggregated {
       lose("topology", "prefill + decode", "named-field recipes run one aggregated server")
     } else if let p = r.topology.roles[.aggregated], p.nodes != 1 || p.workers != 1 {

@@ -42,6 +42,11 @@ struct SGLangV1Export {
     let resourcesNode = resources(p / "resources")
     put("resources", resourcesNode, "resources")
     let engineName = r.engine.name
+    for plugin in r.engine.plugins {
+      loss(
+        KeyPath("engine") / "plugins" / plugin.name.rawValue, plugin.version ?? "",
+        "a v1 recipe names no engine plugin to install")
+    }
     if layout == .seed && engineName != .sglang {
       loss(
         "engine.name", engineName.rawValue,

@@ -28,6 +28,11 @@ package struct ForeignLosses {
       add("model.precision", v, "\(format) does not record the weight precision")
     }
     if let v = r.model.task { add("model.task", v, "\(format) does not record the model task") }
+    for p in r.engine.plugins {
+      add(
+        KeyPath("engine") / "plugins" / p.name.rawValue, p.version ?? "",
+        "\(format) cannot name an engine plugin to install")
+    }
     for v in r.variants {
       add(KeyPath("variants") / v.name, "variant", "\(format) has no variants")
     }

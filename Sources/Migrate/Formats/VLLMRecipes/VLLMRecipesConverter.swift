@@ -75,11 +75,6 @@ public struct VLLMRecipesConverter: FormatConverter {
     guard let model, !diagnostics.hasErrors else {
       return Conversion(value: nil, diagnostics: diagnostics)
     }
-    if model.isOmni {
-      var c = VLLMRecipesExpander.omni(model, file: file, severity: .error)
-      c.diagnostics.insert(contentsOf: diagnostics, at: 0)
-      return c
-    }
     let all = VLLMRecipesExpander.selections(model, filter: VLLMRecipesFilter())
     guard let first = all.first else {
       var c = VLLMRecipesExpander.expand(model, strategies: strategies, file: file)[0]

@@ -2,9 +2,15 @@ internal import Engines
 public import Schema
 
 /// Expands a vllm-project/recipes model file into concrete v2 recipes, one per selection
-/// (variant × compatible strategy × hardware); a file with no compatible strategy gives one
-/// plain single-node server per variant and hardware. A vLLM-Omni model file
-/// (``VLLMRecipesModelFile/isOmni``) gives none: one `vllm-omni` diagnostic says why.
+/// (variant × compatible strategy × vLLM-Omni task × hardware); a file with no compatible
+/// strategy gives one plain single-node server per variant (and task) and hardware.
+///
+/// A vLLM-Omni model file (``VLLMRecipesModelFile/isOmni``) gives vLLM recipes with the
+/// `vllm-omni` plugin (``EnginePlugin/vllmOmni``): `--omni` first (the recipes site adds it to
+/// the command itself), one recipe per entry of `omni.tasks` with the task's `extra_args` and
+/// `model_id`; the plugin's release is pinned like vLLM's (below) and vLLM's is the release of
+/// the same major.minor; the install command of `dependencies` goes with the plugin; the task
+/// chosen, the `omni` block and `dependencies` stay in `launcher.vllm_recipes` as written.
 ///
 /// The hardware choices of a variant and strategy are: none (the plain recipe), then every key
 /// of the file's `hardware_overrides`, of the variant's `hardware_overrides` and of the
@@ -14,9 +20,10 @@ public import Schema
 ///
 /// 1. the strategy's `parallel_flag` with the size the variant's or the strategy override's `tp`
 ///    gives (a number, or a map by hardware), when one does;
-/// 2. `model.base_args`; 3. the variant's `extra_args`; 4. the args of every feature not in
-///    `opt_in_features`; 5. the strategy's `vllm_args`; 6. the strategy override's `extra_args`
-///    and `vllm_args`; 7. the hardware override's `extra_args`: the file's, then the
+/// 2. `--omni` for a vLLM-Omni model; 3. `model.base_args`; 4. the variant's `extra_args`;
+///    5. the args of every feature not in `opt_in_features`; 6. the strategy's `vllm_args`;
+///    7. the strategy override's `extra_args` and `vllm_args`; 8. the vLLM-Omni task's
+///    `extra_args`; 9. the hardware override's `extra_args`: the file's, then the
 ///    variant's, then the strategy override's (for `--hardware h200`, every key that applies
 ///    to it — `nvidia`, `hopper`, `h200` — in file order, each with those three).
 ///
@@ -33,6 +40,12 @@ public enum VLLMRecipesExpander {
     taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
   ) -> [VLLMRecipesSelection] {
     var out: [VLLMRecipesSelection] = []
+    // `--task` names a task by its key, or every task of that id.
+    let tasks: [String?] =
+      model.omniTasks.isEmpty
+      ? (filter.task == nil ? [nil] : [])
+      : model.omniTasks.filter { t in filter.task.map { $0 == t.key || $0 == t.id } ?? true }
+        .map(\.key)
     for (variant, vnode) in model.variants where filter.variant.map({ $0 == variant }) ?? true {
       let strategies: [String?] = model.strategies.isEmpty ? [nil] : model.strategies
       for strategy in strategies where filter.strategy.map({ $0 == strategy }) ?? true {
@@ -41,15 +54,18 @@ public enum VLLMRecipesExpander {
         for n in [model.root, vnode, so] {
           for k in n?["hardware_overrides"]?.keys ?? [] where !keys.contains(k) { keys.append(k) }
         }
-        if let h = filter.hardware {
-          let applied = keys.filter { taxonomy.applies($0, to: h) }
-          out.append(
-            VLLMRecipesSelection(
-              variant: variant, strategy: strategy, hardware: h, overrides: applied))
-          continue
-        }
-        for h in [nil] + keys.map(Optional.some) {
-          out.append(VLLMRecipesSelection(variant: variant, strategy: strategy, hardware: h))
+        for task in tasks {
+          if let h = filter.hardware {
+            let applied = keys.filter { taxonomy.applies($0, to: h) }
+            out.append(
+              VLLMRecipesSelection(
+                variant: variant, strategy: strategy, task: task, hardware: h, overrides: applied))
+            continue
+          }
+          for h in [nil] + keys.map(Optional.some) {
+            out.append(
+              VLLMRecipesSelection(variant: variant, strategy: strategy, task: task, hardware: h))
+          }
         }
       }
     }
@@ -70,15 +86,17 @@ public enum VLLMRecipesExpander {
     filter: VLLMRecipesFilter = VLLMRecipesFilter(),
     taxonomy: VLLMRecipesTaxonomy = VLLMRecipesTaxonomy()
   ) -> [Conversion<RecipeV2>] {
-    if model.isOmni { return [omni(model, file: file, severity: .warning)] }
     let chosen = selections(model, filter: filter, taxonomy: taxonomy)
     if chosen.isEmpty {
       let what = [
         filter.variant.map { "variant '\($0)'" }, filter.strategy.map { "strategy '\($0)'" },
+        filter.task.map { "task '\($0)'" },
       ].compactMap { $0 }
       let hint =
         "variants: \(model.variants.map(\.name).joined(separator: ", ")); strategies: "
         + model.strategies.joined(separator: ", ")
+        + (model.omniTasks.isEmpty
+          ? "" : "; tasks: " + model.omniTasks.map(\.key).joined(separator: ", "))
       return [
         Conversion(
           value: nil,
@@ -91,25 +109,6 @@ public enum VLLMRecipesExpander {
       ]
     }
     return chosen.map { recipe(model, strategies: strategies, selection: $0, file: file) }
-  }
-
-  /// No recipe for a vLLM-Omni model file: its flags are the `vllm-omni` plugin's (no catalog
-  /// here checks them) and its server answers audio/video endpoints, not the OpenAI text API
-  /// the registry's plans and benchmarks assume. `registry import` skips it with this warning;
-  /// reading the file as one recipe (`convert`, `validate`) makes it an error.
-  static func omni(_ model: VLLMRecipesModelFile, file: String, severity: Diagnostic.Severity)
-    -> Conversion<RecipeV2>
-  {
-    Conversion(
-      value: nil,
-      diagnostics: [
-        Diagnostic(
-          severity, code: "vllm-omni",
-          "\(model.modelID) is served by vLLM-Omni (vllm serve --omni), not vLLM: no recipe is made from this model file",
-          at: SourceLocation(file: file, line: 1, column: 1), path: "omni",
-          hint:
-            "vLLM-Omni's flags are not in the vLLM catalogs; keep it as a vllm-recipes model file")
-      ])
   }
 
   /// The path recorded in provenance: from `models/` on when the file is in a recipes
@@ -141,6 +140,7 @@ public enum VLLMRecipesExpander {
     var parts = [kebab(model.slug)]
     if s.variant != "default" { parts.append(kebab(s.variant)) }
     if let strategy = s.strategy { parts.append(kebab(strategy)) }
+    if let task = s.task, model.omniTasks.count > 1 { parts.append(kebab(task)) }
     if let h = s.hardware { parts.append(kebab(h)) }
     return parts.joined(separator: "-")
   }
@@ -152,13 +152,39 @@ public enum VLLMRecipesExpander {
     return hardware.flatMap { node[$0]?.scalar }.flatMap { Int($0) }
   }
 
-  /// An image: a string, or a map by brand (`nvidia`, `amd`).
-  static func image(_ node: YAMLNode?, hardware: String?) -> String? {
-    guard let node else { return nil }
-    if let text = node.scalar { return node.isNull ? nil : text }
+  /// An image: a string, or a map by brand (`nvidia`, `amd`); the scalar node chosen.
+  static func image(_ node: YAMLNode?, hardware: String?) -> YAMLNode? {
+    guard let node, !node.isNull else { return nil }
+    if node.scalar != nil { return node }
     let h = hardware?.lowercased() ?? ""
     let brand = h == "amd" || h.hasPrefix("mi") ? "amd" : "nvidia"
-    return node[brand]?.scalar ?? node.mapping?.first?.value.scalar
+    return [node[brand], node.mapping?.first?.value].compactMap { $0 }.first { $0.scalar != nil }
+  }
+
+  /// The image reference a `docker_image` value names (``ImageReference/read(_:)``): the value,
+  /// or the image of the pull command it holds (a note says so); a value it cannot read gives
+  /// no image and a warning (the plan then uses the default image).
+  static func imageReference(_ node: YAMLNode?, file: String, diagnostics: inout [Diagnostic])
+    -> String?
+  {
+    guard let node, let text = node.scalar else { return nil }
+    let at = SourceLocation(file: file, mark: node.start)
+    guard let found = ImageReference.read(text) else {
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "unreadable-image", "docker_image '\(text)' is not an image reference",
+          at: at, path: "docker_image",
+          hint: "write the image alone (vllm/vllm-openai:v0.20.2); the default image is used"))
+      return nil
+    }
+    if let command = found.command {
+      diagnostics.append(
+        Diagnostic(
+          .note, code: "image-from-command",
+          "docker_image holds a command; its image \(found.reference) is used",
+          at: at, path: "docker_image", hint: "write the image alone, not '\(command)'"))
+    }
+    return found.reference
   }
 
   // MARK: - One recipe
@@ -190,8 +216,8 @@ public enum VLLMRecipesExpander {
   }
 
   /// `launcher.vllm_recipes` of one recipe: the model file, variant, strategy, hardware, the
-  /// overrides applied (when they are not just the hardware's), the `min_vllm_version` floor
-  /// and the file's `meta`.
+  /// overrides applied (when they are not just the hardware's), the vLLM-Omni task, the
+  /// `min_vllm_version` floor and the file's `meta`, `omni` and `dependencies` as written.
   static func origin(_ s: VLLMRecipesSelection, root: YAMLNode, floor: String?, file: String)
     -> [YAMLPair]
   {
@@ -204,8 +230,11 @@ public enum VLLMRecipesExpander {
     if s.overrides != (s.hardware.map { [$0] } ?? []) {
       tool.append(YAMLPair("overrides", .sequence(s.overrides.map { .string($0) }, style: .flow)))
     }
+    if let task = s.task { tool.append(YAMLPair("omni_task", .string(task))) }
     if let floor { tool.append(YAMLPair("min_vllm_version", .string(floor))) }
-    if let meta = root["meta"] { tool.append(YAMLPair("meta", meta)) }
+    for key in ["meta", "omni", "dependencies"] {
+      if let node = root[key] { tool.append(YAMLPair(key, node)) }
+    }
     return tool
   }
 
@@ -238,6 +267,7 @@ public enum VLLMRecipesExpander {
     }
     let words = VLLMRecipesModelFile.words
     let onFeatures = model.features.filter { !$0.optIn }
+    let task = s.task.flatMap { key in model.omniTasks.first { $0.key == key } }
 
     var layers: [[String]] = []
     if let flag = strategy.parallelFlag,
@@ -245,11 +275,13 @@ public enum VLLMRecipesExpander {
     {
       layers.append([flag, String(n)])
     }
+    if model.isOmni, let flag = EnginePlugin.vllmOmni.switchFlag { layers.append([flag]) }
     layers.append(words(root["model"]?["base_args"]))
     layers.append(words(vnode["extra_args"]))
     layers += onFeatures.map(\.args)
     layers.append(strategy.args)
     layers.append(words(so?["extra_args"]) + words(so?["vllm_args"]))
+    layers.append(task?.args ?? [])
     layers += hw.map { words($0?["extra_args"]) }
     let common = VLLMRecipesLayers.words(layers)
 
@@ -288,22 +320,26 @@ public enum VLLMRecipesExpander {
     }
 
     let hwImage = hw.compactMap { image($0?["docker_image"], hardware: s.hardware) }.last
-    let chosenImage =
+    let chosenImage = imageReference(
       hwImage ?? image(vnode["docker_image"], hardware: s.hardware)
-      ?? image(root["model"]?["docker_image"], hardware: s.hardware)
+        ?? image(root["model"]?["docker_image"], hardware: s.hardware),
+      file: file, diagnostics: &diagnostics)
     let flags = (argv.args + roles.values.flatMap(\.args)).map(\.flag)
-    let engine = RecipeV2.Engine(
-      name: .vllm, version: pinned(floor: floor, image: chosenImage, flags: flags),
-      image: chosenImage)
+    let engine =
+      model.isOmni
+      ? omniEngine(model, floor: floor, image: chosenImage, flags: flags)
+      : RecipeV2.Engine(
+        name: .vllm, version: pinned(floor: floor, image: chosenImage, flags: flags),
+        image: chosenImage)
     let gpus = s.hardware.flatMap { GPUsPerNode.standard.count(for: $0) }
     let resources = gpus.map { RecipeV2.Resources(gpuType: s.hardware, gpusPerNode: $0) }
     let description =
-      [vnode["description"]?.scalar, strategy.displayName].compactMap { $0 }
+      [vnode["description"]?.scalar, strategy.displayName, task?.label].compactMap { $0 }
       .joined(separator: "; ")
     let recipe = RecipeV2(
       name: name(model, s), description: description.isEmpty ? nil : description,
       model: RecipeV2.Model(
-        path: vnode["model_id"]?.scalar ?? model.modelID,
+        path: task?.modelID ?? vnode["model_id"]?.scalar ?? model.modelID,
         precision: vnode["precision"]?.scalar),
       engine: engine, resources: resources, topology: topology, serving: argv.serving,
       args: argv.args, env: env, roles: roles,
@@ -329,6 +365,30 @@ public enum VLLMRecipesExpander {
         of: .vllm, atLeast: least, accepting: flags.map { $0.hasPrefix("-") ? $0 : "--" + $0 })
     else { return floor }
     return newest.original
+  }
+
+  /// The engine of a vLLM-Omni recipe: vLLM with the `vllm-omni` plugin. The plugin's release
+  /// is the newest catalogued one at or above the floor whose flags (with its vLLM's) take
+  /// every flag of the recipe (``FlagCatalogStore/newestRelease(of:atLeast:accepting:)``),
+  /// vLLM's the release of the same major.minor; the plugin's install command is the one of
+  /// `dependencies` that names vllm-omni, as written.
+  static func omniEngine(
+    _ model: VLLMRecipesModelFile, floor: String?, image: String?, flags: [String]
+  ) -> RecipeV2.Engine {
+    let spellings = flags.map { $0.hasPrefix("-") ? $0 : "--" + $0 }
+    let store = ForeignCatalogs.store
+    let plugin = floor.flatMap(EngineVersion.init).flatMap {
+      store?.newestRelease(of: .vllmOmni, atLeast: $0, accepting: spellings)
+    }
+    let vllm = plugin.flatMap { store?.engineRelease(for: .vllmOmni, version: $0) }
+    let install = (model.root["dependencies"]?.sequence ?? []).compactMap { $0["command"]?.scalar }
+      .first { $0.contains(EnginePlugin.vllmOmni.package) }
+    return RecipeV2.Engine(
+      name: .vllm, version: ForeignCatalogs.version(ofImage: image) ?? vllm?.original ?? floor,
+      image: image,
+      plugins: [
+        RecipeV2.Plugin(name: .vllmOmni, version: plugin?.original, install: install)
+      ])
   }
 
   /// The features as v2 variants: `f` adds an opt-in feature, `no-f` removes one that is on.

@@ -6,6 +6,9 @@ public import Schema
 /// recipe's feature variants as `features` (`no-f` variants: features on by default, their
 /// args taken out of `base_args`; other variants: opt-in features), one `default` variant with
 /// the precision, the strategy it came from (`pd_cluster` role args and env as its override).
+/// A recipe with the vLLM-Omni plugin gets its `omni` block back with the one task it was
+/// made for (that task's args and `--omni`, which the site adds, out of `base_args`), and
+/// `dependencies` as imported (else the plugin's install command).
 ///
 /// What a model file cannot hold is a loss: the benchmark, resources, role overrides of an
 /// aggregated recipe, placements other than one node per role, and launcher settings.
@@ -19,7 +22,9 @@ public enum VLLMRecipesExporter {
       ?? .mapping([YAMLPair("title", .string(recipe.name)), YAMLPair("slug", .string(recipe.name))])
 
     let baseArgs = recipe.args
-    let (features, optIn, removed) = Self.features(recipe, losses: &losses)
+    let (features, optIn, featureArgs) = Self.features(recipe, losses: &losses)
+    var removed = featureArgs
+    let omni = Self.omni(recipe, tool: tool, removed: &removed)
 
     // Base args: named fields, then args not owned by a feature.
     var base: [String] = []
@@ -106,7 +111,48 @@ public enum VLLMRecipesExporter {
     root.append(YAMLPair("compatible_strategies", .sequence([.string(strategy)])))
     root.append(YAMLPair("hardware_overrides", .mapping([])))
     root.append(YAMLPair("strategy_overrides", .mapping(strategyOverrides)))
+    root += omni
+    if let p = recipe.engine.plugins.first, p.version != nil {
+      losses.append(
+        LossEntry(
+          path: "engine.plugins", value: "\(p.name) \(p.version ?? "")",
+          reason: "a model file names no plugin release; min_vllm_version is the floor"))
+    }
     return Conversion(value: [YAMLDocument(root: .mapping(root))], losses: losses)
+  }
+
+  /// The `omni` block and `dependencies` of a recipe with the vLLM-Omni plugin (none without
+  /// it, but `dependencies` as imported): the block as imported with only the recipe's task,
+  /// whose args (the same flag and value) and `--omni` leave `base_args` (`removed`).
+  static func omni(_ recipe: RecipeV2, tool: YAMLNode?, removed: inout Set<String>)
+    -> [YAMLPair]
+  {
+    var out: [YAMLPair] = []
+    let plugin = recipe.engine.plugin(.vllmOmni)
+    if plugin != nil {
+      var block = tool?["omni"]?.mapping ?? []
+      let key = tool?["omni_task"]?.scalar
+      if let task = VLLMRecipesOmniTask.read(tool?["omni"]).first(where: { $0.key == key }) {
+        let taskArgs = EngineArgv.read(task.args, engine: .vllm, extractNamedFields: false).args
+        for a in taskArgs where recipe.args.contains(a) { removed.insert(a.flag) }
+        if let i = block.firstIndex(where: { $0.key.scalar == "tasks" }) {
+          block[i] = YAMLPair("tasks", .sequence([task.node]))
+        }
+      }
+      if let flag = EnginePlugin.vllmOmni.switchFlag, recipe.args.contains(where: {
+        $0.flag == String(flag.dropFirst(2)) && $0.value == .bool(true)
+      }) {
+        removed.insert(String(flag.dropFirst(2)))
+      }
+      out.append(YAMLPair("omni", .mapping(block)))
+    }
+    if let deps = tool?["dependencies"] {
+      out.append(YAMLPair("dependencies", deps))
+    } else if let install = plugin?.install {
+      out.append(
+        YAMLPair("dependencies", .sequence([.mapping([YAMLPair("command", .string(install))])])))
+    }
+    return out
   }
 }
 

@@ -37,10 +37,13 @@ public struct VLLMRecipesModelFile: Sendable, Hashable {
   public var variants: [(name: String, node: YAMLNode)]
   /// `compatible_strategies`, in file order.
   public var strategies: [String]
+  /// The tasks of the `omni` block, in file order (none for a model vLLM serves alone).
+  public var omniTasks: [VLLMRecipesOmniTask]
 
   /// True for a model served by vLLM-Omni (the `vllm-omni` plugin: `vllm serve --omni`, its
   /// own flags such as `--diffusion-attention-backend`), which the file marks with a top-level
-  /// `omni` block, an `omni` task in `meta.tasks` or `--omni` in `model.base_args`.
+  /// `omni` block, an `omni` task in `meta.tasks` or `--omni` in `model.base_args`. The
+  /// recipes site adds `--omni` to such a model's command itself.
   public var isOmni: Bool {
     root["omni"] != nil || Self.words(root["meta"]?["tasks"]).contains("omni")
       || Self.words(root["model"]?["base_args"]).contains("--omni")
@@ -79,7 +82,8 @@ public struct VLLMRecipesModelFile: Sendable, Hashable {
     return VLLMRecipesModelFile(
       root: root, modelID: id, slug: slug, features: features,
       variants: variants.isEmpty ? [("default", .mapping([]))] : variants,
-      strategies: Self.words(root["compatible_strategies"]))
+      strategies: Self.words(root["compatible_strategies"]),
+      omniTasks: VLLMRecipesOmniTask.read(root["omni"]))
   }
 
   /// The scalars of a sequence (a missing or non-sequence node: none).
