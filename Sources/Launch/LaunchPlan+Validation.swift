@@ -50,7 +50,12 @@ extension LaunchPlan {
         throw .invalidPlan(field: field + ".port", message: "port \(port) out of range")
       }
       if let r = p.readiness {
-        guard r.path.hasPrefix("/") else {
+        if r.probe == .tcp {
+          guard r.path.isEmpty else {
+            throw .invalidPlan(
+              field: field + ".readiness.path", message: "a TCP probe has no path")
+          }
+        } else if !r.path.hasPrefix("/") {
           throw .invalidPlan(field: field + ".readiness.path", message: "path must start with '/'")
         }
         guard r.path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
