@@ -136,9 +136,6 @@ extension LaunchPlan {
       return
         "vLLM across nodes needs a Ray cluster or its multi-node data-parallel mode (--data-parallel-address, --data-parallel-size-local)"
     case "trtllm": return "TensorRT-LLM across nodes needs an MPI launch: use --target slurm"
-    case "llama-cpp":
-      return
-        "llama.cpp across nodes needs an rpc-server on every other node and --rpc HOST:PORT,… on the first"
     default: return "it would start one instance"
     }
   }

@@ -100,4 +100,50 @@ import Testing
     #expect(gone.severity == .warning && gone.message.contains("--no-mmap"))
     #expect(gone.message.contains("lower bound"))
   }
+
+  /// `scripts/catalogs --engine llama-cpp --print V --tree DIR` over a small source folder
+  /// written for the test (`Fixtures/llama-cpp-python-mini`: a CHANGELOG and an `arg.cpp`
+  /// with one `add_opt` of each shape the reader handles).
+  @Test(
+    "scripts/catalogs reads the server's options of arg.cpp into a loadable approximate catalog",
+    .enabled(if: CatalogFromHelpTests.python != nil, "python3 is not on PATH"))
+  func scriptReadsArgCpp() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(CatalogFromHelpTests.python))
+    process.arguments = [
+      Paths.root + "/scripts/catalogs", "--engine", "llama-cpp", "--print", "9.9.2", "--tree",
+      Paths.root + "/Tests/MigrateTests/Fixtures/llama-cpp-python-mini",
+    ]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let catalog = try FlagCatalog(
+      engine: .llamaCpp, version: EngineVersion("b4321")!,
+      tsv: String(decoding: data, as: UTF8.self), file: "generated")
+    // MAIN-only and server-excluded options are left out; the multimodal list names the server.
+    #expect(
+      catalog.flags.map(\.name) == [
+        "--ctx-size", "--flash-attn", "--mmap", "--jinja", "--split-mode", "--temp", "--mmproj",
+        "--lora-scaled",
+      ])
+    #expect(catalog.isApproximate)
+    #expect(catalog.build?.contains("b4321 is the newest build") == true)
+    #expect(catalog.source?.contains("llama-cpp-python==9.9.2 vendor/llama.cpp@012345678") == true)
+    let ctx = try #require(catalog.flag(exactly: "--ctx-size"))
+    #expect(ctx.kind == .value && ctx.type == "int" && ctx.aliases == ["-c"])
+    #expect(ctx.defaultValue == "<expr>", "a string_format default is not evaluated")
+    #expect(catalog.flag(exactly: "--flash-attn")?.choices == ["on", "off", "auto"])
+    #expect(catalog.flag(exactly: "--split-mode")?.choices == ["none", "layer", "row"])
+    let mmap = try #require(catalog.resolve("--no-mmap"))
+    #expect(mmap.flag.name == "--mmap" && mmap.flag.kind == .bool)
+    #expect(catalog.flag(exactly: "--jinja")?.kind == .bool)
+    #expect(catalog.flag(exactly: "--temp")?.type == "float")
+    #expect(catalog.flag(exactly: "--temp")?.defaultValue == "0.8")
+    #expect(catalog.flag(exactly: "--mmproj")?.deprecated == true)
+    #expect(catalog.flag(exactly: "--lora-scaled")?.type == "list[str] nargs=2")
+    #expect(catalog.resolve("--interactive") == nil && catalog.resolve("--no-warmup") == nil)
+  }
 }
