@@ -40,4 +40,36 @@ struct LlamaCppSearchCLITests {
     let bad = try RegistryBinary.run(["search", "--engine-version", "~b8094", "--repo", repo])
     #expect(bad.status == 64 && bad.stderr.contains("build number"), "\(bad)")
   }
+
+  @Test(
+    "the site's version filter takes build ranges and keeps them apart from PEP 440 ones",
+    .requiresBrowser)
+  func siteFiltersBuilds() throws {
+    let dir = try RegistryBinary.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let repo = dir + "/reg.git"
+    let author = "Ada Author <ada@example.com>"
+    #expect(try RegistryBinary.run(["init", repo, "--bare", "--author", author]).status == 0)
+    for file in [
+      Self.recipes + "/qwen3/qwen3-1.7b-llama-cpp.yaml",
+      PackageRoot.path("Tests/MigrateTests/Fixtures/lint/pass/sglang-agg-clean.yaml"),
+    ] {
+      let out = try RegistryBinary.run(["publish", file, "--repo", repo, "--author", author])
+      #expect(out.status == 0, "\(out)")
+    }
+    let site = dir + "/site"
+    let built = try RegistryBinary.run(["site", "-o", site, "--repo", repo])
+    #expect(built.status == 0, "\(built)")
+    let browser = try HeadlessBrowser.path()
+    func shown(_ range: String) throws -> [String] {
+      let query = range.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? range
+      let dom = try HeadlessBrowser.dumpDOM(
+        browser, url: "file://\(site)/index.html?version=\(query)")
+      return SiteDOM.rows(dom).filter { !$0.hidden }.map(\.name).sorted()
+    }
+    #expect(try shown(">=b8000") == ["qwen3-1.7b-llama-cpp"])
+    #expect(try shown(">=b8095").isEmpty)
+    let pep = try shown(">=0.1")
+    #expect(pep.count == 1 && !pep.contains("qwen3-1.7b-llama-cpp"), "\(pep)")
+  }
 }
