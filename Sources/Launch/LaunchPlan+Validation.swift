@@ -50,7 +50,12 @@ extension LaunchPlan {
         throw .invalidPlan(field: field + ".port", message: "port \(port) out of range")
       }
       if let r = p.readiness {
-        guard r.path.hasPrefix("/") else {
+        if r.probe == .tcp {
+          guard r.path.isEmpty else {
+            throw .invalidPlan(
+              field: field + ".readiness.path", message: "a TCP probe has no path")
+          }
+        } else if !r.path.hasPrefix("/") {
           throw .invalidPlan(field: field + ".readiness.path", message: "path must start with '/'")
         }
         guard r.path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
@@ -131,9 +136,6 @@ extension LaunchPlan {
       return
         "vLLM across nodes needs a Ray cluster or its multi-node data-parallel mode (--data-parallel-address, --data-parallel-size-local)"
     case "trtllm": return "TensorRT-LLM across nodes needs an MPI launch: use --target slurm"
-    case "llama-cpp":
-      return
-        "llama.cpp across nodes needs an rpc-server on every other node and --rpc HOST:PORT,… on the first"
     default: return "it would start one instance"
     }
   }

@@ -83,6 +83,12 @@ public struct Linter: Sendable {
           hint:
             "flags are checked against \(recipe.engine.name) \(match.catalog?.version.normalized ?? "?")"
         )
+      case .approximate:
+        context.report(
+          .note, code: "catalog-approximate", match.note, at: "engine.version",
+          hint:
+            "flags are checked against \(recipe.engine.name) \(match.catalog?.version.normalized ?? "?"); a flag it lacks is a warning, not an error"
+        )
       case .none:
         context.report(
           .note, code: "no-catalog", match.note, at: "engine.version",

@@ -1,3 +1,4 @@
+import Engines
 import Foundation
 import Launch
 import Migrate
@@ -33,6 +34,9 @@ struct LlamaCppCorpusTests {
       let recipe = try Self.imported(file)
       #expect(recipe.engine.name == .llamaCpp)
       #expect(recipe.engine.image == "scitrera/dgx-spark-llama-cpp:b8094-cu131")
+      // The build number of the image tag is the engine version.
+      #expect(recipe.engine.version == "b8094")
+      #expect(EngineVersion(recipe.engine.version ?? "")?.scheme == .build)
       #expect(recipe.serving.contextLength == ctx, "--ctx-size is context_length")
       #expect(recipe.args.first { $0.flag == "n-gpu-layers" }?.value == .int(99))
       #expect(recipe.args.first { $0.flag == "flash-attn" }?.value == .string("on"))
@@ -84,14 +88,90 @@ struct LlamaCppCorpusTests {
     #expect(test.prefix(2) == ["CMD", "curl"] && test.last == "http://127.0.0.1:8000/health")
   }
 
-  @Test("the two-node recipe is refused with the rpc-server hint, not planned as one server")
-  func multiNodeRefused() throws {
+  /// The two-node plan: an rpc-server on node 1, started and waited for (TCP) first, and the
+  /// head's llama-server on node 0 with `--rpc` naming it.
+  static func checkRPC(_ plan: LaunchPlan) throws -> (server: LaunchProcess, head: LaunchProcess) {
+    #expect(plan.processes.count == 2, "\(plan.processes.map(\.name))")
+    let server = try #require(plan.processes.first { $0.argv.contains("rpc-server") })
+    let head = try #require(plan.processes.first { $0.argv.contains("llama-server") })
+    #expect(server.node == 1 && head.node == 0 && server.nodeCount == 1 && head.nodeCount == 1)
+    let at = try #require(server.argv.firstIndex(of: "rpc-server"))
+    #expect(Array(server.argv[at...]) == ["rpc-server", "--host", "0.0.0.0", "--port", "50052"])
+    #expect(server.readiness?.probe == .tcp && server.readiness?.port == 50052)
+    let rpc = try #require(head.argv.firstIndex(of: "--rpc"), "\(head.argv)")
+    #expect(head.argv[rpc + 1] == "{node:1}:50052")
+    #expect(head.argv.filter { $0 == "--rpc" }.count == 1)
+    #expect(head.readiness?.path == "/health" && head.readiness?.probe == nil)
+    #expect(plan.problems().allSatisfy { !$0.contains("rpc-server") }, "\(plan.problems())")
+    return (server, head)
+  }
+
+  @Test(
+    "the two-node recipe plans rpc-server on node 1 and llama-server --rpc on node 0 for slurm",
+    .requiresShellcheck)
+  func slurmRPCPlan() throws {
     let recipe = try Self.imported(Self.large)
-    var options = PlanOptions(runtime: ContainerRuntime.none)
+    var options = PlanOptions(runtime: ContainerRuntime.pyxis)
     options.target = .slurm
     let plan = try Planner().plan(
       recipe, reference: RecipeReference(name: recipe.name), options: options)
-    #expect(plan.problems().contains { $0.contains("rpc-server") }, "\(plan.problems())")
+    _ = try Self.checkRPC(plan)
+    #expect(plan.problems().isEmpty, "\(plan.problems())")
+    let script = try LaunchTarget.slurm.renderer.render(plan).text
+    try ScriptChecks.bashSyntax(script)
+    try ScriptChecks.shellcheck(script)
+    // The rpc-server is waited for (TCP, empty path) before the head starts.
+    let waitRPC = try #require(script.range(of: "wait_ready worker-rpc1 \"${NODES[1]}\" 50052 ''"))
+    let head = try #require(script.range(of: "exec llama-server"))
+    #expect(waitRPC.upperBound < head.lowerBound)
+    #expect(script.contains("--rpc \"${3}\":50052"), "the head's --rpc is node 1's address")
+  }
+
+  @Test(
+    "the shell plan with two hosts fills --rpc with the second host", .requiresShellcheck)
+  func shellRPCPlan() throws {
+    let recipe = try Self.imported(Self.large)
+    var options = PlanOptions(runtime: ContainerRuntime.docker)
+    options.target = .shell
+    options.nodes = .hosts(["spark1", "spark2"])
+    let plan = try Planner().plan(
+      recipe, reference: RecipeReference(name: recipe.name), options: options)
+    _ = try Self.checkRPC(plan)
+    let script = try LaunchTarget.shell.renderer.render(plan).text
+    try ScriptChecks.bashSyntax(script)
+    try ScriptChecks.shellcheck(script)
+    #expect(script.contains("wait_ready worker-rpc1 spark2 50052 ''"))
+    #expect(script.contains("--rpc spark2:50052"))
+  }
+
+  @Test("compose: one service per node, the head depends on the healthy rpc-server")
+  func composeRPCPlan() throws {
+    let recipe = try Self.imported(Self.large)
+    let plan = try Self.plan(recipe, .compose)
+    _ = try Self.checkRPC(plan)
+    let root = try YAMLChecks.parse(try LaunchTarget.compose.renderer.render(plan).text)
+    let server = try #require(YAMLChecks.at(root, "services", "worker-rpc1"))
+    #expect(YAMLChecks.strings(server["entrypoint"]) == ["rpc-server"])
+    let test = try #require(YAMLChecks.strings(server["healthcheck"]?["test"]))
+    #expect(test == ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/50052"])
+    let head = try #require(YAMLChecks.at(root, "services", "worker"))
+    let command = try #require(YAMLChecks.strings(head["command"]))
+    #expect(command.suffix(2) == ["--rpc", "worker-rpc1:50052"])
+    #expect(
+      YAMLChecks.isString(head["depends_on"]?["worker-rpc1"]?["condition"], "service_healthy"))
+  }
+
+  @Test("a one-node recipe has no rpc-server and no --rpc")
+  func oneNodeHasNoRPC() throws {
+    let recipe = try Self.imported(Self.small)
+    for target in [LaunchTarget.shell, .slurm, .compose] {
+      var options = PlanOptions(runtime: target == .slurm ? .pyxis : .docker)
+      options.target = target
+      let plan = try Planner().plan(
+        recipe, reference: RecipeReference(name: recipe.name), options: options)
+      #expect(plan.processes.count == 1)
+      #expect(!plan.processes.contains { $0.argv.contains("--rpc") || $0.argv.contains("rpc-server") })
+    }
   }
 
   @Test("exported back to a sparkrun template: runtime llama-cpp, llama-server -hf {model}")

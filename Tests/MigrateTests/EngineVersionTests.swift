@@ -52,9 +52,27 @@ struct EngineVersionTests {
 
   @Test(
     "rejects non-versions",
-    arguments: ["", "v", "latest", "0.5.x", "1..2", "0.5.8-cu130", "abc1.0", "0.5 "])
+    arguments: [
+      "", "v", "latest", "0.5.x", "1..2", "0.5.8-cu130", "abc1.0", "0.5 ", "b", "b8094-cu131",
+      "B8094", "b80.94", "vb8094",
+    ])
   func rejects(text: String) {
     #expect(EngineVersion(text) == nil)
+  }
+
+  @Test("llama.cpp build numbers order by number, after every PEP 440 version")
+  func buildNumbers() throws {
+    let b8094 = try #require(EngineVersion("b8094"))
+    #expect(b8094.scheme == .build && b8094.release == [8094])
+    #expect(b8094.normalized == "b8094" && b8094.description == "b8094")
+    #expect(!b8094.isPreRelease)
+    let builds = try ["b10001", "b812", "b8094", "b8076"].map { try #require(EngineVersion($0)) }
+    #expect(builds.sorted().map(\.original) == ["b812", "b8076", "b8094", "b10001"])
+    // Not the PEP 440 beta `0b8094`, nor the release 8094.
+    #expect(b8094 != EngineVersion("8094") && b8094 != EngineVersion("0b8094"))
+    #expect(EngineVersion("8094")?.scheme == .pep440)
+    #expect(try #require(EngineVersion("99.0")) < b8094)
+    #expect(Set([b8094, EngineVersion("b8094")!, EngineVersion("8094")!]).count == 2)
   }
 }
 
@@ -90,6 +108,13 @@ struct ContainerImageTests {
     Case(reference: "vllm/vllm-openai:glm51-cu130", version: nil, moving: false),
     Case(reference: "scitrera/dgx-spark-vllm-jasl-ds4:20260609", version: nil, moving: false),
     Case(reference: "localhost:5000/sglang", version: nil, moving: true),
+    // llama.cpp: the build number is a word of the tag (scitrera/oss-spark-run, ggml-org).
+    Case(reference: "scitrera/dgx-spark-llama-cpp:b8094-cu131", version: "b8094", moving: false),
+    Case(reference: "ghcr.io/ggml-org/llama.cpp:server-cuda-b8094", version: "b8094", moving: false),
+    Case(reference: "ghcr.io/ggml-org/llama.cpp:full-b6500", version: "b6500", moving: false),
+    Case(reference: "ghcr.io/ggml-org/llama.cpp:server-cuda", version: nil, moving: true),
+    Case(reference: "ghcr.io/ggml-org/llama.cpp:server", version: nil, moving: true),
+    Case(reference: "nvcr.io/example/trt:blackwell-b200", version: nil, moving: false),
   ]
 
   @Test(arguments: cases)

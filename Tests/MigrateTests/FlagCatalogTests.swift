@@ -171,7 +171,7 @@ struct FlagCatalogTests {
     let embedded = try FlagCatalogStore.embedded()
     #expect(embedded.origin == .embedded)
     var paths: [String] = []
-    for engine in ["sglang", "vllm", "vllm-omni"] {
+    for engine in ["sglang", "vllm", "vllm-omni", "llama-cpp"] {
       let names = try FileManager.default.contentsOfDirectory(
         atPath: Paths.specEngines + "/" + engine)
       paths += names.filter { $0.hasSuffix(".tsv") }.map { engine + "/" + $0 }

@@ -33,6 +33,12 @@ struct VersionRangeTests {
       range: " >=0.8.5 , !=0.9.0 , <0.11 ", inside: ["0.8.5.post1", "0.10.2"],
       outside: ["0.9.0", "0.11.0", "0.8.4"]),
     Row(range: "<0.6.0rc2", inside: ["0.6.0rc1", "0.5.9"], outside: ["0.6.0rc2", "0.6.0"]),
+    // llama.cpp builds: ordered by number, never against a PEP 440 version.
+    Row(range: ">=b8000", inside: ["b8000", "b8094", "b10001"], outside: ["b7999", "0.5.8", "9000.0"]),
+    Row(range: ">=b8000,<b8100", inside: ["b8094"], outside: ["b8100", "b812"]),
+    Row(range: "=b8094", inside: ["b8094"], outside: ["b8095", "8094"]),
+    Row(range: ">=0.5", inside: ["0.5.8"], outside: ["b8094"]),
+    Row(range: "!=b8094", inside: ["b8095", "0.5.8"], outside: ["b8094"]),
   ]
 
   @Test(arguments: matrix)
@@ -72,6 +78,9 @@ struct VersionRangeTests {
     Bad(text: "*,<1", column: 1, kind: .wildcardNotAlone),
     Bad(text: ">=*", column: 3, kind: .wildcardNotAlone),
     Bad(text: "=> 0.5", column: 2, kind: .invalidVersion("> 0.5")),
+    Bad(text: ">=0.5,~b8094", column: 7, kind: .bumpOfBuildNumber("b8094")),
+    Bad(text: "^b8000", column: 1, kind: .bumpOfBuildNumber("b8000")),
+    Bad(text: ">=b80x", column: 3, kind: .invalidVersion("b80x")),
   ]
 
   @Test(arguments: bad)

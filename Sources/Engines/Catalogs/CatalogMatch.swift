@@ -8,7 +8,15 @@ public struct CatalogMatch: Sendable, Hashable {
     case nearestLower
     /// No catalog at or below the requested version.
     case none
+    /// A catalog whose own version is not known exactly stands in (``FlagCatalog/isApproximate``:
+    /// llama.cpp catalogs read from llama-cpp-python's vendored tree): the one named at or
+    /// below the requested version, else the oldest.
+    case approximate
   }
+
+  /// True when the catalog is not exactly the requested version's (nearest lower or
+  /// approximate): a flag it lacks may exist in the requested version.
+  public var isStandIn: Bool { kind == .nearestLower || kind == .approximate }
 
   /// The engine asked for.
   public let engine: Engine

@@ -8,6 +8,485 @@
 enum EmbeddedCatalogs {
   /// Relative path → file text.
   static let files: [String: String] = [
+    "llama-cpp/b10335.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:llama-cpp-python==0.3.36 vendor/llama.cpp@0c1e57098 (read by scripts/catalogs) common/arg.cpp, flags of LLAMA_EXAMPLE_SERVER and LLAMA_EXAMPLE_COMMON
+# build: approximate: llama-cpp-python 0.3.36 vendors llama.cpp@0c1e57098 (its CHANGELOG); no PyPI source states that commit's build number; b10335 is the newest build the vendored tree names, so the tree is b10335 or later
+--help	bool	bool	None		-h,--usage	no
+--version	bool	bool	None			no
+--cache-list	bool	bool	None		-cl	no
+--completion-bash	bool	bool	None			no
+--threads	value	int	<expr>		-t	no
+--threads-batch	value	int	same as --threads		-tb	no
+--cpu-mask	value	str	""		-C	no
+--cpu-range	value	str	None		-Cr	no
+--cpu-strict	value	str	<expr>			no
+--prio	value	int	<expr>			no
+--poll	value	str	None			no
+--cpu-mask-batch	value	str	same as --cpu-mask		-Cb	no
+--cpu-range-batch	value	str	None		-Crb	no
+--cpu-strict-batch	value	int	same as --cpu-strict			no
+--prio-batch	value	int	<expr>			no
+--poll-batch	value	int	same as --poll			no
+--lookup-cache-static	value	str	None		-lcs	no
+--lookup-cache-dynamic	value	str	None		-lcd	no
+--ctx-size	value	int	<expr>		-c	no
+--kv-unified-per-slot	value	int	unset, behavior unchanged			no
+--predict	value	int	<expr>		-n,--n-predict	no
+--batch-size	value	int	<expr>		-b	no
+--ubatch-size	value	int	<expr>		-ub	no
+--keep	value	int	<expr>			no
+--swa-full	bool	bool	<expr>			no
+--ctx-checkpoints	value	int	<expr>		-ctxcp,--swa-checkpoints	no
+--checkpoint-min-step	value	int	<expr>		-cms	no
+--cache-ram	value	int	<expr>		-cram	no
+--kv-unified	bool	bool	enabled if number of slots is auto		-kvu,-no-kvu,--no-kv-unified	no
+--cache-idle-slots	bool	bool	enabled, requires cache-ram		--no-cache-idle-slots	no
+--context-shift	bool	bool	<expr>		--no-context-shift	no
+--flash-attn	value	str	None	on,off,auto	-fa	no
+--perf	bool	bool	<expr>		--no-perf	no
+--escape	bool	bool	<expr>		-e,--no-escape	no
+--reverse-prompt	value	str	None		-r	no
+--special	bool	bool	<expr>		-sp	no
+--warmup	bool	bool	<expr>		--no-warmup	no
+--spm-infill	bool	bool	<expr>			no
+--samplers	value	str	<expr>			no
+--seed	value	str	<expr>		-s	no
+--sampler-seq	value	str	<expr>		--sampling-seq	no
+--ignore-eos	bool	bool	None			no
+--temp	value	float	<expr>		--temperature	no
+--top-k	value	int	<expr>			no
+--top-p	value	float	<expr>			no
+--min-p	value	float	<expr>			no
+--top-nsigma	value	float	<expr>		--top-n-sigma	no
+--xtc-probability	value	float	<expr>			no
+--xtc-threshold	value	float	<expr>			no
+--typical	value	float	<expr>		--typical-p	no
+--repeat-last-n	value	int	<expr>			no
+--repeat-penalty	value	float	<expr>			no
+--presence-penalty	value	float	<expr>			no
+--frequency-penalty	value	float	<expr>			no
+--dry-multiplier	value	float	<expr>			no
+--dry-base	value	float	<expr>			no
+--dry-allowed-length	value	int	<expr>			no
+--dry-penalty-last-n	value	int	<expr>			no
+--dry-sequence-breaker	value	str	None			no
+--adaptive-target	value	float	<expr>			no
+--adaptive-decay	value	float	<expr>			no
+--dynatemp-range	value	float	<expr>			no
+--dynatemp-exp	value	float	<expr>			no
+--mirostat	value	int	<expr>			no
+--mirostat-lr	value	float	<expr>			no
+--mirostat-ent	value	float	<expr>			no
+--logit-bias	value	float	None		-l	no
+--grammar	value	str	None			no
+--grammar-file	value	str	None			no
+--json-schema	value	str	None		-j	no
+--json-schema-file	value	str	None		-jf	no
+--backend-sampling	bool	bool	disabled		-bs	no
+--pooling	value	str	None	none,mean,cls,last,rank		no
+--rope-scaling	value	str	None	none,linear,yarn		no
+--rope-scale	value	float	None			no
+--rope-freq-base	value	float	loaded from model			no
+--rope-freq-scale	value	float	None			no
+--yarn-orig-ctx	value	int	<expr>			no
+--yarn-ext-factor	value	float	<expr>			no
+--yarn-attn-factor	value	float	<expr>			no
+--yarn-beta-slow	value	float	<expr>			no
+--yarn-beta-fast	value	float	<expr>			no
+--kv-offload	bool	bool	<expr>		-kvo,-nkvo,--no-kv-offload	no
+--repack	bool	bool	<expr>		-nr,--no-repack	no
+--no-host	bool	bool	None			no
+--cache-type-k	value	str	<expr>		-ctk	no
+--cache-type-v	value	str	<expr>		-ctv	no
+--defrag-thold	value	str	None		-dt	yes
+--parallel	value	int	<expr>		-np	no
+--cont-batching	bool	bool	<expr>		-cb,-nocb,--no-cont-batching	no
+--mmproj	value	str	None		-mm	no
+--mmproj-url	value	str	None		-mmu	no
+--mmproj-auto	bool	bool	<expr>		--no-mmproj,--no-mmproj-auto	no
+--mmproj-offload	bool	bool	<expr>		--no-mmproj-offload	no
+--mmproj-device	value	str	None		-mmdev	no
+--image-min-tokens	value	int	read from model			no
+--image-max-tokens	value	int	read from model			no
+--mtmd-batch-max-tokens	value	int	<expr>			no
+--video-fps	value	float	<expr>			no
+--video-timestamp-interval	value	int	<expr>			no
+--video-ffmpeg-dir	value	str	search in PATH			no
+--rpc	value	str	None			no
+--load-mode	value	str	auto		-lm	no
+--lazy-mode	value	str	auto		-lzm	no
+--numa	value	str	None			no
+--device	value	str	None		-dev	no
+--list-devices	bool	bool	None			no
+--override-tensor	value	str	None		-ot	no
+--cpu-moe	bool	bool	None		-cmoe	no
+--n-cpu-moe	value	int	None		-ncmoe	no
+--n-cpu-ffn	value	int	None		-ncffn	no
+--gpu-layers	value	str	<expr>		-ngl,--n-gpu-layers	no
+--split-mode	value	str	None	none,layer,row,tensor	-sm	no
+--tensor-split	value	float	None		-ts	no
+--main-gpu	value	int	<expr>		-mg	no
+--fit	value	str	None	on,off	-fit	no
+--fit-target	value	str	None		-fitt	no
+--fit-ctx	value	int	None		-fitc	no
+--check-tensors	bool	bool	<expr>			no
+--override-kv	value	str	None			no
+--op-offload	bool	bool	<expr>		--no-op-offload	no
+--lora	value	str	None			no
+--lora-scaled	value	float	None			no
+--control-vector	value	str	None			no
+--control-vector-scaled	value	float	None			no
+--control-vector-layer-range	value	list[str] nargs=2	None			no
+--alias	value	str	None		-a	no
+--tags	value	str	None			no
+--model	value	str	None		-m	no
+--model-url	value	str	unused		-mu	no
+--docker-repo	value	str	unused		-dr	no
+--hf-repo	value	str	unused		-hf,-hfr	no
+--hf-file	value	str	unused		-hff	no
+--hf-token	value	str	value from HF_TOKEN environment variable		-hft	no
+--embd-normalize	value	int	<expr>			no
+--host	value	str	<expr>			no
+--port	value	int	<expr>			no
+--reuse-port	bool	bool	<expr>			no
+--path	value	str	<expr>			no
+--cors-origins	value	str	<expr>			no
+--cors-methods	value	str	<expr>			no
+--cors-headers	value	str	<expr>			no
+--cors-credentials	bool	bool	<expr>		--no-cors-credentials	no
+--api-prefix	value	str	<expr>			no
+--ui-config	value	str	None		--webui-config	no
+--ui-config-file	value	str	None		--webui-config-file	no
+--ui-mcp-proxy	bool	bool	disabled		--webui-mcp-proxy,--no-ui-mcp-proxy,--no-webui-mcp-proxy	no
+--tools	value	str	no tools			no
+--tools-runtime	value	str	none, use host environment			no
+--mcp-servers-config	value	str	none			no
+--mcp-servers-json	value	str	none			no
+--agent	bool	bool	disabled		-ag,-no-ag,--no-agent	no
+--ui	bool	bool	<expr>		--webui,--no-ui,--no-webui	no
+--embedding	bool	bool	<expr>		--embeddings	no
+--rerank	bool	bool	<expr>		--reranking	no
+--api-key	value	str	none			no
+--api-key-file	value	str	none			no
+--ssl-key-file	value	str	None			no
+--ssl-cert-file	value	str	None			no
+--chat-template-kwargs	value	str	None			no
+--timeout	value	int	<expr>		-to	no
+--sse-ping-interval	value	int	None			no
+--threads-http	value	int	<expr>			no
+--cache-prompt	bool	bool	<expr>		--no-cache-prompt	no
+--cache-reuse	value	int	<expr>			no
+--metrics	bool	bool	<expr>			no
+--props	bool	bool	<expr>			no
+--slots	bool	bool	<expr>		--no-slots	no
+--slot-save-path	value	str	disabled			no
+--media-path	value	str	disabled			no
+--models-dir	value	str	disabled			no
+--models-preset	value	str	disabled			no
+--models-max	value	int	<expr>			no
+--models-autoload	bool	bool	<expr>		--no-models-autoload	no
+--jinja	bool	bool	<expr>		--no-jinja	no
+--reasoning-format	value	str	auto			no
+--reasoning	value	str	None	on,off,auto	-rea	no
+--reasoning-effort	value	str	default			no
+--reasoning-budget	value	int	-1			no
+--reasoning-budget-message	value	str	none			no
+--reasoning-preserve	bool	bool	enabled		--no-reasoning-preserve	no
+--chat-template	value	str	template taken from model's metadata			no
+--chat-template-file	value	str	template taken from model's metadata			no
+--skip-chat-parsing	bool	bool	disabled		--no-skip-chat-parsing	no
+--prefill-assistant	bool	bool	prefill enabled		--no-prefill-assistant	no
+--slot-prompt-similarity	value	float	<expr>		-sps	no
+--lora-init-without-apply	bool	bool	<expr>			no
+--sleep-idle-seconds	value	int	<expr>			no
+--log-disable	bool	bool	None			no
+--log-file	value	str	None			no
+--log-jsonl	bool	bool	disabled		--no-log-jsonl	no
+--log-prompts-dir	value	str	None			no
+--log-colors	value	str	None	on,off,auto		no
+--verbose	bool	bool	None		-v,--log-verbose	no
+--offline	bool	bool	None			no
+--verbosity	value	int	<expr>		-lv,--log-verbosity	no
+--log-prefix	bool	bool	None		--no-log-prefix	no
+--log-timestamps	bool	bool	None		--no-log-timestamps	no
+--spec-draft-hf	value	str	unused		-hfd,-hfrd,--hf-repo-draft	no
+--spec-draft-threads	value	int	same as --threads		-td,--threads-draft	no
+--spec-draft-threads-batch	value	int	same as --threads-draft		-tbd,--threads-batch-draft	no
+--spec-draft-cpu-mask	value	str	same as --cpu-mask		-Cd,--cpu-mask-draft	no
+--spec-draft-cpu-range	value	str	None		-Crd,--cpu-range-draft	no
+--spec-draft-cpu-strict	value	int	same as --cpu-strict		--cpu-strict-draft	no
+--spec-draft-prio	value	int	<expr>		--prio-draft	no
+--spec-draft-poll	value	int	same as --poll		--poll-draft	no
+--spec-draft-cpu-mask-batch	value	str	same as --cpu-mask		-Cbd,--cpu-mask-batch-draft	no
+--spec-draft-cpu-strict-batch	value	int	--cpu-strict-draft		--cpu-strict-batch-draft	no
+--spec-draft-prio-batch	value	int	<expr>		--prio-batch-draft	no
+--spec-draft-poll-batch	value	int	--poll-draft		--poll-batch-draft	no
+--spec-draft-type-k	value	str	<expr>		-ctkd,--cache-type-k-draft	no
+--spec-draft-type-v	value	str	<expr>		-ctvd,--cache-type-v-draft	no
+--spec-draft-override-tensor	value	str	None		-otd,--override-tensor-draft	no
+--spec-draft-cpu-moe	bool	bool	None		-cmoed,--cpu-moe-draft	no
+--spec-draft-n-cpu-moe	value	int	None		--spec-draft-ncmoe,-ncmoed,--n-cpu-moe-draft	no
+--spec-draft-n-max	value	int	<expr>			no
+--spec-draft-n-min	value	int	<expr>			no
+--spec-synth-len	value	float	None			no
+--spec-synth-rates	value	float	None			no
+--spec-draft-p-split	value	float	<expr>		--draft-p-split	no
+--spec-draft-p-min	value	float	<expr>		--draft-p-min	no
+--spec-draft-backend-sampling	bool	bool	<expr>		--no-spec-draft-backend-sampling	no
+--spec-draft-device	value	str	None		-devd,--device-draft	no
+--spec-draft-ngl	value	str	<expr>		-ngld,--gpu-layers-draft,--n-gpu-layers-draft	no
+--spec-draft-model	value	str	unused		-md,--model-draft	no
+--spec-type	value	str	<expr>			no
+--spec-ngram-mod-n-min	value	int	<expr>			no
+--spec-ngram-mod-n-max	value	int	<expr>			no
+--spec-ngram-mod-n-match	value	int	<expr>			no
+--spec-ngram-simple-size-n	value	int	<expr>			no
+--spec-ngram-simple-size-m	value	int	<expr>			no
+--spec-ngram-simple-min-hits	value	int	<expr>			no
+--spec-ngram-map-k-size-n	value	int	<expr>			no
+--spec-ngram-map-k-size-m	value	int	<expr>			no
+--spec-ngram-map-k-min-hits	value	int	<expr>			no
+--spec-ngram-map-k4v-size-n	value	int	<expr>			no
+--spec-ngram-map-k4v-size-m	value	int	<expr>			no
+--spec-ngram-map-k4v-min-hits	value	int	<expr>			no
+--draft	value	int	None		--draft-n,--draft-max	no
+--draft-min	value	int	None		--draft-n-min	no
+--spec-ngram-size-n	value	int	None			no
+--spec-ngram-size-m	value	int	None			no
+--spec-ngram-min-hits	value	int	None			no
+--embd-gemma-default	bool	bool	None			no
+--fim-qwen-1.5b-default	bool	bool	None			no
+--fim-qwen-3b-default	bool	bool	None			no
+--fim-qwen-7b-default	bool	bool	None			no
+--fim-qwen-7b-spec	bool	bool	None			no
+--fim-qwen-14b-spec	bool	bool	None			no
+--fim-qwen-30b-default	bool	bool	None			no
+--gpt-oss-20b-default	bool	bool	None			no
+--gpt-oss-120b-default	bool	bool	None			no
+--vision-gemma-4b-default	bool	bool	None			no
+--vision-gemma-12b-default	bool	bool	None			no
+--spec-default	bool	bool	None			no
+
+"""#,
+    "llama-cpp/b5377.tsv": #"""
+flag	kind	type	default	choices	aliases	deprecated
+# source: from-source pypi:llama-cpp-python==0.3.17 vendor/llama.cpp@49bfddeca (read by scripts/catalogs) common/arg.cpp, flags of LLAMA_EXAMPLE_SERVER and LLAMA_EXAMPLE_COMMON
+# build: approximate: llama-cpp-python 0.3.17 vendors llama.cpp@49bfddeca (its CHANGELOG); no PyPI source states that commit's build number; b5377 is the newest build the vendored tree names, so the tree is b5377 or later
+--help	bool	bool	None		-h,--usage	no
+--version	bool	bool	None			no
+--license	bool	bool	None			no
+--cache-list	bool	bool	None		-cl	no
+--completion-bash	bool	bool	None			no
+--verbose-prompt	bool	bool	<expr>			no
+--threads	value	int	<expr>		-t	no
+--threads-batch	value	int	same as --threads		-tb	no
+--cpu-mask	value	str	""		-C	no
+--cpu-range	value	str	None		-Cr	no
+--cpu-strict	value	str	<expr>			no
+--prio	value	int	<expr>			no
+--poll	value	str	None			no
+--cpu-mask-batch	value	str	same as --cpu-mask		-Cb	no
+--cpu-range-batch	value	str	None		-Crb	no
+--cpu-strict-batch	value	int	same as --cpu-strict			no
+--prio-batch	value	int	<expr>			no
+--poll-batch	value	int	same as --poll			no
+--lookup-cache-static	value	str	None		-lcs	no
+--lookup-cache-dynamic	value	str	None		-lcd	no
+--ctx-size	value	int	<expr>		-c	no
+--predict	value	int	<expr>		-n,--n-predict	no
+--batch-size	value	int	<expr>		-b	no
+--ubatch-size	value	int	<expr>		-ub	no
+--keep	value	int	<expr>			no
+--swa-full	bool	bool	<expr>			no
+--ctx-checkpoints	value	int	<expr>		-ctxcp,--swa-checkpoints	no
+--checkpoint-every-n-tokens	value	int	<expr>		-cpent	no
+--cache-ram	value	int	<expr>		-cram	no
+--kv-unified	bool	bool	enabled if number of slots is auto		-kvu,-no-kvu,--no-kv-unified	no
+--context-shift	bool	bool	<expr>		--no-context-shift	no
+--flash-attn	value	str	None	on,off,auto	-fa	no
+--perf	bool	bool	<expr>		--no-perf	no
+--escape	bool	bool	<expr>		-e,--no-escape	no
+--reverse-prompt	value	str	None		-r	no
+--special	bool	bool	<expr>		-sp	no
+--warmup	bool	bool	<expr>		--no-warmup	no
+--spm-infill	bool	bool	<expr>			no
+--samplers	value	str	<expr>			no
+--seed	value	str	<expr>		-s	no
+--sampler-seq	value	str	<expr>		--sampling-seq	no
+--ignore-eos	bool	bool	None			no
+--temp	value	float	<expr>		--temperature	no
+--top-k	value	int	<expr>			no
+--top-p	value	float	<expr>			no
+--min-p	value	float	<expr>			no
+--top-nsigma	value	float	<expr>		--top-n-sigma	no
+--xtc-probability	value	float	<expr>			no
+--xtc-threshold	value	float	<expr>			no
+--typical	value	float	<expr>		--typical-p	no
+--repeat-last-n	value	int	<expr>			no
+--repeat-penalty	value	float	<expr>			no
+--presence-penalty	value	float	<expr>			no
+--frequency-penalty	value	float	<expr>			no
+--dry-multiplier	value	float	<expr>			no
+--dry-base	value	float	<expr>			no
+--dry-allowed-length	value	int	<expr>			no
+--dry-penalty-last-n	value	int	<expr>			no
+--dry-sequence-breaker	value	str	None			no
+--adaptive-target	value	float	<expr>			no
+--adaptive-decay	value	float	<expr>			no
+--dynatemp-range	value	float	<expr>			no
+--dynatemp-exp	value	float	<expr>			no
+--mirostat	value	int	<expr>			no
+--mirostat-lr	value	float	<expr>			no
+--mirostat-ent	value	float	<expr>			no
+--logit-bias	value	float	None		-l	no
+--grammar	value	str	None			no
+--grammar-file	value	str	None			no
+--json-schema	value	str	None		-j	no
+--json-schema-file	value	str	None		-jf	no
+--backend-sampling	bool	bool	disabled		-bs	no
+--pooling	value	str	None	none,mean,cls,last,rank		no
+--rope-scaling	value	str	None	none,linear,yarn		no
+--rope-scale	value	float	None			no
+--rope-freq-base	value	float	loaded from model			no
+--rope-freq-scale	value	float	None			no
+--yarn-orig-ctx	value	int	<expr>			no
+--yarn-ext-factor	value	float	<expr>			no
+--yarn-attn-factor	value	float	<expr>			no
+--yarn-beta-slow	value	float	<expr>			no
+--yarn-beta-fast	value	float	<expr>			no
+--kv-offload	bool	bool	<expr>		-kvo,-nkvo,--no-kv-offload	no
+--repack	bool	bool	<expr>		-nr,--no-repack	no
+--no-host	bool	bool	None			no
+--cache-type-k	value	str	<expr>		-ctk	no
+--cache-type-v	value	str	<expr>		-ctv	no
+--defrag-thold	value	str	None		-dt	yes
+--parallel	value	int	<expr>		-np	no
+--cont-batching	bool	bool	<expr>		-cb,-nocb,--no-cont-batching	no
+--mmproj	value	str	None		-mm	no
+--mmproj-url	value	str	None		-mmu	no
+--mmproj-auto	bool	bool	<expr>		--no-mmproj,--no-mmproj-auto	no
+--mmproj-offload	bool	bool	<expr>		--no-mmproj-offload	no
+--image-min-tokens	value	int	read from model			no
+--image-max-tokens	value	int	read from model			no
+--rpc	value	str	None			no
+--mlock	bool	bool	None			no
+--mmap	bool	bool	<expr>		--no-mmap	no
+--direct-io	bool	bool	<expr>		-dio,-ndio,--no-direct-io	no
+--numa	value	str	None			no
+--device	value	str	None		-dev	no
+--list-devices	bool	bool	None			no
+--override-tensor	value	str	None		-ot	no
+--override-tensor-draft	value	str	None		-otd	no
+--cpu-moe	bool	bool	None		-cmoe	no
+--n-cpu-moe	value	int	None		-ncmoe	no
+--cpu-moe-draft	bool	bool	None		-cmoed	no
+--n-cpu-moe-draft	value	int	None		-ncmoed	no
+--gpu-layers	value	str	<expr>		-ngl,--n-gpu-layers	no
+--split-mode	value	str	None	none,layer,row	-sm	no
+--tensor-split	value	float	None		-ts	no
+--main-gpu	value	int	<expr>		-mg	no
+--fit	value	str	None	on,off	-fit	no
+--fit-target	value	str	None		-fitt	no
+--fit-ctx	value	int	None		-fitc	no
+--check-tensors	bool	bool	<expr>			no
+--override-kv	value	str	None			no
+--op-offload	bool	bool	<expr>		--no-op-offload	no
+--lora	value	str	None			no
+--lora-scaled	value	float	None			no
+--control-vector	value	str	None			no
+--control-vector-scaled	value	float	None			no
+--control-vector-layer-range	value	list[str] nargs=2	None			no
+--alias	value	str	None		-a	no
+--tags	value	str	None			no
+--model	value	str	None		-m	no
+--model-url	value	str	unused		-mu	no
+--docker-repo	value	str	unused		-dr	no
+--hf-repo	value	str	unused		-hf,-hfr	no
+--hf-repo-draft	value	str	unused		-hfd,-hfrd	no
+--hf-file	value	str	unused		-hff	no
+--hf-repo-v	value	str	unused		-hfv,-hfrv	no
+--hf-file-v	value	str	unused		-hffv	no
+--hf-token	value	str	value from HF_TOKEN environment variable		-hft	no
+--host	value	str	<expr>			no
+--port	value	int	<expr>			no
+--path	value	str	<expr>			no
+--api-prefix	value	str	<expr>			no
+--webui-config	value	str	None			no
+--webui-config-file	value	str	None			no
+--webui-mcp-proxy	bool	bool	<expr>		--no-webui-mcp-proxy	no
+--webui	bool	bool	<expr>		--no-webui	no
+--embedding	bool	bool	<expr>		--embeddings	no
+--rerank	bool	bool	<expr>		--reranking	no
+--api-key	value	str	none			no
+--api-key-file	value	str	none			no
+--ssl-key-file	value	str	None			no
+--ssl-cert-file	value	str	None			no
+--chat-template-kwargs	value	str	None			no
+--timeout	value	int	<expr>		-to	no
+--threads-http	value	int	<expr>			no
+--cache-prompt	bool	bool	<expr>		--no-cache-prompt	no
+--cache-reuse	value	int	<expr>			no
+--metrics	bool	bool	<expr>			no
+--props	bool	bool	<expr>			no
+--slots	bool	bool	<expr>		--no-slots	no
+--slot-save-path	value	str	disabled			no
+--media-path	value	str	disabled			no
+--models-dir	value	str	disabled			no
+--models-preset	value	str	disabled			no
+--models-max	value	int	<expr>			no
+--models-autoload	bool	bool	<expr>		--no-models-autoload	no
+--jinja	bool	bool	<expr>		--no-jinja	no
+--reasoning-format	value	str	auto			no
+--reasoning	value	str	None	on,off,auto	-rea	no
+--reasoning-budget	value	int	-1			no
+--reasoning-budget-message	value	str	none			no
+--chat-template	value	str	template taken from model's metadata			no
+--chat-template-file	value	str	template taken from model's metadata			no
+--skip-chat-parsing	bool	bool	disabled		--no-skip-chat-parsing	no
+--prefill-assistant	bool	bool	prefill enabled		--no-prefill-assistant	no
+--slot-prompt-similarity	value	float	<expr>		-sps	no
+--lora-init-without-apply	bool	bool	<expr>			no
+--sleep-idle-seconds	value	int	<expr>			no
+--log-disable	bool	bool	None			no
+--log-file	value	str	None			no
+--log-colors	value	str	None	on,off,auto		no
+--verbose	bool	bool	None		-v,--log-verbose	no
+--offline	bool	bool	None			no
+--verbosity	value	int	<expr>		-lv,--log-verbosity	no
+--log-prefix	bool	bool	None			no
+--log-timestamps	bool	bool	None			no
+--threads-draft	value	int	same as --threads		-td	no
+--threads-batch-draft	value	int	same as --threads-draft		-tbd	no
+--draft	value	int	<expr>		--draft-n,--draft-max	no
+--draft-min	value	int	<expr>		--draft-n-min	no
+--draft-p-min	value	float	<expr>			no
+--ctx-size-draft	value	int	<expr>		-cd	no
+--device-draft	value	str	None		-devd	no
+--gpu-layers-draft	value	str	<expr>		-ngld,--n-gpu-layers-draft	no
+--model-draft	value	str	unused		-md	no
+--spec-replace	value	list[str] nargs=2	None			no
+--spec-type	value	str	<expr>	none,ngram-cache,ngram-simple,ngram-map-k,ngram-map-k4v,ngram-mod		no
+--spec-ngram-size-n	value	int	<expr>			no
+--spec-ngram-size-m	value	int	<expr>			no
+--spec-ngram-min-hits	value	int	<expr>			no
+--cache-type-k-draft	value	str	<expr>		-ctkd	no
+--cache-type-v-draft	value	str	<expr>		-ctvd	no
+--model-vocoder	value	str	unused		-mv	no
+--tts-use-guide-tokens	bool	bool	None			no
+--embd-gemma-default	bool	bool	None			no
+--fim-qwen-1.5b-default	bool	bool	None			no
+--fim-qwen-3b-default	bool	bool	None			no
+--fim-qwen-7b-default	bool	bool	None			no
+--fim-qwen-7b-spec	bool	bool	None			no
+--fim-qwen-14b-spec	bool	bool	None			no
+--fim-qwen-30b-default	bool	bool	None			no
+--gpt-oss-20b-default	bool	bool	None			no
+--gpt-oss-120b-default	bool	bool	None			no
+--vision-gemma-4b-default	bool	bool	None			no
+--vision-gemma-12b-default	bool	bool	None			no
+
+"""#,
     "renames.tsv": #"""
 engine	old	new	since	note	value
 # source: curated rename table in engine-flags/CHANGES.md (help texts / source of the captured wheels) plus its auto-detected 'per old help text' renames.

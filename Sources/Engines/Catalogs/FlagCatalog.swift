@@ -4,8 +4,8 @@ import Schema
 ///
 /// TSV layout (see `spec/engines/README.md`): a header line
 /// `flag	kind	type	default	choices	aliases	deprecated`, `#` comment lines (the
-/// `# source:` line is kept in ``source``), then one row per flag; `choices` and
-/// `aliases` are comma lists.
+/// `# source:` line is kept in ``source``, `# build:` in ``build``), then one row per flag;
+/// `choices` and `aliases` are comma lists.
 public struct FlagCatalog: Sendable, Hashable {
   /// The engine.
   public let engine: Engine
@@ -13,6 +13,10 @@ public struct FlagCatalog: Sendable, Hashable {
   public let version: EngineVersion
   /// The text after `# source:`, trimmed; nil when absent.
   public let source: String?
+  /// The text after `# build:`, trimmed: how the catalog's version is known, when the file
+  /// says. `approximate: …` (llama.cpp catalogs read from a vendored tree whose build number
+  /// no source states) makes ``isApproximate`` true.
+  public let build: String?
   /// The flags, in file order.
   public let flags: [FlagSpec]
 
@@ -38,17 +42,23 @@ public struct FlagCatalog: Sendable, Hashable {
     }
     switch parsed {
     case .success(let result):
-      self.init(engine: engine, version: version, source: result.source, flags: result.flags)
+      self.init(
+        engine: engine, version: version, source: result.source, build: result.build,
+        flags: result.flags)
     case .failure(let error):
       throw error
     }
   }
 
   /// Builds a catalog from flags.
-  public init(engine: Engine, version: EngineVersion, source: String?, flags: [FlagSpec]) {
+  public init(
+    engine: Engine, version: EngineVersion, source: String?, build: String? = nil,
+    flags: [FlagSpec]
+  ) {
     self.engine = engine
     self.version = version
     self.source = source
+    self.build = build
     self.flags = flags
     var index: [String: Int] = [:]
     index.reserveCapacity(flags.count * 2)
@@ -58,6 +68,10 @@ public struct FlagCatalog: Sendable, Hashable {
     self.exactIndex = index
     self.longSpellings = index.keys.filter { $0.hasPrefix("--") }.sorted()
   }
+
+  /// True when the catalog's own version is not known exactly (its `# build:` line starts
+  /// with `approximate`): the file name is a bound, not the version it was read from.
+  public var isApproximate: Bool { build?.hasPrefix("approximate") ?? false }
 
   /// Whether argparse-style unique-prefix abbreviations are accepted (SGLang).
   public var allowsAbbreviation: Bool { engine == .sglang }

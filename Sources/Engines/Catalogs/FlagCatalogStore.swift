@@ -196,9 +196,22 @@ public struct FlagCatalogStore: Sendable {
   /// Every catalog of `engine`, oldest first.
   public func catalogs(engine: Engine) -> [FlagCatalog] { catalogsByEngine[engine] ?? [] }
 
-  /// The catalog for `version`, or the nearest lower one, and a note saying which.
+  /// The catalog for `version`, or the nearest lower one, and a note saying which. When the
+  /// catalog that would be picked is approximate (``FlagCatalog/isApproximate``), or none is
+  /// at or below `version` but the oldest is approximate, the match is `.approximate` and the
+  /// note names the catalog's source and why its version is not exact.
   public func catalog(engine: Engine, version: EngineVersion) -> CatalogMatch {
     let all = catalogsByEngine[engine] ?? []
+    if let picked = all.last(where: { $0.version <= version }) ?? all.first,
+      picked.isApproximate
+    {
+      let why = (picked.build ?? "").dropFirst("approximate:".count).drop { $0 == " " }
+      return CatalogMatch(
+        engine: engine, requested: version, kind: .approximate, catalog: picked,
+        note: "\(engine) \(version) is checked against the \(engine) flag catalog "
+          + "\(picked.version.normalized) (\(picked.source ?? "no source line")); the match is "
+          + "approximate: \(why)")
+    }
     if let exact = all.first(where: { $0.version == version }) {
       return CatalogMatch(
         engine: engine, requested: version, kind: .exact, catalog: exact,

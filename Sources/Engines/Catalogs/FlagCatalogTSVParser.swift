@@ -3,6 +3,7 @@ enum FlagCatalogTSVParser {
   /// What a parse yields.
   struct Result {
     var source: String?
+    var build: String?
     var flags: [FlagSpec]
   }
 
@@ -11,13 +12,14 @@ enum FlagCatalogTSVParser {
   private static let hash = UInt8(ascii: "#")
   private static let comma = UInt8(ascii: ",")
   private static let sourcePrefix = Array("# source:".utf8)
+  private static let buildPrefix = Array("# build:".utf8)
   private static let headerPrefix = Array("flag\t".utf8)
 
   /// Parses `bytes`; `file` labels errors.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String)
     -> Swift.Result<Result, FlagCatalogError>
   {
-    var result = Result(source: nil, flags: [])
+    var result = Result(source: nil, build: nil, flags: [])
     result.flags.reserveCapacity(256)
     var sawHeader = false
     var lineNumber = 0
@@ -35,6 +37,8 @@ enum FlagCatalogTSVParser {
       if line[0] == hash {
         if line.starts(with: sourcePrefix) {
           result.source = trimmed(UnsafeBufferPointer(rebasing: line[sourcePrefix.count...]))
+        } else if line.starts(with: buildPrefix) {
+          result.build = trimmed(UnsafeBufferPointer(rebasing: line[buildPrefix.count...]))
         }
         continue
       }

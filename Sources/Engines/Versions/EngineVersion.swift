@@ -11,8 +11,23 @@
 /// Ordering is PEP 440: `0.5.0.dev1 < 0.5.0rc2 < 0.5.0 < 0.5.0.post1 < 0.5.1`, and a
 /// shorter release is padded with zeros, so `0.5 == 0.5.0`. Equality and hashing use
 /// that normalised value; ``original`` keeps the spelling for display.
+///
+/// llama.cpp numbers its releases by build instead (`b8094`, image tags
+/// `server-cuda-b8094`): such a version has ``scheme`` `.build` and the build number as its
+/// only release component. Builds order by number among themselves and after every PEP 440
+/// version; a range clause only matches versions of its own scheme (``VersionRange``).
 public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The release components, e.g. `[0, 5, 5]`. Never empty.
+  /// How a version is numbered.
+  public enum Scheme: Sendable, Hashable {
+    /// PEP 440 (SGLang, vLLM, TensorRT-LLM, Dynamo).
+    case pep440
+    /// A build number `bNNNN` (llama.cpp's releases).
+    case build
+  }
+
+  /// How this version is numbered.
+  public let scheme: Scheme
+  /// The release components, e.g. `[0, 5, 5]`; `[8094]` for build `b8094`. Never empty.
   public let release: [Int]
   /// The pre-release, if any.
   public let preRelease: PreRelease?
@@ -31,6 +46,7 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
   public init?(_ text: String) {
     var parser = EngineVersionParser(Array(text.utf8))
     guard let parts = parser.parse() else { return nil }
+    self.scheme = parts.isBuild ? .build : .pep440
     self.release = parts.release
     self.preRelease = parts.pre
     self.postRelease = parts.post
@@ -42,6 +58,7 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
   /// Builds a plain release version such as `0.6.0`.
   public init(release: [Int]) {
     precondition(!release.isEmpty, "a version needs at least one release component")
+    self.scheme = .pep440
     self.release = release
     self.preRelease = nil
     self.postRelease = nil
@@ -53,8 +70,9 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
   /// True for pre-releases and dev releases (`0.5.0rc2`, `0.5.0.dev1`).
   public var isPreRelease: Bool { preRelease != nil || devRelease != nil }
 
-  /// The PEP 440 normal form, e.g. `v0.5.0-RC2` → `0.5.0rc2`.
+  /// The PEP 440 normal form, e.g. `v0.5.0-RC2` → `0.5.0rc2`; `b8094` for a build.
   public var normalized: String {
+    if scheme == .build { return "b\(release[0])" }
     var text = release.map(String.init).joined(separator: ".")
     if let preRelease { text += "\(preRelease.kind.rawValue)\(preRelease.number)" }
     if let postRelease { text += ".post\(postRelease)" }
@@ -82,6 +100,7 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// Three-way comparison following PEP 440.
   static func compare(_ a: EngineVersion, _ b: EngineVersion) -> Int {
+    if a.scheme != b.scheme { return a.scheme == .pep440 ? -1 : 1 }
     let width = max(a.release.count, b.release.count)
     let ra = a.releasePadded(to: width)
     let rb = b.releasePadded(to: width)
@@ -125,6 +144,7 @@ public struct EngineVersion: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// Hashes the version consistently with `==`.
   public func hash(into hasher: inout Hasher) {
+    hasher.combine(scheme)
     hasher.combine(Array(trimmedRelease))
     hasher.combine(preRelease)
     hasher.combine(postRelease)

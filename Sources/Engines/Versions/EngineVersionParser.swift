@@ -1,6 +1,7 @@
 import Schema
 
-/// Byte-level PEP 440 version parser used by ``EngineVersion``.
+/// Byte-level PEP 440 version parser used by ``EngineVersion``, which also reads llama.cpp
+/// build numbers (`b8094`: `b` and at least one digit, nothing else).
 ///
 /// Works on UTF-8 bytes; every failure returns nil (the caller decides how to report).
 struct EngineVersionParser {
@@ -11,6 +12,8 @@ struct EngineVersionParser {
     var post: Int?
     var dev: Int?
     var local: String?
+    /// True for a build number `bNNNN`.
+    var isBuild = false
   }
 
   private let bytes: [UInt8]
@@ -23,6 +26,13 @@ struct EngineVersionParser {
   /// Parses the whole input; nil unless every byte is consumed.
   mutating func parse() -> Parts? {
     var parts = Parts()
+    if peek() == UInt8(ascii: "b") {
+      index += 1
+      guard let build = number(), index == bytes.count else { return nil }
+      parts.release = [build]
+      parts.isBuild = true
+      return parts
+    }
     if peekLower() == UInt8(ascii: "v") { index += 1 }
     guard let first = number() else { return nil }
     parts.release.append(first)

@@ -22,8 +22,10 @@ extension VersionRange {
       self.version = version
     }
 
-    /// True when `candidate` satisfies this clause.
+    /// True when `candidate` satisfies this clause. A build number (`b8094`) and a PEP 440
+    /// version are never ordered against each other: only `!=` holds between them.
     public func matches(_ candidate: EngineVersion) -> Bool {
+      if candidate.scheme != version.scheme { return op == .notEqual }
       let order = EngineVersion.compare(candidate, version)
       switch op {
       case .lessThan:

@@ -12,6 +12,8 @@ public struct VersionRangeError: Error, Sendable, Hashable, CustomStringConverti
     case invalidVersion(String)
     /// `*` combined with other clauses (`*,<1`), or an operator applied to `*`.
     case wildcardNotAlone
+    /// `~` or `^` before a build number (`~b8094`): builds have no components to bump.
+    case bumpOfBuildNumber(String)
   }
 
   /// What went wrong.
@@ -24,8 +26,8 @@ public struct VersionRangeError: Error, Sendable, Hashable, CustomStringConverti
   /// The accepted forms, for hints.
   public static let acceptedForms =
     "accepted forms: '*', '>=0.5', '>0.4', '<=1.0', '<0.6', '!=0.5.1', '=0.5.5.post2', "
-    + "'0.5.5' (exact), '~0.5.5' (>=0.5.5,<0.6.0), '^0.10' (>=0.10,<0.11.0); "
-    + "join clauses with ',' (AND)"
+    + "'0.5.5' (exact), '~0.5.5' (>=0.5.5,<0.6.0), '^0.10' (>=0.10,<0.11.0), "
+    + "llama.cpp builds '>=b8000' or '=b8094'; join clauses with ',' (AND)"
 
   /// An error of `kind` at `column` of `input`.
   public init(kind: Kind, column: Int, input: String) {
@@ -42,6 +44,8 @@ public struct VersionRangeError: Error, Sendable, Hashable, CustomStringConverti
     case .missingVersion: "missing version after operator in '\(input)'"
     case .invalidVersion(let text): "invalid version '\(text)' in range '\(input)'"
     case .wildcardNotAlone: "'*' must be the whole range in '\(input)'"
+    case .bumpOfBuildNumber(let text):
+      "'~' and '^' do not apply to the build number '\(text)' in '\(input)' (write '>=\(text),<bN')"
     }
   }
 

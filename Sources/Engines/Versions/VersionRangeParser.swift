@@ -106,6 +106,11 @@ struct VersionRangeParser {
     guard let version = EngineVersion(versionText) else {
       throw VersionRangeError(kind: .invalidVersion(versionText), column: i + 1, input: text)
     }
+    if version.scheme == .build {
+      if case .op = prefix {} else {
+        throw VersionRangeError(kind: .bumpOfBuildNumber(versionText), column: lo + 1, input: text)
+      }
+    }
     switch prefix {
     case .op(let op):
       return [VersionRange.Comparator(op, version)]

@@ -109,8 +109,11 @@ pre { background:#f6f8fb; border:1px solid var(--line); border-radius:6px; paddi
   $("meta").textContent = catalog.count + " recipes at commit " + String(catalog.commit).slice(0, 12) +
     " · " + meta.generatedAt + " · index schema " + catalog.indexSchema;
 
-  // Versions: numeric components of the leading dotted number (v0.5.5.post2 -> [0,5,5]).
+  // Versions: numeric components of the leading dotted number (v0.5.5.post2 -> [0,5,5]); a
+  // llama.cpp build number (b8094) is [8094] marked .build, never ordered against the others.
   function vparts(s) {
+    const b = /^b(\d+)$/.exec(String(s || "").trim());
+    if (b) { const p = [Number(b[1])]; p.build = true; return p; }
     const m = /^v?(\d+(?:\.\d+)*)/.exec(String(s || "").trim());
     return m ? m[1].split(".").map(Number) : null;
   }
@@ -130,7 +133,7 @@ pre { background:#f6f8fb; border:1px solid var(--line); border-radius:6px; paddi
       const op = m[1] || "", want = vparts(m[2]);
       if (!want) return () => false;
       return (v) => {
-        if (!v) return false;
+        if (!v || !v.build !== !want.build) return false;
         const c = vcmp(v, want);
         switch (op) {
           case ">=": return c >= 0;

@@ -128,7 +128,9 @@ extension Planner {
       initPort += 1
       provenance.append(Provenance("--dist-init-addr", ValueOrigin(.engineDefault, "multi-node")))
     } else {
-      let runtime = engine == .vllm ? "a Ray cluster" : "an MPI launch"
+      let runtime =
+        engine == .vllm
+        ? "a Ray cluster" : engine == .llamaCpp ? "rpc-servers (--rpc)" : "an MPI launch"
       warnings.append(
         "\(name): spans \(nodesPerWorker) nodes; multi-node \(engine.rawValue) needs \(runtime) across them, which the plan does not start"
       )

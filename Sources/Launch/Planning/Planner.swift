@@ -223,11 +223,13 @@ public struct Planner: Sendable {
       // vLLM across nodes runs one process per node (vllmNodes below), but on k8s, where
       // the Dynamo operator launches multi-node workers itself.
       let perNode = engine == .vllm && span > 1 && options.target != .k8s
+      // llama.cpp across nodes: rpc-server on the nodes after the first, --rpc on the head.
+      let rpc = engine == .llamaCpp && span > 1 && options.target != .k8s
       // TensorRT-LLM on SLURM runs as MPI ranks, a task per GPU, as srtctl starts it.
       let mpi = engine == .trtllm && options.target == .slurm
       if mpi { argv.insert("trtllm-llmapi-launch", at: 0) }
       let distributed =
-        span > 1 && !perNode && !mpi
+        span > 1 && !perNode && !mpi && !rpc
         ? multiNode(
           name, engine: engine, nodesPerWorker: span, initPort: &ports.nextInitPort,
           provenance: &provenance, warnings: &warnings)
@@ -258,6 +260,8 @@ public struct Planner: Sendable {
       if !options.extraArgs.isEmpty { warnings += process.appendExtraArgs(options.extraArgs) }
       if perNode {
         processes += vllmNodes(process, serving: resolved.serving, dynamo: dynamo, ports: &ports)
+      } else if rpc {
+        processes += llamaCppRPCNodes(process)
       } else {
         processes.append(process)
       }

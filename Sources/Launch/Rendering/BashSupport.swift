@@ -5,16 +5,20 @@ internal import Migrate
 enum BashSupport {
   /// `log`, `die`, `probe` (curl, else bash `/dev/tcp`) and `wait_ready`.
   ///
-  /// `wait_ready NAME HOST PORT PATH TIMEOUT INTERVAL` polls until the endpoint answers 200,
+  /// `wait_ready NAME HOST PORT PATH TIMEOUT INTERVAL` polls until the endpoint answers 200
+  /// (an empty PATH: until the port accepts a TCP connection, for llama.cpp's `rpc-server`),
   /// fails early when the process (`PID_OF[NAME]`) died, and fails with the log tail
   /// (`LOG_OF[NAME]`) on timeout. `LAUNCH_NO_CURL=1` forces the `/dev/tcp` probe.
   static let functions = #"""
     log() { printf 'launch: %s\n' "$*" >&2; }
     die() { log "error: $*"; exit 1; }
 
-    # probe HOST PORT PATH: succeeds when GET http://HOST:PORT/PATH answers 200.
+    # probe HOST PORT PATH: succeeds when GET http://HOST:PORT/PATH answers 200; with an
+    # empty PATH, when HOST:PORT accepts a TCP connection.
     probe() {
-      if [[ -z ${LAUNCH_NO_CURL:-} ]] && command -v curl >/dev/null 2>&1; then
+      if [[ -z $3 ]]; then
+        (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+      elif [[ -z ${LAUNCH_NO_CURL:-} ]] && command -v curl >/dev/null 2>&1; then
         curl -fsS -o /dev/null --max-time 5 "http://$1:$2$3" 2>/dev/null
       else
         (
@@ -37,6 +41,7 @@ enum BashSupport {
     # wait_ready NAME HOST PORT PATH TIMEOUT_SECONDS INTERVAL_SECONDS
     wait_ready() {
       local name=$1 url="http://$2:$3$4" deadline=$((SECONDS + $5))
+      [[ -n $4 ]] || url="tcp://$2:$3"
       log "waiting for $name at $url (timeout $5 s)"
       until probe "$2" "$3" "$4"; do
         if ! kill -0 "${PID_OF[$name]}" 2>/dev/null; then

@@ -28,10 +28,13 @@ public struct ComposeRenderer: PlanRenderer {
     var services: [YAMLPair] = []
     var healthy: [String] = []  // services with a healthcheck
     var workers: [String] = []
-    var infra: [String] = []  // the control plane's healthy services
+    // The healthy services of the stages before (the control plane, llama.cpp's rpc-servers).
+    var earlier: [String] = []
 
-    // The control plane first: the workers wait for it.
-    for p in plan.startStages.flatMap(\.processes) {
+    // Stage by stage (the control plane first): the workers wait for the stages before theirs.
+    for stage in plan.startStages {
+    let healthyBefore = healthy.count
+    for p in stage.processes {
       guard let image = p.container?.image ?? p.image else {
         throw .unsupported(target: .compose, message: "process '\(p.name)' has no container image")
       }
@@ -43,20 +46,24 @@ public struct ComposeRenderer: PlanRenderer {
       for rank in 0..<instances {
         let name = rank == 0 ? p.name : "\(p.name)-rank\(rank)"
         // Workers wait for the control plane; the others for every healthy service before them.
-        let deps = p.role.isWorker ? infra : healthy.isEmpty ? workers : healthy
+        let deps = p.role.isWorker ? earlier : healthy.isEmpty ? workers : healthy
         var svc = processService(
           p, rank: rank, image: image, plan: plan,
           dependsOn: deps.isEmpty ? nil : Self.dependsOn(deps, healthy: Set(healthy)))
         if rank == 0, let r = p.readiness, let port = r.port ?? p.port {
-          let url = "http://\(r.host ?? "127.0.0.1"):\(port)\(r.path)"
+          let url =
+            r.probe == .tcp
+            ? "/dev/tcp/\(r.host ?? "127.0.0.1")/\(port)"
+            : "http://\(r.host ?? "127.0.0.1"):\(port)\(r.path)"
           svc.append(
             YAMLText.pair("healthcheck", Self.healthcheck(url: url, r, engine: plan.engine)))
           healthy.append(name)
         }
         if p.role.isWorker { workers.append(name) }
-        if p.role == .infra, healthy.last == name { infra.append(name) }
         services.append(YAMLText.pair(name, .mapping(svc)))
       }
+    }
+    earlier += healthy[healthyBefore...]
     }
     if let b = plan.benchmark {
       services += try benchmarkServices(b, plan: plan, healthy: healthy)
@@ -243,9 +250,12 @@ public struct ComposeRenderer: PlanRenderer {
   static func healthcheck(url: String, _ r: ReadinessCheck, engine: String = "") -> YAMLNode {
     let probe = "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)"
     let test =
-      engine == EngineName.llamaCpp.rawValue
-      ? ["CMD", "curl", "-fsS", "-o", "/dev/null", "--max-time", "5", url]
-      : ["CMD", "python3", "-c", probe, url]
+      r.probe == .tcp
+      // A TCP connect (llama.cpp's rpc-server speaks no HTTP); `url` is `/dev/tcp/HOST/PORT`.
+      ? ["CMD", "bash", "-c", "exec 3<>" + url]
+      : engine == EngineName.llamaCpp.rawValue
+        ? ["CMD", "curl", "-fsS", "-o", "/dev/null", "--max-time", "5", url]
+        : ["CMD", "python3", "-c", probe, url]
     return .mapping([
       YAMLText.pair("test", .sequence(test.map { YAMLText.str($0) })),
       YAMLText.pair("interval", YAMLText.str(duration(r.intervalSeconds))),

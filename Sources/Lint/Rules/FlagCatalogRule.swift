@@ -68,9 +68,11 @@ public struct FlagCatalogRule: LintRule {
       ) {
         let gone =
           all.first { $0.version > older.version }?.version.normalized ?? catalog.version.normalized
+        // Approximate catalogs (llama.cpp) are named by a bound, so "removed in" is a bound too.
+        let approximate = context.catalogMatch?.kind == .approximate
         context.report(
-          .error, code: "removed-flag",
-          "'\(spelling)' is not a flag of \(pinned); \(engine) removed it in \(gone) (last seen in the \(older.version.normalized) catalog)",
+          approximate ? .warning : .error, code: "removed-flag",
+          "'\(spelling)' is not a flag of \(pinned); \(engine) removed it \(approximate ? "by the tree of the \(gone) catalog (approximate: the catalog is named by a lower bound of its build)" : "in \(gone)") (last seen in the \(older.version.normalized) catalog)",
           at: site.path,
           hint:
             "remove it (gone by \(gone), no recorded replacement), or pin \(engine) \(older.version.normalized)"
@@ -80,7 +82,7 @@ public struct FlagCatalogRule: LintRule {
       if let newer = all.first(where: {
         $0.version > catalog.version && $0.resolve(spelling) != nil
       }) {
-        if context.catalogMatch?.kind == .nearestLower {
+        if context.catalogMatch?.isStandIn == true {
           context.report(
             .warning, code: "unknown-flag",
             "'\(spelling)' is not in the \(catalog.version.normalized) catalog used for \(pinned); \(engine) added it in \(newer.version.normalized)",
@@ -98,7 +100,7 @@ public struct FlagCatalogRule: LintRule {
         continue
       }
       let near = catalog.suggestion(for: spelling)
-      if context.catalogMatch?.kind == .nearestLower {
+      if context.catalogMatch?.isStandIn == true {
         // Without a catalog of this exact version the flag may exist in a release in between.
         context.report(
           .warning, code: "unknown-flag",

@@ -69,7 +69,7 @@ public struct FlagValueRule: LintRule {
     let choices = flag.choices
     guard !choices.isEmpty, !choices.contains(where: { $0.hasPrefix("<") }), !choices.contains(text)
     else { return }
-    if context.catalogMatch?.kind == .nearestLower, let catalog = context.catalog,
+    if context.catalogMatch?.isStandIn == true, let catalog = context.catalog,
       let newer = context.store.catalogs(engine: context.engine).first(where: {
         $0.version > catalog.version && $0.resolve(flag.name)?.flag.choices.contains(text) == true
       })
@@ -82,7 +82,7 @@ public struct FlagValueRule: LintRule {
       return
     }
     let near = DidYouMean.closest(to: text, in: choices)
-    if context.catalogMatch?.kind == .nearestLower {
+    if context.catalogMatch?.isStandIn == true {
       // Without a catalog of this exact version the choice may exist in a release in between.
       context.report(
         .warning, code: "flag-choice",

@@ -32,7 +32,7 @@ public struct ImageTagRule: LintRule {
       "image tag '\(image.tag ?? "")' names \(context.engine) \(tagged.normalized) but \(what) is \(version.normalized)",
       at: "engine.image",
       hint:
-        "use an image of \(context.engine) \(version.normalized) (e.g. tag v\(version.normalized)), or make engine.version \(tagged.normalized)"
+        "use an image of \(context.engine) \(version.normalized) (e.g. tag \(version.scheme == .build ? "" : "v")\(version.normalized)), or make engine.version \(tagged.normalized)"
     )
   }
 }

@@ -11,7 +11,9 @@ struct Engines: ParsableCommand {
     discussion: """
       Without arguments: each engine, its catalogued versions, flag counts and the source each \
       catalog was read from. With ENGINE VERSION: the flags of that catalog (a version between \
-      two catalogs uses the nearest lower one, and says so). With --flag: one flag across every \
+      two catalogs uses the nearest lower one, and says so). llama.cpp versions are build \
+      numbers (b8094); its catalogs are named by a lower bound of the build they were read \
+      from, so every match is approximate, and said so. With --flag: one flag across every \
       catalogued version of the engine — when it appeared, was deprecated, renamed or removed. \
       Catalogs come from spec/engines (see its README) or the copies built into the binary.
 
@@ -21,6 +23,7 @@ struct Engines: ParsableCommand {
         registry engines vllm 0.11.0 --json
         registry engines sglang --flag enable-ep-moe
         registry engines diff sglang 0.5.5 0.5.8
+        registry engines llama-cpp --flag no-mmap
 
       `registry engines diff ENGINE FROM TO` lists the flags added, removed, renamed (the old \
       spelling is an alias of another flag, or the rename table replaces it) or given another \

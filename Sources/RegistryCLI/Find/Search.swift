@@ -20,6 +20,7 @@ struct Search: ParsableCommand {
       Examples:
         registry search --gpu gb200
         registry search --gpu gb200 --engine sglang --engine-version '>=0.5'
+        registry search --engine llama-cpp --engine-version '>=b8000'   llama.cpp builds
         registry search deepseek --mode disagg --min-gpus 16 -o json
         registry search --model qwen3 --rev v2025.11 -o paths
         registry search deepseek-r1-fp8 --all-registries       # also @team/deepseek-r1-fp8
@@ -34,11 +35,12 @@ struct Search: ParsableCommand {
   var gpu: [String] = []
   @Option(help: "Model, case-insensitive substring.")
   var model: String?
-  @Option(help: "Engine: sglang, vllm or trtllm.")
+  @Option(help: "Engine: sglang, vllm, trtllm or llama-cpp.")
   var engine: String?
   @Option(
     name: .customLong("engine-version"),
-    help: "Engine version range, e.g. '>=0.5,<0.6', '~0.5.5', '^0.10'.")
+    help:
+      "Engine version range, e.g. '>=0.5,<0.6', '~0.5.5', '^0.10'; llama.cpp builds '>=b8000'.")
   var engineVersion: String?
   @Option(help: "Precision (fp4, fp8, bf16...); repeatable.")
   var precision: [String] = []

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A fake serving engine for end-to-end tests, installed into a temp `bin` dir that goes first
-/// on PATH: `vllm`, `trtllm-serve`, and a `python3` wrapper that handles
+/// on PATH: `vllm`, `trtllm-serve`, `llama-server`, `rpc-server` (whose listener answers HTTP
+/// too, which a TCP probe does not mind), and a `python3` wrapper that handles
 /// `-m sglang.launch_server|sglang.bench_serving|sglang_router.launch_router|dynamo.*` and
 /// execs the real python3 otherwise.
 ///
@@ -31,7 +32,7 @@ struct FakeEngine {
     }
     let script = root.appendingPathComponent("fake_engine.py")
     try Tools.write(Self.source, to: script)
-    for prog in ["vllm", "trtllm-serve"] {
+    for prog in ["vllm", "trtllm-serve", "llama-server", "rpc-server"] {
       try Tools.write(
         "#!/bin/sh\nexec '\(python)' '\(script.path)' \(prog) \"$@\"\n",
         to: bin.appendingPathComponent(prog), executable: true)
