@@ -74,7 +74,7 @@ public struct Linter: Sendable {
     result.checkedVersion = version
     result.versionSource = source
     result.catalog = context.catalogMatch
-    if let match = context.catalogMatch, !store.catalogs(engine: recipe.engine.name).isEmpty {
+    if let match = context.catalogMatch, !store.versions(engine: recipe.engine.name).isEmpty {
       switch match.kind {
       case .exact: break
       case .nearestLower:

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Engines
+import Schema
 @testable import Migrate
 
 @Suite("FlagCatalog")
@@ -187,6 +188,44 @@ struct FlagCatalogTests {
       #expect(embedded.catalogs(engine: engine) == Self.store.catalogs(engine: engine))
     }
     #expect(embedded.renameTable == Self.store.renameTable)
+  }
+
+  @Test("every compiled-in table parses (tables are parsed lazily, on first use)")
+  func everyEmbeddedTableParses() throws {
+    for (path, text) in EmbeddedCatalogs.files where path.hasSuffix(".tsv") && path.contains("/") {
+      let parts = path.split(separator: "/")
+      guard let version = EngineVersion(String(parts[1].dropLast(4))) else { continue }
+      let engine = Engine(rawValue: String(parts[0])) ?? EnginePlugin(rawValue: String(parts[0]))?.engine
+      let name = try #require(engine, "\(path): no engine or plugin named \(parts[0])")
+      #expect(throws: Never.self, "\(path)") {
+        _ = try FlagCatalog(engine: name, version: version, tsv: text, file: path)
+      }
+    }
+  }
+
+  @Test("a spec/engines table that differs from the compiled-in one is checked at load")
+  func changedTableOnDiskFailsAtLoad() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("catalogs-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let sglang = dir + "/sglang"
+    try FileManager.default.createDirectory(atPath: sglang, withIntermediateDirectories: true)
+    // An unchanged table loads (parsed when used) and answers as the embedded one does.
+    let good = try #require(EmbeddedCatalogs.files["sglang/0.5.23.tsv"])
+    try good.write(toFile: sglang + "/0.5.23.tsv", atomically: true, encoding: .utf8)
+    let store = try FlagCatalogStore(directory: dir)
+    let v = EngineVersion("0.5.23")!
+    #expect(
+      store.catalog(engine: .sglang, version: v).catalog
+        == (try FlagCatalogStore.embedded()).catalog(engine: .sglang, version: v).catalog)
+    // A broken row in another table fails the load, at its line.
+    let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
+    let broken = (lines.prefix(3) + ["--broken-flag\tnot-a-kind"] + lines.dropFirst(3))
+      .joined(separator: "\n")
+    try broken.write(toFile: sglang + "/0.5.22.tsv", atomically: true, encoding: .utf8)
+    let error = #expect(throws: FlagCatalogError.self) { try FlagCatalogStore(directory: dir) }
+    #expect(error?.file == "sglang/0.5.22.tsv")
+    #expect(error?.line == 4, "\(String(describing: error))")
   }
 
   @Test func locatesSpecDirectory() throws {

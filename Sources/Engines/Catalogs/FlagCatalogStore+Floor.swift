@@ -12,11 +12,11 @@ extension FlagCatalogStore {
   public func newestRelease(
     of engine: Engine, atLeast floor: EngineVersion, accepting spellings: [String] = []
   ) -> EngineVersion? {
-    let candidates = catalogs(engine: engine).filter {
+    let candidates = (catalogsByEngine[engine] ?? []).filter {
       $0.version >= floor && !$0.version.isPreRelease
     }
     guard let newest = candidates.last else { return nil }
-    let fitting = candidates.last { c in spellings.allSatisfy { c.resolve($0) != nil } }
+    let fitting = candidates.last { c in spellings.allSatisfy { c.catalog.resolve($0) != nil } }
     return (fitting ?? newest).version
   }
 }

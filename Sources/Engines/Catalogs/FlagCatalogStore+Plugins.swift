@@ -2,14 +2,21 @@ public import Schema
 
 extension FlagCatalogStore {
   /// The catalogued releases of `plugin` (the flags each adds), oldest first.
-  public func catalogs(plugin: EnginePlugin) -> [FlagCatalog] { catalogsByPlugin[plugin] ?? [] }
+  public func catalogs(plugin: EnginePlugin) -> [FlagCatalog] {
+    (catalogsByPlugin[plugin] ?? []).map(\.catalog)
+  }
+
+  /// The catalogued releases of `plugin`, oldest first.
+  public func versions(plugin: EnginePlugin) -> [EngineVersion] {
+    (catalogsByPlugin[plugin] ?? []).map(\.version)
+  }
 
   /// The flags `plugin` adds in `version`, or in the nearest lower catalogued release; the
   /// newest release when `version` is nil; nil when none is at or below `version`.
   public func catalog(plugin: EnginePlugin, version: EngineVersion?) -> FlagCatalog? {
-    let all = catalogs(plugin: plugin)
-    guard let version else { return all.last }
-    return all.last { $0.version <= version }
+    let all = catalogsByPlugin[plugin] ?? []
+    guard let version else { return all.last?.catalog }
+    return all.last { $0.version <= version }?.catalog
   }
 
   /// The catalog a recipe's flags are checked against: the engine's for `version` (exact or
@@ -28,7 +35,7 @@ extension FlagCatalogStore {
   /// The catalog for a recipe that pins no version: the engine's newest, with its plugins'
   /// flags (their `version`, else their newest release).
   public func newestCatalog(for engine: RecipeV2.Engine) -> FlagCatalog? {
-    overlay(catalogs(engine: engine.name).last, plugins: engine.plugins).catalog
+    overlay(newestCatalog(engine: engine.name), plugins: engine.plugins).catalog
   }
 
   /// `base` with the flags of `plugins` added, and a note per plugin saying which release's.
@@ -68,7 +75,7 @@ extension FlagCatalogStore {
   /// engine release of the same major.minor, else the newest catalogued final one; nil when
   /// there is none.
   public func engineRelease(for plugin: EnginePlugin, version: EngineVersion) -> EngineVersion? {
-    let finals = catalogs(engine: plugin.engine).map(\.version).filter { !$0.isPreRelease }
+    let finals = versions(engine: plugin.engine).filter { !$0.isPreRelease }
     guard plugin.alignsWithEngineMinor else { return finals.last }
     return finals.last { $0.release.prefix(2) == version.release.prefix(2) }
   }
@@ -81,7 +88,7 @@ extension FlagCatalogStore {
   public func newestRelease(
     of plugin: EnginePlugin, atLeast floor: EngineVersion, accepting spellings: [String] = []
   ) -> EngineVersion? {
-    let candidates = catalogs(plugin: plugin).map(\.version).filter {
+    let candidates = versions(plugin: plugin).filter {
       $0 >= floor && !$0.isPreRelease
     }
     guard let newest = candidates.last else { return nil }

@@ -33,10 +33,10 @@ public struct FlagCatalogStore: Sendable {
 
   /// Where the catalogs came from.
   public let origin: Origin
-  /// Catalogs per engine, oldest first.
-  private let catalogsByEngine: [Engine: [FlagCatalog]]
-  /// The flags each plugin adds, per plugin release, oldest first.
-  let catalogsByPlugin: [EnginePlugin: [FlagCatalog]]
+  /// Catalogs per engine, oldest first, each parsed when first used.
+  let catalogsByEngine: [Engine: [LazyFlagCatalog]]
+  /// The flags each plugin adds, per plugin release, oldest first, each parsed when first used.
+  let catalogsByPlugin: [EnginePlugin: [LazyFlagCatalog]]
   /// Every row of renames.tsv, in file order.
   public let renameTable: [FlagRename]
   /// Every row of `<engine>/registered-parsers.tsv`.
@@ -74,7 +74,7 @@ public struct FlagCatalogStore: Sendable {
   /// recipes in one process must not parse every table for each).
   private static let parsedEmbedded: Result<FlagCatalogStore, FlagCatalogError> = Result {
     () throws(FlagCatalogError) -> FlagCatalogStore in
-    try FlagCatalogStore(files: EmbeddedCatalogs.files, origin: .embedded)
+    try FlagCatalogStore(files: EmbeddedCatalogs.files, origin: .embedded, parseNow: { _, _ in false })
   }
 
   /// Loads every catalog under a `spec/engines` directory.
@@ -96,13 +96,28 @@ public struct FlagCatalogStore: Sendable {
     guard !files.isEmpty else {
       throw FlagCatalogError(kind: .unreadable(path: directory), file: directory, line: 0)
     }
-    try self.init(files: files, origin: .directory(directory))
+    // A table that is not the compiled-in text may be malformed: parse it now, so that the
+    // command fails here with its location.
+    let embedded = EmbeddedCatalogs.files
+    try self.init(
+      files: files, origin: .directory(directory), parseNow: { embedded[$0] != $1 })
   }
 
-  /// Builds a store from file texts keyed by path relative to `spec/engines`.
-  init(files: [String: String], origin: Origin) throws(FlagCatalogError) {
-    var byEngine: [Engine: [FlagCatalog]] = [:]
-    var byPlugin: [EnginePlugin: [FlagCatalog]] = [:]
+  /// Builds a store from file texts keyed by path relative to `spec/engines`; the tables
+  /// `parseNow(path, text)` selects are parsed (and checked) now, the others when first used
+  /// (``LazyFlagCatalog``).
+  init(files: [String: String], origin: Origin, parseNow: (String, String) -> Bool)
+    throws(FlagCatalogError)
+  {
+    func table(_ engine: Engine, _ version: EngineVersion, _ path: String, _ text: String)
+      throws(FlagCatalogError) -> LazyFlagCatalog
+    {
+      parseNow(path, text)
+        ? try LazyFlagCatalog(parsing: text, engine: engine, version: version, file: path)
+        : LazyFlagCatalog(engine: engine, version: version, text: text, file: path)
+    }
+    var byEngine: [Engine: [LazyFlagCatalog]] = [:]
+    var byPlugin: [EnginePlugin: [LazyFlagCatalog]] = [:]
     var registered: [RegisteredNames] = []
     for (path, text) in files {
       if path.hasSuffix("/registered-parsers.tsv") { registered += RegisteredNames.parse(text) }
@@ -111,13 +126,10 @@ public struct FlagCatalogStore: Sendable {
         let version = EngineVersion(String(parts[1].dropLast(4)))
       else { continue }
       if let engine = Engine(rawValue: String(parts[0])) {
-        let catalog = try FlagCatalog(engine: engine, version: version, tsv: text, file: path)
-        byEngine[engine, default: []].append(catalog)
+        byEngine[engine, default: []].append(try table(engine, version, path, text))
       } else if let plugin = EnginePlugin(rawValue: String(parts[0])) {
         // A plugin's flags are spelled and parsed as its engine's.
-        let catalog = try FlagCatalog(
-          engine: plugin.engine, version: version, tsv: text, file: path)
-        byPlugin[plugin, default: []].append(catalog)
+        byPlugin[plugin, default: []].append(try table(plugin.engine, version, path, text))
       }
     }
     for key in byEngine.keys { byEngine[key]?.sort { $0.version < $1.version } }
@@ -193,8 +205,16 @@ public struct FlagCatalogStore: Sendable {
     (catalogsByEngine[engine] ?? []).map(\.version)
   }
 
-  /// Every catalog of `engine`, oldest first.
-  public func catalogs(engine: Engine) -> [FlagCatalog] { catalogsByEngine[engine] ?? [] }
+  /// The newest catalog of `engine`.
+  public func newestCatalog(engine: Engine) -> FlagCatalog? {
+    catalogsByEngine[engine]?.last?.catalog
+  }
+
+  /// Every catalog of `engine`, oldest first (each table is parsed on first use: prefer
+  /// ``catalog(engine:version:)`` or ``versions(engine:)`` where one will do).
+  public func catalogs(engine: Engine) -> [FlagCatalog] {
+    (catalogsByEngine[engine] ?? []).map(\.catalog)
+  }
 
   /// The catalog for `version`, or the nearest lower one, and a note saying which. When the
   /// catalog that would be picked is approximate (``FlagCatalog/isApproximate``), or none is
@@ -202,7 +222,7 @@ public struct FlagCatalogStore: Sendable {
   /// note names the catalog's source and why its version is not exact.
   public func catalog(engine: Engine, version: EngineVersion) -> CatalogMatch {
     let all = catalogsByEngine[engine] ?? []
-    if let picked = all.last(where: { $0.version <= version }) ?? all.first,
+    if let picked = (all.last(where: { $0.version <= version }) ?? all.first)?.catalog,
       picked.isApproximate
     {
       let why = (picked.build ?? "").dropFirst("approximate:".count).drop { $0 == " " }
@@ -212,12 +232,12 @@ public struct FlagCatalogStore: Sendable {
           + "\(picked.version.normalized) (\(picked.source ?? "no source line")); the match is "
           + "approximate: \(why)")
     }
-    if let exact = all.first(where: { $0.version == version }) {
+    if let exact = all.first(where: { $0.version == version })?.catalog {
       return CatalogMatch(
         engine: engine, requested: version, kind: .exact, catalog: exact,
         note: "\(engine) flag catalog \(exact.version.normalized) matches \(version) exactly")
     }
-    if let lower = all.last(where: { $0.version < version }) {
+    if let lower = all.last(where: { $0.version < version })?.catalog {
       let newer =
         all.first(where: { $0.version > version }).map {
           "; next catalogued version is \($0.version.normalized)"

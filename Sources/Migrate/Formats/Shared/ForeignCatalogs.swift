@@ -15,7 +15,7 @@ package enum ForeignCatalogs {
     {
       return c
     }
-    return store.catalogs(engine: engine).last
+    return store.newestCatalog(engine: engine)
   }
 
   /// The engine version a container reference names (`scitrera/dgx-spark-sglang:0.5.8-t5` →
