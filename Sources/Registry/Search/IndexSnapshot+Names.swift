@@ -54,12 +54,11 @@ extension IndexSnapshot {
       var hits: [Int] = []
       for i in 0..<count {
         let id = nameID(i)
-        guard id != IndexFormat.none, Int(id) < uniqueCount else {
+        guard let length = uniqueLength(id) else {
           if w.isEmpty { hits.append(i) }
           continue
         }
-        let at = uniqueOffsetsStart + Int(id) * 4
-        guard Int(u32(at + 4)) - Int(u32(at)) == w.count else { continue }
+        guard length == w.count else { continue }
         if w.isEmpty || uniqueBytes(id, { memcmp($0.baseAddress!, w.baseAddress!, w.count) == 0 }) {
           hits.append(i)
         }
