@@ -103,19 +103,62 @@ import Testing
       let results = runs.withLock { $0 }
       #expect(results.count == 4 && results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
       #expect(Set(results.map(\.stdout)).count == 1, "round \(k): the processes answered alike")
-      for name in try FileManager.default.contentsOfDirectory(atPath: cacheDirectory) {
-        let path = cacheDirectory + "/" + name
-        if name.hasSuffix(".idx") {
-          #expect(throws: Never.self, "\(name)") { _ = try IndexSnapshot(mapping: path) }
-        } else if name.hasSuffix(".dlt") {
-          #expect(throws: Never.self, "\(name)") { _ = try IndexDelta(mapping: path) }
-        }
-      }
+      try expectWholeCacheFiles("round \(k)")
       let after = try Subprocess.run(cli, search)
       #expect(after.stdout == results.first?.stdout)
       let rebuilt = try rebuiltOutputs()
       #expect("status 0\n" + after.stdout == rebuilt[0], "round \(k): as a full rebuild")
     }
+  }
+
+  /// Every cache file left loads whole.
+  func expectWholeCacheFiles(_ label: String) throws {
+    for name in try FileManager.default.contentsOfDirectory(atPath: cacheDirectory) {
+      let path = cacheDirectory + "/" + name
+      if name.hasSuffix(".idx") {
+        #expect(throws: Never.self, "\(label): \(name)") { _ = try IndexSnapshot(mapping: path) }
+      } else if name.hasSuffix(".dlt") {
+        #expect(throws: Never.self, "\(label): \(name)") { _ = try IndexDelta(mapping: path) }
+      }
+    }
+  }
+
+  @Test func aKilledCompactionLeavesAUsableIndex() throws {
+    let search = ["search", "--invalid", "-o", "json", "--repo", repoPath]
+    let base = try Subprocess.run(cli, search)
+    #expect(base.status == 0)
+    let baseTree = try GitRepository(at: repoPath).tree(at: "main")
+    let baseFile = IndexCache(gitDirectory: repoPath).path(for: baseTree)
+    // A commit adding more files than a delta holds: the next command compacts.
+    let repo = try GitRepository(at: repoPath)
+    let head = try repo.resolve("main")
+    var gen = SyntheticRecipes(seed: 77)
+    let changes = try (0..<300).map { k in
+      TreeChange.upsert(path: "recipes/bulk/b-\(k).yaml", blob: try repo.writeBlob(gen.v2Recipe(name: "bulk-\(k)")), mode: .blob)
+    }
+    #expect(changes.count > IndexUpdate.deltaBound(baseCount: 120))
+    let tree = try repo.updatedTree(from: try repo.commit(head).treeID, applying: changes)
+    let commit = try repo.createCommit(
+      tree: tree, parents: [head], author: fixture.author, committer: fixture.author, message: "bulk\n")
+    try repo.updateReference("refs/heads/main", to: commit, expecting: .value(head), message: "t")
+    let start = Date()
+    let expected = try Subprocess.run(cli, search)
+    let measured = Date().timeIntervalSince(start)
+    #expect(expected.status == 0 && expected.stdout.contains("bulk-299"))
+    let compacted = IndexCache(gitDirectory: repoPath).path(for: tree)
+    #expect(FileManager.default.fileExists(atPath: compacted))
+    var killed = 0
+    for round in 0..<16 {
+      try? FileManager.default.removeItem(atPath: compacted)
+      let run = try Subprocess.run(cli, search, killAfter: CrashSafetyTests.delay(measured))
+      if run.killed { killed += 1 }
+      try expectWholeCacheFiles("round \(round)")
+      #expect(FileManager.default.fileExists(atPath: baseFile), "round \(round): the base is kept")
+      let again = try Subprocess.run(cli, search)
+      #expect(again.status == 0 && again.stdout == expected.stdout, "round \(round)")
+    }
+    print("compaction killed at random in \(killed) of 16 runs")
+    #expect(killed > 0)
   }
 
   @Test func aCorruptedStringBlockStopsTheCommandThenItIsRebuilt() throws {
