@@ -4,19 +4,23 @@ import Synchronization
 /// file is opened, and each block the first time bytes in it are read, so that opening a file
 /// does not hash all of it.
 final class IndexBlocks: @unchecked Sendable {
+  /// The file (kept mapped as long as this lives).
+  let storage: IndexStorage
   /// The checksummed bytes: the file without its checksums and footer.
   let body: UnsafeRawBufferPointer
   /// The number of blocks.
   let count: Int
-  /// The bytes covered by one checksum (the last block may be shorter).
+  /// The bytes covered by one checksum (the last block may be shorter): 1 << shift.
   let size: Int
+  private let shift: Int
   private let sums: UnsafeRawPointer
   /// One flag per block, set once the block matched its checksum.
   private let verified: UnsafeMutablePointer<Atomic<Bool>>
 
-  /// Reads the footer of `file` and checks the checksum of its block checksums.
-  /// - Throws: `.truncated` when the sizes do not add up, `.badMagic`, `.checksumMismatch`.
-  init(file: UnsafeRawBufferPointer) throws(IndexError) {
+  /// Reads the footer of the file and checks the checksum of its block checksums.
+  /// - Throws: `.truncated` when the sizes do not add up, `.checksumMismatch`.
+  init(storage: IndexStorage) throws(IndexError) {
+    let file = storage.bytes
     let f = IndexFormat.footerSize
     guard file.count >= IndexFormat.headerSize + f else { throw .truncated }
     let footer = file.count - f
@@ -31,9 +35,11 @@ final class IndexBlocks: @unchecked Sendable {
     let stored = file.loadUnaligned(fromByteOffset: footer + 16, as: UInt64.self).littleEndian
     let table = UnsafeRawBufferPointer(rebasing: file[Int(length)..<(footer + 16)])
     guard FastHash.hash(table) == stored else { throw .checksumMismatch }
+    self.storage = storage
     body = UnsafeRawBufferPointer(rebasing: file[0..<Int(length)])
     count = blocks
     self.size = Int(size)
+    shift = size.trailingZeroBitCount
     sums = file.baseAddress! + Int(length)
     verified = .allocate(capacity: max(blocks, 1))
     for k in 0..<blocks { (verified + k).initialize(to: Atomic(false)) }
@@ -51,9 +57,21 @@ final class IndexBlocks: @unchecked Sendable {
   func verify(_ range: Range<Int>) -> Bool { firstBad(in: range) == nil }
 
   /// The first block holding bytes of `range` that does not match its checksum, if any.
-  func firstBad(in range: Range<Int>) -> Int? {
+  @inline(__always) func firstBad(in range: Range<Int>) -> Int? {
     guard !range.isEmpty else { return nil }
-    for k in (range.lowerBound / size)...((range.upperBound - 1) / size) {
+    // The usual case, a string in one block already checked: a shift and a load.
+    let first = range.lowerBound >> shift
+    if first == (range.upperBound - 1) >> shift, verified[first].load(ordering: .acquiring) {
+      return nil
+    }
+    return check(first, (range.upperBound - 1) >> shift)
+  }
+
+  /// Checks blocks `first` through `last`.
+  private func check(_ first: Int, _ last: Int) -> Int? {
+    var k = first
+    while k <= last {
+      defer { k += 1 }
       if verified[k].load(ordering: .acquiring) { continue }
       let bytes = UnsafeRawBufferPointer(rebasing: body[(k * size)..<min(body.count, (k + 1) * size)])
       let stored = sums.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self).littleEndian

@@ -157,13 +157,14 @@ struct IndexDelta: Sendable {
 final class RecordTable: @unchecked Sendable {
   let pointers: UnsafeMutablePointer<UnsafeRawPointer>
   let count: Int
-  /// The files the pointers point into, kept mapped as long as the table lives.
-  private let files: [IndexStorage]
+  /// The delta applied (its file is kept mapped as long as the table lives; the base's is kept
+  /// by the snapshot).
+  let delta: IndexDelta
 
-  init(base: IndexStorage, records: UnsafeRawPointer, count baseCount: Int, delta: IndexDelta) {
+  init(records: UnsafeRawPointer, count baseCount: Int, delta: IndexDelta) {
+    self.delta = delta
     count = baseCount - delta.removedCount + delta.count
     pointers = .allocate(capacity: max(count, 1))
-    files = [base, delta.storage]
     var n = 0
     var d = 0
     var r = 0

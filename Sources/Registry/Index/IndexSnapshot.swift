@@ -4,16 +4,20 @@ public import Schema
 /// The index of one registry tree, read from its file (or from a base file and a delta):
 /// fixed-size records over two string tables, so that loading maps a file and checks a few
 /// checksums, and a query decodes only the strings of the records it returns.
-public struct IndexSnapshot: Sendable {
+///
+/// Immutable: the raw pointers it holds point into the files its `blocks` and `table` keep
+/// mapped, hence `@unchecked Sendable`.
+public struct IndexSnapshot: @unchecked Sendable {
   /// The tree the index describes.
   public let treeID: ObjectID
   /// The number of recipe records.
   public let count: Int
-  /// The base file: the whole index, or the one a delta applies to.
-  let storage: IndexStorage
-  var raw: UnsafeRawBufferPointer { storage.bytes }
-  /// The base file's block checksums.
+  /// The base file's bytes (the whole index, or the one a delta applies to) and their block
+  /// checksums.
   let blocks: IndexBlocks
+  var storage: IndexStorage { blocks.storage }
+  /// The base file's bytes (stored, so that reading them costs no reference counting).
+  let raw: UnsafeRawBufferPointer
   /// Dictionary strings: the base's, then the delta's.
   let dictionary: [String]
   let uniqueOffsetsStart: Int
@@ -24,9 +28,12 @@ public struct IndexSnapshot: Sendable {
   let recordsStart: Int
   /// The base file's record count.
   let baseCount: Int
-  /// The changes applied to the base file, if any, and where each record lives then.
-  let delta: IndexDelta?
+  /// Where each record lives when a delta is applied to the base file.
   let table: RecordTable?
+  /// `table`'s pointers.
+  private let recordPointers: UnsafePointer<UnsafeRawPointer>?
+  /// The changes applied to the base file, if any.
+  var delta: IndexDelta? { table?.delta }
 
   /// Reads and verifies an index file's bytes.
   /// - Throws: `IndexError` for a truncated, foreign, newer or corrupted file.
@@ -51,7 +58,7 @@ public struct IndexSnapshot: Sendable {
     else { throw .badMagic }
     let version = file.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
     guard version == IndexFormat.version else { throw .unsupportedVersion(version) }
-    let blocks = try IndexBlocks(file: file)
+    let blocks = try IndexBlocks(storage: storage)
     let raw = blocks.body
     func verified(_ range: Range<Int>) -> Bool { !checksum || blocks.verify(range) }
     guard raw.count >= h, verified(0..<h) else { throw .checksumMismatch }
@@ -104,15 +111,15 @@ public struct IndexSnapshot: Sendable {
     self.treeID = tree
     self.count = records
     self.baseCount = records
-    self.storage = storage
     self.blocks = blocks
+    self.raw = storage.bytes
+    self.recordPointers = nil
     self.dictionary = dictionary
     self.uniqueOffsetsStart = uniqueOffsets
     self.uniqueBlobStart = uniqueBlob
     self.uniqueCount = uniqueCount
     self.baseUniqueCount = uniqueCount
     self.recordsStart = recordsStart
-    self.delta = nil
     self.table = nil
   }
 
@@ -126,7 +133,7 @@ public struct IndexSnapshot: Sendable {
       throw .malformed("the delta's removed records or positions are out of range")
     }
     treeID = delta.treeID
-    storage = base.storage
+    raw = base.raw
     blocks = base.blocks
     dictionary = base.dictionary + delta.dictionary
     uniqueOffsetsStart = base.uniqueOffsetsStart
@@ -135,11 +142,10 @@ public struct IndexSnapshot: Sendable {
     uniqueCount = base.baseUniqueCount + delta.uniqueCount
     recordsStart = base.recordsStart
     baseCount = base.baseCount
-    self.delta = delta
     let table = RecordTable(
-      base: base.storage, records: base.raw.baseAddress! + base.recordsStart,
-      count: base.baseCount, delta: delta)
+      records: base.raw.baseAddress! + base.recordsStart, count: base.baseCount, delta: delta)
     self.table = table
+    recordPointers = UnsafePointer(table.pointers)
     count = table.count
   }
 
@@ -163,7 +169,7 @@ public struct IndexSnapshot: Sendable {
 
   /// Where record `i` starts (in the base file or in the delta).
   @inline(__always) func record(_ i: Int) -> UnsafeRawPointer {
-    if let table { return table.pointers[i] }
+    if let recordPointers { return recordPointers[i] }
     return raw.baseAddress! + (recordsStart &+ i &* IndexFormat.recordSize)
   }
 
@@ -205,18 +211,22 @@ public struct IndexSnapshot: Sendable {
 
   /// The bytes of a unique string, checked against their block's checksum (nil for none). A
   /// block that does not match stops the process (`IndexCorruption`): its bytes are never used.
-  func uniqueSpan(_ id: UInt32) -> UnsafeRawBufferPointer? {
-    guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
+  @inline(__always) func uniqueSpan(_ id: UInt32) -> UnsafeRawBufferPointer? {
     let n = Int(id)
-    guard n >= baseUniqueCount else {
-      let s = uniqueBlobStart + Int(u32(uniqueOffsetsStart + n * 4))
-      let e = uniqueBlobStart + Int(u32(uniqueOffsetsStart + (n + 1) * 4))
-      if let bad = blocks.firstBad(in: s..<e) {
-        IndexCorruption.stop(path: storage.path, block: bad, of: blocks.count)
-      }
-      return UnsafeRawBufferPointer(rebasing: raw[s..<e])
-    }
-    return delta?.unique(n - baseUniqueCount)
+    guard id != IndexFormat.none, n < baseUniqueCount else { return deltaUnique(id) }
+    let s = uniqueBlobStart + Int(u32(uniqueOffsetsStart + n * 4))
+    let e = uniqueBlobStart + Int(u32(uniqueOffsetsStart + (n + 1) * 4))
+    if let bad = blocks.firstBad(in: s..<e) { corrupted(block: bad) }
+    return UnsafeRawBufferPointer(rebasing: raw[s..<e])
+  }
+
+  private func deltaUnique(_ id: UInt32) -> UnsafeRawBufferPointer? {
+    guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
+    return delta?.unique(Int(id) - baseUniqueCount)
+  }
+
+  private func corrupted(block: Int) -> Never {
+    IndexCorruption.stop(path: storage.path, block: block, of: blocks.count)
   }
 
   func unique(_ id: UInt32) -> String? {
@@ -224,7 +234,7 @@ public struct IndexSnapshot: Sendable {
   }
 
   /// The raw UTF-8 bytes of a unique string (for substring search without decoding).
-  func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+  @inline(__always) func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     body(uniqueSpan(id) ?? UnsafeRawBufferPointer(start: nil, count: 0))
   }
 
@@ -338,8 +348,9 @@ extension IndexSnapshot {
   private init(baseOf view: IndexSnapshot, tree: ObjectID, deltaStrings: Int) {
     treeID = tree
     count = view.baseCount
-    storage = view.storage
     blocks = view.blocks
+    raw = view.raw
+    recordPointers = nil
     dictionary = Array(view.dictionary.dropLast(deltaStrings))
     uniqueOffsetsStart = view.uniqueOffsetsStart
     uniqueBlobStart = view.uniqueBlobStart
@@ -347,7 +358,6 @@ extension IndexSnapshot {
     baseUniqueCount = view.baseUniqueCount
     recordsStart = view.recordsStart
     baseCount = view.baseCount
-    delta = nil
     table = nil
   }
 }
