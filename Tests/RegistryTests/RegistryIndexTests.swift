@@ -197,15 +197,25 @@ import Testing
     let uniqueOffsets = dictOffsets + (dictCount + 1) * 4 + u32(dictOffsets + dictCount * 4)
     // Entry 1 points far past the blob.
     for k in 0..<4 { bytes[uniqueOffsets + 4 + k] = 0xFF }
-    let checksum = bytes.withUnsafeBytes {
-      FastHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)]))
-    }
-    withUnsafeBytes(of: checksum.littleEndian) {
-      for (k, b) in $0.enumerated() { bytes[bytes.count - 8 + k] = b }
-    }
+    bytes = Self.resealed(bytes)
     #expect(throws: IndexError.malformed("unique string offsets")) {
       try IndexSnapshot(bytes: bytes)
     }
+  }
+
+  /// Index file bytes whose body was edited, with their block checksums and footer recomputed.
+  static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+    let footer = bytes.count - IndexFormat.footerSize
+    let (length, size) = bytes.withUnsafeBytes {
+      (
+        Int($0.loadUnaligned(fromByteOffset: footer, as: UInt64.self).littleEndian),
+        Int($0.loadUnaligned(fromByteOffset: footer + 8, as: UInt32.self).littleEndian)
+      )
+    }
+    var hasher = IndexBlockHasher(bodyLength: length, blockSize: size)
+    let body = Array(bytes[0..<length])
+    body.withUnsafeBytes { hasher.update($0) }
+    return body + hasher.trailer()
   }
 
   @Test func corruptTruncatedOrStaleCachesAreRebuilt() throws {

@@ -3,8 +3,14 @@
 ///     magic "RGIX" | version u32 | reader fingerprint u64 | tree id (20) | records u32 | dict strings u32 | unique strings u32
 ///     dict offsets ((n+1) × u32) | dict bytes
 ///     unique offsets ((n+1) × u32) | unique bytes
-///     records (records × 80 bytes)
-///     checksum u64 (FastHash of everything before)
+///     records (records × 80 bytes), in path order
+///     block checksums (blocks × u64: FastHash of each `blockSize` bytes of everything above)
+///     footer: body length u64 | block size u32 | blocks u32 | checksum u64 (FastHash of the
+///             block checksums and these 16 bytes) | magic "RGIX"
+///
+/// Opening checks the footer and the blocks of the header, dictionary, unique offsets and
+/// records (every command reads them); a block of unique strings is checked the first time a
+/// string in it is read (see `IndexBlocks`).
 ///
 /// Low-cardinality values (model, engine, version, image, GPU, precision, format, status) live
 /// in the dictionary, decoded once at load; names, paths and diagnostics live in the unique
@@ -14,13 +20,22 @@
 ///     44 gpu | 48 precision | 52 format | 56 status (u32 dict ids) | 60 gpus/node i32
 ///     64 total GPUs i32 | 68 nodes i32 | 72 diagnostics u32 (unique, JSON) | 76 topology u8
 ///     77 flags u8 (bit 0: has errors, bit 1: gpus/node derived from the GPU type) | 78 pad (2)
+///
+/// A delta file (`IndexDelta`) describes another tree as changes to a base file; see
+/// `IndexDeltaFormat`.
 enum IndexFormat {
   static let magic: [UInt8] = Array("RGIX".utf8)
-  static let version: UInt32 = 4
+  static let version: UInt32 = 5
   static let headerSize = 4 + 4 + 8 + 20 + 4 + 4 + 4
   static let treeOffset = 16
   static let recordSize = 80
   static let none: UInt32 = 0xFFFF_FFFF
+  /// The bytes covered by one block checksum, as written.
+  static let blockSize = 64 * 1024
+  /// The block sizes a reader accepts (powers of two; tests write small ones).
+  static let blockSizes = 256...(16 << 20)
+  /// body length u64 | block size u32 | blocks u32 | checksum u64 | magic.
+  static let footerSize = 8 + 4 + 4 + 8 + 4
 
   enum Field: Int, CaseIterable {
     case model = 28, engine = 32, engineVersion = 36, image = 40, gpuType = 44, precision = 48
@@ -36,4 +51,29 @@ enum IndexFormat {
   static let diagnosticsOffset = 72
   static let topologyOffset = 76
   static let flagsOffset = 77
+}
+
+/// The binary layout of a delta file (little-endian): the index of a tree as the changes to a
+/// base index file, written instead of a whole new file after a small change.
+///
+///     magic "RGID" | version u32 | reader fingerprint u64 | tree id (20) | base tree id (20)
+///     base identity u64 (the base file's footer checksum) | removed u32 | records u32
+///     dict strings u32 | unique strings u32
+///     removed (removed × u32: base record numbers, ascending)
+///     positions (records × u32: the base record each record goes before, non-decreasing)
+///     dict offsets ((n+1) × u32) | dict bytes       (ids continue after the base's)
+///     unique offsets ((n+1) × u32) | unique bytes   (ids continue after the base's)
+///     records (records × 80 bytes, as in the base), in path order
+///     checksum u64 (FastHash of everything before)
+///
+/// Readers see the base's records minus the removed ones with the delta's records merged in at
+/// their positions: the path order a full build has. A delta holds every change since its
+/// base (it is small; the whole file is checked when it is opened).
+enum IndexDeltaFormat {
+  static let magic: [UInt8] = Array("RGID".utf8)
+  static let headerSize = 4 + 4 + 8 + 20 + 20 + 8 + 4 + 4 + 4 + 4
+  static let treeOffset = 16
+  static let baseTreeOffset = 36
+  static let baseIdentityOffset = 56
+  static let countsOffset = 64
 }

@@ -1,21 +1,39 @@
 import Foundation
 public import Schema
 
-/// The index of one registry tree, read from its file: fixed-size records over two string
-/// tables, so that loading costs one read and one checksum, and a query decodes only the
-/// strings of the records it returns.
-public struct IndexSnapshot: Sendable {
+/// The index of one registry tree, read from its file (or from a base file and a delta):
+/// fixed-size records over two string tables, so that loading maps a file and checks a few
+/// checksums, and a query decodes only the strings of the records it returns.
+///
+/// Immutable: the raw pointers it holds point into the files its `blocks` and `table` keep
+/// mapped, hence `@unchecked Sendable`.
+public struct IndexSnapshot: @unchecked Sendable {
   /// The tree the index describes.
   public let treeID: ObjectID
   /// The number of recipe records.
   public let count: Int
-  let storage: IndexStorage
-  var raw: UnsafeRawBufferPointer { storage.bytes }
+  /// The base file's bytes (the whole index, or the one a delta applies to) and their block
+  /// checksums.
+  let blocks: IndexBlocks
+  var storage: IndexStorage { blocks.storage }
+  /// The base file's bytes (stored, so that reading them costs no reference counting).
+  let raw: UnsafeRawBufferPointer
+  /// Dictionary strings: the base's, then the delta's.
   let dictionary: [String]
   let uniqueOffsetsStart: Int
   let uniqueBlobStart: Int
+  /// Unique strings: the base's, then the delta's (ids continue).
   let uniqueCount: Int
+  let baseUniqueCount: Int
   let recordsStart: Int
+  /// The base file's record count.
+  let baseCount: Int
+  /// Where each record lives when a delta is applied to the base file.
+  let table: RecordTable?
+  /// `table`'s pointers.
+  private let recordPointers: UnsafePointer<UnsafeRawPointer>?
+  /// The changes applied to the base file, if any.
+  var delta: IndexDelta? { table?.delta }
 
   /// Reads and verifies an index file's bytes.
   /// - Throws: `IndexError` for a truncated, foreign, newer or corrupted file.
@@ -24,8 +42,8 @@ public struct IndexSnapshot: Sendable {
   }
 
   /// Maps and verifies the index file at `path`; nil when the file cannot be read.
-  /// - Parameter checksum: false skips the checksum (for a file this process has just
-  ///   written and checksummed itself); the layout is checked all the same.
+  /// - Parameter checksum: false skips the block checksums (for a file this process has just
+  ///   written and checksummed itself); the footer and layout are checked all the same.
   init?(mapping path: String, checksum: Bool = true) throws(IndexError) {
     guard let storage = IndexStorage(mapping: path) else { return nil }
     try self.init(storage: storage, checksum: checksum)
@@ -33,22 +51,18 @@ public struct IndexSnapshot: Sendable {
 
   init(storage: IndexStorage, checksum: Bool = true) throws(IndexError) {
     let h = IndexFormat.headerSize
-    let raw = storage.bytes
-    guard raw.count >= h + 8 + 8 else { throw .truncated }
-    guard raw[0] == IndexFormat.magic[0], raw[1] == IndexFormat.magic[1],
-      raw[2] == IndexFormat.magic[2],
-      raw[3] == IndexFormat.magic[3]
+    let file = storage.bytes
+    guard file.count >= h + IndexFormat.footerSize else { throw .truncated }
+    guard file[0] == IndexFormat.magic[0], file[1] == IndexFormat.magic[1],
+      file[2] == IndexFormat.magic[2], file[3] == IndexFormat.magic[3]
     else { throw .badMagic }
+    let version = file.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
+    guard version == IndexFormat.version else { throw .unsupportedVersion(version) }
+    let blocks = try IndexBlocks(storage: storage)
+    let raw = blocks.body
+    func verified(_ range: Range<Int>) -> Bool { !checksum || blocks.verify(range) }
+    guard raw.count >= h, verified(0..<h) else { throw .checksumMismatch }
     let parsed: Result<(ObjectID, Int, [String], Int, Int, Int, Int), IndexError> = {
-      let version = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
-      guard version == IndexFormat.version else { return .failure(.unsupportedVersion(version)) }
-      let checksumAt = raw.count - 8
-      let stored = raw.loadUnaligned(fromByteOffset: checksumAt, as: UInt64.self).littleEndian
-      guard
-        !checksum || FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<checksumAt])) == stored
-      else {
-        return .failure(.checksumMismatch)
-      }
       let fingerprint = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
       guard fingerprint == IndexFingerprint.current else { return .failure(.staleReader) }
       let tree = ObjectID(raw: raw.baseAddress! + IndexFormat.treeOffset)
@@ -58,55 +72,93 @@ public struct IndexSnapshot: Sendable {
       let records = u32(36)
       let dictCount = u32(40)
       let uniqueCount = u32(44)
+      let end = raw.count
       var at = h
       // Dictionary strings.
       let dictOffsets = at
       at += (dictCount + 1) * 4
-      guard at <= checksumAt else { return .failure(.truncated) }
+      guard at <= end else { return .failure(.truncated) }
+      guard verified(dictOffsets..<at) else { return .failure(.checksumMismatch) }
       let dictBlob = at
       let dictLength = u32(dictOffsets + dictCount * 4)
       at += dictLength
-      guard at <= checksumAt else { return .failure(.truncated) }
-      var dictionary: [String] = []
-      dictionary.reserveCapacity(dictCount)
-      for i in 0..<dictCount {
-        let s = u32(dictOffsets + i * 4)
-        let e = u32(dictOffsets + (i + 1) * 4)
-        guard s <= e, e <= dictLength else { return .failure(.malformed("dictionary offsets")) }
-        dictionary.append(
-          String(
-            decoding: UnsafeRawBufferPointer(rebasing: raw[(dictBlob + s)..<(dictBlob + e)]),
-            as: UTF8.self))
-      }
+      guard at <= end else { return .failure(.truncated) }
+      guard verified(dictBlob..<at) else { return .failure(.checksumMismatch) }
+      guard
+        let dictionary = IndexStrings.decode(
+          count: dictCount, offsets: raw.baseAddress! + dictOffsets,
+          bytes: UnsafeRawBufferPointer(rebasing: raw[dictBlob..<at]))
+      else { return .failure(.malformed("dictionary offsets")) }
       // Unique strings.
       let uniqueOffsets = at
       at += (uniqueCount + 1) * 4
-      guard at <= checksumAt else { return .failure(.truncated) }
+      guard at <= end else { return .failure(.truncated) }
+      guard verified(uniqueOffsets..<at) else { return .failure(.checksumMismatch) }
       let uniqueBlob = at
       // Offsets must not decrease: then every string lies inside the blob, whose length is the
-      // last offset. (The checksum detects damage, not a crafted file in a shared git dir.)
-      var previous = u32(uniqueOffsets)
-      for i in stride(from: 1, through: uniqueCount, by: 1) {
-        let next = u32(uniqueOffsets + i * 4)
-        guard previous <= next else { return .failure(.malformed("unique string offsets")) }
-        previous = next
-      }
+      // last offset. (The checksums detect damage, not a crafted file in a shared git dir.)
+      guard IndexStrings.nonDecreasing(count: uniqueCount, offsets: raw.baseAddress! + uniqueOffsets)
+      else { return .failure(.malformed("unique string offsets")) }
       at += u32(uniqueOffsets + uniqueCount * 4)
-      guard at + records * IndexFormat.recordSize == checksumAt else {
+      guard at <= end, at + records * IndexFormat.recordSize == end else {
         return .failure(.malformed("section sizes do not add up"))
       }
+      guard verified(at..<end) else { return .failure(.checksumMismatch) }
       return .success((tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, at))
     }()
     let (tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, recordsStart) =
       try parsed.get()
     self.treeID = tree
     self.count = records
-    self.storage = storage
+    self.baseCount = records
+    self.blocks = blocks
+    self.raw = storage.bytes
+    self.recordPointers = nil
     self.dictionary = dictionary
     self.uniqueOffsetsStart = uniqueOffsets
     self.uniqueBlobStart = uniqueBlob
     self.uniqueCount = uniqueCount
+    self.baseUniqueCount = uniqueCount
     self.recordsStart = recordsStart
+    self.table = nil
+  }
+
+  /// The index of `delta`'s tree: `base` (a whole file, not itself a delta view) with `delta`
+  /// applied.
+  /// - Throws: `.malformed` when the delta was not written for this base.
+  init(base: IndexSnapshot, delta: IndexDelta) throws(IndexError) {
+    guard base.delta == nil, delta.baseTree == base.treeID, delta.baseIdentity == base.identity
+    else { throw .malformed("the delta was written for another base index") }
+    guard delta.fits(baseCount: base.baseCount) else {
+      throw .malformed("the delta's removed records or positions are out of range")
+    }
+    treeID = delta.treeID
+    raw = base.raw
+    blocks = base.blocks
+    dictionary = base.dictionary + delta.dictionary
+    uniqueOffsetsStart = base.uniqueOffsetsStart
+    uniqueBlobStart = base.uniqueBlobStart
+    baseUniqueCount = base.baseUniqueCount
+    uniqueCount = base.baseUniqueCount + delta.uniqueCount
+    recordsStart = base.recordsStart
+    baseCount = base.baseCount
+    let table = RecordTable(
+      records: base.raw.baseAddress! + base.recordsStart, count: base.baseCount, delta: delta)
+    self.table = table
+    recordPointers = UnsafePointer(table.pointers)
+    count = table.count
+  }
+
+  /// Identifies the base file's contents (its footer checksum), so that a delta applies only
+  /// to the file it was written for.
+  var identity: UInt64 {
+    raw.loadUnaligned(fromByteOffset: raw.count - IndexFormat.footerSize + 16, as: UInt64.self)
+      .littleEndian
+  }
+
+  /// Checks every block of the base file (before its bytes are copied into a new file).
+  func verifyAll() throws(IndexError) {
+    if blocks.firstBad(in: 0..<blocks.body.count) != nil { throw .checksumMismatch }
   }
 
   // MARK: - Raw access
@@ -115,11 +167,26 @@ public struct IndexSnapshot: Sendable {
     raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian
   }
 
-  @inline(__always) func recordOffset(_ i: Int) -> Int { recordsStart + i * IndexFormat.recordSize }
+  /// Where record `i` starts (in the base file or in the delta).
+  @inline(__always) func record(_ i: Int) -> UnsafeRawPointer {
+    if let recordPointers { return recordPointers[i] }
+    return raw.baseAddress! + (recordsStart &+ i &* IndexFormat.recordSize)
+  }
+
+  @inline(__always) func field(_ i: Int, _ offset: Int) -> UInt32 {
+    record(i).loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+  }
+
+  /// The base record number of record `i`, nil for a record of the delta.
+  func baseRecord(_ i: Int) -> Int? {
+    let offset = record(i) - raw.baseAddress!
+    guard offset >= recordsStart, offset < raw.count else { return nil }
+    return (offset - recordsStart) / IndexFormat.recordSize
+  }
 
   /// The dictionary id of a field of record `i` (`IndexFormat.none` when unset).
   @inline(__always) func dictID(_ i: Int, _ field: IndexFormat.Field) -> UInt32 {
-    u32(recordOffset(i) + field.rawValue)
+    self.field(i, field.rawValue)
   }
 
   /// The dictionary id of a value, if any record uses it.
@@ -131,25 +198,48 @@ public struct IndexSnapshot: Sendable {
     id == IndexFormat.none || Int(id) >= dictionary.count ? nil : dictionary[Int(id)]
   }
 
-  func unique(_ id: UInt32) -> String? {
+  /// The length in bytes of a unique string, without reading it (nil for none).
+  func uniqueLength(_ id: UInt32) -> Int? {
     guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
-    let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
-    let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
-    return String(
-      decoding: UnsafeRawBufferPointer(
-        rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]), as: UTF8.self)
+    let n = Int(id)
+    guard n >= baseUniqueCount else {
+      let at = uniqueOffsetsStart + n * 4
+      return Int(u32(at + 4)) - Int(u32(at))
+    }
+    return delta?.uniqueLength(n - baseUniqueCount)
+  }
+
+  /// The bytes of a unique string, checked against their block's checksum (nil for none). A
+  /// block that does not match stops the process (`IndexCorruption`): its bytes are never used.
+  @inline(__always) func uniqueSpan(_ id: UInt32) -> UnsafeRawBufferPointer? {
+    let n = Int(id)
+    guard id != IndexFormat.none, n < baseUniqueCount else { return deltaUnique(id) }
+    let s = uniqueBlobStart + Int(u32(uniqueOffsetsStart + n * 4))
+    let e = uniqueBlobStart + Int(u32(uniqueOffsetsStart + (n + 1) * 4))
+    if let bad = blocks.firstBad(in: s..<e) { corrupted(block: bad) }
+    return UnsafeRawBufferPointer(rebasing: raw[s..<e])
+  }
+
+  private func deltaUnique(_ id: UInt32) -> UnsafeRawBufferPointer? {
+    guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
+    return delta?.unique(Int(id) - baseUniqueCount)
+  }
+
+  private func corrupted(block: Int) -> Never {
+    IndexCorruption.stop(path: storage.path, block: block, of: blocks.count)
+  }
+
+  func unique(_ id: UInt32) -> String? {
+    uniqueSpan(id).map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The raw UTF-8 bytes of a unique string (for substring search without decoding).
-  func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    let s = Int(u32(uniqueOffsetsStart + Int(id) * 4))
-    let e = Int(u32(uniqueOffsetsStart + (Int(id) + 1) * 4))
-    return body(
-      UnsafeRawBufferPointer(rebasing: raw[(uniqueBlobStart + s)..<(uniqueBlobStart + e)]))
+  @inline(__always) func uniqueBytes<R>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    body(uniqueSpan(id) ?? UnsafeRawBufferPointer(start: nil, count: 0))
   }
 
   @inline(__always) func int(_ i: Int, _ offset: Int) -> Int? {
-    let v = Int32(bitPattern: u32(recordOffset(i) + offset))
+    let v = Int32(bitPattern: field(i, offset))
     return v < 0 ? nil : Int(v)
   }
 
@@ -157,18 +247,18 @@ public struct IndexSnapshot: Sendable {
 
   /// The name of record `i`.
   public func name(_ i: Int) -> String {
-    unique(u32(recordOffset(i) + IndexFormat.nameOffset)) ?? ""
+    unique(field(i, IndexFormat.nameOffset)) ?? ""
   }
   /// The file path of record `i`.
   public func path(_ i: Int) -> String {
-    unique(u32(recordOffset(i) + IndexFormat.pathOffset)) ?? ""
+    unique(field(i, IndexFormat.pathOffset)) ?? ""
   }
 
-  func nameID(_ i: Int) -> UInt32 { u32(recordOffset(i) + IndexFormat.nameOffset) }
+  func nameID(_ i: Int) -> UInt32 { field(i, IndexFormat.nameOffset) }
 
   /// The blob id of record `i`.
   public func blobID(_ i: Int) -> ObjectID {
-    ObjectID(raw: raw.baseAddress! + recordOffset(i) + IndexFormat.blobOffset)
+    ObjectID(raw: record(i) + IndexFormat.blobOffset)
   }
 
   /// The records whose blob is one of `ids`, in order. Compares the first 8 bytes of each
@@ -183,8 +273,7 @@ public struct IndexSnapshot: Sendable {
     }.sorted()
     var found: [Int] = []
     for i in 0..<count {
-      let at = recordOffset(i) + IndexFormat.blobOffset
-      let prefix = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+      let prefix = record(i).loadUnaligned(fromByteOffset: IndexFormat.blobOffset, as: UInt64.self)
       var lo = 0
       var hi = prefixes.count
       while lo < hi {
@@ -198,12 +287,12 @@ public struct IndexSnapshot: Sendable {
 
   /// Whether record `i` failed to decode.
   public func isInvalid(_ i: Int) -> Bool {
-    raw[recordOffset(i) + IndexFormat.flagsOffset] & 1 != 0
+    record(i).load(fromByteOffset: IndexFormat.flagsOffset, as: UInt8.self) & 1 != 0
   }
 
   /// The topology of record `i`, if known.
   public func topology(_ i: Int) -> Topology? {
-    switch raw[recordOffset(i) + IndexFormat.topologyOffset] {
+    switch record(i).load(fromByteOffset: IndexFormat.topologyOffset, as: UInt8.self) {
     case 1: return .aggregated
     case 2: return .disaggregated
     default: return nil
@@ -214,7 +303,7 @@ public struct IndexSnapshot: Sendable {
   public func gpusPerNode(_ i: Int) -> Int? { int(i, IndexFormat.gpusPerNodeOffset) }
   /// Whether record `i`'s GPUs per node come from its GPU type, not from the recipe.
   public func gpusPerNodeDerived(_ i: Int) -> Bool {
-    raw[recordOffset(i) + IndexFormat.flagsOffset] & 2 != 0
+    record(i).load(fromByteOffset: IndexFormat.flagsOffset, as: UInt8.self) & 2 != 0
   }
   /// The total GPUs of record `i`, if known.
   public func totalGPUs(_ i: Int) -> Int? { int(i, IndexFormat.totalGPUsOffset) }
@@ -235,7 +324,7 @@ public struct IndexSnapshot: Sendable {
 
   /// The decode diagnostics of record `i` (empty when there were none).
   public func diagnostics(_ i: Int) -> [Diagnostic] {
-    guard let text = unique(u32(recordOffset(i) + IndexFormat.diagnosticsOffset)) else { return [] }
+    guard let text = unique(field(i, IndexFormat.diagnosticsOffset)) else { return [] }
     return (try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))) ?? []
   }
 
@@ -247,4 +336,28 @@ public struct IndexSnapshot: Sendable {
 
   /// Every record, decoded (for tests and full rewrites; queries should not need it).
   public var all: [IndexedRecipe] { (0..<count).map(recipe) }
+}
+
+extension IndexSnapshot {
+  /// The base file alone (the snapshot itself when it has no delta).
+  var baseFile: IndexSnapshot {
+    guard let delta else { return self }
+    return IndexSnapshot(baseOf: self, tree: delta.baseTree, deltaStrings: delta.dictionary.count)
+  }
+
+  private init(baseOf view: IndexSnapshot, tree: ObjectID, deltaStrings: Int) {
+    treeID = tree
+    count = view.baseCount
+    blocks = view.blocks
+    raw = view.raw
+    recordPointers = nil
+    dictionary = Array(view.dictionary.dropLast(deltaStrings))
+    uniqueOffsetsStart = view.uniqueOffsetsStart
+    uniqueBlobStart = view.uniqueBlobStart
+    uniqueCount = view.baseUniqueCount
+    baseUniqueCount = view.baseUniqueCount
+    recordsStart = view.recordsStart
+    baseCount = view.baseCount
+    table = nil
+  }
 }

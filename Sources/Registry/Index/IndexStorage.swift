@@ -4,6 +4,8 @@ import Foundation
 /// an index built in memory. Immutable after creation, so it is safe to share across threads.
 final class IndexStorage: @unchecked Sendable {
   let bytes: UnsafeRawBufferPointer
+  /// The file mapped, nil for bytes in memory.
+  let path: String?
   private let unmap: Bool
 
   /// An owned copy of `array`.
@@ -13,6 +15,7 @@ final class IndexStorage: @unchecked Sendable {
       if let base = src.baseAddress { p.baseAddress!.copyMemory(from: base, byteCount: src.count) }
     }
     bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[0..<array.count])
+    path = nil
     unmap = false
   }
 
@@ -28,6 +31,7 @@ final class IndexStorage: @unchecked Sendable {
       return nil
     }
     bytes = UnsafeRawBufferPointer(start: p, count: size)
+    self.path = path
     unmap = true
   }
 

@@ -1,55 +1,82 @@
 import Foundation
 import Schema
 
-/// Writes index files: from scratch, or from a previous snapshot by dropping some records and
-/// adding new ones (old records and strings are written straight from the old file, byte for
-/// byte, and old strings keep their ids).
+/// Writes index files: from scratch; from a base file whose strings are kept and whose
+/// records are kept or dropped in any order (old records and strings are written straight from
+/// the old file, byte for byte, and old strings keep their ids); or a delta over a base file.
 package struct IndexWriter {
   private var dictionary: [String] = []
   private var dictIDs: [String: UInt32] = [:]
-  /// The snapshot whose unique strings and kept records come first in the file.
+  /// The dictionary strings a delta leaves out (its base's).
+  private var baseDictionaryCount = 0
+  /// The snapshot whose unique strings and kept records are copied into the file.
   private var base: IndexSnapshot?
-  /// Byte ranges of `base`: its unique offsets, its unique strings, its kept record runs.
+  /// Byte ranges of `base`: its unique offsets, its unique strings.
   private var baseOffsets = 0..<0
   private var baseBlob = 0..<0
-  private var baseRecordRuns: [Range<Int>] = []
   /// Unique strings added here, after the base's.
   private var uniqueBlob: [UInt8] = []
   /// Little-endian u32 offsets of the added strings into the whole unique blob (with a
   /// leading 0 when there is no base).
   private var uniqueOffsets: [UInt8] = [0, 0, 0, 0]
   private var uniqueCount = 0
+  /// Records added here.
   private var records: [UInt8] = []
+  /// The records in file order: runs of base records (byte ranges of the base file) and runs
+  /// of added ones (byte ranges of `records`).
+  private var pieces: [Piece] = []
   private var recordCount = 0
+  /// The bytes covered by one block checksum of the file.
+  var blockSize = IndexFormat.blockSize
+
+  private enum Piece {
+    case base(Range<Int>)
+    case added(Range<Int>)
+  }
 
   /// Starts an empty index.
   package init() {}
 
-  /// Starts from `base`, keeping its records except those in `dropping` (record indices).
-  /// When most of its unique strings would be garbage, the kept records are re-encoded.
-  package init(base: IndexSnapshot, dropping: Set<Int>) {
-    let kept = base.count - dropping.count
-    if base.uniqueCount > 4 * max(kept, 64) {
-      for i in 0..<base.count where !dropping.contains(i) { add(base.recipe(i)) }
-      return
-    }
+  /// Starts a file that keeps the strings of `base` (a whole file, not a delta view) and its
+  /// dictionary's ids; records are then kept (`keep`) or added (`add`) in file order.
+  /// - Parameter dictionary: the dictionary to start from (the base's, or a view's that
+  ///   extends it).
+  init(base: IndexSnapshot, dictionary: [String]) {
+    precondition(base.delta == nil, "a file is written over a whole base file")
     self.base = base
-    dictionary = base.dictionary
+    self.dictionary = dictionary
     for (i, s) in dictionary.enumerated() { dictIDs[s] = UInt32(i) }
     let offsets = base.uniqueOffsetsStart
-    let blobLength = Int(base.u32(offsets + base.uniqueCount * 4))
-    uniqueCount = base.uniqueCount
+    let blobLength = Int(base.u32(offsets + base.baseUniqueCount * 4))
+    uniqueCount = base.baseUniqueCount
     uniqueOffsets = []
-    baseOffsets = offsets..<(offsets + (base.uniqueCount + 1) * 4)
+    baseOffsets = offsets..<(offsets + (base.baseUniqueCount + 1) * 4)
     baseBlob = base.uniqueBlobStart..<(base.uniqueBlobStart + blobLength)
-    // The kept records, in runs between the dropped ones.
-    var runStart = 0
-    for i in dropping.sorted() + [base.count] {
-      if i > runStart { baseRecordRuns.append(base.recordOffset(runStart)..<base.recordOffset(i)) }
-      runStart = i + 1
-    }
-    recordCount = kept
   }
+
+  /// Starts a delta over `base` (a whole file): string ids continue after the base's.
+  init(deltaOver base: IndexSnapshot) {
+    precondition(base.delta == nil, "a delta is written over a whole base file")
+    dictionary = base.dictionary
+    for (i, s) in dictionary.enumerated() { dictIDs[s] = UInt32(i) }
+    baseDictionaryCount = dictionary.count
+    uniqueCount = base.baseUniqueCount
+  }
+
+  /// Keeps record `b` of the base (next in file order).
+  mutating func keep(_ b: Int) {
+    guard let base else { preconditionFailure("keep needs a base") }
+    let at = base.recordsStart + b * IndexFormat.recordSize
+    if case .base(let run)? = pieces.last, run.upperBound == at {
+      pieces[pieces.count - 1] = .base(run.lowerBound..<(at + IndexFormat.recordSize))
+    } else {
+      pieces.append(.base(at..<(at + IndexFormat.recordSize)))
+    }
+    recordCount += 1
+  }
+
+  /// The number of records so far.
+  var count: Int { recordCount }
 
   private mutating func dict(_ s: String?) -> UInt32 {
     guard let s else { return IndexFormat.none }
@@ -108,6 +135,11 @@ package struct IndexWriter {
     ]
     let start = records.count
     records.append(contentsOf: repeatElement(0, count: IndexFormat.recordSize))
+    if case .added(let run)? = pieces.last, run.upperBound == start {
+      pieces[pieces.count - 1] = .added(run.lowerBound..<records.count)
+    } else {
+      pieces.append(.added(start..<records.count))
+    }
     records.withUnsafeMutableBytes { buf in
       let rec = buf.baseAddress! + start
       for field in fields {
@@ -128,7 +160,7 @@ package struct IndexWriter {
   }
 
   /// Passes the bytes of the index file for `tree` to `sink`, piece by piece and in order
-  /// (the checksum last), and stops as soon as `sink` returns false.
+  /// (the block checksums and footer last), and stops as soon as `sink` returns false.
   /// - Returns: whether `sink` took every piece.
   package func write(tree: ObjectID, to sink: (UnsafeRawBufferPointer) -> Bool) -> Bool {
     var head: [UInt8] = []
@@ -140,17 +172,17 @@ package struct IndexWriter {
     u32(UInt32(recordCount))
     u32(UInt32(dictionary.count))
     u32(UInt32(uniqueCount))
-    var dictLength: UInt32 = 0
-    u32(0)
-    for s in dictionary {
-      dictLength += UInt32(s.utf8.count)
-      u32(dictLength)
-    }
-    for s in dictionary { head.append(contentsOf: s.utf8) }
+    head += IndexStrings.encode(dictionary)
     let raw = base?.raw ?? UnsafeRawBufferPointer(start: nil, count: 0)
-    let baseBytes = baseOffsets.count + baseBlob.count + baseRecordRuns.reduce(0) { $0 + $1.count }
-    let total = head.count + baseBytes + uniqueOffsets.count + uniqueBlob.count + records.count
-    var hasher = FastHash(length: total)
+    let recordBytes = pieces.reduce(0) {
+      switch $1 {
+      case .base(let r), .added(let r): $0 + r.count
+      }
+    }
+    let total =
+      head.count + baseOffsets.count + baseBlob.count + uniqueOffsets.count + uniqueBlob.count
+      + recordBytes
+    var hasher = IndexBlockHasher(bodyLength: total, blockSize: blockSize)
     func emit(_ piece: UnsafeRawBufferPointer) -> Bool {
       hasher.update(piece)
       return sink(piece)
@@ -161,9 +193,48 @@ package struct IndexWriter {
     guard head.withUnsafeBytes(emit), emitBase(baseOffsets), uniqueOffsets.withUnsafeBytes(emit),
       emitBase(baseBlob), uniqueBlob.withUnsafeBytes(emit)
     else { return false }
-    for run in baseRecordRuns where !emitBase(run) { return false }
-    guard records.withUnsafeBytes(emit) else { return false }
-    return withUnsafeBytes(of: hasher.finish().littleEndian, sink)
+    for piece in pieces {
+      switch piece {
+      case .base(let r): guard emitBase(r) else { return false }
+      case .added(let r):
+        guard records.withUnsafeBytes({ emit(UnsafeRawBufferPointer(rebasing: $0[r])) }) else {
+          return false
+        }
+      }
+    }
+    return hasher.trailer().withUnsafeBytes(sink)
+  }
+
+  /// Passes the bytes of a delta file to `sink` (see `IndexDeltaFormat`): the records added
+  /// (in path order, each going before base record `positions[k]`) and the base records
+  /// `removed` (ascending) make the index of `tree` out of `base`.
+  /// - Returns: whether `sink` took every piece.
+  func writeDelta(
+    tree: ObjectID, base: IndexSnapshot, removed: [Int], positions: [Int],
+    to sink: (UnsafeRawBufferPointer) -> Bool
+  ) -> Bool {
+    precondition(positions.count == recordCount && base.delta == nil)
+    var out: [UInt8] = []
+    func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
+    out.append(contentsOf: IndexDeltaFormat.magic)
+    u32(Int(IndexFormat.version))
+    withUnsafeBytes(of: IndexFingerprint.current.littleEndian) { out.append(contentsOf: $0) }
+    out.append(contentsOf: tree.bytes)
+    out.append(contentsOf: base.treeID.bytes)
+    withUnsafeBytes(of: base.identity.littleEndian) { out.append(contentsOf: $0) }
+    u32(removed.count)
+    u32(recordCount)
+    u32(dictionary.count - baseDictionaryCount)
+    u32(uniqueCount - base.baseUniqueCount)
+    for r in removed { u32(r) }
+    for p in positions { u32(p) }
+    out += IndexStrings.encode(dictionary[baseDictionaryCount...])
+    out += uniqueOffsets
+    out += uniqueBlob
+    out += records
+    let checksum = out.withUnsafeBytes { FastHash.hash($0) }
+    withUnsafeBytes(of: checksum.littleEndian) { out.append(contentsOf: $0) }
+    return out.withUnsafeBytes(sink)
   }
 
   /// The bytes of the index file for `tree`.

@@ -94,20 +94,30 @@ struct RegistryIndexer {
       dropping.insert(i)
     }
     trace.mark("dropping")
-    var writer = IndexWriter(base: base, dropping: dropping)
-    trace.mark("writer")
+    var records: [IndexedRecipe] = []
     for (path, id) in added {
       do {
         let bytes = try repository.blob(id)
-        writer.add(Self.index(bytes, path: path, blob: id, gpuTable: gpuTable))
+        records.append(Self.index(bytes, path: path, blob: id, gpuTable: gpuTable))
       } catch {
         throw .git(error)
       }
     }
     trace.mark("added")
-    let stored = try store(writer, tree: tree)
-    trace.mark("stored")
-    return (stored, added.count)
+    let update = IndexUpdate(view: base, dropping: dropping, added: records)
+    guard let output = update.output() else { return nil }
+    trace.mark("planned")
+    switch output {
+    case .whole(let writer):
+      let stored = try store(writer, tree: tree)
+      trace.mark("stored whole")
+      return (stored, added.count)
+    case .delta(let writer, let baseFile, let removed, let positions):
+      let stored = try storeDelta(
+        writer, tree: tree, base: baseFile, removed: removed, positions: positions)
+      trace.mark("stored delta")
+      return (stored, added.count)
+    }
   }
 
   private func cold(
@@ -164,6 +174,31 @@ struct RegistryIndexer {
     progress?(total, total)
     trace.mark("written")
     return try store(writer, tree: tree)
+  }
+
+  private func storeDelta(
+    _ writer: IndexWriter, tree: ObjectID, base: IndexSnapshot, removed: [Int], positions: [Int]
+  ) throws(RegistryError) -> IndexSnapshot {
+    let path = cache.deltaPath(for: tree)
+    let stored = cache.store(at: path) { sink in
+      writer.writeDelta(tree: tree, base: base, removed: removed, positions: positions, to: sink)
+    }
+    do {
+      let delta: IndexDelta
+      if stored, let mapped = try IndexDelta(mapping: path) {
+        delta = mapped
+      } else {
+        var bytes: [UInt8] = []
+        _ = writer.writeDelta(tree: tree, base: base, removed: removed, positions: positions) {
+          bytes.append(contentsOf: $0)
+          return true
+        }
+        delta = try IndexDelta(storage: IndexStorage(copying: bytes))
+      }
+      return try IndexSnapshot(base: base, delta: delta)
+    } catch {
+      throw .io("internal error: a freshly written index delta does not read back (\(error))")
+    }
   }
 
   private func store(_ writer: IndexWriter, tree: ObjectID) throws(RegistryError) -> IndexSnapshot {

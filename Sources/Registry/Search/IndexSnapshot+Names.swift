@@ -14,14 +14,16 @@ extension IndexSnapshot {
   public func sortedByName(_ records: [Int], limit: Int? = nil) -> [Int] {
     let k = max(0, min(limit ?? records.count, records.count))
     guard k > 0 else { return [] }
-    guard records.allSatisfy(nameIsASCII) else {
+    // Each name's bytes, found (and their block checked) once, not at every comparison.
+    let names = records.map(nameSpan)
+    guard names.allSatisfy(Self.isASCII) else {
       let named = records.enumerated().map { (name: name($0.element), at: $0.offset) }
       let sorted = named.sorted { ($0.name, $0.at) < ($1.name, $1.at) }
       return sorted.prefix(k).map { records[$0.at] }
     }
     // Ties by position in `records`, so the order is the stable one.
     let less: (Int, Int) -> Bool = { a, b in
-      let c = self.compareNames(records[a], records[b])
+      let c = Self.compare(names[a], names[b])
       return c != 0 ? c < 0 : a < b
     }
     if k >= records.count / 8 {
@@ -54,12 +56,11 @@ extension IndexSnapshot {
       var hits: [Int] = []
       for i in 0..<count {
         let id = nameID(i)
-        guard id != IndexFormat.none, Int(id) < uniqueCount else {
+        guard let length = uniqueLength(id) else {
           if w.isEmpty { hits.append(i) }
           continue
         }
-        let at = uniqueOffsetsStart + Int(id) * 4
-        guard Int(u32(at + 4)) - Int(u32(at)) == w.count else { continue }
+        guard length == w.count else { continue }
         if w.isEmpty || uniqueBytes(id, { memcmp($0.baseAddress!, w.baseAddress!, w.count) == 0 }) {
           hits.append(i)
         }
@@ -68,46 +69,35 @@ extension IndexSnapshot {
     }
   }
 
-  /// Whether record `i`'s name is all ASCII (a missing name, "", counts as ASCII).
-  func nameIsASCII(_ i: Int) -> Bool {
-    let id = nameID(i)
-    guard id != IndexFormat.none, Int(id) < uniqueCount else { return true }
-    return uniqueBytes(id) { bytes in
-      // Eight bytes at a time, then the rest.
-      var k = 0
-      while k + 8 <= bytes.count {
-        if bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-          return false
-        }
-        k += 8
+  /// Whether `bytes` are all ASCII.
+  static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    // Eight bytes at a time, then the rest.
+    var k = 0
+    while k + 8 <= bytes.count {
+      if bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        return false
       }
-      while k < bytes.count {
-        if bytes[k] >= 0x80 { return false }
-        k += 1
-      }
-      return true
+      k += 8
     }
+    while k < bytes.count {
+      if bytes[k] >= 0x80 { return false }
+      k += 1
+    }
+    return true
   }
 
-  /// memcmp-style comparison of two records' name bytes (a missing name is "").
-  func compareNames(_ i: Int, _ j: Int) -> Int {
-    nameBytes(i) { x in
-      nameBytes(j) { y in
-        let n = min(x.count, y.count)
-        if n > 0 {
-          let c = memcmp(x.baseAddress!, y.baseAddress!, n)
-          if c != 0 { return Int(c) }
-        }
-        return x.count - y.count
-      }
+  /// memcmp-style comparison of two names' bytes.
+  static func compare(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+    let n = min(x.count, y.count)
+    if n > 0 {
+      let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+      if c != 0 { return Int(c) }
     }
+    return x.count - y.count
   }
 
-  private func nameBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    let id = nameID(i)
-    guard id != IndexFormat.none, Int(id) < uniqueCount else {
-      return body(UnsafeRawBufferPointer(start: nil, count: 0))
-    }
-    return uniqueBytes(id, body)
+  /// The bytes of record `i`'s name (empty when it has none).
+  private func nameSpan(_ i: Int) -> UnsafeRawBufferPointer {
+    uniqueSpan(nameID(i)) ?? UnsafeRawBufferPointer(start: nil, count: 0)
   }
 }
