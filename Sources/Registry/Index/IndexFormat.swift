@@ -25,7 +25,7 @@
 /// `IndexDeltaFormat`.
 enum IndexFormat {
   static let magic: [UInt8] = Array("RGIX".utf8)
-  static let version: UInt32 = 5
+  static let version: UInt32 = 6
   static let headerSize = 4 + 4 + 8 + 20 + 4 + 4 + 4
   static let treeOffset = 16
   static let recordSize = 80

@@ -325,7 +325,14 @@ public struct IndexSnapshot: @unchecked Sendable {
   /// The decode diagnostics of record `i` (empty when there were none).
   public func diagnostics(_ i: Int) -> [Diagnostic] {
     guard let text = unique(field(i, IndexFormat.diagnosticsOffset)) else { return [] }
-    return (try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))) ?? []
+    // The file's blocks are checksummed, so text that does not read is this build's bug; say
+    // so rather than show the recipe as valid.
+    return IndexDiagnostics.decode(text) ?? [
+      Diagnostic(
+        .error, code: "index-diagnostics", "the index holds diagnostics this build cannot read",
+        at: SourceLocation(file: path(i), line: 1, column: 1),
+        hint: "remove the index cache (registry-index in the git directory); the next command rebuilds it")
+    ]
   }
 
   /// Record `i`, decoded.

@@ -97,13 +97,6 @@ package struct IndexWriter {
     return UInt32(uniqueCount - 1)
   }
 
-  /// JSON for a record's diagnostics, with sorted keys: the same bytes in every process.
-  private static func diagnosticsEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return encoder
-  }
-
   /// A count as stored: -1 when absent, clamped to 32 bits.
   private static func count(_ value: Int?) -> UInt32 {
     UInt32(bitPattern: Int32(clamping: value ?? -1))
@@ -112,10 +105,7 @@ package struct IndexWriter {
   /// Adds one record.
   package mutating func add(_ r: IndexedRecipe) {
     let s = r.summary
-    var diagnosticsText: String?
-    if !r.diagnostics.isEmpty, let data = try? Self.diagnosticsEncoder().encode(r.diagnostics) {
-      diagnosticsText = String(decoding: data, as: UTF8.self)
-    }
+    let diagnosticsText = r.diagnostics.isEmpty ? nil : IndexDiagnostics.encode(r.diagnostics)
     // Numbered in this order (names and paths, then the shared strings, then diagnostics):
     // the numbers, and so the file's bytes, depend on it.
     let fields: [(offset: Int, value: UInt32)] = [
