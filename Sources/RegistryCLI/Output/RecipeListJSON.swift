@@ -78,7 +78,9 @@ enum RecipeListJSON {
     mutating func string(_ s: String) {
       var text = s
       let plain = text.withUTF8 { u in
-        for b in u where b < 0x20 || b >= 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != quote && $0 != backslash }) else {
           return false
         }
         bytes.append(UInt8(ascii: "\""))
