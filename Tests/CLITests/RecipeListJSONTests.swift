@@ -46,4 +46,21 @@ import Testing
     #expect(
       RecipeListJSON.text(RecipeList(registry: "r", commit: "c", count: 1, recipes: rows)) == nil)
   }
+
+  @Test("a long list goes out in pieces of whole rows that join into JSONEncoder's bytes")
+  func aLongListIsWrittenInPieces() throws {
+    let template = try Self.rows(Self.varied)
+    let rows = (0..<3000).map { i in
+      var row = template[i % template.count]
+      row.entry.name += "-\(i)"
+      return row
+    }
+    let list = RecipeList(registry: "/r", commit: "c", count: rows.count, recipes: rows)
+    var pieces: [String] = []
+    #expect(RecipeListJSON.write(list) { pieces.append($0) })
+    #expect(pieces.count > 3)
+    #expect(pieces.allSatisfy { $0.utf8.count < 70_000 })
+    #expect(pieces.dropLast().allSatisfy { $0.hasSuffix("\n") })
+    #expect(pieces.joined() == (try JSONOutput.encode(list)))
+  }
 }

@@ -92,4 +92,43 @@ import Testing
       #expect(lines.contains { $0.hasPrefix(name + " ") || $0 == name }, "\(name)")
     }
   }
+
+  /// Columns align by characters: one per scalar below U+0300 (é, ×, ß, ʰ are two bytes
+  /// each), a letter with a combining accent is one, and CR LF is one.
+  @Test func widthsCountCharactersNotBytes() {
+    let table = Table(
+      headers: ["NAME", "X"],
+      rows: [
+        ["é×ß", "a"],
+        ["e\u{301}e\u{301}", "b"],
+        ["a\r\nb", "c"],
+        ["ʰʰʰʰʰ", "d"],
+        ["日本", "e"],
+      ])
+    // The widest cell is "ʰʰʰʰʰ" (5 characters, 10 bytes): every X starts after 5 + 2.
+    #expect(
+      table.render(width: nil, color: false).text
+        == "NAME   X\né×ß    a\ne\u{301}e\u{301}     b\na\r\nb    c\nʰʰʰʰʰ  d\n日本     e")
+  }
+
+  /// A long table goes out in pieces of whole rows, about 64 KiB each, that join into the
+  /// table `render(width:color:)` returns.
+  @Test func aLongTableIsWrittenInPiecesOfWholeRows() {
+    let table = Table(
+      headers: ["NAME", "GPU"], rows: (0..<20_000).map { ["r\($0)", "gb200 × \($0 % 7)"] })
+    var pieces: [String] = []
+    let dropped = table.render(width: nil, color: false) { pieces.append($0) }
+    #expect(dropped.isEmpty)
+    #expect(pieces.first == "NAME    GPU")
+    #expect(pieces.count > 3)
+    #expect(pieces.dropFirst().allSatisfy { $0.hasPrefix("\n") && $0.utf8.count < 70_000 })
+    // The widest name is "r19999" (6): GPU starts at column 8.
+    let expected =
+      "NAME    GPU"
+      + (0..<20_000).map { i in
+        "\nr\(i)" + String(repeating: " ", count: 8 - "r\(i)".count) + "gb200 × \(i % 7)"
+      }.joined()
+    #expect(pieces.joined() == expected)
+    #expect(table.render(width: nil, color: false).text == expected)
+  }
 }

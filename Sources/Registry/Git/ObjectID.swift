@@ -80,17 +80,27 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// The 40-digit lower-case hex form.
   public var hex: String {
-    let digits: StaticString = "0123456789abcdef"
-    let b = bytes
-    return String(unsafeUninitializedCapacity: 40) { buffer in
-      digits.withUTF8Buffer { d in
-        for (i, byte) in b.enumerated() {
-          buffer[2 * i] = d[Int(byte >> 4)]
-          buffer[2 * i + 1] = d[Int(byte & 0x0f)]
+    String(unsafeUninitializedCapacity: 40) { buffer in
+      // Two digits a byte, most significant first, straight from the three words.
+      var k = 0
+      func put(_ word: UInt64, bytes: Int) {
+        for s in stride(from: (bytes - 1) * 8, through: 0, by: -8) {
+          let byte = UInt8(truncatingIfNeeded: word >> s)
+          buffer[k] = Self.digit(byte >> 4)
+          buffer[k + 1] = Self.digit(byte & 0x0f)
+          k += 2
         }
       }
+      put(high, bytes: 8)
+      put(middle, bytes: 8)
+      put(UInt64(low), bytes: 4)
       return 40
     }
+  }
+
+  /// The lower-case ASCII hex digit of `v` (0...15).
+  private static func digit(_ v: UInt8) -> UInt8 {
+    v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10
   }
 
   /// The first `length` hex digits (clamped to 4...40).

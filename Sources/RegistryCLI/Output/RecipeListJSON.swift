@@ -8,15 +8,23 @@ import Registry
 /// string is encoded by JSONEncoder on its own, so escaping is JSONEncoder's. A list with a
 /// row carrying errors (`--invalid`) is not written here (nil): it goes through JSONOutput.
 enum RecipeListJSON {
+  /// The whole document (no final newline), or nil for a list with errors.
   static func text(_ list: RecipeList) -> String? {
-    guard list.recipes.allSatisfy({ $0.errors == nil }) else { return nil }
+    var text = ""
+    return write(list) { text += $0 } ? text : nil
+  }
+
+  /// Writes the document (no final newline) in pieces of about 64 KiB to `out`; false, with
+  /// nothing written, for a list with errors.
+  static func write(_ list: RecipeList, to out: (String) -> Void) -> Bool {
+    guard list.recipes.allSatisfy({ $0.errors == nil }) else { return false }
     var w = Writer()
     w.raw("{\n")
     w.key("commit", indent: 1)
     w.string(list.commit)
     w.raw(",\n")
     w.key("count", indent: 1)
-    w.raw(String(list.count))
+    w.int(list.count)
     w.raw(",\n")
     w.key("recipes", indent: 1)
     if list.recipes.isEmpty {
@@ -26,84 +34,114 @@ enum RecipeListJSON {
       for (i, row) in list.recipes.enumerated() {
         w.row(row)
         w.raw(i == list.recipes.count - 1 ? "\n" : ",\n")
+        if w.bytes.count >= Writer.piece { w.flush(to: out) }
       }
       w.raw("  ],\n")
     }
     w.key("registry", indent: 1)
     w.string(list.registry)
     w.raw("\n}")
-    return String(decoding: w.bytes, as: UTF8.self)
+    w.flush(to: out)
+    return true
   }
 
+  /// Appends to a byte buffer (literals and plain strings copied from their UTF-8 storage)
+  /// that goes out whenever it holds a piece.
   private struct Writer {
+    static let piece = 1 << 16
     var bytes: [UInt8] = []
 
-    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    init() { bytes.reserveCapacity(Self.piece + 4096) }
 
-    mutating func key(_ name: String, indent: Int) {
+    /// Writes what the buffer holds to `out` and empties it.
+    mutating func flush(to out: (String) -> Void) {
+      if !bytes.isEmpty { out(String(decoding: bytes, as: UTF8.self)) }
+      bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func raw(_ s: StaticString) {
+      s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func int(_ n: Int) {
+      var text = String(n)
+      text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func key(_ name: StaticString, indent: Int) {
       bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
       bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: name.utf8)
+      raw(name)
       raw("\" : ")
     }
 
     mutating func string(_ s: String) {
-      let plain = s.utf8.allSatisfy { b in
-        b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\")
-      }
-      if plain {
+      var text = s
+      let plain = text.withUTF8 { u in
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != quote && $0 != backslash }) else {
+          return false
+        }
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: s.utf8)
+        bytes.append(contentsOf: u)
         bytes.append(UInt8(ascii: "\""))
-      } else {
-        bytes.append(contentsOf: (try? JSONOutput.encode(s))?.utf8 ?? "\"\"".utf8)
+        return true
       }
+      if !plain {
+        var encoded = (try? JSONOutput.encode(s)) ?? "\"\""
+        encoded.withUTF8 { bytes.append(contentsOf: $0) }
+      }
+    }
+
+    /// The key of a row field after the first (`blob`): the separator, then the key.
+    mutating func next(_ name: StaticString) {
+      raw(",\n")
+      key(name, indent: 3)
     }
 
     /// One row object, its keys in JSONEncoder's sorted order, absent values left out.
     mutating func row(_ r: RecipeRow) {
       let e = r.entry
-      var fields: [(String, Value)] = [("blob", .string(e.blob))]
-      func add(_ key: String, _ value: String?) {
-        if let value { fields.append((key, .string(value))) }
+      func add(_ key: StaticString, _ value: String?) {
+        if let value {
+          next(key)
+          string(value)
+        }
       }
-      func add(_ key: String, _ value: Int?) { if let value { fields.append((key, .int(value))) } }
+      func add(_ key: StaticString, _ value: Int?) {
+        if let value {
+          next(key)
+          int(value)
+        }
+      }
+      func add(_ key: StaticString, _ value: Bool?) {
+        if let value {
+          next(key)
+          raw(value ? "true" : "false")
+        }
+      }
+      raw("    {\n")
+      key("blob", indent: 3)
+      string(e.blob)
       add("engine", e.engine)
       add("engineVersion", e.engineVersion)
-      fields.append(("format", .string(e.format)))
+      add("format", e.format)
       add("gpuType", e.gpuType)
       add("gpusPerNode", e.gpusPerNode)
-      if let derived = e.gpusPerNodeDerived {
-        fields.append(("gpusPerNodeDerived", .bool(derived)))
-      }
+      add("gpusPerNodeDerived", e.gpusPerNodeDerived)
       add("image", e.image)
       add("model", e.model)
-      fields.append(("name", .string(e.name)))
+      add("name", e.name)
       add("nodes", e.nodes)
-      fields.append(("path", .string(e.path)))
+      add("path", e.path)
       add("precision", e.precision)
       add("scope", r.scope)
       add("status", e.status)
       add("topology", e.topology)
       add("totalGPUs", e.totalGPUs)
-      fields.append(("valid", .bool(e.valid)))
-      raw("    {\n")
-      for (i, (key, value)) in fields.enumerated() {
-        self.key(key, indent: 3)
-        switch value {
-        case .string(let s): string(s)
-        case .int(let n): raw(String(n))
-        case .bool(let b): raw(b ? "true" : "false")
-        }
-        raw(i == fields.count - 1 ? "\n" : ",\n")
-      }
-      raw("    }")
-    }
-
-    enum Value {
-      case string(String)
-      case int(Int)
-      case bool(Bool)
+      add("valid", e.valid)
+      raw("\n    }")
     }
   }
 }

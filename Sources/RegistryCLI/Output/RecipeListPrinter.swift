@@ -9,8 +9,8 @@ enum RecipeListPrinter {
     switch format {
     case .json:
       let list = RecipeList(registry: registry, commit: commit, count: rows.count, recipes: rows)
-      if let text = RecipeListJSON.text(list) {
-        terminal.out(text)
+      if RecipeListJSON.write(list, to: terminal.write) {
+        terminal.write("\n")
       } else {
         try JSONOutput.print(list, terminal: terminal)
       }
@@ -33,11 +33,16 @@ enum RecipeListPrinter {
         },
         dropOrder: [5, 4, 1, 2, 3])
       let width = terminal.tableWidth
-      let rendered = table.render(width: width, color: terminal.stdoutColor)
-      terminal.out(rendered.text)
-      if !rendered.dropped.isEmpty, let width {
+      // As `terminal.out` would: a newline after the last piece unless it ends with one.
+      var last = ""
+      let dropped = table.render(width: width, color: terminal.stdoutColor) { piece in
+        terminal.write(piece)
+        if !piece.isEmpty { last = piece }
+      }
+      if !last.hasSuffix("\n") { terminal.write("\n") }
+      if !dropped.isEmpty, let width {
         terminal.err(
-          "columns \(rendered.dropped.joined(separator: ", ")) left out to fit \(width) columns (a wider terminal, a pipe or -o json shows them)"
+          "columns \(dropped.joined(separator: ", ")) left out to fit \(width) columns (a wider terminal, a pipe or -o json shows them)"
         )
       }
       terminal.err(
