@@ -74,6 +74,52 @@ import Testing
     }
   }
 
+  /// Counts the instances alive, so that a test sees values released.
+  final class Tracked: Sendable {
+    static let alive = Atomic<Int>(0)
+    let k: Int
+    init(_ k: Int) {
+      self.k = k
+      Self.alive.add(1, ordering: .relaxed)
+    }
+    deinit { Self.alive.add(-1, ordering: .relaxed) }
+  }
+
+  /// With `order`, the indices are taken in that order and the values still come back in
+  /// index order; when a call fails, the values already made are released.
+  @Test func parallelMapTakesIndicesInTheGivenOrder() {
+    let order = (0..<600).map { ($0 * 337) % 600 }  // a permutation (337 is prime to 600)
+    #expect(Set(order).count == 600)
+    for workers in [1, 2, 4] {
+      let values = ParallelMap.map(
+        count: 600, workers: workers, order: order, context: { () -> [Int] in [] }
+      ) { (taken: inout [Int], k: Int) -> [Int] in
+        taken.append(k)
+        return taken
+      }
+      #expect(values.indices.allSatisfy { values[$0].last == $0 })
+      // Each worker took its indices in the given order.
+      let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+      for v in values {
+        #expect(zip(v, v.dropFirst()).allSatisfy { rank[$0]! < rank[$1]! })
+      }
+      if workers == 1 { #expect(values[order.last!] == order) }
+      let before = Tracked.alive.load(ordering: .relaxed)
+      do throws(Stop) {
+        let made: [Tracked] = try ParallelMap.map(
+          count: 600, workers: workers, order: order, context: { () throws(Stop) in () }
+        ) { (_: inout Void, k: Int) throws(Stop) -> Tracked in
+          if k == order[450] { throw Stop(at: k) }
+          return Tracked(k)
+        }
+        #expect(made.isEmpty, "no error thrown")
+      } catch {
+        #expect(error == Stop(at: order[450]))
+      }
+      #expect(Tracked.alive.load(ordering: .relaxed) == before)
+    }
+  }
+
   @Test func migrateDiffWithManyWorkersEqualsOneWorker() {
     let files = Self.inputs()
     #expect(files.count > 20)

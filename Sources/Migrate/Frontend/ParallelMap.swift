@@ -23,50 +23,81 @@ public enum ParallelMap {
   /// worker first makes its own context (e.g. a repository handle, which must not be shared
   /// across threads) and passes it to every call it makes.
   ///
+  /// - Parameter order: the order in which the indices are taken (a permutation of
+  ///   `0..<count`, e.g. the order their inputs are cheapest to read in); the values are
+  ///   still returned in index order. Index order when nil.
   /// - Throws: the first error of `context` or `body`; the other workers then stop at their
   ///   next batch and no result is returned.
   public static func map<Context, T: Sendable, E: Error>(
-    count: Int, workers: Int = defaultWorkers, context: @Sendable () throws(E) -> Context,
+    count: Int, workers: Int = defaultWorkers, order: [Int]? = nil,
+    context: @Sendable () throws(E) -> Context,
     _ body: @Sendable (inout Context, Int) throws(E) -> T
   ) throws(E) -> [T] {
+    precondition(order == nil || order!.count == count, "order is a permutation of the indices")
     let n = max(1, min(workers, count))
-    if n == 1 {
-      var c = try context()
-      var out: [T] = []
-      out.reserveCapacity(count)
-      for k in 0..<count { out.append(try body(&c, k)) }
-      return out
-    }
-    let batch = max(1, min(16, count / (n * 8)))
-    let next = Atomic<Int>(0)
-    let parts = Mutex<[[(Int, T)]]>([])
-    let failure = Mutex<E?>(nil)
-    DispatchQueue.concurrentPerform(iterations: n) { _ in
-      do throws(E) {
-        var c = try context()
-        var out: [(Int, T)] = []
-        while failure.withLock({ $0 == nil }) {
-          let start = next.add(batch, ordering: .relaxed).oldValue
-          if start >= count { break }
-          for k in start..<min(start + batch, count) { out.append((k, try body(&c, k))) }
+    // Each value is put straight into its place in the result (no per-worker lists, no copy
+    // or reordering after the work): every index is done by exactly one worker.
+    var failure: E?
+    let result = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      if count == 0 { return }
+      nonisolated(unsafe) let slots = buffer.baseAddress!
+      if n == 1 {
+        var j = 0
+        do throws(E) {
+          var c = try context()
+          while j < count {
+            let k = order?[j] ?? j
+            (slots + k).initialize(to: try body(&c, k))
+            j += 1
+          }
+          initialized = count
+        } catch {
+          failure = error
+          for f in 0..<j { (slots + (order?[f] ?? f)).deinitialize(count: 1) }
+          initialized = 0
         }
-        parts.withLock { $0.append(out) }
-      } catch {
-        failure.withLock { if $0 == nil { $0 = error } }
+        return
+      }
+      let batch = max(1, min(16, count / (n * 8)))
+      let next = Atomic<Int>(0)
+      // The positions (in `order`) each worker filled, so that a failure can release them.
+      let filled = Mutex<[Range<Int>]>([])
+      let firstError = Mutex<E?>(nil)
+      DispatchQueue.concurrentPerform(iterations: n) { _ in
+        var done: [Range<Int>] = []
+        do throws(E) {
+          var c = try context()
+          while firstError.withLock({ $0 == nil }) {
+            let start = next.add(batch, ordering: .relaxed).oldValue
+            if start >= count { break }
+            let end = min(start + batch, count)
+            for j in start..<end {
+              let k = order?[j] ?? j
+              do throws(E) {
+                (slots + k).initialize(to: try body(&c, k))
+              } catch {
+                done.append(start..<j)
+                throw error
+              }
+            }
+            done.append(start..<end)
+          }
+        } catch {
+          firstError.withLock { if $0 == nil { $0 = error } }
+        }
+        filled.withLock { $0 += done }
+      }
+      if let e = firstError.withLock({ $0 }) {
+        failure = e
+        for range in filled.withLock({ $0 }) {
+          for j in range { (slots + (order?[j] ?? j)).deinitialize(count: 1) }
+        }
+        initialized = 0
+      } else {
+        initialized = count
       }
     }
-    if let error = failure.withLock({ $0 }) { throw error }
-    // Every index was done by exactly one worker: move each value into its place (popping
-    // moves it out of the worker's list, so nothing is copied or retained again).
-    var all = parts.withLock { p in
-      defer { p = [] }
-      return p
-    }
-    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for w in all.indices {
-        while let (k, v) = all[w].popLast() { (buffer.baseAddress! + k).initialize(to: v) }
-      }
-      initialized = count
-    }
+    if let failure { throw failure }
+    return result
   }
 }

@@ -78,12 +78,24 @@ package struct IndexWriter {
   /// The number of records so far.
   var count: Int { recordCount }
 
-  private mutating func dict(_ s: String?) -> UInt32 {
+  /// The last string of each shared field and its id: records in tree order mostly repeat
+  /// their neighbour's model, engine, GPU and so on, and comparing is cheaper than hashing.
+  private var lastShared = [(String, UInt32)?](
+    repeating: nil, count: IndexFormat.Field.allCases.count)
+
+  private mutating func dict(_ s: String?, _ field: IndexFormat.Field) -> UInt32 {
     guard let s else { return IndexFormat.none }
-    if let id = dictIDs[s] { return id }
-    let id = UInt32(dictionary.count)
-    dictionary.append(s)
-    dictIDs[s] = id
+    let slot = (field.rawValue - IndexFormat.Field.model.rawValue) / 4
+    if let (last, id) = lastShared[slot], last == s { return id }
+    let id: UInt32
+    if let known = dictIDs[s] {
+      id = known
+    } else {
+      id = UInt32(dictionary.count)
+      dictionary.append(s)
+      dictIDs[s] = id
+    }
+    lastShared[slot] = (s, id)
     return id
   }
 
@@ -110,14 +122,14 @@ package struct IndexWriter {
     // the numbers, and so the file's bytes, depend on it.
     let fields: [(offset: Int, value: UInt32)] = [
       (IndexFormat.nameOffset, unique(s.name)), (IndexFormat.pathOffset, unique(r.path)),
-      (IndexFormat.Field.model.rawValue, dict(s.model)),
-      (IndexFormat.Field.engine.rawValue, dict(s.engine)),
-      (IndexFormat.Field.engineVersion.rawValue, dict(s.engineVersion)),
-      (IndexFormat.Field.image.rawValue, dict(s.image)),
-      (IndexFormat.Field.gpuType.rawValue, dict(s.gpuType)),
-      (IndexFormat.Field.precision.rawValue, dict(s.precision)),
-      (IndexFormat.Field.format.rawValue, dict(s.format)),
-      (IndexFormat.Field.status.rawValue, dict(s.status)),
+      (IndexFormat.Field.model.rawValue, dict(s.model, .model)),
+      (IndexFormat.Field.engine.rawValue, dict(s.engine, .engine)),
+      (IndexFormat.Field.engineVersion.rawValue, dict(s.engineVersion, .engineVersion)),
+      (IndexFormat.Field.image.rawValue, dict(s.image, .image)),
+      (IndexFormat.Field.gpuType.rawValue, dict(s.gpuType, .gpuType)),
+      (IndexFormat.Field.precision.rawValue, dict(s.precision, .precision)),
+      (IndexFormat.Field.format.rawValue, dict(s.format, .format)),
+      (IndexFormat.Field.status.rawValue, dict(s.status, .status)),
       (IndexFormat.diagnosticsOffset, unique(diagnosticsText)),
       (IndexFormat.gpusPerNodeOffset, Self.count(s.gpusPerNode)),
       (IndexFormat.totalGPUsOffset, Self.count(s.totalGPUs)),

@@ -138,7 +138,8 @@ struct RegistryIndexer {
     let total = entries.count
     trace.mark("listed \(total)")
     // Read in reverse pack order (see `PackOrder`): workers take the next few blobs of it in
-    // turn, each through its own repository handle.
+    // turn, each through its own repository handle; the records come back in tree order, so a
+    // cold build is deterministic.
     let order = PackOrder(gitDirectory: repository.gitDirectory)
     let keys = entries.map { order.key($0.id) }
     let sequence = (0..<total).sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
@@ -150,10 +151,10 @@ struct RegistryIndexer {
     let records: [IndexedRecipe]
     do throws(GitError) {
       records = try ParallelMap.map(
-        count: total, workers: max(1, min(workers, total / 256 + 1)),
+        count: total, workers: max(1, min(workers, total / 256 + 1)), order: sequence,
         context: { () throws(GitError) in try GitRepository(at: path) }
-      ) { (repo: inout GitRepository, position: Int) throws(GitError) -> IndexedRecipe in
-        let e = shared[sequence[position]]
+      ) { (repo: inout GitRepository, k: Int) throws(GitError) -> IndexedRecipe in
+        let e = shared[k]
         let record = try repo.withBlob(e.id) { raw throws(GitError) in
           Self.index(
             Array(raw.bindMemory(to: UInt8.self)), path: e.path, blob: e.id, gpuTable: table)
@@ -166,11 +167,8 @@ struct RegistryIndexer {
       throw .git(error)
     }
     trace.mark("read")
-    // Put the records back into tree order, so a cold build is deterministic.
-    var byTreeOrder = [Int](repeating: 0, count: total)
-    for (position, k) in sequence.enumerated() { byTreeOrder[k] = position }
     var writer = IndexWriter()
-    for k in 0..<total { writer.add(records[byTreeOrder[k]]) }
+    records.withUnsafeBufferPointer { for i in $0.indices { writer.add($0[i]) } }
     progress?(total, total)
     trace.mark("written")
     return try store(writer, tree: tree)
