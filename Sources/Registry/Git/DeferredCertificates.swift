@@ -40,8 +40,7 @@ package enum DeferredCertificates {
     guard let chain, let location else { return -1 }
     let request = Request(kind: kind, location: String(cString: location))
     state.withLock {
-      let id = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(chain)))
-      if $0.chain != id { $0 = State(chain: id) }
+      if $0.chain != UInt(bitPattern: chain) { $0 = State(chain: UInt(bitPattern: chain)) }
       $0.pending.append(request)
       $0.recorded.append(request)
     }

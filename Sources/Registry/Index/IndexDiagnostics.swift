@@ -12,30 +12,33 @@ import Schema
 ///
 /// Every string is stored whole, in its own bytes (no escaping), so any text round-trips.
 package enum IndexDiagnostics {
+  private static let colon = UInt8(ascii: ":")
+  private static let semicolon = UInt8(ascii: ";")
+
   /// The stored form of `diagnostics`.
   package static func encode(_ diagnostics: [Diagnostic]) -> String {
     var out: [UInt8] = []
-    func number(_ n: Int, _ end: Character) {
+    func number(_ n: Int, _ end: UInt8) {
       out.append(contentsOf: String(n).utf8)
-      out.append(UInt8(ascii: end.asciiValue.map { Unicode.Scalar($0) } ?? ";"))
+      out.append(end)
     }
     func text(_ s: String) {
-      number(s.utf8.count, ":")
+      number(s.utf8.count, colon)
       out.append(contentsOf: s.utf8)
     }
     func location(_ l: SourceLocation?) {
       guard let l else { return out.append(UInt8(ascii: "-")) }
       text(l.file)
-      number(l.line, ";")
-      number(l.column, ";")
+      number(l.line, semicolon)
+      number(l.column, semicolon)
     }
-    number(diagnostics.count, ";")
+    number(diagnostics.count, semicolon)
     for d in diagnostics {
       text(d.severity.rawValue)
       text(d.code)
       text(d.message)
       location(d.location)
-      number(d.path.components.count, ";")
+      number(d.path.components.count, semicolon)
       for c in d.path.components {
         switch c {
         case .key(let k):
@@ -43,7 +46,7 @@ package enum IndexDiagnostics {
           text(k)
         case .index(let i):
           out.append(UInt8(ascii: "i"))
-          number(i, ";")
+          number(i, semicolon)
         }
       }
       if let hint = d.hint { text(hint) } else { out.append(UInt8(ascii: "-")) }
@@ -66,13 +69,13 @@ package enum IndexDiagnostics {
     var at = 0
 
     mutating func diagnostics() -> [Diagnostic]? {
-      guard let count = number(";"), count >= 0 else { return nil }
+      guard let count = number(semicolon), count >= 0 else { return nil }
       var result: [Diagnostic] = []
       result.reserveCapacity(count)
       for _ in 0..<count {
         guard let severityText = text(), let severity = Diagnostic.Severity(rawValue: severityText),
           let code = text(), let message = text(), let place = readLocation(),
-          let pathCount = number(";"), pathCount >= 0
+          let pathCount = number(semicolon), pathCount >= 0
         else { return nil }
         var components: [KeyPath.Component] = []
         for _ in 0..<pathCount {
@@ -81,7 +84,7 @@ package enum IndexDiagnostics {
           at += 1
           if kind == UInt8(ascii: "k"), let k = text() {
             components.append(.key(k))
-          } else if kind == UInt8(ascii: "i"), let i = number(";") {
+          } else if kind == UInt8(ascii: "i"), let i = number(semicolon) {
             components.append(.index(i))
           } else {
             return nil
@@ -101,7 +104,8 @@ package enum IndexDiagnostics {
     /// A location, `.some(nil)` when absent; nil when malformed.
     private mutating func readLocation() -> SourceLocation?? {
       if absent() { return .some(nil) }
-      guard let file = text(), let line = number(";"), let column = number(";") else { return nil }
+      guard let file = text(), let line = number(semicolon), let column = number(semicolon)
+      else { return nil }
       return .some(SourceLocation(file: file, line: line, column: column))
     }
 
@@ -112,13 +116,12 @@ package enum IndexDiagnostics {
     }
 
     private mutating func text() -> String? {
-      guard let length = number(":"), length >= 0, at + length <= bytes.count else { return nil }
+      guard let length = number(colon), length >= 0, at + length <= bytes.count else { return nil }
       defer { at += length }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(at + length)]), as: UTF8.self)
     }
 
-    private mutating func number(_ end: Character) -> Int? {
-      let terminator = end.asciiValue!
+    private mutating func number(_ terminator: UInt8) -> Int? {
       var value = 0
       var negative = false
       var digits = 0
