@@ -10,21 +10,28 @@ import Testing
 struct LlamaCppSearchCLITests {
   static let recipes = Corpus.root + "/scitrera+oss-spark-run/recipes"
 
+  /// A bare registry in `dir` with `files` published into it, one commit each.
+  static func registry(in dir: String, publishing files: [String]) throws -> String {
+    let repo = dir + "/reg.git"
+    let author = "Ada Author <ada@example.com>"
+    #expect(try RegistryBinary.run(["init", repo, "--bare", "--author", author]).status == 0)
+    for file in files {
+      let out = try RegistryBinary.run(["publish", file, "--repo", repo, "--author", author])
+      #expect(out.status == 0, "\(out)")
+    }
+    return repo
+  }
+
   @Test("search --engine-version takes llama.cpp build ranges")
   func buildRanges() throws {
     let dir = try RegistryBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let repo = dir + "/reg.git"
-    let author = "Ada Author <ada@example.com>"
-    #expect(try RegistryBinary.run(["init", repo, "--bare", "--author", author]).status == 0)
-    for file in [
-      "/qwen3/qwen3-1.7b-llama-cpp.yaml", "/qwen3.5-gguf/qwen3.5-397b-gguf-q3km-llama-cpp.yaml",
-    ] {
-      let out = try RegistryBinary.run([
-        "publish", Self.recipes + file, "--repo", repo, "--author", author,
+    let repo = try Self.registry(
+      in: dir,
+      publishing: [
+        Self.recipes + "/qwen3/qwen3-1.7b-llama-cpp.yaml",
+        Self.recipes + "/qwen3.5-gguf/qwen3.5-397b-gguf-q3km-llama-cpp.yaml",
       ])
-      #expect(out.status == 0, "\(out)")
-    }
     func found(_ args: [String]) throws -> [Substring] {
       let r = try RegistryBinary.run(["search"] + args + ["--repo", repo, "-o", "paths"])
       #expect(r.status == 0, "\(r)")
@@ -47,16 +54,12 @@ struct LlamaCppSearchCLITests {
   func siteFiltersBuilds() throws {
     let dir = try RegistryBinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let repo = dir + "/reg.git"
-    let author = "Ada Author <ada@example.com>"
-    #expect(try RegistryBinary.run(["init", repo, "--bare", "--author", author]).status == 0)
-    for file in [
-      Self.recipes + "/qwen3/qwen3-1.7b-llama-cpp.yaml",
-      PackageRoot.path("Tests/MigrateTests/Fixtures/lint/pass/sglang-agg-clean.yaml"),
-    ] {
-      let out = try RegistryBinary.run(["publish", file, "--repo", repo, "--author", author])
-      #expect(out.status == 0, "\(out)")
-    }
+    let repo = try Self.registry(
+      in: dir,
+      publishing: [
+        Self.recipes + "/qwen3/qwen3-1.7b-llama-cpp.yaml",
+        PackageRoot.path("Tests/MigrateTests/Fixtures/lint/pass/sglang-agg-clean.yaml"),
+      ])
     let site = dir + "/site"
     let built = try RegistryBinary.run(["site", "-o", site, "--repo", repo])
     #expect(built.status == 0, "\(built)")

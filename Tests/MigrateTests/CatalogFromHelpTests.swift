@@ -1,34 +1,23 @@
 import Engines
 import Foundation
 import Migrate
+import TestSupport
 import Testing
 
 @Suite("scripts/catalog-from-help --from-help-text")
 struct CatalogFromHelpTests {
-  static let python: String? = {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let candidate = String(dir) + "/python3"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-  }()
+  static let python = Subprocess.which("python3")
 
   @Test(.enabled(if: python != nil, "python3 is not on PATH"))
   func parsesHelpFixtureIntoLoadableCatalog() throws {
-    let python = try #require(Self.python)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [
-      Paths.root + "/scripts/catalog-from-help", "--engine", "sglang", "--version", "0.0.1",
-      "--from-help-text", Paths.root + "/Tests/MigrateTests/Fixtures/sglang-help-mini.txt",
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let text = String(decoding: data, as: UTF8.self)
+    let run = try Subprocess.run(
+      try #require(Self.python),
+      [
+        Paths.root + "/scripts/catalog-from-help", "--engine", "sglang", "--version", "0.0.1",
+        "--from-help-text", Paths.root + "/Tests/MigrateTests/Fixtures/sglang-help-mini.txt",
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = run.stdout
     let catalog = try FlagCatalog(
       engine: .sglang, version: EngineVersion("0.0.1")!, tsv: text, file: "generated")
     #expect(

@@ -108,21 +108,15 @@ import Testing
     "scripts/catalogs reads the server's options of arg.cpp into a loadable approximate catalog",
     .enabled(if: CatalogFromHelpTests.python != nil, "python3 is not on PATH"))
   func scriptReadsArgCpp() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(CatalogFromHelpTests.python))
-    process.arguments = [
-      Paths.root + "/scripts/catalogs", "--engine", "llama-cpp", "--print", "9.9.2", "--tree",
-      Paths.root + "/Tests/MigrateTests/Fixtures/llama-cpp-python-mini",
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let run = try Subprocess.run(
+      try #require(CatalogFromHelpTests.python),
+      [
+        Paths.root + "/scripts/catalogs", "--engine", "llama-cpp", "--print", "9.9.2", "--tree",
+        Paths.root + "/Tests/MigrateTests/Fixtures/llama-cpp-python-mini",
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
     let catalog = try FlagCatalog(
-      engine: .llamaCpp, version: EngineVersion("b4321")!,
-      tsv: String(decoding: data, as: UTF8.self), file: "generated")
+      engine: .llamaCpp, version: EngineVersion("b4321")!, tsv: run.stdout, file: "generated")
     // MAIN-only and server-excluded options are left out; the multimodal list names the server.
     #expect(
       catalog.flags.map(\.name) == [

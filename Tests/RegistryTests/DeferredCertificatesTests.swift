@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import TestSupport
 import Testing
 
 /// libgit2's CA certificates are parsed when a connection needs them, not at start-up
@@ -61,7 +62,7 @@ private struct TLSServer {
   let directory: String
 
   static func start() throws -> TLSServer? {
-    for tool in ["openssl", "python3"] where !onPath(tool) {
+    for tool in ["openssl", "python3"] where Subprocess.which(tool) == nil {
       print("skipped: \(tool) is not installed")
       return nil
     }
@@ -79,7 +80,8 @@ private struct TLSServer {
       openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \\
         -extfile ext -out server.pem 2>/dev/null
       """
-    try run(["bash", "-c", script])
+    let made = try Subprocess.run("/bin/bash", ["-c", script])
+    guard made.status == 0 else { throw Failure(description: "openssl: \(made.stderr)") }
     let server = """
       import http.server, ssl, sys
       class H(http.server.BaseHTTPRequestHandler):
@@ -118,19 +120,4 @@ private struct TLSServer {
   }
 
   struct Failure: Error, CustomStringConvertible { let description: String }
-
-  private static func onPath(_ tool: String) -> Bool {
-    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
-      FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
-    }
-  }
-
-  private static func run(_ args: [String]) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = args
-    try p.run()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw Failure(description: "\(args) exited \(p.terminationStatus)") }
-  }
 }
