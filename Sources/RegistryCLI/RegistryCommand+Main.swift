@@ -16,12 +16,15 @@ extension RegistryCommand {
   /// Parses `arguments`, runs the command they name, and reports an error: the one place an
   /// error becomes an exit code. Commands just throw.
   ///
-  /// Global options before the command name are moved after it, and a mistyped command
-  /// name gets a did-you-mean, first (``CommandLineArguments``).
+  /// The plain command lines of the most-run commands are read by ``QuickParse``; the rest by
+  /// argument-parser, after global options before the command name are moved after it and a
+  /// mistyped command name gets a did-you-mean (``CommandLineArguments``).
   /// - Returns: the exit status.
   static func run(_ arguments: [String]) -> Int32 {
     do {
-      var command = try parseAsRoot(try CommandLineArguments.normalized(arguments))
+      var command =
+        try QuickParse.command(arguments)
+        ?? parseAsRoot(try CommandLineArguments.normalized(arguments))
       try command.run()
       return ExitStatus.ok.rawValue
     } catch {

@@ -1,5 +1,5 @@
 import Foundation
-public import Schema
+import Schema
 
 /// Reads one field (by key path) out of recipe blobs, caching per blob id.
 ///

@@ -1,5 +1,5 @@
 public import Migrate
-public import Schema
+import Schema
 
 /// Two recipes side by side (`registry compare A B`): every key of their v2 form (engine,
 /// topology, serving fields, per-role flags and env...) flattened to `key.path = value`, and

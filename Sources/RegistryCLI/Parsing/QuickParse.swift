@@ -1,0 +1,95 @@
+import ArgumentParser
+
+/// A command whose plain command lines are read by ``QuickParse``.
+protocol QuickParsable: ParsableCommand {
+  /// Every option, flag and positional argument of the command, bound to its field.
+  static var grammar: QuickGrammar<Self> { get }
+}
+
+/// Reads the command lines of the most-run commands (`search`, `show`, `list`) without
+/// argument-parser: its reflection costs a few milliseconds per process, more than the rest of
+/// `search --limit 20` or `show NAME` on a 100k-recipe registry.
+///
+/// Only plain command lines: the command name first, then known options (`--name value`,
+/// `--name=value`, a flag once, an option once unless it repeats) and positional arguments. For
+/// anything else (help, `--`, bundled short flags, an unknown or repeated option, a missing or
+/// unreadable value, a value starting with `-`, a failing `validate()`) it returns nil and
+/// argument-parser reads the command line, so every error and help text is argument-parser's.
+enum QuickParse {
+  /// The commands read here.
+  static let commands: [any QuickParsable.Type] = [Search.self, Show.self, List.self]
+
+  /// The command `arguments` (without the program name) run, or nil to leave them to
+  /// argument-parser.
+  static func command(_ arguments: [String]) -> (any ParsableCommand)? {
+    guard let name = arguments.first else { return nil }
+    for type in commands where type.configuration.commandName == name {
+      return parse(type, arguments.dropFirst())
+    }
+    return nil
+  }
+
+  /// `words` read as `Command`'s arguments, validated; nil when argument-parser should read them.
+  static func parse<Command: QuickParsable>(_: Command.Type, _ words: ArraySlice<String>)
+    -> Command?
+  {
+    let grammar = Command.grammar
+    let named = grammar.named
+    let positionals = grammar.positionals
+    var command = grammar.initial()
+    var used = [Bool](repeating: false, count: named.count)
+    var nextPositional = 0
+    var i = words.startIndex
+    while i < words.endIndex {
+      let word = words[i]
+      i += 1
+      guard word.hasPrefix("-") else {
+        guard nextPositional < positionals.count,
+          positionals[nextPositional].apply(&command, word)
+        else { return nil }
+        nextPositional += 1
+        continue
+      }
+      var name = Substring(word)
+      var inline: Substring?
+      if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
+        name = word[..<equals]
+        inline = word[word.index(after: equals)...]
+      }
+      guard let m = named.firstIndex(where: { $0.names.contains(where: { $0 == name }) }) else {
+        return nil
+      }
+      let member = named[m]
+      let value: String
+      switch member.kind {
+      case .flag:
+        guard inline == nil, !used[m] else { return nil }
+        value = ""
+      case .option, .repeated:
+        if case .option = member.kind, used[m] { return nil }
+        if let inline {
+          value = String(inline)
+        } else {
+          guard i < words.endIndex, !words[i].hasPrefix("-") else { return nil }
+          value = words[i]
+          i += 1
+        }
+      case .positional, .group:
+        return nil
+      }
+      guard member.apply(&command, value) else { return nil }
+      used[m] = true
+    }
+    // A required positional argument not given: argument-parser says which.
+    for p in positionals[nextPositional...] {
+      if case .positional(required: true) = p.kind { return nil }
+    }
+    do {
+      try command.validate()
+      for validate in grammar.groups { try validate(command) }
+    } catch {
+      return nil
+    }
+    return command
+  }
+}
