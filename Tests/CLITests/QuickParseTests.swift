@@ -35,7 +35,10 @@ import Testing
       "--color=always", "-q",
     ],
     ["list"],
-    ["list", "--invalid", "--rev", "v1", "-o", "json", "--repo", "/r", "--json", "--color", "never"],
+    [
+      "list", "--invalid", "--rev", "v1", "-o", "json", "--repo", "/r", "--json", "--color",
+      "never",
+    ],
     ["list", "--quiet"],
     ["list", "-q", "-o", "paths"],
   ]
@@ -124,7 +127,10 @@ import Testing
       func check<C: QuickParsable>(_ c: C.Type) throws {
         let theirs = try Self.dumped(c)
         let ours = Self.declared(c)
-        #expect(ours == theirs, "\(c): only in the grammar \(ours.subtracting(theirs)), only in argument-parser \(theirs.subtracting(ours))")
+        #expect(
+          ours == theirs,
+          "\(c): only in the grammar \(ours.subtracting(theirs)), only in argument-parser \(theirs.subtracting(ours))"
+        )
       }
       try check(command)
     }
