@@ -22,10 +22,12 @@ extension RegistryCommand {
   /// - Returns: the exit status.
   static func run(_ arguments: [String]) -> Int32 {
     do {
-      var command =
-        try QuickParse.command(arguments)
-        ?? parseAsRoot(try CommandLineArguments.normalized(arguments))
-      try command.run()
+      if let request = QuickParse.request(arguments) {
+        try request.run()
+      } else {
+        var command = try parseAsRoot(try CommandLineArguments.normalized(arguments))
+        try command.run()
+      }
       return ExitStatus.ok.rawValue
     } catch {
       return report(error)

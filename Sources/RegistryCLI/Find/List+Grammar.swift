@@ -1,22 +1,16 @@
-extension List: QuickParsable {
+extension List: QuickParsable {}
+
+extension List.Request: QuickRequest {
   /// `list`'s arguments, as its property wrappers declare them (see ``QuickGrammar``).
-  static var grammar: QuickGrammar<List> {
+  static var grammar: QuickGrammar<Self> {
     QuickGrammar(
-      {
-        var l = List()
-        l.invalid = false
-        l.rev = "HEAD"
-        l.output = .table
-        l.registryOptions = RegistryOptions.grammar.initial()
-        l.global = GlobalOptions.grammar.initial()
-        return l
-      },
+      { Self() },
       [
         .flag("--invalid", to: \.invalid),
         .option("--rev", to: \.rev),
         .option("-o", to: \.output),
-        .group(\.registryOptions, RegistryOptions.grammar),
-        .group(\.global, GlobalOptions.grammar),
+        .group(\.registryOptions, RegistryOptions.Values.grammar),
+        .group(\.global, GlobalOptions.Values.grammar),
       ])
   }
 }

@@ -21,6 +21,10 @@ struct List: ParsableCommand {
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
 
+}
+
+// The command itself, on its arguments as plain values (see `List+Request.swift`).
+extension List.Request {
   func run() throws {
     let terminal = Terminal(colorChoice: global.color)
     let registry = try registryOptions.open()

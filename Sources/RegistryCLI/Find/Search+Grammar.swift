@@ -1,33 +1,10 @@
-extension Search: QuickParsable {
+extension Search: QuickParsable {}
+
+extension Search.Request: QuickRequest {
   /// `search`'s arguments, as its property wrappers declare them (see ``QuickGrammar``).
-  static var grammar: QuickGrammar<Search> {
+  static var grammar: QuickGrammar<Self> {
     QuickGrammar(
-      {
-        var s = Search()
-        s.text = nil
-        s.gpu = []
-        s.model = nil
-        s.engine = nil
-        s.engineVersion = nil
-        s.precision = []
-        s.mode = nil
-        s.minGPUs = nil
-        s.maxGPUs = nil
-        s.nodes = nil
-        s.status = []
-        s.invalid = false
-        s.rev = "HEAD"
-        s.allRegistries = false
-        s.scope = []
-        s.sort = .name
-        s.atTTFT = nil
-        s.limit = nil
-        s.output = .table
-        s.failOnNoResult = false
-        s.registryOptions = RegistryOptions.grammar.initial()
-        s.global = GlobalOptions.grammar.initial()
-        return s
-      },
+      { Self() },
       [
         .positional(\.text),
         .repeated("--gpu", to: \.gpu),
@@ -49,8 +26,8 @@ extension Search: QuickParsable {
         .option("--limit", to: \.limit),
         .option("-o", to: \.output),
         .flag("--fail-on-no-result", to: \.failOnNoResult),
-        .group(\.registryOptions, RegistryOptions.grammar),
-        .group(\.global, GlobalOptions.grammar),
+        .group(\.registryOptions, RegistryOptions.Values.grammar),
+        .group(\.global, GlobalOptions.Values.grammar),
       ])
   }
 }

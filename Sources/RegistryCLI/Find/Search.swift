@@ -95,6 +95,10 @@ struct Search: ParsableCommand {
     case throughputPerGPU = "throughput-per-gpu"
   }
 
+}
+
+// The command itself, on its arguments as plain values (see `Search+Request.swift`).
+extension Search.Request {
   func validate() throws {
     if atTTFT != nil && sort != .throughputPerGPU {
       throw ValidationError("--at-ttft ranks by results: add --sort throughput-per-gpu")

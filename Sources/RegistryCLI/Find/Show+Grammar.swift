@@ -1,22 +1,17 @@
-extension Show: QuickParsable {
+extension Show: QuickParsable {}
+
+extension Show.Request: QuickRequest {
   /// `show`'s arguments, as its property wrappers declare them (see ``QuickGrammar``).
-  static var grammar: QuickGrammar<Show> {
+  static var grammar: QuickGrammar<Self> {
     QuickGrammar(
-      {
-        var s = Show()
-        s.reference = ""  // required: always given (else argument-parser reads the line)
-        s.target = nil
-        s.allowLoss = false
-        s.recipeOptions = RecipeReferenceOptions.grammar.initial()
-        s.global = GlobalOptions.grammar.initial()
-        return s
-      },
+      // The reference is required: always given (else argument-parser reads the line).
+      { Self(reference: "") },
       [
         .positional(\.reference),
         .option("--as", to: \.target),
         .flag("--allow-loss", to: \.allowLoss),
-        .group(\.recipeOptions, RecipeReferenceOptions.grammar),
-        .group(\.global, GlobalOptions.grammar),
+        .group(\.recipeOptions, RecipeReferenceOptions.Values.grammar),
+        .group(\.global, GlobalOptions.Values.grammar),
       ])
   }
 }

@@ -68,6 +68,10 @@ struct Show: ParsableCommand {
     return DerivedGPUs(gpuType: type, gpusPerNode: g, totalGPUs: summary.totalGPUs)
   }
 
+}
+
+// The command itself, on its arguments as plain values (see `Show+Request.swift`).
+extension Show.Request {
   func run() throws {
     let terminal = Terminal(colorChoice: global.color)
     guard
@@ -88,10 +92,10 @@ struct Show: ParsableCommand {
     let refused = losses > 0 && !allowLoss
     if global.json {
       try JSONOutput.print(
-        Report(
+        Show.Report(
           name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
           format: format, text: refused ? nil : text, diagnostics: diagnostics,
-          derived: Self.derivedGPUs(found, registry: try recipeOptions.registry.open())),
+          derived: Show.derivedGPUs(found, registry: try recipeOptions.registry.open())),
         terminal: terminal)
       if refused { throw ExitStatus.invalid }
       return
@@ -99,7 +103,7 @@ struct Show: ParsableCommand {
     terminal.err(
       "\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))"
     )
-    if let d = Self.derivedGPUs(found, registry: try recipeOptions.registry.open()) {
+    if let d = Show.derivedGPUs(found, registry: try recipeOptions.registry.open()) {
       terminal.err(
         "  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
           + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))

@@ -11,6 +11,15 @@ struct GlobalOptions: ParsableArguments {
 
   @Flag(name: [.short, .long], help: "Print only errors.")
   var quiet = false
+
+  /// The flags as plain values (defaults are the property wrappers').
+  struct Values: Equatable {
+    var json = false
+    var color: ColorChoice = .auto
+    var quiet = false
+  }
+
+  var values: Values { Values(json: json, color: color, quiet: quiet) }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

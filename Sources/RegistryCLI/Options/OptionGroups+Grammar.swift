@@ -2,16 +2,10 @@ import Registry
 
 // The option groups' arguments, as their property wrappers declare them (see ``QuickGrammar``).
 
-extension GlobalOptions {
-  static var grammar: QuickGrammar<GlobalOptions> {
+extension GlobalOptions.Values {
+  static var grammar: QuickGrammar<Self> {
     QuickGrammar(
-      {
-        var g = GlobalOptions()
-        g.json = false
-        g.color = .auto
-        g.quiet = false
-        return g
-      },
+      { Self() },
       [
         .flag("--json", to: \.json),
         .option("--color", to: \.color),
@@ -20,27 +14,16 @@ extension GlobalOptions {
   }
 }
 
-extension RegistryOptions {
-  static var grammar: QuickGrammar<RegistryOptions> {
-    QuickGrammar(
-      {
-        var r = RegistryOptions()
-        r.repo = nil
-        return r
-      },
-      [.option("--repo", to: \.repo)])
+extension RegistryOptions.Values {
+  static var grammar: QuickGrammar<Self> {
+    QuickGrammar({ Self() }, [.option("--repo", to: \.repo)])
   }
 }
 
-extension RecipeSourceOptions {
-  static var grammar: QuickGrammar<RecipeSourceOptions> {
+extension RecipeSourceOptions.Values {
+  static var grammar: QuickGrammar<Self> {
     QuickGrammar(
-      {
-        var s = RecipeSourceOptions()
-        s.locked = false
-        s.lockFile = RegistryLock.fileName
-        return s
-      },
+      { Self() },
       [
         .flag("--locked", to: \.locked),
         .option("--lock-file", to: \.lockFile),
@@ -48,18 +31,13 @@ extension RecipeSourceOptions {
   }
 }
 
-extension RecipeReferenceOptions {
-  static var grammar: QuickGrammar<RecipeReferenceOptions> {
+extension RecipeReferenceOptions.Values {
+  static var grammar: QuickGrammar<Self> {
     QuickGrammar(
-      {
-        var r = RecipeReferenceOptions()
-        r.source = RecipeSourceOptions.grammar.initial()
-        r.registry = RegistryOptions.grammar.initial()
-        return r
-      },
+      { Self() },
       [
-        .group(\.source, RecipeSourceOptions.grammar),
-        .group(\.registry, RegistryOptions.grammar),
+        .group(\.source, RecipeSourceOptions.Values.grammar),
+        .group(\.registry, RegistryOptions.Values.grammar),
       ])
   }
 }

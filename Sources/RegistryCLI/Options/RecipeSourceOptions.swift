@@ -9,23 +9,42 @@ struct RecipeSourceOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The lock file for --locked.", valueName: "FILE"))
   var lockFile = RegistryLock.fileName
 
+  /// The options as plain values (defaults are the property wrappers').
+  struct Values: Equatable {
+    var locked = false
+    var lockFile = RegistryLock.fileName
+
+    /// Where to read from.
+    var source: RecipeSource { locked ? .locked(lockFile: lockFile) : .rev }
+
+    /// Reads the recipe `argument` names (`RecipeResolver`): a FILE (with `files`), else
+    /// NAME[@REV] or @SCOPE/NAME[@REV] of the registry `registry` opens.
+    func resolve(_ argument: String, files: Bool, registry: RegistryOptions.Values) throws
+      -> RecipeResolver.Resolved
+    {
+      do {
+        return try RecipeResolver(source: source, files: files).resolve(argument) {
+          try registry.open()
+        }
+      } catch let failure as RecipeResolver.Failure {
+        switch failure {
+        case .lockedFile: throw CLIError(failure.description, kind: .invalidRequest)
+        case .unreadable: throw CLIError(failure.description)
+        }
+      }
+    }
+  }
+
+  var values: Values { Values(locked: locked, lockFile: lockFile) }
+
   /// Where to read from.
-  var source: RecipeSource { locked ? .locked(lockFile: lockFile) : .rev }
+  var source: RecipeSource { values.source }
 
   /// Reads the recipe `argument` names (`RecipeResolver`): a FILE (with `files`), else
   /// NAME[@REV] or @SCOPE/NAME[@REV] of the registry `registryOptions` opens.
   func resolve(_ argument: String, files: Bool, registryOptions: RegistryOptions) throws
     -> RecipeResolver.Resolved
   {
-    do {
-      return try RecipeResolver(source: source, files: files).resolve(argument) {
-        try registryOptions.open()
-      }
-    } catch let failure as RecipeResolver.Failure {
-      switch failure {
-      case .lockedFile: throw CLIError(failure.description, kind: .invalidRequest)
-      case .unreadable: throw CLIError(failure.description)
-      }
-    }
+    try values.resolve(argument, files: files, registry: registryOptions.values)
   }
 }

@@ -10,13 +10,23 @@ struct RegistryOptions: ParsableArguments {
       valueName: "path"))
   var repo: String?
 
-  /// Opens the registry, or fails with what to do.
-  func open() throws -> RecipeRegistry {
-    guard let (path, _) = RegistryLocator.locate(explicit: repo) else {
-      throw CLIError(
-        "no registry found: pass --repo PATH, set $RECIPE_REGISTRY, or run 'registry init'",
-        kind: .notFound)
+  /// The option as a plain value (default: the property wrapper's).
+  struct Values: Equatable {
+    var repo: String?
+
+    /// Opens the registry, or fails with what to do.
+    func open() throws -> RecipeRegistry {
+      guard let (path, _) = RegistryLocator.locate(explicit: repo) else {
+        throw CLIError(
+          "no registry found: pass --repo PATH, set $RECIPE_REGISTRY, or run 'registry init'",
+          kind: .notFound)
+      }
+      return try RecipeRegistry.open(at: path)
     }
-    return try RecipeRegistry.open(at: path)
   }
+
+  var values: Values { Values(repo: repo) }
+
+  /// Opens the registry, or fails with what to do.
+  func open() throws -> RecipeRegistry { try values.open() }
 }

@@ -1,14 +1,28 @@
 import ArgumentParser
 
-/// A command whose plain command lines are read by ``QuickParse``.
+/// A command whose plain command lines ``QuickParse`` reads into its ``QuickRequest``.
 protocol QuickParsable: ParsableCommand {
-  /// Every option, flag and positional argument of the command, bound to its field.
+  associatedtype Request: QuickRequest
+  /// The parsed command line as plain values.
+  var request: Request { get }
+}
+
+/// A command's arguments as plain values, with the grammar that reads them and the command's
+/// `validate()` and `run()`.
+protocol QuickRequest: Equatable {
+  /// Every option, flag and positional argument, bound to its field.
   static var grammar: QuickGrammar<Self> { get }
+  func validate() throws
+  func run() throws
+}
+
+extension QuickRequest {
+  func validate() throws {}
 }
 
 /// Reads the command lines of the most-run commands (`search`, `show`, `list`) without
-/// argument-parser: its reflection costs a few milliseconds per process, more than the rest of
-/// `search --limit 20` or `show NAME` on a 100k-recipe registry.
+/// argument-parser: its reflection (and building its property wrappers) costs milliseconds per
+/// process, more than the rest of `search --limit 20` or `show NAME` on a 100k-recipe registry.
 ///
 /// Only plain command lines: the command name first, then known options (`--name value`,
 /// `--name=value`, a flag once, an option once unless it repeats) and positional arguments. For
@@ -19,24 +33,28 @@ enum QuickParse {
   /// The commands read here.
   static let commands: [any QuickParsable.Type] = [Search.self, Show.self, List.self]
 
-  /// The command `arguments` (without the program name) run, or nil to leave them to
+  /// The request `arguments` (without the program name) make, or nil to leave them to
   /// argument-parser.
-  static func command(_ arguments: [String]) -> (any ParsableCommand)? {
+  static func request(_ arguments: [String]) -> (any QuickRequest)? {
     guard let name = arguments.first else { return nil }
-    for type in commands where type.configuration.commandName == name {
-      return parse(type, arguments.dropFirst())
+    for command in commands where command.configuration.commandName == name {
+      func read<C: QuickParsable>(_: C.Type) -> C.Request? {
+        parse(C.Request.self, arguments.dropFirst())
+      }
+      return read(command)
     }
     return nil
   }
 
-  /// `words` read as `Command`'s arguments, validated; nil when argument-parser should read them.
-  static func parse<Command: QuickParsable>(_: Command.Type, _ words: ArraySlice<String>)
-    -> Command?
+  /// `words` read as a `Request`'s arguments, validated; nil when argument-parser should read
+  /// them.
+  static func parse<Request: QuickRequest>(_: Request.Type, _ words: ArraySlice<String>)
+    -> Request?
   {
-    let grammar = Command.grammar
+    let grammar = Request.grammar
     let named = grammar.named
     let positionals = grammar.positionals
-    var command = grammar.initial()
+    var request = grammar.initial()
     var used = [Bool](repeating: false, count: named.count)
     var nextPositional = 0
     var i = words.startIndex
@@ -45,7 +63,7 @@ enum QuickParse {
       i += 1
       guard word.hasPrefix("-") else {
         guard nextPositional < positionals.count,
-          positionals[nextPositional].apply(&command, word)
+          positionals[nextPositional].apply(&request, word)
         else { return nil }
         nextPositional += 1
         continue
@@ -77,7 +95,7 @@ enum QuickParse {
       case .positional, .group:
         return nil
       }
-      guard member.apply(&command, value) else { return nil }
+      guard member.apply(&request, value) else { return nil }
       used[m] = true
     }
     // A required positional argument not given: argument-parser says which.
@@ -85,11 +103,10 @@ enum QuickParse {
       if case .positional(required: true) = p.kind { return nil }
     }
     do {
-      try command.validate()
-      for validate in grammar.groups { try validate(command) }
+      try request.validate()
     } catch {
       return nil
     }
-    return command
+    return request
   }
 }
