@@ -52,6 +52,15 @@ import Testing
     #expect(equal, "\(line): \(quick) differs from argument-parser's")
   }
 
+  /// Each command of `QuickParse.commands` is dispatched by its name.
+  @Test func dispatchesEveryCommandByItsName() throws {
+    for command in QuickParse.commands {
+      let name = try #require(command.configuration.commandName)
+      let line = try #require(Self.lines.first { $0.first == name }, "no test line for \(name)")
+      #expect(QuickParse.request(line) != nil, "\(line)")
+    }
+  }
+
   /// Every name of each grammar appears in `lines`, so a name added without a line is caught.
   @Test func everyNameIsExercised() {
     for command in QuickParse.commands {
