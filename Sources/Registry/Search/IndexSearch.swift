@@ -6,13 +6,11 @@ extension IndexSnapshot {
   /// The records matching `query`, as record indices in index order.
   ///
   /// Works on the record columns: every dictionary-valued filter becomes a set of dictionary
-  /// ids computed once per query (a version range is evaluated once per distinct version), so
+  /// ids (a flag per id) computed once per query (a version range is evaluated once per distinct version), so
   /// the per-record work is integer comparisons; names are decoded only for free-text queries.
   public func search(_ query: SearchQuery) -> [Int] {
-    func ids(where predicate: (String) -> Bool) -> Set<UInt32> {
-      var out = Set<UInt32>()
-      for (i, s) in dictionary.enumerated() where predicate(s) { out.insert(UInt32(i)) }
-      return out
+    func ids(where predicate: (String) -> Bool) -> DictionaryIDSet {
+      DictionaryIDSet(count: dictionary.count) { predicate(dictionary[$0]) }
     }
     let gpuIDs =
       query.gpus.isEmpty
