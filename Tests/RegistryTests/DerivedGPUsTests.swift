@@ -64,4 +64,26 @@ import Testing
     let again = try #require((0..<t.count).first { t.name($0) == "derived-gpus" })
     #expect(t.gpusPerNode(again) == 2 && t.totalGPUs(again) == 6 && t.gpusPerNodeDerived(again))
   }
+
+  /// A lookup by name (from the index) and a locked lookup (the pinned blob, no index) carry
+  /// the same derived summary: the registry's table at the recipe's commit.
+  @Test func lookupsCarryTheSummaryWithDerivedGPUs() throws {
+    let f = try PublishFixture()
+    let registry = try f.registry("work", bare: false)
+    let dir = try #require(registry.repository.workingDirectory)
+    try f.git.git("checkout", "-q", "-f", "main", in: dir)
+    try f.git.write("registry.yaml", "root: recipes\ngpus_per_node: {gb200: 2}\n", in: dir)
+    try f.git.write("recipes/a/derived.yaml", Self.v1, in: dir)
+    try f.git.commitAll("add with an override", in: dir)
+    let byName = try registry.recipe(named: "derived-gpus")
+    #expect(byName.summary.gpusPerNodeDerived && byName.summary.gpusPerNode == 2)
+    #expect(byName.summary.totalGPUs == 6)
+    let lock = try RegistryLock.make(registry, names: ["derived-gpus"])
+    // The override is gone at HEAD; the locked blob still reads with its commit's table.
+    try f.git.write("registry.yaml", "root: recipes\n", in: dir)
+    try f.git.commitAll("drop the override", in: dir)
+    let locked = try lock.resolve("derived-gpus", in: registry)
+    #expect(locked.summary == byName.summary)
+    #expect(try registry.recipe(named: "derived-gpus").summary.gpusPerNode == 4)
+  }
 }

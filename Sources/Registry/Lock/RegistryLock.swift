@@ -89,8 +89,11 @@ public struct RegistryLock: Sendable, Hashable, Codable {
       throw .unreachable(
         name: name, blob: e.blob, commit: e.commit, path: lockPath, reason: error.description)
     }
+    let read = RecipeReader.read(bytes, file: e.path)
+    var summary = read.summary
+    summary.deriveGPUs(using: registry.gpuTable(at: commit))
     return RecipeLookup(
-      name: name, commit: commit, path: e.path, blobID: blob, bytes: bytes,
-      read: RecipeReader.read(bytes, file: e.path))
+      name: name, commit: commit, path: e.path, blobID: blob, bytes: bytes, read: read,
+      summary: summary)
   }
 }

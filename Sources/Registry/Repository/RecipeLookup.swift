@@ -1,4 +1,5 @@
 public import Migrate
+public import Schema
 
 /// One recipe found at a rev: where it lives and what it says.
 public struct RecipeLookup: Sendable {
@@ -14,4 +15,7 @@ public struct RecipeLookup: Sendable {
   public var bytes: [UInt8]
   /// The file read as a recipe (its format, v2 form and diagnostics).
   public var read: ReadRecipe
+  /// The recipe's summary as the index has it: GPUs per node the recipe does not say are the
+  /// registry's figure for its GPU type at that commit (`gpusPerNodeDerived`).
+  public var summary: RecipeSummary
 }

@@ -97,7 +97,14 @@ public final class RecipeRegistry {
     }
     return RecipeLookup(
       name: name, commit: index.commit, path: path, blobID: blob, bytes: bytes,
-      read: RecipeReader.read(bytes, file: path))
+      read: RecipeReader.read(bytes, file: path), summary: s.summary(i))
+  }
+
+  /// The table GPUs per node are derived from at `commit` (its `registry.yaml`'s, else the
+  /// standard one).
+  public func gpuTable(at commit: ObjectID) -> GPUsPerNode {
+    let tree = try? repository.commit(commit).treeID
+    return tree.flatMap { try? config(tree: $0).0.gpuTable } ?? .standard
   }
 
   /// Creates a registry: a new repository with `registry.yaml` and an empty recipe folder

@@ -57,11 +57,8 @@ struct Show: ParsableCommand {
   }
 
   /// The GPUs per node the index derives for `found`, with the registry's table at its commit.
-  static func derivedGPUs(_ found: RecipeLookup, registry: RecipeRegistry) -> DerivedGPUs? {
-    var summary = found.read.summary
-    let tree = try? registry.repository.commit(found.commit).treeID
-    let table = tree.flatMap { try? registry.config(tree: $0).0.gpuTable } ?? .standard
-    summary.deriveGPUs(using: table)
+  static func derivedGPUs(_ found: RecipeLookup) -> DerivedGPUs? {
+    let summary = found.summary
     guard summary.gpusPerNodeDerived, let g = summary.gpusPerNode, let type = summary.gpuType else {
       return nil
     }
@@ -95,7 +92,7 @@ extension Show.Request {
         Show.Report(
           name: found.name, commit: found.commit.hex, path: found.path, blob: found.blobID.hex,
           format: format, text: refused ? nil : text, diagnostics: diagnostics,
-          derived: Show.derivedGPUs(found, registry: try recipeOptions.registry.open())),
+          derived: Show.derivedGPUs(found)),
         terminal: terminal)
       if refused { throw ExitStatus.invalid }
       return
@@ -103,7 +100,7 @@ extension Show.Request {
     terminal.err(
       "\(found.name) at \(found.commit.abbreviated(12)): \(found.path) (blob \(found.blobID.abbreviated(12)), \(found.read.format.rawValue))"
     )
-    if let d = Show.derivedGPUs(found, registry: try recipeOptions.registry.open()) {
+    if let d = Show.derivedGPUs(found) {
       terminal.err(
         "  gpus per node: \(d.gpusPerNode), derived from gpu_type \(d.gpuType) (the recipe does not say)"
           + (d.totalGPUs.map { "; total GPUs: \($0)" } ?? ""))
