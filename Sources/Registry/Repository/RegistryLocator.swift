@@ -16,14 +16,22 @@ public enum RegistryLocator {
   }
 
   /// The registry path and how it was chosen, or nil when none applies.
+  /// - Parameters:
+  ///   - environment: the environment to read; nil for the process's (read only when there is
+  ///     no explicit path, as is the current directory).
+  ///   - currentDirectory: where to start looking for an enclosing registry; nil for the
+  ///     process's.
   public static func locate(
-    explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    explicit: String?, environment: [String: String]? = nil, currentDirectory: String? = nil,
     executablePath: String? = CommandLine.arguments.first
   ) -> (path: String, source: Source)? {
     if let explicit { return (explicit, .option) }
-    if let env = environment[environmentVariable], !env.isEmpty { return (env, .environment) }
-    if let enclosing = enclosingRegistry(from: currentDirectory) { return (enclosing, .enclosing) }
+    let variable =
+      environment.map { $0[environmentVariable] }
+      ?? ProcessInfo.processInfo.environment[environmentVariable]
+    if let env = variable, !env.isEmpty { return (env, .environment) }
+    let directory = currentDirectory ?? FileManager.default.currentDirectoryPath
+    if let enclosing = enclosingRegistry(from: directory) { return (enclosing, .enclosing) }
     if let embedded = embeddedRegistry(executablePath: executablePath) {
       return (embedded, .embedded)
     }
