@@ -28,7 +28,7 @@ public enum RegistryLocator {
     if let explicit { return (explicit, .option) }
     let variable =
       environment.map { $0[environmentVariable] }
-      ?? ProcessInfo.processInfo.environment[environmentVariable]
+      ?? getenv(environmentVariable).map { String(cString: $0) }
     if let env = variable, !env.isEmpty { return (env, .environment) }
     let directory = currentDirectory ?? FileManager.default.currentDirectoryPath
     if let enclosing = enclosingRegistry(from: directory) { return (enclosing, .enclosing) }
