@@ -2,7 +2,8 @@ import Foundation
 
 /// Phase timings on stderr when `REGISTRY_TRACE` is set (for profiling the index).
 struct Trace {
-  private static let enabled = ProcessInfo.processInfo.environment["REGISTRY_TRACE"] != nil
+  /// Read with getenv: ProcessInfo builds a dictionary of the whole environment.
+  private static let enabled = getenv("REGISTRY_TRACE") != nil
   let label: String
   let start = ContinuousClock.now
 
