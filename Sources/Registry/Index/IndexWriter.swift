@@ -26,6 +26,8 @@ package struct IndexWriter {
   /// of added ones (byte ranges of `records`).
   private var pieces: [Piece] = []
   private var recordCount = 0
+  /// Each record's name, in file order (for the name order and ranks).
+  private var names: [String] = []
   /// The bytes covered by one block checksum of the file.
   var blockSize = IndexFormat.blockSize
 
@@ -72,6 +74,7 @@ package struct IndexWriter {
     } else {
       pieces.append(.base(at..<(at + IndexFormat.recordSize)))
     }
+    names.append(base.name(b))
     recordCount += 1
   }
 
@@ -158,6 +161,7 @@ package struct IndexWriter {
       let flags: UInt8 = (r.isValid ? 0 : 1) | (s.gpusPerNodeDerived ? 2 : 0)
       rec.storeBytes(of: flags, toByteOffset: IndexFormat.flagsOffset, as: UInt8.self)
     }
+    names.append(s.name)
     recordCount += 1
   }
 
@@ -181,9 +185,10 @@ package struct IndexWriter {
       case .base(let r), .added(let r): $0 + r.count
       }
     }
+    let nameSections = nameOrderAndRanks()
     let total =
       head.count + baseOffsets.count + baseBlob.count + uniqueOffsets.count + uniqueBlob.count
-      + recordBytes
+      + recordBytes + nameSections.count
     var hasher = IndexBlockHasher(bodyLength: total, blockSize: blockSize)
     func emit(_ piece: UnsafeRawBufferPointer) -> Bool {
       hasher.update(piece)
@@ -204,7 +209,30 @@ package struct IndexWriter {
         }
       }
     }
+    guard nameSections.withUnsafeBytes(emit) else { return false }
     return hasher.trailer().withUnsafeBytes(sink)
+  }
+
+  /// The name order and name ranks sections (see `IndexFormat`): record numbers sorted by
+  /// name as `String` orders names (equal names by record number), then each record's rank
+  /// among the distinct names.
+  private func nameOrderAndRanks() -> [UInt8] {
+    let order = names.indices.sorted { a, b in
+      let x = names[a]
+      let y = names[b]
+      return x == y ? a < b : x < y
+    }
+    var ranks = [UInt32](repeating: 0, count: names.count)
+    var rank: UInt32 = 0
+    for (k, r) in order.enumerated() {
+      if k > 0, names[r] != names[order[k - 1]] { rank += 1 }
+      ranks[r] = rank
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(names.count * 8)
+    for r in order { withUnsafeBytes(of: UInt32(r).littleEndian) { out.append(contentsOf: $0) } }
+    for r in ranks { withUnsafeBytes(of: r.littleEndian) { out.append(contentsOf: $0) } }
+    return out
   }
 
   /// Passes the bytes of a delta file to `sink` (see `IndexDeltaFormat`): the records added
