@@ -194,13 +194,21 @@ public struct IndexSnapshot: @unchecked Sendable {
   }
 
   /// Calls `body` with each record's number and bytes, in order: the scan of a whole index,
-  /// checking the blocks of each run of records once rather than each record.
+  /// checking the blocks of a block's worth of records at a time (then using them while they
+  /// are in cache) rather than each record.
   @inline(__always) func forEachRecord(_ body: (Int, UnsafeRawPointer) -> Void) {
     let size = IndexFormat.recordSize
+    let chunk = max(1, blocks.size / size)
     func run(_ start: Int, _ end: Int, _ p: UnsafeRawPointer) {
       let at = p - raw.baseAddress!
-      if at >= 0, at < raw.count { checked(at..<(at + (end - start) * size)) }
-      for i in start..<end { body(i, p + (i - start) * size) }
+      let inBase = at >= 0 && at < raw.count
+      var i = start
+      while i < end {
+        let next = min(end, i + chunk)
+        if inBase { checked((at + (i - start) * size)..<(at + (next - start) * size)) }
+        for j in i..<next { body(j, p + (j - start) * size) }
+        i = next
+      }
     }
     guard let table else { return run(0, count, raw.baseAddress! + recordsStart) }
     let runs = table.runs

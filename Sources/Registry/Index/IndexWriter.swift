@@ -217,16 +217,39 @@ package struct IndexWriter {
   /// name as `String` orders names (equal names by record number), then each record's rank
   /// among the distinct names.
   private func nameOrderAndRanks() -> [UInt8] {
-    let order = names.indices.sorted { a, b in
-      let x = names[a]
-      let y = names[b]
-      return x == y ? a < b : x < y
+    // All ASCII (the usual case): byte order is `String`'s order, and bytes compare faster.
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(names.count)
+    for name in names {
+      bytes.append(contentsOf: name.utf8)
+      ends.append(bytes.count)
     }
+    let ascii = bytes.allSatisfy { $0 < 0x80 }
+    var order = Array(names.indices)
     var ranks = [UInt32](repeating: 0, count: names.count)
-    var rank: UInt32 = 0
-    for (k, r) in order.enumerated() {
-      if k > 0, names[r] != names[order[k - 1]] { rank += 1 }
-      ranks[r] = rank
+    bytes.withUnsafeBytes { b in
+      // Negative, zero or positive as name `x` sorts before, equal to or after name `y`.
+      let compare: (Int, Int) -> Int
+      if ascii {
+        func span(_ i: Int) -> UnsafeRawBufferPointer {
+          UnsafeRawBufferPointer(rebasing: b[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+        }
+        compare = { x, y in Self.compareBytes(span(x), span(y)) }
+      } else {
+        compare = { x, y in
+          names[x] == names[y] ? 0 : names[x] < names[y] ? -1 : 1
+        }
+      }
+      order.sort { x, y in
+        let c = compare(x, y)
+        return c != 0 ? c < 0 : x < y
+      }
+      var rank: UInt32 = 0
+      for (k, r) in order.enumerated() {
+        if k > 0, compare(order[k - 1], r) != 0 { rank += 1 }
+        ranks[r] = rank
+      }
     }
     var out: [UInt8] = []
     out.reserveCapacity(names.count * 8)
@@ -275,5 +298,15 @@ package struct IndexWriter {
       return true
     }
     return out
+  }
+
+  /// memcmp-style comparison of two byte strings.
+  static func compareBytes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+    let n = min(x.count, y.count)
+    if n > 0 {
+      let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+      if c != 0 { return Int(c) }
+    }
+    return x.count - y.count
   }
 }
