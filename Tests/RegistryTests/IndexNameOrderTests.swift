@@ -160,6 +160,27 @@ import Testing
     #expect(view.records(named: "e\u{301}t\u{e9}").count == 1)
   }
 
+  @Test("a file written over a base (a compaction) has the name order and ranks of a new one")
+  func compactionKeepsTheNameOrder() throws {
+    let (base, view) = try Self.baseWithDelta()
+    // The view's records: the base's copied (their names already in order), the delta's added.
+    var over = IndexWriter(base: base, dictionary: view.dictionary)
+    var fresh = IndexWriter()
+    for i in 0..<view.count {
+      if let b = view.baseRecord(i) { over.keep(b) } else { over.add(view.recipe(i)) }
+      fresh.add(view.recipe(i))
+    }
+    let tree = try #require(ObjectID(hex: String(repeating: "c", count: 40)))
+    let compacted = try IndexSnapshot(bytes: over.bytes(tree: tree))
+    let new = try IndexSnapshot(bytes: fresh.bytes(tree: tree))
+    #expect(compacted.all == new.all)
+    let records = Array(0..<new.count)
+    #expect(records.map(compacted.nameOrder) == records.map(new.nameOrder))
+    #expect(records.map(compacted.nameRank) == records.map(new.nameRank))
+    #expect(compacted.sortedByName(records) == Self.expected(new, records, limit: nil))
+    #expect(Set(records.map(new.nameRank)).count == Set(records.map(new.name)).count)
+  }
+
   @Test("records(named:) finds exact names only")
   func recordsNamed() throws {
     let s = try Self.snapshot(Self.ascii)

@@ -117,7 +117,7 @@ extension IndexSnapshot {
   }
 
   /// The base record at position `k` of the name order.
-  private func nameOrder(_ k: Int) -> Int {
+  func nameOrder(_ k: Int) -> Int {
     let at = nameOrderStart + k * 4
     checked(at..<(at + 4))
     let b = Int(u32(at))
@@ -128,14 +128,14 @@ extension IndexSnapshot {
   }
 
   /// The rank of base record `b`'s name in the name order.
-  private func nameRank(_ b: Int) -> UInt32 {
+  func nameRank(_ b: Int) -> UInt32 {
     let at = nameRanksStart + b * 4
     checked(at..<(at + 4))
     return u32(at)
   }
 
   /// The bytes of base record `b`'s name.
-  private func baseNameSpan(_ b: Int) -> UnsafeRawBufferPointer {
+  func baseNameSpan(_ b: Int) -> UnsafeRawBufferPointer {
     let at = recordsStart + b * IndexFormat.recordSize + IndexFormat.nameOffset
     checked(at..<(at + 4))
     return uniqueSpan(u32(at)) ?? UnsafeRawBufferPointer(start: nil, count: 0)
