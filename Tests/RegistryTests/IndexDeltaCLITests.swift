@@ -161,30 +161,42 @@ import Testing
     #expect(killed > 0)
   }
 
-  @Test func aCorruptedStringBlockStopsTheCommandThenItIsRebuilt() throws {
-    // Enough recipes for the strings to fill blocks of their own.
+  @Test(arguments: ["strings", "records"])
+  func aCorruptedBlockStopsTheCommandThenItIsRebuilt(section: String) throws {
+    // Enough recipes for the strings and the records to fill blocks of their own.
     let large = fixture.git.path("large.git")
     try SyntheticRegistry.generate(at: large, count: 3_000, seed: 3, brokenEvery: 0)
-    let search = ["search", "--invalid", "-o", "json", "--repo", large]
-    let expected = try Subprocess.run(cli, search)
-    #expect(expected.status == 0)
     let tree = try GitRepository(at: large).tree(at: "main")
     let file = IndexCache(gitDirectory: large).path(for: tree)
+    let search = ["search", "--invalid", "-o", "json", "--repo", large]
+    let expectedSearch = try Subprocess.run(cli, search)
     let snapshot = try #require(try IndexSnapshot(mapping: file))
-    // A byte in the middle of the unique strings (names and paths every row prints), in a
-    // block that holds nothing else.
-    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-    let at = (snapshot.uniqueBlobStart + snapshot.recordsStart) / 2
+    // The record in the middle: a byte of its name (every row prints names) or of its record
+    // (every search scans them), in a block that opening does not check. `show` reads both.
+    let i = snapshot.count / 2
+    let name = snapshot.name(i)
+    let at =
+      section == "strings"
+      ? try #require(snapshot.uniqueSpan(snapshot.nameID(i))).baseAddress! - snapshot.raw.baseAddress!
+      : snapshot.recordsStart + i * IndexFormat.recordSize + IndexFormat.blobOffset
     let block = IndexFormat.blockSize
-    try #require(at / block > snapshot.uniqueBlobStart / block && at / block < snapshot.recordsStart / block)
-    bytes[at] ^= 0x01
-    try Data(bytes).write(to: URL(fileURLWithPath: file))
-    let damaged = try Subprocess.run(cli, search)
-    #expect(damaged.status == IndexCorruption.exitStatus, "\(damaged.stderr)")
-    #expect(damaged.stderr.contains("the index cache is corrupted (block"), "\(damaged.stderr)")
-    #expect(damaged.stderr.contains("hint: the file has been removed"))
-    #expect(expected.stdout.hasPrefix(damaged.stdout), "no wrong row printed")
-    let again = try Subprocess.run(cli, search)
-    #expect(again.status == 0 && again.stdout == expected.stdout)
+    try #require(at / block > (snapshot.uniqueBlobStart - 4) / block)
+    let commands = [search, ["show", name, "--repo", large]]
+    let expected = [expectedSearch, try Subprocess.run(cli, commands[1])]
+    #expect(expected.allSatisfy { $0.status == 0 })
+    let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+    for (command, want) in zip(commands, expected) {
+      var bytes = good
+      bytes[at] ^= 0x01
+      try Data(bytes).write(to: URL(fileURLWithPath: file))
+      let damaged = try Subprocess.run(cli, command)
+      let label = "\(section), \(command[0])"
+      #expect(damaged.status == IndexCorruption.exitStatus, "\(label): \(damaged.stderr)")
+      #expect(damaged.stderr.contains("the index cache is corrupted (block"), "\(label)")
+      #expect(damaged.stderr.contains("hint: the file has been removed"), "\(label)")
+      #expect(want.stdout.hasPrefix(damaged.stdout), "\(label): no wrong row printed")
+      let again = try Subprocess.run(cli, command)
+      #expect(again.status == 0 && again.stdout == want.stdout, "\(label)")
+    }
   }
 }

@@ -270,11 +270,23 @@ import Testing
     #expect(damaged.blocks.firstBad(in: 0..<(at / 1024 * 1024)) == nil)
     #expect(throws: IndexError.checksumMismatch) { try damaged.verifyAll() }
     #expect(throws: Never.self) { try IndexSnapshot(bytes: good).verifyAll() }
-    // A byte of the records, of the header or of the block checksums: the file is not opened.
-    for offset in [s.recordsStart + 45, 20, good.count - IndexFormat.footerSize - 3] {
+    // A byte of the header, of the dictionary or of the block checksums: the file is not
+    // opened.
+    for offset in [20, IndexFormat.headerSize + 2, good.count - IndexFormat.footerSize - 3] {
       var b = good
       b[offset] ^= 0x40
       #expect(throws: IndexError.self, "byte \(offset)") { try IndexSnapshot(bytes: b) }
+    }
+    // A byte of the string offsets, the records, the name order or ranks: opening does not read
+    // them, reading them finds the block (and stops the command: IndexDeltaCLITests).
+    let offsets = (s.uniqueOffsetsStart + s.uniqueBlobStart) / 2
+    try #require(offsets / 1024 > s.uniqueOffsetsStart / 1024 + 0)
+    try #require(offsets / 1024 < (s.uniqueBlobStart - 4) / 1024)
+    for offset in [offsets, s.recordsStart + 45, s.nameOrderStart + 2, s.nameRanksStart + 1] {
+      var b = good
+      b[offset] ^= 0x40
+      let opened = try IndexSnapshot(bytes: b)
+      #expect(opened.blocks.firstBad(in: 0..<opened.blocks.body.count) == offset / 1024)
     }
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Migrate
 import Schema
 import SyntheticData
+import TestSupport
 import Testing
 
 @testable import Registry
@@ -182,7 +183,12 @@ import Testing
 
   @Test func craftedIndexWithAValidChecksumIsRejectedNotTrusted() throws {
     // Someone who can write the git dir can also compute the (non-cryptographic) checksum:
-    // a decreasing unique-string offset must be a `malformed` error, not an out-of-bounds read.
+    // a unique-string offset past the strings must stop the command (the file is removed),
+    // not be an out-of-bounds read. Opening does not read the offsets; reading the string does.
+    let cli = try PublishFixture.cli()
+    let search = ["search", "--invalid", "-o", "json", "--repo", repoPath]
+    let expected = try Subprocess.run(cli, search)
+    #expect(expected.status == 0)
     let registry = try RecipeRegistry.open(at: repoPath)
     let first = try registry.index(at: "main")
     let file = registry.repository.gitDirectory + "/registry-index/" + first.tree.hex + ".idx"
@@ -198,9 +204,15 @@ import Testing
     // Entry 1 points far past the blob.
     for k in 0..<4 { bytes[uniqueOffsets + 4 + k] = 0xFF }
     bytes = Self.resealed(bytes)
-    #expect(throws: IndexError.malformed("unique string offsets")) {
-      try IndexSnapshot(bytes: bytes)
-    }
+    #expect(throws: Never.self) { try IndexSnapshot(bytes: bytes) }
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let crafted = try Subprocess.run(cli, search)
+    #expect(crafted.status == IndexCorruption.exitStatus, "\(crafted.stderr)")
+    #expect(crafted.stderr.contains("the index cache is malformed (unique string 0 lies outside"))
+    #expect(!FileManager.default.fileExists(atPath: file))
+    #expect(expected.stdout.hasPrefix(crafted.stdout), "no wrong row printed")
+    let again = try Subprocess.run(cli, search)
+    #expect(again.status == 0 && again.stdout == expected.stdout)
   }
 
   /// Index file bytes whose body was edited, with their block checksums and footer recomputed.
@@ -226,8 +238,9 @@ import Testing
     let expectedCount = first.snapshot.count
     let file = registry.repository.gitDirectory + "/registry-index/" + first.tree.hex + ".idx"
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-    // Flip one byte in the middle of the records.
-    bytes[bytes.count / 2] ^= 0x5A
+    // Flip one byte of the dictionary, which opening checks (a block checked as it is read
+    // stops the command instead: IndexDeltaCLITests).
+    bytes[IndexFormat.headerSize + 5] ^= 0x5A
     try Data(bytes).write(to: URL(fileURLWithPath: file))
     #expect(throws: IndexError.checksumMismatch) { try IndexSnapshot(bytes: bytes) }
     let second = try RecipeRegistry.open(at: repoPath).index(at: "main")

@@ -18,8 +18,10 @@ final class IndexBlocks: @unchecked Sendable {
   private let verified: UnsafeMutablePointer<Atomic<Bool>>
 
   /// Reads the footer of the file and checks the checksum of its block checksums.
+  /// - Parameter verified: true takes every block as checked already (a file this process has
+  ///   just written and checksummed itself).
   /// - Throws: `.truncated` when the sizes do not add up, `.checksumMismatch`.
-  init(storage: IndexStorage) throws(IndexError) {
+  init(storage: IndexStorage, verified trusted: Bool = false) throws(IndexError) {
     let file = storage.bytes
     let f = IndexFormat.footerSize
     guard file.count >= IndexFormat.headerSize + f else { throw .truncated }
@@ -42,7 +44,7 @@ final class IndexBlocks: @unchecked Sendable {
     shift = size.trailingZeroBitCount
     sums = file.baseAddress! + Int(length)
     verified = .allocate(capacity: max(blocks, 1))
-    for k in 0..<blocks { (verified + k).initialize(to: Atomic(false)) }
+    for k in 0..<blocks { (verified + k).initialize(to: Atomic(trusted)) }
   }
 
   deinit {

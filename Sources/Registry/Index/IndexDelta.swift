@@ -154,8 +154,21 @@ struct IndexDelta: Sendable {
 
 /// Where each record of a base-plus-delta index lives: the base's records minus the removed
 /// ones, with the delta's merged in at their positions (path order, as a full build has it).
+/// Held as runs of consecutive records of one file, as many as there are changes (not one
+/// entry per record), so that opening a view costs nothing at 100k records.
 final class RecordTable: @unchecked Sendable {
-  let pointers: UnsafeMutablePointer<UnsafeRawPointer>
+  /// Consecutive records of one file: view records `start...` live at `pointer`, every
+  /// `IndexFormat.recordSize` bytes; `base` is the base record number of the first (-1 for the
+  /// delta's records).
+  struct Run {
+    let start: Int
+    let pointer: UnsafeRawPointer
+    let base: Int
+  }
+
+  /// The runs in view order, then one empty run starting at `count` (so run `k` ends where
+  /// run `k + 1` starts).
+  let runs: [Run]
   let count: Int
   /// The delta applied (its file is kept mapped as long as the table lives; the base's is kept
   /// by the snapshot).
@@ -164,33 +177,94 @@ final class RecordTable: @unchecked Sendable {
   init(records: UnsafeRawPointer, count baseCount: Int, delta: IndexDelta) {
     self.delta = delta
     count = baseCount - delta.removedCount + delta.count
-    pointers = .allocate(capacity: max(count, 1))
-    var n = 0
-    var d = 0
+    let size = IndexFormat.recordSize
+    var runs: [Run] = []
+    var at = 0
     var r = 0
-    let nextRemoved = { (r: Int) in r < delta.removedCount ? delta.removed(r) : Int.max }
-    var removed = nextRemoved(0)
-    for b in 0..<baseCount {
-      while d < delta.count, delta.position(d) <= b {
-        (pointers + n).initialize(to: delta.record(d))
-        n += 1
-        d += 1
-      }
-      if b == removed {
+    // Base records `lo..<hi` but the removed ones.
+    func base(_ lo: Int, _ hi: Int) {
+      var lo = lo
+      while r < delta.removedCount, delta.removed(r) < hi {
+        let gone = delta.removed(r)
+        if gone > lo {
+          runs.append(Run(start: at, pointer: records + lo * size, base: lo))
+          at += gone - lo
+        }
+        lo = max(lo, gone + 1)
         r += 1
-        removed = nextRemoved(r)
-        continue
       }
-      (pointers + n).initialize(to: records + b * IndexFormat.recordSize)
-      n += 1
+      if hi > lo {
+        runs.append(Run(start: at, pointer: records + lo * size, base: lo))
+        at += hi - lo
+      }
     }
+    var b = 0
+    var d = 0
     while d < delta.count {
-      (pointers + n).initialize(to: delta.record(d))
-      n += 1
-      d += 1
+      let position = delta.position(d)
+      base(b, position)
+      b = position
+      let first = d
+      while d < delta.count, delta.position(d) == position { d += 1 }
+      runs.append(Run(start: at, pointer: delta.record(first), base: -1))
+      at += d - first
     }
-    precondition(n == count, "a checked delta fills its table")
+    base(b, baseCount)
+    precondition(at == count, "a checked delta fills its table")
+    runs.append(Run(start: count, pointer: records, base: -1))
+    self.runs = runs
   }
 
-  deinit { pointers.deallocate() }
+  /// The run holding view record `i`.
+  @inline(__always) func run(of i: Int) -> Int {
+    var lo = 0
+    var hi = runs.count - 1
+    while hi - lo > 1 {
+      let mid = (lo + hi) / 2
+      if runs[mid].start <= i { lo = mid } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Where view record `i` starts.
+  @inline(__always) func pointer(_ i: Int) -> UnsafeRawPointer {
+    let run = runs[run(of: i)]
+    return run.pointer + (i - run.start) * IndexFormat.recordSize
+  }
+
+  /// The base record number of view record `i`, nil for a record of the delta.
+  func baseRecord(_ i: Int) -> Int? {
+    let run = runs[run(of: i)]
+    return run.base < 0 ? nil : run.base + (i - run.start)
+  }
+
+  /// The view record of base record `b`, nil when the delta removed it.
+  func viewRecord(ofBase b: Int) -> Int? {
+    // Removed records before `b` (and whether `b` is one), then the delta's records that go
+    // before it.
+    var lo = 0
+    var hi = delta.removedCount
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if delta.removed(mid) < b { lo = mid + 1 } else { hi = mid }
+    }
+    if lo < delta.removedCount, delta.removed(lo) == b { return nil }
+    let removedBefore = lo
+    lo = 0
+    hi = delta.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if delta.position(mid) <= b { lo = mid + 1 } else { hi = mid }
+    }
+    return b - removedBefore + lo
+  }
+
+  /// The view records of the delta, ascending.
+  var deltaRecords: [Int] {
+    var out: [Int] = []
+    for k in 0..<(runs.count - 1) where runs[k].base < 0 {
+      out.append(contentsOf: runs[k].start..<runs[k + 1].start)
+    }
+    return out
+  }
 }

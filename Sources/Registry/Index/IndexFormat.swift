@@ -4,13 +4,18 @@
 ///     dict offsets ((n+1) × u32) | dict bytes
 ///     unique offsets ((n+1) × u32) | unique bytes
 ///     records (records × 80 bytes), in path order
+///     name order (records × u32: the record numbers sorted by name as `String` orders names,
+///                 equal names by record number)
+///     name ranks (records × u32: each record's rank among the distinct names in that order;
+///                 equal names have equal ranks)
 ///     block checksums (blocks × u64: FastHash of each `blockSize` bytes of everything above)
 ///     footer: body length u64 | block size u32 | blocks u32 | checksum u64 (FastHash of the
 ///             block checksums and these 16 bytes) | magic "RGIX"
 ///
-/// Opening checks the footer and the blocks of the header, dictionary, unique offsets and
-/// records (every command reads them); a block of unique strings is checked the first time a
-/// string in it is read (see `IndexBlocks`).
+/// Opening checks the footer and the blocks of the header and dictionary (decoded at once);
+/// every other block (string offsets, strings, records, name order and ranks) is checked the
+/// first time bytes in it are read (see `IndexBlocks`), so that `show NAME` reads a few blocks
+/// and a search the records' blocks.
 ///
 /// Low-cardinality values (model, engine, version, image, GPU, precision, format, status) live
 /// in the dictionary, decoded once at load; names, paths and diagnostics live in the unique
@@ -25,13 +30,15 @@
 /// `IndexDeltaFormat`.
 enum IndexFormat {
   static let magic: [UInt8] = Array("RGIX".utf8)
-  static let version: UInt32 = 6
+  static let version: UInt32 = 7
   static let headerSize = 4 + 4 + 8 + 20 + 4 + 4 + 4
   static let treeOffset = 16
   static let recordSize = 80
   static let none: UInt32 = 0xFFFF_FFFF
-  /// The bytes covered by one block checksum, as written.
-  static let blockSize = 64 * 1024
+  /// The bytes covered by one block checksum, as written: small enough that a lookup reading
+  /// a few strings and records checks little more than it reads (a binary search by name reads
+  /// some 50 blocks), large enough that the checksums (checked at open) stay small.
+  static let blockSize = 16 * 1024
   /// The block sizes a reader accepts (powers of two; tests write small ones).
   static let blockSizes = 256...(16 << 20)
   /// body length u64 | block size u32 | blocks u32 | checksum u64 | magic.

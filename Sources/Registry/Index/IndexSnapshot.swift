@@ -28,10 +28,13 @@ public struct IndexSnapshot: @unchecked Sendable {
   let recordsStart: Int
   /// The base file's record count.
   let baseCount: Int
+  /// The length of the base file's unique strings' bytes.
+  let uniqueBlobLength: Int
+  /// Where the base file's name order and name ranks start (see `IndexFormat`).
+  let nameOrderStart: Int
+  let nameRanksStart: Int
   /// Where each record lives when a delta is applied to the base file.
   let table: RecordTable?
-  /// `table`'s pointers.
-  private let recordPointers: UnsafePointer<UnsafeRawPointer>?
   /// The changes applied to the base file, if any.
   var delta: IndexDelta? { table?.delta }
 
@@ -58,68 +61,61 @@ public struct IndexSnapshot: @unchecked Sendable {
     else { throw .badMagic }
     let version = file.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian
     guard version == IndexFormat.version else { throw .unsupportedVersion(version) }
-    let blocks = try IndexBlocks(storage: storage)
+    let blocks = try IndexBlocks(storage: storage, verified: !checksum)
     let raw = blocks.body
-    func verified(_ range: Range<Int>) -> Bool { !checksum || blocks.verify(range) }
-    guard raw.count >= h, verified(0..<h) else { throw .checksumMismatch }
-    let parsed: Result<(ObjectID, Int, [String], Int, Int, Int, Int), IndexError> = {
-      let fingerprint = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
-      guard fingerprint == IndexFingerprint.current else { return .failure(.staleReader) }
-      let tree = ObjectID(raw: raw.baseAddress! + IndexFormat.treeOffset)
-      func u32(_ at: Int) -> Int {
-        Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
-      }
-      let records = u32(36)
-      let dictCount = u32(40)
-      let uniqueCount = u32(44)
-      let end = raw.count
-      var at = h
-      // Dictionary strings.
-      let dictOffsets = at
-      at += (dictCount + 1) * 4
-      guard at <= end else { return .failure(.truncated) }
-      guard verified(dictOffsets..<at) else { return .failure(.checksumMismatch) }
-      let dictBlob = at
-      let dictLength = u32(dictOffsets + dictCount * 4)
-      at += dictLength
-      guard at <= end else { return .failure(.truncated) }
-      guard verified(dictBlob..<at) else { return .failure(.checksumMismatch) }
-      guard
-        let dictionary = IndexStrings.decode(
-          count: dictCount, offsets: raw.baseAddress! + dictOffsets,
-          bytes: UnsafeRawBufferPointer(rebasing: raw[dictBlob..<at]))
-      else { return .failure(.malformed("dictionary offsets")) }
-      // Unique strings.
-      let uniqueOffsets = at
-      at += (uniqueCount + 1) * 4
-      guard at <= end else { return .failure(.truncated) }
-      guard verified(uniqueOffsets..<at) else { return .failure(.checksumMismatch) }
-      let uniqueBlob = at
-      // Offsets must not decrease: then every string lies inside the blob, whose length is the
-      // last offset. (The checksums detect damage, not a crafted file in a shared git dir.)
-      guard IndexStrings.nonDecreasing(count: uniqueCount, offsets: raw.baseAddress! + uniqueOffsets)
-      else { return .failure(.malformed("unique string offsets")) }
-      at += u32(uniqueOffsets + uniqueCount * 4)
-      guard at <= end, at + records * IndexFormat.recordSize == end else {
-        return .failure(.malformed("section sizes do not add up"))
-      }
-      guard verified(at..<end) else { return .failure(.checksumMismatch) }
-      return .success((tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, at))
-    }()
-    let (tree, records, dictionary, uniqueOffsets, uniqueBlob, uniqueCount, recordsStart) =
-      try parsed.get()
-    self.treeID = tree
+    guard raw.count >= h, blocks.verify(0..<h) else { throw .checksumMismatch }
+    let fingerprint = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+    guard fingerprint == IndexFingerprint.current else { throw .staleReader }
+    func u32(_ at: Int) -> Int {
+      Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+    }
+    let records = u32(36)
+    let dictCount = u32(40)
+    let uniqueCount = u32(44)
+    let end = raw.count
+    var at = h
+    // Dictionary strings (decoded now: their blocks are checked now).
+    let dictOffsets = at
+    at += (dictCount + 1) * 4
+    guard at <= end else { throw .truncated }
+    guard blocks.verify(dictOffsets..<at) else { throw .checksumMismatch }
+    let dictBlob = at
+    let dictLength = u32(dictOffsets + dictCount * 4)
+    at += dictLength
+    guard at <= end else { throw .truncated }
+    guard blocks.verify(dictBlob..<at) else { throw .checksumMismatch }
+    guard
+      let dictionary = IndexStrings.decode(
+        count: dictCount, offsets: raw.baseAddress! + dictOffsets,
+        bytes: UnsafeRawBufferPointer(rebasing: raw[dictBlob..<at]))
+    else { throw .malformed("dictionary offsets") }
+    // Unique strings: only the last offset (the length of their bytes) is read now; each
+    // string's offsets are checked against it when the string is read.
+    let uniqueOffsets = at
+    at += (uniqueCount + 1) * 4
+    guard at <= end else { throw .truncated }
+    let lengthAt = uniqueOffsets + uniqueCount * 4
+    guard blocks.verify(lengthAt..<(lengthAt + 4)) else { throw .checksumMismatch }
+    let uniqueBlob = at
+    let blobLength = u32(lengthAt)
+    at += blobLength
+    guard at <= end, at + records * (IndexFormat.recordSize + 8) == end else {
+      throw .malformed("section sizes do not add up")
+    }
+    self.treeID = ObjectID(raw: raw.baseAddress! + IndexFormat.treeOffset)
     self.count = records
     self.baseCount = records
     self.blocks = blocks
     self.raw = storage.bytes
-    self.recordPointers = nil
     self.dictionary = dictionary
     self.uniqueOffsetsStart = uniqueOffsets
     self.uniqueBlobStart = uniqueBlob
+    self.uniqueBlobLength = blobLength
     self.uniqueCount = uniqueCount
     self.baseUniqueCount = uniqueCount
-    self.recordsStart = recordsStart
+    self.recordsStart = at
+    self.nameOrderStart = at + records * IndexFormat.recordSize
+    self.nameRanksStart = nameOrderStart + records * 4
     self.table = nil
   }
 
@@ -138,14 +134,16 @@ public struct IndexSnapshot: @unchecked Sendable {
     dictionary = base.dictionary + delta.dictionary
     uniqueOffsetsStart = base.uniqueOffsetsStart
     uniqueBlobStart = base.uniqueBlobStart
+    uniqueBlobLength = base.uniqueBlobLength
     baseUniqueCount = base.baseUniqueCount
     uniqueCount = base.baseUniqueCount + delta.uniqueCount
     recordsStart = base.recordsStart
+    nameOrderStart = base.nameOrderStart
+    nameRanksStart = base.nameRanksStart
     baseCount = base.baseCount
     let table = RecordTable(
       records: base.raw.baseAddress! + base.recordsStart, count: base.baseCount, delta: delta)
     self.table = table
-    recordPointers = UnsafePointer(table.pointers)
     count = table.count
   }
 
@@ -167,21 +165,60 @@ public struct IndexSnapshot: @unchecked Sendable {
     raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian
   }
 
-  /// Where record `i` starts (in the base file or in the delta).
+  /// Where record `i` starts (in the base file or in the delta), its bytes checked.
   @inline(__always) func record(_ i: Int) -> UnsafeRawPointer {
-    if let recordPointers { return recordPointers[i] }
-    return raw.baseAddress! + (recordsStart &+ i &* IndexFormat.recordSize)
+    guard let table else {
+      let at = recordsStart &+ i &* IndexFormat.recordSize
+      checked(at..<(at &+ IndexFormat.recordSize))
+      return raw.baseAddress! + at
+    }
+    let p = table.pointer(i)
+    let at = p - raw.baseAddress!
+    if at >= 0, at < raw.count { checked(at..<(at + IndexFormat.recordSize)) }
+    return p
+  }
+
+  /// Stops the process (`IndexCorruption`) unless the blocks holding `range` of the base file
+  /// match their checksums.
+  @inline(__always) func checked(_ range: Range<Int>) {
+    if let bad = blocks.firstBad(in: range) { corrupted(block: bad) }
   }
 
   @inline(__always) func field(_ i: Int, _ offset: Int) -> UInt32 {
     record(i).loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
   }
 
+  /// A field of the record at `r`.
+  @inline(__always) static func field(_ r: UnsafeRawPointer, _ offset: Int) -> UInt32 {
+    r.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+  }
+
+  /// Calls `body` with each record's number and bytes, in order: the scan of a whole index,
+  /// checking the blocks of a block's worth of records at a time (then using them while they
+  /// are in cache) rather than each record.
+  @inline(__always) func forEachRecord(_ body: (Int, UnsafeRawPointer) -> Void) {
+    let size = IndexFormat.recordSize
+    let chunk = max(1, blocks.size / size)
+    func run(_ start: Int, _ end: Int, _ p: UnsafeRawPointer) {
+      let at = p - raw.baseAddress!
+      let inBase = at >= 0 && at < raw.count
+      var i = start
+      while i < end {
+        let next = min(end, i + chunk)
+        if inBase { checked((at + (i - start) * size)..<(at + (next - start) * size)) }
+        for j in i..<next { body(j, p + (j - start) * size) }
+        i = next
+      }
+    }
+    guard let table else { return run(0, count, raw.baseAddress! + recordsStart) }
+    let runs = table.runs
+    for k in 0..<(runs.count - 1) { run(runs[k].start, runs[k + 1].start, runs[k].pointer) }
+  }
+
   /// The base record number of record `i`, nil for a record of the delta.
   func baseRecord(_ i: Int) -> Int? {
-    let offset = record(i) - raw.baseAddress!
-    guard offset >= recordsStart, offset < raw.count else { return nil }
-    return (offset - recordsStart) / IndexFormat.recordSize
+    guard let table else { return i }
+    return table.baseRecord(i)
   }
 
   /// The dictionary id of a field of record `i` (`IndexFormat.none` when unset).
@@ -202,11 +239,21 @@ public struct IndexSnapshot: @unchecked Sendable {
   func uniqueLength(_ id: UInt32) -> Int? {
     guard id != IndexFormat.none, Int(id) < uniqueCount else { return nil }
     let n = Int(id)
-    guard n >= baseUniqueCount else {
-      let at = uniqueOffsetsStart + n * 4
-      return Int(u32(at + 4)) - Int(u32(at))
-    }
+    guard n >= baseUniqueCount else { return uniqueRange(n).count }
     return delta?.uniqueLength(n - baseUniqueCount)
+  }
+
+  /// Where base unique string `n` lies in the base file, its offsets checked (a block that does
+  /// not match, or offsets outside the strings' bytes, stop the process: `IndexCorruption`).
+  @inline(__always) private func uniqueRange(_ n: Int) -> Range<Int> {
+    let at = uniqueOffsetsStart + n * 4
+    checked(at..<(at + 8))
+    let s = Int(u32(at))
+    let e = Int(u32(at + 4))
+    guard s <= e, e <= uniqueBlobLength else {
+      IndexCorruption.stop(path: storage.path, malformed: "unique string \(n) lies outside the strings")
+    }
+    return (uniqueBlobStart + s)..<(uniqueBlobStart + e)
   }
 
   /// The bytes of a unique string, checked against their block's checksum (nil for none). A
@@ -214,10 +261,9 @@ public struct IndexSnapshot: @unchecked Sendable {
   @inline(__always) func uniqueSpan(_ id: UInt32) -> UnsafeRawBufferPointer? {
     let n = Int(id)
     guard id != IndexFormat.none, n < baseUniqueCount else { return deltaUnique(id) }
-    let s = uniqueBlobStart + Int(u32(uniqueOffsetsStart + n * 4))
-    let e = uniqueBlobStart + Int(u32(uniqueOffsetsStart + (n + 1) * 4))
-    if let bad = blocks.firstBad(in: s..<e) { corrupted(block: bad) }
-    return UnsafeRawBufferPointer(rebasing: raw[s..<e])
+    let range = uniqueRange(n)
+    checked(range)
+    return UnsafeRawBufferPointer(rebasing: raw[range])
   }
 
   private func deltaUnique(_ id: UInt32) -> UnsafeRawBufferPointer? {
@@ -272,15 +318,19 @@ public struct IndexSnapshot: @unchecked Sendable {
       }
     }.sorted()
     var found: [Int] = []
-    for i in 0..<count {
-      let prefix = record(i).loadUnaligned(fromByteOffset: IndexFormat.blobOffset, as: UInt64.self)
+    forEachRecord { i, r in
+      let prefix = r.loadUnaligned(fromByteOffset: IndexFormat.blobOffset, as: UInt64.self)
       var lo = 0
       var hi = prefixes.count
       while lo < hi {
         let mid = (lo + hi) / 2
         if prefixes[mid] < prefix { lo = mid + 1 } else { hi = mid }
       }
-      if lo < prefixes.count, prefixes[lo] == prefix, ids.contains(blobID(i)) { found.append(i) }
+      if lo < prefixes.count, prefixes[lo] == prefix,
+        ids.contains(ObjectID(raw: r + IndexFormat.blobOffset))
+      {
+        found.append(i)
+      }
     }
     return found
   }
@@ -291,8 +341,11 @@ public struct IndexSnapshot: @unchecked Sendable {
   }
 
   /// The topology of record `i`, if known.
-  public func topology(_ i: Int) -> Topology? {
-    switch record(i).load(fromByteOffset: IndexFormat.topologyOffset, as: UInt8.self) {
+  public func topology(_ i: Int) -> Topology? { Self.topology(record(i)) }
+
+  /// The topology of the record at `r`, if known.
+  static func topology(_ r: UnsafeRawPointer) -> Topology? {
+    switch r.load(fromByteOffset: IndexFormat.topologyOffset, as: UInt8.self) {
     case 1: return .aggregated
     case 2: return .disaggregated
     default: return nil
@@ -357,10 +410,12 @@ extension IndexSnapshot {
     count = view.baseCount
     blocks = view.blocks
     raw = view.raw
-    recordPointers = nil
     dictionary = Array(view.dictionary.dropLast(deltaStrings))
     uniqueOffsetsStart = view.uniqueOffsetsStart
     uniqueBlobStart = view.uniqueBlobStart
+    uniqueBlobLength = view.uniqueBlobLength
+    nameOrderStart = view.nameOrderStart
+    nameRanksStart = view.nameRanksStart
     uniqueCount = view.baseUniqueCount
     baseUniqueCount = view.baseUniqueCount
     recordsStart = view.recordsStart

@@ -57,10 +57,8 @@ struct IndexUpdate {
     if let delta = view.delta { for k in 0..<delta.removedCount { removed.insert(delta.removed(k)) } }
     var records: [IndexedRecipe] = []
     for i in dropping { if let b = view.baseRecord(i) { removed.insert(b) } }
-    if view.delta != nil {
-      for i in 0..<view.count where view.baseRecord(i) == nil && !dropping.contains(i) {
-        records.append(view.recipe(i))
-      }
+    for i in view.table?.deltaRecords ?? [] where !dropping.contains(i) {
+      records.append(view.recipe(i))
     }
     if removed.count + records.count + added.count <= Self.deltaBound(baseCount: base.count) {
       records += added

@@ -26,6 +26,11 @@ package struct IndexWriter {
   /// of added ones (byte ranges of `records`).
   private var pieces: [Piece] = []
   private var recordCount = 0
+  /// For the name order and ranks: each record's base record number (-1 for an added one),
+  /// in file order; the added records' names and file positions.
+  private var bases: [Int] = []
+  private var addedNames: [String] = []
+  private var addedPositions: [Int] = []
   /// The bytes covered by one block checksum of the file.
   var blockSize = IndexFormat.blockSize
 
@@ -65,13 +70,15 @@ package struct IndexWriter {
 
   /// Keeps record `b` of the base (next in file order).
   mutating func keep(_ b: Int) {
-    guard let base else { preconditionFailure("keep needs a base") }
-    let at = base.recordsStart + b * IndexFormat.recordSize
+    // (Not `guard let base`: copying the snapshot for each of 100k records costs.)
+    guard let recordsStart = base?.recordsStart else { preconditionFailure("keep needs a base") }
+    let at = recordsStart + b * IndexFormat.recordSize
     if case .base(let run)? = pieces.last, run.upperBound == at {
       pieces[pieces.count - 1] = .base(run.lowerBound..<(at + IndexFormat.recordSize))
     } else {
       pieces.append(.base(at..<(at + IndexFormat.recordSize)))
     }
+    bases.append(b)
     recordCount += 1
   }
 
@@ -158,6 +165,9 @@ package struct IndexWriter {
       let flags: UInt8 = (r.isValid ? 0 : 1) | (s.gpusPerNodeDerived ? 2 : 0)
       rec.storeBytes(of: flags, toByteOffset: IndexFormat.flagsOffset, as: UInt8.self)
     }
+    bases.append(-1)
+    addedNames.append(s.name)
+    addedPositions.append(recordCount)
     recordCount += 1
   }
 
@@ -181,9 +191,10 @@ package struct IndexWriter {
       case .base(let r), .added(let r): $0 + r.count
       }
     }
+    let nameSections = nameOrderAndRanks()
     let total =
       head.count + baseOffsets.count + baseBlob.count + uniqueOffsets.count + uniqueBlob.count
-      + recordBytes
+      + recordBytes + nameSections.count
     var hasher = IndexBlockHasher(bodyLength: total, blockSize: blockSize)
     func emit(_ piece: UnsafeRawBufferPointer) -> Bool {
       hasher.update(piece)
@@ -204,7 +215,104 @@ package struct IndexWriter {
         }
       }
     }
+    guard nameSections.withUnsafeBytes(emit) else { return false }
     return hasher.trailer().withUnsafeBytes(sink)
+  }
+
+  /// The name order and name ranks sections (see `IndexFormat`): record numbers sorted by
+  /// name as `String` orders names (equal names by record number), then each record's rank
+  /// among the distinct names.
+  ///
+  /// The added records are sorted; the kept ones come in order from the base's name order and
+  /// the added ones are merged in (a binary search each), so that a compaction does not sort
+  /// the base's names again.
+  private func nameOrderAndRanks() -> [UInt8] {
+    // Entries: a kept record as its base record number, an added one as -1 - its number.
+    let added = Self.order(addedNames).map { -1 - $0 }
+    var entries: [Int] = []
+    entries.reserveCapacity(recordCount)
+    var position: [Int] = []
+    // The base's names and ranks (the snapshot captured once, not copied per record).
+    let baseName: (Int) -> String = base.map { s in
+      { String(decoding: s.baseNameSpan($0), as: UTF8.self) }
+    } ?? { _ in "" }
+    let baseRank: (Int) -> UInt32 = base.map { s in { s.nameRank($0) } } ?? { _ in 0 }
+    if let base, added.count < recordCount {
+      position = [Int](repeating: -1, count: base.baseCount)
+      for (p, b) in bases.enumerated() where b >= 0 { position[b] = p }
+      var kept: [Int] = []
+      kept.reserveCapacity(recordCount - added.count)
+      for k in 0..<base.baseCount {
+        let b = base.nameOrder(k)
+        if position[b] >= 0 { kept.append(b) }
+      }
+      var j = 0
+      for e in added {
+        let name = addedNames[-1 - e]
+        let p = addedPositions[-1 - e]
+        // The first kept record whose name and position follow the added one's.
+        var lo = j
+        var hi = kept.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          let other = baseName(kept[mid])
+          if other < name || (other == name && position[kept[mid]] < p) {
+            lo = mid + 1
+          } else {
+            hi = mid
+          }
+        }
+        entries += kept[j..<lo]
+        j = lo
+        entries.append(e)
+      }
+      entries += kept[j...]
+    } else {
+      entries = added
+    }
+    let names = addedNames
+    func same(_ x: Int, _ y: Int) -> Bool {
+      if x >= 0, y >= 0 { return baseRank(x) == baseRank(y) }
+      func name(_ e: Int) -> String { e < 0 ? names[-1 - e] : baseName(e) }
+      return name(x) == name(y)
+    }
+    var order = [UInt32](repeating: 0, count: recordCount)
+    var ranks = [UInt32](repeating: 0, count: recordCount)
+    var rank: UInt32 = 0
+    for (k, e) in entries.enumerated() {
+      if k > 0, !same(entries[k - 1], e) { rank += 1 }
+      let p = e < 0 ? addedPositions[-1 - e] : position[e]
+      ranks[p] = rank.littleEndian
+      order[k] = UInt32(p).littleEndian
+    }
+    return order.withUnsafeBytes { Array($0) } + ranks.withUnsafeBytes { Array($0) }
+  }
+
+  /// The indices of `names` sorted by name as `String` orders them, equal names by index.
+  private static func order(_ names: [String]) -> [Int] {
+    // All ASCII (the usual case): byte order is `String`'s order, and bytes compare faster.
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(names.count)
+    for name in names {
+      bytes.append(contentsOf: name.utf8)
+      ends.append(bytes.count)
+    }
+    var order = Array(names.indices)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      order.sort { x, y in names[x] == names[y] ? x < y : names[x] < names[y] }
+      return order
+    }
+    bytes.withUnsafeBytes { b in
+      func span(_ i: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: b[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+      }
+      order.sort { x, y in
+        let c = compareBytes(span(x), span(y))
+        return c != 0 ? c < 0 : x < y
+      }
+    }
+    return order
   }
 
   /// Passes the bytes of a delta file to `sink` (see `IndexDeltaFormat`): the records added
@@ -247,5 +355,15 @@ package struct IndexWriter {
       return true
     }
     return out
+  }
+
+  /// memcmp-style comparison of two byte strings.
+  static func compareBytes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+    let n = min(x.count, y.count)
+    if n > 0 {
+      let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+      if c != 0 { return Int(c) }
+    }
+    return x.count - y.count
   }
 }

@@ -36,31 +36,38 @@ extension IndexSnapshot {
     }
 
     var out: [Int] = []
-    for i in 0..<count {
-      if !query.includeInvalid && isInvalid(i) { continue }
-      if let gpuIDs, !gpuIDs.contains(dictID(i, .gpuType)) { continue }
-      if let modelIDs, !modelIDs.contains(dictID(i, .model)) { continue }
-      if let engineIDs, !engineIDs.contains(dictID(i, .engine)) { continue }
-      if let versionIDs, !versionIDs.contains(dictID(i, .engineVersion)) { continue }
-      if let precisionIDs, !precisionIDs.contains(dictID(i, .precision)) { continue }
-      if let t = query.topology, topology(i) != t { continue }
-      if query.minGPUs != nil || query.maxGPUs != nil {
-        guard let g = totalGPUs(i) else { continue }
-        if let lo = query.minGPUs, g < lo { continue }
-        if let hi = query.maxGPUs, g > hi { continue }
+    forEachRecord { i, r in
+      func id(_ field: IndexFormat.Field) -> UInt32 { Self.field(r, field.rawValue) }
+      func int(_ offset: Int) -> Int? {
+        let v = Int32(bitPattern: Self.field(r, offset))
+        return v < 0 ? nil : Int(v)
       }
-      if let n = query.nodes, nodes(i) != n { continue }
-      let status = dictID(i, .status)
+      let flags = r.load(fromByteOffset: IndexFormat.flagsOffset, as: UInt8.self)
+      if !query.includeInvalid && flags & 1 != 0 { return }
+      if let gpuIDs, !gpuIDs.contains(id(.gpuType)) { return }
+      if let modelIDs, !modelIDs.contains(id(.model)) { return }
+      if let engineIDs, !engineIDs.contains(id(.engine)) { return }
+      if let versionIDs, !versionIDs.contains(id(.engineVersion)) { return }
+      if let precisionIDs, !precisionIDs.contains(id(.precision)) { return }
+      if let t = query.topology, Self.topology(r) != t { return }
+      if query.minGPUs != nil || query.maxGPUs != nil {
+        guard let g = int(IndexFormat.totalGPUsOffset) else { return }
+        if let lo = query.minGPUs, g < lo { return }
+        if let hi = query.maxGPUs, g > hi { return }
+      }
+      if let n = query.nodes, int(IndexFormat.nodesOffset) != n { return }
+      let status = id(.status)
       if let statusIDs {
         if !(statusIDs.contains(status) || (wantsUnspecified && status == IndexFormat.none)) {
-          continue
+          return
         }
       } else if deprecatedIDs.contains(status) {
-        continue
+        return
       }
       if let text {
-        let inModel = textModelIDs?.contains(dictID(i, .model)) ?? false
-        if !inModel && !uniqueBytes(nameID(i), { Self.containsFolded($0, text) }) { continue }
+        let inModel = textModelIDs?.contains(id(.model)) ?? false
+        let name = Self.field(r, IndexFormat.nameOffset)
+        if !inModel && !uniqueBytes(name, { Self.containsFolded($0, text) }) { return }
       }
       out.append(i)
     }
