@@ -1,6 +1,6 @@
 public import Engines
 internal import Lint
-public import Migrate
+internal import Migrate
 public import Schema
 
 /// Builds a ``LaunchPlan`` from a recipe: the one place that decides which processes run

@@ -1,4 +1,4 @@
-public import Engines
+internal import Engines
 internal import Migrate
 internal import Schema
 

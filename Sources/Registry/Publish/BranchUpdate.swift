@@ -45,7 +45,7 @@ enum BranchUpdate {
     }
     do {
       try repository.checkout(paths, from: oldTree, to: newTree)
-    } catch let error as GitError where error.code == .other(-13) {
+    } catch where error.code == .other(-13) {
       // GIT_ECONFLICT: a file changed after the check above.
       let now = (try? repository.localChanges(to: paths, against: oldTree)) ?? []
       throw PublishError.localChanges(
