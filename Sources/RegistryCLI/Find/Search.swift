@@ -140,7 +140,11 @@ extension Search.Request {
       // The default: order and cut the matching records in the index, then build rows for the
       // printed ones only (none for paths).
       let snapshot = index.snapshot
-      let hits = snapshot.sortedByName(snapshot.search(q), limit: limit)
+      // With --limit, the first matches along the index's name order (a few hundred records
+      // read for a common filter); else every match, sorted.
+      let hits =
+        limit.flatMap { snapshot.firstByName(matching: q, limit: $0) }
+        ?? snapshot.sortedByName(snapshot.search(q), limit: limit)
       if format == .paths {
         RecipeListPrinter.printPaths(hits.lazy.map(snapshot.path), terminal: terminal)
         if failOnNoResult && hits.isEmpty { throw ExitStatus.invalid }
