@@ -81,21 +81,26 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The 40-digit lower-case hex form.
   public var hex: String {
     String(unsafeUninitializedCapacity: 40) { buffer in
-      // Two digits a byte, most significant first, straight from the three words.
-      var k = 0
-      func put(_ word: UInt64, bytes: Int) {
-        for s in stride(from: (bytes - 1) * 8, through: 0, by: -8) {
-          let byte = UInt8(truncatingIfNeeded: word >> s)
-          buffer[k] = Self.digit(byte >> 4)
-          buffer[k + 1] = Self.digit(byte & 0x0f)
-          k += 2
-        }
-      }
-      put(high, bytes: 8)
-      put(middle, bytes: 8)
-      put(UInt64(low), bytes: 4)
+      writeHex(to: buffer.baseAddress!)
       return 40
     }
+  }
+
+  /// Writes the 40 lower-case hex digits to `out`, which must have room for them.
+  public func writeHex(to out: UnsafeMutablePointer<UInt8>) {
+    // Two digits a byte, most significant first, straight from the three words.
+    var k = 0
+    func put(_ word: UInt64, bytes: Int) {
+      for s in stride(from: (bytes - 1) * 8, through: 0, by: -8) {
+        let byte = UInt8(truncatingIfNeeded: word >> s)
+        out[k] = Self.digit(byte >> 4)
+        out[k + 1] = Self.digit(byte & 0x0f)
+        k += 2
+      }
+    }
+    put(high, bytes: 8)
+    put(middle, bytes: 8)
+    put(UInt64(low), bytes: 4)
   }
 
   /// The lower-case ASCII hex digit of `v` (0...15).
