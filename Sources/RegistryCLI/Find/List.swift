@@ -40,9 +40,10 @@ extension List.Request {
       terminal.err("\(hits.count) invalid file\(hits.count == 1 ? "" : "s") of \(s.count)")
       return
     }
-    let rows = hits.map { RecipeRow(s, $0, withErrors: invalid) }.sorted { $0.path < $1.path }
-    try RecipeListPrinter.print(
-      rows, registry: registry.path, commit: index.commit.hex, format: global.json ? .json : output,
-      terminal: terminal)
+    // Paths are unique in a tree: the order is the same whatever sort.
+    let byPath = hits.map { (path: s.path($0), record: $0) }.sorted { $0.path < $1.path }
+    RecipeListPrinter.print(
+      IndexRows(s, byPath.map(\.record), withErrors: invalid), registry: registry.path,
+      commit: index.commit.hex, format: global.json ? .json : output, terminal: terminal)
   }
 }

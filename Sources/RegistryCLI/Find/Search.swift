@@ -135,40 +135,39 @@ extension Search.Request {
     let registry = try registryOptions.open()
     let index = try IndexLoading.load(registry, rev: rev, terminal: terminal)
     let format = global.json ? .json : output
-    var rows: [RecipeRow]
+    let commit = index.commit.hex
     if sort == .name && !allRegistries && scope.isEmpty {
-      // The default: order and cut the matching records in the index, then build rows for the
-      // printed ones only (none for paths).
+      // The default: order and cut the matching records in the index, then print them from
+      // the index (no row built).
       let snapshot = index.snapshot
       // With --limit, the first matches along the index's name order (a few hundred records
       // read for a common filter); else every match, sorted.
       let hits =
         limit.flatMap { snapshot.firstByName(matching: q, limit: $0) }
         ?? snapshot.sortedByName(snapshot.search(q), limit: limit)
-      if format == .paths {
-        RecipeListPrinter.printPaths(hits.lazy.map(snapshot.path), terminal: terminal)
-        if failOnNoResult && hits.isEmpty { throw ExitStatus.invalid }
-        return
-      }
-      rows = hits.map { RecipeRow(snapshot, $0, withErrors: invalid) }
-    } else {
-      rows =
-        scope.isEmpty
-        ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
-      if allRegistries || !scope.isEmpty {
-        rows += try ScopedSearch.rows(
-          registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
-      }
-      rows.sort(by: sort.order)
-      if sort == .throughputPerGPU {
-        rows = try ResultRanking.ranked(
-          rows, registry: registry, rev: rev, ttft: atTTFT, terminal: terminal,
-          quiet: global.quiet || global.json || output != .table)
-      }
-      if let limit { rows = Array(rows.prefix(max(limit, 0))) }
+      RecipeListPrinter.print(
+        IndexRows(snapshot, hits, withErrors: invalid), registry: registry.path, commit: commit,
+        format: format, terminal: terminal)
+      if failOnNoResult && hits.isEmpty { throw ExitStatus.invalid }
+      return
     }
-    try RecipeListPrinter.print(
-      rows, registry: registry.path, commit: index.commit.hex, format: format, terminal: terminal)
+    var rows =
+      scope.isEmpty
+      ? index.snapshot.search(q).map { RecipeRow(index.snapshot, $0, withErrors: invalid) } : []
+    if allRegistries || !scope.isEmpty {
+      rows += try ScopedSearch.rows(
+        registry, scopes: scope, query: q, withErrors: invalid, terminal: terminal)
+    }
+    rows.sort(by: sort.order)
+    if sort == .throughputPerGPU {
+      rows = try ResultRanking.ranked(
+        rows, registry: registry, rev: rev, ttft: atTTFT, terminal: terminal,
+        quiet: global.quiet || global.json || output != .table)
+    }
+    if let limit { rows = Array(rows.prefix(max(limit, 0))) }
+    RecipeListPrinter.print(
+      RecipeRowList(rows), registry: registry.path, commit: commit, format: format,
+      terminal: terminal)
     if failOnNoResult && rows.isEmpty { throw ExitStatus.invalid }
   }
 }

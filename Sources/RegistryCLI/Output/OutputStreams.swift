@@ -43,15 +43,18 @@ struct FileDescriptorStream: TextOutputStream, Sendable {
 
   func write(_ string: String) {
     var text = string
-    text.withUTF8 { buf in
-      guard var base = buf.baseAddress else { return }
-      var left = buf.count
-      while left > 0 {
-        let n = Glibc.write(fd, base, left)
-        if n <= 0 { return }
-        base += n
-        left -= n
-      }
+    text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Writes all of `bytes` (until a write fails).
+  func write(bytes: UnsafeRawBufferPointer) {
+    guard var base = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let n = Glibc.write(fd, base, left)
+      if n <= 0 { return }
+      base += n
+      left -= n
     }
   }
 }

@@ -1,147 +1,159 @@
 import Registry
+import Schema
 
-/// The JSON document of `search` / `list` (``RecipeList``) written directly: byte for byte
-/// what ``JSONOutput`` (JSONEncoder: sorted keys, pretty printed, slashes not escaped) writes
-/// for it, without an encoder container per value (20k rows: ~400 ms through JSONEncoder).
+/// The JSON document of `search` / `list` (``RecipeList``) written directly from a
+/// ``RecipeRowSource``: byte for byte what ``JSONOutput`` (JSONEncoder: sorted keys, pretty
+/// printed, slashes not escaped) writes for the same rows, without an encoder container per
+/// value or a `String` per field (20k rows: ~400 ms through JSONEncoder).
 ///
 /// Strings that are plain ASCII with nothing to escape are written as they are; any other
-/// string is encoded by JSONEncoder on its own, so escaping is JSONEncoder's. A list with a
-/// row carrying errors (`--invalid`) is not written here (nil): it goes through JSONOutput.
+/// string, and a row's errors (`--invalid`), are encoded by JSONEncoder on their own, so
+/// escaping is JSONEncoder's. A shared value (model, engine...) is encoded once.
 enum RecipeListJSON {
-  /// The whole document (no final newline), or nil for a list with errors.
-  static func text(_ list: RecipeList) -> String? {
+  /// The whole document (no final newline).
+  static func text(_ list: RecipeList) -> String {
     var text = ""
-    return write(list) { text += $0 } ? text : nil
+    var out = OutputBuffer(strings: { text += $0 })
+    write(RecipeRowList(list.recipes), registry: list.registry, commit: list.commit, to: &out)
+    out.flush()
+    return text
   }
 
-  /// Writes the document (no final newline) in pieces of about 64 KiB to `out`; false, with
-  /// nothing written, for a list with errors.
-  static func write(_ list: RecipeList, to out: (String) -> Void) -> Bool {
-    guard list.recipes.allSatisfy({ $0.errors == nil }) else { return false }
-    var w = Writer()
-    w.raw("{\n")
-    w.key("commit", indent: 1)
-    w.string(list.commit)
-    w.raw(",\n")
-    w.key("count", indent: 1)
-    w.int(list.count)
-    w.raw(",\n")
-    w.key("recipes", indent: 1)
-    if list.recipes.isEmpty {
-      w.raw("[\n\n  ],\n")
-    } else {
-      w.raw("[\n")
-      for (i, row) in list.recipes.enumerated() {
-        w.row(row)
-        w.raw(i == list.recipes.count - 1 ? "\n" : ",\n")
-        if w.bytes.count >= Writer.piece { w.flush(to: out) }
-      }
-      w.raw("  ],\n")
+  /// Appends the document (no final newline) to `out`, a row at a time.
+  static func write(
+    _ rows: some RecipeRowSource, registry: String, commit: String, to out: inout OutputBuffer
+  ) {
+    var w = Writer(rows: rows)
+    out.append("{\n  \"commit\" : ")
+    w.string(commit, to: &out)
+    out.append(",\n  \"count\" : ")
+    out.append(decimal: rows.count)
+    out.append(",\n  \"recipes\" : [\n")
+    if rows.count == 0 { out.append("\n") }
+    for r in 0..<rows.count {
+      w.row(r, to: &out)
+      out.append(r == rows.count - 1 ? "\n" : ",\n")
+      out.endUnit()
     }
-    w.key("registry", indent: 1)
-    w.string(list.registry)
-    w.raw("\n}")
-    w.flush(to: out)
-    return true
+    out.append("  ],\n  \"registry\" : ")
+    w.string(registry, to: &out)
+    out.append("\n}")
   }
 
-  /// Appends to a byte buffer (literals and plain strings copied from their UTF-8 storage)
-  /// that goes out whenever it holds a piece.
-  private struct Writer {
-    static let piece = 1 << 16
-    var bytes: [UInt8] = []
+  /// Writes rows of one source, keeping each shared value's JSON.
+  private struct Writer<Rows: RecipeRowSource> {
+    let rows: Rows
+    var json: SharedBytes
 
-    init() { bytes.reserveCapacity(Self.piece + 4096) }
-
-    /// Writes what the buffer holds to `out` and empties it.
-    mutating func flush(to out: (String) -> Void) {
-      if !bytes.isEmpty { out(String(decoding: bytes, as: UTF8.self)) }
-      bytes.removeAll(keepingCapacity: true)
-    }
-
-    mutating func raw(_ s: StaticString) {
-      s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func int(_ n: Int) {
-      var text = String(n)
-      text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func key(_ name: StaticString, indent: Int) {
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
-      bytes.append(UInt8(ascii: "\""))
-      raw(name)
-      raw("\" : ")
-    }
-
-    mutating func string(_ s: String) {
-      var text = s
-      let plain = text.withUTF8 { u in
-        let quote = UInt8(ascii: "\"")
-        let backslash = UInt8(ascii: "\\")
-        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != quote && $0 != backslash }) else {
-          return false
+    init(rows: Rows) {
+      self.rows = rows
+      json = SharedBytes(count: rows.sharedCount) { s, bytes in
+        var plain = s
+        plain.withUTF8 { u in
+          if Writer.isPlain(UnsafeRawBufferPointer(u)) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: u)
+            bytes.append(UInt8(ascii: "\""))
+          } else {
+            bytes.append(contentsOf: Writer.encoded(s).utf8)
+          }
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: u)
-        bytes.append(UInt8(ascii: "\""))
-        return true
-      }
-      if !plain {
-        var encoded = (try? JSONOutput.encode(s)) ?? "\"\""
-        encoded.withUTF8 { bytes.append(contentsOf: $0) }
       }
     }
 
-    /// The key of a row field after the first (`blob`): the separator, then the key.
-    mutating func next(_ name: StaticString) {
-      raw(",\n")
-      key(name, indent: 3)
+    /// ASCII with nothing JSON escapes.
+    @inline(__always) static func isPlain(_ u: UnsafeRawBufferPointer) -> Bool {
+      u.allSatisfy {
+        $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+      }
+    }
+
+    /// A value as JSONEncoder writes it on its own.
+    static func encoded(_ value: some Encodable) -> String {
+      (try? JSONOutput.encode(value)) ?? "\"\""
+    }
+
+    func string(_ s: String, to out: inout OutputBuffer) {
+      var text = s
+      text.withUTF8 { string(UnsafeRawBufferPointer($0), to: &out) }
+    }
+
+    @inline(__always) func string(_ u: UnsafeRawBufferPointer, to out: inout OutputBuffer) {
+      if Self.isPlain(u) {
+        out.append(byte: UInt8(ascii: "\""))
+        out.append(u)
+        out.append(byte: UInt8(ascii: "\""))
+      } else {
+        out.append(string: Self.encoded(String(decoding: u, as: UTF8.self)))
+      }
+    }
+
+    /// JSON text of a value inside a row (at depth 3): every line after the first indented
+    /// by 6 more spaces, as JSONEncoder indents nested values (blank lines, which only empty
+    /// containers have, stay blank; strings hold no raw newline).
+    func nested(_ text: String, to out: inout OutputBuffer) {
+      var first = true
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if !first {
+          out.append(byte: UInt8(ascii: "\n"))
+          if !line.isEmpty { out.append(repeating: UInt8(ascii: " "), count: 6) }
+        }
+        first = false
+        out.append(string: String(line))
+      }
+    }
+
+    /// `key` and row `r`'s `field`, if it has one.
+    @inline(__always) mutating func shared(
+      _ key: StaticString, _ r: Int, _ field: RecipeRowField, to out: inout OutputBuffer
+    ) {
+      guard let id = rows.shared(r, field) else { return }
+      out.append(key)
+      json.append(id, of: rows, to: &out)
+    }
+
+    /// `key` and `value`, if there is one.
+    @inline(__always) func int(_ key: StaticString, _ value: Int?, to out: inout OutputBuffer) {
+      guard let value else { return }
+      out.append(key)
+      out.append(decimal: value)
     }
 
     /// One row object, its keys in JSONEncoder's sorted order, absent values left out.
-    mutating func row(_ r: RecipeRow) {
-      let e = r.entry
-      func add(_ key: StaticString, _ value: String?) {
-        if let value {
-          next(key)
-          string(value)
-        }
+    mutating func row(_ r: Int, to out: inout OutputBuffer) {
+      out.append("    {\n      \"blob\" : ")
+      rows.withBlob(r) { string($0, to: &out) }
+      shared(",\n      \"engine\" : ", r, .engine, to: &out)
+      shared(",\n      \"engineVersion\" : ", r, .engineVersion, to: &out)
+      if let errors = rows.errors(r) {
+        out.append(",\n      \"errors\" : ")
+        nested(Self.encoded(errors), to: &out)
       }
-      func add(_ key: StaticString, _ value: Int?) {
-        if let value {
-          next(key)
-          int(value)
-        }
+      shared(",\n      \"format\" : ", r, .format, to: &out)
+      shared(",\n      \"gpuType\" : ", r, .gpuType, to: &out)
+      int(",\n      \"gpusPerNode\" : ", rows.gpusPerNode(r), to: &out)
+      if let derived = rows.gpusPerNodeDerived(r) {
+        out.append(",\n      \"gpusPerNodeDerived\" : ")
+        out.append(derived ? "true" : "false")
       }
-      func add(_ key: StaticString, _ value: Bool?) {
-        if let value {
-          next(key)
-          raw(value ? "true" : "false")
-        }
+      shared(",\n      \"image\" : ", r, .image, to: &out)
+      shared(",\n      \"model\" : ", r, .model, to: &out)
+      out.append(",\n      \"name\" : ")
+      rows.withName(r) { string($0, to: &out) }
+      int(",\n      \"nodes\" : ", rows.nodes(r), to: &out)
+      out.append(",\n      \"path\" : ")
+      rows.withPath(r) { string($0, to: &out) }
+      shared(",\n      \"precision\" : ", r, .precision, to: &out)
+      if let scope = rows.scope(r) {
+        out.append(",\n      \"scope\" : ")
+        string(scope, to: &out)
       }
-      raw("    {\n")
-      key("blob", indent: 3)
-      string(e.blob)
-      add("engine", e.engine)
-      add("engineVersion", e.engineVersion)
-      add("format", e.format)
-      add("gpuType", e.gpuType)
-      add("gpusPerNode", e.gpusPerNode)
-      add("gpusPerNodeDerived", e.gpusPerNodeDerived)
-      add("image", e.image)
-      add("model", e.model)
-      add("name", e.name)
-      add("nodes", e.nodes)
-      add("path", e.path)
-      add("precision", e.precision)
-      add("scope", r.scope)
-      add("status", e.status)
-      add("topology", e.topology)
-      add("totalGPUs", e.totalGPUs)
-      add("valid", e.valid)
-      raw("\n    }")
+      shared(",\n      \"status\" : ", r, .status, to: &out)
+      shared(",\n      \"topology\" : ", r, .topology, to: &out)
+      int(",\n      \"totalGPUs\" : ", rows.totalGPUs(r), to: &out)
+      out.append(",\n      \"valid\" : ")
+      out.append(rows.valid(r) ? "true" : "false")
+      out.append("\n    }")
     }
   }
 }

@@ -1,12 +1,34 @@
+/// What a ``Table`` lays out: a number of rows, each with one cell per header, asked for each
+/// cell's width and bytes (so cells need not be `String`s).
+protocol TableCells {
+  /// The number of rows.
+  var rowCount: Int { get }
+  /// The width in characters of the cell at `row`, `column` (``TextWidth``).
+  mutating func width(_ row: Int, _ column: Int) -> Int
+  /// Appends the UTF-8 bytes of the cell at `row`, `column`.
+  mutating func write(_ row: Int, _ column: Int, to out: inout OutputBuffer)
+}
+
+/// Rows of strings, one a cell.
+extension [[String]]: TableCells {
+  var rowCount: Int { count }
+
+  func width(_ row: Int, _ column: Int) -> Int { TextWidth.of(self[row][column]) }
+
+  func write(_ row: Int, _ column: Int, to out: inout OutputBuffer) {
+    out.append(string: self[row][column])
+  }
+}
+
 /// An aligned text table whose cells are never cut.
 ///
 /// Given no width (stdout is not a terminal) every column prints in full. Given a width (a
 /// terminal), whole columns are dropped in `dropOrder` until the rest fits; the first column
 /// (the name) is never dropped, so a line longer than the width is left for the terminal to
 /// wrap.
-struct Table {
+struct Table<Cells: TableCells> {
   var headers: [String]
-  var rows: [[String]]
+  var cells: Cells
   /// The columns that may be dropped to fit a width, the least important first (indices;
   /// column 0 is never dropped).
   var dropOrder: [Int] = []
@@ -27,20 +49,25 @@ struct Table {
 
   /// Lays the table out in `width` columns (all columns when nil), written to `out` in pieces
   /// of about 64 KiB (no final newline); returns the headers of the dropped columns.
-  func render(width: Int?, color: Bool, to out: (String) -> Void) -> [String] {
+  func render(width: Int?, color: Bool, to out: @escaping (String) -> Void) -> [String] {
+    var buffer = OutputBuffer(strings: out)
+    let dropped = render(width: width, color: color, to: &buffer)
+    buffer.flush()
+    return dropped
+  }
+
+  /// Lays the table out in `width` columns (all columns when nil), appended to `out` a line at
+  /// a time (the header line handed on alone; no final newline); returns the headers of the
+  /// dropped columns.
+  func render(width: Int?, color: Bool, to out: inout OutputBuffer) -> [String] {
+    var cells = self.cells
     let n = headers.count
-    // Widths in characters, counted once per cell (most cells from their bytes alone).
-    let headerWidths = headers.map(Self.width)
-    // Row r's widths at r * n ..< (r + 1) * n: one array, not one per row.
-    var cellWidths: [Int] = []
-    cellWidths.reserveCapacity(rows.count * n)
+    // Widths in characters; a cell's width is asked for again as its line is written, rather
+    // than kept for every cell.
+    let headerWidths = headers.map(TextWidth.of)
     var widths = headerWidths
-    for cells in rows {
-      for c in 0..<n {
-        let w = Self.width(cells[c])
-        cellWidths.append(w)
-        widths[c] = max(widths[c], w)
-      }
+    for r in 0..<cells.rowCount {
+      for c in 0..<n { widths[c] = max(widths[c], cells.width(r, c)) }
     }
     let gap = 2
     var kept = Array(0..<n)
@@ -50,50 +77,34 @@ struct Table {
         kept.removeAll { $0 == column }
       }
     }
-    var bytes: [UInt8] = []
-    func line(_ cells: [String], _ cellWidth: ArraySlice<Int>) {
+    let last = kept.count - 1
+    var header = ""
+    for (k, c) in kept.enumerated() {
+      header += headers[c]
+      if k < last { header += String(repeating: " ", count: widths[c] - headerWidths[c] + gap) }
+    }
+    out.append(string: Terminal.paint(header, "1", enabled: color))
+    out.flush()
+    for r in 0..<cells.rowCount {
+      out.append(byte: UInt8(ascii: "\n"))
       for (k, c) in kept.enumerated() {
-        var cell = cells[c]
-        cell.withUTF8 { bytes.append(contentsOf: $0) }
-        if k < kept.count - 1 {
-          bytes.append(
-            contentsOf: repeatElement(
-              UInt8(ascii: " "), count: widths[c] - cellWidth[cellWidth.startIndex + c] + gap))
+        cells.write(r, c, to: &out)
+        if k < last {
+          out.append(repeating: UInt8(ascii: " "), count: widths[c] - cells.width(r, c) + gap)
         }
       }
-    }
-    line(headers, headerWidths[...])
-    out(Terminal.paint(String(decoding: bytes, as: UTF8.self), "1", enabled: color))
-    bytes.removeAll(keepingCapacity: true)
-    let piece = 1 << 16
-    bytes.reserveCapacity(piece + 4096)
-    for (r, cells) in rows.enumerated() {
-      bytes.append(UInt8(ascii: "\n"))
-      line(cells, cellWidths[r * n..<(r + 1) * n])
       // Whole rows a piece, so no character is split.
-      if bytes.count >= piece {
-        out(String(decoding: bytes, as: UTF8.self))
-        bytes.removeAll(keepingCapacity: true)
-      }
+      out.endUnit()
     }
-    if !bytes.isEmpty { out(String(decoding: bytes, as: UTF8.self)) }
     return (0..<n).filter { !kept.contains($0) }.map { headers[$0] }
   }
+}
 
-  /// The width of a cell: its characters. Text of scalars below U+0300 without CR (CR LF is
-  /// one character) has one character per scalar (none of them extends a cluster), counted
-  /// from the UTF-8 bytes that start one; other text is counted as `String` counts it.
-  private static func width(_ s: String) -> Int {
-    var text = s
-    let scalars = text.withUTF8 { u -> Int? in
-      var n = 0
-      // Bytes from 0xCC lead scalars from U+0300 on.
-      for b in u {
-        if b >= 0xCC || b == 0x0D { return nil }
-        if b & 0xC0 != 0x80 { n += 1 }
-      }
-      return n
-    }
-    return scalars ?? s.count
+extension Table: Sendable where Cells: Sendable {}
+
+extension Table where Cells == [[String]] {
+  /// A table of string cells.
+  init(headers: [String], rows: [[String]], dropOrder: [Int] = []) {
+    self.init(headers: headers, cells: rows, dropOrder: dropOrder)
   }
 }

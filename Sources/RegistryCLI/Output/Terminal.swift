@@ -52,6 +52,19 @@ struct Terminal {
     stream.write(text)
   }
 
+  /// UTF-8 `bytes` (whole characters) on stdout as they are: straight to the descriptor when
+  /// stdout is the process's own, without making a `String`.
+  func write(bytes: UnsafeRawBufferPointer) {
+    if let fd = streams.descriptors?.out {
+      FileDescriptorStream(fd: fd).write(bytes: bytes)
+    } else {
+      write(String(decoding: bytes, as: UTF8.self))
+    }
+  }
+
+  /// A buffer whose pieces go to stdout.
+  var outputBuffer: OutputBuffer { OutputBuffer(to: write(bytes:)) }
+
   /// `text` on stderr as it is.
   func writeError(_ text: String) {
     var stream = streams.err
