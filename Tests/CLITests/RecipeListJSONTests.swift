@@ -51,6 +51,26 @@ import Testing
     #expect(RecipeListJSON.text(list) == (try JSONOutput.encode(list)))
   }
 
+  @Test("each byte JSON escapes, at every offset of an 8-byte word and in the tail")
+  func escapedBytesAtEveryOffset() throws {
+    let template = try Self.rows(Self.varied)[0]
+    let specials: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+      "\"", "\\", "\u{7F}", "é", "/", " ", "~",
+    ]
+    var rows: [RecipeRow] = []
+    for special in specials {
+      for offset in 0..<17 {
+        var row = template
+        row.entry.name =
+          String(repeating: "a", count: offset) + special
+          + String(repeating: "b", count: 16 - offset)
+        rows.append(row)
+      }
+    }
+    let list = RecipeList(registry: "/r", commit: "c", count: rows.count, recipes: rows)
+    #expect(RecipeListJSON.text(list) == (try JSONOutput.encode(list)))
+  }
+
   @Test("a long list goes out in pieces of whole rows that join into JSONEncoder's bytes")
   func aLongListIsWrittenInPieces() throws {
     let template = try Self.rows(Self.varied)

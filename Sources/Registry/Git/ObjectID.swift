@@ -89,18 +89,16 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// Writes the 40 lower-case hex digits to `out`, which must have room for them.
   public func writeHex(to out: UnsafeMutablePointer<UInt8>) {
     // Two digits a byte, most significant first, straight from the three words.
-    var k = 0
-    func put(_ word: UInt64, bytes: Int) {
-      for s in stride(from: (bytes - 1) * 8, through: 0, by: -8) {
-        let byte = UInt8(truncatingIfNeeded: word >> s)
-        out[k] = Self.digit(byte >> 4)
-        out[k + 1] = Self.digit(byte & 0x0f)
-        k += 2
+    @inline(__always) func put(_ word: UInt64, bytes: Int, at k: Int) {
+      for j in 0..<bytes {
+        let byte = UInt8(truncatingIfNeeded: word >> ((bytes - 1 - j) * 8))
+        out[k + 2 * j] = Self.digit(byte >> 4)
+        out[k + 2 * j + 1] = Self.digit(byte & 0x0f)
       }
     }
-    put(high, bytes: 8)
-    put(middle, bytes: 8)
-    put(UInt64(low), bytes: 4)
+    put(high, bytes: 8, at: 0)
+    put(middle, bytes: 8, at: 16)
+    put(UInt64(low), bytes: 4, at: 32)
   }
 
   /// The lower-case ASCII hex digit of `v` (0...15).

@@ -20,12 +20,12 @@ enum RecipeListJSON {
   }
 
   /// Appends the document (no final newline) to `out`, a row at a time.
-  static func write(
-    _ rows: some RecipeRowSource, registry: String, commit: String, to out: inout OutputBuffer
+  static func write<Rows: RecipeRowSource>(
+    _ rows: Rows, registry: String, commit: String, to out: inout OutputBuffer
   ) {
     var w = Writer(rows: rows)
     out.append("{\n  \"commit\" : ")
-    w.string(commit, to: &out)
+    string(commit, to: &out)
     out.append(",\n  \"count\" : ")
     out.append(decimal: rows.count)
     out.append(",\n  \"recipes\" : [\n")
@@ -36,8 +36,89 @@ enum RecipeListJSON {
       out.endUnit()
     }
     out.append("  ],\n  \"registry\" : ")
-    w.string(registry, to: &out)
+    string(registry, to: &out)
     out.append("\n}")
+  }
+
+  /// The key of each shared field (by raw value) after the row's first key.
+  private static let keys: [StaticString] = [
+    ",\n      \"model\" : ", ",\n      \"engine\" : ", ",\n      \"engineVersion\" : ",
+    ",\n      \"image\" : ", ",\n      \"gpuType\" : ", ",\n      \"precision\" : ",
+    ",\n      \"format\" : ", ",\n      \"status\" : ", ",\n      \"topology\" : ",
+  ]
+
+  /// ASCII with nothing JSON escapes: no byte from 0x7F, below 0x20, `"` or `\`. Tested
+  /// eight bytes at a time (a byte below n shows as a borrow into its top bit).
+  @inline(__always) private static func isPlain(_ u: UnsafeRawBufferPointer) -> Bool {
+    guard let base = u.baseAddress else { return true }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let tops = ones &* 0x80
+    @inline(__always) func below(_ w: UInt64, _ n: UInt64) -> UInt64 {
+      (w &- ones &* n) & ~w & tops
+    }
+    var i = 0
+    while i + 8 <= u.count {
+      let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let bad =
+        (w & tops) | below(w, 0x20) | below(w ^ (ones &* 0x22), 1) | below(w ^ (ones &* 0x5C), 1)
+        | below(w ^ (ones &* 0x7F), 1)
+      if bad != 0 { return false }
+      i += 8
+    }
+    while i < u.count {
+      let b = u[i]
+      if b < 0x20 || b >= 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+        return false
+      }
+      i += 1
+    }
+    return true
+  }
+
+  /// A value as JSONEncoder writes it on its own.
+  private static func encoded(_ value: some Encodable) -> String {
+    (try? JSONOutput.encode(value)) ?? "\"\""
+  }
+
+  private static func string(_ s: String, to out: inout OutputBuffer) {
+    var text = s
+    text.withUTF8 { string(UnsafeRawBufferPointer($0), to: &out) }
+  }
+
+  @inline(__always) private static func string(
+    _ u: UnsafeRawBufferPointer, to out: inout OutputBuffer
+  ) {
+    if isPlain(u) {
+      out.append(byte: UInt8(ascii: "\""))
+      out.append(u)
+      out.append(byte: UInt8(ascii: "\""))
+    } else {
+      out.append(string: encoded(String(decoding: u, as: UTF8.self)))
+    }
+  }
+
+  /// JSON text of a value inside a row (at depth 3): every line after the first indented
+  /// by 6 more spaces, as JSONEncoder indents nested values (blank lines, which only empty
+  /// containers have, stay blank; strings hold no raw newline).
+  private static func nested(_ text: String, to out: inout OutputBuffer) {
+    var first = true
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if !first {
+        out.append(byte: UInt8(ascii: "\n"))
+        if !line.isEmpty { out.append(repeating: UInt8(ascii: " "), count: 6) }
+      }
+      first = false
+      out.append(string: String(line))
+    }
+  }
+
+  /// `key` and `value`, if there is one.
+  @inline(__always) private static func int(
+    _ key: StaticString, _ value: Int?, to out: inout OutputBuffer
+  ) {
+    guard let value else { return }
+    out.append(key)
+    out.append(decimal: value)
   }
 
   /// Writes rows of one source, keeping each shared value's JSON.
@@ -47,110 +128,62 @@ enum RecipeListJSON {
 
     init(rows: Rows) {
       self.rows = rows
-      json = SharedBytes(count: rows.sharedCount) { s, bytes in
-        var plain = s
-        plain.withUTF8 { u in
-          if Writer.isPlain(UnsafeRawBufferPointer(u)) {
+      let values = rows.sharedCount
+      json = SharedBytes(count: RecipeRowField.allCases.count * values) { slot, value, bytes in
+        RecipeListJSON.keys[slot / values].withUTF8Buffer { bytes.append(contentsOf: $0) }
+        var text = value
+        text.withUTF8 { u in
+          if RecipeListJSON.isPlain(UnsafeRawBufferPointer(u)) {
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: u)
             bytes.append(UInt8(ascii: "\""))
           } else {
-            bytes.append(contentsOf: Writer.encoded(s).utf8)
+            bytes.append(contentsOf: RecipeListJSON.encoded(value).utf8)
           }
         }
       }
     }
 
-    /// ASCII with nothing JSON escapes.
-    @inline(__always) static func isPlain(_ u: UnsafeRawBufferPointer) -> Bool {
-      u.allSatisfy {
-        $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
-      }
-    }
-
-    /// A value as JSONEncoder writes it on its own.
-    static func encoded(_ value: some Encodable) -> String {
-      (try? JSONOutput.encode(value)) ?? "\"\""
-    }
-
-    func string(_ s: String, to out: inout OutputBuffer) {
-      var text = s
-      text.withUTF8 { string(UnsafeRawBufferPointer($0), to: &out) }
-    }
-
-    @inline(__always) func string(_ u: UnsafeRawBufferPointer, to out: inout OutputBuffer) {
-      if Self.isPlain(u) {
-        out.append(byte: UInt8(ascii: "\""))
-        out.append(u)
-        out.append(byte: UInt8(ascii: "\""))
-      } else {
-        out.append(string: Self.encoded(String(decoding: u, as: UTF8.self)))
-      }
-    }
-
-    /// JSON text of a value inside a row (at depth 3): every line after the first indented
-    /// by 6 more spaces, as JSONEncoder indents nested values (blank lines, which only empty
-    /// containers have, stay blank; strings hold no raw newline).
-    func nested(_ text: String, to out: inout OutputBuffer) {
-      var first = true
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if !first {
-          out.append(byte: UInt8(ascii: "\n"))
-          if !line.isEmpty { out.append(repeating: UInt8(ascii: " "), count: 6) }
-        }
-        first = false
-        out.append(string: String(line))
-      }
-    }
-
-    /// `key` and row `r`'s `field`, if it has one.
+    /// Row `r`'s `field` with its key, if it has one.
     @inline(__always) mutating func shared(
-      _ key: StaticString, _ r: Int, _ field: RecipeRowField, to out: inout OutputBuffer
+      _ r: Int, _ field: RecipeRowField, to out: inout OutputBuffer
     ) {
       guard let id = rows.shared(r, field) else { return }
-      out.append(key)
-      json.append(id, of: rows, to: &out)
-    }
-
-    /// `key` and `value`, if there is one.
-    @inline(__always) func int(_ key: StaticString, _ value: Int?, to out: inout OutputBuffer) {
-      guard let value else { return }
-      out.append(key)
-      out.append(decimal: value)
+      json.append(field.rawValue * rows.sharedCount + id, value: id, of: rows, to: &out)
     }
 
     /// One row object, its keys in JSONEncoder's sorted order, absent values left out.
     mutating func row(_ r: Int, to out: inout OutputBuffer) {
       out.append("    {\n      \"blob\" : ")
-      rows.withBlob(r) { string($0, to: &out) }
-      shared(",\n      \"engine\" : ", r, .engine, to: &out)
-      shared(",\n      \"engineVersion\" : ", r, .engineVersion, to: &out)
+      rows.withBlob(r) { RecipeListJSON.string($0, to: &out) }
+      shared(r, .engine, to: &out)
+      shared(r, .engineVersion, to: &out)
       if let errors = rows.errors(r) {
         out.append(",\n      \"errors\" : ")
-        nested(Self.encoded(errors), to: &out)
+        RecipeListJSON.nested(RecipeListJSON.encoded(errors), to: &out)
       }
-      shared(",\n      \"format\" : ", r, .format, to: &out)
-      shared(",\n      \"gpuType\" : ", r, .gpuType, to: &out)
-      int(",\n      \"gpusPerNode\" : ", rows.gpusPerNode(r), to: &out)
+      shared(r, .format, to: &out)
+      shared(r, .gpuType, to: &out)
+      RecipeListJSON.int(",\n      \"gpusPerNode\" : ", rows.gpusPerNode(r), to: &out)
       if let derived = rows.gpusPerNodeDerived(r) {
         out.append(",\n      \"gpusPerNodeDerived\" : ")
         out.append(derived ? "true" : "false")
       }
-      shared(",\n      \"image\" : ", r, .image, to: &out)
-      shared(",\n      \"model\" : ", r, .model, to: &out)
+      shared(r, .image, to: &out)
+      shared(r, .model, to: &out)
       out.append(",\n      \"name\" : ")
-      rows.withName(r) { string($0, to: &out) }
-      int(",\n      \"nodes\" : ", rows.nodes(r), to: &out)
+      rows.withName(r) { RecipeListJSON.string($0, to: &out) }
+      RecipeListJSON.int(",\n      \"nodes\" : ", rows.nodes(r), to: &out)
       out.append(",\n      \"path\" : ")
-      rows.withPath(r) { string($0, to: &out) }
-      shared(",\n      \"precision\" : ", r, .precision, to: &out)
+      rows.withPath(r) { RecipeListJSON.string($0, to: &out) }
+      shared(r, .precision, to: &out)
       if let scope = rows.scope(r) {
         out.append(",\n      \"scope\" : ")
-        string(scope, to: &out)
+        RecipeListJSON.string(scope, to: &out)
       }
-      shared(",\n      \"status\" : ", r, .status, to: &out)
-      shared(",\n      \"topology\" : ", r, .topology, to: &out)
-      int(",\n      \"totalGPUs\" : ", rows.totalGPUs(r), to: &out)
+      shared(r, .status, to: &out)
+      shared(r, .topology, to: &out)
+      RecipeListJSON.int(",\n      \"totalGPUs\" : ", rows.totalGPUs(r), to: &out)
       out.append(",\n      \"valid\" : ")
       out.append(rows.valid(r) ? "true" : "false")
       out.append("\n    }")

@@ -18,7 +18,9 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
 
   init(_ rows: Rows) {
     self.rows = rows
-    text = SharedBytes(count: rows.sharedCount) { s, bytes in bytes.append(contentsOf: s.utf8) }
+    text = SharedBytes(count: rows.sharedCount) { _, value, bytes in
+      bytes.append(contentsOf: value.utf8)
+    }
     widths = Array(repeating: -2, count: rows.sharedCount)
     nameWidths = Array(repeating: -1, count: rows.count)
   }
@@ -30,7 +32,9 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
 
   /// The width of shared value `id`, nil for text only `String` counts.
   private mutating func width(_ id: Int) -> Int? {
-    if widths[id] == -2 { widths[id] = text.with(id, of: rows) { TextWidth.scalars($0) ?? -1 } }
+    if widths[id] == -2 {
+      widths[id] = text.with(id, value: id, of: rows) { TextWidth.scalars($0) ?? -1 }
+    }
     return widths[id] < 0 ? nil : widths[id]
   }
 
@@ -94,14 +98,14 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
     case 1: writeShared(r, .model, to: &out)
     case 2:
       guard let engine = rows.shared(r, .engine) else { return out.append("-") }
-      text.append(engine, of: rows, to: &out)
+      text.append(engine, value: engine, of: rows, to: &out)
       if let version = rows.shared(r, .engineVersion) {
         out.append(byte: UInt8(ascii: "@"))
-        text.append(version, of: rows, to: &out)
+        text.append(version, value: version, of: rows, to: &out)
       }
     case 3:
       if let gpu = rows.shared(r, .gpuType) {
-        text.append(gpu, of: rows, to: &out)
+        text.append(gpu, value: gpu, of: rows, to: &out)
       } else {
         out.append("?")
       }
@@ -117,6 +121,6 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
   /// A shared value or `-`.
   private mutating func writeShared(_ r: Int, _ field: RecipeRowField, to out: inout OutputBuffer) {
     guard let id = rows.shared(r, field) else { return out.append("-") }
-    text.append(id, of: rows, to: &out)
+    text.append(id, value: id, of: rows, to: &out)
   }
 }

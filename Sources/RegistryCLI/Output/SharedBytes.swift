@@ -1,40 +1,40 @@
-/// Bytes made once per shared value of a ``RecipeRowSource`` (its UTF-8 text, or its JSON)
-/// and copied from then on: one buffer for all of them, each value made when first used.
+/// Bytes made once per slot — a shared value of a ``RecipeRowSource`` (its UTF-8 text), or a
+/// field with one (its JSON key and value) — and copied from then on: one buffer for all of
+/// them, each slot made when first used.
 struct SharedBytes {
   private var bytes: [UInt8] = []
   private var starts: [Int32]
-  /// -1 until the value is made.
+  /// -1 until the slot is made.
   private var lengths: [Int32]
-  private let make: (String, inout [UInt8]) -> Void
+  private let make: (_ slot: Int, _ value: String, _ bytes: inout [UInt8]) -> Void
 
-  /// Room for `count` values; `make` appends a value's bytes to the buffer it is given.
-  init(count: Int, make: @escaping (String, inout [UInt8]) -> Void) {
+  /// Room for `count` slots; `make` appends the bytes of a slot, given its value's text.
+  init(count: Int, make: @escaping (_ slot: Int, _ value: String, _ bytes: inout [UInt8]) -> Void) {
     starts = Array(repeating: 0, count: count)
     lengths = Array(repeating: -1, count: count)
     self.make = make
   }
 
-  /// Calls `body` with the bytes of value `id` of `rows`.
+  /// Calls `body` with the bytes of `slot`, which holds shared value `id` of `rows`.
   @inline(__always) mutating func with<R>(
-    _ id: Int, of rows: some RecipeRowSource, _ body: (UnsafeRawBufferPointer) -> R
+    _ slot: Int, value id: Int, of rows: some RecipeRowSource,
+    _ body: (UnsafeRawBufferPointer) -> R
   ) -> R {
-    if lengths[id] < 0 { add(id, rows.sharedText(id)) }
-    let start = Int(starts[id])
-    let end = start + Int(lengths[id])
+    if lengths[slot] < 0 {
+      let start = bytes.count
+      make(slot, rows.sharedText(id), &bytes)
+      starts[slot] = Int32(start)
+      lengths[slot] = Int32(bytes.count - start)
+    }
+    let start = Int(starts[slot])
+    let end = start + Int(lengths[slot])
     return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 
-  /// Appends the bytes of value `id` of `rows` to `out`.
+  /// Appends the bytes of `slot`, which holds shared value `id` of `rows`, to `out`.
   @inline(__always) mutating func append(
-    _ id: Int, of rows: some RecipeRowSource, to out: inout OutputBuffer
+    _ slot: Int, value id: Int, of rows: some RecipeRowSource, to out: inout OutputBuffer
   ) {
-    with(id, of: rows) { out.append($0) }
-  }
-
-  private mutating func add(_ id: Int, _ text: String) {
-    let start = bytes.count
-    make(text, &bytes)
-    starts[id] = Int32(start)
-    lengths[id] = Int32(bytes.count - start)
+    with(slot, value: id, of: rows) { out.append($0) }
   }
 }
