@@ -54,9 +54,10 @@ import Testing
   @Test("each byte JSON escapes, at every offset of an 8-byte word and in the tail")
   func escapedBytesAtEveryOffset() throws {
     let template = try Self.rows(Self.varied)[0]
-    let specials: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
-      "\"", "\\", "\u{7F}", "é", "/", " ", "~",
-    ]
+    let specials: [String] =
+      (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+        "\"", "\\", "\u{7F}", "é", "/", " ", "~",
+      ]
     var rows: [RecipeRow] = []
     for special in specials {
       for offset in 0..<17 {

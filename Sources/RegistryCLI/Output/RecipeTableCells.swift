@@ -12,9 +12,6 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
   /// Each shared value's ``TextWidth/scalars(_:)``: -2 until worked out, -1 for text that only
   /// `String` counts.
   private var widths: [Int]
-  /// Each row's NAME width once worked out (the table asks again as it writes the row), -1
-  /// before.
-  private var nameWidths: [Int32]
 
   init(_ rows: Rows) {
     self.rows = rows
@@ -22,7 +19,6 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
       bytes.append(contentsOf: value.utf8)
     }
     widths = Array(repeating: -2, count: rows.sharedCount)
-    nameWidths = Array(repeating: -1, count: rows.count)
   }
 
   var rowCount: Int { rows.count }
@@ -42,11 +38,8 @@ struct RecipeTableCells<Rows: RecipeRowSource>: TableCells {
     let r = row
     switch column {
     case 0:
-      if nameWidths[r] >= 0 { return Int(nameWidths[r]) }
       let extra = rows.valid(r) ? 0 : 10
-      let w = rows.withName(r) { TextWidth.scalars($0) }.map { $0 + extra } ?? counted(r, column)
-      nameWidths[r] = Int32(truncatingIfNeeded: w)
-      return w
+      return rows.withName(r) { TextWidth.scalars($0) }.map { $0 + extra } ?? counted(r, column)
     case 1: return sharedWidth(r, .model)
     case 2:
       guard let engine = rows.shared(r, .engine) else { return 1 }

@@ -62,12 +62,18 @@ struct Table<Cells: TableCells> {
   func render(width: Int?, color: Bool, to out: inout OutputBuffer) -> [String] {
     var cells = self.cells
     let n = headers.count
-    // Widths in characters; a cell's width is asked for again as its line is written, rather
-    // than kept for every cell.
+    // Widths in characters, asked for once a cell; row r's at r * n ..< (r + 1) * n of one
+    // flat array.
     let headerWidths = headers.map(TextWidth.of)
     var widths = headerWidths
+    var cellWidths: [Int32] = []
+    cellWidths.reserveCapacity(cells.rowCount * n)
     for r in 0..<cells.rowCount {
-      for c in 0..<n { widths[c] = max(widths[c], cells.width(r, c)) }
+      for c in 0..<n {
+        let w = cells.width(r, c)
+        cellWidths.append(Int32(truncatingIfNeeded: w))
+        widths[c] = max(widths[c], w)
+      }
     }
     let gap = 2
     var kept = Array(0..<n)
@@ -90,7 +96,8 @@ struct Table<Cells: TableCells> {
       for (k, c) in kept.enumerated() {
         cells.write(r, c, to: &out)
         if k < last {
-          out.append(repeating: UInt8(ascii: " "), count: widths[c] - cells.width(r, c) + gap)
+          let w = Int(cellWidths[r * n + c])
+          out.append(repeating: UInt8(ascii: " "), count: widths[c] - w + gap)
         }
       }
       // Whole rows a piece, so no character is split.
