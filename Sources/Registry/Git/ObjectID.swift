@@ -88,22 +88,30 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// Writes the 40 lower-case hex digits to `out`, which must have room for them.
   public func writeHex(to out: UnsafeMutablePointer<UInt8>) {
-    // Two digits a byte, most significant first, straight from the three words.
-    @inline(__always) func put(_ word: UInt64, bytes: Int, at k: Int) {
-      for j in 0..<bytes {
-        let byte = UInt8(truncatingIfNeeded: word >> ((bytes - 1 - j) * 8))
-        out[k + 2 * j] = Self.digit(byte >> 4)
-        out[k + 2 * j + 1] = Self.digit(byte & 0x0f)
-      }
-    }
-    put(high, bytes: 8, at: 0)
-    put(middle, bytes: 8, at: 16)
-    put(UInt64(low), bytes: 4, at: 32)
+    let raw = UnsafeMutableRawPointer(out)
+    raw.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: high >> 32)), as: UInt64.self)
+    raw.storeBytes(
+      of: Self.hexDigits(UInt32(truncatingIfNeeded: high)), toByteOffset: 8, as: UInt64.self)
+    raw.storeBytes(
+      of: Self.hexDigits(UInt32(truncatingIfNeeded: middle >> 32)), toByteOffset: 16,
+      as: UInt64.self)
+    raw.storeBytes(
+      of: Self.hexDigits(UInt32(truncatingIfNeeded: middle)), toByteOffset: 24, as: UInt64.self)
+    raw.storeBytes(of: Self.hexDigits(low), toByteOffset: 32, as: UInt64.self)
   }
 
-  /// The lower-case ASCII hex digit of `v` (0...15).
-  private static func digit(_ v: UInt8) -> UInt8 {
-    v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10
+  /// The eight hex digits of `v`, most significant first in memory: its nibbles spread one a
+  /// byte, then each made a digit ('0' + n, and 39 more from 10 on, when n + 6 carries into
+  /// bit 4).
+  @inline(__always) private static func hexDigits(_ v: UInt32) -> UInt64 {
+    var x = UInt64(v)
+    x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+    x = (x | x << 8) & 0x00FF_00FF_00FF_00FF
+    x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F
+    let letters = ((x &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+    let digits = x &+ 0x3030_3030_3030_3030 &+ letters &* 39
+    // The most significant nibble is in the top byte: first in memory once big-endian.
+    return digits.bigEndian
   }
 
   /// The first `length` hex digits (clamped to 4...40).
