@@ -111,6 +111,20 @@ import Testing
         == "NAME   X\né×ß    a\ne\u{301}e\u{301}     b\na\r\nb    c\nʰʰʰʰʰ  d\n日本     e")
   }
 
+  /// Widths are counted eight ASCII bytes at a time: text that is not ASCII, or holds CR, at
+  /// any offset of a word or in the tail, still counts as `String` counts it.
+  @Test func widthsOfLongTextMatchCharacterCounts() {
+    for special in ["é", "×", "e\u{301}", "\r\n", "\r", "日本", "😀", "ʰ", "\n", "\t"] {
+      for offset in 0..<17 {
+        let text =
+          String(repeating: "a", count: offset) + special
+          + String(repeating: "b", count: 16 - offset)
+        #expect(TextWidth.of(text) == text.count, "\(special.debugDescription) at \(offset)")
+      }
+    }
+    #expect(TextWidth.of(String(repeating: "abcdefgh", count: 5)) == 40)
+  }
+
   /// A long table goes out in pieces of whole rows, about 64 KiB each, that join into the
   /// table `render(width:color:)` returns.
   @Test func aLongTableIsWrittenInPiecesOfWholeRows() {
