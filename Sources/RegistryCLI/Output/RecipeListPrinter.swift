@@ -3,6 +3,7 @@ import Schema
 
 /// Prints recipe rows as a table, JSON, YAML or paths (data on stdout).
 enum RecipeListPrinter {
+  /// Prints `rows` in `format`; a table's count and any columns left out go to stderr.
   static func print<Rows: RecipeRowSource>(
     _ rows: Rows, registry: String, commit: String, format: OutputFormat,
     terminal: Terminal
@@ -41,7 +42,7 @@ enum RecipeListPrinter {
   }
 
   /// One path a line, written in pieces of about 64 KiB (not a write per line).
-  static func printPaths(_ rows: some RecipeRowSource, terminal: Terminal) {
+  private static func printPaths(_ rows: some RecipeRowSource, terminal: Terminal) {
     var out = terminal.outputBuffer
     for r in 0..<rows.count {
       rows.withPath(r) { out.append($0) }

@@ -26,10 +26,13 @@ protocol RecipeRowSource {
   func withPath<R>(_ r: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R
   /// Calls `body` with the UTF-8 bytes of row `r`'s blob id.
   func withBlob<R>(_ r: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R
+  /// Row `r`'s GPUs per node, if known.
   func gpusPerNode(_ r: Int) -> Int?
   /// True when row `r`'s GPUs per node come from its GPU type (`CatalogEntry`'s field).
   func gpusPerNodeDerived(_ r: Int) -> Bool?
+  /// Row `r`'s GPUs in all, if known.
   func totalGPUs(_ r: Int) -> Int?
+  /// Row `r`'s nodes, if known.
   func nodes(_ r: Int) -> Int?
   /// Whether row `r`'s file decoded without errors.
   func valid(_ r: Int) -> Bool
@@ -39,11 +42,4 @@ protocol RecipeRowSource {
   func errors(_ r: Int) -> [Diagnostic]?
   /// Row `r`, built (for YAML, which prints few rows).
   func row(_ r: Int) -> RecipeRow
-}
-
-extension RecipeRowSource {
-  /// Row `r`'s `field` as text, nil when the row has none.
-  func text(_ r: Int, _ field: RecipeRowField) -> String? {
-    shared(r, field).map(sharedText)
-  }
 }
