@@ -101,14 +101,18 @@ enum RecipeListJSON {
   /// by 6 more spaces, as JSONEncoder indents nested values (blank lines, which only empty
   /// containers have, stay blank; strings hold no raw newline).
   private static func nested(_ text: String, to out: inout OutputBuffer) {
-    var first = true
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if !first {
-        out.append(byte: UInt8(ascii: "\n"))
-        if !line.isEmpty { out.append(repeating: UInt8(ascii: " "), count: 6) }
+    var text = text
+    text.withUTF8 { u in
+      let newline = UInt8(ascii: "\n")
+      var start = 0
+      for i in u.indices where u[i] == newline {
+        out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start...i])))
+        if i + 1 < u.count && u[i + 1] != newline {
+          out.append(repeating: UInt8(ascii: " "), count: 6)
+        }
+        start = i + 1
       }
-      first = false
-      out.append(string: String(line))
+      out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[start...])))
     }
   }
 
@@ -125,6 +129,8 @@ enum RecipeListJSON {
   private struct Writer<Rows: RecipeRowSource> {
     let rows: Rows
     var json: SharedBytes
+    /// For rows' errors, one for all of them.
+    let encoder = JSONOutput.encoder()
 
     init(rows: Rows) {
       self.rows = rows
@@ -160,7 +166,8 @@ enum RecipeListJSON {
       shared(r, .engineVersion, to: &out)
       if let errors = rows.errors(r) {
         out.append(",\n      \"errors\" : ")
-        RecipeListJSON.nested(RecipeListJSON.encoded(errors), to: &out)
+        RecipeListJSON.nested(
+          (try? JSONOutput.encode(errors, with: encoder)) ?? "[\n\n]", to: &out)
       }
       shared(r, .format, to: &out)
       shared(r, .gpuType, to: &out)
