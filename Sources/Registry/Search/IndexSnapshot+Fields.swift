@@ -18,26 +18,27 @@ extension IndexSnapshot {
     }
   }
 
-  /// The shared strings, decoded once when the index is read; ``sharedID(_:_:)`` indexes it.
+  /// The shared strings, decoded once when the index is read; ``RecordFields/sharedID(_:)``
+  /// indexes it.
   public var sharedStrings: [String] { dictionary }
 
-  /// The position in ``sharedStrings`` of record `i`'s `field`; nil when the record has none.
-  @inline(__always) public func sharedID(_ i: Int, _ field: SharedField) -> Int? {
-    let id = dictID(i, field.field)
-    return id == IndexFormat.none || Int(id) >= dictionary.count ? nil : Int(id)
+  /// Record `i`'s fields, its bytes checked once for all of them (a printer reads ten or so a
+  /// record).
+  public func fields(_ i: Int) -> RecordFields {
+    RecordFields(record: record(i), sharedCount: dictionary.count)
   }
 
-  /// Calls `body` with the UTF-8 bytes of record `i`'s name, read in place (no `String`).
+  /// Calls `body` with the UTF-8 bytes of a record's name, read in place (no `String`).
   @inline(__always) public func withNameBytes<R>(
-    _ i: Int, _ body: (UnsafeRawBufferPointer) -> R
+    _ record: RecordFields, _ body: (UnsafeRawBufferPointer) -> R
   ) -> R {
-    uniqueBytes(nameID(i), body)
+    uniqueBytes(Self.field(record.record, IndexFormat.nameOffset), body)
   }
 
-  /// Calls `body` with the UTF-8 bytes of record `i`'s path, read in place (no `String`).
+  /// Calls `body` with the UTF-8 bytes of a record's path, read in place (no `String`).
   @inline(__always) public func withPathBytes<R>(
-    _ i: Int, _ body: (UnsafeRawBufferPointer) -> R
+    _ record: RecordFields, _ body: (UnsafeRawBufferPointer) -> R
   ) -> R {
-    uniqueBytes(field(i, IndexFormat.pathOffset), body)
+    uniqueBytes(Self.field(record.record, IndexFormat.pathOffset), body)
   }
 }

@@ -10,6 +10,8 @@ struct IndexRows: RecipeRowSource {
   let records: [Int]
   /// Whether invalid records carry their errors (`--invalid`).
   let withErrors: Bool
+  /// Each record's fields, found (and checked) once.
+  private let fields: [IndexSnapshot.RecordFields]
   private let strings: [String]
   private let agg: Int
   private static let extra = [
@@ -20,6 +22,7 @@ struct IndexRows: RecipeRowSource {
     self.snapshot = snapshot
     self.records = records
     self.withErrors = withErrors
+    fields = records.map(snapshot.fields)
     strings = snapshot.sharedStrings
     agg = strings.count
   }
@@ -30,18 +33,18 @@ struct IndexRows: RecipeRowSource {
   func sharedText(_ id: Int) -> String { id < agg ? strings[id] : Self.extra[id - agg] }
 
   @inline(__always) func shared(_ r: Int, _ field: RecipeRowField) -> Int? {
-    let i = records[r]
+    let f = fields[r]
     switch field {
-    case .model: return snapshot.sharedID(i, .model)
-    case .engine: return snapshot.sharedID(i, .engine)
-    case .engineVersion: return snapshot.sharedID(i, .engineVersion)
-    case .image: return snapshot.sharedID(i, .image)
-    case .gpuType: return snapshot.sharedID(i, .gpuType)
-    case .precision: return snapshot.sharedID(i, .precision)
-    case .format: return snapshot.sharedID(i, .format) ?? agg + 2
-    case .status: return snapshot.sharedID(i, .status)
+    case .model: return f.sharedID(.model)
+    case .engine: return f.sharedID(.engine)
+    case .engineVersion: return f.sharedID(.engineVersion)
+    case .image: return f.sharedID(.image)
+    case .gpuType: return f.sharedID(.gpuType)
+    case .precision: return f.sharedID(.precision)
+    case .format: return f.sharedID(.format) ?? agg + 2
+    case .status: return f.sharedID(.status)
     case .topology:
-      switch snapshot.topology(i) {
+      switch f.topology {
       case .aggregated: return agg
       case .disaggregated: return agg + 1
       case nil: return nil
@@ -50,27 +53,27 @@ struct IndexRows: RecipeRowSource {
   }
 
   func withName<R>(_ r: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    snapshot.withNameBytes(records[r], body)
+    snapshot.withNameBytes(fields[r], body)
   }
 
   func withPath<R>(_ r: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    snapshot.withPathBytes(records[r], body)
+    snapshot.withPathBytes(fields[r], body)
   }
 
   func withBlob<R>(_ r: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { hex in
-      snapshot.blobID(records[r]).writeHex(to: hex.baseAddress!)
+      fields[r].blobID.writeHex(to: hex.baseAddress!)
       return body(UnsafeRawBufferPointer(hex))
     }
   }
 
-  func gpusPerNode(_ r: Int) -> Int? { snapshot.gpusPerNode(records[r]) }
+  func gpusPerNode(_ r: Int) -> Int? { fields[r].gpusPerNode }
   func gpusPerNodeDerived(_ r: Int) -> Bool? {
-    snapshot.gpusPerNodeDerived(records[r]) ? true : nil
+    fields[r].gpusPerNodeDerived ? true : nil
   }
-  func totalGPUs(_ r: Int) -> Int? { snapshot.totalGPUs(records[r]) }
-  func nodes(_ r: Int) -> Int? { snapshot.nodes(records[r]) }
-  func valid(_ r: Int) -> Bool { !snapshot.isInvalid(records[r]) }
+  func totalGPUs(_ r: Int) -> Int? { fields[r].totalGPUs }
+  func nodes(_ r: Int) -> Int? { fields[r].nodes }
+  func valid(_ r: Int) -> Bool { !fields[r].isInvalid }
   func scope(_ r: Int) -> String? { nil }
 
   func errors(_ r: Int) -> [Diagnostic]? {
