@@ -1,7 +1,7 @@
 internal import Engines
 import Foundation
 internal import Lint
-public import Migrate
+internal import Migrate
 import Schema
 
 /// Writes recipes to a registry through commits: publish files, pin engine versions, mark

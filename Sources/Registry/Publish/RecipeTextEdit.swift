@@ -1,4 +1,4 @@
-public import Schema
+package import Schema
 
 /// In-place edits of recipe text: one scalar changes (through ``ScalarEdit``) or one
 /// `key: value` line is added to a block mapping; every other byte stays as it was.
