@@ -79,4 +79,20 @@ import Testing
     // A common filter is answered by the walk.
     #expect(s.firstByName(matching: Self.query(gpus: ["gb200"]), limit: 20) != nil)
   }
+
+  @Test("over a delta: the delta's matches merge in, removed base records leave, as a full sort")
+  func walkOverADeltaEqualsSortingEveryMatch() throws {
+    let (_, view) = try IndexNameOrderTests.baseWithDelta()
+    #expect(view.table != nil)
+    for q in [Self.query(), Self.query(text: "recipe"), Self.query(text: "\u{e9}")] {
+      for limit in [0, 1, 2, 3, 5, 8, 13, 19, 100] {
+        guard let walked = view.firstByName(matching: q, limit: limit) else { continue }
+        #expect(
+          walked == view.sortedByName(view.search(q), limit: limit),
+          "\(q.text ?? "-") limit \(limit)")
+      }
+      // With a limit of every record it never gives up.
+      #expect(view.firstByName(matching: q, limit: view.count) != nil)
+    }
+  }
 }

@@ -4,8 +4,6 @@ public struct RegistryIndex: Sendable {
   public var commit: ObjectID
   /// The commit's root tree.
   public var tree: ObjectID
-  /// The commit's `registry.yaml` settings.
-  public var config: RegistryConfig
   /// The index of the recipes.
   public var snapshot: IndexSnapshot
   /// How the index was obtained.

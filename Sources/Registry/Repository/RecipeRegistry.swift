@@ -62,14 +62,17 @@ public final class RecipeRegistry {
     throws(RegistryError) -> RegistryIndex
   {
     let (commit, tree) = try resolve(rev)
+    // A cached index was built from this tree's registry.yaml: no need to read it again.
+    if let cached = cache.load(tree) {
+      return RegistryIndex(commit: commit, tree: tree, snapshot: cached, build: .cached)
+    }
     let (config, configBlob) = try self.config(tree: tree)
     var indexer = RegistryIndexer(repositoryPath: repository.gitDirectory, cache: cache)
     indexer.gpuTable = config.gpuTable
     let (snapshot, build) = try indexer.snapshot(
       repository: repository, tree: tree, root: config.root, configBlob: configBlob,
       progress: progress)
-    return RegistryIndex(
-      commit: commit, tree: tree, config: config, snapshot: snapshot, build: build)
+    return RegistryIndex(commit: commit, tree: tree, snapshot: snapshot, build: build)
   }
 
   /// The recipe called `name` at `rev` (names are what recipes say, not file names).
