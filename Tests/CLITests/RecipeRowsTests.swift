@@ -133,6 +133,18 @@ import Testing
     }
   }
 
+  /// The ENGINE cell as the table spells it: `engine@version`, the engine alone, or `-`.
+  static func engineText(_ e: CatalogEntry) -> String {
+    guard let engine = e.engine else { return "-" }
+    return e.engineVersion.map { "\(engine)@\($0)" } ?? engine
+  }
+
+  /// The GPU cell: `gpu × total`, or the GPU alone (`?` when unknown).
+  static func gpuText(_ e: CatalogEntry) -> String {
+    let g = e.gpuType ?? "?"
+    return e.totalGPUs.map { "\(g) × \($0)" } ?? g
+  }
+
   @Test("search prints the table of the rows built from the index, as String cells")
   func tableIsTheStringTableOfBuiltRows() throws {
     try Self.withRegistry { repo in
@@ -141,8 +153,8 @@ import Testing
         headers: ["NAME", "MODEL", "ENGINE", "GPU", "TOPOLOGY", "PRECISION"],
         rows: rows.map { r in
           [
-            r.name + (r.valid ? "" : " (invalid)"), r.model ?? "-", r.entry.engineText,
-            r.entry.gpuText, r.topology ?? "-", r.precision ?? "-",
+            r.name + (r.valid ? "" : " (invalid)"), r.model ?? "-", Self.engineText(r.entry),
+            Self.gpuText(r.entry), r.topology ?? "-", r.precision ?? "-",
           ]
         })
       let run = InProcessCommandTests.run(["search", "--invalid", "--repo", repo])

@@ -52,16 +52,4 @@ public struct CatalogEntry: Codable, Sendable, Hashable {
     blob = s.blobID(i).hex
     valid = !s.isInvalid(i)
   }
-
-  /// `engine@version`, or the engine alone, or `-`.
-  public var engineText: String {
-    guard let engine else { return "-" }
-    return engineVersion.map { "\(engine)@\($0)" } ?? engine
-  }
-
-  /// `gpu × total`, or the GPU alone.
-  public var gpuText: String {
-    let g = gpuType ?? "?"
-    return totalGPUs.map { "\(g) × \($0)" } ?? g
-  }
 }
