@@ -2,8 +2,9 @@ import Migrate
 import Schema
 import Synchronization
 
-/// Builds the index of a registry tree: from the cache, incrementally from the last cached
-/// tree (re-reading only changed blobs), or cold (every recipe blob, in parallel).
+/// Builds the index of a registry tree not in the cache (``RecipeRegistry/index(at:progress:)``
+/// looks there first): incrementally from the last cached tree (re-reading only changed
+/// blobs), or cold (every recipe blob, in parallel).
 struct RegistryIndexer {
   let repositoryPath: String
   let cache: IndexCache
@@ -35,14 +36,12 @@ struct RegistryIndexer {
     return IndexedRecipe(path: path, blobID: blob, summary: read.summary, diagnostics: errors)
   }
 
-  /// The snapshot of `tree` whose recipes live under `root`.
+  /// The snapshot of `tree` whose recipes live under `root`, built and stored in the cache.
   func snapshot(
     repository: GitRepository, tree: ObjectID, root: String, configBlob: ObjectID?,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(RegistryError) -> (IndexSnapshot, IndexBuild) {
     let trace = Trace("index")
-    if let cached = cache.load(tree) { return (cached, .cached) }
-    trace.mark("cache miss")
     let base = cache.latest(excluding: tree)
     trace.mark(base == nil ? "no base" : "base loaded")
     if let base,
