@@ -1,5 +1,3 @@
-internal import Engines
-import Migrate
 import Schema
 
 extension IndexSnapshot {

@@ -20,7 +20,6 @@ struct List: ParsableCommand {
   var output: OutputFormat = .table
   @OptionGroup var registryOptions: RegistryOptions
   @OptionGroup var global: GlobalOptions
-
 }
 
 // The command itself, on its arguments as plain values (see `List+Request.swift`).

@@ -94,7 +94,6 @@ struct Search: ParsableCommand {
     case engineVersion = "engine-version"
     case throughputPerGPU = "throughput-per-gpu"
   }
-
 }
 
 // The command itself, on its arguments as plain values (see `Search+Request.swift`).

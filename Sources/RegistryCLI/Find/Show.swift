@@ -64,7 +64,6 @@ struct Show: ParsableCommand {
     }
     return DerivedGPUs(gpuType: type, gpusPerNode: g, totalGPUs: summary.totalGPUs)
   }
-
 }
 
 // The command itself, on its arguments as plain values (see `Show+Request.swift`).
